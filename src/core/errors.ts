@@ -1,0 +1,34 @@
+/** Stable error codes: callers branch on `code`, adapters turn it into translated text. */
+export type ErrorCode =
+  | 'not_manager'
+  | 'team_not_found'
+  | 'team_exists'
+  | 'no_open_round'
+  | 'round_already_open'
+  | 'round_closed'
+  | 'not_your_checkin'
+  | 'invalid_score'
+  | 'comment_too_long'
+  | 'not_a_working_day'
+  | 'no_schedule'
+  | 'queue_unavailable'
+  | 'platform_rate_limited'
+  | 'platform_error'
+  | 'invalid_input';
+
+/** An error with a stable machine-readable code and the parameters its message needs. */
+export class SymmetryError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly params: Record<string, string | number> = {},
+    options?: { cause?: unknown },
+  ) {
+    super(code, options);
+    this.name = 'SymmetryError';
+  }
+}
+
+/** True when `err` is a SymmetryError (optionally with the given code). */
+export function isSymmetryError(err: unknown, code?: ErrorCode): err is SymmetryError {
+  return err instanceof SymmetryError && (code === undefined || err.code === code);
+}

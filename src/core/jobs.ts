@@ -1,0 +1,14 @@
+/** Names and payloads of the background jobs. Only ids (and the answer itself) travel in a job. */
+export interface JobPayloads {
+  'open-round': { teamId: string; requestedAt: string };
+  'deliver-checkin': { deliveryId: string };
+  'send-reminder': { deliveryId: string };
+  'record-score': { deliveryId: string; score: number; clickId: string };
+  'record-comment': { deliveryId: string; comment: string; clickId: string };
+  'sync-team': { teamId: string };
+  'sync-member': { teamId: string; platformUserId: string; change: 'joined' | 'left' };
+  'close-round': { roundId: string };
+  tick: Record<string, never>;
+}
+
+export type JobName = keyof JobPayloads;

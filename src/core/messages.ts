@@ -1,0 +1,20 @@
+/** Platform-neutral messages the workers send; each platform renders them (Block Kit, Adaptive Cards). */
+import type { MessageKey, MessageParams } from './i18n';
+
+export interface CheckinAnswerView {
+  score: number | null;
+  commentSaved: boolean;
+}
+
+export type OutboundMessage =
+  | {
+      kind: 'checkin';
+      locale: string;
+      deliveryId: string;
+      threshold: number;
+      closesAt: Date;
+      closed: boolean;
+      answer: CheckinAnswerView | null;
+    }
+  | { kind: 'reminder'; locale: string; closesAt: Date }
+  | { kind: 'text'; locale: string; key: MessageKey; params?: MessageParams };

@@ -1,0 +1,119 @@
+/** Plain data the core works on. No platform SDK, no ORM types. */
+
+export type Platform = 'slack' | 'teams';
+export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
+export const WEEKDAYS: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+
+/** "fri 14:00": the days and the local time (HH:mm, 24-hour) of a team's check-ins. */
+export interface Schedule {
+  days: Weekday[];
+  time: string;
+}
+
+export interface TeamSettings {
+  /** k: minimum distinct respondents before any aggregate is shown (3–10). */
+  threshold: number;
+  /** How long a round stays open after the last member's slot, in hours. */
+  windowHours: number;
+  /** Hours after the DM before one reminder; null = no reminder. */
+  reminderHours: number | null;
+  /** ISO dates (yyyy-MM-dd) with no check-ins, in each member's local calendar. */
+  holidays: string[];
+  /** The team's working days; check-ins never land outside them. */
+  workdays: Weekday[];
+  /** Time zone used for members whose own zone is unknown. */
+  timezone: string;
+}
+
+export const DEFAULT_TEAM_SETTINGS: TeamSettings = {
+  threshold: 5,
+  windowHours: 72,
+  reminderHours: 24,
+  holidays: [],
+  workdays: ['mon', 'tue', 'wed', 'thu', 'fri'],
+  timezone: 'UTC',
+};
+
+export interface Workspace {
+  id: string;
+  platform: Platform;
+  /** Slack team id (T…) or Teams tenant id. */
+  externalId: string;
+}
+
+export interface Team {
+  id: string;
+  workspaceId: string;
+  /** Platform channel id the team lives in (and where summaries go). */
+  channelId: string;
+  /** Platform user ids of the team's managers. */
+  managers: string[];
+  schedule: Schedule | null;
+  settings: TeamSettings;
+}
+
+export interface Member {
+  id: string;
+  workspaceId: string;
+  platformUserId: string;
+  /** IANA time zone, or null when the platform did not tell us. */
+  timezone: string | null;
+  /** BCP 47 locale such as "en-US", or null. */
+  locale: string | null;
+  isAdmin: boolean;
+}
+
+/** What the platform tells us about a user. */
+export interface UserProfile {
+  platformUserId: string;
+  isBot: boolean;
+  deleted: boolean;
+  isAdmin: boolean;
+  timezone: string | null;
+  locale: string | null;
+}
+
+export type RoundKind = 'scheduled' | 'manual';
+export type RoundStatus = 'open' | 'closed';
+
+export interface Round {
+  id: string;
+  teamId: string;
+  /** Unique per team: the local date of a scheduled slot ("2026-11-27"), or "manual-…". */
+  period: string;
+  kind: RoundKind;
+  opensAt: Date;
+  closesAt: Date;
+  status: RoundStatus;
+}
+
+export type DeliveryState = 'pending' | 'sending' | 'sent' | 'failed';
+
+/** Who was asked. Never linked to what they answered. */
+export interface Delivery {
+  id: string;
+  roundId: string;
+  memberId: string;
+  state: DeliveryState;
+  channelId: string | null;
+  messageId: string | null;
+  sentAt: Date | null;
+  remindedAt: Date | null;
+  answeredAt: Date | null;
+}
+
+/** The built-in question every round asks. */
+export const MOOD_QUESTION_ID = 'mood';
+export const MAX_COMMENT_LENGTH = 2000;
+export const MIN_THRESHOLD = 3;
+export const MAX_THRESHOLD = 10;
+
+/** What was answered. Carries a keyed hash of the respondent, never the member. */
+export interface ResponseRecord {
+  roundId: string;
+  teamId: string;
+  questionId: string;
+  respondentHash: string;
+  score: number | null;
+  comment: string | null;
+}

@@ -1,0 +1,135 @@
+/**
+ * The core's only ways out: chat platforms, storage and the job queue.
+ * Implementations live in src/platforms, src/db and src/jobs; tests hand in fakes.
+ */
+import type {
+  Delivery,
+  Member,
+  Round,
+  RoundKind,
+  Schedule,
+  Team,
+  TeamSettings,
+  UserProfile,
+  Workspace,
+} from './model';
+import type { JobName, JobPayloads } from './jobs';
+import type { OutboundMessage } from './messages';
+
+/** Where a posted message lives, so it can be updated later. */
+export interface MessageRef {
+  channelId: string;
+  messageId: string;
+}
+
+/** One chat platform (Slack or Teams), as the workers see it. */
+export interface Messenger {
+  /** Sends a 1:1 message to the user; throws SymmetryError('platform_rate_limited', { retryAfterMs }) on 429. */
+  sendDirect(workspace: Workspace, platformUserId: string, message: OutboundMessage): Promise<MessageRef>;
+  /** Replaces a message the bot posted earlier. */
+  update(workspace: Workspace, ref: MessageRef, message: OutboundMessage): Promise<void>;
+  /** Posts a message to a channel. */
+  postToChannel(workspace: Workspace, channelId: string, message: OutboundMessage): Promise<MessageRef>;
+  /** What the platform knows of a user (bot? deactivated? time zone, locale). */
+  getUser(workspace: Workspace, platformUserId: string): Promise<UserProfile>;
+  /** Every member id of a channel (humans and bots alike). */
+  listChannelMembers(workspace: Workspace, channelId: string): Promise<string[]>;
+}
+
+/** A team with its active members, as the schedule tick needs it. */
+export interface ScheduledTeam {
+  team: Team;
+  members: Member[];
+}
+
+export interface WorkspaceRepository {
+  /** Finds or creates the workspace for a platform's team/tenant id. */
+  ensure(platform: Workspace['platform'], externalId: string): Promise<Workspace>;
+  findById(id: string): Promise<Workspace | null>;
+}
+
+export interface TeamRepository {
+  findById(id: string): Promise<Team | null>;
+  findByChannel(workspaceId: string, channelId: string): Promise<Team | null>;
+  /** Creates the team for a channel, or returns the existing one (created=false). */
+  ensure(input: { workspaceId: string; channelId: string; managers: string[]; settings: TeamSettings }): Promise<{ team: Team; created: boolean }>;
+  setSchedule(teamId: string, schedule: Schedule | null): Promise<void>;
+  updateSettings(teamId: string, settings: TeamSettings): Promise<void>;
+  setManagers(teamId: string, managers: string[]): Promise<void>;
+  /** Teams that have a schedule, each with its active members. */
+  listScheduled(): Promise<ScheduledTeam[]>;
+  listActiveMembers(teamId: string): Promise<Member[]>;
+  /** Makes exactly these members the team's active members. */
+  replaceMembers(teamId: string, memberIds: string[]): Promise<void>;
+  addMember(teamId: string, memberId: string): Promise<void>;
+  removeMember(teamId: string, memberId: string): Promise<void>;
+}
+
+export interface MemberRepository {
+  /** Inserts or refreshes members from platform profiles; returns them in input order. */
+  upsertMany(workspaceId: string, profiles: UserProfile[]): Promise<Member[]>;
+  findById(id: string): Promise<Member | null>;
+  findByPlatformId(workspaceId: string, platformUserId: string): Promise<Member | null>;
+}
+
+export interface RoundRepository {
+  /** Creates the round for (team, period) unless it exists; never makes a second one. */
+  ensure(input: { teamId: string; period: string; kind: RoundKind; opensAt: Date; closesAt: Date }): Promise<{ round: Round; created: boolean }>;
+  findById(id: string): Promise<Round | null>;
+  /** The most recently opened round of the team that is still open, if any. */
+  findOpen(teamId: string): Promise<Round | null>;
+  /** Open rounds whose closesAt has passed. */
+  listDueToClose(now: Date): Promise<Round[]>;
+  /** Marks the round closed; true only for the call that closed it. */
+  close(roundId: string, at: Date): Promise<boolean>;
+}
+
+export interface DeliveryRepository {
+  /** Creates a pending delivery per member unless one exists; returns all deliveries of those members for the round. */
+  ensureMany(roundId: string, memberIds: string[]): Promise<Delivery[]>;
+  findById(id: string): Promise<Delivery | null>;
+  /** Moves pending → sending (returns false when the delivery was not pending). */
+  markSending(id: string): Promise<boolean>;
+  markSent(id: string, ref: MessageRef, at: Date): Promise<void>;
+  markFailed(id: string): Promise<void>;
+  /** Records the reminder; false when one was already recorded. */
+  markReminded(id: string, at: Date): Promise<boolean>;
+  /** Deliveries not yet sent (pending or sending) of open rounds. */
+  listUnsent(limit: number): Promise<Delivery[]>;
+  /** Sent, unanswered, unreminded deliveries of open rounds whose team wants reminders, sent at least reminderHours ago. */
+  listDueForReminder(now: Date, limit: number): Promise<Delivery[]>;
+  /** Answered and total deliveries of a round (counts only). */
+  countForRound(roundId: string): Promise<{ total: number; answered: number }>;
+}
+
+/** The write that makes an answer durable: the response and the "answered" mark commit together. */
+export interface AnswerRepository {
+  saveScore(input: { deliveryId: string; roundId: string; teamId: string; questionId: string; respondentHash: string; score: number; at: Date }): Promise<void>;
+  saveComment(input: { deliveryId: string; roundId: string; teamId: string; questionId: string; respondentHash: string; comment: string; at: Date }): Promise<void>;
+  /** The respondent's own answer to a question of a round, if any. */
+  findOwn(roundId: string, questionId: string, respondentHash: string): Promise<{ score: number | null; comment: string | null } | null>;
+}
+
+export interface Repositories {
+  workspaces: WorkspaceRepository;
+  teams: TeamRepository;
+  members: MemberRepository;
+  rounds: RoundRepository;
+  deliveries: DeliveryRepository;
+  answers: AnswerRepository;
+}
+
+/** Puts work on the queue. Job ids come from the payload's domain key, so a repeat is a no-op. */
+export interface JobQueue {
+  enqueue<N extends JobName>(name: N, payload: JobPayloads[N]): Promise<void>;
+  enqueueMany<N extends JobName>(name: N, payloads: JobPayloads[N][]): Promise<void>;
+}
+
+/** Structured logger (pino-compatible subset). Never pass a person together with a score or comment. */
+export interface Logger {
+  debug(obj: object, msg?: string): void;
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+  child(bindings: object): Logger;
+}
