@@ -6,7 +6,7 @@ export interface JobPayloads {
   'record-score': { deliveryId: string; score: number; clickId: string };
   'record-comment': { deliveryId: string; comment: string; clickId: string };
   'sync-team': { teamId: string };
-  'sync-member': { teamId: string; platformUserId: string; change: 'joined' | 'left' };
+  'sync-member': { teamId: string; platformUserId: string; change: 'joined' | 'left'; eventKey: string };
   'close-round': { roundId: string };
   tick: Record<string, never>;
 }

@@ -6,15 +6,15 @@ export interface CheckinAnswerView {
   commentSaved: boolean;
 }
 
-export type OutboundMessage =
-  | {
-      kind: 'checkin';
-      locale: string;
-      deliveryId: string;
-      threshold: number;
-      closesAt: Date;
-      closed: boolean;
-      answer: CheckinAnswerView | null;
-    }
-  | { kind: 'reminder'; locale: string; closesAt: Date }
-  | { kind: 'text'; locale: string; key: MessageKey; params?: MessageParams };
+export type OutboundMessage = CheckinMessage | { kind: 'reminder'; locale: string; closesAt: Date } | { kind: 'text'; locale: string; key: MessageKey; params?: MessageParams };
+
+/** The check-in DM: ten score buttons, the saved answer, who can see what. */
+export interface CheckinMessage {
+  kind: 'checkin';
+  locale: string;
+  deliveryId: string;
+  threshold: number;
+  closesAt: Date;
+  closed: boolean;
+  answer: CheckinAnswerView | null;
+}

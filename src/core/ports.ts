@@ -32,6 +32,8 @@ export interface Messenger {
   postToChannel(workspace: Workspace, channelId: string, message: OutboundMessage): Promise<MessageRef>;
   /** What the platform knows of a user (bot? deactivated? time zone, locale). */
   getUser(workspace: Workspace, platformUserId: string): Promise<UserProfile>;
+  /** The check-in DM already sent for this delivery, if any (to recover after a crash between sending and recording). */
+  findCheckin(workspace: Workspace, platformUserId: string, deliveryId: string): Promise<MessageRef | null>;
   /** Every member id of a channel (humans and bots alike). */
   listChannelMembers(workspace: Workspace, channelId: string): Promise<string[]>;
 }

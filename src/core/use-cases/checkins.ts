@@ -1,0 +1,158 @@
+/** The check-in loop as the workers run it: open a round, deliver, remind, record, close. */
+import { respondentHash } from '../anonymity';
+import { SymmetryError } from '../errors';
+import type { Delivery, Member, Round, Team, Workspace } from '../model';
+import { MOOD_QUESTION_ID } from '../model';
+import type { CheckinMessage } from '../messages';
+import type { WorkerDeps } from './deps';
+
+/** Everything a delivery's DM needs, loaded together. */
+interface DeliveryContext {
+  delivery: Delivery;
+  round: Round;
+  team: Team;
+  member: Member;
+  workspace: Workspace;
+}
+
+async function loadDeliveryContext(deps: WorkerDeps, deliveryId: string): Promise<DeliveryContext | null> {
+  const delivery = await deps.repos.deliveries.findById(deliveryId);
+  if (!delivery) return null;
+  const [round, member] = await Promise.all([deps.repos.rounds.findById(delivery.roundId), deps.repos.members.findById(delivery.memberId)]);
+  if (!round || !member) return null;
+  const team = await deps.repos.teams.findById(round.teamId);
+  if (!team) return null;
+  const workspace = await deps.repos.workspaces.findById(team.workspaceId);
+  if (!workspace) return null;
+  return { delivery, round, team, member, workspace };
+}
+
+/** The manual round's period: one per team per minute, so a double-submitted `/pulse now` opens one round. */
+export function manualPeriod(requestedAt: Date): string {
+  return `manual-${requestedAt.toISOString().slice(0, 16).replace(/[-:T]/g, '')}`;
+}
+
+/** Opens a manual round for the team (unless one is open) and enqueues one DM per active member. */
+export async function openManualRound(deps: WorkerDeps, teamId: string, requestedAt: Date): Promise<Round | null> {
+  const team = await deps.repos.teams.findById(teamId);
+  if (!team) return null;
+  const period = manualPeriod(requestedAt);
+  const open = await deps.repos.rounds.findOpen(teamId);
+  if (open && open.period !== period) return null;
+  const members = await deps.repos.teams.listActiveMembers(teamId);
+  const now = deps.clock.now();
+  const { round } = await deps.repos.rounds.ensure({
+    teamId,
+    period,
+    kind: 'manual',
+    opensAt: now,
+    closesAt: new Date(now.getTime() + team.settings.windowHours * 3_600_000),
+  });
+  await fanOut(deps, round, members.map((m) => m.id));
+  return round;
+}
+
+/** Creates the deliveries of these members for the round (once) and enqueues the unsent ones. */
+export async function fanOut(deps: WorkerDeps, round: Round, memberIds: string[]): Promise<number> {
+  if (memberIds.length === 0) return 0;
+  const deliveries = await deps.repos.deliveries.ensureMany(round.id, memberIds);
+  const unsent = deliveries.filter((d) => d.state === 'pending' || d.state === 'sending');
+  await deps.queue.enqueueMany('deliver-checkin', unsent.map((d) => ({ deliveryId: d.id })));
+  return unsent.length;
+}
+
+/** Builds the check-in DM as the member should see it now (their saved answer included). */
+async function checkinView(deps: WorkerDeps, ctx: DeliveryContext): Promise<CheckinMessage> {
+  const hash = respondentHash(deps.anonymitySecret, ctx.round.id, ctx.member.id);
+  const own = await deps.repos.answers.findOwn(ctx.round.id, MOOD_QUESTION_ID, hash);
+  return {
+    kind: 'checkin',
+    locale: ctx.member.locale ?? 'en',
+    deliveryId: ctx.delivery.id,
+    threshold: ctx.team.settings.threshold,
+    closesAt: ctx.round.closesAt,
+    closed: ctx.round.status === 'closed',
+    answer: own ? { score: own.score, commentSaved: own.comment !== null } : null,
+  };
+}
+
+/**
+ * Sends one check-in DM, at most once per (round, member). The delivery is marked "sending"
+ * before the platform call; a retry that finds it "sending" first asks the platform whether
+ * the DM already went out (a worker may have died between sending and recording it).
+ */
+export async function deliverCheckin(deps: WorkerDeps, deliveryId: string): Promise<'sent' | 'skipped'> {
+  const ctx = await loadDeliveryContext(deps, deliveryId);
+  if (!ctx || ctx.delivery.state === 'sent' || ctx.delivery.state === 'failed') return 'skipped';
+  if (ctx.round.status === 'closed') {
+    await deps.repos.deliveries.markFailed(deliveryId);
+    return 'skipped';
+  }
+  const firstAttempt = await deps.repos.deliveries.markSending(deliveryId);
+  if (!firstAttempt) {
+    const existing = await deps.messenger.findCheckin(ctx.workspace, ctx.member.platformUserId, deliveryId);
+    if (existing) {
+      await deps.repos.deliveries.markSent(deliveryId, existing, deps.clock.now());
+      return 'sent';
+    }
+  }
+  const ref = await deps.messenger.sendDirect(ctx.workspace, ctx.member.platformUserId, await checkinView(deps, ctx));
+  await deps.repos.deliveries.markSent(deliveryId, ref, deps.clock.now());
+  return 'sent';
+}
+
+/** Sends the one reminder of a delivery that is still unanswered (never a second one). */
+export async function sendReminder(deps: WorkerDeps, deliveryId: string): Promise<'sent' | 'skipped'> {
+  const ctx = await loadDeliveryContext(deps, deliveryId);
+  if (!ctx || ctx.delivery.answeredAt || ctx.round.status === 'closed' || ctx.delivery.state !== 'sent') return 'skipped';
+  // Recorded first: a reminder lost to a crash is better than a person reminded twice.
+  if (!(await deps.repos.deliveries.markReminded(deliveryId, deps.clock.now()))) return 'skipped';
+  await deps.messenger.sendDirect(ctx.workspace, ctx.member.platformUserId, {
+    kind: 'reminder',
+    locale: ctx.member.locale ?? 'en',
+    closesAt: ctx.round.closesAt,
+  });
+  return 'sent';
+}
+
+type AnswerInput = { deliveryId: string } & ({ score: number } | { comment: string });
+
+/**
+ * Makes an answer durable (response + "answered" mark in one transaction), then shows the
+ * member their saved answer in the DM. The DM says "saved" only after the commit.
+ */
+export async function recordAnswer(deps: WorkerDeps, input: AnswerInput): Promise<'saved' | 'closed' | 'skipped'> {
+  const ctx = await loadDeliveryContext(deps, input.deliveryId);
+  if (!ctx) return 'skipped';
+  if (ctx.round.status === 'closed' || ctx.round.closesAt.getTime() <= deps.clock.now().getTime()) {
+    if (ctx.delivery.channelId && ctx.delivery.messageId) {
+      await deps.messenger.update(ctx.workspace, { channelId: ctx.delivery.channelId, messageId: ctx.delivery.messageId }, { ...(await checkinView(deps, ctx)), closed: true });
+    }
+    return 'closed';
+  }
+  const base = {
+    deliveryId: ctx.delivery.id,
+    roundId: ctx.round.id,
+    teamId: ctx.team.id,
+    questionId: MOOD_QUESTION_ID,
+    respondentHash: respondentHash(deps.anonymitySecret, ctx.round.id, ctx.member.id),
+    at: deps.clock.now(),
+  };
+  if ('score' in input) {
+    if (!Number.isInteger(input.score) || input.score < 1 || input.score > 10) throw new SymmetryError('invalid_score');
+    await deps.repos.answers.saveScore({ ...base, score: input.score });
+  } else {
+    await deps.repos.answers.saveComment({ ...base, comment: input.comment });
+  }
+  if (ctx.delivery.channelId && ctx.delivery.messageId) {
+    await deps.messenger.update(ctx.workspace, { channelId: ctx.delivery.channelId, messageId: ctx.delivery.messageId }, await checkinView(deps, ctx));
+  }
+  return 'saved';
+}
+
+/** Closes a round whose window has passed; true only for the call that closed it. */
+export async function closeRound(deps: WorkerDeps, roundId: string): Promise<boolean> {
+  const closed = await deps.repos.rounds.close(roundId, deps.clock.now());
+  if (closed) deps.logger.info({ roundId }, 'round closed');
+  return closed;
+}

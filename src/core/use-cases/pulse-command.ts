@@ -1,0 +1,110 @@
+/** `/pulse`: what a manager typed, checked and turned into changes or jobs. Replies are catalog keys. */
+import { parsePulseCommand, type PulseCommand } from '../commands/pulse-parser';
+import { isSymmetryError } from '../errors';
+import type { MessageKey, MessageParams } from '../i18n';
+import type { Platform, Team, Workspace } from '../model';
+import { DEFAULT_TEAM_SETTINGS } from '../model';
+import { scheduleDaysOutsideWorkdays } from '../schedule';
+import type { WebDeps } from './deps';
+import { manualPeriod } from './checkins';
+
+/** A reply shown only to the person who ran the command. */
+export interface Reply {
+  key: MessageKey;
+  params?: MessageParams;
+}
+
+export interface CommandInput {
+  platform: Platform;
+  workspaceExternalId: string;
+  channelId: string;
+  userId: string;
+  text: string;
+}
+
+interface CommandContext {
+  input: CommandInput;
+  workspace: Workspace;
+}
+
+/** Team managers and workspace admins may run a team; nobody else. */
+async function mayManage(deps: WebDeps, ctx: CommandContext, team: Team): Promise<boolean> {
+  if (team.managers.includes(ctx.input.userId)) return true;
+  const member = await deps.repos.members.findByPlatformId(ctx.workspace.id, ctx.input.userId);
+  return member?.isAdmin ?? false;
+}
+
+/** Dates for messages are ISO-like UTC minutes until the locale-aware formatter lands. */
+function formatInstant(d: Date): string {
+  return `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+async function setup(deps: WebDeps, ctx: CommandContext): Promise<Reply> {
+  const { team, created } = await deps.repos.teams.ensure({
+    workspaceId: ctx.workspace.id,
+    channelId: ctx.input.channelId,
+    managers: [ctx.input.userId],
+    settings: DEFAULT_TEAM_SETTINGS,
+  });
+  if (!created && !(await mayManage(deps, ctx, team))) return { key: 'pulse.not_manager' };
+  await deps.queue.enqueue('sync-team', { teamId: team.id });
+  if (created) return { key: 'pulse.setup_started' };
+  return { key: 'pulse.setup_exists', params: { managers: team.managers.map((m) => `<@${m}>`).join(', ') } };
+}
+
+type TeamCommand = Exclude<PulseCommand, { type: 'help' } | { type: 'setup' }>;
+
+async function runTeamCommand(deps: WebDeps, ctx: CommandContext, team: Team, command: TeamCommand): Promise<Reply> {
+  switch (command.type) {
+    case 'schedule': {
+      const outside = scheduleDaysOutsideWorkdays(command, team.settings.workdays);
+      if (outside[0]) {
+        return { key: 'pulse.not_a_working_day', params: { day: outside[0], workdays: team.settings.workdays.join(', ') } };
+      }
+      await deps.repos.teams.setSchedule(team.id, { days: command.days, time: command.time });
+      return { key: 'pulse.schedule_set', params: { days: command.days.join(', '), time: command.time } };
+    }
+    case 'unschedule':
+      await deps.repos.teams.setSchedule(team.id, null);
+      return { key: 'pulse.unscheduled' };
+    case 'now': {
+      const open = await deps.repos.rounds.findOpen(team.id);
+      if (open) return { key: 'pulse.round_already_open', params: { closesAt: formatInstant(open.closesAt) } };
+      const members = await deps.repos.teams.listActiveMembers(team.id);
+      if (members.length === 0) return { key: 'pulse.no_members' };
+      const requestedAt = deps.clock.now();
+      await deps.queue.enqueue('open-round', { teamId: team.id, requestedAt: requestedAt.toISOString() });
+      deps.logger.info({ teamId: team.id, period: manualPeriod(requestedAt) }, 'manual round requested');
+      return { key: 'pulse.round_opening', params: { members: members.length } };
+    }
+    case 'status': {
+      const open = await deps.repos.rounds.findOpen(team.id);
+      if (!open) return { key: 'pulse.status_none' };
+      const { total, answered } = await deps.repos.deliveries.countForRound(open.id);
+      return { key: 'pulse.status_open', params: { answered, total, closesAt: formatInstant(open.closesAt) } };
+    }
+    default:
+      // Parsed but not offered yet in this version: answer with the usage, never pretend.
+      return { key: 'usage.pulse' };
+  }
+}
+
+/** Runs one `/pulse` command for the caller and says what happened. Never throws for user error. */
+export async function runPulseCommand(deps: WebDeps, input: CommandInput): Promise<Reply> {
+  const parsed = parsePulseCommand(input.text);
+  if (!parsed.ok) return { key: parsed.error.key, params: parsed.error.params };
+  const command = parsed.command;
+  if (command.type === 'help') return { key: 'usage.pulse' };
+  try {
+    const workspace = await deps.repos.workspaces.ensure(input.platform, input.workspaceExternalId);
+    const ctx = { input, workspace };
+    if (command.type === 'setup') return await setup(deps, ctx);
+    const team = await deps.repos.teams.findByChannel(workspace.id, input.channelId);
+    if (!team) return { key: 'pulse.not_a_team' };
+    if (!(await mayManage(deps, ctx, team))) return { key: 'pulse.not_manager' };
+    return await runTeamCommand(deps, ctx, team, command);
+  } catch (err) {
+    if (isSymmetryError(err, 'queue_unavailable')) return { key: 'error.queue_unavailable' };
+    throw err;
+  }
+}

@@ -1,0 +1,63 @@
+/** The minute tick: who is due, what to remind, what to close. Safe to run twice or late. */
+import type { Member, Team } from '../model';
+import { dueSlot, effectiveTimeZone, roundBounds } from '../schedule';
+import type { WorkerDeps } from './deps';
+import { fanOut } from './checkins';
+
+const HOUR = 3_600_000;
+/** How many deliveries/reminders one tick looks at; the next tick takes the rest. */
+const BATCH = 5000;
+
+export interface TickReport {
+  roundsOpened: number;
+  deliveriesEnqueued: number;
+  remindersEnqueued: number;
+  roundsClosing: number;
+}
+
+/** Due members of one team grouped by period (the slot's local date). */
+function dueByPeriod(team: Team, members: Member[], now: Date): Map<string, Member[]> {
+  const schedule = team.schedule;
+  const byPeriod = new Map<string, Member[]>();
+  if (!schedule) return byPeriod;
+  // Look back one window: a worker that was down catches up, but never sends a DM for a round that has closed.
+  const lookback = team.settings.windowHours * HOUR;
+  for (const member of members) {
+    const due = dueSlot(schedule, team.settings, effectiveTimeZone(member.timezone, team.settings.timezone), now, lookback);
+    if (!due) continue;
+    const list = byPeriod.get(due.period) ?? [];
+    list.push(member);
+    byPeriod.set(due.period, list);
+  }
+  return byPeriod;
+}
+
+/** Runs one tick at the clock's now: opens due rounds, enqueues due DMs, reminders and closes. */
+export async function runTick(deps: WorkerDeps): Promise<TickReport> {
+  const now = deps.clock.now();
+  const report: TickReport = { roundsOpened: 0, deliveriesEnqueued: 0, remindersEnqueued: 0, roundsClosing: 0 };
+
+  for (const { team, members } of await deps.repos.teams.listScheduled()) {
+    for (const [period, due] of dueByPeriod(team, members, now)) {
+      const zones = members.map((m) => effectiveTimeZone(m.timezone, team.settings.timezone));
+      const { opensAt, closesAt } = roundBounds(period, team.schedule!.time, zones, team.settings.windowHours);
+      const { round, created } = await deps.repos.rounds.ensure({ teamId: team.id, period, kind: 'scheduled', opensAt, closesAt });
+      if (created) report.roundsOpened += 1;
+      if (round.status !== 'open') continue;
+      report.deliveriesEnqueued += await fanOut(deps, round, due.map((m) => m.id));
+    }
+  }
+
+  // Deliveries whose job was lost (e.g. Redis restarted without persistence) are enqueued again; job ids dedupe.
+  const unsent = await deps.repos.deliveries.listUnsent(BATCH);
+  await deps.queue.enqueueMany('deliver-checkin', unsent.map((d) => ({ deliveryId: d.id })));
+
+  const reminders = await deps.repos.deliveries.listDueForReminder(now, BATCH);
+  await deps.queue.enqueueMany('send-reminder', reminders.map((d) => ({ deliveryId: d.id })));
+  report.remindersEnqueued = reminders.length;
+
+  const closing = await deps.repos.rounds.listDueToClose(now);
+  await deps.queue.enqueueMany('close-round', closing.map((r) => ({ roundId: r.id })));
+  report.roundsClosing = closing.length;
+  return report;
+}

@@ -1,0 +1,112 @@
+/** Deliveries: who was asked in which round, and how far their DM got. Never what they answered. */
+import { and, asc, eq, getTableColumns, inArray, isNull, sql } from 'drizzle-orm';
+import type { DeliveryRepository } from '../../core/ports';
+import type { Database } from '../client';
+import { deliveries, rounds, teams } from '../schema';
+import { toDelivery, uuidArray } from './rows';
+
+/** The PostgreSQL DeliveryRepository. */
+export function createDeliveryRepository(db: Database): DeliveryRepository {
+  return {
+    async ensureMany(roundId, memberIds) {
+      if (memberIds.length === 0) return [];
+      // Sorted so concurrent calls take row locks in one order; the ids travel as one uuid[]
+      // parameter, so a channel of thousands is a single INSERT and a single SELECT.
+      const ids = [...new Set(memberIds)].sort();
+      await db.execute(sql`
+        insert into deliveries (round_id, member_id)
+        select ${roundId}::uuid, id from unnest(${uuidArray(ids)}) as id
+        on conflict (round_id, member_id) do nothing`);
+      const rows = await db
+        .select()
+        .from(deliveries)
+        .where(and(eq(deliveries.roundId, roundId), sql`${deliveries.memberId} = any(${uuidArray(ids)})`));
+      const byMember = new Map(rows.map((r) => [r.memberId, toDelivery(r)]));
+      return ids.flatMap((id) => byMember.get(id) ?? []);
+    },
+
+    async findById(id) {
+      const [row] = await db.select().from(deliveries).where(eq(deliveries.id, id));
+      return row ? toDelivery(row) : null;
+    },
+
+    async markSending(id) {
+      // The compare-and-set that keeps one DM per (round, member) whatever retries happen.
+      const rows = await db
+        .update(deliveries)
+        .set({ state: 'sending' })
+        .where(and(eq(deliveries.id, id), eq(deliveries.state, 'pending')))
+        .returning({ id: deliveries.id });
+      return rows.length > 0;
+    },
+
+    async markSent(id, ref, at) {
+      await db
+        .update(deliveries)
+        .set({ state: 'sent', channelId: ref.channelId, messageId: ref.messageId, sentAt: at })
+        .where(eq(deliveries.id, id));
+    },
+
+    async markFailed(id) {
+      // A DM that reached the person stays 'sent', whatever a late retry reports.
+      await db
+        .update(deliveries)
+        .set({ state: 'failed' })
+        .where(and(eq(deliveries.id, id), inArray(deliveries.state, ['pending', 'sending'])));
+    },
+
+    async markReminded(id, at) {
+      const rows = await db
+        .update(deliveries)
+        .set({ remindedAt: at })
+        .where(and(eq(deliveries.id, id), isNull(deliveries.remindedAt)))
+        .returning({ id: deliveries.id });
+      return rows.length > 0;
+    },
+
+    async listUnsent(limit) {
+      const rows = await db
+        .select(getTableColumns(deliveries))
+        .from(deliveries)
+        .innerJoin(rounds, eq(rounds.id, deliveries.roundId))
+        .where(and(inArray(deliveries.state, ['pending', 'sending']), eq(rounds.status, 'open')))
+        .orderBy(asc(deliveries.createdAt), asc(deliveries.id))
+        .limit(limit);
+      return rows.map(toDelivery);
+    },
+
+    async listDueForReminder(now, limit) {
+      // reminderHours lives in the team's settings jsonb; a JSON null (no reminders) reads as SQL null.
+      const reminderHours = sql`(${teams.settings} ->> 'reminderHours')::float8`;
+      const rows = await db
+        .select(getTableColumns(deliveries))
+        .from(deliveries)
+        .innerJoin(rounds, eq(rounds.id, deliveries.roundId))
+        .innerJoin(teams, eq(teams.id, rounds.teamId))
+        .where(
+          and(
+            eq(deliveries.state, 'sent'),
+            isNull(deliveries.answeredAt),
+            isNull(deliveries.remindedAt),
+            eq(rounds.status, 'open'),
+            sql`${reminderHours} is not null`,
+            sql`${deliveries.sentAt} <= ${now.toISOString()}::timestamptz - ${reminderHours} * interval '1 hour'`,
+          ),
+        )
+        .orderBy(asc(deliveries.sentAt), asc(deliveries.id))
+        .limit(limit);
+      return rows.map(toDelivery);
+    },
+
+    async countForRound(roundId) {
+      const [row] = await db
+        .select({
+          total: sql<number>`count(*)::int`,
+          answered: sql<number>`count(${deliveries.answeredAt})::int`,
+        })
+        .from(deliveries)
+        .where(eq(deliveries.roundId, roundId));
+      return { total: row?.total ?? 0, answered: row?.answered ?? 0 };
+    },
+  };
+}

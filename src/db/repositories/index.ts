@@ -1,0 +1,30 @@
+/** All PostgreSQL repositories, built over one drizzle database. */
+import type { Repositories } from '../../core/ports';
+import type { Database } from '../client';
+import { createAnswerRepository } from './answer-repository';
+import { createDeliveryRepository } from './delivery-repository';
+import { createMemberRepository } from './member-repository';
+import { createRoundRepository } from './round-repository';
+import { createTeamRepository } from './team-repository';
+import { createWorkspaceRepository } from './workspace-repository';
+
+export {
+  createAnswerRepository,
+  createDeliveryRepository,
+  createMemberRepository,
+  createRoundRepository,
+  createTeamRepository,
+  createWorkspaceRepository,
+};
+
+/** Every repository port of src/core/ports.ts, backed by `db`. */
+export function createRepositories(db: Database): Repositories {
+  return {
+    workspaces: createWorkspaceRepository(db),
+    teams: createTeamRepository(db),
+    members: createMemberRepository(db),
+    rounds: createRoundRepository(db),
+    deliveries: createDeliveryRepository(db),
+    answers: createAnswerRepository(db),
+  };
+}

@@ -1,0 +1,66 @@
+/** Row → model mappers (repositories hand the core plain objects, never drizzle rows) and SQL helpers. */
+import { sql } from 'drizzle-orm';
+import type { Delivery, Member, Round, Team, Workspace } from '../../core/model';
+import type { deliveries, members, rounds, teams, workspaces } from '../schema';
+
+/** Maps a workspaces row. */
+export function toWorkspace(row: typeof workspaces.$inferSelect): Workspace {
+  return { id: row.id, platform: row.platform, externalId: row.externalId };
+}
+
+/** Maps a teams row. */
+export function toTeam(row: typeof teams.$inferSelect): Team {
+  return {
+    id: row.id,
+    workspaceId: row.workspaceId,
+    channelId: row.channelId,
+    managers: row.managers,
+    schedule: row.schedule ?? null,
+    settings: row.settings,
+  };
+}
+
+/** Maps a members row. */
+export function toMember(row: typeof members.$inferSelect): Member {
+  return {
+    id: row.id,
+    workspaceId: row.workspaceId,
+    platformUserId: row.platformUserId,
+    timezone: row.timezone,
+    locale: row.locale,
+    isAdmin: row.isAdmin,
+  };
+}
+
+/** Maps a rounds row. */
+export function toRound(row: typeof rounds.$inferSelect): Round {
+  return {
+    id: row.id,
+    teamId: row.teamId,
+    period: row.period,
+    kind: row.kind,
+    opensAt: row.opensAt,
+    closesAt: row.closesAt,
+    status: row.status,
+  };
+}
+
+/** Maps a deliveries row. */
+export function toDelivery(row: typeof deliveries.$inferSelect): Delivery {
+  return {
+    id: row.id,
+    roundId: row.roundId,
+    memberId: row.memberId,
+    state: row.state,
+    channelId: row.channelId,
+    messageId: row.messageId,
+    sentAt: row.sentAt,
+    remindedAt: row.remindedAt,
+    answeredAt: row.answeredAt,
+  };
+}
+
+/** A uuid[] bound as ONE parameter (a bare array in drizzle's sql`` expands to a list). */
+export function uuidArray(ids: readonly string[]) {
+  return sql`${sql.param(ids)}::uuid[]`;
+}

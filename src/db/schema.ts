@@ -1,0 +1,153 @@
+/**
+ * The PostgreSQL schema. `drizzle-kit generate` turns it into SQL under migrations/;
+ * never edit a generated migration, change this file and generate a new one.
+ * Every time is a timestamptz in UTC (STYLE.md §8).
+ */
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  index,
+  jsonb,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import type { Platform, RoundKind, RoundStatus, DeliveryState, Schedule, TeamSettings } from '../core/model';
+
+const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+const createdAt = () => tstz('created_at').notNull().defaultNow();
+
+/** One Slack workspace or Teams tenant. */
+export const workspaces = pgTable(
+  'workspaces',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    platform: text('platform').$type<Platform>().notNull(),
+    externalId: text('external_id').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [unique('workspaces_platform_external_id_key').on(t.platform, t.externalId)],
+);
+
+/** A team lives in one channel of a workspace. */
+export const teams = pgTable(
+  'teams',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
+    channelId: text('channel_id').notNull(),
+    managers: text('managers').array().notNull().default(sql`'{}'::text[]`),
+    schedule: jsonb('schedule').$type<Schedule>(),
+    settings: jsonb('settings').$type<TeamSettings>().notNull(),
+    createdAt: createdAt(),
+    updatedAt: tstz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [unique('teams_workspace_id_channel_id_key').on(t.workspaceId, t.channelId)],
+);
+
+/** A person of a workspace, as the platform describes them. */
+export const members = pgTable(
+  'members',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
+    platformUserId: text('platform_user_id').notNull(),
+    timezone: text('timezone'),
+    locale: text('locale'),
+    isAdmin: boolean('is_admin').notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: tstz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [unique('members_workspace_id_platform_user_id_key').on(t.workspaceId, t.platformUserId)],
+);
+
+/** Membership history: a member who leaves keeps the row with active=false. */
+export const teamMembers = pgTable(
+  'team_members',
+  {
+    teamId: uuid('team_id').notNull().references(() => teams.id),
+    memberId: uuid('member_id').notNull().references(() => members.id),
+    active: boolean('active').notNull().default(true),
+    joinedAt: tstz('joined_at').notNull().defaultNow(),
+    leftAt: tstz('left_at'),
+  },
+  (t) => [primaryKey({ name: 'team_members_pkey', columns: [t.teamId, t.memberId] })],
+);
+
+/** One check-in round of a team; (team, period) is its idempotency key. */
+export const rounds = pgTable(
+  'rounds',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    teamId: uuid('team_id').notNull().references(() => teams.id),
+    period: text('period').notNull(),
+    kind: text('kind').$type<RoundKind>().notNull(),
+    opensAt: tstz('opens_at').notNull(),
+    closesAt: tstz('closes_at').notNull(),
+    status: text('status').$type<RoundStatus>().notNull().default('open'),
+    closedAt: tstz('closed_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique('rounds_team_id_period_key').on(t.teamId, t.period),
+    index('rounds_status_closes_at_idx').on(t.status, t.closesAt),
+    index('rounds_team_id_status_idx').on(t.teamId, t.status),
+  ],
+);
+
+/**
+ * Who was asked: one row per (round, member). It says when a member answered, never what.
+ */
+export const deliveries = pgTable(
+  'deliveries',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    roundId: uuid('round_id').notNull().references(() => rounds.id),
+    memberId: uuid('member_id').notNull().references(() => members.id),
+    state: text('state').$type<DeliveryState>().notNull().default('pending'),
+    channelId: text('channel_id'),
+    messageId: text('message_id'),
+    sentAt: tstz('sent_at'),
+    remindedAt: tstz('reminded_at'),
+    answeredAt: tstz('answered_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique('deliveries_round_id_member_id_key').on(t.roundId, t.memberId),
+    // Partial indexes stay as small as the work still to do: listUnsent and listDueForReminder.
+    index('deliveries_unsent_idx').on(t.createdAt).where(sql`state in ('pending', 'sending')`),
+    index('deliveries_reminder_idx')
+      .on(t.sentAt)
+      .where(sql`state = 'sent' and answered_at is null and reminded_at is null`),
+  ],
+);
+
+/**
+ * What was answered.
+ *
+ * ANONYMITY (DESIGN.md "Anonymity is structural"): this table must never be joinable to a
+ * person. So it has no foreign key or column pointing at members or deliveries (only the
+ * keyed respondent hash, which needs the server secret to recompute), and no timestamp at
+ * all: a created_at/updated_at could be matched against deliveries.answered_at to find who
+ * answered what. Keep it that way; test/integration/repositories.test.ts checks it.
+ */
+export const responses = pgTable(
+  'responses',
+  {
+    roundId: uuid('round_id').notNull().references(() => rounds.id),
+    teamId: uuid('team_id').notNull().references(() => teams.id),
+    questionId: text('question_id').notNull(),
+    respondentHash: text('respondent_hash').notNull(),
+    score: smallint('score'),
+    comment: text('comment'),
+  },
+  (t) => [
+    primaryKey({ name: 'responses_pkey', columns: [t.roundId, t.questionId, t.respondentHash] }),
+    check('responses_score_range', sql`score between 1 and 10`),
+  ],
+);

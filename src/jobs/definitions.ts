@@ -1,0 +1,96 @@
+/**
+ * Which queue each job runs on, how it retries, and the job id built from its domain key,
+ * so an enqueue repeated by a retry, a redelivered event or a second tick is a no-op.
+ */
+import { z } from 'zod';
+import type { JobName, JobPayloads } from '../core/jobs';
+
+/** `work`: database-only jobs. `platform`: every job that calls Slack/Teams, behind the rate limiter. */
+export type QueueKind = 'work' | 'platform';
+export const QUEUE_KINDS: readonly QueueKind[] = ['work', 'platform'];
+
+const id = z.string().min(1).max(200);
+// BullMQ job ids must not contain ':' and must not be all digits; domain keys are uuids and platform ids.
+const safe = (s: string) => s.replace(/[^A-Za-z0-9_.-]/g, '_');
+
+interface JobDefinition<N extends JobName> {
+  queue: QueueKind;
+  schema: z.ZodType<JobPayloads[N]>;
+  /** Lower runs first: a person waiting on a click beats a fan-out. */
+  priority: number;
+  attempts: number;
+  jobId: (p: JobPayloads[N]) => string | undefined;
+}
+
+type Definitions = { [N in JobName]: JobDefinition<N> };
+
+export const JOBS: Definitions = {
+  'open-round': {
+    queue: 'work',
+    schema: z.object({ teamId: id, requestedAt: z.iso.datetime() }),
+    priority: 2,
+    attempts: 8,
+    jobId: (p) => `open-round-${p.teamId}-${safe(p.requestedAt.slice(0, 16))}`,
+  },
+  'deliver-checkin': {
+    queue: 'platform',
+    schema: z.object({ deliveryId: id }),
+    priority: 5,
+    attempts: 12,
+    jobId: (p) => `deliver-${p.deliveryId}`,
+  },
+  'send-reminder': {
+    queue: 'platform',
+    schema: z.object({ deliveryId: id }),
+    priority: 6,
+    attempts: 12,
+    jobId: (p) => `remind-${p.deliveryId}`,
+  },
+  'record-score': {
+    queue: 'platform',
+    schema: z.object({ deliveryId: id, score: z.number().int().min(1).max(10), clickId: id }),
+    priority: 1,
+    attempts: 12,
+    jobId: (p) => `score-${p.deliveryId}-${safe(p.clickId)}`,
+  },
+  'record-comment': {
+    queue: 'platform',
+    schema: z.object({ deliveryId: id, comment: z.string().min(1).max(2000), clickId: id }),
+    priority: 1,
+    attempts: 12,
+    jobId: (p) => `comment-${p.deliveryId}-${safe(p.clickId)}`,
+  },
+  'sync-team': {
+    queue: 'platform',
+    schema: z.object({ teamId: id }),
+    priority: 3,
+    attempts: 8,
+    jobId: (p) => `sync-team-${p.teamId}`,
+  },
+  'sync-member': {
+    queue: 'platform',
+    schema: z.object({ teamId: id, platformUserId: id, change: z.enum(['joined', 'left']), eventKey: id }),
+    priority: 3,
+    attempts: 8,
+    jobId: (p) => `sync-member-${p.teamId}-${safe(p.eventKey)}`,
+  },
+  'close-round': {
+    queue: 'work',
+    schema: z.object({ roundId: id }),
+    priority: 4,
+    attempts: 8,
+    jobId: (p) => `close-${p.roundId}`,
+  },
+  tick: {
+    queue: 'work',
+    schema: z.object({}).strict() as unknown as z.ZodType<JobPayloads['tick']>,
+    priority: 1,
+    attempts: 1,
+    jobId: () => undefined,
+  },
+};
+
+/** The BullMQ queue name of a kind. */
+export function queueName(kind: QueueKind): string {
+  return `symmetry-${kind}`;
+}

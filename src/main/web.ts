@@ -1,0 +1,69 @@
+/** The web process: Slack's HTTP endpoint (or Socket Mode) and /healthz. */
+import { createServer, type IncomingMessage, type ServerResponse, type Server } from 'node:http';
+import type { Config } from '../config';
+import { systemClock } from '../core/clock';
+import type { Logger } from '../core/ports';
+import { createDatabase, pingDatabase } from '../db/client';
+import { runMigrations } from '../db/migrate';
+import { createRepositories } from '../db/repositories';
+import { createJobQueue } from '../jobs/producer';
+import { createSlackApp } from '../platforms/slack/app';
+import { connectProducer, pingRedis, waitReady } from './redis';
+
+export interface Running {
+  stop(): Promise<void>;
+}
+
+/** Starts the web process; resolves once it is listening. */
+export async function startWeb(config: Config, logger: Logger): Promise<Running> {
+  const database = createDatabase(config.DATABASE_URL, { onError: (err) => logger.warn({ err: err.message }, 'idle postgres client failed') });
+  await runMigrations(database.pool);
+  const redis = connectProducer(config.REDIS_URL);
+  redis.on('error', (err) => logger.warn({ err: err.message }, 'redis connection error'));
+  await waitReady(redis);
+  const queue = createJobQueue(redis, config.QUEUE_PREFIX);
+  const deps = { repos: createRepositories(database.db), queue, clock: systemClock, logger };
+
+  const health = async (_req: IncomingMessage, res: ServerResponse) => {
+    const [postgres, redisOk] = await Promise.all([pingDatabase(database.pool), pingRedis(redis)]);
+    const ok = postgres && redisOk;
+    res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ status: ok ? 'ok' : 'unavailable', postgres: postgres ? 'up' : 'down', redis: redisOk ? 'up' : 'down' }));
+  };
+
+  const app = createSlackApp(
+    {
+      token: config.SLACK_BOT_TOKEN,
+      signingSecret: config.SLACK_SIGNING_SECRET,
+      ...(config.SLACK_APP_TOKEN ? { appToken: config.SLACK_APP_TOKEN } : {}),
+      ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}),
+      logger,
+      customRoutes: [{ path: '/healthz', method: ['GET'], handler: health }],
+    },
+    deps,
+  );
+
+  // Socket Mode has no HTTP receiver: serve /healthz from a small server of our own.
+  let healthServer: Server | undefined;
+  if (config.SLACK_APP_TOKEN) {
+    await app.start();
+    healthServer = createServer((req, res) => {
+      if (req.method === 'GET' && req.url === '/healthz') return void health(req, res);
+      res.writeHead(404).end();
+    });
+    await new Promise<void>((resolve) => healthServer!.listen(config.PORT, resolve));
+  } else {
+    await app.start(config.PORT);
+  }
+  logger.info({ port: config.PORT, mode: config.SLACK_APP_TOKEN ? 'socket' : 'http' }, 'web listening');
+
+  return {
+    async stop() {
+      await app.stop();
+      if (healthServer) await new Promise<void>((resolve) => healthServer!.close(() => resolve()));
+      await queue.close();
+      redis.disconnect();
+      await database.close();
+    },
+  };
+}

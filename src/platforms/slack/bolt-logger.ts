@@ -1,0 +1,20 @@
+/** Bolt's Logger interface on top of our structured logger, so Bolt logs go to the same place. */
+import { LogLevel, type Logger as BoltLogger } from '@slack/bolt';
+import type { Logger } from '../../core/ports';
+
+/** Wraps the app logger for Bolt and the WebClient. */
+export function toBoltLogger(logger: Logger, level: LogLevel = LogLevel.INFO): BoltLogger {
+  let current = level;
+  const text = (msg: unknown[]) => msg.map((m) => (typeof m === 'string' ? m : m instanceof Error ? m.message : JSON.stringify(m))).join(' ');
+  return {
+    debug: (...msg) => logger.debug({ source: 'bolt' }, text(msg)),
+    info: (...msg) => logger.info({ source: 'bolt' }, text(msg)),
+    warn: (...msg) => logger.warn({ source: 'bolt' }, text(msg)),
+    error: (...msg) => logger.error({ source: 'bolt' }, text(msg)),
+    setLevel: (l) => {
+      current = l;
+    },
+    getLevel: () => current,
+    setName: () => undefined,
+  };
+}

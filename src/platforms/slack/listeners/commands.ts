@@ -1,0 +1,20 @@
+/** `/pulse`: ack, run the core command, answer privately to the caller. */
+import type { App } from '@slack/bolt';
+import { translate } from '../../../core/i18n';
+import { runPulseCommand } from '../../../core/use-cases/pulse-command';
+import type { WebDeps } from '../../../core/use-cases/deps';
+
+/** Registers the slash commands. */
+export function registerCommands(app: App, deps: WebDeps): void {
+  app.command('/pulse', async ({ ack, command, respond }) => {
+    await ack();
+    const reply = await runPulseCommand(deps, {
+      platform: 'slack',
+      workspaceExternalId: command.team_id,
+      channelId: command.channel_id,
+      userId: command.user_id,
+      text: command.text ?? '',
+    });
+    await respond({ response_type: 'ephemeral', text: translate('en', reply.key, reply.params) });
+  });
+}

@@ -1,0 +1,89 @@
+/** The Messenger port on Slack's Web API. Rate limits become coded errors the job queue honours. */
+import { ErrorCode, WebClient, type WebAPICallResult } from '@slack/web-api';
+import { SymmetryError } from '../../core/errors';
+import type { MessageRef, Messenger } from '../../core/ports';
+import type { UserProfile, Workspace } from '../../core/model';
+import type { OutboundMessage } from '../../core/messages';
+import { CHECKIN_METADATA_TYPE, renderMessage } from './render';
+
+/** Turns Web API failures into SymmetryErrors: 429 → platform_rate_limited with the wait. */
+export function toSymmetryError(err: unknown): unknown {
+  const e = err as { code?: string; retryAfter?: number; data?: { error?: string } };
+  if (e?.code === ErrorCode.RateLimitedError) {
+    return new SymmetryError('platform_rate_limited', { retryAfterMs: Math.max(1, e.retryAfter ?? 1) * 1000 }, { cause: err });
+  }
+  return new SymmetryError('platform_error', { error: e?.data?.error ?? e?.code ?? 'unknown' }, { cause: err });
+}
+
+async function call<T extends WebAPICallResult>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    throw toSymmetryError(err);
+  }
+}
+
+interface SlackUser {
+  id?: string;
+  is_bot?: boolean;
+  deleted?: boolean;
+  is_admin?: boolean;
+  is_owner?: boolean;
+  tz?: string;
+  locale?: string;
+}
+
+/** Slack → UserProfile. Slackbot is a bot even though Slack does not flag it as one. */
+export function toProfile(id: string, u: SlackUser | undefined): UserProfile {
+  return {
+    platformUserId: id,
+    isBot: Boolean(u?.is_bot) || id === 'USLACKBOT',
+    deleted: Boolean(u?.deleted),
+    isAdmin: Boolean(u?.is_admin || u?.is_owner),
+    timezone: u?.tz ?? null,
+    locale: u?.locale ?? null,
+  };
+}
+
+/** Creates the Slack Messenger. One bot token (single-workspace install); `workspace` is carried for multi-workspace later. */
+export function createSlackMessenger(client: WebClient): Messenger {
+  return {
+    async sendDirect(_workspace: Workspace, userId: string, message: OutboundMessage): Promise<MessageRef> {
+      // Posting to the user id opens (or reuses) the app's DM with them: one call instead of conversations.open + post.
+      const res = await call(() => client.chat.postMessage({ channel: userId, ...renderMessage(message) }));
+      return { channelId: String(res.channel), messageId: String(res.ts) };
+    },
+    async update(_workspace, ref, message) {
+      const { metadata: _metadata, ...rendered } = renderMessage(message);
+      await call(() => client.chat.update({ channel: ref.channelId, ts: ref.messageId, ...rendered }));
+    },
+    async postToChannel(_workspace, channelId, message) {
+      const res = await call(() => client.chat.postMessage({ channel: channelId, ...renderMessage(message) }));
+      return { channelId: String(res.channel), messageId: String(res.ts) };
+    },
+    async findCheckin(_workspace, userId, deliveryId) {
+      const opened = await call(() => client.conversations.open({ users: userId }));
+      const channel = opened.channel?.id;
+      if (!channel) return null;
+      const history = await call(() => client.conversations.history({ channel, limit: 50, include_all_metadata: true }));
+      const found = history.messages?.find(
+        (m) => m.metadata?.event_type === CHECKIN_METADATA_TYPE && (m.metadata?.event_payload as Record<string, unknown> | undefined)?.delivery_id === deliveryId,
+      );
+      return found?.ts ? { channelId: channel, messageId: found.ts } : null;
+    },
+    async getUser(_workspace, userId) {
+      const res = await call(() => client.users.info({ user: userId, include_locale: true }));
+      return toProfile(userId, res.user as SlackUser | undefined);
+    },
+    async listChannelMembers(_workspace, channelId) {
+      const ids: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await call(() => client.conversations.members({ channel: channelId, limit: 1000, ...(cursor ? { cursor } : {}) }));
+        ids.push(...(page.members ?? []));
+        cursor = page.response_metadata?.next_cursor || undefined;
+      } while (cursor);
+      return ids;
+    },
+  };
+}

@@ -1,0 +1,413 @@
+/** The PostgreSQL repositories against a real, migrated database (see test/support/global-setup.ts). */
+import { randomUUID } from 'node:crypto';
+import { DEFAULT_TEAM_SETTINGS, type Member, type TeamSettings, type UserProfile } from '../../src/core/model';
+import { openTestDatabase, type TestDatabase } from '../support/db';
+
+let t: TestDatabase;
+beforeAll(() => {
+  t = openTestDatabase();
+});
+afterAll(async () => {
+  await t.close();
+});
+
+const T0 = new Date('2026-11-27T13:00:00.000Z');
+const hours = (n: number) => new Date(T0.getTime() + n * 3_600_000);
+
+function profile(platformUserId: string, extra: Partial<UserProfile> = {}): UserProfile {
+  return { platformUserId, isBot: false, deleted: false, isAdmin: false, timezone: 'Europe/Paris', locale: 'fr-FR', ...extra };
+}
+
+/** A workspace of its own (unique key per test, so test files may share the database). */
+async function seedTeam(memberCount = 3, settings: TeamSettings = DEFAULT_TEAM_SETTINGS) {
+  const ws = await t.repos.workspaces.ensure('slack', `T${randomUUID()}`);
+  const { team } = await t.repos.teams.ensure({ workspaceId: ws.id, channelId: 'C1', managers: ['U0'], settings });
+  const members = await t.repos.members.upsertMany(
+    ws.id,
+    Array.from({ length: memberCount }, (_, i) => profile(`U${i + 1}`)),
+  );
+  await t.repos.teams.replaceMembers(team.id, members.map((m) => m.id));
+  return { ws, team, members };
+}
+
+async function openRound(teamId: string, period = '2026-11-27') {
+  const { round } = await t.repos.rounds.ensure({ teamId, period, kind: 'scheduled', opensAt: T0, closesAt: hours(72) });
+  return round;
+}
+
+async function count(sqlText: string, params: unknown[]): Promise<number> {
+  const { rows } = await t.pool.query<{ n: number }>(`select count(*)::int as n from ${sqlText}`, params);
+  return rows[0]!.n;
+}
+
+const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
+
+describe('WorkspaceRepository', () => {
+  it('ensure is idempotent by (platform, external id), also when concurrent', async () => {
+    const external = `T${randomUUID()}`;
+    const [a, b] = await Promise.all([t.repos.workspaces.ensure('slack', external), t.repos.workspaces.ensure('slack', external)]);
+    const c = await t.repos.workspaces.ensure('slack', external);
+    expect(a).toEqual({ id: expect.any(String), platform: 'slack', externalId: external });
+    expect(b).toEqual(a);
+    expect(c).toEqual(a);
+    expect(await count('workspaces where external_id = $1', [external])).toBe(1);
+    // Same id on the other platform is another workspace.
+    expect((await t.repos.workspaces.ensure('teams', external)).id).not.toBe(a.id);
+  });
+
+  it('findById returns the workspace or null', async () => {
+    const ws = await t.repos.workspaces.ensure('teams', randomUUID());
+    expect(await t.repos.workspaces.findById(ws.id)).toEqual(ws);
+    expect(await t.repos.workspaces.findById(randomUUID())).toBeNull();
+  });
+});
+
+describe('MemberRepository', () => {
+  it('upsertMany inserts, refreshes and returns members in input order', async () => {
+    const ws = await t.repos.workspaces.ensure('slack', `T${randomUUID()}`);
+    const first = await t.repos.members.upsertMany(ws.id, [profile('U2'), profile('U1', { isAdmin: true })]);
+    expect(first.map((m) => m.platformUserId)).toEqual(['U2', 'U1']);
+    expect(first[1]).toEqual({
+      id: expect.any(String), workspaceId: ws.id, platformUserId: 'U1', timezone: 'Europe/Paris', locale: 'fr-FR', isAdmin: true,
+    });
+
+    // A repeated id in one call keeps its last profile; unknown zone/locale keep the known ones.
+    const second = await t.repos.members.upsertMany(ws.id, [
+      profile('U1', { isAdmin: false, timezone: null, locale: null }),
+      profile('U3', { timezone: null, locale: null }),
+      profile('U1', { isAdmin: false, timezone: 'America/New_York', locale: null }),
+    ]);
+    expect(second.map((m) => m.platformUserId)).toEqual(['U1', 'U3', 'U1']);
+    expect(second[0]).toEqual({ ...first[1], isAdmin: false, timezone: 'America/New_York' });
+    expect(second[1]).toMatchObject({ timezone: null, locale: null });
+    expect(await count('members where workspace_id = $1', [ws.id])).toBe(3);
+
+    expect(await t.repos.members.findById(first[0]!.id)).toEqual(first[0]);
+    expect(await t.repos.members.findByPlatformId(ws.id, 'U1')).toEqual(second[0]);
+    expect(await t.repos.members.findByPlatformId(ws.id, 'nobody')).toBeNull();
+    expect(await t.repos.members.findById(randomUUID())).toBeNull();
+  });
+
+  it('upsertMany handles a large channel in a few statements', async () => {
+    const ws = await t.repos.workspaces.ensure('slack', `T${randomUUID()}`);
+    const profiles = Array.from({ length: 4500 }, (_, i) => profile(`U${i}`));
+    const [a, b] = await Promise.all([t.repos.members.upsertMany(ws.id, profiles), t.repos.members.upsertMany(ws.id, profiles)]);
+    expect(a).toHaveLength(4500);
+    expect(ids(b)).toEqual(ids(a));
+    expect(await count('members where workspace_id = $1', [ws.id])).toBe(4500);
+  });
+});
+
+describe('TeamRepository', () => {
+  it('ensure creates once and then returns the existing team', async () => {
+    const ws = await t.repos.workspaces.ensure('slack', `T${randomUUID()}`);
+    const input = { workspaceId: ws.id, channelId: 'C9', managers: ['U1'], settings: DEFAULT_TEAM_SETTINGS };
+    const [a, b] = await Promise.all([t.repos.teams.ensure(input), t.repos.teams.ensure(input)]);
+    expect([a.created, b.created].sort()).toEqual([false, true]);
+    expect(b.team).toEqual(a.team);
+    const again = await t.repos.teams.ensure({ ...input, managers: ['U2'] });
+    expect(again).toEqual({ team: a.team, created: false });
+    expect(a.team).toEqual({ id: expect.any(String), workspaceId: ws.id, channelId: 'C9', managers: ['U1'], schedule: null, settings: DEFAULT_TEAM_SETTINGS });
+    expect(await count('teams where workspace_id = $1', [ws.id])).toBe(1);
+    expect(await t.repos.teams.findByChannel(ws.id, 'C9')).toEqual(a.team);
+    expect(await t.repos.teams.findByChannel(ws.id, 'C0')).toBeNull();
+    expect(await t.repos.teams.findById(randomUUID())).toBeNull();
+  });
+
+  it('setSchedule, updateSettings and setManagers persist', async () => {
+    const { team } = await seedTeam(0);
+    const settings: TeamSettings = { ...DEFAULT_TEAM_SETTINGS, threshold: 7, reminderHours: null, holidays: ['2026-12-25'] };
+    await t.repos.teams.setSchedule(team.id, { days: ['fri'], time: '14:00' });
+    await t.repos.teams.updateSettings(team.id, settings);
+    await t.repos.teams.setManagers(team.id, ['U7', 'U8']);
+    expect(await t.repos.teams.findById(team.id)).toEqual({
+      ...team, schedule: { days: ['fri'], time: '14:00' }, settings, managers: ['U7', 'U8'],
+    });
+    await t.repos.teams.setSchedule(team.id, null);
+    expect((await t.repos.teams.findById(team.id))?.schedule).toBeNull();
+  });
+
+  it('replaceMembers, addMember and removeMember keep exactly the active members', async () => {
+    const { team, members } = await seedTeam(4);
+    const [m1, m2, m3, m4] = members as [Member, Member, Member, Member];
+    expect(ids(await t.repos.teams.listActiveMembers(team.id))).toEqual(ids(members));
+
+    await t.repos.teams.replaceMembers(team.id, [m2.id, m3.id, m3.id]);
+    expect(ids(await t.repos.teams.listActiveMembers(team.id))).toEqual([m2.id, m3.id]);
+
+    await t.repos.teams.removeMember(team.id, m2.id);
+    await t.repos.teams.removeMember(team.id, m2.id);
+    await t.repos.teams.addMember(team.id, m1.id);
+    await t.repos.teams.addMember(team.id, m4.id);
+    await t.repos.teams.addMember(team.id, m4.id);
+    expect(ids(await t.repos.teams.listActiveMembers(team.id))).toEqual([m1.id, m3.id, m4.id]);
+
+    const { rows } = await t.pool.query('select member_id, active, left_at from team_members where team_id = $1', [team.id]);
+    expect(rows).toHaveLength(4);
+    expect(rows.find((r) => r.member_id === m2.id)).toMatchObject({ active: false, left_at: expect.any(Date) });
+    expect(rows.find((r) => r.member_id === m1.id)).toMatchObject({ active: true, left_at: null });
+
+    await t.repos.teams.replaceMembers(team.id, []);
+    expect(await t.repos.teams.listActiveMembers(team.id)).toEqual([]);
+  });
+
+  it('listScheduled returns scheduled teams with their active members in at most 2 queries', async () => {
+    const a = await seedTeam(3);
+    const b = await seedTeam(2);
+    const unscheduled = await seedTeam(2);
+    await t.repos.teams.setSchedule(a.team.id, { days: ['mon', 'fri'], time: '09:30' });
+    await t.repos.teams.setSchedule(b.team.id, { days: ['wed'], time: '16:00' });
+    await t.repos.teams.removeMember(a.team.id, a.members[0]!.id);
+
+    const query = jest.spyOn(t.pool, 'query');
+    const scheduled = await t.repos.teams.listScheduled();
+    expect(query.mock.calls.length).toBeLessThanOrEqual(2);
+    query.mockRestore();
+
+    const byId = new Map(scheduled.map((s) => [s.team.id, s]));
+    expect(byId.has(unscheduled.team.id)).toBe(false);
+    expect(byId.get(a.team.id)?.team.schedule).toEqual({ days: ['mon', 'fri'], time: '09:30' });
+    expect(ids(byId.get(a.team.id)!.members)).toEqual(ids(a.members.slice(1)));
+    expect(ids(byId.get(b.team.id)!.members)).toEqual(ids(b.members));
+  });
+});
+
+describe('RoundRepository', () => {
+  it('ensure makes one round per (team, period), returning the existing one with created=false', async () => {
+    const { team } = await seedTeam(0);
+    const input = { teamId: team.id, period: '2026-11-27', kind: 'scheduled' as const, opensAt: T0, closesAt: hours(72) };
+    const results = await Promise.all([1, 2, 3].map(() => t.repos.rounds.ensure(input)));
+    expect(results.filter((r) => r.created)).toHaveLength(1);
+    const round = results[0]!.round;
+    expect(round).toEqual({ id: expect.any(String), teamId: team.id, period: '2026-11-27', kind: 'scheduled', opensAt: T0, closesAt: hours(72), status: 'open' });
+    for (const r of results) expect(r.round).toEqual(round);
+
+    const later = await t.repos.rounds.ensure({ ...input, opensAt: hours(1), closesAt: hours(99) });
+    expect(later).toEqual({ round, created: false });
+    expect(await count('rounds where team_id = $1', [team.id])).toBe(1);
+    expect(await t.repos.rounds.findById(round.id)).toEqual(round);
+    expect(await t.repos.rounds.findById(randomUUID())).toBeNull();
+  });
+
+  it('findOpen returns the most recently opened open round', async () => {
+    const { team } = await seedTeam(0);
+    expect(await t.repos.rounds.findOpen(team.id)).toBeNull();
+    const older = await openRound(team.id, '2026-11-20');
+    const { round: newer } = await t.repos.rounds.ensure({ teamId: team.id, period: 'manual-1', kind: 'manual', opensAt: hours(24), closesAt: hours(48) });
+    expect(await t.repos.rounds.findOpen(team.id)).toEqual(newer);
+    await t.repos.rounds.close(newer.id, hours(30));
+    expect(await t.repos.rounds.findOpen(team.id)).toEqual(older);
+  });
+
+  it('close succeeds once; listDueToClose lists open rounds past closesAt', async () => {
+    const { team } = await seedTeam(0);
+    const round = await openRound(team.id);
+    const due = (now: Date) => t.repos.rounds.listDueToClose(now).then((rs) => rs.filter((r) => r.teamId === team.id));
+    expect(await due(hours(71))).toEqual([]);
+    expect(await due(hours(72))).toEqual([round]);
+
+    const closes = await Promise.all([t.repos.rounds.close(round.id, hours(73)), t.repos.rounds.close(round.id, hours(74))]);
+    expect(closes.sort()).toEqual([false, true]);
+    expect(await t.repos.rounds.close(round.id, hours(75))).toBe(false);
+    expect(await t.repos.rounds.findById(round.id)).toEqual({ ...round, status: 'closed' });
+    expect(await due(hours(100))).toEqual([]);
+    const { rows } = await t.pool.query('select closed_at from rounds where id = $1', [round.id]);
+    expect([hours(73).getTime(), hours(74).getTime()]).toContain(rows[0].closed_at.getTime());
+  });
+});
+
+describe('DeliveryRepository', () => {
+  it('ensureMany makes one pending delivery per member, also from concurrent calls', async () => {
+    const { team, members } = await seedTeam(3);
+    const round = await openRound(team.id);
+    const [a, b] = await Promise.all([
+      t.repos.deliveries.ensureMany(round.id, ids(members)),
+      t.repos.deliveries.ensureMany(round.id, [...ids(members)].reverse()),
+    ]);
+    expect(a).toHaveLength(3);
+    expect(new Set(b.map((d) => d.id))).toEqual(new Set(a.map((d) => d.id)));
+    expect(a[0]).toEqual({
+      id: expect.any(String), roundId: round.id, memberId: expect.any(String), state: 'pending',
+      channelId: null, messageId: null, sentAt: null, remindedAt: null, answeredAt: null,
+    });
+    expect(new Set(a.map((d) => d.memberId))).toEqual(new Set(ids(members)));
+    expect(await count('deliveries where round_id = $1', [round.id])).toBe(3);
+    expect(await t.repos.deliveries.ensureMany(round.id, [])).toEqual([]);
+    // Only the deliveries of the members asked for.
+    expect(await t.repos.deliveries.ensureMany(round.id, [members[0]!.id])).toEqual([a.find((d) => d.memberId === members[0]!.id)]);
+  });
+
+  it('ensureMany takes thousands of members at once', async () => {
+    const ws = await t.repos.workspaces.ensure('slack', `T${randomUUID()}`);
+    const { team } = await t.repos.teams.ensure({ workspaceId: ws.id, channelId: 'C1', managers: [], settings: DEFAULT_TEAM_SETTINGS });
+    const members = await t.repos.members.upsertMany(ws.id, Array.from({ length: 5000 }, (_, i) => profile(`U${i}`)));
+    const round = await openRound(team.id);
+    const query = jest.spyOn(t.pool, 'query');
+    const [a, b] = await Promise.all([
+      t.repos.deliveries.ensureMany(round.id, ids(members)),
+      t.repos.deliveries.ensureMany(round.id, ids(members).slice(2500)),
+    ]);
+    expect(query.mock.calls.length).toBeLessThanOrEqual(4);
+    query.mockRestore();
+    expect(a).toHaveLength(5000);
+    expect(b).toHaveLength(2500);
+    expect(await count('deliveries where round_id = $1', [round.id])).toBe(5000);
+  });
+
+  it('markSending succeeds once; markSent, markFailed and markReminded record state', async () => {
+    const { team, members } = await seedTeam(2);
+    const round = await openRound(team.id);
+    const [d, other] = await t.repos.deliveries.ensureMany(round.id, ids(members));
+
+    const sending = await Promise.all([1, 2, 3].map(() => t.repos.deliveries.markSending(d!.id)));
+    expect(sending.filter(Boolean)).toHaveLength(1);
+    expect(await t.repos.deliveries.markSending(d!.id)).toBe(false);
+
+    await t.repos.deliveries.markSent(d!.id, { channelId: 'D1', messageId: '1700.01' }, hours(0));
+    // A late failure report does not downgrade a DM that was sent.
+    await t.repos.deliveries.markFailed(d!.id);
+    const reminded = await Promise.all([t.repos.deliveries.markReminded(d!.id, hours(24)), t.repos.deliveries.markReminded(d!.id, hours(25))]);
+    expect(reminded.sort()).toEqual([false, true]);
+    const after = await t.repos.deliveries.findById(d!.id);
+    expect(after).toMatchObject({ state: 'sent', channelId: 'D1', messageId: '1700.01', sentAt: hours(0), answeredAt: null });
+    expect([hours(24).getTime(), hours(25).getTime()]).toContain(after!.remindedAt!.getTime());
+
+    await t.repos.deliveries.markFailed(other!.id);
+    expect((await t.repos.deliveries.findById(other!.id))?.state).toBe('failed');
+    expect(await t.repos.deliveries.markSending(other!.id)).toBe(false);
+    expect(await t.repos.deliveries.findById(randomUUID())).toBeNull();
+  });
+
+  it('listUnsent lists pending and sending deliveries of open rounds only', async () => {
+    const { team, members } = await seedTeam(4);
+    const round = await openRound(team.id);
+    const [pending, sending, sent, failed] = await t.repos.deliveries.ensureMany(round.id, ids(members));
+    await t.repos.deliveries.markSending(sending!.id);
+    await t.repos.deliveries.markSending(sent!.id);
+    await t.repos.deliveries.markSent(sent!.id, { channelId: 'D', messageId: 'm' }, T0);
+    await t.repos.deliveries.markFailed(failed!.id);
+    const closed = await openRound(team.id, '2026-11-20');
+    await t.repos.deliveries.ensureMany(closed.id, ids(members));
+    await t.repos.rounds.close(closed.id, T0);
+
+    const mine = (await t.repos.deliveries.listUnsent(100_000)).filter((d) => d.roundId === round.id || d.roundId === closed.id);
+    expect(mine.map((d) => d.id).sort()).toEqual([pending!.id, sending!.id].sort());
+    expect(await t.repos.deliveries.listUnsent(1)).toHaveLength(1);
+  });
+
+  it('listDueForReminder honours the team reminderHours, answers, earlier reminders and closed rounds', async () => {
+    const seed = async (reminderHours: number | null) => {
+      const { team, members } = await seedTeam(5, { ...DEFAULT_TEAM_SETTINGS, reminderHours });
+      const round = await openRound(team.id);
+      const ds = await t.repos.deliveries.ensureMany(round.id, ids(members));
+      for (const d of ds) await t.repos.deliveries.markSent(d.id, { channelId: 'D', messageId: d.id }, T0);
+      return { team, round, ds };
+    };
+    const every4h = await seed(4);
+    const never = await seed(null);
+    const [due, answered, reminded, pending] = every4h.ds;
+    await t.repos.answers.saveScore({ deliveryId: answered!.id, roundId: every4h.round.id, teamId: every4h.team.id, questionId: 'mood', respondentHash: 'h', score: 7, at: hours(1) });
+    await t.repos.deliveries.markReminded(reminded!.id, hours(2));
+    await t.pool.query(`update deliveries set state = 'pending', sent_at = null where id = $1`, [pending!.id]);
+    const closedRound = await seed(1);
+    await t.repos.rounds.close(closedRound.round.id, hours(2));
+
+    const relevant = new Set([...every4h.ds, ...never.ds, ...closedRound.ds].map((d) => d.id));
+    const list = async (now: Date) =>
+      (await t.repos.deliveries.listDueForReminder(now, 100_000)).filter((d) => relevant.has(d.id)).map((d) => d.id).sort();
+
+    expect(await list(hours(3.99))).toEqual([]);
+    expect(await list(hours(4))).toEqual([due!.id, every4h.ds[4]!.id].sort());
+    expect(await list(hours(1000))).toEqual([due!.id, every4h.ds[4]!.id].sort());
+    await t.repos.deliveries.markReminded(due!.id, hours(4));
+    expect(await list(hours(5))).toEqual([every4h.ds[4]!.id]);
+  });
+
+  it('countForRound counts total and answered deliveries', async () => {
+    const { team, members } = await seedTeam(3);
+    const round = await openRound(team.id);
+    expect(await t.repos.deliveries.countForRound(round.id)).toEqual({ total: 0, answered: 0 });
+    const [d] = await t.repos.deliveries.ensureMany(round.id, ids(members));
+    await t.repos.answers.saveComment({ deliveryId: d!.id, roundId: round.id, teamId: team.id, questionId: 'mood', respondentHash: 'x', comment: 'ok', at: T0 });
+    expect(await t.repos.deliveries.countForRound(round.id)).toEqual({ total: 3, answered: 1 });
+  });
+});
+
+describe('AnswerRepository', () => {
+  async function seedDelivery() {
+    const { team, members } = await seedTeam(1);
+    const round = await openRound(team.id);
+    const [delivery] = await t.repos.deliveries.ensureMany(round.id, ids(members));
+    const key = { deliveryId: delivery!.id, roundId: round.id, teamId: team.id, questionId: 'mood', respondentHash: randomUUID() };
+    return { round, delivery: delivery!, key };
+  }
+
+  it('saveScore twice keeps one response with the last score and the first answered_at', async () => {
+    const { round, delivery, key } = await seedDelivery();
+    await t.repos.answers.saveScore({ ...key, score: 4, at: hours(1) });
+    await t.repos.answers.saveScore({ ...key, score: 9, at: hours(2) });
+    expect(await count('responses where round_id = $1', [round.id])).toBe(1);
+    expect(await t.repos.answers.findOwn(round.id, 'mood', key.respondentHash)).toEqual({ score: 9, comment: null });
+    expect((await t.repos.deliveries.findById(delivery.id))?.answeredAt).toEqual(hours(1));
+  });
+
+  it('concurrent saves of the same respondent end in one response', async () => {
+    const { round, key } = await seedDelivery();
+    await Promise.all([
+      t.repos.answers.saveScore({ ...key, score: 3, at: hours(1) }),
+      t.repos.answers.saveComment({ ...key, comment: 'busy week', at: hours(1) }),
+      t.repos.answers.saveScore({ ...key, score: 3, at: hours(1) }),
+    ]);
+    expect(await t.repos.answers.findOwn(round.id, 'mood', key.respondentHash)).toEqual({ score: 3, comment: 'busy week' });
+  });
+
+  it('saveComment keeps the score, and inserts with a null score when there is none yet', async () => {
+    const { round, delivery, key } = await seedDelivery();
+    await t.repos.answers.saveComment({ ...key, comment: 'first', at: hours(1) });
+    expect(await t.repos.answers.findOwn(round.id, 'mood', key.respondentHash)).toEqual({ score: null, comment: 'first' });
+    expect((await t.repos.deliveries.findById(delivery.id))?.answeredAt).toEqual(hours(1));
+    await t.repos.answers.saveScore({ ...key, score: 6, at: hours(2) });
+    await t.repos.answers.saveComment({ ...key, comment: 'second', at: hours(3) });
+    expect(await t.repos.answers.findOwn(round.id, 'mood', key.respondentHash)).toEqual({ score: 6, comment: 'second' });
+    expect(await t.repos.answers.findOwn(round.id, 'other', key.respondentHash)).toBeNull();
+  });
+
+  it('rejects a score outside 1–10 and leaves the delivery unanswered (one transaction)', async () => {
+    const { round, delivery, key } = await seedDelivery();
+    await expect(t.repos.answers.saveScore({ ...key, score: 11, at: hours(1) })).rejects.toThrow();
+    await expect(t.repos.answers.saveScore({ ...key, score: 0, at: hours(1) })).rejects.toThrow();
+    expect(await t.repos.answers.findOwn(round.id, 'mood', key.respondentHash)).toBeNull();
+    expect((await t.repos.deliveries.findById(delivery.id))?.answeredAt).toBeNull();
+  });
+});
+
+describe('anonymity of responses', () => {
+  it('has no timestamp and no column pointing at members or deliveries', async () => {
+    const { rows: columns } = await t.pool.query<{ column_name: string; data_type: string }>(
+      `select column_name, data_type from information_schema.columns where table_schema = 'public' and table_name = 'responses' order by ordinal_position`,
+    );
+    expect(columns.map((c) => c.column_name)).toEqual(['round_id', 'team_id', 'question_id', 'respondent_hash', 'score', 'comment']);
+    for (const c of columns) {
+      expect(c.data_type).not.toMatch(/time|date|interval/i);
+      expect(c.column_name).not.toMatch(/member|delivery|user|person|_at$/i);
+    }
+  });
+
+  it('references only rounds and teams', async () => {
+    const { rows } = await t.pool.query<{ referenced: string }>(
+      `select distinct ccu.table_name as referenced
+         from information_schema.table_constraints tc
+         join information_schema.constraint_column_usage ccu on ccu.constraint_name = tc.constraint_name and ccu.table_schema = tc.table_schema
+        where tc.table_schema = 'public' and tc.table_name = 'responses' and tc.constraint_type = 'FOREIGN KEY'
+        order by 1`,
+    );
+    expect(rows.map((r) => r.referenced)).toEqual(['rounds', 'teams']);
+    // And nothing else points at responses either.
+    const { rows: inbound } = await t.pool.query(
+      `select tc.table_name from information_schema.table_constraints tc
+         join information_schema.constraint_column_usage ccu on ccu.constraint_name = tc.constraint_name
+        where tc.constraint_type = 'FOREIGN KEY' and ccu.table_name = 'responses' and tc.table_schema = 'public'`,
+    );
+    expect(inbound).toEqual([]);
+  });
+});

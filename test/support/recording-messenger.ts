@@ -1,0 +1,59 @@
+/** A Messenger that records what the bot would send, with a small directory of users and channels. */
+import type { MessageRef, Messenger } from '../../src/core/ports';
+import type { UserProfile } from '../../src/core/model';
+import type { OutboundMessage } from '../../src/core/messages';
+
+export interface Sent {
+  to: string;
+  ref: MessageRef;
+  message: OutboundMessage;
+}
+
+export class RecordingMessenger implements Messenger {
+  readonly direct: Sent[] = [];
+  readonly updates: Sent[] = [];
+  readonly channelPosts: Sent[] = [];
+  readonly users = new Map<string, UserProfile>();
+  readonly channels = new Map<string, string[]>();
+  private seq = 0;
+
+  addUser(id: string, profile: Partial<UserProfile> = {}): void {
+    this.users.set(id, { platformUserId: id, isBot: false, deleted: false, isAdmin: false, timezone: 'UTC', locale: 'en-US', ...profile });
+  }
+
+  async sendDirect(_w: unknown, userId: string, message: OutboundMessage): Promise<MessageRef> {
+    const ref = { channelId: `D${userId}`, messageId: String(++this.seq) };
+    this.direct.push({ to: userId, ref, message });
+    return ref;
+  }
+
+  async update(_w: unknown, ref: MessageRef, message: OutboundMessage): Promise<void> {
+    this.updates.push({ to: ref.channelId, ref, message });
+  }
+
+  async postToChannel(_w: unknown, channelId: string, message: OutboundMessage): Promise<MessageRef> {
+    const ref = { channelId, messageId: String(++this.seq) };
+    this.channelPosts.push({ to: channelId, ref, message });
+    return ref;
+  }
+
+  async findCheckin(_w: unknown, userId: string, deliveryId: string): Promise<MessageRef | null> {
+    const found = this.direct.find((s) => s.to === userId && s.message.kind === 'checkin' && s.message.deliveryId === deliveryId);
+    return found?.ref ?? null;
+  }
+
+  async getUser(_w: unknown, userId: string): Promise<UserProfile> {
+    const user = this.users.get(userId);
+    if (!user) throw new Error(`unknown user ${userId}`);
+    return user;
+  }
+
+  async listChannelMembers(_w: unknown, channelId: string): Promise<string[]> {
+    return this.channels.get(channelId) ?? [];
+  }
+
+  /** Check-in DMs sent to a user. */
+  checkinsTo(userId: string): Sent[] {
+    return this.direct.filter((s) => s.to === userId && s.message.kind === 'checkin');
+  }
+}
