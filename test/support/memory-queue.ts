@@ -1,4 +1,5 @@
 /** An in-memory JobQueue with BullMQ's id semantics (a job id dedupes while the job exists), for core tests. */
+import { SymmetryError } from '../../src/core/errors';
 import type { JobName, JobPayloads } from '../../src/core/jobs';
 import type { JobQueue } from '../../src/core/ports';
 import { JOBS } from '../../src/jobs/definitions';
@@ -22,7 +23,6 @@ export class MemoryQueue implements JobQueue {
 
   async enqueueMany<N extends JobName>(name: N, payloads: JobPayloads[N][]): Promise<void> {
     if (this.down) {
-      const { SymmetryError } = await import('../../src/core/errors');
       throw new SymmetryError('queue_unavailable');
     }
     for (const payload of payloads) {

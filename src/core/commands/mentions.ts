@@ -28,10 +28,11 @@ export type LinkToken = TokenBase & { kind: 'link'; url: string; label: string |
 /** One word or one mention. `word.text` keeps the platform's escaping (`&amp;`, `&lt;`, `&gt;`). */
 export type Token = WordToken | UserToken | ChannelToken | GroupToken | SpecialToken | LinkToken;
 
-const USER_ID = /^[UW][A-Z0-9]{2,}$/;
-const CHANNEL_ID = /^[CGD][A-Z0-9]{2,}$/;
-const GROUP_ID = /^S[A-Z0-9]{2,}$/;
+const USER_ID = /^[UW][A-Z0-9]+$/;
+const CHANNEL_ID = /^[CGD][A-Z0-9]+$/;
+const GROUP_ID = /^S[A-Z0-9]+$/;
 // C0 and C1 control characters (tabs and newlines included): they only ever separate words.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
 const WHITESPACE = /\s/;
 const BROADCASTS = new Set(['here', 'channel', 'everyone']);

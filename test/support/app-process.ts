@@ -1,0 +1,83 @@
+/** Starts the built app as a user would (`node dist/main/start.js <role>` with env) and stops it. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+
+const ROOT = join(__dirname, '..', '..');
+const ENTRY = join(ROOT, 'dist', 'main', 'start.js');
+
+/** A free loopback port (bound, read, released). */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface AppProcess {
+  url: string;
+  child: ChildProcess;
+  /** Everything the process printed (stdout and stderr). */
+  output(): string;
+  /** SIGTERM, then waits for the exit; resolves with the exit code. */
+  stop(): Promise<number | null>;
+}
+
+/** Polls `check` every `everyMs` until it returns a truthy value or `timeoutMs` passes. */
+export async function waitFor<T>(check: () => T | Promise<T>, what: string, timeoutMs = 15_000, everyMs = 50): Promise<NonNullable<Awaited<T>>> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await check();
+      if (value) return value as NonNullable<Awaited<T>>;
+    } catch (err) {
+      last = err;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}
+
+/** Starts the app with `env` on a free port and waits until /healthz answers 200. */
+export async function startApp(env: Record<string, string>, role: 'all' | 'web' | 'worker' = 'all'): Promise<AppProcess> {
+  if (!existsSync(ENTRY)) throw new Error('dist/ is missing: run `npm run build` (npm test does it first)');
+  const port = env.PORT ?? String(await freePort());
+  let out = '';
+  const child = spawn(process.execPath, [ENTRY, role], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', ...env, PORT: port },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const url = `http://127.0.0.1:${port}`;
+  const app: AppProcess = {
+    url,
+    child,
+    output: () => out,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      return exited;
+    },
+  };
+  if (role !== 'worker') {
+    try {
+      await waitFor(async () => {
+        if (child.exitCode !== null) throw new Error(`app exited with ${child.exitCode}:\n${out}`);
+        const res = await fetch(`${url}/healthz`).catch(() => null);
+        return res?.status === 200;
+      }, 'the app to become healthy', 30_000, 100);
+    } catch (err) {
+      await app.stop();
+      throw new Error(`${(err as Error).message}\n--- app output ---\n${out}`);
+    }
+  }
+  return app;
+}
