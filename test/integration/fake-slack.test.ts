@@ -5,14 +5,14 @@
 import http from 'node:http';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { ErrorCode, WebClient, LogLevel } from '@slack/web-api';
+import { ErrorCode, WebClient, LogLevel, type ConversationsMembersResponse } from '@slack/web-api';
 import { App, HTTPReceiver, verifySlackRequest } from '@slack/bolt';
 import { startFakeSlack, type FakeSlack } from '../support/fake-slack';
 import {
   blockActionBody, eventCallbackBody, memberJoinedChannelEvent, newTriggerId, postToSlackApp,
   reactionAddedEvent, signSlackRequest, slashCommandBody, viewSubmissionBody,
 } from '../support/slack-requests';
-import { installNetworkGuard, isLoopbackHost, NetworkGuardError } from '../support/no-network';
+import { installNetworkGuard, isLoopbackHost, isNetworkGuardActive, NetworkGuardError } from '../support/no-network';
 
 const TOKEN = 'xoxb-test-token';
 let fake: FakeSlack;
@@ -91,7 +91,7 @@ describe('fake Slack Web API', () => {
 
     const pages: string[][] = [];
     for await (const page of web.paginate('conversations.members', { channel: 'C0A1PULSE01', limit: 2 })) {
-      pages.push((page as { members: string[] }).members);
+      pages.push((page as ConversationsMembersResponse).members ?? []);
     }
     expect(pages).toEqual([members.slice(0, 2), members.slice(2, 4), members.slice(4)]);
 
@@ -281,19 +281,25 @@ describe('network guard', () => {
     expect(isLoopbackHost('10.0.0.1')).toBe(false);
   });
 
-  it('honours an allow list and uninstalls cleanly', () => {
+  it('nests: an inner install may allow more, and removing it restores the outer rules', () => {
     // A lookup that fails at once keeps these sockets from touching DNS or the network.
     const offline = (host: string) => {
       const socket = net.connect({ host, port: 5432, lookup: (_h, _o, cb) => cb(new Error('offline'), '', 4) });
       socket.on('error', () => undefined).destroy();
     };
-    const restore = installNetworkGuard({ allow: ['postgres'] });
+    const wasActive = isNetworkGuardActive();
+    const outer = installNetworkGuard();
+    const inner = installNetworkGuard({ allow: ['postgres', /\.internal$/] });
     try {
       expect(() => offline('postgres')).not.toThrow();
-      expect(() => offline('redis.internal')).toThrow(NetworkGuardError);
+      expect(() => offline('redis.internal')).not.toThrow();
+      expect(() => offline('example.invalid')).toThrow(NetworkGuardError);
     } finally {
-      restore();
+      inner();
     }
-    expect(() => offline('redis.internal')).not.toThrow();
+    expect(() => offline('postgres')).toThrow(NetworkGuardError);
+    outer();
+    expect(isNetworkGuardActive()).toBe(wasActive);
+    if (!wasActive) expect(() => offline('postgres')).not.toThrow();
   });
 });

@@ -76,7 +76,7 @@ export async function startApp(env: Record<string, string>, role: 'all' | 'web' 
       }, 'the app to become healthy', 30_000, 100);
     } catch (err) {
       await app.stop();
-      throw new Error(`${(err as Error).message}\n--- app output ---\n${out}`);
+      throw new Error(`${(err as Error).message}\n--- app output ---\n${out}`, { cause: err });
     }
   }
   return app;

@@ -422,7 +422,7 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
       if (!current) return fail('not_found');
       if (!args.view || typeof args.view !== 'object') return fail('invalid_arguments');
       if (args.hash !== undefined && args.hash !== current.hash) return fail('hash_conflict');
-      const view = { ...buildView(args.view as Args, String(current.id), current), previous_view_id: current.previous_view_id };
+      const view: Args = { ...buildView(args.view as Args, String(current.id), current), previous_view_id: current.previous_view_id };
       views.set(String(view.id), view);
       return { ok: true, view };
     },

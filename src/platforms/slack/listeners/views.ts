@@ -8,15 +8,20 @@ import { COMMENT_ACTION_ID, COMMENT_BLOCK_ID, COMMENT_CALLBACK_ID } from '../ren
 
 const Metadata = z.object({ d: z.string().min(1).max(100) });
 
+/** The modal's private metadata (the delivery id); null when it is not ours or malformed. */
+function parseMetadata(raw: string | undefined): z.infer<typeof Metadata> | null {
+  try {
+    const parsed = Metadata.safeParse(JSON.parse(raw ?? ''));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Registers the view submissions. */
 export function registerViews(app: App, deps: WebDeps): void {
   app.view(COMMENT_CALLBACK_ID, async ({ ack, body, view }) => {
-    let meta: z.infer<typeof Metadata> | null = null;
-    try {
-      meta = Metadata.parse(JSON.parse(view.private_metadata));
-    } catch {
-      meta = null;
-    }
+    const meta = parseMetadata(view.private_metadata);
     const comment = view.state.values[COMMENT_BLOCK_ID]?.[COMMENT_ACTION_ID]?.value ?? '';
     if (!meta) {
       await ack({ response_action: 'errors', errors: { [COMMENT_BLOCK_ID]: translate('en', 'answer.not_yours') } });
