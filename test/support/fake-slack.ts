@@ -238,7 +238,10 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
 
   const channelObject = (c: Channel, args: Args): Args =>
     c.isIm
-      ? { id: c.id, created: c.created, is_im: true, is_org_shared: false, context_team_id: teamId, user: c.members.find((m) => m !== botUserId), is_user_deleted: false, priority: 0 }
+      ? {
+          id: c.id, created: c.created, is_im: true, is_org_shared: false, context_team_id: teamId,
+          user: c.members.find((m) => m !== botUserId), is_user_deleted: false, priority: 0,
+        }
       : {
           id: c.id, name: c.name, is_channel: !c.isPrivate && !c.isMpim, is_group: false, is_im: false, is_mpim: c.isMpim,
           is_private: c.isPrivate || c.isMpim, created: c.created, is_archived: false, is_general: false, unlinked: 0,
@@ -252,7 +255,9 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
     if (known) return { channel: channels.get(known)!, existed: true };
     const isIm = memberIds.length === 1;
     const id = slackId(isIm ? 'D' : 'G');
-    const channel: Channel = { id, name: isIm ? id : `mpdm-${id.toLowerCase()}`, members: [botUserId, ...memberIds], isPrivate: !isIm, isIm, isMpim: !isIm, created: now() };
+    const channel: Channel = {
+      id, name: isIm ? id : `mpdm-${id.toLowerCase()}`, members: [botUserId, ...memberIds], isPrivate: !isIm, isIm, isMpim: !isIm, created: now(),
+    };
     channels.set(id, channel);
     dms.set(key, id);
     return { channel, existed: false };
@@ -336,7 +341,11 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
       if (!users.has(user)) return fail('user_not_found');
       if (!channel.members.includes(user)) return fail('user_not_in_channel');
       const ts = nextTs();
-      ephemerals.push({ channel: channel.id, user, ts, ...(args.text !== undefined ? { text: String(args.text) } : {}), ...(args.blocks ? { blocks: args.blocks as unknown[] } : {}) });
+      ephemerals.push({
+        channel: channel.id, user, ts,
+        ...(args.text !== undefined ? { text: String(args.text) } : {}),
+        ...(args.blocks ? { blocks: args.blocks as unknown[] } : {}),
+      });
       return { ok: true, message_ts: ts };
     },
 
@@ -344,13 +353,15 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
       const channel = channels.get(String(args.channel ?? ''));
       if (!channel) return fail('channel_not_found');
       if (!findMessage(channel.id, args.message_ts)) return fail('message_not_found');
-      return { ok: true, channel: channel.id, permalink: `https://${teamDomain}.slack.com/archives/${channel.id}/p${String(args.message_ts).replace('.', '')}` };
+      const permalink = `https://${teamDomain}.slack.com/archives/${channel.id}/p${String(args.message_ts).replace('.', '')}`;
+      return { ok: true, channel: channel.id, permalink };
     },
 
     'conversations.open': (args) => {
       if (args.channel) {
         const channel = channels.get(String(args.channel));
-        return channel && (channel.isIm || channel.isMpim) ? { ok: true, no_op: true, already_open: true, channel: { id: channel.id } } : fail('channel_not_found');
+        if (!channel || !(channel.isIm || channel.isMpim)) return fail('channel_not_found');
+        return { ok: true, no_op: true, already_open: true, channel: { id: channel.id } };
       }
       const ids = (Array.isArray(args.users) ? args.users.map(String) : String(args.users ?? '').split(',')).map((s) => s.trim()).filter(Boolean);
       if (ids.length === 0) return fail('users_list_not_supplied');
@@ -530,7 +541,9 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
     callsTo: (method) => calls.filter((c) => c.method === method),
     addUser: (user) => void users.set(user.id, user),
     addChannel: (id, memberIds, o = {}) =>
-      void channels.set(id, { id, name: o.name ?? id.toLowerCase(), members: [...memberIds], isPrivate: !!o.isPrivate, isIm: false, isMpim: false, created: now() }),
+      void channels.set(id, {
+        id, name: o.name ?? id.toLowerCase(), members: [...memberIds], isPrivate: !!o.isPrivate, isIm: false, isMpim: false, created: now(),
+      }),
     messagesIn: (channel) => [...(messages.get(channel) ?? [])],
     dmOf: (userId) => [...(messages.get(dms.get(userId) ?? '') ?? [])],
     dmChannelOf: (userId) => dms.get(userId),

@@ -30,6 +30,7 @@ export function newTriggerId(): string {
   return `${Date.now()}${Math.floor(Math.random() * 1000)}.${Math.floor(Math.random() * 1e13)}.${randomBytes(16).toString('hex')}`;
 }
 
+/** A fresh Events API `event_id`, the key Slack redeliveries share. */
 export function newEventId(): string {
   return `Ev${randomBytes(5).toString('hex').toUpperCase()}`;
 }
@@ -161,16 +162,18 @@ export function eventCallbackBody(teamId: string, event: Record<string, unknown>
   };
 }
 
+/** The inner `member_joined_channel` event (`inviter` only when someone added the user). */
 export function memberJoinedChannelEvent(e: { user: string; channel: string; team: string; inviter?: string }): Record<string, unknown> {
   const { inviter: _fixtureInviter, ...base } = memberJoined.event;
   return { ...base, ...e, event_ts: slackTs() };
 }
 
+/** The inner `member_left_channel` event. */
 export function memberLeftChannelEvent(e: { user: string; channel: string; team: string }): Record<string, unknown> {
   return { ...memberLeft.event, ...e, event_ts: slackTs() };
 }
 
-/** `itemUser` is absent when the reacted message has no user author (Slack omits `item_user` then). */
+/** The inner `reaction_added` event on a message; `itemUser` is absent when the reacted message has no user author (Slack omits `item_user` then). */
 export function reactionAddedEvent(e: { user: string; reaction: string; channel: string; ts: string; itemUser?: string }): Record<string, unknown> {
   const { item_user: _fixtureItemUser, ...base } = reactionAdded.event;
   return {

@@ -270,11 +270,21 @@ export function isIsoDate(text: string): boolean {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
-/** The canonical IANA name of a time zone (`europe/paris` → `Europe/Paris`), or null. */
+let knownZones: Map<string, string> | undefined;
+
+/**
+ * An IANA time zone the runtime knows, spelled properly (`europe/paris` → `Europe/Paris`), or null.
+ * An alias the runtime's list does not name (`Europe/Kyiv`, `Asia/Kolkata`) is kept as typed rather
+ * than swapped for the older name ICU may prefer; it works the same everywhere Intl is used.
+ */
 export function canonicalTimeZone(text: string): string | null {
   if (text.length > 64 || !/^[A-Za-z][A-Za-z0-9_+-]*(?:\/[A-Za-z0-9_+-]+)*$/.test(text)) return null;
+  knownZones ??= new Map(Intl.supportedValuesOf('timeZone').map((zone) => [zone.toLowerCase(), zone]));
+  const listed = knownZones.get(text.toLowerCase());
+  if (listed !== undefined) return listed;
   try {
-    return new Intl.DateTimeFormat('en-US', { timeZone: text }).resolvedOptions().timeZone;
+    const resolved = new Intl.DateTimeFormat('en-US', { timeZone: text }).resolvedOptions().timeZone;
+    return resolved.toLowerCase() === text.toLowerCase() ? resolved : text;
   } catch {
     return null;
   }
