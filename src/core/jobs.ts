@@ -3,11 +3,14 @@ export interface JobPayloads {
   'open-round': { teamId: string; requestedAt: string };
   'deliver-checkin': { deliveryId: string };
   'send-reminder': { deliveryId: string };
-  'record-score': { deliveryId: string; score: number; clickId: string };
-  'record-comment': { deliveryId: string; comment: string; clickId: string };
+  'record-score': { deliveryId: string; questionId: string; score: number; clickId: string };
+  'record-comment': { deliveryId: string; questionId: string; comment: string; clickId: string };
   'sync-team': { teamId: string };
   'sync-member': { teamId: string; platformUserId: string; change: 'joined' | 'left'; eventKey: string };
   'close-round': { roundId: string };
+  'post-summary': { roundId: string };
+  'post-action': { actionId: string };
+  'publish-home': { workspaceId: string; platformUserId: string };
   tick: Record<string, never>;
 }
 

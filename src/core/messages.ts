@@ -1,14 +1,13 @@
 /** Platform-neutral messages the workers send; each platform renders them (Block Kit, Adaptive Cards). */
 import type { MessageKey, MessageParams } from './i18n';
+import type { RoundSummary } from './summary';
 
 export interface CheckinAnswerView {
   score: number | null;
   commentSaved: boolean;
 }
 
-export type OutboundMessage = CheckinMessage | { kind: 'reminder'; locale: string; closesAt: Date } | { kind: 'text'; locale: string; key: MessageKey; params?: MessageParams };
-
-/** The check-in DM: ten score buttons, the saved answer, who can see what. */
+/** The check-in DM: ten score buttons per scale question, the saved answers, who can see what. */
 export interface CheckinMessage {
   kind: 'checkin';
   locale: string;
@@ -17,4 +16,56 @@ export interface CheckinMessage {
   closesAt: Date;
   closed: boolean;
   answer: CheckinAnswerView | null;
+  /** The team's custom 1–10 questions in this round, with the member's own saved score. */
+  scaleQuestions: Array<{ id: string; text: string; score: number | null }>;
+}
+
+/** A round's anonymized summary, posted to the team channel or shown to a manager. */
+export interface SummaryMessage {
+  kind: 'summary';
+  locale: string;
+  summary: RoundSummary;
+  /** Open "you said, we did" actions listed under the summary. */
+  actions: string[];
+  /** Idempotency key carried in the message, so a crashed post is found instead of repeated. */
+  key: string;
+}
+
+/** A manager's "you said, we did" announcement. */
+export interface ActionMessage {
+  kind: 'action';
+  locale: string;
+  text: string;
+  managerId: string;
+  key: string;
+}
+
+export type OutboundMessage =
+  | CheckinMessage
+  | SummaryMessage
+  | ActionMessage
+  | { kind: 'reminder'; locale: string; closesAt: Date }
+  | { kind: 'text'; locale: string; key: MessageKey; params?: MessageParams };
+
+/** One line of a person's own history: only they ever see it. */
+export interface OwnAnswer {
+  closesAt: Date;
+  open: boolean;
+  score: number | null;
+  commented: boolean;
+}
+
+/** A team as its manager sees it at home: next round, last round (under the threshold rule). */
+export interface ManagedTeamView {
+  channelId: string;
+  nextRound: Date | null;
+  openRound: { answered: number; total: number; closesAt: Date } | null;
+  last: { closesAt: Date; withheld: true; needed: number } | { closesAt: Date; withheld: false; responseRate: number; average: number } | null;
+}
+
+/** The App Home of one person. */
+export interface HomeView {
+  locale: string;
+  ownAnswers: OwnAnswer[];
+  managedTeams: ManagedTeamView[];
 }

@@ -23,6 +23,10 @@ export interface TeamSettings {
   workdays: Weekday[];
   /** Time zone used for members whose own zone is unknown. */
   timezone: string;
+  /** Team language (en, fr, nl, sv, ar) for channel posts and members whose locale is unknown. */
+  language: string;
+  /** Channel summaries and actions are posted to; null = the team's own channel. */
+  summaryChannel: string | null;
 }
 
 export const DEFAULT_TEAM_SETTINGS: TeamSettings = {
@@ -32,6 +36,8 @@ export const DEFAULT_TEAM_SETTINGS: TeamSettings = {
   holidays: [],
   workdays: ['mon', 'tue', 'wed', 'thu', 'fri'],
   timezone: 'UTC',
+  language: 'en',
+  summaryChannel: null,
 };
 
 export interface Workspace {
@@ -76,6 +82,25 @@ export interface UserProfile {
 export type RoundKind = 'scheduled' | 'manual';
 export type RoundStatus = 'open' | 'closed';
 
+/** A manager's custom question, asked in every round opened after it was added. */
+export interface Question {
+  id: string;
+  kind: 'scale' | 'text';
+  text: string;
+}
+
+/** A manager's "you said, we did" answer, listed under summaries until done. */
+export interface TeamAction {
+  id: string;
+  teamId: string;
+  text: string;
+  createdBy: string;
+  createdAt: Date;
+  doneAt: Date | null;
+}
+
+export type SummaryState = 'pending' | 'posting' | 'posted';
+
 export interface Round {
   id: string;
   teamId: string;
@@ -85,6 +110,9 @@ export interface Round {
   opensAt: Date;
   closesAt: Date;
   status: RoundStatus;
+  /** The custom questions this round asks (a snapshot taken when it opened). */
+  questions: Question[];
+  summaryState: SummaryState;
 }
 
 export type DeliveryState = 'pending' | 'sending' | 'sent' | 'failed';

@@ -5,7 +5,9 @@
 import type {
   Delivery,
   Member,
+  Question,
   Round,
+  TeamAction,
   RoundKind,
   Schedule,
   Team,
@@ -14,7 +16,7 @@ import type {
   Workspace,
 } from './model';
 import type { JobName, JobPayloads } from './jobs';
-import type { OutboundMessage } from './messages';
+import type { HomeView, OutboundMessage } from './messages';
 
 /** Where a posted message lives, so it can be updated later. */
 export interface MessageRef {
@@ -34,6 +36,10 @@ export interface Messenger {
   getUser(workspace: Workspace, platformUserId: string): Promise<UserProfile>;
   /** The check-in DM already sent for this delivery, if any (to recover after a crash between sending and recording). */
   findCheckin(workspace: Workspace, platformUserId: string, deliveryId: string): Promise<MessageRef | null>;
+  /** A message the bot already posted to a channel under this key (summaries, shout-outs), if any. */
+  findPosted(workspace: Workspace, channelId: string, key: string): Promise<MessageRef | null>;
+  /** Shows the user their App Home. */
+  publishHome(workspace: Workspace, platformUserId: string, home: HomeView): Promise<void>;
   /** Every member id of a channel (humans and bots alike). */
   listChannelMembers(workspace: Workspace, channelId: string): Promise<string[]>;
 }
@@ -61,6 +67,8 @@ export interface TeamRepository {
   /** Teams that have a schedule, each with its active members. */
   listScheduled(): Promise<ScheduledTeam[]>;
   listActiveMembers(teamId: string): Promise<Member[]>;
+  /** Teams of the workspace this user manages. */
+  listManagedBy(workspaceId: string, platformUserId: string): Promise<Team[]>;
   /** Makes exactly these members the team's active members. */
   replaceMembers(teamId: string, memberIds: string[]): Promise<void>;
   addMember(teamId: string, memberId: string): Promise<void>;
@@ -76,14 +84,23 @@ export interface MemberRepository {
 
 export interface RoundRepository {
   /** Creates the round for (team, period) unless it exists; never makes a second one. */
-  ensure(input: { teamId: string; period: string; kind: RoundKind; opensAt: Date; closesAt: Date }): Promise<{ round: Round; created: boolean }>;
+  ensure(input: { teamId: string; period: string; kind: RoundKind; opensAt: Date; closesAt: Date; questions?: Question[] }): Promise<{ round: Round; created: boolean }>;
   findById(id: string): Promise<Round | null>;
   /** The most recently opened round of the team that is still open, if any. */
   findOpen(teamId: string): Promise<Round | null>;
   /** Open rounds whose closesAt has passed. */
   listDueToClose(now: Date): Promise<Round[]>;
-  /** Marks the round closed; true only for the call that closed it. */
+  /**
+   * Marks the round closed; true only for the call that closed it. In the same transaction it
+   * rewrites the round's responses, so their storage order and transaction ids no longer match
+   * the order in which people answered.
+   */
   close(roundId: string, at: Date): Promise<boolean>;
+  /** The team's most recent closed rounds, newest first. */
+  listClosed(teamId: string, limit: number): Promise<Round[]>;
+  /** pending → posting; returns the state the round had before (only 'pending' means "post it now"). */
+  beginSummary(roundId: string): Promise<Round['summaryState'] | null>;
+  markSummaryPosted(roundId: string, ref: MessageRef): Promise<void>;
 }
 
 export interface DeliveryRepository {
@@ -100,6 +117,8 @@ export interface DeliveryRepository {
   listUnsent(limit: number): Promise<Delivery[]>;
   /** Sent, unanswered, unreminded deliveries of open rounds whose team wants reminders, sent at least reminderHours ago. */
   listDueForReminder(now: Date, limit: number): Promise<Delivery[]>;
+  /** The member's deliveries, newest round first (their own history). */
+  listForMember(memberId: string, limit: number): Promise<Delivery[]>;
   /** Answered and total deliveries of a round (counts only). */
   countForRound(roundId: string): Promise<{ total: number; answered: number }>;
 }
@@ -108,8 +127,27 @@ export interface DeliveryRepository {
 export interface AnswerRepository {
   saveScore(input: { deliveryId: string; roundId: string; teamId: string; questionId: string; respondentHash: string; score: number; at: Date }): Promise<void>;
   saveComment(input: { deliveryId: string; roundId: string; teamId: string; questionId: string; respondentHash: string; comment: string; at: Date }): Promise<void>;
+  /** Every answer of a round without who gave it, and the number of distinct respondents to the mood score. */
+  listForRound(roundId: string): Promise<{ answers: Array<{ questionId: string; score: number | null; comment: string | null }>; respondents: number }>;
   /** The respondent's own answer to a question of a round, if any. */
   findOwn(roundId: string, questionId: string, respondentHash: string): Promise<{ score: number | null; comment: string | null } | null>;
+}
+
+export interface QuestionRepository {
+  add(input: { teamId: string; kind: Question['kind']; text: string; createdBy: string }): Promise<Question>;
+  /** Questions not removed, oldest first (their 1-based position is what `/pulse unask n` takes). */
+  listActive(teamId: string): Promise<Question[]>;
+  remove(questionId: string, at: Date): Promise<void>;
+}
+
+export interface ActionRepository {
+  add(input: { teamId: string; text: string; createdBy: string }): Promise<TeamAction>;
+  findById(id: string): Promise<TeamAction | null>;
+  /** Open actions, oldest first (their 1-based position is what `/pulse action done n` takes). */
+  listOpen(teamId: string): Promise<TeamAction[]>;
+  markDone(id: string, at: Date): Promise<void>;
+  /** Records where the announcement went; false when it was already recorded. */
+  markPosted(id: string, ref: MessageRef): Promise<boolean>;
 }
 
 export interface Repositories {
@@ -119,6 +157,8 @@ export interface Repositories {
   rounds: RoundRepository;
   deliveries: DeliveryRepository;
   answers: AnswerRepository;
+  questions: QuestionRepository;
+  actions: ActionRepository;
 }
 
 /** Puts work on the queue. Job ids come from the payload's domain key, so a repeat is a no-op. */

@@ -17,7 +17,7 @@ import {
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type { Platform, RoundKind, RoundStatus, DeliveryState, Schedule, TeamSettings } from '../core/model';
+import type { Platform, Question, RoundKind, RoundStatus, DeliveryState, Schedule, SummaryState, TeamSettings } from '../core/model';
 
 const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const createdAt = () => tstz('created_at').notNull().defaultNow();
@@ -91,6 +91,12 @@ export const rounds = pgTable(
     closesAt: tstz('closes_at').notNull(),
     status: text('status').$type<RoundStatus>().notNull().default('open'),
     closedAt: tstz('closed_at'),
+    /** Snapshot of the team's custom questions when the round opened. */
+    questions: jsonb('questions').$type<Question[]>().notNull().default(sql`'[]'::jsonb`),
+    /** pending → posting → posted: the summary is posted once, and a crash mid-post is checked, not repeated. */
+    summaryState: text('summary_state').$type<SummaryState>().notNull().default('pending'),
+    summaryChannelId: text('summary_channel_id'),
+    summaryMessageId: text('summary_message_id'),
     createdAt: createdAt(),
   },
   (t) => [
@@ -98,6 +104,38 @@ export const rounds = pgTable(
     index('rounds_status_closes_at_idx').on(t.status, t.closesAt),
     index('rounds_team_id_status_idx').on(t.teamId, t.status),
   ],
+);
+
+/** A manager's custom question; removed ones keep their row (rounds refer to them by id). */
+export const questions = pgTable(
+  'questions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    teamId: uuid('team_id').notNull().references(() => teams.id),
+    kind: text('kind').$type<Question['kind']>().notNull(),
+    text: text('text').notNull(),
+    createdBy: text('created_by').notNull(),
+    createdAt: createdAt(),
+    removedAt: tstz('removed_at'),
+  },
+  (t) => [index('questions_team_id_idx').on(t.teamId)],
+);
+
+/** "You said, we did": a manager's answer to the team, listed under summaries until done. */
+export const teamActions = pgTable(
+  'team_actions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    teamId: uuid('team_id').notNull().references(() => teams.id),
+    text: text('text').notNull(),
+    createdBy: text('created_by').notNull(),
+    createdAt: createdAt(),
+    doneAt: tstz('done_at'),
+    /** Where the announcement was posted (set once, so a retried job does not post twice). */
+    postedChannelId: text('posted_channel_id'),
+    postedMessageId: text('posted_message_id'),
+  },
+  (t) => [index('team_actions_team_id_idx').on(t.teamId)],
 );
 
 /**

@@ -20,6 +20,8 @@ interface JobDefinition<N extends JobName> {
   priority: number;
   attempts: number;
   jobId: (p: JobPayloads[N]) => string | undefined;
+  /** Drop the job as soon as it completes (its id must not dedupe later requests). */
+  removeOnComplete?: true;
 }
 
 type Definitions = { [N in JobName]: JobDefinition<N> };
@@ -48,17 +50,21 @@ export const JOBS: Definitions = {
   },
   'record-score': {
     queue: 'platform',
-    schema: z.object({ deliveryId: id, score: z.number().int().min(1).max(10), clickId: id }),
+    schema: z.object({ deliveryId: id, questionId: id, score: z.number().int().min(1).max(10), clickId: id }),
     priority: 1,
     attempts: 12,
-    jobId: (p) => `score-${p.deliveryId}-${safe(p.clickId)}`,
+    jobId: (p) => `score-${p.deliveryId}-${safe(p.questionId)}-${safe(p.clickId)}`,
+    // The payload pairs a delivery with an answer: it must not linger in Redis once saved.
+    removeOnComplete: true,
   },
   'record-comment': {
     queue: 'platform',
-    schema: z.object({ deliveryId: id, comment: z.string().min(1).max(2000), clickId: id }),
+    schema: z.object({ deliveryId: id, questionId: id, comment: z.string().min(1).max(2000), clickId: id }),
     priority: 1,
     attempts: 12,
-    jobId: (p) => `comment-${p.deliveryId}-${safe(p.clickId)}`,
+    jobId: (p) => `comment-${p.deliveryId}-${safe(p.questionId)}-${safe(p.clickId)}`,
+    // The payload pairs a delivery with an answer: it must not linger in Redis once saved.
+    removeOnComplete: true,
   },
   'sync-team': {
     queue: 'platform',
@@ -80,6 +86,29 @@ export const JOBS: Definitions = {
     priority: 4,
     attempts: 8,
     jobId: (p) => `close-${p.roundId}`,
+  },
+  'post-summary': {
+    queue: 'platform',
+    schema: z.object({ roundId: id }),
+    priority: 4,
+    attempts: 12,
+    jobId: (p) => `summary-${p.roundId}`,
+  },
+  'post-action': {
+    queue: 'platform',
+    schema: z.object({ actionId: id }),
+    priority: 3,
+    attempts: 12,
+    jobId: (p) => `action-${p.actionId}`,
+  },
+  'publish-home': {
+    queue: 'platform',
+    schema: z.object({ workspaceId: id, platformUserId: id }),
+    priority: 2,
+    attempts: 3,
+    // Dedupes a burst of opens while one waits; removed on completion so the next open refreshes.
+    jobId: (p) => `home-${p.workspaceId}-${safe(p.platformUserId)}`,
+    removeOnComplete: true,
   },
   tick: {
     queue: 'work',

@@ -14,6 +14,8 @@ function jobOptions<N extends JobName>(name: N, payload: JobPayloads[N]): JobsOp
   const jobId = def.jobId(payload);
   return {
     ...KEEP,
+    // Jobs that must not linger also leave failed ones after a day rather than a week.
+    ...(def.removeOnComplete ? { removeOnComplete: true, removeOnFail: { age: 24 * 3600 } } : {}),
     ...(jobId ? { jobId } : {}),
     priority: def.priority,
     attempts: def.attempts,

@@ -7,7 +7,9 @@ import { createDatabase, pingDatabase } from '../db/client';
 import { runMigrations } from '../db/migrate';
 import { createRepositories } from '../db/repositories';
 import { createJobQueue } from '../jobs/producer';
-import { createSlackApp } from '../platforms/slack/app';
+import { createSlackApp, createSlackClient } from '../platforms/slack/app';
+import { createSlackMessenger } from '../platforms/slack/messenger';
+import type { WebDeps } from '../core/use-cases/deps';
 import { connectProducer, pingRedis, waitReady } from './redis';
 
 export interface Running {
@@ -22,7 +24,9 @@ export async function startWeb(config: Config, logger: Logger): Promise<Running>
   redis.on('error', (err) => logger.warn({ err: err.message }, 'redis connection error'));
   await waitReady(redis);
   const queue = createJobQueue(redis, config.QUEUE_PREFIX);
-  const deps = { repos: createRepositories(database.db), queue, clock: systemClock, logger };
+  // The web process asks Slack directly only to recognise workspace admins running /pulse.
+  const directory = createSlackMessenger(createSlackClient(config.SLACK_BOT_TOKEN, config.SLACK_API_URL, logger));
+  const deps: WebDeps = { repos: createRepositories(database.db), queue, clock: systemClock, logger, directory, anonymitySecret: config.ANONYMITY_SECRET };
 
   const health = async (_req: IncomingMessage, res: ServerResponse) => {
     const [postgres, redisOk] = await Promise.all([pingDatabase(database.pool), pingRedis(redis)]);

@@ -5,6 +5,7 @@ import type { Logger } from '../core/ports';
 import { closeRound, deliverCheckin, openManualRound, recordAnswer, sendReminder } from '../core/use-cases/checkins';
 import type { WorkerDeps } from '../core/use-cases/deps';
 import { syncMember, syncTeam } from '../core/use-cases/membership';
+import { postAction, postSummary, publishHome } from '../core/use-cases/summaries';
 import { runTick } from '../core/use-cases/tick';
 import { createDatabase } from '../db/client';
 import { runMigrations } from '../db/migrate';
@@ -22,11 +23,14 @@ export function buildProcessors(deps: WorkerDeps): Processors {
     'open-round': (p) => openManualRound(deps, p.teamId, new Date(p.requestedAt)),
     'deliver-checkin': (p) => deliverCheckin(deps, p.deliveryId),
     'send-reminder': (p) => sendReminder(deps, p.deliveryId),
-    'record-score': (p) => recordAnswer(deps, { deliveryId: p.deliveryId, score: p.score }),
-    'record-comment': (p) => recordAnswer(deps, { deliveryId: p.deliveryId, comment: p.comment }),
+    'record-score': (p) => recordAnswer(deps, { deliveryId: p.deliveryId, questionId: p.questionId, score: p.score }),
+    'record-comment': (p) => recordAnswer(deps, { deliveryId: p.deliveryId, questionId: p.questionId, comment: p.comment }),
     'sync-team': (p) => syncTeam(deps, p.teamId),
     'sync-member': (p) => syncMember(deps, p),
     'close-round': (p) => closeRound(deps, p.roundId),
+    'post-summary': (p) => postSummary(deps, p.roundId),
+    'post-action': (p, job) => postAction(deps, p.actionId, job.attemptsMade),
+    'publish-home': (p) => publishHome(deps, p.workspaceId, p.platformUserId),
     tick: () => runTick(deps),
   };
 }

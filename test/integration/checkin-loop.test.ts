@@ -129,9 +129,9 @@ test('answers are saved under a keyed hash, the DM shows them, one reminder goes
   const toSto = w.messenger.checkinsTo('USTO')[0]!;
   const deliveryId = toSto.message.kind === 'checkin' ? toSto.message.deliveryId : '';
 
-  await w.queue.enqueue('record-score', { deliveryId, score: 7, clickId: '1.1' });
-  await w.queue.enqueue('record-score', { deliveryId, score: 8, clickId: '1.2' });
-  await w.queue.enqueue('record-comment', { deliveryId, comment: 'Busy but good', clickId: 'V1' });
+  await w.queue.enqueue('record-score', { deliveryId, questionId: 'mood', score: 7, clickId: '1.1' });
+  await w.queue.enqueue('record-score', { deliveryId, questionId: 'mood', score: 8, clickId: '1.2' });
+  await w.queue.enqueue('record-comment', { deliveryId, questionId: 'mood', comment: 'Busy but good', clickId: 'V1' });
   await w.drain();
 
   const round = (await w.deps.repos.rounds.findOpen(w.team.id))!;
@@ -153,7 +153,7 @@ test('answers are saved under a keyed hash, the DM shows them, one reminder goes
   // After the window the round closes, and a late click is refused by the worker too.
   await tickAndDrain(w, '2026-12-01T00:00:00Z');
   expect((await w.deps.repos.rounds.findById(round.id))?.status).toBe('closed');
-  await w.queue.enqueue('record-score', { deliveryId, score: 2, clickId: '9.9' });
+  await w.queue.enqueue('record-score', { deliveryId, questionId: 'mood', score: 2, clickId: '9.9' });
   await w.drain();
   expect(await w.deps.repos.answers.findOwn(round.id, 'mood', respondentHash(SECRET, round.id, member.id))).toEqual({ score: 8, comment: 'Busy but good' });
 });

@@ -35,7 +35,7 @@ it('is safe when several processes migrate at once, and a no-op afterwards', asy
     const journal = JSON.parse(readFileSync(join(defaultMigrationsFolder, 'meta', '_journal.json'), 'utf8'));
     expect(rows[0].n).toBe(journal.entries.length);
     const { rows: tables } = await pools[0]!.query(`select count(*)::int as n from pg_tables where schemaname = 'public'`);
-    expect(tables[0].n).toBe(7);
+    expect(tables[0].n).toBe(9);
     const { rows: locks } = await pools[0]!.query(`select count(*)::int as n from pg_locks where locktype = 'advisory'`);
     expect(locks[0].n).toBe(0);
   } finally {

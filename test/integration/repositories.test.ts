@@ -179,7 +179,7 @@ describe('RoundRepository', () => {
     const results = await Promise.all([1, 2, 3].map(() => t.repos.rounds.ensure(input)));
     expect(results.filter((r) => r.created)).toHaveLength(1);
     const round = results[0]!.round;
-    expect(round).toEqual({ id: expect.any(String), teamId: team.id, period: '2026-11-27', kind: 'scheduled', opensAt: T0, closesAt: hours(72), status: 'open' });
+    expect(round).toEqual({ id: expect.any(String), teamId: team.id, period: '2026-11-27', kind: 'scheduled', opensAt: T0, closesAt: hours(72), status: 'open', questions: [], summaryState: 'pending' });
     for (const r of results) expect(r.round).toEqual(round);
 
     const later = await t.repos.rounds.ensure({ ...input, opensAt: hours(1), closesAt: hours(99) });

@@ -87,6 +87,16 @@ async function main(): Promise<void> {
       console.log(`--- ${p.name}'s DM now ---\n${visibleText(slack.dmOf(p.id)[0]!)}`);
     }
     await pulse('status');
+
+    // Three answers are below the default threshold of 5; lower it to 3 (the minimum) for this small team.
+    await pulse('config threshold 3');
+    // Let three days pass: end the round's window now, and the next tick closes it and posts the summary.
+    const db = new Client({ connectionString: dbUrl.toString() });
+    await db.connect();
+    await db.query(`update rounds set closes_at = now() where status = 'open'`);
+    await db.end();
+    const summary = await waitFor(() => slack.messagesIn(CHANNEL).find((m) => /Team pulse/.test(visibleText(m))), 'the summary', 20_000);
+    console.log(`\n--- posted to #team-atlas ---\n${visibleText(summary)}`);
     console.log(`\nThe bot made ${slack.calls.length} Slack API calls; the deploy bot got ${slack.dmOf('UBOT').length} DMs.`);
   } finally {
     await app.stop();

@@ -1,7 +1,7 @@
 /** A Messenger that records what the bot would send, with a small directory of users and channels. */
 import type { MessageRef, Messenger } from '../../src/core/ports';
 import type { UserProfile } from '../../src/core/model';
-import type { OutboundMessage } from '../../src/core/messages';
+import type { HomeView, OutboundMessage } from '../../src/core/messages';
 
 export interface Sent {
   to: string;
@@ -40,6 +40,16 @@ export class RecordingMessenger implements Messenger {
   async findCheckin(_w: unknown, userId: string, deliveryId: string): Promise<MessageRef | null> {
     const found = this.direct.find((s) => s.to === userId && s.message.kind === 'checkin' && s.message.deliveryId === deliveryId);
     return found?.ref ?? null;
+  }
+
+  async findPosted(_w: unknown, channelId: string, key: string): Promise<MessageRef | null> {
+    const found = this.channelPosts.find((s) => s.to === channelId && 'key' in s.message && s.message.key === key);
+    return found?.ref ?? null;
+  }
+
+  readonly homes = new Map<string, HomeView>();
+  async publishHome(_w: unknown, userId: string, home: HomeView): Promise<void> {
+    this.homes.set(userId, home);
   }
 
   async getUser(_w: unknown, userId: string): Promise<UserProfile> {

@@ -1,7 +1,7 @@
 /** A member's click or comment, checked in the web process and handed to a job to make durable. */
 import { isSymmetryError } from '../errors';
 import type { MessageKey } from '../i18n';
-import { MAX_COMMENT_LENGTH, type Platform } from '../model';
+import { MAX_COMMENT_LENGTH, MOOD_QUESTION_ID, type Platform, type Question, type Round } from '../model';
 import type { WebDeps } from './deps';
 
 export interface AnswerTarget {
@@ -13,10 +13,19 @@ export interface AnswerTarget {
   clickId: string;
 }
 
-export type AcceptResult = { ok: true; threshold: number; locale: string } | { ok: false; key: MessageKey; params?: Record<string, number> };
+/** What the adapter needs after an accepted answer: the modal's texts and questions. */
+export interface Accepted {
+  ok: true;
+  threshold: number;
+  locale: string;
+  /** The round's free-text questions, asked in the comment modal after the mood score. */
+  textQuestions: Question[];
+}
+
+export type AcceptResult = Accepted | { ok: false; key: MessageKey; params?: Record<string, number> };
 
 /** Checks that the check-in is the caller's own and still open. */
-async function checkTarget(deps: WebDeps, target: AnswerTarget): Promise<AcceptResult> {
+async function checkTarget(deps: WebDeps, target: AnswerTarget): Promise<(Accepted & { round: Round }) | Exclude<AcceptResult, Accepted>> {
   const delivery = await deps.repos.deliveries.findById(target.deliveryId);
   if (!delivery) return { ok: false, key: 'answer.not_yours' };
   const [member, round] = await Promise.all([deps.repos.members.findById(delivery.memberId), deps.repos.rounds.findById(delivery.roundId)]);
@@ -26,7 +35,13 @@ async function checkTarget(deps: WebDeps, target: AnswerTarget): Promise<AcceptR
   }
   if (round.status !== 'open' || round.closesAt.getTime() <= deps.clock.now().getTime()) return { ok: false, key: 'answer.round_closed' };
   const team = await deps.repos.teams.findById(round.teamId);
-  return { ok: true, threshold: team?.settings.threshold ?? 5, locale: member.locale ?? 'en' };
+  return {
+    ok: true,
+    round,
+    threshold: team?.settings.threshold ?? 5,
+    locale: member.locale ?? team?.settings.language ?? 'en',
+    textQuestions: round.questions.filter((q) => q.kind === 'text'),
+  };
 }
 
 /** Enqueues; a queue that does not answer means the member is told to retry, never told "saved". */
@@ -40,23 +55,34 @@ async function enqueueOrRetry(run: () => Promise<void>): Promise<AcceptResult | 
   }
 }
 
-/** Accepts a 1–10 score click for the caller's own open check-in and queues it to be saved. */
-export async function acceptScore(deps: WebDeps, target: AnswerTarget, score: number): Promise<AcceptResult> {
+/** Accepts a 1–10 score click (mood or a custom scale question) for the caller's own open check-in and queues it. */
+export async function acceptScore(deps: WebDeps, target: AnswerTarget, score: number, questionId: string = MOOD_QUESTION_ID): Promise<AcceptResult> {
   if (!Number.isInteger(score) || score < 1 || score > 10) return { ok: false, key: 'answer.invalid' };
   const checked = await checkTarget(deps, target);
   if (!checked.ok) return checked;
-  const failed = await enqueueOrRetry(() => deps.queue.enqueue('record-score', { deliveryId: target.deliveryId, score, clickId: target.clickId }));
-  return failed ?? checked;
+  if (questionId !== MOOD_QUESTION_ID && !checked.round.questions.some((q) => q.id === questionId && q.kind === 'scale')) {
+    return { ok: false, key: 'answer.invalid' };
+  }
+  const failed = await enqueueOrRetry(() => deps.queue.enqueue('record-score', { deliveryId: target.deliveryId, questionId, score, clickId: target.clickId }));
+  return failed ?? { ok: true, threshold: checked.threshold, locale: checked.locale, textQuestions: checked.textQuestions };
 }
 
-/** Accepts the optional comment for the caller's own open check-in and queues it to be saved. */
-export async function acceptComment(deps: WebDeps, target: AnswerTarget, rawComment: string): Promise<AcceptResult> {
-  const comment = rawComment.trim();
-  if (comment.length > MAX_COMMENT_LENGTH) return { ok: false, key: 'comment.too_long', params: { max: MAX_COMMENT_LENGTH, length: comment.length } };
+/**
+ * Accepts the modal: the optional comment behind the mood score and the answers to the round's
+ * free-text questions. Nothing is queued unless every part is valid.
+ */
+export async function acceptComments(deps: WebDeps, target: AnswerTarget, parts: Array<{ questionId: string; text: string }>): Promise<AcceptResult & { field?: string }> {
+  const trimmed = parts.map((p) => ({ questionId: p.questionId, text: p.text.trim() }));
+  const tooLong = trimmed.find((p) => p.text.length > MAX_COMMENT_LENGTH);
+  if (tooLong) return { ok: false, key: 'comment.too_long', params: { max: MAX_COMMENT_LENGTH, length: tooLong.text.length }, field: tooLong.questionId };
   const checked = await checkTarget(deps, target);
-  if (!checked.ok || comment.length === 0) return checked;
-  const failed = await enqueueOrRetry(() => deps.queue.enqueue('record-comment', { deliveryId: target.deliveryId, comment, clickId: target.clickId }));
-  return failed ?? checked;
+  if (!checked.ok) return checked;
+  const allowed = new Set([MOOD_QUESTION_ID, ...checked.textQuestions.map((q) => q.id)]);
+  const unknown = trimmed.find((p) => !allowed.has(p.questionId));
+  if (unknown) return { ok: false, key: 'answer.invalid', field: unknown.questionId };
+  const payloads = trimmed.filter((p) => p.text.length > 0).map((p) => ({ deliveryId: target.deliveryId, questionId: p.questionId, comment: p.text, clickId: target.clickId }));
+  const failed = await enqueueOrRetry(() => deps.queue.enqueueMany('record-comment', payloads));
+  return failed ?? { ok: true, threshold: checked.threshold, locale: checked.locale, textQuestions: checked.textQuestions };
 }
 
 /** Queues the team update for someone joining or leaving a team's channel (no-op for other channels). */
@@ -68,4 +94,10 @@ export async function noteMembershipChange(
   const team = await deps.repos.teams.findByChannel(workspace.id, input.channelId);
   if (!team) return;
   await deps.queue.enqueue('sync-member', { teamId: team.id, platformUserId: input.userId, change: input.change, eventKey: input.eventKey });
+}
+
+/** Queues a refresh of the user's App Home. */
+export async function requestHome(deps: WebDeps, input: { platform: Platform; workspaceExternalId: string; userId: string }): Promise<void> {
+  const workspace = await deps.repos.workspaces.ensure(input.platform, input.workspaceExternalId);
+  await deps.queue.enqueue('publish-home', { workspaceId: workspace.id, platformUserId: input.userId });
 }

@@ -47,6 +47,7 @@ export async function openManualRound(deps: WorkerDeps, teamId: string, requeste
     kind: 'manual',
     opensAt: now,
     closesAt: new Date(now.getTime() + team.settings.windowHours * 3_600_000),
+    questions: await deps.repos.questions.listActive(teamId),
   });
   await fanOut(deps, round, members.map((m) => m.id));
   return round;
@@ -65,7 +66,13 @@ export async function fanOut(deps: WorkerDeps, round: Round, memberIds: string[]
 async function checkinView(deps: WorkerDeps, ctx: DeliveryContext): Promise<CheckinMessage> {
   const hash = respondentHash(deps.anonymitySecret, ctx.round.id, ctx.member.id);
   const own = await deps.repos.answers.findOwn(ctx.round.id, MOOD_QUESTION_ID, hash);
+  const scaleQuestions = await Promise.all(
+    ctx.round.questions
+      .filter((q) => q.kind === 'scale')
+      .map(async (q) => ({ id: q.id, text: q.text, score: (await deps.repos.answers.findOwn(ctx.round.id, q.id, hash))?.score ?? null })),
+  );
   return {
+    scaleQuestions,
     kind: 'checkin',
     locale: ctx.member.locale ?? 'en',
     deliveryId: ctx.delivery.id,
@@ -115,7 +122,7 @@ export async function sendReminder(deps: WorkerDeps, deliveryId: string): Promis
   return 'sent';
 }
 
-type AnswerInput = { deliveryId: string } & ({ score: number } | { comment: string });
+type AnswerInput = { deliveryId: string; questionId: string } & ({ score: number } | { comment: string });
 
 /**
  * Makes an answer durable (response + "answered" mark in one transaction), then shows the
@@ -124,6 +131,8 @@ type AnswerInput = { deliveryId: string } & ({ score: number } | { comment: stri
 export async function recordAnswer(deps: WorkerDeps, input: AnswerInput): Promise<'saved' | 'closed' | 'skipped'> {
   const ctx = await loadDeliveryContext(deps, input.deliveryId);
   if (!ctx) return 'skipped';
+  const known = input.questionId === MOOD_QUESTION_ID || ctx.round.questions.some((q) => q.id === input.questionId);
+  if (!known) throw new SymmetryError('invalid_input', { field: 'questionId' });
   if (ctx.round.status === 'closed' || ctx.round.closesAt.getTime() <= deps.clock.now().getTime()) {
     if (ctx.delivery.channelId && ctx.delivery.messageId) {
       await deps.messenger.update(ctx.workspace, { channelId: ctx.delivery.channelId, messageId: ctx.delivery.messageId }, { ...(await checkinView(deps, ctx)), closed: true });
@@ -134,7 +143,7 @@ export async function recordAnswer(deps: WorkerDeps, input: AnswerInput): Promis
     deliveryId: ctx.delivery.id,
     roundId: ctx.round.id,
     teamId: ctx.team.id,
-    questionId: MOOD_QUESTION_ID,
+    questionId: input.questionId,
     respondentHash: respondentHash(deps.anonymitySecret, ctx.round.id, ctx.member.id),
     at: deps.clock.now(),
   };
@@ -150,9 +159,12 @@ export async function recordAnswer(deps: WorkerDeps, input: AnswerInput): Promis
   return 'saved';
 }
 
-/** Closes a round whose window has passed; true only for the call that closed it. */
+/** Closes a round whose window has passed and queues its summary; true only for the call that closed it. */
 export async function closeRound(deps: WorkerDeps, roundId: string): Promise<boolean> {
   const closed = await deps.repos.rounds.close(roundId, deps.clock.now());
   if (closed) deps.logger.info({ roundId }, 'round closed');
+  // Enqueued even when another call closed it: the job id dedupes, and a summary lost to a crash here is retried.
+  const round = await deps.repos.rounds.findById(roundId);
+  if (round?.status === 'closed' && round.summaryState !== 'posted') await deps.queue.enqueue('post-summary', { roundId });
   return closed;
 }

@@ -1,6 +1,7 @@
 /** What the use cases receive from the composition root (src/main). */
 import type { Clock } from '../clock';
 import type { JobQueue, Logger, Messenger, Repositories } from '../ports';
+import type { UserProfile, Workspace } from '../model';
 
 /** Dependencies of the use cases the web process runs (parse, check, enqueue). */
 export interface WebDeps {
@@ -8,10 +9,12 @@ export interface WebDeps {
   queue: JobQueue;
   clock: Clock;
   logger: Logger;
+  /** Looks a user up on the platform (is this caller a workspace admin?); optional in tests. */
+  directory?: { getUser(workspace: Workspace, platformUserId: string): Promise<UserProfile> };
+  anonymitySecret: string;
 }
 
 /** Dependencies of the use cases the workers run (they may talk to the platform). */
 export interface WorkerDeps extends WebDeps {
   messenger: Messenger;
-  anonymitySecret: string;
 }

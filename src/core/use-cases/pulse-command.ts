@@ -2,16 +2,20 @@
 import { parsePulseCommand, type PulseCommand } from '../commands/pulse-parser';
 import { isSymmetryError } from '../errors';
 import type { MessageKey, MessageParams } from '../i18n';
+import type { OutboundMessage } from '../messages';
 import type { Platform, Team, Workspace } from '../model';
 import { DEFAULT_TEAM_SETTINGS } from '../model';
 import { scheduleDaysOutsideWorkdays } from '../schedule';
 import type { WebDeps } from './deps';
 import { manualPeriod } from './checkins';
+import { ownAnswers, recentSummaries, summaryMessage } from './summaries';
+import { addAction, askQuestion, completeAction, listQuestions, setConfig, showConfig, unaskQuestion } from './team-admin';
 
-/** A reply shown only to the person who ran the command. */
+/** A reply shown only to the person who ran the command, with optional rich messages under it. */
 export interface Reply {
   key: MessageKey;
   params?: MessageParams;
+  messages?: OutboundMessage[];
 }
 
 export interface CommandInput {
@@ -31,10 +35,13 @@ interface CommandContext {
 async function mayManage(deps: WebDeps, ctx: CommandContext, team: Team): Promise<boolean> {
   if (team.managers.includes(ctx.input.userId)) return true;
   const member = await deps.repos.members.findByPlatformId(ctx.workspace.id, ctx.input.userId);
-  return member?.isAdmin ?? false;
+  if (member) return member.isAdmin;
+  // Someone we have never seen (not on any team) may still be a workspace admin: ask the platform.
+  const profile = await deps.directory?.getUser(ctx.workspace, ctx.input.userId).catch(() => null);
+  return Boolean(profile?.isAdmin && !profile.deleted);
 }
 
-/** Dates for messages are ISO-like UTC minutes until the locale-aware formatter lands. */
+/** Dates for messages are ISO-like UTC minutes; platforms that can show local time rewrite them. */
 function formatInstant(d: Date): string {
   return `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
@@ -52,7 +59,18 @@ async function setup(deps: WebDeps, ctx: CommandContext): Promise<Reply> {
   return { key: 'pulse.setup_exists', params: { managers: team.managers.map((m) => `<@${m}>`).join(', ') } };
 }
 
-type TeamCommand = Exclude<PulseCommand, { type: 'help' } | { type: 'setup' }>;
+/** A member may always see their own answers, and only their own. */
+async function mine(deps: WebDeps, ctx: CommandContext): Promise<Reply> {
+  const member = await deps.repos.members.findByPlatformId(ctx.workspace.id, ctx.input.userId);
+  const answers = member ? await ownAnswers(deps, member) : [];
+  if (answers.length === 0) return { key: 'mine.none' };
+  const list = answers
+    .map((a) => `• ${formatInstant(a.closesAt).slice(0, 10)}: ${a.score ?? '–'}${a.commented ? ' 💬' : ''}${a.open ? ' (open)' : ''}`)
+    .join('\n');
+  return { key: 'mine.list', params: { list } };
+}
+
+type TeamCommand = Exclude<PulseCommand, { type: 'help' } | { type: 'setup' } | { type: 'mine' }>;
 
 async function runTeamCommand(deps: WebDeps, ctx: CommandContext, team: Team, command: TeamCommand): Promise<Reply> {
   switch (command.type) {
@@ -83,9 +101,28 @@ async function runTeamCommand(deps: WebDeps, ctx: CommandContext, team: Team, co
       const { total, answered } = await deps.repos.deliveries.countForRound(open.id);
       return { key: 'pulse.status_open', params: { answered, total, closesAt: formatInstant(open.closesAt) } };
     }
+    case 'summary': {
+      const summaries = await recentSummaries(deps, team, command.rounds);
+      if (summaries.length === 0) return { key: 'summary.none' };
+      return { key: 'summary.header', params: { count: summaries.length }, messages: await Promise.all(summaries.map((s) => summaryMessage(deps, team, s))) };
+    }
+    case 'config':
+      return showConfig(team);
+    case 'config-set':
+      return setConfig(deps, team, command.setting);
+    case 'ask':
+      return askQuestion(deps, team, ctx.input.userId, command.kind, command.question);
+    case 'questions':
+      return listQuestions(deps, team);
+    case 'unask':
+      return unaskQuestion(deps, team, command.index);
+    case 'action':
+      return addAction(deps, team, ctx.input.userId, command.text);
+    case 'action-done':
+      return completeAction(deps, team, command.index);
     default:
-      // Parsed but not offered yet in this version: answer with the usage, never pretend.
-      return { key: 'usage.pulse' };
+      // Parsed but not offered by this version (kudos, symmetry): say so plainly, never pretend.
+      return { key: 'pulse.not_available', params: { command: command.type } };
   }
 }
 
@@ -99,6 +136,7 @@ export async function runPulseCommand(deps: WebDeps, input: CommandInput): Promi
     const workspace = await deps.repos.workspaces.ensure(input.platform, input.workspaceExternalId);
     const ctx = { input, workspace };
     if (command.type === 'setup') return await setup(deps, ctx);
+    if (command.type === 'mine') return await mine(deps, ctx);
     const team = await deps.repos.teams.findByChannel(workspace.id, input.channelId);
     if (!team) return { key: 'pulse.not_a_team' };
     if (!(await mayManage(deps, ctx, team))) return { key: 'pulse.not_manager' };

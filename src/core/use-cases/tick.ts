@@ -41,7 +41,8 @@ export async function runTick(deps: WorkerDeps): Promise<TickReport> {
     for (const [period, due] of dueByPeriod(team, members, now)) {
       const zones = members.map((m) => effectiveTimeZone(m.timezone, team.settings.timezone));
       const { opensAt, closesAt } = roundBounds(period, team.schedule!.time, zones, team.settings.windowHours);
-      const { round, created } = await deps.repos.rounds.ensure({ teamId: team.id, period, kind: 'scheduled', opensAt, closesAt });
+      const questions = await deps.repos.questions.listActive(team.id);
+      const { round, created } = await deps.repos.rounds.ensure({ teamId: team.id, period, kind: 'scheduled', opensAt, closesAt, questions });
       if (created) report.roundsOpened += 1;
       if (round.status !== 'open') continue;
       report.deliveriesEnqueued += await fanOut(deps, round, due.map((m) => m.id));

@@ -2,7 +2,8 @@
  * Answers. The response (what) and the delivery's answered mark (that someone answered)
  * commit in one transaction, yet nothing stored links one to the other.
  */
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import { MOOD_QUESTION_ID } from '../../core/model';
 import type { AnswerRepository } from '../../core/ports';
 import type { Database } from '../client';
 import { deliveries, responses } from '../schema';
@@ -42,6 +43,20 @@ export function createAnswerRepository(db: Database): AnswerRepository {
           .onConflictDoUpdate({ target: responseKey, set: { comment } });
         await markAnswered(tx, deliveryId, at);
       });
+    },
+
+    async listForRound(roundId) {
+      // Ordered by hash, never by insertion: the order must carry nothing about who answered when.
+      const answers = await db
+        .select({ questionId: responses.questionId, score: responses.score, comment: responses.comment })
+        .from(responses)
+        .where(eq(responses.roundId, roundId))
+        .orderBy(responses.respondentHash, responses.questionId);
+      const [counted] = await db
+        .select({ n: sql<number>`count(distinct ${responses.respondentHash})::int` })
+        .from(responses)
+        .where(and(eq(responses.roundId, roundId), eq(responses.questionId, MOOD_QUESTION_ID), isNotNull(responses.score)));
+      return { answers, respondents: counted?.n ?? 0 };
     },
 
     async findOwn(roundId, questionId, respondentHash) {

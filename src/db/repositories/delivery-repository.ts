@@ -1,9 +1,9 @@
 /** Deliveries: who was asked in which round, and how far their DM got. Never what they answered. */
-import { and, asc, eq, getTableColumns, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, isNull, sql } from 'drizzle-orm';
 import type { DeliveryRepository } from '../../core/ports';
 import type { Database } from '../client';
 import { deliveries, rounds, teams } from '../schema';
-import { toDelivery, uuidArray } from './rows';
+import { toDelivery, uuidArray, isUuid } from './rows';
 
 /** The PostgreSQL DeliveryRepository. */
 export function createDeliveryRepository(db: Database): DeliveryRepository {
@@ -26,8 +26,20 @@ export function createDeliveryRepository(db: Database): DeliveryRepository {
     },
 
     async findById(id) {
+      if (!isUuid(id)) return null;
       const [row] = await db.select().from(deliveries).where(eq(deliveries.id, id));
       return row ? toDelivery(row) : null;
+    },
+
+    async listForMember(memberId, limit) {
+      const rows = await db
+        .select(getTableColumns(deliveries))
+        .from(deliveries)
+        .innerJoin(rounds, eq(rounds.id, deliveries.roundId))
+        .where(eq(deliveries.memberId, memberId))
+        .orderBy(desc(rounds.opensAt))
+        .limit(limit);
+      return rows.map(toDelivery);
     },
 
     async markSending(id) {

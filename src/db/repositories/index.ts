@@ -1,14 +1,18 @@
 /** All PostgreSQL repositories, built over one drizzle database. */
 import type { Repositories } from '../../core/ports';
 import type { Database } from '../client';
+import { createActionRepository } from './action-repository';
 import { createAnswerRepository } from './answer-repository';
 import { createDeliveryRepository } from './delivery-repository';
 import { createMemberRepository } from './member-repository';
+import { createQuestionRepository } from './question-repository';
 import { createRoundRepository } from './round-repository';
 import { createTeamRepository } from './team-repository';
 import { createWorkspaceRepository } from './workspace-repository';
 
 export {
+  createActionRepository,
+  createQuestionRepository,
   createAnswerRepository,
   createDeliveryRepository,
   createMemberRepository,
@@ -26,5 +30,7 @@ export function createRepositories(db: Database): Repositories {
     rounds: createRoundRepository(db),
     deliveries: createDeliveryRepository(db),
     answers: createAnswerRepository(db),
+    questions: createQuestionRepository(db),
+    actions: createActionRepository(db),
   };
 }

@@ -4,7 +4,7 @@ import type { Member } from '../../core/model';
 import type { MemberRepository } from '../../core/ports';
 import type { Database } from '../client';
 import { members } from '../schema';
-import { toMember } from './rows';
+import { toMember, isUuid } from './rows';
 
 /** Rows per INSERT: 5 parameters each keeps a statement far below PostgreSQL's 65,535. */
 const CHUNK = 2000;
@@ -46,6 +46,7 @@ export function createMemberRepository(db: Database): MemberRepository {
     },
 
     async findById(id) {
+      if (!isUuid(id)) return null;
       const [row] = await db.select().from(members).where(eq(members.id, id));
       return row ? toMember(row) : null;
     },

@@ -1,17 +1,17 @@
 /** Check-in rounds, unique per (team, period). */
-import { and, asc, desc, eq, lte } from 'drizzle-orm';
+import { and, asc, desc, eq, lte, sql } from 'drizzle-orm';
 import type { RoundRepository } from '../../core/ports';
 import type { Database } from '../client';
-import { rounds } from '../schema';
-import { toRound } from './rows';
+import { responses, rounds } from '../schema';
+import { toRound, isUuid } from './rows';
 
 /** The PostgreSQL RoundRepository. */
 export function createRoundRepository(db: Database): RoundRepository {
   return {
-    async ensure({ teamId, period, kind, opensAt, closesAt }) {
+    async ensure({ teamId, period, kind, opensAt, closesAt, questions }) {
       const [inserted] = await db
         .insert(rounds)
-        .values({ teamId, period, kind, opensAt, closesAt })
+        .values({ teamId, period, kind, opensAt, closesAt, questions: questions ?? [] })
         .onConflictDoNothing({ target: [rounds.teamId, rounds.period] })
         .returning();
       if (inserted) return { round: toRound(inserted), created: true };
@@ -25,6 +25,7 @@ export function createRoundRepository(db: Database): RoundRepository {
     },
 
     async findById(id) {
+      if (!isUuid(id)) return null;
       const [row] = await db.select().from(rounds).where(eq(rounds.id, id));
       return row ? toRound(row) : null;
     },
@@ -49,13 +50,52 @@ export function createRoundRepository(db: Database): RoundRepository {
     },
 
     async close(roundId, at) {
-      // Conditional update: of two workers closing the same round, exactly one gets true.
+      return db.transaction(async (tx) => {
+        // Conditional update: of two workers closing the same round, exactly one gets true.
+        const rows = await tx
+          .update(rounds)
+          .set({ status: 'closed', closedAt: at })
+          .where(and(eq(rounds.id, roundId), eq(rounds.status, 'open')))
+          .returning({ id: rounds.id });
+        if (rows.length === 0) return false;
+        // Rewrite every response of the round in one statement, in hash order: afterwards no
+        // row's transaction id (xmin) or place on disk tells when, or next to whose delivery, it was written.
+        await tx.execute(sql`
+          update ${responses} set score = r.score
+          from (select round_id, question_id, respondent_hash, score from ${responses}
+                where round_id = ${roundId} order by respondent_hash) r
+          where ${responses.roundId} = r.round_id and ${responses.questionId} = r.question_id
+            and ${responses.respondentHash} = r.respondent_hash`);
+        return true;
+      });
+    },
+
+    async listClosed(teamId, limit) {
       const rows = await db
+        .select()
+        .from(rounds)
+        .where(and(eq(rounds.teamId, teamId), eq(rounds.status, 'closed')))
+        .orderBy(desc(rounds.closesAt), desc(rounds.createdAt))
+        .limit(limit);
+      return rows.map(toRound);
+    },
+
+    async beginSummary(roundId) {
+      const moved = await db
         .update(rounds)
-        .set({ status: 'closed', closedAt: at })
-        .where(and(eq(rounds.id, roundId), eq(rounds.status, 'open')))
+        .set({ summaryState: 'posting' })
+        .where(and(eq(rounds.id, roundId), eq(rounds.summaryState, 'pending')))
         .returning({ id: rounds.id });
-      return rows.length > 0;
+      if (moved.length > 0) return 'pending';
+      const [row] = await db.select({ state: rounds.summaryState }).from(rounds).where(eq(rounds.id, roundId));
+      return row?.state ?? null;
+    },
+
+    async markSummaryPosted(roundId, ref) {
+      await db
+        .update(rounds)
+        .set({ summaryState: 'posted', summaryChannelId: ref.channelId, summaryMessageId: ref.messageId })
+        .where(eq(rounds.id, roundId));
     },
   };
 }

@@ -1,6 +1,6 @@
 /** Row → model mappers (repositories hand the core plain objects, never drizzle rows) and SQL helpers. */
 import { sql } from 'drizzle-orm';
-import type { Delivery, Member, Round, Team, Workspace } from '../../core/model';
+import { DEFAULT_TEAM_SETTINGS, type Delivery, type Member, type Round, type Team, type Workspace } from '../../core/model';
 import type { deliveries, members, rounds, teams, workspaces } from '../schema';
 
 /** Maps a workspaces row. */
@@ -16,7 +16,8 @@ export function toTeam(row: typeof teams.$inferSelect): Team {
     channelId: row.channelId,
     managers: row.managers,
     schedule: row.schedule ?? null,
-    settings: row.settings,
+    // Settings added in later versions get their defaults on rows written before them.
+    settings: { ...DEFAULT_TEAM_SETTINGS, ...row.settings },
   };
 }
 
@@ -42,6 +43,8 @@ export function toRound(row: typeof rounds.$inferSelect): Round {
     opensAt: row.opensAt,
     closesAt: row.closesAt,
     status: row.status,
+    questions: row.questions,
+    summaryState: row.summaryState,
   };
 }
 
@@ -63,4 +66,11 @@ export function toDelivery(row: typeof deliveries.$inferSelect): Delivery {
 /** A uuid[] bound as ONE parameter (a bare array in drizzle's sql`` expands to a list). */
 export function uuidArray(ids: readonly string[]) {
   return sql`${sql.param(ids)}::uuid[]`;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** True for a well-formed uuid: an id from a forged payload is "not found", never a database error. */
+export function isUuid(id: string): boolean {
+  return UUID.test(id);
 }

@@ -4,7 +4,7 @@ import type { Member } from '../../core/model';
 import type { ScheduledTeam, TeamRepository } from '../../core/ports';
 import type { Database } from '../client';
 import { members, teamMembers, teams } from '../schema';
-import { toMember, toTeam, uuidArray } from './rows';
+import { toMember, toTeam, uuidArray, isUuid } from './rows';
 
 /** The PostgreSQL TeamRepository. */
 export function createTeamRepository(db: Database): TeamRepository {
@@ -30,6 +30,7 @@ export function createTeamRepository(db: Database): TeamRepository {
 
   return {
     async findById(id) {
+      if (!isUuid(id)) return null;
       const [row] = await db.select().from(teams).where(eq(teams.id, id));
       return row ? toTeam(row) : null;
     },
@@ -80,6 +81,15 @@ export function createTeamRepository(db: Database): TeamRepository {
       }
       // A team scheduled between the two queries simply shows up with no members this tick.
       return teamRows.map((row): ScheduledTeam => ({ team: toTeam(row), members: byTeam.get(row.id) ?? [] }));
+    },
+
+    async listManagedBy(workspaceId, platformUserId) {
+      const rows = await db
+        .select()
+        .from(teams)
+        .where(and(eq(teams.workspaceId, workspaceId), sql`${platformUserId} = any(${teams.managers})`))
+        .orderBy(asc(teams.createdAt));
+      return rows.map(toTeam);
     },
 
     async listActiveMembers(teamId) {

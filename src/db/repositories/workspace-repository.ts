@@ -4,7 +4,7 @@ import type { Platform } from '../../core/model';
 import type { WorkspaceRepository } from '../../core/ports';
 import type { Database } from '../client';
 import { workspaces } from '../schema';
-import { toWorkspace } from './rows';
+import { toWorkspace, isUuid } from './rows';
 
 /** The PostgreSQL WorkspaceRepository. */
 export function createWorkspaceRepository(db: Database): WorkspaceRepository {
@@ -26,6 +26,7 @@ export function createWorkspaceRepository(db: Database): WorkspaceRepository {
     },
 
     async findById(id) {
+      if (!isUuid(id)) return null;
       const [row] = await db.select().from(workspaces).where(eq(workspaces.id, id));
       return row ? toWorkspace(row) : null;
     },

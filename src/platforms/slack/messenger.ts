@@ -4,7 +4,7 @@ import { SymmetryError } from '../../core/errors';
 import type { MessageRef, Messenger } from '../../core/ports';
 import type { UserProfile, Workspace } from '../../core/model';
 import type { OutboundMessage } from '../../core/messages';
-import { CHECKIN_METADATA_TYPE, renderMessage } from './render';
+import { CHECKIN_METADATA_TYPE, POST_METADATA_TYPE, renderHome, renderMessage } from './render';
 
 /** Turns Web API failures into SymmetryErrors: 429 → platform_rate_limited with the wait. */
 export function toSymmetryError(err: unknown): unknown {
@@ -45,6 +45,13 @@ export function toProfile(id: string, u: SlackUser | undefined): UserProfile {
   };
 }
 
+/** Looks through a conversation's recent messages for one the bot tagged with this metadata. */
+async function findByMetadata(client: WebClient, channel: string, type: string, field: string, value: string): Promise<MessageRef | null> {
+  const history = await call(() => client.conversations.history({ channel, limit: 100, include_all_metadata: true }));
+  const found = history.messages?.find((m) => m.metadata?.event_type === type && (m.metadata?.event_payload as Record<string, unknown> | undefined)?.[field] === value);
+  return found?.ts ? { channelId: channel, messageId: found.ts } : null;
+}
+
 /** Creates the Slack Messenger. One bot token (single-workspace install); `workspace` is carried for multi-workspace later. */
 export function createSlackMessenger(client: WebClient): Messenger {
   return {
@@ -64,12 +71,13 @@ export function createSlackMessenger(client: WebClient): Messenger {
     async findCheckin(_workspace, userId, deliveryId) {
       const opened = await call(() => client.conversations.open({ users: userId }));
       const channel = opened.channel?.id;
-      if (!channel) return null;
-      const history = await call(() => client.conversations.history({ channel, limit: 50, include_all_metadata: true }));
-      const found = history.messages?.find(
-        (m) => m.metadata?.event_type === CHECKIN_METADATA_TYPE && (m.metadata?.event_payload as Record<string, unknown> | undefined)?.delivery_id === deliveryId,
-      );
-      return found?.ts ? { channelId: channel, messageId: found.ts } : null;
+      return channel ? findByMetadata(client, channel, CHECKIN_METADATA_TYPE, 'delivery_id', deliveryId) : null;
+    },
+    async findPosted(_workspace, channelId, key) {
+      return findByMetadata(client, channelId, POST_METADATA_TYPE, 'key', key);
+    },
+    async publishHome(_workspace, userId, home) {
+      await call(() => client.views.publish({ user_id: userId, view: renderHome(home) }));
     },
     async getUser(_workspace, userId) {
       const res = await call(() => client.users.info({ user: userId, include_locale: true }));

@@ -1,13 +1,18 @@
-/** Core messages → Block Kit. Every sentence comes from the catalog. */
-import type { KnownBlock, ModalView } from '@slack/types';
+/** Core messages → Block Kit. Every sentence comes from the catalog; user text is escaped. */
+import type { HomeView as SlackHomeView, KnownBlock, ModalView } from '@slack/types';
 import { translate, type MessageKey, type MessageParams } from '../../core/i18n';
-import type { OutboundMessage } from '../../core/messages';
+import type { CheckinMessage, HomeView, OutboundMessage, SummaryMessage } from '../../core/messages';
+import { MOOD_QUESTION_ID, type Question } from '../../core/model';
 
 export const SCORE_ACTION_PREFIX = 'checkin_score_';
 export const COMMENT_CALLBACK_ID = 'checkin_comment';
 export const COMMENT_BLOCK_ID = 'comment';
 export const COMMENT_ACTION_ID = 'comment';
+export const QUESTION_BLOCK_PREFIX = 'q_';
 export const CHECKIN_METADATA_TYPE = 'symmetry_checkin';
+export const POST_METADATA_TYPE = 'symmetry_post';
+/** Slack allows 50 blocks a message; comments beyond this many are left out of one message. */
+const MAX_COMMENTS_SHOWN = 30;
 
 export interface SlackMessage {
   text: string;
@@ -15,48 +20,102 @@ export interface SlackMessage {
   metadata?: { event_type: string; event_payload: Record<string, string> };
 }
 
+/** Escapes free text a person typed, so `<!channel>` or `<@U…>` in a comment is shown, never acted on. */
+export function escapeText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
 /** Slack's date token shows the instant in the reader's own time zone, with a UTC fallback. */
-function slackDate(d: Date): string {
+export function slackDate(d: Date, format = '{date_short_pretty} {time}'): string {
   const seconds = Math.floor(d.getTime() / 1000);
-  return `<!date^${seconds}^{date_short_pretty} {time}|${d.toISOString().slice(0, 16).replace('T', ' ')} UTC>`;
+  return `<!date^${seconds}^${format}|${d.toISOString().slice(0, 16).replace('T', ' ')} UTC>`;
 }
 
-/** The value a score button carries: the delivery and the score, nothing about the person. */
-export function scoreButtonValue(deliveryId: string, score: number): string {
-  return JSON.stringify({ d: deliveryId, s: score });
+/** The value a score button carries: the delivery, the question and the score, nothing about the person. */
+export function scoreButtonValue(deliveryId: string, score: number, questionId: string = MOOD_QUESTION_ID): string {
+  return JSON.stringify(questionId === MOOD_QUESTION_ID ? { d: deliveryId, s: score } : { d: deliveryId, q: questionId, s: score });
 }
 
-function checkinBlocks(m: Extract<OutboundMessage, { kind: 'checkin' }>): KnownBlock[] {
+const section = (text: string): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text } });
+const context = (text: string): KnownBlock => ({ type: 'context', elements: [{ type: 'mrkdwn', text }] });
+
+function scoreButtons(m: CheckinMessage, questionId: string, selected: number | null, blockId: string): KnownBlock {
+  return {
+    type: 'actions',
+    block_id: blockId,
+    elements: Array.from({ length: 10 }, (_, i) => {
+      const score = i + 1;
+      return {
+        type: 'button' as const,
+        action_id: `${SCORE_ACTION_PREFIX}${score}`,
+        text: { type: 'plain_text' as const, text: String(score) },
+        value: scoreButtonValue(m.deliveryId, score, questionId),
+        accessibility_label: translate(m.locale, 'checkin.button_alt', { score }),
+        ...(selected === score ? { style: 'primary' as const } : {}),
+      };
+    }),
+  };
+}
+
+function checkinBlocks(m: CheckinMessage): KnownBlock[] {
   const t = (key: MessageKey, params?: MessageParams) => translate(m.locale, key, params);
-  const blocks: KnownBlock[] = [{ type: 'section', text: { type: 'mrkdwn', text: `*${t('checkin.question')}*` } }];
-  if (!m.closed) {
-    blocks.push({
-      type: 'actions',
-      block_id: 'checkin_scores',
-      elements: Array.from({ length: 10 }, (_, i) => {
-        const score = i + 1;
-        return {
-          type: 'button' as const,
-          action_id: `${SCORE_ACTION_PREFIX}${score}`,
-          text: { type: 'plain_text' as const, text: String(score) },
-          value: scoreButtonValue(m.deliveryId, score),
-          accessibility_label: t('checkin.button_alt', { score }),
-          ...(m.answer?.score === score ? { style: 'primary' as const } : {}),
-        };
-      }),
-    });
-  }
+  const blocks: KnownBlock[] = [section(`*${t('checkin.question')}*`)];
+  if (!m.closed) blocks.push(scoreButtons(m, MOOD_QUESTION_ID, m.answer?.score ?? null, 'checkin_scores'));
   if (m.answer?.score != null) {
     const lines = [t('checkin.selected', { score: m.answer.score })];
     if (m.answer.commentSaved) lines.push(t('checkin.comment_saved'));
-    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: lines.join(' ') } });
+    blocks.push(section(lines.join(' ')));
   }
+  m.scaleQuestions.forEach((q, i) => {
+    blocks.push(section(`*${q.text}*${q.score != null ? `  ${t('checkin.selected', { score: q.score })}` : ''}`));
+    if (!m.closed) blocks.push(scoreButtons(m, q.id, q.score, `checkin_q${i + 1}`));
+  });
   const footer = m.closed ? t('checkin.closed') : `${t('checkin.privacy', { threshold: m.threshold })} ${t('checkin.open_until', { closesAt: slackDate(m.closesAt) })}`;
-  blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: footer }] });
+  blocks.push(context(footer));
   return blocks;
 }
 
-/** Renders a core message as a Slack message (fallback text + blocks). */
+/** A row of ten bars, one per score, so the shape of the answers reads at a glance on a phone. */
+function histogramBar(histogram: number[]): string {
+  const bars = '▁▂▃▄▅▆▇█';
+  const max = Math.max(1, ...histogram);
+  return histogram.map((n) => (n === 0 ? '·' : bars[Math.min(7, Math.round((n / max) * 7))])).join('');
+}
+
+function summaryBlocks(m: SummaryMessage): KnownBlock[] {
+  const t = (key: MessageKey, params?: MessageParams) => translate(m.locale, key, params);
+  const s = m.summary;
+  const blocks: KnownBlock[] = [section(t('summary.title', { date: slackDate(s.closesAt, '{date_short_pretty}') }))];
+  if (s.kind === 'withheld') {
+    blocks.push(section(t('summary.withheld', { needed: s.needed })));
+  } else {
+    const change =
+      s.change === null ? '' : `  ${s.change > 0 ? t('summary.change_up', { change: s.change.toFixed(1) }) : s.change < 0 ? t('summary.change_down', { change: Math.abs(s.change).toFixed(1) }) : t('summary.change_same')}`;
+    blocks.push(
+      section(
+        [
+          `${t('summary.average', { average: s.average.toFixed(1) })}${change}`,
+          t('summary.rate', { respondents: s.respondents, invited: s.invited, rate: Math.round(s.responseRate * 100) }),
+          `${t('summary.distribution', { ...s.distribution })}   \`1 ${histogramBar(s.histogram)} 10\``,
+        ].join('\n'),
+      ),
+    );
+    for (const q of s.questions) {
+      if ('withheld' in q) blocks.push(section(t('summary.question_withheld', { question: q.text, needed: q.needed })));
+      else if (q.kind === 'scale') blocks.push(section(t('summary.question_scale', { question: q.text, average: q.average.toFixed(1), respondents: q.respondents })));
+      else blocks.push(section([t('summary.question_text', { question: q.text }), ...q.answers.slice(0, 10).map((a) => `> ${escapeText(a)}`)].join('\n')));
+    }
+    if (s.comments.length) {
+      blocks.push(section(t('summary.comments')));
+      for (const c of s.comments.slice(0, MAX_COMMENTS_SHOWN)) blocks.push(section(`> ${escapeText(c).replace(/\n/g, '\n> ')}`));
+    }
+    if (s.themes.length) blocks.push(context(t('summary.themes', { themes: s.themes.join(', ') })));
+  }
+  if (m.actions.length) blocks.push(section([t('summary.actions'), ...m.actions.map((a: string, i: number) => `${i + 1}. ${a}`)].join('\n')));
+  return blocks;
+}
+
+/** Renders a core message as a Slack message (fallback text + blocks + idempotency metadata). */
 export function renderMessage(m: OutboundMessage): SlackMessage {
   switch (m.kind) {
     case 'checkin':
@@ -65,6 +124,16 @@ export function renderMessage(m: OutboundMessage): SlackMessage {
         blocks: checkinBlocks(m),
         metadata: { event_type: CHECKIN_METADATA_TYPE, event_payload: { delivery_id: m.deliveryId } },
       };
+    case 'summary':
+      return {
+        text: translate(m.locale, 'summary.title', { date: m.summary.closesAt.toISOString().slice(0, 10) }).replace(/\*/g, ''),
+        blocks: summaryBlocks(m),
+        metadata: { event_type: POST_METADATA_TYPE, event_payload: { key: m.key } },
+      };
+    case 'action': {
+      const text = translate(m.locale, 'action.announcement', { manager: m.managerId, text: m.text });
+      return { text, blocks: [section(text)], metadata: { event_type: POST_METADATA_TYPE, event_payload: { key: m.key } } };
+    }
     case 'reminder':
       return { text: translate(m.locale, 'reminder.text', { closesAt: slackDate(m.closesAt) }) };
     case 'text':
@@ -72,9 +141,17 @@ export function renderMessage(m: OutboundMessage): SlackMessage {
   }
 }
 
-/** The "What's behind your score?" modal, opened with the click's trigger id. */
-export function commentModal(locale: string, deliveryId: string, threshold: number): ModalView {
+/** The "What's behind your score?" modal (plus the round's free-text questions), opened with the click's trigger id. */
+export function commentModal(locale: string, deliveryId: string, threshold: number, textQuestions: Question[] = []): ModalView {
   const t = (key: MessageKey, params?: MessageParams) => translate(locale, key, params);
+  const input = (blockId: string, label: string, hint?: string) => ({
+    type: 'input' as const,
+    block_id: blockId,
+    optional: true,
+    label: { type: 'plain_text' as const, text: label.slice(0, 2000) },
+    ...(hint ? { hint: { type: 'plain_text' as const, text: hint } } : {}),
+    element: { type: 'plain_text_input' as const, action_id: COMMENT_ACTION_ID, multiline: true, max_length: 2000 },
+  });
   return {
     type: 'modal',
     callback_id: COMMENT_CALLBACK_ID,
@@ -83,14 +160,33 @@ export function commentModal(locale: string, deliveryId: string, threshold: numb
     submit: { type: 'plain_text', text: t('comment.submit') },
     close: { type: 'plain_text', text: t('comment.cancel') },
     blocks: [
-      {
-        type: 'input',
-        block_id: COMMENT_BLOCK_ID,
-        optional: true,
-        label: { type: 'plain_text', text: t('comment.question') },
-        hint: { type: 'plain_text', text: t('comment.hint', { threshold }) },
-        element: { type: 'plain_text_input', action_id: COMMENT_ACTION_ID, multiline: true, max_length: 2000 },
-      },
+      input(COMMENT_BLOCK_ID, t('comment.question'), t('comment.hint', { threshold })),
+      ...textQuestions.map((q) => input(`${QUESTION_BLOCK_PREFIX}${q.id}`, q.text)),
     ],
   };
+}
+
+/** The App Home tab: the person's own answers, and for managers their teams under the threshold rule. */
+export function renderHome(home: HomeView): SlackHomeView {
+  const t = (key: MessageKey, params?: MessageParams) => translate(home.locale, key, params);
+  const blocks: KnownBlock[] = [{ type: 'header', text: { type: 'plain_text', text: t('home.title') } }, section(t('home.own_title'))];
+  if (home.ownAnswers.length === 0) blocks.push(context(t('home.own_none')));
+  else {
+    const lines = home.ownAnswers.map((a) =>
+      t('home.own_line', { date: slackDate(a.closesAt, '{date_short}'), score: a.score ?? '–', comment: a.commented ? ' 💬' : '', open: a.open ? ' (open)' : '' }),
+    );
+    blocks.push(section(lines.join('\n')));
+  }
+  if (home.managedTeams.length) {
+    blocks.push({ type: 'divider' }, section(t('home.teams_title')));
+    for (const team of home.managedTeams) {
+      const lines = [t('home.team_line', { channel: team.channelId })];
+      lines.push(team.nextRound ? t('home.team_next', { date: slackDate(team.nextRound) }) : t('home.team_next_none'));
+      if (team.openRound) lines.push(t('home.team_open', { answered: team.openRound.answered, total: team.openRound.total, date: slackDate(team.openRound.closesAt) }));
+      if (team.last?.withheld) lines.push(t('home.team_last_withheld', { needed: team.last.needed }));
+      else if (team.last) lines.push(t('home.team_last', { rate: Math.round(team.last.responseRate * 100), average: team.last.average.toFixed(1) }));
+      blocks.push(section(lines.join('\n')));
+    }
+  }
+  return { type: 'home', blocks };
 }

@@ -1,18 +1,19 @@
-/** Score buttons: ack, check and queue the score, open the comment modal. */
+/** Score buttons: ack, check and queue the score, open the comment modal after a mood score. */
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { z } from 'zod';
 import { translate } from '../../../core/i18n';
+import { MOOD_QUESTION_ID } from '../../../core/model';
 import { acceptScore, type AcceptResult } from '../../../core/use-cases/answers';
 import type { WebDeps } from '../../../core/use-cases/deps';
 import { commentModal, SCORE_ACTION_PREFIX } from '../render';
 
-const ScoreValue = z.object({ d: z.string().min(1).max(100), s: z.number() });
+const ScoreValue = z.object({ d: z.string().min(1).max(100), q: z.string().min(1).max(100).optional(), s: z.number() });
 
 /** Parses a score button's value; null when it is not ours or malformed. */
-export function parseScoreValue(value: string | undefined): { deliveryId: string; score: number } | null {
+export function parseScoreValue(value: string | undefined): { deliveryId: string; questionId: string; score: number } | null {
   try {
     const parsed = ScoreValue.safeParse(JSON.parse(value ?? ''));
-    return parsed.success ? { deliveryId: parsed.data.d, score: parsed.data.s } : null;
+    return parsed.success ? { deliveryId: parsed.data.d, questionId: parsed.data.q ?? MOOD_QUESTION_ID, score: parsed.data.s } : null;
   } catch {
     return null;
   }
@@ -23,17 +24,13 @@ export function registerActions(app: App, deps: WebDeps): void {
   app.action<BlockAction<ButtonAction>>(new RegExp(`^${SCORE_ACTION_PREFIX}\\d+$`), async ({ ack, body, action, client, respond }) => {
     await ack();
     const value = parseScoreValue(action.value);
-    const result = value
-      ? await acceptScore(
-          deps,
-          { platform: 'slack', workspaceExternalId: body.team?.id ?? '', userId: body.user.id, deliveryId: value.deliveryId, clickId: action.action_ts },
-          value.score,
-        )
-      : ({ ok: false, key: 'answer.invalid' } satisfies AcceptResult);
+    const target = value && { platform: 'slack' as const, workspaceExternalId: body.team?.id ?? '', userId: body.user.id, deliveryId: value.deliveryId, clickId: action.action_ts };
+    const result: AcceptResult = target ? await acceptScore(deps, target, value.score, value.questionId) : { ok: false, key: 'answer.invalid' };
     if (!result.ok) {
       await respond({ response_type: 'ephemeral', replace_original: false, text: translate('en', result.key, result.params) });
       return;
     }
-    await client.views.open({ trigger_id: body.trigger_id, view: commentModal(result.locale, value!.deliveryId, result.threshold) });
+    if (value!.questionId !== MOOD_QUESTION_ID) return;
+    await client.views.open({ trigger_id: body.trigger_id, view: commentModal(result.locale, value!.deliveryId, result.threshold, result.textQuestions) });
   });
 }

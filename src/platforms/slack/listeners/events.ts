@@ -1,6 +1,6 @@
-/** Channel joins and leaves keep the team in step (Bolt acks events before listeners run). */
+/** Channel joins and leaves keep the team in step; opening App Home refreshes it (Bolt acks events first). */
 import type { App } from '@slack/bolt';
-import { noteMembershipChange } from '../../../core/use-cases/answers';
+import { noteMembershipChange, requestHome } from '../../../core/use-cases/answers';
 import type { WebDeps } from '../../../core/use-cases/deps';
 
 /** Registers the Events API listeners. */
@@ -18,4 +18,8 @@ export function registerEvents(app: App, deps: WebDeps): void {
       });
     });
   }
+  app.event('app_home_opened', async ({ event, body }) => {
+    if (event.tab !== 'home') return;
+    await requestHome(deps, { platform: 'slack', workspaceExternalId: body.team_id, userId: event.user });
+  });
 }

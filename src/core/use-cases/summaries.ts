@@ -1,0 +1,121 @@
+/** Round summaries (threshold k everywhere), posted once per round, and people's own history. */
+import { respondentHash } from '../anonymity';
+import type { Member, Round, Team, Workspace } from '../model';
+import { MOOD_QUESTION_ID } from '../model';
+import type { HomeView, ManagedTeamView, OwnAnswer, SummaryMessage } from '../messages';
+import { effectiveTimeZone, nextSlot } from '../schedule';
+import { summarizeRound, type RoundFacts, type RoundSummary } from '../summary';
+import type { WebDeps, WorkerDeps } from './deps';
+
+/** What the database knows of a round, without anyone's identity. */
+export async function loadRoundFacts(deps: WebDeps, round: Round): Promise<RoundFacts> {
+  const [{ total }, { answers, respondents }] = await Promise.all([deps.repos.deliveries.countForRound(round.id), deps.repos.answers.listForRound(round.id)]);
+  return { roundId: round.id, period: round.period, closesAt: round.closesAt, invited: total, responses: answers, respondents };
+}
+
+/** The summary of a closed round under the team's threshold, compared with the round before it. */
+export async function summarize(deps: WebDeps, team: Team, round: Round, previous: Round | null): Promise<RoundSummary> {
+  const [facts, previousFacts] = await Promise.all([loadRoundFacts(deps, round), previous ? loadRoundFacts(deps, previous) : Promise.resolve(null)]);
+  return summarizeRound(facts, { threshold: team.settings.threshold, questions: round.questions, previous: previousFacts });
+}
+
+/** The summaries of the team's last `count` closed rounds, newest first. */
+export async function recentSummaries(deps: WebDeps, team: Team, count: number): Promise<RoundSummary[]> {
+  const closed = await deps.repos.rounds.listClosed(team.id, count + 1);
+  return Promise.all(closed.slice(0, count).map((round, i) => summarize(deps, team, round, closed[i + 1] ?? null)));
+}
+
+/** The message a round's summary is posted as. */
+export async function summaryMessage(deps: WebDeps, team: Team, summary: RoundSummary): Promise<SummaryMessage> {
+  const actions = await deps.repos.actions.listOpen(team.id);
+  return { kind: 'summary', locale: team.settings.language, summary, actions: actions.map((a) => a.text), key: `summary-${summary.roundId}` };
+}
+
+/**
+ * Posts a closed round's summary to the team channel exactly once: the round moves
+ * pending → posting before the post; a retry that finds "posting" looks for the message first.
+ */
+export async function postSummary(deps: WorkerDeps, roundId: string): Promise<'posted' | 'skipped'> {
+  const round = await deps.repos.rounds.findById(roundId);
+  if (!round || round.status !== 'closed') return 'skipped';
+  const team = await deps.repos.teams.findById(round.teamId);
+  const workspace = team ? await deps.repos.workspaces.findById(team.workspaceId) : null;
+  if (!team || !workspace) return 'skipped';
+  const before = await deps.repos.rounds.beginSummary(roundId);
+  if (before === 'posted' || before === null) return 'skipped';
+  const channel = team.settings.summaryChannel ?? team.channelId;
+  const key = `summary-${roundId}`;
+  if (before === 'posting') {
+    const found = await deps.messenger.findPosted(workspace, channel, key);
+    if (found) {
+      await deps.repos.rounds.markSummaryPosted(roundId, found);
+      return 'posted';
+    }
+  }
+  const [previous] = (await deps.repos.rounds.listClosed(team.id, 10)).filter((r) => r.closesAt < round.closesAt);
+  const summary = await summarize(deps, team, round, previous ?? null);
+  const ref = await deps.messenger.postToChannel(workspace, channel, await summaryMessage(deps, team, summary));
+  await deps.repos.rounds.markSummaryPosted(roundId, ref);
+  return 'posted';
+}
+
+/** Posts a manager's "you said, we did" to the team channel once. */
+export async function postAction(deps: WorkerDeps, actionId: string, attemptsMade: number): Promise<'posted' | 'skipped'> {
+  const action = await deps.repos.actions.findById(actionId);
+  const team = action ? await deps.repos.teams.findById(action.teamId) : null;
+  const workspace = team ? await deps.repos.workspaces.findById(team.workspaceId) : null;
+  if (!action || !team || !workspace) return 'skipped';
+  const channel = team.settings.summaryChannel ?? team.channelId;
+  const key = `action-${actionId}`;
+  // Only a retry can find its own earlier post; the first attempt saves the history call.
+  const found = attemptsMade > 0 ? await deps.messenger.findPosted(workspace, channel, key) : null;
+  const ref = found ?? (await deps.messenger.postToChannel(workspace, channel, { kind: 'action', locale: team.settings.language, text: action.text, managerId: action.createdBy, key }));
+  await deps.repos.actions.markPosted(actionId, ref);
+  return 'posted';
+}
+
+/** The member's own answers in their recent rounds, found through the keyed hash (only they can ask). */
+export async function ownAnswers(deps: WebDeps, member: Member, limit = 10): Promise<OwnAnswer[]> {
+  const deliveries = await deps.repos.deliveries.listForMember(member.id, limit);
+  const now = deps.clock.now().getTime();
+  const rows = await Promise.all(
+    deliveries.map(async (d) => {
+      const round = await deps.repos.rounds.findById(d.roundId);
+      if (!round) return null;
+      const own = await deps.repos.answers.findOwn(round.id, MOOD_QUESTION_ID, respondentHash(deps.anonymitySecret, round.id, member.id));
+      return { closesAt: round.closesAt, open: round.status === 'open' && round.closesAt.getTime() > now, score: own?.score ?? null, commented: Boolean(own?.comment) };
+    }),
+  );
+  return rows.filter((r): r is OwnAnswer => r !== null);
+}
+
+async function managedTeamView(deps: WebDeps, team: Team, viewer: Member | null): Promise<ManagedTeamView> {
+  const now = deps.clock.now();
+  const tz = effectiveTimeZone(viewer?.timezone ?? null, team.settings.timezone);
+  const next = team.schedule ? nextSlot(team.schedule, team.settings, tz, now) : null;
+  const open = await deps.repos.rounds.findOpen(team.id);
+  const openRound = open ? { ...(await deps.repos.deliveries.countForRound(open.id)), closesAt: open.closesAt } : null;
+  const [summary] = await recentSummaries(deps, team, 1);
+  let last: ManagedTeamView['last'] = null;
+  if (summary?.kind === 'withheld') last = { closesAt: summary.closesAt, withheld: true, needed: summary.needed };
+  if (summary?.kind === 'summary') last = { closesAt: summary.closesAt, withheld: false, responseRate: summary.responseRate, average: summary.average };
+  return { channelId: team.channelId, nextRound: next, openRound, last };
+}
+
+/** The App Home of a person: their own answers, and for managers their teams under the threshold rule. */
+export async function buildHome(deps: WebDeps, workspace: Workspace, platformUserId: string): Promise<HomeView> {
+  const member = await deps.repos.members.findByPlatformId(workspace.id, platformUserId);
+  const teams = await deps.repos.teams.listManagedBy(workspace.id, platformUserId);
+  return {
+    locale: member?.locale ?? teams[0]?.settings.language ?? 'en',
+    ownAnswers: member ? await ownAnswers(deps, member) : [],
+    managedTeams: await Promise.all(teams.map((t) => managedTeamView(deps, t, member))),
+  };
+}
+
+/** Publishes the App Home for the user. */
+export async function publishHome(deps: WorkerDeps, workspaceId: string, platformUserId: string): Promise<void> {
+  const workspace = await deps.repos.workspaces.findById(workspaceId);
+  if (!workspace) return;
+  await deps.messenger.publishHome(workspace, platformUserId, await buildHome(deps, workspace, platformUserId));
+}

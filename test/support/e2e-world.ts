@@ -1,0 +1,117 @@
+/**
+ * One end-to-end world: a fake Slack workspace with people and a team channel, the built app
+ * started against it, and the moves a person makes (a slash command, a click, a modal).
+ */
+import { randomBytes } from 'node:crypto';
+import { startApp, waitFor, type AppProcess } from './app-process';
+import { startFakeSlack, type FakeSlack, type FakeUser, type StoredMessage } from './fake-slack';
+import { blockActionBody, postToSlackApp, slashCommandBody, viewSubmissionBody, type SlackRequestBody } from './slack-requests';
+
+export interface WorldOptions {
+  teamId: string;
+  channel: string;
+  users: FakeUser[];
+  /** Users in the channel (default: every user). */
+  channelMembers?: string[];
+  /** Extra environment for the app, e.g. DATABASE_URL through a proxy. */
+  env?: Record<string, string>;
+}
+
+export interface World {
+  slack: FakeSlack;
+  app: AppProcess;
+  secret: string;
+  /** Posts a body to /slack/events, signed unless `sign` is false. */
+  send(body: SlackRequestBody, headers?: Record<string, string>): ReturnType<typeof postToSlackApp>;
+  /** Runs a slash command and returns the private reply the app sent to response_url. */
+  command(userId: string, command: string, text: string): Promise<{ text: string; blocks?: unknown[] }>;
+  /** Runs `/pulse <text>` and returns the reply text. */
+  pulse(userId: string, text: string): Promise<string>;
+  /** The user's check-in DM as Slack stores it now (exactly one expected). */
+  checkinOf(userId: string): StoredMessage;
+  /** A click on the score button of `questionBlock` (default: the mood question's buttons). */
+  click(userId: string, message: StoredMessage, score: number, opts?: { actionTs?: string; blockId?: string }): SlackRequestBody;
+  /** Submits the comment modal the app opened last (tests click and submit one person at a time). */
+  submitModal(userId: string, values: Record<string, string>, viewId?: string): Promise<number>;
+  stop(): Promise<number | null>;
+}
+
+/** The button of `score` in the actions block `blockId` of a message. */
+export function buttonOf(message: StoredMessage, score: number, blockId = 'checkin_scores'): { action_id: string; value: string } {
+  const actions = (message.blocks as Array<{ type: string; block_id?: string; elements?: Array<{ action_id: string; value: string }> }>).find(
+    (b) => b.type === 'actions' && b.block_id === blockId,
+  );
+  const button = actions?.elements?.find((e) => e.action_id === `checkin_score_${score}`);
+  if (!button) throw new Error(`no button ${score} in ${blockId}`);
+  return button;
+}
+
+/** Starts the fake Slack and the app (`all` role) on the test database and a unique queue prefix. */
+export async function startWorld(opts: WorldOptions): Promise<World> {
+  const secret = `e2e-secret-${randomBytes(8).toString('hex')}`;
+  const slack = await startFakeSlack({ teamId: opts.teamId });
+  for (const u of opts.users) slack.addUser(u);
+  slack.addChannel(opts.channel, opts.channelMembers ?? opts.users.map((u) => u.id), { name: 'team' });
+  const app = await startApp({
+    SLACK_BOT_TOKEN: 'xoxb-e2e-token',
+    SLACK_SIGNING_SECRET: secret,
+    SLACK_API_URL: slack.url,
+    DATABASE_URL: process.env.DATABASE_URL!,
+    REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    QUEUE_PREFIX: `${process.env.QUEUE_PREFIX ?? 'symtest'}w${randomBytes(3).toString('hex')}`,
+    ANONYMITY_SECRET: randomBytes(32).toString('hex'),
+    LOG_LEVEL: 'warn',
+    TICK_SECONDS: '1',
+    ...opts.env,
+  });
+  let seq = 0;
+  const send = (body: SlackRequestBody, headers: Record<string, string> = {}) => postToSlackApp(`${app.url}/slack/events`, { ...body, secret, headers });
+  const command = async (userId: string, name: string, text: string) => {
+    const id = `cmd-${++seq}`;
+    const res = await send(slashCommandBody({ command: name, text, userId, channelId: opts.channel, teamId: opts.teamId, responseUrl: slack.responseUrl(id) }));
+    if (res.status !== 200) throw new Error(`${name} ${text} answered ${res.status}`);
+    const [reply] = await waitFor(() => (slack.responses(id).length ? slack.responses(id) : null), `the reply to ${name} ${text}`);
+    return reply as { text: string; blocks?: unknown[] };
+  };
+  const world: World = {
+    slack,
+    app,
+    secret,
+    send,
+    command,
+    pulse: async (userId, text) => (await command(userId, '/pulse', text)).text,
+    checkinOf(userId) {
+      const dms = slack.dmOf(userId).filter((m) => (m.metadata as { event_type?: string } | undefined)?.event_type === 'symmetry_checkin');
+      if (dms.length !== 1) throw new Error(`${userId} has ${dms.length} check-in DMs`);
+      return dms[0]!;
+    },
+    click(userId, message, score, o = {}) {
+      const button = buttonOf(message, score, o.blockId);
+      return blockActionBody({
+        userId,
+        teamId: opts.teamId,
+        actionId: button.action_id,
+        value: button.value,
+        blockId: o.blockId ?? 'checkin_scores',
+        channelId: message.channel,
+        messageTs: message.ts,
+        responseUrl: slack.responseUrl(`click-${++seq}`),
+        message: { text: message.text, blocks: message.blocks as unknown[] },
+        ...(o.actionTs ? { action: { action_ts: o.actionTs } } : {}),
+      });
+    },
+    async submitModal(userId, values, viewId) {
+      const opened = await waitFor(() => slack.callsTo('views.open').at(-1), 'a modal');
+      const view = opened.args.view as { private_metadata: string };
+      const state = Object.fromEntries(Object.entries(values).map(([block, value]) => [block, { comment: { type: 'plain_text_input', value } }]));
+      const res = await send(viewSubmissionBody({ userId, teamId: opts.teamId, callbackId: 'checkin_comment', privateMetadata: view.private_metadata, values: state, viewId: viewId ?? `V${++seq}` }));
+      return res.status;
+    },
+    async stop() {
+      const code = await app.stop();
+      await slack.close();
+      return code;
+    },
+  };
+  return world;
+}
