@@ -1,6 +1,6 @@
 /** BullMQ workers: validate the payload, run the processor, turn platform 429s into queue pauses. */
-import { Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
-import type { Redis } from 'ioredis';
+import { Queue, UnrecoverableError, Worker, type ConnectionOptions, type Job } from 'bullmq';
+import type { Redis, RedisOptions } from 'ioredis';
 import { isSymmetryError } from '../core/errors';
 import type { JobName, JobPayloads } from '../core/jobs';
 import type { Logger } from '../core/ports';
@@ -10,8 +10,10 @@ import { JOBS, QUEUE_KINDS, queueName, type QueueKind } from './definitions';
 export type Processors = { [N in JobName]: (payload: JobPayloads[N], job: { attemptsMade: number }) => Promise<unknown> };
 
 export interface WorkerOptions {
-  /** A connection factory: BullMQ workers need their own blocking connection each. */
+  /** A connection for the queues' producer side (shared). */
   connect: () => Redis;
+  /** Options (not a client) for the workers, so BullMQ creates and owns their connections. */
+  workerConnection: RedisOptions;
   prefix: string;
   concurrency: number;
   /** Most platform calls per second, for all workers of the platform queue together. */
@@ -29,15 +31,37 @@ export interface RunningWorkers {
 /** Permanent failures: retrying cannot help, so BullMQ must not try again. */
 const PERMANENT = new Set(['invalid_input', 'invalid_score', 'not_your_checkin', 'team_not_found']);
 
+/** Jobs this process is running now: shutdown waits for these, whatever BullMQ's own close does. */
+let inFlight = 0;
+
 async function processJob(opts: WorkerOptions, queue: Queue, job: Job): Promise<unknown> {
+  inFlight += 1;
+  try {
+    return await runJob(opts, queue, job);
+  } finally {
+    inFlight -= 1;
+  }
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
+
+/** Resolves true when `promise` settles within `ms`, false otherwise. */
+async function within(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  return Promise.race([promise.then(() => true, () => true), sleep(ms).then(() => false)]);
+}
+
+async function runJob(opts: WorkerOptions, queue: Queue, job: Job): Promise<unknown> {
   const name = job.name as JobName;
   const def = JOBS[name];
   if (!def) throw new UnrecoverableError(`unknown job ${job.name}`);
   const parsed = def.schema.safeParse(job.data);
   if (!parsed.success) throw new UnrecoverableError(`invalid payload for ${job.name}`);
   const processor = opts.processors[name] as (p: unknown, j: { attemptsMade: number }) => Promise<unknown>;
+  opts.logger.debug({ job: job.name, jobId: job.id }, 'job started');
   try {
-    return await processor(parsed.data, { attemptsMade: job.attemptsMade });
+    const result = await processor(parsed.data, { attemptsMade: job.attemptsMade });
+    opts.logger.debug({ job: job.name, jobId: job.id }, 'job done');
+    return result;
   } catch (err) {
     if (isSymmetryError(err, 'platform_rate_limited')) {
       // Honour Retry-After for the whole queue: nothing is dropped, the job runs again after the pause.
@@ -57,7 +81,7 @@ export function startWorkers(opts: WorkerOptions): RunningWorkers {
   const workers = QUEUE_KINDS.map((kind: QueueKind) => {
     const queue = new Queue(queueName(kind), { connection: producerConnection, prefix: opts.prefix });
     const worker = new Worker(queueName(kind), (job) => processJob(opts, queue, job), {
-      connection: opts.connect(),
+      connection: { ...opts.workerConnection, maxRetriesPerRequest: null } as ConnectionOptions,
       prefix: opts.prefix,
       concurrency: opts.concurrency,
       ...(kind === 'platform' ? { limiter: { max: opts.platformCallsPerSecond, duration: 1000 } } : {}),
@@ -72,13 +96,20 @@ export function startWorkers(opts: WorkerOptions): RunningWorkers {
   return {
     workers: workers.map((w) => w.worker),
     async close(timeoutMs) {
-      const graceful = Promise.all(workers.map((w) => w.worker.close()));
-      const timedOut = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), timeoutMs).unref());
-      if ((await Promise.race([graceful, timedOut])) === 'timeout') {
-        opts.logger.warn({ timeoutMs }, 'workers did not finish in time; closing forcefully');
-        await Promise.all(workers.map((w) => w.worker.close(true)));
+      const deadline = Date.now() + timeoutMs;
+      // close() stops fetching at once; it resolves when BullMQ has also closed its connections.
+      const closing = Promise.all(workers.map((w) => w.worker.close()));
+      while (inFlight > 0 && Date.now() < deadline) await sleep(50);
+      if (inFlight > 0) {
+        // Their locks expire and BullMQ hands them to another worker: every job is idempotent by key.
+        opts.logger.warn({ inFlight }, 'jobs still running at the shutdown deadline; they will be retried by another worker');
       }
-      await Promise.all(workers.map((w) => w.queue.close()));
+      // BullMQ's close can wait forever on a connection that is mid-reconnect after a Redis blip;
+      // with no job left in flight nothing is lost by not waiting for it.
+      if (!(await within(closing, Math.max(500, Math.min(2000, deadline - Date.now()))))) {
+        opts.logger.warn({}, 'BullMQ workers did not close their connections in time (Redis reconnecting?); leaving them');
+      }
+      await within(Promise.all(workers.map((w) => w.queue.close())), 1000);
       producerConnection.disconnect();
     },
   };

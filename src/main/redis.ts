@@ -1,5 +1,5 @@
 /** Redis connections for BullMQ: producers fail fast, workers wait (BullMQ's own advice). */
-import { Redis } from 'ioredis';
+import { Redis, type RedisOptions } from 'ioredis';
 
 /** A producer connection: commands fail at once while Redis is down, so callers can say "retry". */
 export function connectProducer(url: string): Redis {
@@ -34,4 +34,19 @@ export async function pingRedis(redis: Redis, timeoutMs = 2000): Promise<boolean
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** ioredis options from a redis:// or rediss:// URL (for clients BullMQ creates and owns). */
+export function redisOptionsFromUrl(url: string): RedisOptions {
+  const u = new URL(url);
+  const db = u.pathname.replace(/^\//, '');
+  return {
+    host: u.hostname,
+    port: Number(u.port || 6379),
+    ...(u.username ? { username: decodeURIComponent(u.username) } : {}),
+    ...(u.password ? { password: decodeURIComponent(u.password) } : {}),
+    ...(db ? { db: Number(db) } : {}),
+    ...(u.protocol === 'rediss:' ? { tls: {} } : {}),
+    connectionName: 'symmetry-worker',
+  };
 }

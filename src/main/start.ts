@@ -39,7 +39,10 @@ async function main(): Promise<void> {
       process.exit(1);
     }, 10_000).unref();
     (async () => {
-      for (const r of running.reverse()) await r.stop();
+      for (const r of running.reverse()) {
+        await r.stop();
+        logger.info({ role: r.role }, 'stopped part');
+      }
       logger.info({}, 'stopped');
       process.exit(0);
     })().catch((err: Error) => {

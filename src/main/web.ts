@@ -13,6 +13,7 @@ import type { WebDeps } from '../core/use-cases/deps';
 import { connectProducer, pingRedis, waitReady } from './redis';
 
 export interface Running {
+  role: 'web' | 'worker';
   stop(): Promise<void>;
 }
 
@@ -62,6 +63,7 @@ export async function startWeb(config: Config, logger: Logger): Promise<Running>
   logger.info({ port: config.PORT, mode: config.SLACK_APP_TOKEN ? 'socket' : 'http' }, 'web listening');
 
   return {
+    role: 'web',
     async stop() {
       await app.stop();
       if (healthServer) await new Promise<void>((resolve) => healthServer!.close(() => resolve()));

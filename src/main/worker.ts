@@ -14,7 +14,7 @@ import { createJobQueue } from '../jobs/producer';
 import { startWorkers, upsertTickScheduler, type Processors } from '../jobs/workers';
 import { createSlackClient } from '../platforms/slack/app';
 import { createSlackMessenger } from '../platforms/slack/messenger';
-import { connectProducer, connectWorker, waitReady } from './redis';
+import { connectProducer, connectWorker, redisOptionsFromUrl, waitReady } from './redis';
 import type { Running } from './web';
 
 /** Maps every job name to its core use case. */
@@ -54,6 +54,7 @@ export async function startWorker(config: Config, logger: Logger): Promise<Runni
       connections.push(c);
       return c;
     },
+    workerConnection: redisOptionsFromUrl(config.REDIS_URL),
     prefix: config.QUEUE_PREFIX,
     concurrency: config.WORKER_CONCURRENCY,
     platformCallsPerSecond: config.SLACK_MAX_CALLS_PER_SECOND,
@@ -64,8 +65,10 @@ export async function startWorker(config: Config, logger: Logger): Promise<Runni
   logger.info({ concurrency: config.WORKER_CONCURRENCY }, 'workers running');
 
   return {
+    role: 'worker',
     async stop() {
       await workers.close(8000);
+      logger.info({}, 'workers closed');
       await queue.close();
       for (const c of connections) c.disconnect();
       redis.disconnect();

@@ -3,6 +3,7 @@
  * started against it, and the moves a person makes (a slash command, a click, a modal).
  */
 import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import { startApp, waitFor, type AppProcess } from './app-process';
 import { startFakeSlack, type FakeSlack, type FakeUser, type StoredMessage } from './fake-slack';
 import { blockActionBody, postToSlackApp, slashCommandBody, viewSubmissionBody, type SlackRequestBody } from './slack-requests';
@@ -110,6 +111,11 @@ export async function startWorld(opts: WorldOptions): Promise<World> {
     async stop() {
       const code = await app.stop();
       await slack.close();
+      if (code !== 0) {
+        console.error(`app exited with ${code}; its last output:\n${app.output().slice(-3000)}`);
+        // E2E_LOG=path keeps the whole output of a failed run for a closer look.
+        if (process.env.E2E_LOG) writeFileSync(process.env.E2E_LOG, app.output());
+      }
       return code;
     },
   };
