@@ -11,6 +11,10 @@ export interface JobPayloads {
   'post-summary': { roundId: string };
   'post-action': { actionId: string };
   'publish-home': { workspaceId: string; platformUserId: string };
+  'kudos-reaction': { workspaceId: string; giver: string; author: string; channelId: string; messageId: string; emoji: string; action: 'add' | 'remove'; eventKey: string };
+  'kudos-command': { workspaceId: string; giver: string; recipients: string[]; reason: string; values: string[]; commandId: string; channelId: string };
+  'update-shoutout': { workspaceId: string; shoutoutKey: string; channelId: string; change: string };
+  'post-digest': { teamId: string; period: string };
   tick: Record<string, never>;
 }
 

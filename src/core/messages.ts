@@ -40,8 +40,36 @@ export interface ActionMessage {
   key: string;
 }
 
+/** A recognition shout-out; re-rendered as kudos on the same message come and go. */
+export interface ShoutoutMessage {
+  kind: 'shoutout';
+  locale: string;
+  /** Givers in the order they gave; the first is named, the rest counted. */
+  givers: string[];
+  recipients: string[];
+  reason: string | null;
+  values: string[];
+  /** An excerpt of the recognized message and its link, when there is one. */
+  excerpt: string | null;
+  permalink: string | null;
+  /** Every kudos was taken back. */
+  withdrawn: boolean;
+  key: string;
+}
+
+/** The weekly kudos digest of a team. */
+export interface DigestMessage {
+  kind: 'digest';
+  locale: string;
+  receivers: Array<{ user: string; count: number }>;
+  total: number;
+  key: string;
+}
+
 export type OutboundMessage =
   | CheckinMessage
+  | ShoutoutMessage
+  | DigestMessage
   | SummaryMessage
   | ActionMessage
   | { kind: 'reminder'; locale: string; closesAt: Date }
@@ -67,5 +95,7 @@ export interface ManagedTeamView {
 export interface HomeView {
   locale: string;
   ownAnswers: OwnAnswer[];
+  /** Kudos this person received in the last 30 days, with a few of the reasons. */
+  kudosReceived: { count: number; reasons: string[] };
   managedTeams: ManagedTeamView[];
 }

@@ -40,11 +40,53 @@ export const DEFAULT_TEAM_SETTINGS: TeamSettings = {
   summaryChannel: null,
 };
 
+/** Recognition settings, one set per workspace. */
+export interface KudosSettings {
+  /** Reaction names (without colons) that count as kudos. */
+  emoji: string[];
+  /** Where shout-outs go; null = in a thread of the recognized message. */
+  channel: string | null;
+  /** Kudos a person may give per day, counted in their own time zone. */
+  dailyLimit: number;
+  /** The #values people may tag kudos with (empty = any tag is refused). */
+  values: string[];
+}
+
+export const DEFAULT_KUDOS_SETTINGS: KudosSettings = {
+  emoji: ['raised_hands', 'clap'],
+  channel: null,
+  dailyLimit: 5,
+  values: [],
+};
+
 export interface Workspace {
   id: string;
   platform: Platform;
   /** Slack team id (T…) or Teams tenant id. */
   externalId: string;
+  kudos: KudosSettings;
+}
+
+/** One person recognizing another, publicly. Never linked to check-in answers. */
+export interface Kudos {
+  id: string;
+  workspaceId: string;
+  giver: string;
+  recipient: string;
+  /** What groups kudos into one shout-out: `msg:<channel>:<ts>` for a message, `cmd:<id>` for /kudos. */
+  shoutoutKey: string;
+  emoji: string | null;
+  reason: string | null;
+  values: string[];
+  givenAt: Date;
+}
+
+/** Where a recognized message lives and what it says (for the shout-out's excerpt and link). */
+export interface RecognizedMessage {
+  channelId: string;
+  messageId: string;
+  text: string;
+  permalink: string | null;
 }
 
 export interface Team {

@@ -4,7 +4,10 @@
  */
 import type {
   Delivery,
+  Kudos,
+  KudosSettings,
   Member,
+  RecognizedMessage,
   Question,
   Round,
   TeamAction,
@@ -30,8 +33,10 @@ export interface Messenger {
   sendDirect(workspace: Workspace, platformUserId: string, message: OutboundMessage): Promise<MessageRef>;
   /** Replaces a message the bot posted earlier. */
   update(workspace: Workspace, ref: MessageRef, message: OutboundMessage): Promise<void>;
-  /** Posts a message to a channel. */
-  postToChannel(workspace: Workspace, channelId: string, message: OutboundMessage): Promise<MessageRef>;
+  /** Posts a message to a channel (in the thread of `threadId` when given). */
+  postToChannel(workspace: Workspace, channelId: string, message: OutboundMessage, options?: { threadId?: string }): Promise<MessageRef>;
+  /** A message people can react to (for a shout-out's excerpt and link); null when it cannot be read. */
+  getMessage(workspace: Workspace, channelId: string, messageId: string): Promise<RecognizedMessage | null>;
   /** What the platform knows of a user (bot? deactivated? time zone, locale). */
   getUser(workspace: Workspace, platformUserId: string): Promise<UserProfile>;
   /** The check-in DM already sent for this delivery, if any (to recover after a crash between sending and recording). */
@@ -54,6 +59,7 @@ export interface WorkspaceRepository {
   /** Finds or creates the workspace for a platform's team/tenant id. */
   ensure(platform: Workspace['platform'], externalId: string): Promise<Workspace>;
   findById(id: string): Promise<Workspace | null>;
+  updateKudosSettings(id: string, settings: KudosSettings): Promise<void>;
 }
 
 export interface TeamRepository {
@@ -150,6 +156,36 @@ export interface ActionRepository {
   markPosted(id: string, ref: MessageRef): Promise<boolean>;
 }
 
+export type GiveResult = 'given' | 'duplicate' | 'limit';
+
+export interface KudosRepository {
+  /**
+   * Records one kudos unless the giver already gave it (same source and recipient) or has reached
+   * `limit` for `giverDate`; the count and the insert are serialized per giver and day.
+   */
+  give(input: Omit<Kudos, 'id'> & { sourceKey: string; giverDate: string; limit: number }): Promise<GiveResult>;
+  /** Takes a kudos back; returns its shout-out key, or null when there was nothing to take back. */
+  revoke(workspaceId: string, giver: string, sourceKey: string, at: Date): Promise<string | null>;
+  /** Kudos given (not taken back) by a giver on their local date. */
+  countGiven(workspaceId: string, giver: string, giverDate: string): Promise<number>;
+  /** The live kudos of one shout-out, oldest first. */
+  listForShoutout(workspaceId: string, shoutoutKey: string): Promise<Kudos[]>;
+  /** True the first time it is called for (giver, date): the limit notice goes out once a day. */
+  markLimitNotice(workspaceId: string, giver: string, giverDate: string): Promise<boolean>;
+  /** Who gave and received most since `since`, and how often each value was tagged. */
+  leaderboard(workspaceId: string, since: Date, top: number): Promise<{ givers: Array<{ user: string; count: number }>; receivers: Array<{ user: string; count: number }>; values: Array<{ value: string; count: number }> }>;
+  /** Kudos received since `since` by each of these people (only those with any). */
+  receivedBy(workspaceId: string, users: string[], since: Date): Promise<Array<{ user: string; count: number; reasons: string[] }>>;
+  /**
+   * Claims the posting of a shout-out: 'claimed' for the first caller (who must post it),
+   * otherwise the shout-out's state and where it was posted.
+   */
+  claimShoutout(workspaceId: string, shoutoutKey: string): Promise<{ state: 'claimed' } | { state: 'posting'; since: Date } | { state: 'posted'; ref: MessageRef }>;
+  markShoutoutPosted(workspaceId: string, shoutoutKey: string, ref: MessageRef): Promise<void>;
+  /** True the first time for (team, period): one digest per team and period. */
+  claimDigest(teamId: string, period: string): Promise<boolean>;
+}
+
 export interface Repositories {
   workspaces: WorkspaceRepository;
   teams: TeamRepository;
@@ -159,6 +195,7 @@ export interface Repositories {
   answers: AnswerRepository;
   questions: QuestionRepository;
   actions: ActionRepository;
+  kudos: KudosRepository;
 }
 
 /** Puts work on the queue. Job ids come from the payload's domain key, so a repeat is a no-op. */

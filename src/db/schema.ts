@@ -5,6 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   check,
   index,
@@ -17,7 +18,7 @@ import {
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type { Platform, Question, RoundKind, RoundStatus, DeliveryState, Schedule, SummaryState, TeamSettings } from '../core/model';
+import type { KudosSettings, Platform, Question, RoundKind, RoundStatus, DeliveryState, Schedule, SummaryState, TeamSettings } from '../core/model';
 
 const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const createdAt = () => tstz('created_at').notNull().defaultNow();
@@ -29,6 +30,8 @@ export const workspaces = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     platform: text('platform').$type<Platform>().notNull(),
     externalId: text('external_id').notNull(),
+    /** Recognition settings (partial: missing keys take their defaults). */
+    kudosSettings: jsonb('kudos_settings').$type<Partial<KudosSettings>>().notNull().default(sql`'{}'::jsonb`),
     createdAt: createdAt(),
   },
   (t) => [unique('workspaces_platform_external_id_key').on(t.platform, t.externalId)],
@@ -188,4 +191,73 @@ export const responses = pgTable(
     primaryKey({ name: 'responses_pkey', columns: [t.roundId, t.questionId, t.respondentHash] }),
     check('responses_score_range', sql`score between 1 and 10`),
   ],
+);
+
+/**
+ * Kudos: public recognition, one row per (giver, source, recipient) so a redelivered event or a
+ * double reaction counts once. Never linked to check-in answers.
+ */
+export const kudos = pgTable(
+  'kudos',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** Insertion order: kudos given in one moment (one /kudos to several people) keep their order. */
+    seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity(),
+    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
+    giver: text('giver').notNull(),
+    recipient: text('recipient').notNull(),
+    /** `react:<channel>:<ts>:<emoji>` or `cmd:<id>`: what makes this kudos unique for its giver. */
+    sourceKey: text('source_key').notNull(),
+    /** Kudos with the same key share one shout-out. */
+    shoutoutKey: text('shoutout_key').notNull(),
+    emoji: text('emoji'),
+    reason: text('reason'),
+    values: text('values').array().notNull().default(sql`'{}'::text[]`),
+    /** The giver's local calendar date when given: the daily limit counts in their own time zone. */
+    giverDate: text('giver_date').notNull(),
+    givenAt: tstz('given_at').notNull(),
+    revokedAt: tstz('revoked_at'),
+  },
+  (t) => [
+    unique('kudos_giver_source_recipient_key').on(t.workspaceId, t.giver, t.sourceKey, t.recipient),
+    index('kudos_giver_date_idx').on(t.workspaceId, t.giver, t.giverDate),
+    index('kudos_shoutout_idx').on(t.workspaceId, t.shoutoutKey),
+    index('kudos_given_at_idx').on(t.workspaceId, t.givenAt),
+  ],
+);
+
+/** One shout-out message per recognized message or /kudos, updated as kudos come and go. */
+export const shoutouts = pgTable(
+  'shoutouts',
+  {
+    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
+    shoutoutKey: text('shoutout_key').notNull(),
+    state: text('state').$type<'posting' | 'posted'>().notNull().default('posting'),
+    channelId: text('channel_id'),
+    messageId: text('message_id'),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ name: 'shoutouts_pkey', columns: [t.workspaceId, t.shoutoutKey] })],
+);
+
+/** Marks that a giver was told they reached the day's limit, so they are told once a day. */
+export const kudosNotices = pgTable(
+  'kudos_notices',
+  {
+    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
+    giver: text('giver').notNull(),
+    giverDate: text('giver_date').notNull(),
+  },
+  (t) => [primaryKey({ name: 'kudos_notices_pkey', columns: [t.workspaceId, t.giver, t.giverDate] })],
+);
+
+/** One kudos digest per team and scheduled period. */
+export const kudosDigests = pgTable(
+  'kudos_digests',
+  {
+    teamId: uuid('team_id').notNull().references(() => teams.id),
+    period: text('period').notNull(),
+    postedAt: tstz('posted_at'),
+  },
+  (t) => [primaryKey({ name: 'kudos_digests_pkey', columns: [t.teamId, t.period] })],
 );

@@ -110,6 +110,35 @@ export const JOBS: Definitions = {
     jobId: (p) => `home-${p.workspaceId}-${safe(p.platformUserId)}`,
     removeOnComplete: true,
   },
+  'kudos-reaction': {
+    queue: 'platform',
+    schema: z.object({ workspaceId: id, giver: id, author: id, channelId: id, messageId: id, emoji: z.string().min(1).max(100), action: z.enum(['add', 'remove']), eventKey: id }),
+    priority: 2,
+    attempts: 12,
+    // (giver, channel, message, emoji) is the kudos; the event id tells an add from a later re-add.
+    jobId: (p) => `kudos-${safe(p.giver)}-${safe(p.channelId)}-${safe(p.messageId)}-${safe(p.emoji)}-${p.action}-${safe(p.eventKey)}`,
+  },
+  'kudos-command': {
+    queue: 'platform',
+    schema: z.object({ workspaceId: id, giver: id, recipients: z.array(id).min(1).max(20), reason: z.string().min(1).max(1000), values: z.array(z.string().max(60)).max(20), commandId: id, channelId: id }),
+    priority: 2,
+    attempts: 12,
+    jobId: (p) => `kudos-cmd-${safe(p.commandId)}`,
+  },
+  'update-shoutout': {
+    queue: 'platform',
+    schema: z.object({ workspaceId: id, shoutoutKey: id, channelId: id, change: id }),
+    priority: 3,
+    attempts: 15,
+    jobId: (p) => `shoutout-${p.workspaceId}-${safe(p.shoutoutKey)}-${safe(p.change)}`,
+  },
+  'post-digest': {
+    queue: 'platform',
+    schema: z.object({ teamId: id, period: id }),
+    priority: 6,
+    attempts: 8,
+    jobId: (p) => `digest-${p.teamId}-${safe(p.period)}`,
+  },
   tick: {
     queue: 'work',
     schema: z.object({}).strict() as unknown as z.ZodType<JobPayloads['tick']>,

@@ -4,6 +4,7 @@ import { systemClock } from '../core/clock';
 import type { Logger } from '../core/ports';
 import { closeRound, deliverCheckin, openManualRound, recordAnswer, sendReminder } from '../core/use-cases/checkins';
 import type { WorkerDeps } from '../core/use-cases/deps';
+import { postDigest, recordCommandKudos, recordReactionKudos, updateShoutout } from '../core/use-cases/kudos';
 import { syncMember, syncTeam } from '../core/use-cases/membership';
 import { postAction, postSummary, publishHome } from '../core/use-cases/summaries';
 import { runTick } from '../core/use-cases/tick';
@@ -31,6 +32,10 @@ export function buildProcessors(deps: WorkerDeps): Processors {
     'post-summary': (p) => postSummary(deps, p.roundId),
     'post-action': (p, job) => postAction(deps, p.actionId, job.attemptsMade),
     'publish-home': (p) => publishHome(deps, p.workspaceId, p.platformUserId),
+    'kudos-reaction': (p) => recordReactionKudos(deps, p),
+    'kudos-command': (p) => recordCommandKudos(deps, p),
+    'update-shoutout': (p) => updateShoutout(deps, p),
+    'post-digest': (p) => postDigest(deps, p),
     tick: () => runTick(deps),
   };
 }

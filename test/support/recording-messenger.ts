@@ -31,8 +31,10 @@ export class RecordingMessenger implements Messenger {
     this.updates.push({ to: ref.channelId, ref, message });
   }
 
-  async postToChannel(_w: unknown, channelId: string, message: OutboundMessage): Promise<MessageRef> {
+  readonly threads = new Map<string, string>();
+  async postToChannel(_w: unknown, channelId: string, message: OutboundMessage, options: { threadId?: string } = {}): Promise<MessageRef> {
     const ref = { channelId, messageId: String(++this.seq) };
+    if (options.threadId) this.threads.set(ref.messageId, options.threadId);
     this.channelPosts.push({ to: channelId, ref, message });
     return ref;
   }
@@ -50,6 +52,12 @@ export class RecordingMessenger implements Messenger {
   readonly homes = new Map<string, HomeView>();
   async publishHome(_w: unknown, userId: string, home: HomeView): Promise<void> {
     this.homes.set(userId, home);
+  }
+
+  readonly channelMessages = new Map<string, { text: string; permalink: string }>();
+  async getMessage(_w: unknown, channelId: string, messageId: string) {
+    const m = this.channelMessages.get(`${channelId}:${messageId}`);
+    return m ? { channelId, messageId, ...m } : null;
   }
 
   async getUser(_w: unknown, userId: string): Promise<UserProfile> {

@@ -9,7 +9,9 @@ import { scheduleDaysOutsideWorkdays } from '../schedule';
 import type { WebDeps } from './deps';
 import { manualPeriod } from './checkins';
 import { ownAnswers, recentSummaries, summaryMessage } from './summaries';
-import { addAction, askQuestion, completeAction, listQuestions, setConfig, showConfig, unaskQuestion } from './team-admin';
+import { addAction, askQuestion, completeAction, listQuestions, setConfig, showConfig, showKudosConfig, unaskQuestion } from './team-admin';
+import { kudosLeaderboard } from './kudos';
+import { translate } from '../i18n';
 
 /** A reply shown only to the person who ran the command, with optional rich messages under it. */
 export interface Reply {
@@ -70,7 +72,7 @@ async function mine(deps: WebDeps, ctx: CommandContext): Promise<Reply> {
   return { key: 'mine.list', params: { list } };
 }
 
-type TeamCommand = Exclude<PulseCommand, { type: 'help' } | { type: 'setup' } | { type: 'mine' }>;
+type TeamCommand = Exclude<PulseCommand, { type: 'help' } | { type: 'setup' } | { type: 'mine' } | { type: 'kudos' }>;
 
 async function runTeamCommand(deps: WebDeps, ctx: CommandContext, team: Team, command: TeamCommand): Promise<Reply> {
   switch (command.type) {
@@ -106,10 +108,13 @@ async function runTeamCommand(deps: WebDeps, ctx: CommandContext, team: Team, co
       if (summaries.length === 0) return { key: 'summary.none' };
       return { key: 'summary.header', params: { count: summaries.length }, messages: await Promise.all(summaries.map((s) => summaryMessage(deps, team, s))) };
     }
-    case 'config':
-      return showConfig(team);
+    case 'config': {
+      const teamConfig = showConfig(team);
+      const kudosConfig = showKudosConfig(ctx.workspace);
+      return { key: 'config.show_all', params: { team: translate('en', teamConfig.key, teamConfig.params), kudos: translate('en', kudosConfig.key, kudosConfig.params) } };
+    }
     case 'config-set':
-      return setConfig(deps, team, command.setting);
+      return setConfig(deps, ctx.workspace, team, command.setting);
     case 'ask':
       return askQuestion(deps, team, ctx.input.userId, command.kind, command.question);
     case 'questions':
@@ -121,7 +126,7 @@ async function runTeamCommand(deps: WebDeps, ctx: CommandContext, team: Team, co
     case 'action-done':
       return completeAction(deps, team, command.index);
     default:
-      // Parsed but not offered by this version (kudos, symmetry): say so plainly, never pretend.
+      // Parsed but not offered by this version (symmetry): say so plainly, never pretend.
       return { key: 'pulse.not_available', params: { command: command.type } };
   }
 }
@@ -137,6 +142,8 @@ export async function runPulseCommand(deps: WebDeps, input: CommandInput): Promi
     const ctx = { input, workspace };
     if (command.type === 'setup') return await setup(deps, ctx);
     if (command.type === 'mine') return await mine(deps, ctx);
+    // Kudos are public recognition: anyone may see the leaderboard.
+    if (command.type === 'kudos') return await kudosLeaderboard(deps, workspace, command.weeks);
     const team = await deps.repos.teams.findByChannel(workspace.id, input.channelId);
     if (!team) return { key: 'pulse.not_a_team' };
     if (!(await mayManage(deps, ctx, team))) return { key: 'pulse.not_manager' };

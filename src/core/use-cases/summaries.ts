@@ -106,9 +106,11 @@ async function managedTeamView(deps: WebDeps, team: Team, viewer: Member | null)
 export async function buildHome(deps: WebDeps, workspace: Workspace, platformUserId: string): Promise<HomeView> {
   const member = await deps.repos.members.findByPlatformId(workspace.id, platformUserId);
   const teams = await deps.repos.teams.listManagedBy(workspace.id, platformUserId);
+  const [received] = await deps.repos.kudos.receivedBy(workspace.id, [platformUserId], new Date(deps.clock.now().getTime() - 30 * 86_400_000));
   return {
     locale: member?.locale ?? teams[0]?.settings.language ?? 'en',
     ownAnswers: member ? await ownAnswers(deps, member) : [],
+    kudosReceived: { count: received?.count ?? 0, reasons: received?.reasons ?? [] },
     managedTeams: await Promise.all(teams.map((t) => managedTeamView(deps, t, member))),
   };
 }

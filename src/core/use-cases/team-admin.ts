@@ -1,6 +1,7 @@
 /** `/pulse config`, `ask`/`questions`/`unask`, `action`/`action done`: a manager shaping the team's rounds. */
 import type { ConfigSetting } from '../commands/pulse-parser';
-import type { Team, TeamSettings } from '../model';
+import { translate } from '../i18n';
+import type { KudosSettings, Team, TeamSettings, Workspace } from '../model';
 import type { WebDeps } from './deps';
 import type { Reply } from './pulse-command';
 
@@ -32,7 +33,7 @@ export function showConfig(team: Team): Reply {
 }
 
 /** Applies one `/pulse config <key> <value>`; refuses what would leave the team inconsistent. */
-export async function setConfig(deps: WebDeps, team: Team, setting: ConfigSetting): Promise<Reply> {
+export async function setConfig(deps: WebDeps, workspace: Workspace, team: Team, setting: ConfigSetting): Promise<Reply> {
   const s: TeamSettings = { ...team.settings };
   switch (setting.key) {
     case 'threshold':
@@ -74,12 +75,39 @@ export async function setConfig(deps: WebDeps, team: Team, setting: ConfigSettin
       await deps.repos.teams.setManagers(team.id, next);
       return { key: 'config.managers_set', params: { managers: next.map(mention).join(', ') } };
     }
-    default:
-      // Kudos settings belong to recognition, which this version does not run yet.
-      return { key: 'config.unsupported', params: { key: setting.key } };
+    case 'kudos-emoji':
+    case 'kudos-channel':
+    case 'kudos-limit':
+    case 'values':
+      return setKudosConfig(deps, workspace, setting);
   }
   await deps.repos.teams.updateSettings(team.id, s);
   return showConfig({ ...team, settings: s });
+}
+
+/** The workspace's recognition settings, for `/pulse config`. */
+export function showKudosConfig(workspace: Workspace): Reply {
+  const k = workspace.kudos;
+  return {
+    key: 'kudos.settings',
+    params: {
+      emoji: k.emoji.map((e) => `:${e}:`).join(' '),
+      channel: k.channel ? `<#${k.channel}>` : translate('en', 'kudos.in_thread'),
+      limit: k.dailyLimit,
+      values: k.values.length ? k.values.map((v) => `#${v}`).join(' ') : '–',
+    },
+  };
+}
+
+/** Recognition settings are the workspace's: one set for every team. */
+async function setKudosConfig(deps: WebDeps, workspace: Workspace, setting: Extract<ConfigSetting, { key: 'kudos-emoji' | 'kudos-channel' | 'kudos-limit' | 'values' }>): Promise<Reply> {
+  const k: KudosSettings = { ...workspace.kudos };
+  if (setting.key === 'kudos-emoji') k.emoji = setting.value;
+  if (setting.key === 'kudos-channel') k.channel = setting.value;
+  if (setting.key === 'kudos-limit') k.dailyLimit = setting.value;
+  if (setting.key === 'values') k.values = setting.value;
+  await deps.repos.workspaces.updateKudosSettings(workspace.id, k);
+  return showKudosConfig({ ...workspace, kudos: k });
 }
 
 /** Adds a custom question to the rounds opened from now on. */

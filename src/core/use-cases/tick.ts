@@ -43,7 +43,11 @@ export async function runTick(deps: WorkerDeps): Promise<TickReport> {
       const { opensAt, closesAt } = roundBounds(period, team.schedule!.time, zones, team.settings.windowHours);
       const questions = await deps.repos.questions.listActive(team.id);
       const { round, created } = await deps.repos.rounds.ensure({ teamId: team.id, period, kind: 'scheduled', opensAt, closesAt, questions });
-      if (created) report.roundsOpened += 1;
+      if (created) {
+        report.roundsOpened += 1;
+        // The week's kudos digest goes out with the team's scheduled round.
+        await deps.queue.enqueue('post-digest', { teamId: team.id, period });
+      }
       if (round.status !== 'open') continue;
       report.deliveriesEnqueued += await fanOut(deps, round, due.map((m) => m.id));
     }

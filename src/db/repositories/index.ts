@@ -4,6 +4,7 @@ import type { Database } from '../client';
 import { createActionRepository } from './action-repository';
 import { createAnswerRepository } from './answer-repository';
 import { createDeliveryRepository } from './delivery-repository';
+import { createKudosRepository } from './kudos-repository';
 import { createMemberRepository } from './member-repository';
 import { createQuestionRepository } from './question-repository';
 import { createRoundRepository } from './round-repository';
@@ -11,6 +12,7 @@ import { createTeamRepository } from './team-repository';
 import { createWorkspaceRepository } from './workspace-repository';
 
 export {
+  createKudosRepository,
   createActionRepository,
   createQuestionRepository,
   createAnswerRepository,
@@ -32,5 +34,6 @@ export function createRepositories(db: Database): Repositories {
     answers: createAnswerRepository(db),
     questions: createQuestionRepository(db),
     actions: createActionRepository(db),
+    kudos: createKudosRepository(db),
   };
 }

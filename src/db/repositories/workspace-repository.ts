@@ -25,6 +25,10 @@ export function createWorkspaceRepository(db: Database): WorkspaceRepository {
       return toWorkspace(existing);
     },
 
+    async updateKudosSettings(id, settings) {
+      await db.update(workspaces).set({ kudosSettings: settings }).where(eq(workspaces.id, id));
+    },
+
     async findById(id) {
       if (!isUuid(id)) return null;
       const [row] = await db.select().from(workspaces).where(eq(workspaces.id, id));

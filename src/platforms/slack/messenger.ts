@@ -64,8 +64,8 @@ export function createSlackMessenger(client: WebClient): Messenger {
       const { metadata: _metadata, ...rendered } = renderMessage(message);
       await call(() => client.chat.update({ channel: ref.channelId, ts: ref.messageId, ...rendered }));
     },
-    async postToChannel(_workspace, channelId, message) {
-      const res = await call(() => client.chat.postMessage({ channel: channelId, ...renderMessage(message) }));
+    async postToChannel(_workspace, channelId, message, options = {}) {
+      const res = await call(() => client.chat.postMessage({ channel: channelId, ...renderMessage(message), ...(options.threadId ? { thread_ts: options.threadId } : {}) }));
       return { channelId: String(res.channel), messageId: String(res.ts) };
     },
     async findCheckin(_workspace, userId, deliveryId) {
@@ -78,6 +78,14 @@ export function createSlackMessenger(client: WebClient): Messenger {
     },
     async publishHome(_workspace, userId, home) {
       await call(() => client.views.publish({ user_id: userId, view: renderHome(home) }));
+    },
+    async getMessage(_workspace, channelId, messageId) {
+      // The exact message: history bounded to its own ts (channels:history / groups:history).
+      const history = await call(() => client.conversations.history({ channel: channelId, latest: messageId, inclusive: true, limit: 1 })).catch(() => null);
+      const found = history?.messages?.find((m) => m.ts === messageId);
+      if (!found) return null;
+      const link = await call(() => client.chat.getPermalink({ channel: channelId, message_ts: messageId })).catch(() => null);
+      return { channelId, messageId, text: found.text ?? '', permalink: link?.permalink ?? null };
     },
     async getUser(_workspace, userId) {
       const res = await call(() => client.users.info({ user: userId, include_locale: true }));

@@ -1,7 +1,7 @@
 /** Core messages → Block Kit. Every sentence comes from the catalog; user text is escaped. */
 import type { HomeView as SlackHomeView, KnownBlock, ModalView } from '@slack/types';
 import { translate, type MessageKey, type MessageParams } from '../../core/i18n';
-import type { CheckinMessage, HomeView, OutboundMessage, SummaryMessage } from '../../core/messages';
+import type { CheckinMessage, DigestMessage, HomeView, OutboundMessage, ShoutoutMessage, SummaryMessage } from '../../core/messages';
 import { MOOD_QUESTION_ID, type Question } from '../../core/model';
 
 export const SCORE_ACTION_PREFIX = 'checkin_score_';
@@ -115,6 +115,24 @@ function summaryBlocks(m: SummaryMessage): KnownBlock[] {
   return blocks;
 }
 
+function shoutoutText(m: ShoutoutMessage): string {
+  const t = (key: MessageKey, params?: MessageParams) => translate(m.locale, key, params);
+  if (m.withdrawn) return t('shoutout.withdrawn');
+  const recipients = m.recipients.map((r) => `<@${r}>`).join(', ');
+  const lines = [t('shoutout.text', { giver: m.givers[0]!, recipients }) + (m.givers.length > 1 ? t('shoutout.more', { more: m.givers.length - 1 }) : '')];
+  // Reasons are /kudos text, already in Slack's escaped form; excerpts are Slack's own message text.
+  if (m.reason) lines.push(t('shoutout.reason', { reason: m.reason }));
+  if (m.values.length) lines.push(t('shoutout.values', { values: m.values.map((v) => `#${v}`).join(' ') }));
+  if (m.excerpt) lines.push(t('shoutout.excerpt', { excerpt: m.excerpt.replace(/\n/g, ' ') }));
+  if (m.permalink) lines.push(t('shoutout.link', { permalink: m.permalink }));
+  return lines.join('\n');
+}
+
+function digestText(m: DigestMessage): string {
+  const t = (key: MessageKey, params?: MessageParams) => translate(m.locale, key, params);
+  return [t('digest.title', { total: m.total }), ...m.receivers.map((r) => t('digest.line', { user: r.user, count: r.count }))].join('\n');
+}
+
 /** Renders a core message as a Slack message (fallback text + blocks + idempotency metadata). */
 export function renderMessage(m: OutboundMessage): SlackMessage {
   switch (m.kind) {
@@ -132,6 +150,11 @@ export function renderMessage(m: OutboundMessage): SlackMessage {
       };
     case 'action': {
       const text = translate(m.locale, 'action.announcement', { manager: m.managerId, text: m.text });
+      return { text, blocks: [section(text)], metadata: { event_type: POST_METADATA_TYPE, event_payload: { key: m.key } } };
+    }
+    case 'shoutout':
+    case 'digest': {
+      const text = m.kind === 'shoutout' ? shoutoutText(m) : digestText(m);
       return { text, blocks: [section(text)], metadata: { event_type: POST_METADATA_TYPE, event_payload: { key: m.key } } };
     }
     case 'reminder':
@@ -177,6 +200,9 @@ export function renderHome(home: HomeView): SlackHomeView {
     );
     blocks.push(section(lines.join('\n')));
   }
+  blocks.push(section(t('home.kudos_title')));
+  if (home.kudosReceived.count === 0) blocks.push(context(t('home.kudos_none')));
+  else blocks.push(section([t('home.kudos_count', { count: home.kudosReceived.count }), ...home.kudosReceived.reasons.map((r) => `> ${r}`)].join('\n')));
   if (home.managedTeams.length) {
     blocks.push({ type: 'divider' }, section(t('home.teams_title')));
     for (const team of home.managedTeams) {

@@ -4,6 +4,7 @@ import type { WebDeps } from '../../../core/use-cases/deps';
 import { registerActions } from './actions';
 import { registerCommands } from './commands';
 import { registerEvents } from './events';
+import { registerKudos } from './kudos';
 import { registerViews } from './views';
 
 /** Registers every listener of the Slack app. */
@@ -12,4 +13,5 @@ export function registerListeners(app: App, deps: WebDeps): void {
   registerActions(app, deps);
   registerViews(app, deps);
   registerEvents(app, deps);
+  registerKudos(app, deps);
 }

@@ -1,0 +1,43 @@
+/** Recognition rules: who may give kudos to whom, and the keys that make a kudos count once. */
+import type { UserProfile } from './model';
+
+export type KudosRefusal = 'self' | 'bot_giver' | 'bot_recipient' | 'deactivated';
+
+/** Why this kudos may not be given, or null when it may: nobody recognizes themselves, bots neither give nor get. */
+export function kudosRefusal(giver: UserProfile, recipient: UserProfile): KudosRefusal | null {
+  if (giver.isBot) return 'bot_giver';
+  if (giver.platformUserId === recipient.platformUserId) return 'self';
+  if (recipient.isBot) return 'bot_recipient';
+  if (recipient.deleted || giver.deleted) return 'deactivated';
+  return null;
+}
+
+/** All kudos on one message share a shout-out. */
+export function messageShoutoutKey(channelId: string, messageId: string): string {
+  return `msg:${channelId}:${messageId}`;
+}
+
+/** One kudos per (giver, message, emoji). */
+export function reactionSourceKey(channelId: string, messageId: string, emoji: string): string {
+  return `react:${channelId}:${messageId}:${emoji}`;
+}
+
+/** One `/kudos` is one shout-out and, per recipient, one kudos. */
+export function commandKey(commandId: string): string {
+  return `cmd:${commandId}`;
+}
+
+/** The channel and message of a message shout-out key, or null for a command's. */
+export function parseMessageKey(key: string): { channelId: string; messageId: string } | null {
+  const m = /^msg:([^:]+):(.+)$/.exec(key);
+  return m ? { channelId: m[1]!, messageId: m[2]! } : null;
+}
+
+/** The first characters of a recognized message, cut at a word, for the shout-out. */
+export function excerptOf(text: string, max = 140): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}

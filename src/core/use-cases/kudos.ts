@@ -1,0 +1,224 @@
+/** Kudos: reactions and /kudos become recognition, posted as one shout-out per message, once. */
+import { parseKudosCommand } from '../commands/kudos-parser';
+import { commandKey, excerptOf, kudosRefusal, messageShoutoutKey, parseMessageKey, reactionSourceKey } from '../kudos';
+import type { MessageParams } from '../i18n';
+import type { Platform, UserProfile, Workspace } from '../model';
+import { localDateKey, effectiveTimeZone } from '../schedule';
+import type { DigestMessage, ShoutoutMessage } from '../messages';
+import type { WebDeps, WorkerDeps } from './deps';
+import type { Reply } from './pulse-command';
+
+const DAY = 86_400_000;
+/** A shout-out claimed by a worker that then died is taken over after this long. */
+const STALE_CLAIM_MS = 60_000;
+
+/** A retry later will find the shout-out posted (or the claim stale). */
+export class ShoutoutBusyError extends Error {
+  constructor() {
+    super('shout-out is being posted by another worker');
+  }
+}
+
+/** The giver's calendar date in their own time zone: the daily limit resets at their midnight. */
+function giverDate(deps: WebDeps, giver: UserProfile): string {
+  return localDateKey(deps.clock.now(), effectiveTimeZone(giver.timezone, 'UTC'));
+}
+
+/** Tells the giver, once a day, that they have given all their kudos. */
+async function noticeLimit(deps: WorkerDeps, workspace: Workspace, giver: UserProfile, date: string): Promise<void> {
+  if (!(await deps.repos.kudos.markLimitNotice(workspace.id, giver.platformUserId, date))) return;
+  await deps.messenger.sendDirect(workspace, giver.platformUserId, { kind: 'text', locale: giver.locale ?? 'en', key: 'kudos.limit_reached', params: { limit: workspace.kudos.dailyLimit } });
+}
+
+/** Web side: a reaction with a kudos emoji on someone's message is queued; anything else is ignored. */
+export async function noteReaction(
+  deps: WebDeps,
+  input: { platform: Platform; workspaceExternalId: string; giver: string; author: string | null; channelId: string; messageId: string; emoji: string; action: 'add' | 'remove'; eventKey: string },
+): Promise<void> {
+  if (!input.author) return;
+  const workspace = await deps.repos.workspaces.ensure(input.platform, input.workspaceExternalId);
+  // Skin tones (":clap::skin-tone-3:") count as the emoji itself.
+  const emoji = input.emoji.split('::')[0]!;
+  if (!workspace.kudos.emoji.includes(emoji)) return;
+  await deps.queue.enqueue('kudos-reaction', {
+    workspaceId: workspace.id,
+    giver: input.giver,
+    author: input.author,
+    channelId: input.channelId,
+    messageId: input.messageId,
+    emoji,
+    action: input.action,
+    eventKey: input.eventKey,
+  });
+}
+
+/** Worker side: records or takes back a reaction kudos under the rules, then refreshes the shout-out. */
+export async function recordReactionKudos(deps: WorkerDeps, p: { workspaceId: string; giver: string; author: string; channelId: string; messageId: string; emoji: string; action: 'add' | 'remove'; eventKey: string }): Promise<string> {
+  const workspace = await deps.repos.workspaces.findById(p.workspaceId);
+  if (!workspace) return 'skipped';
+  const sourceKey = reactionSourceKey(p.channelId, p.messageId, p.emoji);
+  const shoutoutKey = messageShoutoutKey(p.channelId, p.messageId);
+  const refresh = () => deps.queue.enqueue('update-shoutout', { workspaceId: workspace.id, shoutoutKey, channelId: p.channelId, change: p.eventKey });
+  if (p.action === 'remove') {
+    if (await deps.repos.kudos.revoke(workspace.id, p.giver, sourceKey, deps.clock.now())) await refresh();
+    return 'revoked';
+  }
+  const [giver, recipient] = await Promise.all([deps.messenger.getUser(workspace, p.giver), deps.messenger.getUser(workspace, p.author)]);
+  const refusal = kudosRefusal(giver, recipient);
+  if (refusal) return refusal;
+  const date = giverDate(deps, giver);
+  const result = await deps.repos.kudos.give({
+    workspaceId: workspace.id,
+    giver: p.giver,
+    recipient: p.author,
+    sourceKey,
+    shoutoutKey,
+    emoji: p.emoji,
+    reason: null,
+    values: [],
+    givenAt: deps.clock.now(),
+    giverDate: date,
+    limit: workspace.kudos.dailyLimit,
+  });
+  if (result === 'limit') await noticeLimit(deps, workspace, giver, date);
+  if (result === 'given') await refresh();
+  return result;
+}
+
+/** Web side: `/kudos @a @b for <reason> #value` checked and queued; the reply says what happens. */
+export async function runKudosCommand(
+  deps: WebDeps,
+  input: { platform: Platform; workspaceExternalId: string; channelId: string; userId: string; text: string; commandId: string },
+): Promise<Reply> {
+  const parsed = parseKudosCommand(input.text);
+  if (!parsed.ok) return { key: parsed.error.key, params: parsed.error.params };
+  const { recipients, reason, values } = parsed.command;
+  const workspace = await deps.repos.workspaces.ensure(input.platform, input.workspaceExternalId);
+  const unknown = values.filter((v) => !workspace.kudos.values.includes(v));
+  if (unknown.length) {
+    return workspace.kudos.values.length
+      ? { key: 'kudos.unknown_value', params: { value: unknown[0]!, values: workspace.kudos.values.map((v) => `#${v}`).join(' ') } }
+      : { key: 'kudos.no_values', params: { value: unknown[0]! } };
+  }
+  if (recipients.includes(input.userId)) return { key: 'kudos.self' };
+  const giver = (await deps.directory?.getUser(workspace, input.userId)) ?? null;
+  for (const id of recipients) {
+    const profile = await deps.directory?.getUser(workspace, id).catch(() => null);
+    if (profile?.isBot) return { key: 'kudos.bot', params: { user: id } };
+  }
+  if (giver) {
+    const given = await deps.repos.kudos.countGiven(workspace.id, input.userId, giverDate(deps, giver));
+    const left = workspace.kudos.dailyLimit - given;
+    if (left < recipients.length) return { key: 'kudos.limit_left', params: { left: Math.max(0, left), limit: workspace.kudos.dailyLimit } };
+  }
+  await deps.queue.enqueue('kudos-command', { workspaceId: workspace.id, giver: input.userId, recipients, reason, values, commandId: input.commandId, channelId: input.channelId });
+  return { key: 'kudos.sent', params: { recipients: recipients.map((r) => `<@${r}>`).join(', ') } };
+}
+
+/** Worker side: records a `/kudos` for each recipient under the rules, then posts its shout-out. */
+export async function recordCommandKudos(deps: WorkerDeps, p: { workspaceId: string; giver: string; recipients: string[]; reason: string; values: string[]; commandId: string; channelId: string }): Promise<number> {
+  const workspace = await deps.repos.workspaces.findById(p.workspaceId);
+  if (!workspace) return 0;
+  const giver = await deps.messenger.getUser(workspace, p.giver);
+  const date = giverDate(deps, giver);
+  const key = commandKey(p.commandId);
+  let given = 0;
+  for (const id of p.recipients) {
+    if (kudosRefusal(giver, await deps.messenger.getUser(workspace, id))) continue;
+    const result = await deps.repos.kudos.give({ workspaceId: workspace.id, giver: p.giver, recipient: id, sourceKey: key, shoutoutKey: key, emoji: null, reason: p.reason, values: p.values, givenAt: deps.clock.now(), giverDate: date, limit: workspace.kudos.dailyLimit });
+    if (result === 'limit') {
+      await noticeLimit(deps, workspace, giver, date);
+      break;
+    }
+    if (result === 'given') given += 1;
+  }
+  await deps.queue.enqueue('update-shoutout', { workspaceId: workspace.id, shoutoutKey: key, channelId: p.channelId, change: p.commandId });
+  return given;
+}
+
+/** The shout-out as it should read now, from the live kudos of its key. */
+async function shoutoutMessage(deps: WorkerDeps, workspace: Workspace, key: string, locale: string): Promise<ShoutoutMessage> {
+  const live = await deps.repos.kudos.listForShoutout(workspace.id, key);
+  const givers = [...new Set(live.map((k) => k.giver))];
+  const recipients = [...new Set(live.map((k) => k.recipient))];
+  const first = live[0];
+  const target = parseMessageKey(key);
+  const message = target && live.length ? await deps.messenger.getMessage(workspace, target.channelId, target.messageId) : null;
+  return {
+    kind: 'shoutout',
+    locale,
+    givers,
+    recipients,
+    reason: first?.reason ?? null,
+    values: first?.values ?? [],
+    excerpt: message ? excerptOf(message.text) : null,
+    permalink: message?.permalink ?? null,
+    withdrawn: live.length === 0,
+    key,
+  };
+}
+
+/**
+ * Posts a shout-out once, or updates the one already posted: the first worker claims the key
+ * and posts; a later change re-renders it; a claim left by a dead worker is checked, then taken over.
+ */
+export async function updateShoutout(deps: WorkerDeps, p: { workspaceId: string; shoutoutKey: string; channelId: string }): Promise<'posted' | 'updated' | 'skipped'> {
+  const workspace = await deps.repos.workspaces.findById(p.workspaceId);
+  if (!workspace) return 'skipped';
+  const message = await shoutoutMessage(deps, workspace, p.shoutoutKey, 'en');
+  const target = parseMessageKey(p.shoutoutKey);
+  const channel = workspace.kudos.channel ?? p.channelId;
+  const claim = await deps.repos.kudos.claimShoutout(workspace.id, p.shoutoutKey);
+  if (claim.state === 'posted') {
+    await deps.messenger.update(workspace, claim.ref, message);
+    return 'updated';
+  }
+  if (claim.state === 'posting') {
+    const found = await deps.messenger.findPosted(workspace, channel, p.shoutoutKey);
+    if (found) {
+      await deps.repos.kudos.markShoutoutPosted(workspace.id, p.shoutoutKey, found);
+      await deps.messenger.update(workspace, found, message);
+      return 'updated';
+    }
+    if (deps.clock.now().getTime() - claim.since.getTime() < STALE_CLAIM_MS) throw new ShoutoutBusyError();
+  }
+  if (message.withdrawn) return 'skipped';
+  // With no recognition channel, the shout-out goes in the thread of the recognized message.
+  const threadId = !workspace.kudos.channel && target ? target.messageId : undefined;
+  const ref = await deps.messenger.postToChannel(workspace, channel, message, threadId ? { threadId } : {});
+  await deps.repos.kudos.markShoutoutPosted(workspace.id, p.shoutoutKey, ref);
+  return 'posted';
+}
+
+/** `/pulse kudos [weeks]`: who gave and received most, and the values most tagged. */
+export async function kudosLeaderboard(deps: WebDeps, workspace: Workspace, weeks: number): Promise<Reply> {
+  const board = await deps.repos.kudos.leaderboard(workspace.id, new Date(deps.clock.now().getTime() - weeks * 7 * DAY), 5);
+  if (board.receivers.length === 0) return { key: 'kudos.board_empty', params: { weeks } };
+  const list = (rows: Array<{ user: string; count: number }>) => rows.map((r, i) => `${i + 1}. <@${r.user}> ${r.count}`).join('\n');
+  const params: MessageParams = {
+    weeks,
+    receivers: list(board.receivers),
+    givers: list(board.givers),
+    values: board.values.length ? board.values.map((v) => `#${v.value} ${v.count}`).join(' · ') : '–',
+  };
+  return { key: 'kudos.board', params };
+}
+
+/** The weekly digest of the kudos a team's members received, posted once per team and period. */
+export async function postDigest(deps: WorkerDeps, p: { teamId: string; period: string }): Promise<'posted' | 'skipped'> {
+  const team = await deps.repos.teams.findById(p.teamId);
+  const workspace = team ? await deps.repos.workspaces.findById(team.workspaceId) : null;
+  if (!team || !workspace) return 'skipped';
+  const members = await deps.repos.teams.listActiveMembers(team.id);
+  const received = await deps.repos.kudos.receivedBy(workspace.id, members.map((m) => m.platformUserId), new Date(deps.clock.now().getTime() - 7 * DAY));
+  if (received.length === 0 || !(await deps.repos.kudos.claimDigest(team.id, p.period))) return 'skipped';
+  const message: DigestMessage = {
+    kind: 'digest',
+    locale: team.settings.language,
+    receivers: received.map((r) => ({ user: r.user, count: r.count })),
+    total: received.reduce((n, r) => n + r.count, 0),
+    key: `digest-${team.id}-${p.period}`,
+  };
+  await deps.messenger.postToChannel(workspace, workspace.kudos.channel ?? team.channelId, message);
+  return 'posted';
+}
