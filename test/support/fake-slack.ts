@@ -8,6 +8,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import userTemplate from '../fixtures/slack/users-info.json';
+import { attachSocketMode, type FakeSocketMode } from './fake-socket-mode';
 
 export type Args = Record<string, unknown>;
 
@@ -39,8 +40,9 @@ export interface StoredMessage {
   channel: string;
   ts: string;
   user: string;
-  bot_id: string;
-  app_id: string;
+  /** Set on the bot's messages; absent on what people post (postAs). */
+  bot_id?: string;
+  app_id?: string;
   team: string;
   text?: string;
   blocks?: unknown[];
@@ -71,6 +73,8 @@ export interface FakeSlackOptions {
   tokens?: string[];
   /** Latency added to every Web API answer. */
   delayMs?: number;
+  /** Socket Mode: ping every connection this often, as Slack does (default: never). */
+  socketPingMs?: number;
 }
 
 export interface FakeSlack {
@@ -89,6 +93,8 @@ export interface FakeSlack {
   /** What a user sees in their DM with the bot, oldest first. */
   dmOf(userId: string): StoredMessage[];
   dmChannelOf(userId: string): string | undefined;
+  /** A person posts a message in a channel (something to react to); returns it as stored. */
+  postAs(userId: string, channel: string, text: string): StoredMessage;
   ephemeralsTo(userId: string): EphemeralMessage[];
   view(id: string): Args | undefined;
   homeOf(userId: string): Args | undefined;
@@ -102,6 +108,9 @@ export interface FakeSlack {
   /** 429s served so far, for one method or all. */
   rateLimitedCount(method?: string): number;
   setDelay(ms: number): void;
+  /** Socket Mode: `apps.connections.open` (with an `xapp-` token) hands out URLs served here. */
+  readonly socketMode: FakeSocketMode;
+  /** Stops the Web API and the Socket Mode server. */
   close(): Promise<void>;
 }
 
@@ -298,7 +307,10 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
     return { ok: true, view };
   };
 
-  const handlers: Record<string, (args: Args) => Args> = {
+  const handlers: Record<string, (args: Args, auth: { bearer: string | undefined }) => Args> = {
+    // Only an app-level token, in the Authorization header (docs.slack.dev, apps.connections.open), opens a connection.
+    'apps.connections.open': (_args, auth) => (auth.bearer?.startsWith('xapp-') ? socket.open(origin) : fail('not_allowed_token_type')),
+
     'auth.test': () => ({
       ok: true, url: `https://${teamDomain}.slack.com/`, team: teamDomain, user: botName,
       team_id: teamId, user_id: botUserId, bot_id: botId, is_enterprise_install: false,
@@ -505,7 +517,9 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
       body: !parsed ? fail('invalid_json')
         : !call.token ? fail('not_authed')
         : opts.tokens && !opts.tokens.includes(call.token) ? fail('invalid_auth')
-        : (handlers[method]?.(args) ?? fail('unknown_method')),
+        // An app-level token is good for apps.connections.open only.
+        : call.token.startsWith('xapp-') && method !== 'apps.connections.open' ? fail('not_allowed_token_type')
+        : (handlers[method]?.(args, { bearer }) ?? fail('unknown_method')),
     };
     call.status = served.status;
     call.response = served.body;
@@ -531,6 +545,7 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
     })().catch((err: unknown) => send(res, 500, fail('fatal_error', { detail: String(err) })));
   });
 
+  const socket = attachSocketMode(server, { appId, ...(opts.socketPingMs ? { pingEveryMs: opts.socketPingMs } : {}) });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
@@ -547,6 +562,11 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
     messagesIn: (channel) => [...(messages.get(channel) ?? [])],
     dmOf: (userId) => [...(messages.get(dms.get(userId) ?? '') ?? [])],
     dmChannelOf: (userId) => dms.get(userId),
+    postAs(userId, channel, text) {
+      const message: StoredMessage = { type: 'message', channel, ts: nextTs(), user: userId, team: teamId, text };
+      messages.set(channel, [...(messages.get(channel) ?? []), message]);
+      return message;
+    },
     ephemeralsTo: (userId) => ephemerals.filter((e) => e.user === userId),
     view: (id) => views.get(id),
     homeOf: (userId) => homes.get(userId),
@@ -558,11 +578,14 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
     limit: (method, limit) => void limits.set(method, limit),
     rateLimitedCount: (method) => (method ? (ratelimited.get(method) ?? 0) : [...ratelimited.values()].reduce((a, b) => a + b, 0)),
     setDelay: (ms) => void (delayMs = ms),
-    close: () =>
-      new Promise<void>((resolve, reject) => {
+    socketMode: socket.api,
+    close: async () => {
+      await socket.api.close();
+      await new Promise<void>((resolve, reject) => {
         server.close((err) => (err ? reject(err) : resolve()));
         // The WebClient keeps connections alive; without this, close() waits for them to time out.
         server.closeAllConnections();
-      }),
+      });
+    },
   };
 }
