@@ -6,8 +6,11 @@
 import { randomUUID } from 'node:crypto';
 import { ManualClock } from '../../src/core/clock';
 import type { ShoutoutMessage } from '../../src/core/messages';
+import { DEFAULT_TEAM_SETTINGS } from '../../src/core/model';
+import { runTick } from '../../src/core/use-cases/tick';
 import type { WorkerDeps } from '../../src/core/use-cases/deps';
 import { runKudosCommand } from '../../src/core/use-cases/kudos';
+import { syncTeam } from '../../src/core/use-cases/membership';
 import { buildProcessors } from '../../src/main/worker';
 import { openTestDatabase, truncateAll, type TestDatabase } from '../support/db';
 import { MemoryQueue } from '../support/memory-queue';
@@ -130,4 +133,24 @@ test('/kudos with a reason and values posts one shout-out and counts in the lead
   expect(board.receivers.map((r) => r.user).sort()).toEqual(['UBO', 'UCY']);
   expect(board.givers).toEqual([{ user: 'UANA', count: 2 }]);
   expect(board.values).toEqual([{ value: 'teamwork', count: 2 }]);
+});
+
+test('the weekly digest goes out once with the team\'s scheduled round, naming who was recognized', async () => {
+  const w = await makeWorld('2026-12-03T09:00:00Z'); // Thursday
+  await w.react('UANA', 'UBO', '30.1');
+  await w.react('UCY', 'UBO', '30.2');
+  await w.react('UBO', 'UCY', '30.3');
+  w.messenger.channels.set('CTEAM', ['UANA', 'UBO', 'UCY']);
+  const { team } = await database.repos.teams.ensure({ workspaceId: w.workspace.id, channelId: 'CTEAM', managers: ['UANA'], settings: { ...DEFAULT_TEAM_SETTINGS, timezone: 'UTC' } });
+  await syncTeam(w.deps, team.id);
+  await database.repos.teams.setSchedule(team.id, { days: ['fri'], time: '10:00' });
+  const digests = () => w.messenger.channelPosts.filter((p) => p.message.kind === 'digest');
+  for (const at of ['2026-12-04T20:00:00Z', '2026-12-04T21:00:00Z']) {
+    w.clock.set(new Date(at)); // Friday, after every member's 10:00
+    await runTick(w.deps);
+    await w.queue.drain(w.processors);
+  }
+  expect(digests()).toHaveLength(1);
+  expect(digests()[0]!.to).toBe('CTEAM');
+  expect(digests()[0]!.message).toMatchObject({ total: 3, receivers: [{ user: 'UBO', count: 2 }, { user: 'UCY', count: 1 }] });
 });
