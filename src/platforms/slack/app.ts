@@ -5,6 +5,7 @@ import type { Logger } from '../../core/ports';
 import type { WebDeps } from '../../core/use-cases/deps';
 import { toBoltLogger } from './bolt-logger';
 import { registerListeners } from './listeners';
+import { ownWorkspaceOnly } from './workspace-guard';
 
 export interface SlackAppOptions {
   token: string;
@@ -13,6 +14,8 @@ export interface SlackAppOptions {
   appToken?: string;
   apiUrl?: string;
   logger: Logger;
+  /** The workspace this install serves (from auth.test); requests from others are dropped. */
+  teamId?: string;
   /** Extra HTTP routes served beside /slack/events (health, metrics). */
   customRoutes?: CustomRoute[];
 }
@@ -30,10 +33,15 @@ export function createSlackClient(token: string, apiUrl: string | undefined, log
 /** Builds the Bolt app with every listener registered; `start(port)` is the caller's. */
 export function createSlackApp(options: SlackAppOptions, deps: WebDeps): App {
   const logger = toBoltLogger(options.logger.child({ component: 'bolt' }));
-  const clientOptions = { ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}), retryConfig: { retries: 1 } };
+  const apiUrl = options.apiUrl ? { slackApiUrl: options.apiUrl } : {};
+  const clientOptions = { ...apiUrl, retryConfig: { retries: 1 } };
+  // Bolt hands `installerOptions.clientOptions` (by default our clientOptions) to the Socket Mode client for
+  // apps.connections.open. Without retryConfig it keeps its own (100 retries with backoff); with `retries: 1`,
+  // two Slack 5xx during a connection refresh reject inside its reconnect loop and crash the process.
   const app = options.appToken
-    ? new App({ token: options.token, signingSecret: options.signingSecret, appToken: options.appToken, socketMode: true, logger, clientOptions })
+    ? new App({ token: options.token, signingSecret: options.signingSecret, appToken: options.appToken, socketMode: true, logger, clientOptions, installerOptions: { clientOptions: { ...apiUrl } } })
     : new App({ token: options.token, signingSecret: options.signingSecret, logger, clientOptions, customRoutes: options.customRoutes ?? [] });
+  if (options.teamId) app.use(ownWorkspaceOnly(options.teamId));
   registerListeners(app, deps);
   app.error(async (error) => {
     options.logger.error({ err: error.message, code: (error as { code?: string }).code }, 'slack listener failed');
