@@ -26,7 +26,12 @@ export async function startWeb(config: Config, logger: Logger): Promise<Running>
   await waitReady(redis);
   const queue = createJobQueue(redis, config.QUEUE_PREFIX);
   // The web process asks Slack directly only to recognise workspace admins running /pulse.
-  const directory = createSlackMessenger(createSlackClient(config.SLACK_BOT_TOKEN, config.SLACK_API_URL, logger));
+  const slackClient = createSlackClient(config.SLACK_BOT_TOKEN, config.SLACK_API_URL, logger);
+  const directory = createSlackMessenger(slackClient);
+  // The workspace the bot token belongs to: requests naming any other are dropped.
+  const identity = await slackClient.auth.test().catch((err: { data?: { error?: string } }) => {
+    throw new Error(`Slack refused SLACK_BOT_TOKEN (${err.data?.error ?? String(err)}): copy the Bot User OAuth Token (xoxb-…) from your app's "OAuth & Permissions" page again.`, { cause: err });
+  });
   const deps: WebDeps = { repos: createRepositories(database.db), queue, clock: systemClock, logger, directory, anonymitySecret: config.ANONYMITY_SECRET };
 
   const health = async (_req: IncomingMessage, res: ServerResponse) => {
@@ -43,6 +48,7 @@ export async function startWeb(config: Config, logger: Logger): Promise<Running>
       ...(config.SLACK_APP_TOKEN ? { appToken: config.SLACK_APP_TOKEN } : {}),
       ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}),
       logger,
+      ...(identity.team_id ? { teamId: identity.team_id } : {}),
       customRoutes: [{ path: '/healthz', method: ['GET'], handler: health }],
     },
     deps,

@@ -1,6 +1,6 @@
 /** The PostgreSQL repositories against a real, migrated database (see test/support/global-setup.ts). */
 import { randomUUID } from 'node:crypto';
-import { DEFAULT_TEAM_SETTINGS, type Member, type TeamSettings, type UserProfile } from '../../src/core/model';
+import { DEFAULT_KUDOS_SETTINGS, DEFAULT_TEAM_SETTINGS, type Member, type TeamSettings, type UserProfile } from '../../src/core/model';
 import { openTestDatabase, type TestDatabase } from '../support/db';
 
 let t: TestDatabase;
@@ -47,7 +47,7 @@ describe('WorkspaceRepository', () => {
     const external = `T${randomUUID()}`;
     const [a, b] = await Promise.all([t.repos.workspaces.ensure('slack', external), t.repos.workspaces.ensure('slack', external)]);
     const c = await t.repos.workspaces.ensure('slack', external);
-    expect(a).toEqual({ id: expect.any(String), platform: 'slack', externalId: external });
+    expect(a).toEqual({ id: expect.any(String), platform: 'slack', externalId: external, kudos: DEFAULT_KUDOS_SETTINGS });
     expect(b).toEqual(a);
     expect(c).toEqual(a);
     expect(await count('workspaces where external_id = $1', [external])).toBe(1);

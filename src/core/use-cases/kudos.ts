@@ -103,8 +103,11 @@ export async function runKudosCommand(
   if (recipients.includes(input.userId)) return { key: 'kudos.self' };
   const giver = (await deps.directory?.getUser(workspace, input.userId)) ?? null;
   for (const id of recipients) {
-    const profile = await deps.directory?.getUser(workspace, id).catch(() => null);
-    if (profile?.isBot) return { key: 'kudos.bot', params: { user: id } };
+    if (!deps.directory) break;
+    const profile = await deps.directory.getUser(workspace, id).catch(() => null);
+    // Someone the platform does not know here (another workspace, a typo'd id) gets no kudos.
+    if (!profile || profile.deleted) return { key: 'kudos.unknown_user', params: { user: id } };
+    if (profile.isBot) return { key: 'kudos.bot', params: { user: id } };
   }
   if (giver) {
     const given = await deps.repos.kudos.countGiven(workspace.id, input.userId, giverDate(deps, giver));

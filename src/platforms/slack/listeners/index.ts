@@ -4,6 +4,7 @@ import type { WebDeps } from '../../../core/use-cases/deps';
 import { registerActions } from './actions';
 import { registerCommands } from './commands';
 import { registerEvents } from './events';
+import { registerFallbacks } from './fallbacks';
 import { registerKudos } from './kudos';
 import { registerViews } from './views';
 
@@ -14,4 +15,6 @@ export function registerListeners(app: App, deps: WebDeps): void {
   registerViews(app, deps);
   registerEvents(app, deps);
   registerKudos(app, deps);
+  // Last: only what no listener above took.
+  registerFallbacks(app);
 }

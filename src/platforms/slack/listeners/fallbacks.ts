@@ -1,0 +1,17 @@
+/**
+ * Everything Slack sends that no listener wants still gets its quick 200 (Slack expects one),
+ * instead of Bolt's 404 after three seconds. Registered last; negative lookaheads keep them off
+ * the ids our own listeners handle.
+ */
+import type { App } from '@slack/bolt';
+import { translate } from '../../../core/i18n';
+import { COMMENT_CALLBACK_ID, SCORE_ACTION_PREFIX } from '../render';
+
+/** Registers the catch-all acks. */
+export function registerFallbacks(app: App): void {
+  app.action(new RegExp(`^(?!${SCORE_ACTION_PREFIX}\\d+$)`), async ({ ack }) => ack());
+  app.view(new RegExp(`^(?!${COMMENT_CALLBACK_ID}$)`), async ({ ack }) => ack());
+  app.shortcut(/.*/, async ({ ack }) => ack());
+  app.options(/.*/, async ({ ack }) => ack({ options: [] }));
+  app.command(/^(?!\/(pulse|kudos)$)/, async ({ ack, command }) => ack(translate('en', 'error.unknown_command', { command: command.command })));
+}
