@@ -87,6 +87,8 @@ export type PulseCommand =
   | { type: 'action'; text: string }
   | { type: 'action-done'; index: number }
   | { type: 'mine' }
+  | { type: 'forget-me' }
+  | { type: 'export' }
   | { type: 'kudos'; weeks: number }
   | { type: 'symmetry'; rounds: number };
 
@@ -102,6 +104,8 @@ export const PULSE_SUBCOMMANDS = [
   'summary',
   'symmetry',
   'mine',
+  'forget-me',
+  'export',
   'ask',
   'questions',
   'unask',
@@ -647,6 +651,10 @@ export function parsePulseTokens(tokens: readonly Token[]): PulseParseResult {
       return noArgs(name, args, { type: 'questions' });
     case 'mine':
       return noArgs(name, args, { type: 'mine' });
+    case 'forget-me':
+      return noArgs(name, args, { type: 'forget-me' });
+    case 'export':
+      return noArgs(name, args, { type: 'export' });
     case 'summary': {
       const rounds = optionalCount(name, args, { min: 1, max: MAX_SUMMARY_ROUNDS, fallback: 1, example: 3 });
       return rounds.ok ? done({ type: 'summary', rounds: rounds.value }) : rounds;

@@ -1,7 +1,7 @@
 /** English texts for the /pulse and /kudos command grammar (usage and parse errors). Placeholders are {name}. */
 export const enCommands = {
   'usage.pulse': [
-    '*`/pulse` commands* (for the team\'s managers; anyone may use `/pulse mine` and `/pulse help`)',
+    '*`/pulse` commands* (for the team\'s managers; anyone may use `/pulse mine`, `/pulse forget-me`, `/pulse kudos` and `/pulse help`)',
     '*Set up*',
     '• `/pulse setup`: make this channel a team, with you as its manager',
     '• `/pulse schedule fri 14:00`: check in on these days at this time, in each member\'s own time zone (`mon,thu 9:30` works too)',
@@ -12,6 +12,8 @@ export const enCommands = {
     '• `/pulse summary 3`: anonymous summaries of the last rounds (1 to 12, default 1)',
     '• `/pulse symmetry 8`: the team\'s mood beside customer satisfaction over the last rounds',
     '• `/pulse mine`: your own answers, seen only by you',
+    '• `/pulse export`: a CSV of the team\'s round results (same anonymity threshold), sent to you privately',
+    '• `/pulse forget-me`: delete everything Symmetry holds about you (your answers, check-ins, settings) and anonymize your kudos',
     '*Ask and act*',
     '• `/pulse ask How clear are our priorities?`: add a 1–10 question to the next round',
     '• `/pulse ask --text What should we start doing?`: add a question with a written answer',

@@ -108,6 +108,8 @@ export const en = {
   'error.unknown_command': '`{command}` is not a Symmetry command. Try `/pulse help`.',
   'error.other_workspace': 'This Symmetry is installed in another workspace, so it cannot act here.',
   'kudos.unknown_user': 'I cannot find <@{user}> in this workspace; kudos go to people here.',
+  'privacy.forgotten': 'Done. Removed: {answers} answer(s), {deliveries} check-in record(s), your membership of {teams} team(s) and your settings; {kudos} kudos now show you as "someone". If you stay in a team\'s channel, a later sync adds you back and you will get check-ins again; leave the channel to stop them.',
+  'privacy.export_queued': 'Preparing the export; it arrives in your messages with Symmetry as a CSV file. Rounds under the threshold are listed without numbers.',
   'error.queue_unavailable': 'Something on our side is not answering. Nothing was changed; please try again in a minute.',
   'error.generic': 'Something went wrong on our side. Nothing was changed; please try again.',
   'day.mon': 'Monday',

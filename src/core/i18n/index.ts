@@ -1,21 +1,72 @@
-/** Message catalog lookup. Every user-facing sentence goes through `translate`. */
+/**
+ * Message catalog lookup. Every user-facing sentence goes through `translate`.
+ *
+ * Five catalogs: English (the reference, `en.ts`), French, Dutch, Swedish and Arabic. Each is typed
+ * `Record<MessageKey, string>`, so a key missing from any of them fails to compile, and
+ * test/unit/i18n.test.ts checks that their placeholders match English key by key.
+ * A locale is whatever the platform gives ("fr-FR", "nl_BE", "ar"); only its language picks
+ * the catalog. Numbers, dates and right-to-left text are handled in `./format`.
+ */
+import { ar } from './ar';
 import { en } from './en';
+import { fr } from './fr';
+import { nl } from './nl';
+import { sv } from './sv';
 
 export type MessageKey = keyof typeof en;
 export type MessageParams = Record<string, string | number>;
+export type Catalog = Record<MessageKey, string>;
 
-type Catalog = Record<MessageKey, string>;
-const catalogs: Record<string, Catalog> = { en };
+/** The languages the bot speaks, English first (the fallback). */
+export const SUPPORTED_LANGUAGES = ['en', 'fr', 'nl', 'sv', 'ar'] as const;
+export type SupportedLanguage = (typeof SUPPORTED_LANGUAGES)[number];
 
-/** The catalog language for a locale such as "fr-FR" (English until other catalogs exist). */
-export function languageOf(locale: string | null | undefined): string {
-  const lang = (locale ?? 'en').slice(0, 2).toLowerCase();
-  return lang in catalogs ? lang : 'en';
+/** Every catalog by language. English is the reference the others are checked against. */
+export const catalogs: Readonly<Record<SupportedLanguage, Catalog>> = { en, fr, nl, sv, ar };
+
+const RTL_LANGUAGES: ReadonlySet<SupportedLanguage> = new Set(['ar']);
+
+/** The primary language subtag of a locale ("fr_CA" → "fr"), lower case; null when there is none. */
+function primarySubtag(locale: string | null | undefined): string | null {
+  if (typeof locale !== 'string') return null;
+  const subtag = locale.trim().split(/[-_]/)[0]?.toLowerCase() ?? '';
+  return /^[a-z]{2,3}$/.test(subtag) ? subtag : null;
+}
+
+function isSupportedLanguage(language: string | null): language is SupportedLanguage {
+  return language !== null && (SUPPORTED_LANGUAGES as readonly string[]).includes(language);
+}
+
+/** The catalog language for a locale: "fr-FR", "fr" and "fr_CA" give "fr"; anything unsupported gives "en". */
+export function languageOf(locale: string | null | undefined): SupportedLanguage {
+  const language = primarySubtag(locale);
+  return isSupportedLanguage(language) ? language : 'en';
+}
+
+/** True when the locale's language has a catalog of its own ("sv-SE" yes, "de-DE" no). */
+export function isSupportedLocale(locale: string | null | undefined): boolean {
+  return isSupportedLanguage(primarySubtag(locale));
+}
+
+/**
+ * The locale to speak to someone in: the first candidate whose language has a catalog, in the
+ * order given (a member's Slack or Teams locale, then the team's `language` setting), else "en".
+ * Returned as a BCP 47 tag ("fr_CA" → "fr-CA") so the region survives for callers that use it.
+ */
+export function resolveLocale(...candidates: Array<string | null | undefined>): string {
+  for (const candidate of candidates) {
+    if (isSupportedLocale(candidate)) return (candidate as string).trim().replace(/_/g, '-');
+  }
+  return 'en';
+}
+
+/** True when the locale's catalog language is written right to left (Arabic). */
+export function isRtl(locale: string | null | undefined): boolean {
+  return RTL_LANGUAGES.has(languageOf(locale));
 }
 
 /** The sentence for `key` in the locale's language, with {placeholders} filled in. */
 export function translate(locale: string | null | undefined, key: MessageKey, params: MessageParams = {}): string {
-  const catalog = catalogs[languageOf(locale)] ?? en;
-  const template: string = catalog[key] ?? en[key];
+  const template: string = catalogs[languageOf(locale)][key] ?? en[key];
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
