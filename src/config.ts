@@ -26,11 +26,18 @@ const int = (min: number, max: number) =>
     .min(min, `must be at least ${min}`)
     .max(max, `must be at most ${max}`);
 
+const uuid = (what: string) => z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, `must be ${what} (a GUID like 00000000-0000-0000-0000-000000000000)`);
+
+const TEAMS_APP_TYPES = ['SingleTenant', 'UserAssignedMSI'] as const;
+
+const MISSING_SLACK_TOKEN = 'is missing; copy the Bot User OAuth Token (xoxb-…) from your Slack app';
+const MISSING_SLACK_SECRET = "is missing; copy the Signing Secret from your Slack app's Basic Information page";
+
 const schema = z.object({
-  /** Bot token of the Slack app (xoxb-…), from "OAuth & Permissions". */
-  SLACK_BOT_TOKEN: z.string({ message: 'is missing; copy the Bot User OAuth Token (xoxb-…) from your Slack app' }).startsWith('xoxb-', 'must start with xoxb- (the Bot User OAuth Token)'),
-  /** Signing secret of the Slack app, from "Basic Information"; every request is verified with it. */
-  SLACK_SIGNING_SECRET: z.string({ message: 'is missing; copy the Signing Secret from your Slack app\'s Basic Information page' }).min(16, 'looks too short; copy the whole Signing Secret'),
+  /** Bot token of the Slack app (xoxb-…), from "OAuth & Permissions". Required for Slack (with SLACK_SIGNING_SECRET). */
+  SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', 'must start with xoxb- (the Bot User OAuth Token)').optional(),
+  /** Signing secret of the Slack app, from "Basic Information"; every request is verified with it. Required for Slack. */
+  SLACK_SIGNING_SECRET: z.string().min(16, 'looks too short; copy the whole Signing Secret').optional(),
   /** App-level token (xapp-…, scope connections:write); when set, the web process uses Socket Mode instead of HTTP. */
   SLACK_APP_TOKEN: z.string().startsWith('xapp-', 'must start with xapp- (an app-level token with connections:write)').optional(),
   /** Web API base URL; default Slack's. Set for GovSlack, or to a fake Slack in tests. */
@@ -45,7 +52,7 @@ const schema = z.object({
   QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_{}-]{1,40}$/, 'must be 1–40 letters, digits, _ - { }').default('symmetry'),
   /** Server secret for the keyed hash of respondents (at least 32 characters; never change it, or people lose their history). */
   ANONYMITY_SECRET: z.string({ message: 'is missing; generate one with `openssl rand -hex 32`' }).min(32, 'must be at least 32 characters; generate one with `openssl rand -hex 32`'),
-  /** HTTP port of the web process (/slack/events, /healthz). */
+  /** HTTP port of the web process (/slack/events, /api/messages, /healthz). */
   PORT: int(1, 65535).default(3000),
   /** pino log level. */
   LOG_LEVEL: z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
@@ -53,9 +60,58 @@ const schema = z.object({
   WORKER_CONCURRENCY: int(1, 200).default(16),
   /** Seconds between schedule ticks (60 in production; shorter only for tests and the sandbox). */
   TICK_SECONDS: int(1, 3600).default(60),
+  /** Port a worker-only process serves GET /metrics on (the web process serves them on PORT). */
+  METRICS_PORT: int(1, 65535).optional(),
+  /** Days a check-in comment is kept after its round closed; a daily job deletes older ones. */
+  COMMENT_RETENTION_DAYS: int(7, 3650).default(365),
+  /** Microsoft App ID (client id) of the Azure Bot registration; setting it turns Teams on (POST /api/messages). */
+  TEAMS_APP_ID: uuid("the Azure Bot's Microsoft App ID").optional(),
+  /** Client secret of that app registration (SingleTenant only; a managed identity has none). */
+  TEAMS_APP_PASSWORD: z.string().min(1).optional(),
+  /** Microsoft Entra tenant id the bot is registered in (SingleTenant and UserAssignedMSI both need it). */
+  TEAMS_TENANT_ID: uuid('the Microsoft Entra tenant id').optional(),
+  /** How the bot authenticates: SingleTenant (app id + secret) or UserAssignedMSI (a user-assigned managed identity). */
+  TEAMS_APP_TYPE: z.enum(TEAMS_APP_TYPES, { message: `must be one of ${TEAMS_APP_TYPES.join(', ')}` }).default('SingleTenant'),
+  /** "true" runs Teams with NO authentication of /api/messages (local testing only); refused when NODE_ENV=production. */
+  TEAMS_ALLOW_UNAUTHENTICATED: z.enum(['true', 'false'], { message: 'must be true or false' }).default('false'),
+  /** Node's environment name; "production" forbids TEAMS_ALLOW_UNAUTHENTICATED. */
+  NODE_ENV: z.string().optional(),
 });
 
-export type Config = z.infer<typeof schema>;
+type Parsed = z.infer<typeof schema>;
+
+/** The validated environment, plus which platforms it turns on. */
+export type Config = Parsed & {
+  /** Slack is on: SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET are set. */
+  slackEnabled: boolean;
+  /** Teams is on: TEAMS_APP_ID is set, or unauthenticated local testing was asked for. */
+  teamsEnabled: boolean;
+};
+
+/** Rules that span variables: which platform is configured, and how Teams authenticates. */
+function crossChecks(env: Record<string, string | undefined>): string[] {
+  const problems: string[] = [];
+  const slack = Boolean(env.SLACK_BOT_TOKEN || env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN);
+  const noAuth = env.TEAMS_ALLOW_UNAUTHENTICATED === 'true';
+  const teams = Boolean(env.TEAMS_APP_ID || env.TEAMS_APP_PASSWORD || env.TEAMS_TENANT_ID || noAuth);
+  if (!slack && !teams) {
+    problems.push('No chat platform is configured: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET for Slack, or TEAMS_APP_ID and TEAMS_TENANT_ID (and TEAMS_APP_PASSWORD) for Microsoft Teams, or both');
+  }
+  if (slack && !env.SLACK_BOT_TOKEN) problems.push(`SLACK_BOT_TOKEN ${MISSING_SLACK_TOKEN}`);
+  if (slack && !env.SLACK_SIGNING_SECRET) problems.push(`SLACK_SIGNING_SECRET ${MISSING_SLACK_SECRET}`);
+  if (noAuth) {
+    if (env.NODE_ENV === 'production') problems.push('TEAMS_ALLOW_UNAUTHENTICATED=true is refused with NODE_ENV=production: it would accept unauthenticated requests on /api/messages');
+    if (env.TEAMS_APP_ID) problems.push('TEAMS_ALLOW_UNAUTHENTICATED=true and TEAMS_APP_ID are both set: unset one (authentication is either on with an app id, or explicitly off)');
+    return problems;
+  }
+  if (!teams) return problems;
+  const type = env.TEAMS_APP_TYPE ?? 'SingleTenant';
+  if (!env.TEAMS_APP_ID) problems.push("TEAMS_APP_ID is missing; copy the Microsoft App ID from your Azure Bot's Configuration page");
+  if (!env.TEAMS_TENANT_ID) problems.push(`TEAMS_TENANT_ID is missing; ${type} bots need the Microsoft Entra tenant id they are registered in`);
+  if (type === 'SingleTenant' && !env.TEAMS_APP_PASSWORD) problems.push('TEAMS_APP_PASSWORD is missing; create a client secret for the app registration (or use TEAMS_APP_TYPE=UserAssignedMSI)');
+  if (type === 'UserAssignedMSI' && env.TEAMS_APP_PASSWORD) problems.push('TEAMS_APP_PASSWORD must not be set with TEAMS_APP_TYPE=UserAssignedMSI: a managed identity has no secret');
+  return problems;
+}
 
 /** Thrown when the environment is not valid; the message lists every problem. */
 export class ConfigError extends Error {
@@ -70,6 +126,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // Empty strings count as unset, as in most .env tooling.
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const result = schema.safeParse(cleaned);
-  if (result.success) return result.data;
-  throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`));
+  const problems = [...(result.success ? [] : result.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`)), ...crossChecks(cleaned)];
+  if (problems.length > 0 || !result.success) throw new ConfigError(problems);
+  const data = result.data;
+  return { ...data, slackEnabled: Boolean(data.SLACK_BOT_TOKEN && data.SLACK_SIGNING_SECRET), teamsEnabled: Boolean(data.TEAMS_APP_ID) || data.TEAMS_ALLOW_UNAUTHENTICATED === 'true' };
 }

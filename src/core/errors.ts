@@ -14,6 +14,8 @@ export type ErrorCode =
   | 'queue_unavailable'
   | 'platform_rate_limited'
   | 'platform_error'
+  /** The platform will not let the bot write to this person (Teams 403: blocked or uninstalled). Retrying cannot help. */
+  | 'recipient_unreachable'
   | 'invalid_input';
 
 /** An error with a stable machine-readable code and the parameters its message needs. */

@@ -15,6 +15,10 @@ export interface JobPayloads {
   'kudos-command': { workspaceId: string; giver: string; recipients: string[]; reason: string; values: string[]; commandId: string; channelId: string };
   'update-shoutout': { workspaceId: string; shoutoutKey: string; channelId: string; change: string };
   'post-digest': { teamId: string; period: string };
+  /** A 👍/❤️ on a posted shout-out (Teams): a "+1" from the reactor to its recipients. */
+  'kudos-plus-one': { workspaceId: string; giver: string; shoutoutKey: string; channelId: string; action: 'add' | 'remove'; eventKey: string };
+  'export-csv': { teamId: string; platformUserId: string; requestedAt: string };
+  'purge-comments': Record<string, never>;
   tick: Record<string, never>;
 }
 

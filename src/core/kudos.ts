@@ -27,9 +27,13 @@ export function commandKey(commandId: string): string {
   return `cmd:${commandId}`;
 }
 
-/** The channel and message of a message shout-out key, or null for a command's. */
+/**
+ * The channel and message of a message shout-out key, or null for a command's. Message ids never
+ * hold a colon (Slack's ts, Teams' numeric ids) but Teams channel ids do ("19:…@thread.tacv2"),
+ * so the key splits at its last colon.
+ */
 export function parseMessageKey(key: string): { channelId: string; messageId: string } | null {
-  const m = /^msg:([^:]+):(.+)$/.exec(key);
+  const m = /^msg:(.+):([^:]+)$/.exec(key);
   return m ? { channelId: m[1]!, messageId: m[2]! } : null;
 }
 

@@ -187,3 +187,33 @@ export interface ResponseRecord {
   score: number | null;
   comment: string | null;
 }
+
+/**
+ * Where a platform can write to a person or a channel later, without being asked (Teams keeps a
+ * conversation reference per conversation; Slack needs none). Stored in PostgreSQL, never in memory,
+ * so any replica can send proactively after a restart.
+ */
+export interface ConversationAddress {
+  workspaceId: string;
+  /** The platform's conversation id (a 1:1 chat, or a channel). */
+  conversationId: string;
+  kind: 'personal' | 'channel';
+  /** The person of a personal conversation; null for a channel. */
+  userId: string | null;
+  /** The group a channel belongs to (a Teams team id); null for a personal conversation. */
+  groupId: string | null;
+  /** The platform's own reference, opaque to the core (Teams: a ConversationReference with its serviceUrl). */
+  reference: Record<string, unknown>;
+}
+
+/** What a platform told us about a person outside any team sync (their zone, their other id, whether we can reach them). */
+export interface PlatformContact {
+  workspaceId: string;
+  userId: string;
+  /** A second, directory-wide id (Teams: the Microsoft Entra object id). */
+  directoryId: string | null;
+  timezone: string | null;
+  locale: string | null;
+  /** When the platform said the bot may no longer write to them (blocked or uninstalled); null = reachable. */
+  unreachableAt: Date | null;
+}

@@ -3,10 +3,12 @@
  * Implementations live in src/platforms, src/db and src/jobs; tests hand in fakes.
  */
 import type {
+  ConversationAddress,
   Delivery,
   Kudos,
   KudosSettings,
   Member,
+  PlatformContact,
   RecognizedMessage,
   Question,
   Round,
@@ -45,6 +47,8 @@ export interface Messenger {
   findPosted(workspace: Workspace, channelId: string, key: string): Promise<MessageRef | null>;
   /** Shows the user their App Home. */
   publishHome(workspace: Workspace, platformUserId: string, home: HomeView): Promise<void>;
+  /** Sends a file to the user privately (their 1:1 conversation with the bot). */
+  sendFile(workspace: Workspace, platformUserId: string, file: { name: string; title: string; content: string; comment: string }): Promise<void>;
   /** Every member id of a channel (humans and bots alike). */
   listChannelMembers(workspace: Workspace, channelId: string): Promise<string[]>;
 }
@@ -186,6 +190,50 @@ export interface KudosRepository {
   claimDigest(teamId: string, period: string): Promise<boolean>;
 }
 
+/** Erasure and retention: the privacy operations that cut across tables. */
+export interface PrivacyRepository {
+  /**
+   * Deletes a member's deliveries, the answers stored under their keyed hashes, their team
+   * memberships and their member row, and anonymizes their kudos, in one transaction.
+   */
+  forgetMember(input: { workspaceId: string; memberId: string | null; platformUserId: string; answers: Array<{ roundId: string; respondentHash: string }> }): Promise<{ deliveries: number; answers: number; kudos: number; teams: number }>;
+  /** Deletes the comments of rounds that closed before `before` (a row left with no answer goes too). */
+  purgeComments(before: Date): Promise<number>;
+}
+
+/**
+ * Proactive addresses and contacts for platforms that need them (Teams): conversation references per
+ * person and per channel, the people's directory ids, zones and reachability, the messages the bot
+ * posted under a key, and the excerpts of messages recognized with kudos. Slack never uses it.
+ */
+export interface ConversationReferenceRepository {
+  /** Records a conversation's address, or refreshes it (service URLs change). */
+  saveAddress(address: ConversationAddress): Promise<void>;
+  /** The address of a conversation by its id. */
+  findAddress(workspaceId: string, conversationId: string): Promise<ConversationAddress | null>;
+  /** The 1:1 conversation with a person, once one exists. */
+  findPersonal(workspaceId: string, userId: string): Promise<ConversationAddress | null>;
+  /** The workspace's most recently refreshed address (its current service URL and bot), for new conversations. */
+  findLatest(workspaceId: string): Promise<ConversationAddress | null>;
+  /** The channels known in one group (a Teams team), for membership changes that concern all of them. */
+  listChannels(workspaceId: string, groupId: string): Promise<ConversationAddress[]>;
+  /** Records what we learned of a person; null fields keep what was known. `heardFrom`: they wrote to the bot, so it may write to them again. */
+  saveContact(contact: Omit<PlatformContact, 'unreachableAt'>, options?: { heardFrom?: boolean }): Promise<void>;
+  findContact(workspaceId: string, userId: string): Promise<PlatformContact | null>;
+  /** The person with this directory id, if we have met them. */
+  findContactByDirectoryId(workspaceId: string, directoryId: string): Promise<PlatformContact | null>;
+  /** The platform refused to let the bot write to them (blocked, uninstalled). */
+  markUnreachable(workspaceId: string, userId: string, at: Date): Promise<void>;
+  /** Remembers which message carries a key (a summary, a shout-out, a check-in), so a retry finds it instead of posting twice. */
+  savePost(workspaceId: string, key: string, ref: MessageRef): Promise<void>;
+  findPost(workspaceId: string, key: string): Promise<MessageRef | null>;
+  /** The key a posted message carries (e.g. which shout-out a reaction is on). */
+  findPostKey(workspaceId: string, ref: MessageRef): Promise<string | null>;
+  /** The excerpt and link of a message someone recognized (the platform handed it over with the action). */
+  saveRecognizedMessage(workspaceId: string, message: RecognizedMessage): Promise<void>;
+  findRecognizedMessage(workspaceId: string, channelId: string, messageId: string): Promise<RecognizedMessage | null>;
+}
+
 export interface Repositories {
   workspaces: WorkspaceRepository;
   teams: TeamRepository;
@@ -196,6 +244,8 @@ export interface Repositories {
   questions: QuestionRepository;
   actions: ActionRepository;
   kudos: KudosRepository;
+  privacy: PrivacyRepository;
+  conversations: ConversationReferenceRepository;
 }
 
 /** Puts work on the queue. Job ids come from the payload's domain key, so a repeat is a no-op. */

@@ -18,7 +18,7 @@ import {
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type { KudosSettings, Platform, Question, RoundKind, RoundStatus, DeliveryState, Schedule, SummaryState, TeamSettings } from '../core/model';
+import type { ConversationAddress, KudosSettings, Platform, Question, RoundKind, RoundStatus, DeliveryState, Schedule, SummaryState, TeamSettings } from '../core/model';
 
 const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const createdAt = () => tstz('created_at').notNull().defaultNow();
@@ -260,4 +260,77 @@ export const kudosDigests = pgTable(
     postedAt: tstz('posted_at'),
   },
   (t) => [primaryKey({ name: 'kudos_digests_pkey', columns: [t.teamId, t.period] })],
+);
+
+/**
+ * Where the bot can write later without being asked (Teams): one conversation reference per 1:1 chat
+ * and per channel, with its service URL. Kept here, never in memory, so every replica can send.
+ */
+export const conversationReferences = pgTable(
+  'conversation_references',
+  {
+    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
+    conversationId: text('conversation_id').notNull(),
+    kind: text('kind').$type<ConversationAddress['kind']>().notNull(),
+    /** The person of a 1:1 chat. */
+    userId: text('user_id'),
+    /** The Teams team a channel belongs to. */
+    groupId: text('group_id'),
+    reference: jsonb('reference').$type<Record<string, unknown>>().notNull(),
+    updatedAt: tstz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: 'conversation_references_pkey', columns: [t.workspaceId, t.conversationId] }),
+    index('conversation_references_personal_idx').on(t.workspaceId, t.userId).where(sql`kind = 'personal'`),
+    index('conversation_references_group_idx').on(t.workspaceId, t.groupId),
+    index('conversation_references_updated_idx').on(t.workspaceId, t.updatedAt),
+  ],
+);
+
+/** What a platform told us about a person outside team syncs (Teams): directory id, zone, and whether the bot may write to them. */
+export const platformContacts = pgTable(
+  'platform_contacts',
+  {
+    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
+    userId: text('user_id').notNull(),
+    directoryId: text('directory_id'),
+    timezone: text('timezone'),
+    locale: text('locale'),
+    unreachableAt: tstz('unreachable_at'),
+    updatedAt: tstz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: 'platform_contacts_pkey', columns: [t.workspaceId, t.userId] }),
+    index('platform_contacts_directory_idx').on(t.workspaceId, t.directoryId),
+  ],
+);
+
+/** Which message carries a key (Teams has no message metadata to search): crash recovery and reactions on shout-outs. */
+export const postedMessages = pgTable(
+  'posted_messages',
+  {
+    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
+    key: text('key').notNull(),
+    channelId: text('channel_id').notNull(),
+    messageId: text('message_id').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ name: 'posted_messages_pkey', columns: [t.workspaceId, t.key] }),
+    index('posted_messages_ref_idx').on(t.workspaceId, t.channelId, t.messageId),
+  ],
+);
+
+/** The excerpt and link of a message recognized through a message action (Teams hands the message over once). */
+export const recognizedMessages = pgTable(
+  'recognized_messages',
+  {
+    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
+    channelId: text('channel_id').notNull(),
+    messageId: text('message_id').notNull(),
+    excerpt: text('excerpt').notNull(),
+    permalink: text('permalink'),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ name: 'recognized_messages_pkey', columns: [t.workspaceId, t.channelId, t.messageId] })],
 );

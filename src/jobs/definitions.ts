@@ -132,12 +132,36 @@ export const JOBS: Definitions = {
     attempts: 15,
     jobId: (p) => `shoutout-${p.workspaceId}-${safe(p.shoutoutKey)}-${safe(p.change)}`,
   },
+  'kudos-plus-one': {
+    queue: 'platform',
+    schema: z.object({ workspaceId: id, giver: id, shoutoutKey: id, channelId: id, action: z.enum(['add', 'remove']), eventKey: id }),
+    priority: 2,
+    attempts: 12,
+    // (giver, shout-out) is the "+1"; the event id tells an add from a later re-add.
+    jobId: (p) => `plus-${safe(p.giver)}-${safe(p.shoutoutKey)}-${p.action}-${safe(p.eventKey)}`,
+  },
   'post-digest': {
     queue: 'platform',
     schema: z.object({ teamId: id, period: id }),
     priority: 6,
     attempts: 8,
     jobId: (p) => `digest-${p.teamId}-${safe(p.period)}`,
+  },
+  'export-csv': {
+    queue: 'platform',
+    schema: z.object({ teamId: id, platformUserId: id, requestedAt: z.iso.datetime() }),
+    priority: 3,
+    attempts: 5,
+    jobId: (p) => `export-${p.teamId}-${safe(p.platformUserId)}-${safe(p.requestedAt.slice(0, 16))}`,
+    // A double-submitted command is one export; asking again later is a new one.
+    removeOnComplete: true,
+  },
+  'purge-comments': {
+    queue: 'work',
+    schema: z.object({}).strict() as unknown as z.ZodType<JobPayloads['purge-comments']>,
+    priority: 9,
+    attempts: 3,
+    jobId: () => undefined,
   },
   tick: {
     queue: 'work',

@@ -20,6 +20,8 @@ export interface WorkerOptions {
   platformCallsPerSecond: number;
   processors: Processors;
   logger: Logger;
+  /** Told of every platform 429 (for metrics). */
+  onRateLimited?: (queue: string) => void;
 }
 
 export interface RunningWorkers {
@@ -29,7 +31,7 @@ export interface RunningWorkers {
 }
 
 /** Permanent failures: retrying cannot help, so BullMQ must not try again. */
-const PERMANENT = new Set(['invalid_input', 'invalid_score', 'not_your_checkin', 'team_not_found']);
+const PERMANENT = new Set(['invalid_input', 'invalid_score', 'not_your_checkin', 'team_not_found', 'recipient_unreachable']);
 
 /** Jobs this process is running now: shutdown waits for these, whatever BullMQ's own close does. */
 let inFlight = 0;
@@ -67,12 +69,25 @@ async function runJob(opts: WorkerOptions, queue: Queue, job: Job): Promise<unkn
       // Honour Retry-After for the whole queue: nothing is dropped, the job runs again after the pause.
       const ms = Number(err.params.retryAfterMs ?? 1000);
       opts.logger.warn({ queue: queue.name, retryAfterMs: ms, job: job.name }, 'platform rate limited; pausing queue');
+      opts.onRateLimited?.(queue.name);
       await queue.rateLimit(ms);
       throw Worker.RateLimitError();
     }
     if (isSymmetryError(err) && PERMANENT.has(err.code)) throw new UnrecoverableError(err.code);
     throw err;
   }
+}
+
+/**
+ * The platform queue's limiter: at most `perSecond` job starts in any second, paced in twentieths
+ * of a second. Slack counts calls in a sliding window, BullMQ counts job starts in fixed windows:
+ * with the whole second's budget started at once, the calls reach Slack spread out by the jobs'
+ * own work, the next window's first calls meet the tail of the last one, and Slack answers 429
+ * (a pause of at least a second). Small steps keep the calls as even as Slack asks for.
+ */
+export function platformLimiter(perSecond: number): { max: number; duration: number } {
+  const max = Math.max(1, Math.ceil(perSecond / 20));
+  return { max, duration: Math.ceil((1000 * max) / perSecond) };
 }
 
 /** Starts one worker per queue (platform calls behind a limiter) and returns a bounded close. */
@@ -84,7 +99,7 @@ export function startWorkers(opts: WorkerOptions): RunningWorkers {
       connection: { ...opts.workerConnection, maxRetriesPerRequest: null } as ConnectionOptions,
       prefix: opts.prefix,
       concurrency: opts.concurrency,
-      ...(kind === 'platform' ? { limiter: { max: opts.platformCallsPerSecond, duration: 1000 } } : {}),
+      ...(kind === 'platform' ? { limiter: platformLimiter(opts.platformCallsPerSecond) } : {}),
     });
     worker.on('failed', (job, err) => {
       opts.logger.warn({ queue: kind, job: job?.name, jobId: job?.id, attempts: job?.attemptsMade, err: err.message }, 'job failed');
@@ -115,11 +130,13 @@ export function startWorkers(opts: WorkerOptions): RunningWorkers {
   };
 }
 
-/** Registers (or updates) the schedule tick as a BullMQ job scheduler; safe from every replica. */
-export async function upsertTickScheduler(connection: Redis, prefix: string, everyMs: number): Promise<void> {
+/** Registers (or updates) the schedule tick and the daily retention job as BullMQ job schedulers; safe from every replica. */
+export async function upsertSchedulers(connection: Redis, prefix: string, tickEveryMs: number): Promise<void> {
   const queue = new Queue(queueName('work'), { connection, prefix });
+  const keep = { removeOnComplete: 100, removeOnFail: 100 };
   try {
-    await queue.upsertJobScheduler('schedule-tick', { every: everyMs }, { name: 'tick', data: {}, opts: { removeOnComplete: 100, removeOnFail: 100 } });
+    await queue.upsertJobScheduler('schedule-tick', { every: tickEveryMs }, { name: 'tick', data: {}, opts: keep });
+    await queue.upsertJobScheduler('comment-retention', { every: 24 * 3_600_000 }, { name: 'purge-comments', data: {}, opts: keep });
   } finally {
     await queue.close();
   }

@@ -1,4 +1,4 @@
-/** The web process: Slack's HTTP endpoint (or Socket Mode) and /healthz. */
+/** The web process: Slack's HTTP endpoint (or Socket Mode), Teams' /api/messages, and /healthz. */
 import { createServer, type IncomingMessage, type ServerResponse, type Server } from 'node:http';
 import type { Config } from '../config';
 import { systemClock } from '../core/clock';
@@ -9,13 +9,20 @@ import { createRepositories } from '../db/repositories';
 import { createJobQueue } from '../jobs/producer';
 import { createSlackApp, createSlackClient } from '../platforms/slack/app';
 import { createSlackMessenger } from '../platforms/slack/messenger';
+import { SymmetryTeamsBot } from '../platforms/teams/bot';
+import { createTeamsRequestHandler } from '../platforms/teams/app';
 import type { WebDeps } from '../core/use-cases/deps';
+import { routeByPlatform } from './messengers';
+import { processMetrics } from './metrics';
 import { connectProducer, pingRedis, waitReady } from './redis';
+import { createTeams } from './teams';
 
 export interface Running {
   role: 'web' | 'worker';
   stop(): Promise<void>;
 }
+
+type Handler = (req: IncomingMessage, res: ServerResponse) => unknown;
 
 /** Starts the web process; resolves once it is listening. */
 export async function startWeb(config: Config, logger: Logger): Promise<Running> {
@@ -25,14 +32,19 @@ export async function startWeb(config: Config, logger: Logger): Promise<Running>
   redis.on('error', (err) => logger.warn({ err: err.message }, 'redis connection error'));
   await waitReady(redis);
   const queue = createJobQueue(redis, config.QUEUE_PREFIX);
-  // The web process asks Slack directly only to recognise workspace admins running /pulse.
-  const slackClient = createSlackClient(config.SLACK_BOT_TOKEN, config.SLACK_API_URL, logger);
-  const directory = createSlackMessenger(slackClient);
+  const repos = createRepositories(database.db);
+  const slackClient = config.slackEnabled ? createSlackClient(config.SLACK_BOT_TOKEN!, config.SLACK_API_URL, logger) : null;
+  const slackMessenger = slackClient ? createSlackMessenger(slackClient) : undefined;
   // The workspace the bot token belongs to: requests naming any other are dropped.
-  const identity = await slackClient.auth.test().catch((err: { data?: { error?: string } }) => {
-    throw new Error(`Slack refused SLACK_BOT_TOKEN (${err.data?.error ?? String(err)}): copy the Bot User OAuth Token (xoxb-…) from your app's "OAuth & Permissions" page again.`, { cause: err });
-  });
-  const deps: WebDeps = { repos: createRepositories(database.db), queue, clock: systemClock, logger, directory, anonymitySecret: config.ANONYMITY_SECRET };
+  const identity = slackClient
+    ? await slackClient.auth.test().catch((err: { data?: { error?: string } }) => {
+        throw new Error(`Slack refused SLACK_BOT_TOKEN (${err.data?.error ?? String(err)}): copy the Bot User OAuth Token (xoxb-…) from your app's "OAuth & Permissions" page again.`, { cause: err });
+      })
+    : null;
+  const teams = createTeams(config, repos.conversations, logger);
+  // The web process asks the platform directly only to recognise workspace admins and bots in commands.
+  const directory = routeByPlatform({ ...(slackMessenger ? { slack: slackMessenger } : {}), ...(teams ? { teams: teams.messenger } : {}) });
+  const deps: WebDeps = { repos, queue, clock: systemClock, logger, directory, anonymitySecret: config.ANONYMITY_SECRET };
 
   const health = async (_req: IncomingMessage, res: ServerResponse) => {
     const [postgres, redisOk] = await Promise.all([pingDatabase(database.pool), pingRedis(redis)]);
@@ -40,39 +52,54 @@ export async function startWeb(config: Config, logger: Logger): Promise<Running>
     res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ status: ok ? 'ok' : 'unavailable', postgres: postgres ? 'up' : 'down', redis: redisOk ? 'up' : 'down' }));
   };
+  const metrics = processMetrics();
+  metrics.watchQueues(Object.values(queue.queues));
+  const routes: Array<{ path: string; method: 'GET' | 'POST'; handler: Handler }> = [
+    { path: '/healthz', method: 'GET', handler: health },
+    { path: '/metrics', method: 'GET', handler: (req, res) => metrics.handler(req, res) },
+  ];
+  if (teams) {
+    const bot = new SymmetryTeamsBot({ deps, messenger: teams.messenger, logger: logger.child({ component: 'teams' }), ...(config.TEAMS_TENANT_ID ? { tenantId: config.TEAMS_TENANT_ID } : {}) });
+    routes.push({ path: '/api/messages', method: 'POST', handler: createTeamsRequestHandler(teams.adapter, bot, logger) });
+  }
 
-  const app = createSlackApp(
-    {
-      token: config.SLACK_BOT_TOKEN,
-      signingSecret: config.SLACK_SIGNING_SECRET,
-      ...(config.SLACK_APP_TOKEN ? { appToken: config.SLACK_APP_TOKEN } : {}),
-      ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}),
-      logger,
-      ...(identity.team_id ? { teamId: identity.team_id } : {}),
-      customRoutes: [{ path: '/healthz', method: ['GET'], handler: health }],
-    },
-    deps,
-  );
+  const slack = config.slackEnabled
+    ? createSlackApp(
+        {
+          token: config.SLACK_BOT_TOKEN!,
+          signingSecret: config.SLACK_SIGNING_SECRET!,
+          ...(config.SLACK_APP_TOKEN ? { appToken: config.SLACK_APP_TOKEN } : {}),
+          ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}),
+          logger,
+          ...(identity?.team_id ? { teamId: identity.team_id } : {}),
+          customRoutes: routes.map((r) => ({ path: r.path, method: [r.method], handler: (req: IncomingMessage, res: ServerResponse) => void r.handler(req, res) })),
+        },
+        deps,
+      )
+    : null;
 
-  // Socket Mode has no HTTP receiver: serve /healthz from a small server of our own.
-  let healthServer: Server | undefined;
-  if (config.SLACK_APP_TOKEN) {
-    await app.start();
-    healthServer = createServer((req, res) => {
-      if (req.method === 'GET' && req.url === '/healthz') return void health(req, res);
+  // Slack over HTTP serves every route from Bolt's receiver; otherwise (Socket Mode, or Teams alone) a small server of our own does.
+  let server: Server | undefined;
+  if (slack && !config.SLACK_APP_TOKEN) {
+    metrics.observe((await slack.start(config.PORT)) as Server);
+  } else {
+    if (slack) await slack.start();
+    server = createServer((req, res) => {
+      const path = (req.url ?? '/').split('?')[0];
+      const route = routes.find((r) => r.path === path && r.method === req.method);
+      if (route) return void route.handler(req, res);
       res.writeHead(404).end();
     });
-    await new Promise<void>((resolve) => healthServer!.listen(config.PORT, resolve));
-  } else {
-    await app.start(config.PORT);
+    metrics.observe(server);
+    await new Promise<void>((resolve) => server!.listen(config.PORT, resolve));
   }
-  logger.info({ port: config.PORT, mode: config.SLACK_APP_TOKEN ? 'socket' : 'http' }, 'web listening');
+  logger.info({ port: config.PORT, slack: slack ? (config.SLACK_APP_TOKEN ? 'socket' : 'http') : 'off', teams: teams ? 'on' : 'off' }, 'web listening');
 
   return {
     role: 'web',
     async stop() {
-      await app.stop();
-      if (healthServer) await new Promise<void>((resolve) => healthServer!.close(() => resolve()));
+      if (slack) await slack.stop();
+      if (server) await new Promise<void>((resolve) => server!.close(() => resolve()));
       await queue.close();
       redis.disconnect();
       await database.close();

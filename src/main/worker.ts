@@ -2,8 +2,11 @@
 import type { Config } from '../config';
 import { systemClock } from '../core/clock';
 import type { Logger } from '../core/ports';
+import { isSymmetryError } from '../core/errors';
 import { closeRound, deliverCheckin, openManualRound, recordAnswer, sendReminder } from '../core/use-cases/checkins';
+import { recordPlusOne } from '../core/use-cases/conversations';
 import type { WorkerDeps } from '../core/use-cases/deps';
+import { purgeOldComments, sendExport } from '../core/use-cases/privacy';
 import { postDigest, recordCommandKudos, recordReactionKudos, updateShoutout } from '../core/use-cases/kudos';
 import { syncMember, syncTeam } from '../core/use-cases/membership';
 import { postAction, postSummary, publishHome } from '../core/use-cases/summaries';
@@ -12,17 +15,30 @@ import { createDatabase } from '../db/client';
 import { runMigrations } from '../db/migrate';
 import { createRepositories } from '../db/repositories';
 import { createJobQueue } from '../jobs/producer';
-import { startWorkers, upsertTickScheduler, type Processors } from '../jobs/workers';
+import { startWorkers, upsertSchedulers, type Processors } from '../jobs/workers';
 import { createSlackClient } from '../platforms/slack/app';
 import { createSlackMessenger } from '../platforms/slack/messenger';
+import { routeByPlatform } from './messengers';
+import { createTeams } from './teams';
+import { createServer, type Server } from 'node:http';
+import { processMetrics, type Metrics } from './metrics';
 import { connectProducer, connectWorker, redisOptionsFromUrl, waitReady } from './redis';
 import type { Running } from './web';
 
 /** Maps every job name to its core use case. */
-export function buildProcessors(deps: WorkerDeps): Processors {
+export function buildProcessors(deps: WorkerDeps, retentionDays = 365): Processors {
   return {
     'open-round': (p) => openManualRound(deps, p.teamId, new Date(p.requestedAt)),
-    'deliver-checkin': (p) => deliverCheckin(deps, p.deliveryId),
+    'deliver-checkin': async (p) => {
+      try {
+        return await deliverCheckin(deps, p.deliveryId);
+      } catch (err) {
+        // Teams said the bot may not write to this person (blocked, uninstalled): the delivery fails for good
+        // instead of being retried and re-enqueued by every tick. (Belongs in deliverCheckin; see the Teams notes.)
+        if (isSymmetryError(err, 'recipient_unreachable')) await deps.repos.deliveries.markFailed(p.deliveryId);
+        throw err;
+      }
+    },
     'send-reminder': (p) => sendReminder(deps, p.deliveryId),
     'record-score': (p) => recordAnswer(deps, { deliveryId: p.deliveryId, questionId: p.questionId, score: p.score }),
     'record-comment': (p) => recordAnswer(deps, { deliveryId: p.deliveryId, questionId: p.questionId, comment: p.comment }),
@@ -36,8 +52,24 @@ export function buildProcessors(deps: WorkerDeps): Processors {
     'kudos-command': (p) => recordCommandKudos(deps, p),
     'update-shoutout': (p) => updateShoutout(deps, p),
     'post-digest': (p) => postDigest(deps, p),
+    'kudos-plus-one': (p) => recordPlusOne(deps, p),
+    'export-csv': (p) => sendExport(deps, p),
+    'purge-comments': () => purgeOldComments(deps, retentionDays),
     tick: () => runTick(deps),
   };
+}
+
+/** Every processor, reporting what it did to the metrics (counts by job and result, nothing else). */
+function withMetrics(processors: Processors, metrics: Metrics): Processors {
+  const wrapped = {} as Record<string, unknown>;
+  for (const [name, run] of Object.entries(processors) as Array<[string, (p: unknown, j: { attemptsMade: number }) => Promise<unknown>]>) {
+    wrapped[name] = async (payload: unknown, job: { attemptsMade: number }) => {
+      const result = await run(payload, job);
+      metrics.jobDone(name, result);
+      return result;
+    };
+  }
+  return wrapped as Processors;
 }
 
 /** Starts the workers and registers the tick; resolves once they run. */
@@ -48,9 +80,14 @@ export async function startWorker(config: Config, logger: Logger): Promise<Runni
   redis.on('error', (err) => logger.warn({ err: err.message }, 'redis connection error'));
   await waitReady(redis);
   const queue = createJobQueue(redis, config.QUEUE_PREFIX);
-  const messenger = createSlackMessenger(createSlackClient(config.SLACK_BOT_TOKEN, config.SLACK_API_URL, logger));
-  const deps: WorkerDeps = { repos: createRepositories(database.db), queue, clock: systemClock, logger, messenger, anonymitySecret: config.ANONYMITY_SECRET };
+  const repos = createRepositories(database.db);
+  const slack = config.slackEnabled ? createSlackMessenger(createSlackClient(config.SLACK_BOT_TOKEN!, config.SLACK_API_URL, logger)) : undefined;
+  const teams = createTeams(config, repos.conversations, logger);
+  const messenger = routeByPlatform({ ...(slack ? { slack } : {}), ...(teams ? { teams: teams.messenger } : {}) });
+  const deps: WorkerDeps = { repos, queue, clock: systemClock, logger, messenger, anonymitySecret: config.ANONYMITY_SECRET };
 
+  const metrics = processMetrics();
+  metrics.watchQueues(Object.values(queue.queues));
   const connections: ReturnType<typeof connectWorker>[] = [];
   const workers = startWorkers({
     connect: () => {
@@ -63,10 +100,17 @@ export async function startWorker(config: Config, logger: Logger): Promise<Runni
     prefix: config.QUEUE_PREFIX,
     concurrency: config.WORKER_CONCURRENCY,
     platformCallsPerSecond: config.SLACK_MAX_CALLS_PER_SECOND,
-    processors: buildProcessors(deps),
+    processors: withMetrics(buildProcessors(deps, config.COMMENT_RETENTION_DAYS), metrics),
+    onRateLimited: (name) => metrics.rateLimited(name),
     logger,
   });
-  await upsertTickScheduler(redis, config.QUEUE_PREFIX, config.TICK_SECONDS * 1000);
+  // A worker on its own serves /metrics on METRICS_PORT (with `start all`, the web port serves them).
+  let metricsServer: Server | undefined;
+  if (config.METRICS_PORT) {
+    metricsServer = createServer((req, res) => (req.url === '/metrics' ? void metrics.handler(req, res) : void res.writeHead(404).end()));
+    await new Promise<void>((resolve) => metricsServer!.listen(config.METRICS_PORT, resolve));
+  }
+  await upsertSchedulers(redis, config.QUEUE_PREFIX, config.TICK_SECONDS * 1000);
   logger.info({ concurrency: config.WORKER_CONCURRENCY }, 'workers running');
 
   return {
@@ -74,6 +118,7 @@ export async function startWorker(config: Config, logger: Logger): Promise<Runni
     async stop() {
       await workers.close(8000);
       logger.info({}, 'workers closed');
+      if (metricsServer) await new Promise<void>((resolve) => metricsServer!.close(() => resolve()));
       await queue.close();
       for (const c of connections) c.disconnect();
       redis.disconnect();

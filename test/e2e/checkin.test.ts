@@ -122,3 +122,21 @@ test('unsigned, wrongly signed and 6-minute-old requests get 401 and change noth
   expect(world.slack.calls.length).toBe(callsBefore);
   expect(await responseRows()).toEqual(rowsBefore);
 });
+
+test('/metrics exposes the named series, and they moved with the scenario', async () => {
+  const res = await fetch(`${world.app.url}/metrics`);
+  expect(res.status).toBe(200);
+  const text = await res.text();
+  const value = (series: string) => Number(new RegExp(`^${series.replace(/[{}"/]/g, '\\$&')} (\\S+)$`, 'm').exec(text)?.[1] ?? NaN);
+  expect(value('symmetry_http_requests_total{route="/slack/events",status="200"}')).toBeGreaterThan(5);
+  expect(value('symmetry_http_requests_total{route="/slack/events",status="401"}')).toBeGreaterThanOrEqual(5);
+  expect(value('symmetry_http_ack_seconds_count{route="/slack/events"}')).toBeGreaterThan(5);
+  expect(value('symmetry_dms_sent_total{kind="checkin"}')).toBe(3);
+  expect(value('symmetry_answers_total{kind="score"}')).toBeGreaterThanOrEqual(3);
+  expect(value('symmetry_answers_total{kind="comment"}')).toBe(1);
+  expect(text).toMatch(/^symmetry_jobs\{queue="symmetry-platform",state="completed"\} \d+/m);
+  expect(text).toMatch(/^# TYPE symmetry_platform_rate_limited_total counter/m);
+  expect(text).toMatch(/^# TYPE symmetry_kudos_total counter/m);
+  // Counts only: no person and no answer in any label.
+  expect(text).not.toMatch(/UANNA|UBEN|UMGR|busy release/);
+});

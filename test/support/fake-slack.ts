@@ -54,7 +54,7 @@ export interface StoredMessage {
 
 export interface EphemeralMessage { channel: string; user: string; ts: string; text?: string; blocks?: unknown[] }
 export interface RecordedResponse { id: string; body: unknown; at: number }
-export interface RecordedUpload { fileId: string; bytes: number; contentType: string | undefined }
+export interface RecordedUpload { fileId: string; bytes: number; contentType: string | undefined; content: string }
 
 /** 429 with Retry-After, a bare HTTP failure, or a platform error (`ok: false` on HTTP 200). */
 export type Fault = { status: 429; retryAfterSeconds: number } | { status: 500 | 502 | 503 | 504 } | { error: string };
@@ -537,7 +537,7 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
         return send(res, served?.status ?? 200, served?.body ?? { ok: true }, served?.headers);
       }
       if (kind === 'upload' && id) {
-        uploads.push({ fileId: id, bytes: Buffer.byteLength(raw), contentType: req.headers['content-type'] });
+        uploads.push({ fileId: id, bytes: Buffer.byteLength(raw), contentType: req.headers['content-type'], content: raw });
         res.writeHead(200, { 'content-type': 'text/plain' });
         return res.end(`OK - ${Buffer.byteLength(raw)}`);
       }

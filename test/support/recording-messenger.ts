@@ -60,6 +60,11 @@ export class RecordingMessenger implements Messenger {
     return m ? { channelId, messageId, ...m } : null;
   }
 
+  readonly files: Array<{ to: string; name: string; content: string }> = [];
+  async sendFile(_w: unknown, userId: string, file: { name: string; content: string }): Promise<void> {
+    this.files.push({ to: userId, name: file.name, content: file.content });
+  }
+
   async getUser(_w: unknown, userId: string): Promise<UserProfile> {
     const user = this.users.get(userId);
     if (!user) throw new Error(`unknown user ${userId}`);

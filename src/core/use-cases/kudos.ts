@@ -1,5 +1,6 @@
 /** Kudos: reactions and /kudos become recognition, posted as one shout-out per message, once. */
-import { parseKudosCommand } from '../commands/kudos-parser';
+import { parseKudosCommand, parseKudosTokens } from '../commands/kudos-parser';
+import type { Token } from '../commands/mentions';
 import { commandKey, excerptOf, kudosRefusal, messageShoutoutKey, parseMessageKey, reactionSourceKey } from '../kudos';
 import type { MessageParams } from '../i18n';
 import type { Platform, UserProfile, Workspace } from '../model';
@@ -20,12 +21,12 @@ export class ShoutoutBusyError extends Error {
 }
 
 /** The giver's calendar date in their own time zone: the daily limit resets at their midnight. */
-function giverDate(deps: WebDeps, giver: UserProfile): string {
+export function giverDate(deps: WebDeps, giver: UserProfile): string {
   return localDateKey(deps.clock.now(), effectiveTimeZone(giver.timezone, 'UTC'));
 }
 
 /** Tells the giver, once a day, that they have given all their kudos. */
-async function noticeLimit(deps: WorkerDeps, workspace: Workspace, giver: UserProfile, date: string): Promise<void> {
+export async function noticeLimit(deps: WorkerDeps, workspace: Workspace, giver: UserProfile, date: string): Promise<void> {
   if (!(await deps.repos.kudos.markLimitNotice(workspace.id, giver.platformUserId, date))) return;
   await deps.messenger.sendDirect(workspace, giver.platformUserId, { kind: 'text', locale: giver.locale ?? 'en', key: 'kudos.limit_reached', params: { limit: workspace.kudos.dailyLimit } });
 }
@@ -88,9 +89,10 @@ export async function recordReactionKudos(deps: WorkerDeps, p: { workspaceId: st
 /** Web side: `/kudos @a @b for <reason> #value` checked and queued; the reply says what happens. */
 export async function runKudosCommand(
   deps: WebDeps,
-  input: { platform: Platform; workspaceExternalId: string; channelId: string; userId: string; text: string; commandId: string },
+  input: { platform: Platform; workspaceExternalId: string; channelId: string; userId: string; text: string; commandId: string; tokens?: readonly Token[] },
 ): Promise<Reply> {
-  const parsed = parseKudosCommand(input.text);
+  // A platform with its own tokenizer (Teams) hands over tokens; Slack's escaped text is parsed here.
+  const parsed = input.tokens ? parseKudosTokens(input.tokens) : parseKudosCommand(input.text);
   if (!parsed.ok) return { key: parsed.error.key, params: parsed.error.params };
   const { recipients, reason, values } = parsed.command;
   const workspace = await deps.repos.workspaces.ensure(input.platform, input.workspaceExternalId);

@@ -1,5 +1,6 @@
 /** `/pulse`: what a manager typed, checked and turned into changes or jobs. Replies are catalog keys. */
-import { parsePulseCommand, type PulseCommand } from '../commands/pulse-parser';
+import { parsePulseCommand, parsePulseTokens, type PulseCommand } from '../commands/pulse-parser';
+import type { Token } from '../commands/mentions';
 import { isSymmetryError } from '../errors';
 import type { MessageKey, MessageParams } from '../i18n';
 import type { OutboundMessage } from '../messages';
@@ -11,6 +12,7 @@ import { manualPeriod } from './checkins';
 import { ownAnswers, recentSummaries, summaryMessage } from './summaries';
 import { addAction, askQuestion, completeAction, listQuestions, setConfig, showConfig, showKudosConfig, unaskQuestion } from './team-admin';
 import { kudosLeaderboard } from './kudos';
+import { forgetMe, requestExport } from './privacy';
 import { translate } from '../i18n';
 
 /** A reply shown only to the person who ran the command, with optional rich messages under it. */
@@ -26,6 +28,13 @@ export interface CommandInput {
   channelId: string;
   userId: string;
   text: string;
+  /** The text already split by the platform's own tokenizer (Teams); when set, `text` is not parsed. */
+  tokens?: readonly Token[];
+  /**
+   * Typed in a 1:1 chat with the bot (Teams), where no team lives: team commands then act on the one
+   * team the caller manages, and `setup` is refused (a team is a channel).
+   */
+  direct?: boolean;
 }
 
 interface CommandContext {
@@ -72,7 +81,7 @@ async function mine(deps: WebDeps, ctx: CommandContext): Promise<Reply> {
   return { key: 'mine.list', params: { list } };
 }
 
-type TeamCommand = Exclude<PulseCommand, { type: 'help' } | { type: 'setup' } | { type: 'mine' } | { type: 'kudos' }>;
+type TeamCommand = Exclude<PulseCommand, { type: 'help' } | { type: 'setup' } | { type: 'mine' } | { type: 'kudos' } | { type: 'forget-me' }>;
 
 async function runTeamCommand(deps: WebDeps, ctx: CommandContext, team: Team, command: TeamCommand): Promise<Reply> {
   switch (command.type) {
@@ -121,6 +130,8 @@ async function runTeamCommand(deps: WebDeps, ctx: CommandContext, team: Team, co
       return listQuestions(deps, team);
     case 'unask':
       return unaskQuestion(deps, team, command.index);
+    case 'export':
+      return requestExport(deps, team, ctx.input.userId);
     case 'action':
       return addAction(deps, team, ctx.input.userId, command.text);
     case 'action-done':
@@ -131,20 +142,27 @@ async function runTeamCommand(deps: WebDeps, ctx: CommandContext, team: Team, co
   }
 }
 
+/** The team a caller manages, when there is exactly one (a 1:1 chat names no channel). */
+async function onlyManagedTeam(deps: WebDeps, workspace: Workspace, userId: string): Promise<Team | null> {
+  const managed = await deps.repos.teams.listManagedBy(workspace.id, userId);
+  return managed.length === 1 ? managed[0]! : null;
+}
+
 /** Runs one `/pulse` command for the caller and says what happened. Never throws for user error. */
 export async function runPulseCommand(deps: WebDeps, input: CommandInput): Promise<Reply> {
-  const parsed = parsePulseCommand(input.text);
+  const parsed = input.tokens ? parsePulseTokens(input.tokens) : parsePulseCommand(input.text);
   if (!parsed.ok) return { key: parsed.error.key, params: parsed.error.params };
   const command = parsed.command;
   if (command.type === 'help') return { key: 'usage.pulse' };
   try {
     const workspace = await deps.repos.workspaces.ensure(input.platform, input.workspaceExternalId);
     const ctx = { input, workspace };
-    if (command.type === 'setup') return await setup(deps, ctx);
+    if (command.type === 'setup') return input.direct ? { key: 'pulse.not_a_team' } : await setup(deps, ctx);
     if (command.type === 'mine') return await mine(deps, ctx);
+    if (command.type === 'forget-me') return await forgetMe(deps, workspace, input.userId);
     // Kudos are public recognition: anyone may see the leaderboard.
     if (command.type === 'kudos') return await kudosLeaderboard(deps, workspace, command.weeks);
-    const team = await deps.repos.teams.findByChannel(workspace.id, input.channelId);
+    const team = (await deps.repos.teams.findByChannel(workspace.id, input.channelId)) ?? (input.direct ? await onlyManagedTeam(deps, workspace, input.userId) : null);
     if (!team) return { key: 'pulse.not_a_team' };
     if (!(await mayManage(deps, ctx, team))) return { key: 'pulse.not_manager' };
     return await runTeamCommand(deps, ctx, team, command);

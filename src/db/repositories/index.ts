@@ -3,15 +3,19 @@ import type { Repositories } from '../../core/ports';
 import type { Database } from '../client';
 import { createActionRepository } from './action-repository';
 import { createAnswerRepository } from './answer-repository';
+import { createConversationRepository } from './conversation-repository';
 import { createDeliveryRepository } from './delivery-repository';
 import { createKudosRepository } from './kudos-repository';
 import { createMemberRepository } from './member-repository';
+import { createPrivacyRepository } from './privacy-repository';
 import { createQuestionRepository } from './question-repository';
 import { createRoundRepository } from './round-repository';
 import { createTeamRepository } from './team-repository';
 import { createWorkspaceRepository } from './workspace-repository';
 
 export {
+  createConversationRepository,
+  createPrivacyRepository,
   createKudosRepository,
   createActionRepository,
   createQuestionRepository,
@@ -35,5 +39,7 @@ export function createRepositories(db: Database): Repositories {
     questions: createQuestionRepository(db),
     actions: createActionRepository(db),
     kudos: createKudosRepository(db),
+    conversations: createConversationRepository(db),
+    privacy: createPrivacyRepository(db),
   };
 }

@@ -18,6 +18,8 @@ const toKudos = (row: typeof kudos.$inferSelect): Kudos => ({
 });
 
 const live = (workspaceId: string) => and(eq(kudos.workspaceId, workspaceId), isNull(kudos.revokedAt));
+/** People who asked to be forgotten stay out of rankings and digests. */
+const known = (column: typeof kudos.giver | typeof kudos.recipient) => sql`${column} not like 'forgotten:%'`;
 
 /** The PostgreSQL KudosRepository. */
 export function createKudosRepository(db: Database): KudosRepository {
@@ -94,10 +96,12 @@ export function createKudosRepository(db: Database): KudosRepository {
 
     async leaderboard(workspaceId, since, top) {
       const recent = and(live(workspaceId), gte(kudos.givenAt, since));
+      const givenBy = and(recent, known(kudos.giver));
+      const givenTo = and(recent, known(kudos.recipient));
       const count = sql<number>`count(*)::int`;
       const [givers, receivers, values] = await Promise.all([
-        db.select({ user: kudos.giver, count }).from(kudos).where(recent).groupBy(kudos.giver).orderBy(desc(count), asc(kudos.giver)).limit(top),
-        db.select({ user: kudos.recipient, count }).from(kudos).where(recent).groupBy(kudos.recipient).orderBy(desc(count), asc(kudos.recipient)).limit(top),
+        db.select({ user: kudos.giver, count }).from(kudos).where(givenBy).groupBy(kudos.giver).orderBy(desc(count), asc(kudos.giver)).limit(top),
+        db.select({ user: kudos.recipient, count }).from(kudos).where(givenTo).groupBy(kudos.recipient).orderBy(desc(count), asc(kudos.recipient)).limit(top),
         db.execute<{ value: string; count: number }>(sql`
           select v as value, count(*)::int as count from ${kudos}, unnest(${kudos.values}) as v
           where ${kudos.workspaceId} = ${workspaceId} and ${kudos.revokedAt} is null and ${kudos.givenAt} >= ${since}

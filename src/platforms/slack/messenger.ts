@@ -87,6 +87,13 @@ export function createSlackMessenger(client: WebClient): Messenger {
       const link = await call(() => client.chat.getPermalink({ channel: channelId, message_ts: messageId })).catch(() => null);
       return { channelId, messageId, text: found.text ?? '', permalink: link?.permalink ?? null };
     },
+    async sendFile(_workspace, userId, file) {
+      // filesUploadV2 = files.getUploadURLExternal + upload + files.completeUploadExternal, into the DM.
+      const opened = await call(() => client.conversations.open({ users: userId }));
+      const channel = opened.channel?.id;
+      if (!channel) throw new SymmetryError('platform_error', { error: 'no_dm_channel' });
+      await call(() => client.filesUploadV2({ channel_id: channel, filename: file.name, title: file.title, content: file.content, initial_comment: file.comment }) as Promise<WebAPICallResult>);
+    },
     async getUser(_workspace, userId) {
       const res = await call(() => client.users.info({ user: userId, include_locale: true }));
       return toProfile(userId, res.user as SlackUser | undefined);

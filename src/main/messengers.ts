@@ -1,0 +1,25 @@
+/** One Messenger for the workers: each call goes to the platform of its workspace (Slack or Teams). */
+import { SymmetryError } from '../core/errors';
+import type { Platform, Workspace } from '../core/model';
+import type { Messenger } from '../core/ports';
+
+/** Routes every Messenger call by `workspace.platform`; a platform that is not configured is a permanent error. */
+export function routeByPlatform(messengers: Partial<Record<Platform, Messenger>>): Messenger {
+  const pick = (workspace: Workspace): Messenger => {
+    const messenger = messengers[workspace.platform];
+    if (!messenger) throw new SymmetryError('invalid_input', { error: `platform_not_configured_${workspace.platform}` });
+    return messenger;
+  };
+  return {
+    sendDirect: (w, ...a) => pick(w).sendDirect(w, ...a),
+    update: (w, ...a) => pick(w).update(w, ...a),
+    postToChannel: (w, ...a) => pick(w).postToChannel(w, ...a),
+    getMessage: (w, ...a) => pick(w).getMessage(w, ...a),
+    getUser: (w, ...a) => pick(w).getUser(w, ...a),
+    findCheckin: (w, ...a) => pick(w).findCheckin(w, ...a),
+    findPosted: (w, ...a) => pick(w).findPosted(w, ...a),
+    publishHome: (w, ...a) => pick(w).publishHome(w, ...a),
+    sendFile: (w, ...a) => pick(w).sendFile(w, ...a),
+    listChannelMembers: (w, ...a) => pick(w).listChannelMembers(w, ...a),
+  };
+}

@@ -1,0 +1,29 @@
+/** Teams, when configured: the CloudAdapter and the Teams messenger over the conversation references in PostgreSQL. */
+import type { Config } from '../config';
+import type { ConversationReferenceRepository, Logger } from '../core/ports';
+import { createTeamsAdapter } from '../platforms/teams/app';
+import { createTeamsMessenger, type TeamsMessenger } from '../platforms/teams/messenger';
+
+export interface TeamsParts {
+  adapter: ReturnType<typeof createTeamsAdapter>;
+  messenger: TeamsMessenger;
+}
+
+/** Builds the Teams adapter and messenger, or null when Teams is not configured. */
+export function createTeams(config: Config, conversations: ConversationReferenceRepository, logger: Logger): TeamsParts | null {
+  if (!config.teamsEnabled) return null;
+  const log = logger.child({ component: 'teams' });
+  const allowUnauthenticated = config.TEAMS_ALLOW_UNAUTHENTICATED === 'true';
+  if (allowUnauthenticated) log.warn({}, 'TEAMS_ALLOW_UNAUTHENTICATED=true: /api/messages accepts unauthenticated requests (local testing only)');
+  const adapter = createTeamsAdapter(
+    {
+      ...(config.TEAMS_APP_ID ? { appId: config.TEAMS_APP_ID } : {}),
+      ...(config.TEAMS_APP_PASSWORD ? { appPassword: config.TEAMS_APP_PASSWORD } : {}),
+      ...(config.TEAMS_TENANT_ID ? { tenantId: config.TEAMS_TENANT_ID } : {}),
+      appType: config.TEAMS_APP_TYPE,
+      allowUnauthenticated,
+    },
+    log,
+  );
+  return { adapter, messenger: createTeamsMessenger({ adapter, appId: config.TEAMS_APP_ID ?? '', conversations, logger: log }) };
+}

@@ -1,0 +1,238 @@
+/**
+ * Core messages → Teams activities (Adaptive Cards 1.5). Every sentence comes from the catalog;
+ * what people typed (comments, reasons, questions) goes into TextRuns, which Teams never reads as markdown.
+ */
+import { decodeEntities } from '../../core/commands/mentions';
+import { translate, type MessageKey, type MessageParams } from '../../core/i18n';
+import type { CheckinMessage, OutboundMessage, ShoutoutMessage, SummaryMessage } from '../../core/messages';
+import { MOOD_QUESTION_ID } from '../../core/model';
+import { mentionedIds, toTeamsMarkdown, type OutgoingMention } from './text';
+
+export const SCORE_VERB = 'checkin.score';
+export const COMMENT_VERB = 'checkin.comment';
+export const COMMENT_INPUT_ID = 'comment';
+export const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
+/** Comments shown in one summary card (Teams caps a message at about 28 KB). */
+const MAX_COMMENTS_SHOWN = 30;
+
+type Element = Record<string, unknown>;
+
+/** What a Teams message is made of before it is sent (a subset of botbuilder's Activity). */
+export interface TeamsMessage {
+  type: 'message';
+  text?: string;
+  textFormat?: 'markdown' | 'plain';
+  attachments?: Array<{ contentType: string; content: Record<string, unknown> }>;
+  entities?: OutgoingMention[];
+}
+
+/** People's names by id, for mentions (looked up by the messenger before rendering). */
+export type Names = ReadonlyMap<string, string>;
+
+/** The data a score button carries: the delivery, the question and the score, nothing about the person. */
+export interface ScoreData {
+  d: string;
+  q?: string;
+  s: number;
+}
+
+/** Adaptive Cards read DATE()/TIME() in the reader's own zone; they want seconds, not milliseconds. */
+function localDate(d: Date, withTime = true): string {
+  const iso = d.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return withTime ? `{{DATE(${iso}, SHORT)}} {{TIME(${iso})}}` : `{{DATE(${iso}, SHORT)}}`;
+}
+
+const textBlock = (text: string, extra: Element = {}): Element => ({ type: 'TextBlock', text, wrap: true, ...extra });
+/** Words a person typed: a TextRun is never read as markdown or a mention. */
+const typed = (text: string, extra: Element = {}): Element => ({ type: 'RichTextBlock', inlines: [{ type: 'TextRun', text, ...extra }] });
+
+function card(body: Element[], mentions: OutgoingMention[] = []): TeamsMessage['attachments'] {
+  return [
+    {
+      contentType: ADAPTIVE_CARD,
+      content: {
+        type: 'AdaptiveCard',
+        $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+        version: '1.5',
+        body,
+        msteams: { width: 'Full', ...(mentions.length ? { entities: mentions } : {}) },
+      },
+    },
+  ];
+}
+
+/** A catalog sentence as a TextBlock, people as mentions (collected into `mentions`). */
+function sentence(locale: string, key: MessageKey, params: MessageParams, names: Names, mentions: OutgoingMention[], extra: Element = {}): Element {
+  const md = toTeamsMarkdown(translate(locale, key, params), names);
+  for (const m of md.mentions) if (!mentions.some((x) => x.mentioned.id === m.mentioned.id)) mentions.push(m);
+  return textBlock(md.text, extra);
+}
+
+function scoreRows(m: CheckinMessage, questionId: string, selected: number | null): Element[] {
+  const button = (score: number): Element => {
+    const data: ScoreData = questionId === MOOD_QUESTION_ID ? { d: m.deliveryId, s: score } : { d: m.deliveryId, q: questionId, s: score };
+    return {
+      type: 'Action.Execute',
+      title: String(score),
+      verb: SCORE_VERB,
+      data,
+      tooltip: translate(m.locale, 'checkin.button_alt', { score }),
+      ...(selected === score ? { style: 'positive' } : {}),
+    };
+  };
+  // Teams shows at most six buttons in a row; two rows of five keep all ten visible.
+  return [1, 6].map((from) => ({ type: 'ActionSet', actions: Array.from({ length: 5 }, (_, i) => button(from + i)) }));
+}
+
+function checkinCard(m: CheckinMessage): TeamsMessage {
+  const t = (key: MessageKey, params?: MessageParams) => toTeamsMarkdown(translate(m.locale, key, params)).text;
+  const body: Element[] = [textBlock(t('checkin.question'), { weight: 'Bolder', size: 'Medium' })];
+  if (!m.closed) body.push(...scoreRows(m, MOOD_QUESTION_ID, m.answer?.score ?? null));
+  if (m.answer?.score != null) {
+    const lines = [t('checkin.selected', { score: m.answer.score })];
+    if (m.answer.commentSaved) lines.push(t('checkin.comment_saved'));
+    body.push(textBlock(lines.join(' '), { color: 'Good' }));
+  }
+  for (const q of m.scaleQuestions) {
+    body.push(typed(q.text, { weight: 'Bolder' }));
+    if (q.score != null) body.push(textBlock(t('checkin.selected', { score: q.score })));
+    if (!m.closed) body.push(...scoreRows(m, q.id, q.score));
+  }
+  if (!m.closed) {
+    body.push({
+      type: 'Input.Text',
+      id: COMMENT_INPUT_ID,
+      label: t('comment.question'),
+      placeholder: t('comment.hint', { threshold: m.threshold }),
+      isMultiline: true,
+      maxLength: 2000,
+    });
+    body.push({ type: 'ActionSet', actions: [{ type: 'Action.Execute', title: t('comment.submit'), verb: COMMENT_VERB, data: { d: m.deliveryId } }] });
+  }
+  const footer = m.closed ? t('checkin.closed') : `${t('checkin.privacy', { threshold: m.threshold })} ${t('checkin.open_until', { closesAt: localDate(m.closesAt) })}`;
+  body.push(textBlock(footer, { isSubtle: true, size: 'Small' }));
+  return { type: 'message', text: translate(m.locale, 'checkin.fallback'), attachments: card(body) };
+}
+
+/** A row of ten bars, one per score (the same picture as on Slack). */
+function histogramBar(histogram: number[]): string {
+  const bars = '▁▂▃▄▅▆▇█';
+  const max = Math.max(1, ...histogram);
+  return histogram.map((n) => (n === 0 ? '·' : bars[Math.min(7, Math.round((n / max) * 7))])).join('');
+}
+
+/** The summary's card body (also shown to a manager under a command's reply). */
+export function summaryBody(m: SummaryMessage): Element[] {
+  const t = (key: MessageKey, params?: MessageParams) => toTeamsMarkdown(translate(m.locale, key, params)).text;
+  const s = m.summary;
+  const body: Element[] = [textBlock(t('summary.title', { date: localDate(s.closesAt, false) }), { size: 'Medium' })];
+  if (s.kind === 'withheld') {
+    body.push(textBlock(t('summary.withheld', { needed: s.needed })));
+  } else {
+    const change =
+      s.change === null ? '' : `  ${s.change > 0 ? t('summary.change_up', { change: s.change.toFixed(1) }) : s.change < 0 ? t('summary.change_down', { change: Math.abs(s.change).toFixed(1) }) : t('summary.change_same')}`;
+    body.push(textBlock(`${t('summary.average', { average: s.average.toFixed(1) })}${change}`));
+    body.push(textBlock(t('summary.rate', { respondents: s.respondents, invited: s.invited, rate: Math.round(s.responseRate * 100) })));
+    body.push(textBlock(t('summary.distribution', { ...s.distribution })));
+    body.push(textBlock(`1 ${histogramBar(s.histogram)} 10`, { fontType: 'Monospace' }));
+    for (const q of s.questions) {
+      if ('withheld' in q) body.push(typed(translate(m.locale, 'summary.question_withheld', { question: q.text, needed: q.needed })));
+      else if (q.kind === 'scale') body.push(typed(translate(m.locale, 'summary.question_scale', { question: q.text, average: q.average.toFixed(1), respondents: q.respondents }).replace(/\*/g, '')));
+      else {
+        body.push(typed(translate(m.locale, 'summary.question_text', { question: q.text }), { weight: 'Bolder' }));
+        for (const a of q.answers.slice(0, 10)) body.push({ type: 'Container', style: 'emphasis', items: [typed(a)] });
+      }
+    }
+    if (s.comments.length) {
+      body.push(textBlock(t('summary.comments')));
+      for (const c of s.comments.slice(0, MAX_COMMENTS_SHOWN)) body.push({ type: 'Container', style: 'emphasis', items: [typed(c)] });
+    }
+    if (s.themes.length) body.push(textBlock(t('summary.themes', { themes: s.themes.join(', ') }), { isSubtle: true }));
+  }
+  if (m.actions.length) {
+    body.push(textBlock(t('summary.actions')));
+    m.actions.forEach((a, i) => body.push(typed(`${i + 1}. ${a}`)));
+  }
+  return body;
+}
+
+/** Canonical free text (escaped, people as <@id>) as a person reads it: "@Ana", decoded characters. */
+function plainText(canonical: string, names: Names): string {
+  const people = canonical.replace(/<@([^>|]+)(?:\|[^>]*)?>/g, (_w, id: string) => `@${names.get(id) ?? 'someone'}`);
+  return decodeEntities(people.replace(/<#([^>|]+)(?:\|([^>]*))?>/g, (_w, _id: string, label?: string) => `#${label ?? 'channel'}`));
+}
+
+function shoutoutBody(m: ShoutoutMessage, names: Names, mentions: OutgoingMention[]): Element[] {
+  if (m.withdrawn) return [sentence(m.locale, 'shoutout.withdrawn', {}, names, mentions, { isSubtle: true })];
+  const recipients = m.recipients.map((r) => `<@${r}>`).join(', ');
+  const head = translate(m.locale, 'shoutout.text', { giver: m.givers[0]!, recipients }) + (m.givers.length > 1 ? translate(m.locale, 'shoutout.more', { more: m.givers.length - 1 }) : '');
+  const md = toTeamsMarkdown(head, names);
+  mentions.push(...md.mentions);
+  const body: Element[] = [textBlock(md.text, { size: 'Medium' })];
+  // Reasons are canonical free text (escaped, people as <@id>): shown as typed, people by name.
+  if (m.reason) body.push(typed(translate(m.locale, 'shoutout.reason', { reason: plainText(m.reason, names) })));
+  if (m.values.length) body.push(textBlock(translate(m.locale, 'shoutout.values', { values: m.values.map((v) => `#${v}`).join(' ') })));
+  if (m.excerpt) body.push({ type: 'Container', style: 'emphasis', items: [typed(m.excerpt.replace(/\n/g, ' '))] });
+  if (m.permalink) body.push(textBlock(toTeamsMarkdown(translate(m.locale, 'shoutout.link', { permalink: m.permalink })).text));
+  return body;
+}
+
+/** Every person a message will mention, so the messenger can look their names up first. */
+export function peopleIn(m: OutboundMessage): string[] {
+  switch (m.kind) {
+    case 'shoutout':
+      return [...new Set([...m.givers.slice(0, 1), ...m.recipients, ...(m.reason ? mentionedIds(m.reason) : [])])];
+    case 'digest':
+      return m.receivers.map((r) => r.user);
+    case 'action':
+      return [m.managerId];
+    case 'text':
+      return mentionedIds(translate(m.locale, m.key, m.params));
+    default:
+      return [];
+  }
+}
+
+/** The key a message is posted under (found again after a crash, or when someone reacts to it). */
+export function postKeyOf(m: OutboundMessage): string | null {
+  if (m.kind === 'checkin') return `checkin-${m.deliveryId}`;
+  if (m.kind === 'summary' || m.kind === 'shoutout' || m.kind === 'digest' || m.kind === 'action') return m.key;
+  return null;
+}
+
+/** Renders a core message as a Teams message. */
+export function renderMessage(m: OutboundMessage, names: Names = new Map()): TeamsMessage {
+  const mentions: OutgoingMention[] = [];
+  switch (m.kind) {
+    case 'checkin':
+      return checkinCard(m);
+    case 'summary':
+      return { type: 'message', text: toTeamsMarkdown(translate(m.locale, 'summary.title', { date: m.summary.closesAt.toISOString().slice(0, 10) })).text, attachments: card(summaryBody(m)) };
+    case 'shoutout': {
+      const body = shoutoutBody(m, names, mentions);
+      return { type: 'message', attachments: card(body, mentions) };
+    }
+    case 'digest': {
+      const body = [sentence(m.locale, 'digest.title', { total: m.total }, names, mentions, { size: 'Medium' }), ...m.receivers.map((r) => sentence(m.locale, 'digest.line', { user: r.user, count: r.count }, names, mentions))];
+      return { type: 'message', attachments: card(body, mentions) };
+    }
+    case 'action': {
+      const head = toTeamsMarkdown(translate(m.locale, 'action.announcement', { manager: m.managerId, text: '' }).trimEnd(), names);
+      mentions.push(...head.mentions);
+      return { type: 'message', attachments: card([textBlock(head.text), typed(m.text)], mentions) };
+    }
+    case 'reminder':
+      return { type: 'message', textFormat: 'markdown', text: toTeamsMarkdown(translate(m.locale, 'reminder.text', { closesAt: `${m.closesAt.toISOString().slice(0, 16).replace('T', ' ')} UTC` })).text };
+    case 'text': {
+      const md = toTeamsMarkdown(translate(m.locale, m.key, m.params), names);
+      return { type: 'message', textFormat: 'markdown', text: md.text, ...(md.mentions.length ? { entities: md.mentions } : {}) };
+    }
+  }
+}
+
+/** A command's private reply: the sentence, with any rich messages (summaries) as cards under it. */
+export function renderReply(locale: string, key: MessageKey, params: MessageParams | undefined, messages: OutboundMessage[], names: Names = new Map()): TeamsMessage {
+  const md = toTeamsMarkdown(translate(locale, key, params), names);
+  const attachments = messages.flatMap((m) => renderMessage(m, names).attachments ?? []);
+  return { type: 'message', textFormat: 'markdown', text: md.text, ...(md.mentions.length ? { entities: md.mentions } : {}), ...(attachments.length ? { attachments } : {}) };
+}

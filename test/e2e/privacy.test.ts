@@ -1,0 +1,102 @@
+/**
+ * Privacy end to end: the anonymity audit over every table and every log line (at debug level),
+ * secrets never in the logs, `/pulse export` under the threshold, `/pulse forget-me`.
+ */
+import { waitFor } from '../support/app-process';
+import { findLinks, type KnownAnswer } from '../support/anonymity-scan';
+import { openTestDatabase, truncateAll, type TestDatabase } from '../support/db';
+import { startWorld, type World } from '../support/e2e-world';
+import { eventCallbackBody, reactionAddedEvent } from '../support/slack-requests';
+
+const TEAM = 'T0PRIV';
+const CHANNEL = 'C0PRIV';
+const ANSWERS: KnownAnswer[] = [
+  { platformUserId: 'UMGR', score: 8, texts: ['Proud of how we handled the outage together'] },
+  { platformUserId: 'UAMY', score: 3, texts: ['Exhausted after three weeks of on-call duty'] },
+  { platformUserId: 'UBAS', score: 6, texts: ['Fine week, looking forward to the offsite'] },
+];
+
+let world: World;
+let database: TestDatabase;
+
+beforeAll(async () => {
+  database = openTestDatabase();
+  await truncateAll(database.pool);
+  world = await startWorld({
+    teamId: TEAM,
+    channel: CHANNEL,
+    users: ANSWERS.map((a) => ({ id: a.platformUserId, name: a.platformUserId.toLowerCase(), tz: 'Europe/Oslo' })),
+    env: { LOG_LEVEL: 'debug' },
+  });
+  await world.pulse('UMGR', 'setup');
+  await waitFor(async () => (await database.pool.query('select count(*)::int as n from team_members')).rows[0].n === 3, 'the team');
+  await world.pulse('UMGR', 'config threshold 3');
+  await world.pulse('UMGR', 'now');
+  await waitFor(() => ANSWERS.every((a) => world.slack.dmOf(a.platformUserId).length === 1), 'the check-ins');
+  for (const a of ANSWERS) {
+    const opened = world.slack.callsTo('views.open').length;
+    await world.send(world.click(a.platformUserId, world.checkinOf(a.platformUserId), a.score));
+    await waitFor(() => world.slack.callsTo('views.open').length > opened, 'the modal');
+    await world.submitModal(a.platformUserId, { comment: a.texts[0]! });
+    await waitFor(() => JSON.stringify(world.checkinOf(a.platformUserId).blocks).includes('comment is saved'), `${a.platformUserId}'s comment`);
+  }
+  // A kudos from Amy to Bas, to see what forget-me does with it.
+  const message = world.slack.postAs('UBAS', CHANNEL, 'Runbook updated');
+  await world.send(eventCallbackBody(TEAM, reactionAddedEvent({ user: 'UAMY', reaction: 'clap', channel: CHANNEL, ts: message.ts, itemUser: 'UBAS' }), { eventId: 'Ev0PRIV1' }));
+  await waitFor(async () => (await database.pool.query('select count(*)::int as n from kudos')).rows[0].n === 1, 'the kudos');
+  await database.pool.query(`update rounds set closes_at = now() - interval '1 minute'`);
+  await waitFor(async () => (await database.pool.query(`select summary_state from rounds`)).rows[0]?.summary_state === 'posted', 'the summary', 20_000);
+});
+
+afterAll(async () => {
+  const code = await world?.stop();
+  await database?.close();
+  expect(code).toBe(0);
+});
+
+test('the audit finds a planted link, so it can fail', async () => {
+  const planted = `{"member":"UAMY","score":3}\nuser UBAS said ${ANSWERS[2]!.texts[0]}`;
+  expect(await findLinks(database.pool, ANSWERS, planted)).toHaveLength(2);
+});
+
+test('anonymity audit: no table row and no log line (at debug level) pairs a person with their answer', async () => {
+  const logs = world.app.output();
+  expect(logs.split('\n').length).toBeGreaterThan(30); // there is something to scan
+  expect(await findLinks(database.pool, ANSWERS, logs)).toEqual([]);
+});
+
+test('secrets never reach the logs', () => {
+  const logs = world.app.output();
+  expect(logs).not.toContain('xoxb-e2e-token');
+  expect(logs).not.toContain(world.secret);
+  expect(logs).not.toMatch(/ANONYMITY_SECRET=|[0-9a-f]{64}/);
+});
+
+test('/pulse export: a CSV of whole rounds, sent privately to the manager; others are refused', async () => {
+  expect(await world.pulse('UAMY', 'export')).toMatch(/only this team's managers/);
+  expect(await world.pulse('UMGR', 'export')).toMatch(/Preparing the export/);
+  const upload = await waitFor(() => world.slack.uploads.find((u) => u.content.includes('round_closed')), 'the CSV upload');
+  expect(upload.content).toContain('round_closed,period,withheld,invited,respondents,response_rate,mood_average');
+  expect(upload.content).toMatch(/,no,3,3,1\.00,5\.7,/); // (8+3+6)/3
+  const completed = world.slack.callsTo('files.completeUploadExternal').at(-1)!;
+  expect(completed.args.channel_id).toBe(world.slack.dmChannelOf('UMGR'));
+  // Under the threshold the same round is exported without a single number.
+  await world.pulse('UMGR', 'config threshold 5');
+  await world.pulse('UMGR', 'export');
+  const withheld = await waitFor(() => world.slack.uploads.filter((u) => u.content.includes('round_closed')).at(1), 'the second CSV');
+  expect(withheld.content).toMatch(/,yes,,,,,,,,/);
+  expect(withheld.content).not.toMatch(/5\.7/);
+});
+
+test('/pulse forget-me deletes the caller\'s answers, check-ins and membership, and anonymizes their kudos', async () => {
+  const reply = await world.pulse('UAMY', 'forget-me');
+  expect(reply).toMatch(/Removed: 1 answer\(s\), 1 check-in record\(s\), your membership of 1 team\(s\) and your settings; 1 kudos/);
+  expect((await database.pool.query("select count(*)::int as n from members where platform_user_id = 'UAMY'")).rows[0].n).toBe(0);
+  expect((await database.pool.query('select score from responses order by score')).rows.map((r) => r.score)).toEqual([6, 8]);
+  expect((await database.pool.query('select count(*)::int as n from deliveries')).rows[0].n).toBe(2);
+  const { rows } = await database.pool.query('select giver, recipient from kudos');
+  expect(rows[0].giver).toMatch(/^forgotten:/);
+  expect(rows[0].recipient).toBe('UBAS');
+  expect(JSON.stringify(rows)).not.toContain('UAMY');
+  expect(await world.pulse('UAMY', 'mine')).toMatch(/no check-in answers/);
+});
