@@ -1,5 +1,6 @@
 /** The check-in loop as the workers run it: open a round, deliver, remind, record, close. */
 import { respondentHash } from '../anonymity';
+import { resolveLocale } from '../i18n';
 import { SymmetryError } from '../errors';
 import type { Delivery, Member, Round, Team, Workspace } from '../model';
 import { MOOD_QUESTION_ID } from '../model';
@@ -78,7 +79,7 @@ async function checkinView(deps: WorkerDeps, ctx: DeliveryContext, opts: { never
   return {
     scaleQuestions,
     kind: 'checkin',
-    locale: ctx.member.locale ?? 'en',
+    locale: resolveLocale(ctx.member.locale, ctx.team.settings.language),
     deliveryId: ctx.delivery.id,
     threshold: ctx.team.settings.threshold,
     closesAt: ctx.round.closesAt,
@@ -120,7 +121,7 @@ export async function sendReminder(deps: WorkerDeps, deliveryId: string): Promis
   if (!(await deps.repos.deliveries.markReminded(deliveryId, deps.clock.now()))) return 'skipped';
   await deps.messenger.sendDirect(ctx.workspace, ctx.member.platformUserId, {
     kind: 'reminder',
-    locale: ctx.member.locale ?? 'en',
+    locale: resolveLocale(ctx.member.locale, ctx.team.settings.language),
     closesAt: ctx.round.closesAt,
   });
   return 'sent';

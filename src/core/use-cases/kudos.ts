@@ -2,7 +2,7 @@
 import { parseKudosCommand, parseKudosTokens } from '../commands/kudos-parser';
 import type { Token } from '../commands/mentions';
 import { commandKey, excerptOf, kudosRefusal, messageShoutoutKey, parseMessageKey, reactionSourceKey } from '../kudos';
-import type { MessageParams } from '../i18n';
+import { resolveLocale, type MessageParams } from '../i18n';
 import type { Platform, UserProfile, Workspace } from '../model';
 import { localDateKey, effectiveTimeZone } from '../schedule';
 import type { DigestMessage, ShoutoutMessage } from '../messages';
@@ -88,6 +88,16 @@ export async function recordReactionKudos(deps: WorkerDeps, p: { workspaceId: st
 
 /** Web side: `/kudos @a @b for <reason> #value` checked and queued; the reply says what happens. */
 export async function runKudosCommand(
+  deps: WebDeps,
+  input: { platform: Platform; workspaceExternalId: string; channelId: string; userId: string; text: string; commandId: string; tokens?: readonly Token[] },
+): Promise<Reply> {
+  const reply = await checkAndQueueKudos(deps, input);
+  const workspace = await deps.repos.workspaces.ensure(input.platform, input.workspaceExternalId);
+  const member = await deps.repos.members.findByPlatformId(workspace.id, input.userId);
+  return { ...reply, locale: resolveLocale(member?.locale) };
+}
+
+async function checkAndQueueKudos(
   deps: WebDeps,
   input: { platform: Platform; workspaceExternalId: string; channelId: string; userId: string; text: string; commandId: string; tokens?: readonly Token[] },
 ): Promise<Reply> {

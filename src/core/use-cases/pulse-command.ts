@@ -13,12 +13,14 @@ import { ownAnswers, recentSummaries, summaryMessage } from './summaries';
 import { addAction, askQuestion, completeAction, listQuestions, setConfig, showConfig, showKudosConfig, unaskQuestion } from './team-admin';
 import { kudosLeaderboard } from './kudos';
 import { forgetMe, requestExport } from './privacy';
-import { translate } from '../i18n';
+import { resolveLocale, translate } from '../i18n';
 
 /** A reply shown only to the person who ran the command, with optional rich messages under it. */
 export interface Reply {
   key: MessageKey;
   params?: MessageParams;
+  /** The language to answer in (the caller's; English when unknown). */
+  locale?: string;
   messages?: OutboundMessage[];
 }
 
@@ -40,6 +42,8 @@ export interface CommandInput {
 interface CommandContext {
   input: CommandInput;
   workspace: Workspace;
+  /** The caller's language: their own locale, else the team's, else English. */
+  locale: string;
 }
 
 /** Team managers and workspace admins may run a team; nobody else. */
@@ -120,7 +124,7 @@ async function runTeamCommand(deps: WebDeps, ctx: CommandContext, team: Team, co
     case 'config': {
       const teamConfig = showConfig(team);
       const kudosConfig = showKudosConfig(ctx.workspace);
-      return { key: 'config.show_all', params: { team: translate('en', teamConfig.key, teamConfig.params), kudos: translate('en', kudosConfig.key, kudosConfig.params) } };
+      return { key: 'config.show_all', params: { team: translate(ctx.locale, teamConfig.key, teamConfig.params), kudos: translate(ctx.locale, kudosConfig.key, kudosConfig.params) } };
     }
     case 'config-set':
       return setConfig(deps, ctx.workspace, team, command.setting);
@@ -150,24 +154,35 @@ async function onlyManagedTeam(deps: WebDeps, workspace: Workspace, userId: stri
 
 /** Runs one `/pulse` command for the caller and says what happened. Never throws for user error. */
 export async function runPulseCommand(deps: WebDeps, input: CommandInput): Promise<Reply> {
+  let locale = 'en';
+  try {
+    const workspace = await deps.repos.workspaces.ensure(input.platform, input.workspaceExternalId);
+    const [member, channelTeam] = await Promise.all([
+      deps.repos.members.findByPlatformId(workspace.id, input.userId),
+      deps.repos.teams.findByChannel(workspace.id, input.channelId),
+    ]);
+    locale = resolveLocale(member?.locale, channelTeam?.settings.language);
+    return { ...(await dispatch(deps, { input, workspace, locale }, channelTeam)), locale };
+  } catch (err) {
+    if (isSymmetryError(err, 'queue_unavailable')) return { key: 'error.queue_unavailable', locale };
+    throw err;
+  }
+}
+
+/** Parses and runs one command for a caller whose workspace (and channel's team, if any) is known. */
+async function dispatch(deps: WebDeps, ctx: CommandContext, channelTeam: Team | null): Promise<Reply> {
+  const { input, workspace } = ctx;
   const parsed = input.tokens ? parsePulseTokens(input.tokens) : parsePulseCommand(input.text);
   if (!parsed.ok) return { key: parsed.error.key, params: parsed.error.params };
   const command = parsed.command;
   if (command.type === 'help') return { key: 'usage.pulse' };
-  try {
-    const workspace = await deps.repos.workspaces.ensure(input.platform, input.workspaceExternalId);
-    const ctx = { input, workspace };
-    if (command.type === 'setup') return input.direct ? { key: 'pulse.not_a_team' } : await setup(deps, ctx);
-    if (command.type === 'mine') return await mine(deps, ctx);
-    if (command.type === 'forget-me') return await forgetMe(deps, workspace, input.userId);
-    // Kudos are public recognition: anyone may see the leaderboard.
-    if (command.type === 'kudos') return await kudosLeaderboard(deps, workspace, command.weeks);
-    const team = (await deps.repos.teams.findByChannel(workspace.id, input.channelId)) ?? (input.direct ? await onlyManagedTeam(deps, workspace, input.userId) : null);
-    if (!team) return { key: 'pulse.not_a_team' };
-    if (!(await mayManage(deps, ctx, team))) return { key: 'pulse.not_manager' };
-    return await runTeamCommand(deps, ctx, team, command);
-  } catch (err) {
-    if (isSymmetryError(err, 'queue_unavailable')) return { key: 'error.queue_unavailable' };
-    throw err;
-  }
+  if (command.type === 'setup') return input.direct ? { key: 'pulse.not_a_team' } : await setup(deps, ctx);
+  if (command.type === 'mine') return await mine(deps, ctx);
+  if (command.type === 'forget-me') return await forgetMe(deps, workspace, input.userId);
+  // Kudos are public recognition: anyone may see the leaderboard.
+  if (command.type === 'kudos') return await kudosLeaderboard(deps, workspace, command.weeks);
+  const team = channelTeam ?? (input.direct ? await onlyManagedTeam(deps, workspace, input.userId) : null);
+  if (!team) return { key: 'pulse.not_a_team' };
+  if (!(await mayManage(deps, ctx, team))) return { key: 'pulse.not_manager' };
+  return await runTeamCommand(deps, ctx, team, command);
 }

@@ -1,6 +1,7 @@
 /** Core messages → Block Kit. Every sentence comes from the catalog; user text is escaped. */
 import type { HomeView as SlackHomeView, KnownBlock, ModalView } from '@slack/types';
-import { translate, type MessageKey, type MessageParams } from '../../core/i18n';
+import { isRtl, translate, type MessageKey, type MessageParams } from '../../core/i18n';
+import { formatNumber, rtlText } from '../../core/i18n/format';
 import type { CheckinMessage, DigestMessage, HomeView, OutboundMessage, ShoutoutMessage, SummaryMessage } from '../../core/messages';
 import { MOOD_QUESTION_ID, type Question } from '../../core/model';
 
@@ -90,11 +91,11 @@ function summaryBlocks(m: SummaryMessage): KnownBlock[] {
     blocks.push(section(t('summary.withheld', { needed: s.needed })));
   } else {
     const change =
-      s.change === null ? '' : `  ${s.change > 0 ? t('summary.change_up', { change: s.change.toFixed(1) }) : s.change < 0 ? t('summary.change_down', { change: Math.abs(s.change).toFixed(1) }) : t('summary.change_same')}`;
+      s.change === null ? '' : `  ${s.change > 0 ? t('summary.change_up', { change: formatNumber(m.locale, s.change, 1) }) : s.change < 0 ? t('summary.change_down', { change: formatNumber(m.locale, Math.abs(s.change), 1) }) : t('summary.change_same')}`;
     blocks.push(
       section(
         [
-          `${t('summary.average', { average: s.average.toFixed(1) })}${change}`,
+          `${t('summary.average', { average: formatNumber(m.locale, s.average, 1) })}${change}`,
           t('summary.rate', { respondents: s.respondents, invited: s.invited, rate: Math.round(s.responseRate * 100) }),
           `${t('summary.distribution', { ...s.distribution })}   \`1 ${histogramBar(s.histogram)} 10\``,
         ].join('\n'),
@@ -102,7 +103,7 @@ function summaryBlocks(m: SummaryMessage): KnownBlock[] {
     );
     for (const q of s.questions) {
       if ('withheld' in q) blocks.push(section(t('summary.question_withheld', { question: q.text, needed: q.needed })));
-      else if (q.kind === 'scale') blocks.push(section(t('summary.question_scale', { question: q.text, average: q.average.toFixed(1), respondents: q.respondents })));
+      else if (q.kind === 'scale') blocks.push(section(t('summary.question_scale', { question: q.text, average: formatNumber(m.locale, q.average, 1), respondents: q.respondents })));
       else blocks.push(section([t('summary.question_text', { question: q.text }), ...q.answers.slice(0, 10).map((a) => `> ${escapeText(a)}`)].join('\n')));
     }
     if (s.comments.length) {
@@ -133,8 +134,23 @@ function digestText(m: DigestMessage): string {
   return [t('digest.title', { total: m.total }), ...m.receivers.map((r) => t('digest.line', { user: r.user, count: r.count }))].join('\n');
 }
 
+/** Right-to-left languages: every text of the blocks gets its direction marks (plain text renders correctly). */
+function directed<T>(locale: string, value: T): T {
+  if (!isRtl(locale)) return value;
+  return JSON.parse(JSON.stringify(value), (key, v: unknown) => (key === 'text' && typeof v === 'string' ? rtlText(locale, v) : v)) as T;
+}
+
+/** A catalog sentence for a reply, in the caller's language and direction. */
+export function replyText(locale: string | undefined, key: MessageKey, params?: MessageParams): string {
+  return rtlText(locale ?? 'en', translate(locale ?? 'en', key, params));
+}
+
 /** Renders a core message as a Slack message (fallback text + blocks + idempotency metadata). */
 export function renderMessage(m: OutboundMessage): SlackMessage {
+  return directed(m.locale, renderPlain(m));
+}
+
+function renderPlain(m: OutboundMessage): SlackMessage {
   switch (m.kind) {
     case 'checkin':
       return {
@@ -166,7 +182,7 @@ export function renderMessage(m: OutboundMessage): SlackMessage {
 
 /** The "What's behind your score?" modal (plus the round's free-text questions), opened with the click's trigger id. */
 export function commentModal(locale: string, deliveryId: string, threshold: number, textQuestions: Question[] = []): ModalView {
-  const t = (key: MessageKey, params?: MessageParams) => translate(locale, key, params);
+  const t = (key: MessageKey, params?: MessageParams) => rtlText(locale, translate(locale, key, params));
   const input = (blockId: string, label: string, hint?: string) => ({
     type: 'input' as const,
     block_id: blockId,
@@ -210,9 +226,9 @@ export function renderHome(home: HomeView): SlackHomeView {
       lines.push(team.nextRound ? t('home.team_next', { date: slackDate(team.nextRound) }) : t('home.team_next_none'));
       if (team.openRound) lines.push(t('home.team_open', { answered: team.openRound.answered, total: team.openRound.total, date: slackDate(team.openRound.closesAt) }));
       if (team.last?.withheld) lines.push(t('home.team_last_withheld', { needed: team.last.needed }));
-      else if (team.last) lines.push(t('home.team_last', { rate: Math.round(team.last.responseRate * 100), average: team.last.average.toFixed(1) }));
+      else if (team.last) lines.push(t('home.team_last', { rate: Math.round(team.last.responseRate * 100), average: formatNumber(home.locale, team.last.average, 1) }));
       blocks.push(section(lines.join('\n')));
     }
   }
-  return { type: 'home', blocks };
+  return directed(home.locale, { type: 'home', blocks } as SlackHomeView);
 }

@@ -1,9 +1,8 @@
 /** `/pulse`: ack, run the core command, answer privately to the caller. */
 import type { App } from '@slack/bolt';
-import { translate } from '../../../core/i18n';
 import { runPulseCommand } from '../../../core/use-cases/pulse-command';
 import type { WebDeps } from '../../../core/use-cases/deps';
-import { renderMessage } from '../render';
+import { renderMessage, replyText } from '../render';
 
 /** Registers the slash commands. */
 export function registerCommands(app: App, deps: WebDeps): void {
@@ -16,7 +15,7 @@ export function registerCommands(app: App, deps: WebDeps): void {
       userId: command.user_id,
       text: command.text ?? '',
     });
-    const text = translate('en', reply.key, reply.params);
+    const text = replyText(reply.locale, reply.key, reply.params);
     const blocks = (reply.messages ?? []).flatMap((m) => [{ type: 'divider' as const }, ...(renderMessage(m).blocks ?? [])]);
     await respond({ response_type: 'ephemeral', text, ...(blocks.length ? { blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }, ...blocks].slice(0, 50) } : {}) });
   });

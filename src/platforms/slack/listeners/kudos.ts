@@ -1,7 +1,7 @@
 /** Kudos: reactions on messages and `/kudos`, acked first and handed to the core. */
 import type { App } from '@slack/bolt';
-import { translate } from '../../../core/i18n';
 import type { WebDeps } from '../../../core/use-cases/deps';
+import { replyText } from '../render';
 import { noteReaction, runKudosCommand } from '../../../core/use-cases/kudos';
 
 /** Registers reaction_added/removed and the /kudos command. */
@@ -35,6 +35,6 @@ export function registerKudos(app: App, deps: WebDeps): void {
       // Slack sends a fresh trigger id with every command: it names this /kudos.
       commandId: command.trigger_id,
     });
-    await respond({ response_type: 'ephemeral', text: translate('en', reply.key, reply.params) });
+    await respond({ response_type: 'ephemeral', text: replyText(reply.locale, reply.key, reply.params) });
   });
 }

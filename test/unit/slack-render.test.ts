@@ -1,0 +1,53 @@
+/** A check-in DM and a summary rendered in each language: translated, numbers per locale, Arabic right-to-left. */
+import { translate } from '../../src/core/i18n';
+import type { CheckinMessage, SummaryMessage } from '../../src/core/messages';
+import { renderMessage } from '../../src/platforms/slack/render';
+
+const checkin = (locale: string): CheckinMessage => ({
+  kind: 'checkin',
+  locale,
+  deliveryId: 'd1',
+  threshold: 5,
+  closesAt: new Date('2026-11-30T13:00:00Z'),
+  closed: false,
+  answer: { score: 7, commentSaved: true },
+  scaleQuestions: [],
+});
+
+const summary = (locale: string): SummaryMessage => ({
+  kind: 'summary',
+  locale,
+  key: 'summary-r1',
+  actions: [],
+  summary: {
+    kind: 'summary',
+    roundId: 'r1',
+    period: '2026-11-27',
+    closesAt: new Date('2026-11-30T13:00:00Z'),
+    threshold: 5,
+    invited: 8,
+    respondents: 6,
+    responseRate: 0.75,
+    average: 7.4,
+    change: 0.5,
+    distribution: { low: 0, mid: 3, high: 3 },
+    histogram: [0, 0, 0, 0, 1, 1, 1, 2, 1, 0],
+    questions: [],
+    comments: [],
+    themes: [],
+  },
+});
+
+test.each(['en', 'fr', 'nl', 'sv', 'ar'])('%s: the check-in and the summary are in the language, with its number format', (locale) => {
+  const dm = JSON.stringify(renderMessage(checkin(locale)).blocks);
+  const question = translate(locale, 'checkin.question');
+  // Arabic text carries direction marks; compare on the letters.
+  const strip = (s: string) => s.replace(/[\u200e\u200f\u2066-\u2069]/g, '');
+  expect(strip(dm)).toContain(strip(question).slice(0, 20));
+  if (locale !== 'en') expect(dm).not.toContain(translate('en', 'checkin.question').slice(0, 20));
+  const text = strip(JSON.stringify(renderMessage(summary(locale)).blocks));
+  const decimal = ['fr', 'nl', 'sv'].includes(locale) ? '7,4' : '7.4';
+  expect(text).toContain(decimal);
+  if (locale === 'ar') expect(JSON.stringify(renderMessage(summary(locale)).blocks)).toContain('\u200f');
+  else expect(JSON.stringify(renderMessage(summary(locale)).blocks)).not.toContain('\u200f');
+});
