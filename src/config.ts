@@ -74,8 +74,12 @@ const schema = z.object({
   TEAMS_APP_TYPE: z.enum(TEAMS_APP_TYPES, { message: `must be one of ${TEAMS_APP_TYPES.join(', ')}` }).default('SingleTenant'),
   /** "true" runs Teams with NO authentication of /api/messages (local testing only); refused when NODE_ENV=production. */
   TEAMS_ALLOW_UNAUTHENTICATED: z.enum(['true', 'false'], { message: 'must be true or false' }).default('false'),
+  /** Bearer token a help desk or survey tool sends to POST /api/signals (at least 24 characters); unset, the endpoint answers 404. */
+  SIGNALS_TOKEN: z.string().min(24, 'must be at least 24 characters; generate one with `openssl rand -hex 24`').optional(),
   /** Node's environment name; "production" forbids TEAMS_ALLOW_UNAUTHENTICATED. */
   NODE_ENV: z.string().optional(),
+  /** "true": with no Slack or Teams credentials at all, run the sandbox instead of failing (docker-compose.yml sets it). */
+  SANDBOX_WHEN_UNCONFIGURED: z.enum(['true', 'false'], { message: 'must be true or false' }).optional(),
 });
 
 type Parsed = z.infer<typeof schema>;
@@ -88,12 +92,20 @@ export type Config = Parsed & {
   teamsEnabled: boolean;
 };
 
+/** Which platforms the environment names at all (empty strings count as unset). */
+function platformsNamed(env: Record<string, string | undefined>): { slack: boolean; teams: boolean } {
+  const noAuth = env.TEAMS_ALLOW_UNAUTHENTICATED === 'true';
+  return {
+    slack: Boolean(env.SLACK_BOT_TOKEN || env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN),
+    teams: Boolean(env.TEAMS_APP_ID || env.TEAMS_APP_PASSWORD || env.TEAMS_TENANT_ID || noAuth),
+  };
+}
+
 /** Rules that span variables: which platform is configured, and how Teams authenticates. */
 function crossChecks(env: Record<string, string | undefined>): string[] {
   const problems: string[] = [];
-  const slack = Boolean(env.SLACK_BOT_TOKEN || env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN);
+  const { slack, teams } = platformsNamed(env);
   const noAuth = env.TEAMS_ALLOW_UNAUTHENTICATED === 'true';
-  const teams = Boolean(env.TEAMS_APP_ID || env.TEAMS_APP_PASSWORD || env.TEAMS_TENANT_ID || noAuth);
   if (!slack && !teams) {
     problems.push('No chat platform is configured: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET for Slack, or TEAMS_APP_ID and TEAMS_TENANT_ID (and TEAMS_APP_PASSWORD) for Microsoft Teams, or both');
   }
@@ -130,4 +142,51 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (problems.length > 0 || !result.success) throw new ConfigError(problems);
   const data = result.data;
   return { ...data, slackEnabled: Boolean(data.SLACK_BOT_TOKEN && data.SLACK_SIGNING_SECRET), teamsEnabled: Boolean(data.TEAMS_APP_ID) || data.TEAMS_ALLOW_UNAUTHENTICATED === 'true' };
+}
+
+/** The sandbox (`npm run sandbox`, `start.js sandbox`): the real bot against a simulated Slack workspace. */
+const sandboxSchema = z.object({
+  /** PostgreSQL server the sandbox creates its throwaway database on (so it needs CREATEDB); the URL's own database is only connected to. */
+  DATABASE_URL: url(['postgres:', 'postgresql:'], 'postgres://postgres@127.0.0.1:5432/postgres').default('postgres://postgres@127.0.0.1:5432/postgres'),
+  /** Redis the sandbox's queues use, under a throwaway key prefix deleted at the end. */
+  REDIS_URL: url(['redis:', 'rediss:'], 'redis://127.0.0.1:6379').default('redis://127.0.0.1:6379'),
+  /** HTTP port of the sandbox's bot (/slack/events, /healthz, /metrics); unset = any free port. */
+  PORT: int(1, 65535).optional(),
+  /** Level of the bot's own log, written to SANDBOX_OUTPUT_DIR/symmetry.log (the terminal shows the story). */
+  LOG_LEVEL: z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+  /** Simulated weeks, one scheduled round each. */
+  SANDBOX_WEEKS: int(1, 8).default(3),
+  /** Simulated hours per real second while something happens; quiet nights and weekends run 12 times faster. */
+  SANDBOX_HOURS_PER_SECOND: int(1, 12).default(2),
+  /** Seed of the simulated people's choices: the same seed tells the same story. */
+  SANDBOX_SEED: z.string().min(1).max(64, 'must be at most 64 characters').default('symmetry'),
+  /** Directory for summary.md (the latest summary), answers.json (what the simulated people answered) and symmetry.log. */
+  SANDBOX_OUTPUT_DIR: z.string().min(1).default('sandbox-output'),
+  /** Set to anything to print without colors (https://no-color.org); colors are used only on a terminal anyway. */
+  NO_COLOR: z.string().optional(),
+});
+
+/** The sandbox's validated environment. */
+export type SandboxConfig = z.infer<typeof sandboxSchema>;
+
+/** Reads and validates the sandbox's environment; throws ConfigError naming every bad variable. */
+export function loadSandboxConfig(env: NodeJS.ProcessEnv = process.env): SandboxConfig {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const result = sandboxSchema.safeParse(cleaned);
+  if (!result.success) throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`));
+  return result.data;
+}
+
+/** True when SANDBOX_WHEN_UNCONFIGURED=true and no Slack or Teams variable is set: `docker compose up` on a fresh clone. */
+export function sandboxWhenUnconfigured(env: NodeJS.ProcessEnv = process.env): boolean {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const { slack, teams } = platformsNamed(cleaned);
+  return cleaned.SANDBOX_WHEN_UNCONFIGURED === 'true' && !slack && !teams;
+}
+
+/** What the CSV import of customer signals needs (DATABASE_URL only); throws ConfigError naming the problem. */
+export function loadImportConfig(env: NodeJS.ProcessEnv = process.env): { DATABASE_URL: string } {
+  const result = schema.pick({ DATABASE_URL: true }).safeParse({ DATABASE_URL: env.DATABASE_URL || undefined });
+  if (!result.success) throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`));
+  return result.data;
 }

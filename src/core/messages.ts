@@ -1,6 +1,7 @@
 /** Platform-neutral messages the workers send; each platform renders them (Block Kit, Adaptive Cards). */
 import type { MessageKey, MessageParams } from './i18n';
 import type { RoundSummary } from './summary';
+import type { SymmetryView } from './symmetry';
 
 export interface CheckinAnswerView {
   score: number | null;
@@ -29,6 +30,15 @@ export interface SummaryMessage {
   actions: string[];
   /** Idempotency key carried in the message, so a crashed post is found instead of repeated. */
   key: string;
+  /** Team mood beside customer CSAT/NPS up to this round; absent when the team has no customer figures for them. */
+  symmetry?: SymmetryView;
+}
+
+/** `/pulse symmetry`: team mood beside customer satisfaction over recent rounds, with the correlation reading. */
+export interface SymmetryMessage {
+  kind: 'symmetry';
+  locale: string;
+  view: SymmetryView;
 }
 
 /** A manager's "you said, we did" announcement. */
@@ -72,6 +82,7 @@ export type OutboundMessage =
   | DigestMessage
   | SummaryMessage
   | ActionMessage
+  | SymmetryMessage
   | { kind: 'reminder'; locale: string; closesAt: Date }
   | { kind: 'text'; locale: string; key: MessageKey; params?: MessageParams };
 

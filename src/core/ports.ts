@@ -22,6 +22,8 @@ import type {
 } from './model';
 import type { JobName, JobPayloads } from './jobs';
 import type { HomeView, OutboundMessage } from './messages';
+import type { CustomerSignal } from './signals';
+import type { SymmetryView } from './symmetry';
 
 /** Where a posted message lives, so it can be updated later. */
 export interface MessageRef {
@@ -51,6 +53,8 @@ export interface Messenger {
   sendFile(workspace: Workspace, platformUserId: string, file: { name: string; title: string; content: string; comment: string }): Promise<void>;
   /** Every member id of a channel (humans and bots alike). */
   listChannelMembers(workspace: Workspace, channelId: string): Promise<string[]>;
+  /** Uploads an image (a chart) to a channel, in the thread of `threadId` when given; platforms without it leave it out. */
+  postImage?(workspace: Workspace, channelId: string, image: { name: string; title: string; content: Uint8Array; altText: string }, options?: { threadId?: string }): Promise<void>;
 }
 
 /** A team with its active members, as the schedule tick needs it. */
@@ -186,6 +190,8 @@ export interface KudosRepository {
    */
   claimShoutout(workspaceId: string, shoutoutKey: string): Promise<{ state: 'claimed' } | { state: 'posting'; since: Date } | { state: 'posted'; ref: MessageRef }>;
   markShoutoutPosted(workspaceId: string, shoutoutKey: string, ref: MessageRef): Promise<void>;
+  /** Gives back a claim whose post certainly failed (never one already posted). */
+  releaseShoutout(workspaceId: string, shoutoutKey: string): Promise<void>;
   /** True the first time for (team, period): one digest per team and period. */
   claimDigest(teamId: string, period: string): Promise<boolean>;
 }
@@ -234,6 +240,16 @@ export interface ConversationReferenceRepository {
   findRecognizedMessage(workspaceId: string, channelId: string, messageId: string): Promise<RecognizedMessage | null>;
 }
 
+/** Customer CSAT/NPS per team and UTC day (what help-desk and survey tools report). */
+export interface SignalRepository {
+  /** The team ids of these channel ids (a channel id may name teams of several workspaces). */
+  teamsByChannel(channelIds: string[]): Promise<Map<string, string[]>>;
+  /** Stores every signal or none (one transaction); a repeated (team, metric, source, day) replaces the stored one. */
+  upsertMany(signals: CustomerSignal[]): Promise<number>;
+  /** The team's signals whose day lies in [fromDay, toDay] (YYYY-MM-DD, inclusive), oldest first. */
+  listForTeam(teamId: string, fromDay: string, toDay: string): Promise<CustomerSignal[]>;
+}
+
 export interface Repositories {
   workspaces: WorkspaceRepository;
   teams: TeamRepository;
@@ -246,6 +262,13 @@ export interface Repositories {
   kudos: KudosRepository;
   privacy: PrivacyRepository;
   conversations: ConversationReferenceRepository;
+  signals: SignalRepository;
+}
+
+/** Draws charts server-side. */
+export interface ChartRenderer {
+  /** A PNG of mood per round with response rate, and customer CSAT/NPS on a second axis; a round under the threshold has no point. */
+  symmetryChart(view: SymmetryView, locale: string): Promise<Uint8Array>;
 }
 
 /** Puts work on the queue. Job ids come from the payload's domain key, so a repeat is a no-op. */

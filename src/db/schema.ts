@@ -8,7 +8,10 @@ import {
   bigint,
   boolean,
   check,
+  date,
+  doublePrecision,
   index,
+  integer,
   jsonb,
   pgTable,
   primaryKey,
@@ -333,4 +336,34 @@ export const recognizedMessages = pgTable(
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ name: 'recognized_messages_pkey', columns: [t.workspaceId, t.channelId, t.messageId] })],
+);
+
+/**
+ * Customer satisfaction a help desk or survey tool reported for a team (POST /api/signals, or the
+ * CSV import): one row per (team, metric, source, UTC day), so a re-sent day replaces itself.
+ * CSAT is a percentage 0–100, NPS -100..100; `responses` weighs the value when days are averaged.
+ */
+export const customerSignals = pgTable(
+  'customer_signals',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    teamId: uuid('team_id')
+      .notNull()
+      .references(() => teams.id, { onDelete: 'cascade' }),
+    metric: text('metric').$type<'csat' | 'nps'>().notNull(),
+    value: doublePrecision('value').notNull(),
+    responses: integer('responses').notNull().default(1),
+    at: tstz('at').notNull(),
+    day: date('day', { mode: 'string' }).notNull(),
+    source: text('source').notNull().default('api'),
+    createdAt: createdAt(),
+    updatedAt: tstz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    unique('customer_signals_team_metric_source_day_key').on(t.teamId, t.metric, t.source, t.day),
+    index('customer_signals_team_day_idx').on(t.teamId, t.day),
+    check('customer_signals_metric', sql`metric in ('csat', 'nps')`),
+    check('customer_signals_value_range', sql`(metric = 'csat' and value between 0 and 100) or (metric = 'nps' and value between -100 and 100)`),
+    check('customer_signals_responses_positive', sql`responses >= 1`),
+  ],
 );

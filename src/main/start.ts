@@ -1,11 +1,40 @@
-/** Entry point: `start.js [all|web|worker]`. Validates config, starts, stops cleanly on SIGTERM/SIGINT. */
-import { ConfigError, loadConfig } from '../config';
+/** Entry point: `start.js [all|web|worker|sandbox]`. Validates config, starts, stops cleanly on SIGTERM/SIGINT. */
+import { ConfigError, loadConfig, loadSandboxConfig, sandboxWhenUnconfigured } from '../config';
 import { createLogger } from './logger';
+import { runSandbox } from './sandbox';
 import { startWeb, type Running } from './web';
 import { startWorker } from './worker';
 
-const ROLES = ['all', 'web', 'worker'] as const;
+const ROLES = ['all', 'web', 'worker', 'sandbox'] as const;
 type Role = (typeof ROLES)[number];
+
+/**
+ * The sandbox: asked for (`start.js sandbox`), or what docker compose runs on a fresh clone
+ * (SANDBOX_WHEN_UNCONFIGURED=true and no Slack or Teams credentials). Then the web role runs the whole
+ * sandbox and the worker role waits, so neither container exits into a restart loop.
+ */
+async function sandbox(role: Role): Promise<void> {
+  let config;
+  try {
+    config = loadSandboxConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\nSee "Try it" and the configuration table in README.md.\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+  if (role === 'worker') {
+    const logger = createLogger(config.LOG_LEVEL, 'symmetry-worker');
+    logger.info({}, 'no Slack or Teams credentials: the web service runs the sandbox, so this worker waits');
+    await new Promise<void>((resolve) => {
+      process.once('SIGTERM', () => resolve());
+      process.once('SIGINT', () => resolve());
+    });
+    process.exit(0);
+  }
+  process.exit(await runSandbox(config, { stayAfterwards: role !== 'sandbox' }));
+}
 
 async function main(): Promise<void> {
   const role = (process.argv[2] ?? 'all') as Role;
@@ -13,6 +42,7 @@ async function main(): Promise<void> {
     process.stderr.write(`Unknown role "${role}": use one of ${ROLES.join(', ')}.\n`);
     process.exit(2);
   }
+  if (role === 'sandbox' || sandboxWhenUnconfigured()) return sandbox(role);
   let config;
   try {
     config = loadConfig();
@@ -33,16 +63,20 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
-    // Web first (stop taking work), then workers (finish what is in flight); hard exit after 10 s.
+    // Side by side: the web stops taking requests and lets its listeners finish while the workers stop
+    // fetching and finish their jobs. Each part is bounded (8 s); one after the other they could take
+    // twice that, and the worker would keep fetching new jobs while the web drained. Hard exit after 10 s.
     setTimeout(() => {
       logger.error({}, 'shutdown took longer than 10 s; exiting');
       process.exit(1);
     }, 10_000).unref();
     (async () => {
-      for (const r of running.reverse()) {
-        await r.stop();
-        logger.info({ role: r.role }, 'stopped part');
-      }
+      await Promise.all(
+        running.map(async (r) => {
+          await r.stop();
+          logger.info({ role: r.role }, 'stopped part');
+        }),
+      );
       logger.info({}, 'stopped');
       process.exit(0);
     })().catch((err: Error) => {

@@ -1,7 +1,7 @@
 /** The web process: Slack's HTTP endpoint (or Socket Mode), Teams' /api/messages, and /healthz. */
 import { createServer, type IncomingMessage, type ServerResponse, type Server } from 'node:http';
 import type { Config } from '../config';
-import { systemClock } from '../core/clock';
+import { systemClock, type Clock } from '../core/clock';
 import type { Logger } from '../core/ports';
 import { createDatabase, pingDatabase } from '../db/client';
 import { runMigrations } from '../db/migrate';
@@ -14,6 +14,7 @@ import { createTeamsRequestHandler } from '../platforms/teams/app';
 import type { WebDeps } from '../core/use-cases/deps';
 import { routeByPlatform } from './messengers';
 import { processMetrics } from './metrics';
+import { createSignalsHandler } from './signals-http';
 import { connectProducer, pingRedis, waitReady } from './redis';
 import { createTeams } from './teams';
 
@@ -24,8 +25,17 @@ export interface Running {
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => unknown;
 
+/** How long stop() lets Slack listeners that already acked finish their work (start.ts exits hard at 10 s). */
+const LISTENER_DRAIN_MS = 8000;
+
+/** What only the sandbox changes: production always runs on the wall clock. */
+export interface StartOptions {
+  /** The core's clock (default: the wall clock); the sandbox hands in a faster one. */
+  clock?: Clock;
+}
+
 /** Starts the web process; resolves once it is listening. */
-export async function startWeb(config: Config, logger: Logger): Promise<Running> {
+export async function startWeb(config: Config, logger: Logger, options: StartOptions = {}): Promise<Running> {
   const database = createDatabase(config.DATABASE_URL, { onError: (err) => logger.warn({ err: err.message }, 'idle postgres client failed') });
   await runMigrations(database.pool);
   const redis = connectProducer(config.REDIS_URL);
@@ -44,7 +54,7 @@ export async function startWeb(config: Config, logger: Logger): Promise<Running>
   const teams = createTeams(config, repos.conversations, logger);
   // The web process asks the platform directly only to recognise workspace admins and bots in commands.
   const directory = routeByPlatform({ ...(slackMessenger ? { slack: slackMessenger } : {}), ...(teams ? { teams: teams.messenger } : {}) });
-  const deps: WebDeps = { repos, queue, clock: systemClock, logger, directory, anonymitySecret: config.ANONYMITY_SECRET };
+  const deps: WebDeps = { repos, queue, clock: options.clock ?? systemClock, logger, directory, anonymitySecret: config.ANONYMITY_SECRET };
 
   const health = async (_req: IncomingMessage, res: ServerResponse) => {
     const [postgres, redisOk] = await Promise.all([pingDatabase(database.pool), pingRedis(redis)]);
@@ -57,6 +67,7 @@ export async function startWeb(config: Config, logger: Logger): Promise<Running>
   const routes: Array<{ path: string; method: 'GET' | 'POST'; handler: Handler }> = [
     { path: '/healthz', method: 'GET', handler: health },
     { path: '/metrics', method: 'GET', handler: (req, res) => metrics.handler(req, res) },
+    { path: '/api/signals', method: 'POST', handler: createSignalsHandler(config.SIGNALS_TOKEN, repos.signals, logger.child({ component: 'signals' })) },
   ];
   if (teams) {
     const bot = new SymmetryTeamsBot({ deps, messenger: teams.messenger, logger: logger.child({ component: 'teams' }), ...(config.TEAMS_TENANT_ID ? { tenantId: config.TEAMS_TENANT_ID } : {}) });
@@ -77,6 +88,17 @@ export async function startWeb(config: Config, logger: Logger): Promise<Running>
         deps,
       )
     : null;
+  // Bolt acks first and runs the listener after: a listener still running when SIGTERM comes is work a
+  // person was told is under way (a command, a click). stop() waits for these before closing the queue and pools.
+  let listenersRunning = 0;
+  slack?.use(async ({ next }) => {
+    listenersRunning += 1;
+    try {
+      await next();
+    } finally {
+      listenersRunning -= 1;
+    }
+  });
 
   // Slack over HTTP serves every route from Bolt's receiver; otherwise (Socket Mode, or Teams alone) a small server of our own does.
   let server: Server | undefined;
@@ -100,6 +122,9 @@ export async function startWeb(config: Config, logger: Logger): Promise<Running>
     async stop() {
       if (slack) await slack.stop();
       if (server) await new Promise<void>((resolve) => server!.close(() => resolve()));
+      const deadline = Date.now() + LISTENER_DRAIN_MS;
+      while (listenersRunning > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25));
+      if (listenersRunning > 0) logger.warn({ listenersRunning }, 'Slack listeners still running at the shutdown deadline');
       await queue.close();
       redis.disconnect();
       await database.close();

@@ -23,7 +23,8 @@ import { createTeams } from './teams';
 import { createServer, type Server } from 'node:http';
 import { processMetrics, type Metrics } from './metrics';
 import { connectProducer, connectWorker, redisOptionsFromUrl, waitReady } from './redis';
-import type { Running } from './web';
+import type { Running, StartOptions } from './web';
+import { createChartRenderer } from '../platforms/charts/symmetry-chart';
 
 /** Maps every job name to its core use case. */
 export function buildProcessors(deps: WorkerDeps, retentionDays = 365): Processors {
@@ -72,8 +73,32 @@ function withMetrics(processors: Processors, metrics: Metrics): Processors {
   return wrapped as Processors;
 }
 
+/**
+ * Every processor, logging the platform's own error code when it refuses a call (`missing_scope`,
+ * `not_in_channel`, `invalid_auth`…): "job failed" alone does not say what to fix. Codes only, never a payload.
+ */
+function withPlatformErrors(processors: Processors, logger: Logger): Processors {
+  const wrapped = {} as Record<string, unknown>;
+  for (const [name, run] of Object.entries(processors) as Array<[string, (p: unknown, j: { attemptsMade: number }) => Promise<unknown>]>) {
+    wrapped[name] = async (payload: unknown, job: { attemptsMade: number }) => {
+      try {
+        return await run(payload, job);
+      } catch (err) {
+        if (isSymmetryError(err, 'platform_error')) logger.warn({ job: name, platformError: err.params.error }, 'the chat platform refused a call');
+        throw err;
+      }
+    };
+  }
+  return wrapped as Processors;
+}
+
+/** Ticks more often than TICK_SECONDS allows: only the sandbox, whose clock runs hours a second, needs it. */
+export interface WorkerStartOptions extends StartOptions {
+  tickEveryMs?: number;
+}
+
 /** Starts the workers and registers the tick; resolves once they run. */
-export async function startWorker(config: Config, logger: Logger): Promise<Running> {
+export async function startWorker(config: Config, logger: Logger, options: WorkerStartOptions = {}): Promise<Running> {
   const database = createDatabase(config.DATABASE_URL, { max: Math.min(50, config.WORKER_CONCURRENCY + 4), onError: (err) => logger.warn({ err: err.message }, 'idle postgres client failed') });
   await runMigrations(database.pool);
   const redis = connectProducer(config.REDIS_URL);
@@ -84,7 +109,7 @@ export async function startWorker(config: Config, logger: Logger): Promise<Runni
   const slack = config.slackEnabled ? createSlackMessenger(createSlackClient(config.SLACK_BOT_TOKEN!, config.SLACK_API_URL, logger)) : undefined;
   const teams = createTeams(config, repos.conversations, logger);
   const messenger = routeByPlatform({ ...(slack ? { slack } : {}), ...(teams ? { teams: teams.messenger } : {}) });
-  const deps: WorkerDeps = { repos, queue, clock: systemClock, logger, messenger, anonymitySecret: config.ANONYMITY_SECRET };
+  const deps: WorkerDeps = { repos, queue, clock: options.clock ?? systemClock, logger, messenger, anonymitySecret: config.ANONYMITY_SECRET, charts: createChartRenderer() };
 
   const metrics = processMetrics();
   metrics.watchQueues(Object.values(queue.queues));
@@ -100,7 +125,7 @@ export async function startWorker(config: Config, logger: Logger): Promise<Runni
     prefix: config.QUEUE_PREFIX,
     concurrency: config.WORKER_CONCURRENCY,
     platformCallsPerSecond: config.SLACK_MAX_CALLS_PER_SECOND,
-    processors: withMetrics(buildProcessors(deps, config.COMMENT_RETENTION_DAYS), metrics),
+    processors: withPlatformErrors(withMetrics(buildProcessors(deps, config.COMMENT_RETENTION_DAYS), metrics), logger),
     onRateLimited: (name) => metrics.rateLimited(name),
     logger,
   });
@@ -110,7 +135,7 @@ export async function startWorker(config: Config, logger: Logger): Promise<Runni
     metricsServer = createServer((req, res) => (req.url === '/metrics' ? void metrics.handler(req, res) : void res.writeHead(404).end()));
     await new Promise<void>((resolve) => metricsServer!.listen(config.METRICS_PORT, resolve));
   }
-  await upsertSchedulers(redis, config.QUEUE_PREFIX, config.TICK_SECONDS * 1000);
+  await upsertSchedulers(redis, config.QUEUE_PREFIX, options.tickEveryMs ?? config.TICK_SECONDS * 1000);
   logger.info({ concurrency: config.WORKER_CONCURRENCY }, 'workers running');
 
   return {

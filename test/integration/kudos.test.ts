@@ -68,7 +68,7 @@ test('nobody gives kudos to themselves or to a bot, and bots give none', async (
   const self = await runKudosCommand(w.deps, { platform: 'slack', workspaceExternalId: w.externalId, channelId: 'CGEN', userId: 'UANA', text: '<@UANA> for being me', commandId: 'c1' });
   expect(self.key).toBe('kudos.self');
   const bot = await runKudosCommand(w.deps, { platform: 'slack', workspaceExternalId: w.externalId, channelId: 'CGEN', userId: 'UANA', text: '<@UBOT> for the deploys', commandId: 'c2' });
-  expect(bot).toEqual({ key: 'kudos.bot', params: { user: 'UBOT' } });
+  expect(bot).toEqual({ key: 'kudos.bot', params: { user: 'UBOT' }, locale: 'en' });
   expect(w.queue.waiting).toHaveLength(0);
 });
 

@@ -25,7 +25,8 @@ export async function findLinks(pool: Pool, answers: KnownAnswer[], logText = ''
   const links: string[] = [];
   for (const place of places) {
     for (const a of answers) {
-      if (!ids.get(a.platformUserId)!.some((id) => place.text.includes(id))) continue;
+      // Whole ids only: a short id like "UC" inside a random base64 hash ("nOUCQ…") names nobody.
+      if (!ids.get(a.platformUserId)!.some((id) => new RegExp(`(^|[^A-Za-z0-9_])${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^A-Za-z0-9_])`).test(place.text))) continue;
       const scored = new RegExp(`"score":\\s*${a.score}\\b|answered \\*?${a.score}\\b`).test(place.text);
       const said = a.texts.some((t) => place.text.includes(t.slice(0, 24)));
       if (scored || said) links.push(`${place.where}: ${place.text.slice(0, 300)}`);

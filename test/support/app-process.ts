@@ -26,6 +26,8 @@ export interface AppProcess {
   output(): string;
   /** SIGTERM, then waits for the exit; resolves with the exit code. */
   stop(): Promise<number | null>;
+  /** Resolves once the process has exited: its exit code, or the signal that ended it. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
 /** Polls `check` every `everyMs` until it returns a truthy value or `timeoutMs` passes. */
@@ -56,7 +58,8 @@ export async function startApp(env: Record<string, string>, role: 'all' | 'web' 
   });
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const exited = ended.then((e) => e.code);
   const url = `http://127.0.0.1:${port}`;
   const app: AppProcess = {
     url,
@@ -66,6 +69,7 @@ export async function startApp(env: Record<string, string>, role: 'all' | 'web' 
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       return exited;
     },
+    exited: ended,
   };
   if (role !== 'worker') {
     try {

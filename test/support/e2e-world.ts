@@ -4,8 +4,11 @@
  */
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
+import { Queue, type Job, type JobType } from 'bullmq';
+import { Redis } from 'ioredis';
+import { QUEUE_KINDS, queueName, type QueueKind } from '../../src/jobs/definitions';
 import { startApp, waitFor, type AppProcess } from './app-process';
-import { startFakeSlack, type FakeSlack, type FakeUser, type StoredMessage } from './fake-slack';
+import { startFakeSlack, type FakeSlack, type FakeSlackOptions, type FakeUser, type StoredMessage } from './fake-slack';
 import { blockActionBody, postToSlackApp, slashCommandBody, viewSubmissionBody, type SlackRequestBody } from './slack-requests';
 
 export interface WorldOptions {
@@ -16,11 +19,24 @@ export interface WorldOptions {
   channelMembers?: string[];
   /** Extra environment for the app, e.g. DATABASE_URL through a proxy. */
   env?: Record<string, string>;
+  /** Run `web` and `worker` as two processes (as in production) instead of one `all` process. */
+  split?: boolean;
+  /** Extra environment for the worker only (with `split`), e.g. its own DATABASE_URL. */
+  workerEnv?: Record<string, string>;
+  /** Options of the fake Slack, e.g. `delayMs`. */
+  slack?: Omit<FakeSlackOptions, 'teamId'>;
 }
 
 export interface World {
   slack: FakeSlack;
+  /** The `all` process, or with `split` the `web` process. */
   app: AppProcess;
+  /** With `split`: the worker process started last (by startWorld or startWorker). */
+  worker: AppProcess | undefined;
+  /** The environment the app runs with (the worker's extras not included). */
+  env: Record<string, string>;
+  /** With `split`: starts one more worker process on the same stores. */
+  startWorker(): Promise<AppProcess>;
   secret: string;
   /** Posts a body to /slack/events, signed unless `sign` is false. */
   send(body: SlackRequestBody, headers?: Record<string, string>): ReturnType<typeof postToSlackApp>;
@@ -34,6 +50,7 @@ export interface World {
   click(userId: string, message: StoredMessage, score: number, opts?: { actionTs?: string; blockId?: string }): SlackRequestBody;
   /** Submits the comment modal the app opened last (tests click and submit one person at a time). */
   submitModal(userId: string, values: Record<string, string>, viewId?: string): Promise<number>;
+  /** Stops every process (SIGTERM) and the fake Slack; resolves with the web/all process's exit code. */
   stop(): Promise<number | null>;
 }
 
@@ -47,13 +64,61 @@ export function buttonOf(message: StoredMessage, score: number, blockId = 'check
   return button;
 }
 
+/** The user's check-in DMs as Slack holds them: exactly one per round is the promise. */
+export function checkinDms(slack: FakeSlack, userId: string): StoredMessage[] {
+  return slack.dmOf(userId).filter((m) => (m.metadata as { event_type?: string } | undefined)?.event_type === 'symmetry_checkin');
+}
+
+/** The score a check-in DM tells its member is saved ("You answered *7*. Saved."), or null. */
+export function savedScoreIn(message: StoredMessage): number | null {
+  const m = /You answered \*(\d+)\*\. Saved\./.exec(JSON.stringify(message.blocks ?? []));
+  return m ? Number(m[1]) : null;
+}
+
+export interface QueueWatch {
+  /** Jobs of both queues by state (BullMQ's getJobCounts). */
+  counts(): Promise<Record<string, number>>;
+  /** True when no job waits, runs or is scheduled for a retry (the job scheduler's next tick aside). */
+  idle(): Promise<boolean>;
+  /** Jobs of a queue in the given states, e.g. record-score jobs waiting for a retry. */
+  jobs(kind: QueueKind, states: JobType[]): Promise<Job[]>;
+  close(): Promise<void>;
+}
+
+/** BullMQ's view of a world's queues, for tests that watch jobs retry or drain. Read only. */
+export function watchQueues(env: Record<string, string>): QueueWatch {
+  const connection = new Redis(env.REDIS_URL!, { maxRetriesPerRequest: 1 });
+  connection.on('error', () => undefined);
+  const queues = Object.fromEntries(QUEUE_KINDS.map((k) => [k, new Queue(queueName(k), { connection, prefix: env.QUEUE_PREFIX! })])) as Record<QueueKind, Queue>;
+  const counts = async () => {
+    const all = await Promise.all(QUEUE_KINDS.map((k) => queues[k].getJobCounts('active', 'waiting', 'prioritized', 'delayed', 'waiting-children', 'failed', 'completed')));
+    const sum: Record<string, number> = {};
+    for (const c of all) for (const [state, n] of Object.entries(c)) sum[state] = (sum[state] ?? 0) + n;
+    return sum;
+  };
+  return {
+    counts,
+    async idle() {
+      const c = await counts();
+      // The tick's scheduler always has its next run delayed; only the platform queue's delayed jobs are work.
+      const platformDelayed = await queues.platform.getDelayedCount();
+      return (c.active ?? 0) + (c.waiting ?? 0) + (c.prioritized ?? 0) + platformDelayed === 0;
+    },
+    jobs: (kind, states) => queues[kind].getJobs(states),
+    async close() {
+      await Promise.all(Object.values(queues).map((q) => q.close()));
+      connection.disconnect();
+    },
+  };
+}
+
 /** Starts the fake Slack and the app (`all` role) on the test database and a unique queue prefix. */
 export async function startWorld(opts: WorldOptions): Promise<World> {
   const secret = `e2e-secret-${randomBytes(8).toString('hex')}`;
-  const slack = await startFakeSlack({ teamId: opts.teamId });
+  const slack = await startFakeSlack({ ...opts.slack, teamId: opts.teamId });
   for (const u of opts.users) slack.addUser(u);
   slack.addChannel(opts.channel, opts.channelMembers ?? opts.users.map((u) => u.id), { name: 'team' });
-  const app = await startApp({
+  const env: Record<string, string> = {
     SLACK_BOT_TOKEN: 'xoxb-e2e-token',
     SLACK_SIGNING_SECRET: secret,
     SLACK_API_URL: slack.url,
@@ -64,7 +129,15 @@ export async function startWorld(opts: WorldOptions): Promise<World> {
     LOG_LEVEL: 'warn',
     TICK_SECONDS: '1',
     ...opts.env,
-  });
+  };
+  const workers: AppProcess[] = [];
+  const startWorker = async () => {
+    const worker = await startApp({ ...env, ...opts.workerEnv }, 'worker');
+    workers.push(worker);
+    return worker;
+  };
+  if (opts.split) await startWorker();
+  const app = await startApp(env, opts.split ? 'web' : 'all');
   let seq = 0;
   const send = (body: SlackRequestBody, headers: Record<string, string> = {}) => postToSlackApp(`${app.url}/slack/events`, { ...body, secret, headers });
   const command = async (userId: string, name: string, text: string) => {
@@ -77,6 +150,11 @@ export async function startWorld(opts: WorldOptions): Promise<World> {
   const world: World = {
     slack,
     app,
+    get worker() {
+      return workers.at(-1);
+    },
+    env,
+    startWorker,
     secret,
     send,
     command,
@@ -109,14 +187,17 @@ export async function startWorld(opts: WorldOptions): Promise<World> {
       return res.status;
     },
     async stop() {
-      const code = await app.stop();
+      const [code, ...workerCodes] = await Promise.all([app.stop(), ...workers.map((w) => w.stop())]);
       await slack.close();
       if (code !== 0) {
         console.error(`app exited with ${code}; its last output:\n${app.output().slice(-3000)}`);
         // E2E_LOG=path keeps the whole output of a failed run for a closer look.
         if (process.env.E2E_LOG) writeFileSync(process.env.E2E_LOG, app.output());
       }
-      return code;
+      // A worker the test killed on purpose (SIGKILL) has no exit code to report.
+      const failedWorker = workers.findIndex((w, i) => workerCodes[i] !== 0 && w.child.signalCode !== 'SIGKILL');
+      if (failedWorker >= 0) console.error(`worker ${failedWorker} exited with ${workerCodes[failedWorker]}; its last output:\n${workers[failedWorker]!.output().slice(-3000)}`);
+      return code !== 0 || failedWorker < 0 ? code : (workerCodes[failedWorker] ?? null);
     },
   };
   return world;

@@ -1,6 +1,6 @@
 /** What the use cases receive from the composition root (src/main). */
 import type { Clock } from '../clock';
-import type { JobQueue, Logger, Messenger, Repositories } from '../ports';
+import type { ChartRenderer, JobQueue, Logger, Messenger, Repositories } from '../ports';
 import type { UserProfile, Workspace } from '../model';
 
 /** Dependencies of the use cases the web process runs (parse, check, enqueue). */
@@ -17,4 +17,6 @@ export interface WebDeps {
 /** Dependencies of the use cases the workers run (they may talk to the platform). */
 export interface WorkerDeps extends WebDeps {
   messenger: Messenger;
+  /** Draws the trend chart posted with summaries; without it summaries go out without a chart. */
+  charts?: ChartRenderer;
 }

@@ -1,5 +1,6 @@
 /** Kudos: reactions and /kudos become recognition, posted as one shout-out per message, once. */
 import { parseKudosCommand, parseKudosTokens } from '../commands/kudos-parser';
+import { isSymmetryError } from '../errors';
 import type { Token } from '../commands/mentions';
 import { commandKey, excerptOf, kudosRefusal, messageShoutoutKey, parseMessageKey, reactionSourceKey } from '../kudos';
 import { resolveLocale, type MessageParams } from '../i18n';
@@ -200,7 +201,15 @@ export async function updateShoutout(deps: WorkerDeps, p: { workspaceId: string;
   if (message.withdrawn) return 'skipped';
   // With no recognition channel, the shout-out goes in the thread of the recognized message.
   const threadId = !workspace.kudos.channel && target ? target.messageId : undefined;
-  const ref = await deps.messenger.postToChannel(workspace, channel, message, threadId ? { threadId } : {});
+  let ref;
+  try {
+    ref = await deps.messenger.postToChannel(workspace, channel, message, threadId ? { threadId } : {});
+  } catch (err) {
+    // A 429 means Slack posted nothing: give the claim back so the retry after Retry-After posts at once.
+    // (After a 5xx Slack may have posted, so the claim stays and the retry looks for the message first.)
+    if (isSymmetryError(err, 'platform_rate_limited')) await deps.repos.kudos.releaseShoutout(workspace.id, p.shoutoutKey);
+    throw err;
+  }
   await deps.repos.kudos.markShoutoutPosted(workspace.id, p.shoutoutKey, ref);
   return 'posted';
 }

@@ -9,7 +9,7 @@ import { DEFAULT_TEAM_SETTINGS } from '../model';
 import { scheduleDaysOutsideWorkdays } from '../schedule';
 import type { WebDeps } from './deps';
 import { manualPeriod } from './checkins';
-import { ownAnswers, recentSummaries, summaryMessage } from './summaries';
+import { loadSymmetry, ownAnswers, recentSummaries, summaryMessage } from './summaries';
 import { addAction, askQuestion, completeAction, listQuestions, setConfig, showConfig, showKudosConfig, unaskQuestion } from './team-admin';
 import { kudosLeaderboard } from './kudos';
 import { forgetMe, requestExport } from './privacy';
@@ -121,6 +121,11 @@ async function runTeamCommand(deps: WebDeps, ctx: CommandContext, team: Team, co
       if (summaries.length === 0) return { key: 'summary.none' };
       return { key: 'summary.header', params: { count: summaries.length }, messages: await Promise.all(summaries.map((s) => summaryMessage(deps, team, s))) };
     }
+    case 'symmetry': {
+      const view = await loadSymmetry(deps, team, command.rounds);
+      if (view.rounds.length === 0) return { key: 'symmetry.none' };
+      return { key: 'symmetry.header', params: { count: view.rounds.length }, messages: [{ kind: 'symmetry', locale: team.settings.language, view }] };
+    }
     case 'config': {
       const teamConfig = showConfig(team);
       const kudosConfig = showKudosConfig(ctx.workspace);
@@ -140,9 +145,6 @@ async function runTeamCommand(deps: WebDeps, ctx: CommandContext, team: Team, co
       return addAction(deps, team, ctx.input.userId, command.text);
     case 'action-done':
       return completeAction(deps, team, command.index);
-    default:
-      // Parsed but not offered by this version (symmetry): say so plainly, never pretend.
-      return { key: 'pulse.not_available', params: { command: command.type } };
   }
 }
 

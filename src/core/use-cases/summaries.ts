@@ -5,7 +5,11 @@ import { MOOD_QUESTION_ID } from '../model';
 import type { HomeView, ManagedTeamView, OwnAnswer, SummaryMessage } from '../messages';
 import { effectiveTimeZone, nextSlot } from '../schedule';
 import { summarizeRound, type RoundFacts, type RoundSummary } from '../summary';
+import { buildSymmetry, firstDayOf, type SymmetryView } from '../symmetry';
+import { DEFAULT_SYMMETRY_ROUNDS } from '../commands/pulse-parser';
 import type { WebDeps, WorkerDeps } from './deps';
+import type { MessageRef } from '../ports';
+import { translate } from '../i18n';
 
 /** What the database knows of a round, without anyone's identity. */
 export async function loadRoundFacts(deps: WebDeps, round: Round): Promise<RoundFacts> {
@@ -25,10 +29,32 @@ export async function recentSummaries(deps: WebDeps, team: Team, count: number):
   return Promise.all(closed.slice(0, count).map((round, i) => summarize(deps, team, round, closed[i + 1] ?? null)));
 }
 
-/** The message a round's summary is posted as. */
+/**
+ * Team mood beside customer CSAT/NPS over the team's last `count` closed rounds (up to the round
+ * closing at `upTo`, when given), oldest first; the threshold k applies to every mood.
+ */
+export async function loadSymmetry(deps: WebDeps, team: Team, count: number, upTo?: Date): Promise<SymmetryView> {
+  const closed = await deps.repos.rounds.listClosed(team.id, upTo ? count + 20 : count);
+  const rounds = closed.filter((r) => !upTo || r.closesAt.getTime() <= upTo.getTime()).slice(0, count);
+  const inputs = await Promise.all(rounds.map(async (round) => ({ facts: await loadRoundFacts(deps, round), opensAt: round.opensAt })));
+  const from = firstDayOf(inputs);
+  const to = rounds.reduce((max, r) => (r.closesAt > max ? r.closesAt : max), new Date(0)).toISOString().slice(0, 10);
+  const signals = from ? await deps.repos.signals.listForTeam(team.id, from, to) : [];
+  return buildSymmetry(inputs, signals, team.settings.threshold);
+}
+
+/** The message a round's summary is posted as; it carries the symmetry line when the team has customer figures for its rounds. */
 export async function summaryMessage(deps: WebDeps, team: Team, summary: RoundSummary): Promise<SummaryMessage> {
-  const actions = await deps.repos.actions.listOpen(team.id);
-  return { kind: 'summary', locale: team.settings.language, summary, actions: actions.map((a) => a.text), key: `summary-${summary.roundId}` };
+  const [actions, symmetry] = await Promise.all([deps.repos.actions.listOpen(team.id), loadSymmetry(deps, team, DEFAULT_SYMMETRY_ROUNDS, summary.closesAt)]);
+  const hasCustomers = symmetry.readings.csat !== null || symmetry.readings.nps !== null;
+  return {
+    kind: 'summary',
+    locale: team.settings.language,
+    summary,
+    actions: actions.map((a) => a.text),
+    key: `summary-${summary.roundId}`,
+    ...(hasCustomers ? { symmetry } : {}),
+  };
 }
 
 /**
@@ -54,9 +80,28 @@ export async function postSummary(deps: WorkerDeps, roundId: string): Promise<'p
   }
   const [previous] = (await deps.repos.rounds.listClosed(team.id, 10)).filter((r) => r.closesAt < round.closesAt);
   const summary = await summarize(deps, team, round, previous ?? null);
-  const ref = await deps.messenger.postToChannel(workspace, channel, await summaryMessage(deps, team, summary));
+  const message = await summaryMessage(deps, team, summary);
+  const ref = await deps.messenger.postToChannel(workspace, channel, message);
   await deps.repos.rounds.markSummaryPosted(roundId, ref);
+  await postChart(deps, workspace, team, channel, message, ref);
   return 'posted';
+}
+
+/**
+ * The trend chart in the summary's thread, best effort: after the summary is recorded as posted,
+ * so a failed upload never repeats the summary (and a crash here loses only the chart).
+ */
+async function postChart(deps: WorkerDeps, workspace: Workspace, team: Team, channel: string, message: SummaryMessage, ref: MessageRef): Promise<void> {
+  if (!deps.charts || !deps.messenger.postImage) return;
+  try {
+    const view = message.symmetry ?? (await loadSymmetry(deps, team, DEFAULT_SYMMETRY_ROUNDS, message.summary.closesAt));
+    if (!view.rounds.some((r) => r.mood !== null)) return;
+    const content = await deps.charts.symmetryChart(view, message.locale);
+    const title = translate(message.locale, 'chart.title');
+    await deps.messenger.postImage(workspace, channel, { name: `pulse-${message.summary.closesAt.toISOString().slice(0, 10)}.png`, title, content, altText: title }, { threadId: ref.messageId });
+  } catch (err) {
+    deps.logger.warn({ roundId: message.summary.roundId, err: (err as Error).message }, 'chart not posted');
+  }
 }
 
 /** Posts a manager's "you said, we did" to the team channel once. */

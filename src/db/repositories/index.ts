@@ -10,6 +10,7 @@ import { createMemberRepository } from './member-repository';
 import { createPrivacyRepository } from './privacy-repository';
 import { createQuestionRepository } from './question-repository';
 import { createRoundRepository } from './round-repository';
+import { createSignalRepository } from './signal-repository';
 import { createTeamRepository } from './team-repository';
 import { createWorkspaceRepository } from './workspace-repository';
 
@@ -23,6 +24,7 @@ export {
   createDeliveryRepository,
   createMemberRepository,
   createRoundRepository,
+  createSignalRepository,
   createTeamRepository,
   createWorkspaceRepository,
 };
@@ -41,5 +43,6 @@ export function createRepositories(db: Database): Repositories {
     kudos: createKudosRepository(db),
     conversations: createConversationRepository(db),
     privacy: createPrivacyRepository(db),
+    signals: createSignalRepository(db),
   };
 }

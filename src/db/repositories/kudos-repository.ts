@@ -136,6 +136,10 @@ export function createKudosRepository(db: Database): KudosRepository {
         .where(and(eq(shoutouts.workspaceId, workspaceId), eq(shoutouts.shoutoutKey, shoutoutKey)));
     },
 
+    async releaseShoutout(workspaceId, shoutoutKey) {
+      await db.delete(shoutouts).where(and(eq(shoutouts.workspaceId, workspaceId), eq(shoutouts.shoutoutKey, shoutoutKey), eq(shoutouts.state, 'posting')));
+    },
+
     async claimDigest(teamId, period) {
       const rows = await db.insert(kudosDigests).values({ teamId, period, postedAt: new Date() }).onConflictDoNothing().returning({ teamId: kudosDigests.teamId });
       return rows.length > 0;

@@ -94,6 +94,16 @@ export function createSlackMessenger(client: WebClient): Messenger {
       if (!channel) throw new SymmetryError('platform_error', { error: 'no_dm_channel' });
       await call(() => client.filesUploadV2({ channel_id: channel, filename: file.name, title: file.title, content: file.content, initial_comment: file.comment }) as Promise<WebAPICallResult>);
     },
+    async postImage(_workspace, channelId, image, options = {}) {
+      // filesUploadV2 = files.getUploadURLExternal + upload + files.completeUploadExternal.
+      const file = { filename: image.name, title: image.title, alt_text: image.altText, file: Buffer.from(image.content) };
+      await call(
+        () =>
+          (options.threadId
+            ? client.filesUploadV2({ ...file, channel_id: channelId, thread_ts: options.threadId })
+            : client.filesUploadV2({ ...file, channel_id: channelId })) as Promise<WebAPICallResult>,
+      );
+    },
     async getUser(_workspace, userId) {
       const res = await call(() => client.users.info({ user: userId, include_locale: true }));
       return toProfile(userId, res.user as SlackUser | undefined);

@@ -2,7 +2,8 @@
 import type { HomeView as SlackHomeView, KnownBlock, ModalView } from '@slack/types';
 import { isRtl, translate, type MessageKey, type MessageParams } from '../../core/i18n';
 import { formatNumber, rtlText } from '../../core/i18n/format';
-import type { CheckinMessage, DigestMessage, HomeView, OutboundMessage, ShoutoutMessage, SummaryMessage } from '../../core/messages';
+import type { CheckinMessage, DigestMessage, HomeView, OutboundMessage, ShoutoutMessage, SummaryMessage, SymmetryMessage } from '../../core/messages';
+import { symmetryText } from '../../core/symmetry';
 import { MOOD_QUESTION_ID, type Question } from '../../core/model';
 
 export const SCORE_ACTION_PREFIX = 'checkin_score_';
@@ -112,8 +113,18 @@ function summaryBlocks(m: SummaryMessage): KnownBlock[] {
     }
     if (s.themes.length) blocks.push(context(t('summary.themes', { themes: s.themes.join(', ') })));
   }
+  if (m.symmetry) {
+    // The symmetry line: this round's mood beside its customers, and what the recent rounds read.
+    const text = symmetryText(m.locale, m.symmetry, { lastOnly: true });
+    blocks.push(context([`${t('symmetry.title')}  ${text.rounds[0] ?? ''}`, ...text.readings, `_${text.caveat}_`].join('\n')));
+  }
   if (m.actions.length) blocks.push(section([t('summary.actions'), ...m.actions.map((a: string, i: number) => `${i + 1}. ${a}`)].join('\n')));
   return blocks;
+}
+
+function symmetryBlocks(m: SymmetryMessage): KnownBlock[] {
+  const text = symmetryText(m.locale, m.view);
+  return [section(translate(m.locale, 'symmetry.title')), section(text.rounds.join('\n')), section(text.readings.join('\n')), context(`_${text.caveat}_`)];
 }
 
 function shoutoutText(m: ShoutoutMessage): string {
@@ -173,6 +184,8 @@ function renderPlain(m: OutboundMessage): SlackMessage {
       const text = m.kind === 'shoutout' ? shoutoutText(m) : digestText(m);
       return { text, blocks: [section(text)], metadata: { event_type: POST_METADATA_TYPE, event_payload: { key: m.key } } };
     }
+    case 'symmetry':
+      return { text: translate(m.locale, 'symmetry.title').replace(/\*/g, ''), blocks: symmetryBlocks(m) };
     case 'reminder':
       return { text: translate(m.locale, 'reminder.text', { closesAt: slackDate(m.closesAt) }) };
     case 'text':

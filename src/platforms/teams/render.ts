@@ -4,7 +4,8 @@
  */
 import { decodeEntities } from '../../core/commands/mentions';
 import { translate, type MessageKey, type MessageParams } from '../../core/i18n';
-import type { CheckinMessage, OutboundMessage, ShoutoutMessage, SummaryMessage } from '../../core/messages';
+import type { CheckinMessage, OutboundMessage, ShoutoutMessage, SummaryMessage, SymmetryMessage } from '../../core/messages';
+import { symmetryText } from '../../core/symmetry';
 import { MOOD_QUESTION_ID } from '../../core/model';
 import { mentionedIds, toTeamsMarkdown, type OutgoingMention } from './text';
 
@@ -149,11 +150,33 @@ export function summaryBody(m: SummaryMessage): Element[] {
     }
     if (s.themes.length) body.push(textBlock(t('summary.themes', { themes: s.themes.join(', ') }), { isSubtle: true }));
   }
+  if (m.symmetry) {
+    const text = symmetryText(m.locale, m.symmetry, { lastOnly: true });
+    body.push(textBlock(`${t('symmetry.title')}  ${plain(text.rounds[0] ?? '')}`, { isSubtle: true }));
+    for (const line of text.readings) body.push(textBlock(plain(line), { isSubtle: true }));
+    body.push(textBlock(plain(text.caveat), { isSubtle: true }));
+  }
   if (m.actions.length) {
     body.push(textBlock(t('summary.actions')));
     m.actions.forEach((a, i) => body.push(typed(`${i + 1}. ${a}`)));
   }
   return body;
+}
+
+/** Catalog text without Slack's bold marks, for card text. */
+function plain(text: string): string {
+  return toTeamsMarkdown(text.replace(/\*/g, '')).text;
+}
+
+/** `/pulse symmetry` as plain card text: a line per round, the reading, the caveat. */
+function symmetryBody(m: SymmetryMessage): Element[] {
+  const text = symmetryText(m.locale, m.view);
+  return [
+    textBlock(plain(translate(m.locale, 'symmetry.title')), { size: 'Medium' }),
+    ...text.rounds.map((line) => textBlock(plain(line))),
+    ...text.readings.map((line) => textBlock(plain(line))),
+    textBlock(plain(text.caveat), { isSubtle: true }),
+  ];
 }
 
 /** Canonical free text (escaped, people as <@id>) as a person reads it: "@Ana", decoded characters. */
@@ -221,6 +244,8 @@ export function renderMessage(m: OutboundMessage, names: Names = new Map()): Tea
       mentions.push(...head.mentions);
       return { type: 'message', attachments: card([textBlock(head.text), typed(m.text)], mentions) };
     }
+    case 'symmetry':
+      return { type: 'message', text: plain(translate(m.locale, 'symmetry.title')), attachments: card(symmetryBody(m)) };
     case 'reminder':
       return { type: 'message', textFormat: 'markdown', text: toTeamsMarkdown(translate(m.locale, 'reminder.text', { closesAt: `${m.closesAt.toISOString().slice(0, 16).replace('T', ' ')} UTC` })).text };
     case 'text': {

@@ -1,0 +1,138 @@
+/**
+ * End to end: customer signals through POST /api/signals on the running app (token, strict
+ * validation, nothing stored from a bad batch, duplicates upserted), then `/pulse symmetry` and
+ * `/pulse summary` reading team mood beside customer satisfaction, with the correlation caveat.
+ */
+import { randomBytes } from 'node:crypto';
+import { waitFor } from '../support/app-process';
+import { openTestDatabase, truncateAll, type TestDatabase } from '../support/db';
+import { startWorld, type World } from '../support/e2e-world';
+import { seedClosedRounds, type SeededRound } from '../support/symmetry-seed';
+
+const TEAM = 'T0SYM';
+const CHANNEL = 'C0SYMMETRY';
+const PEOPLE = ['UMGR', 'UA', 'UB'];
+const TOKEN = randomBytes(24).toString('hex');
+const MOODS = [6.0, 6.4, 7.0, 6.2, 7.4, 7.8, 6.6, 8.0];
+
+let world: World;
+let database: TestDatabase;
+
+function postSignals(body: unknown, token: string | null = TOKEN) {
+  return fetch(`${world.app.url}/api/signals`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token === null ? {} : { authorization: `Bearer ${token}` }) },
+    body: JSON.stringify(body),
+  });
+}
+
+async function storedCount(): Promise<number> {
+  return (await database.pool.query('select count(*)::int as n from customer_signals')).rows[0].n;
+}
+
+beforeAll(async () => {
+  database = openTestDatabase();
+  await truncateAll(database.pool);
+  world = await startWorld({
+    teamId: TEAM,
+    channel: CHANNEL,
+    users: PEOPLE.map((id) => ({ id, name: id.toLowerCase(), tz: 'UTC', locale: 'en-US' })),
+    env: { SIGNALS_TOKEN: TOKEN },
+  });
+});
+
+afterAll(async () => {
+  const code = await world?.stop();
+  await database?.close();
+  expect(code).toBe(0);
+});
+
+let rounds: SeededRound[];
+
+test('before any round: /pulse symmetry says there is nothing yet', async () => {
+  await world.pulse('UMGR', 'setup');
+  await waitFor(async () => (await database.pool.query('select count(*)::int as n from team_members where active')).rows[0].n === PEOPLE.length, 'the team');
+  expect(await world.pulse('UMGR', 'symmetry')).toMatch(/No round has closed yet/);
+  const { rows } = await database.pool.query<{ id: string }>('select id from teams where channel_id = $1', [CHANNEL]);
+  rounds = await seedClosedRounds(database.pool, rows[0]!.id, MOODS);
+});
+
+test('POST /api/signals: 401 without or with a wrong token; bad items and unknown teams refuse the whole batch', async () => {
+  const item = { team: CHANNEL, metric: 'csat', value: 80, at: new Date().toISOString() };
+  expect((await postSignals(item, null)).status).toBe(401);
+  expect((await postSignals(item, 'x'.repeat(48))).status).toBe(401);
+  for (const [bad, field] of [
+    [{ ...item, metric: 'ces' }, 'metric'],
+    [{ ...item, value: 140 }, 'value'],
+    [{ ...item, at: 'last friday' }, 'at'],
+    [{ ...item, responses: -3 }, 'responses'],
+    [{ ...item, team: 'CUNKNOWN' }, 'team'],
+  ] as const) {
+    const res = await postSignals([item, item, bad]);
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { problems: Array<{ index: number; field: string }> };
+    expect(body.problems).toEqual([expect.objectContaining({ index: 2, field })]);
+  }
+  expect(await storedCount()).toBe(0);
+});
+
+test('a week of signals per round goes in whole, a re-sent day is upserted, and /pulse symmetry reads it', async () => {
+  const at = (i: number) => new Date(rounds[i]!.closesAt.getTime() - 86_400_000).toISOString();
+  // Customers follow the mood one round later: csat[i+1] = 70 + 10·(mood[i] − 6).
+  const batch = [{ team: CHANNEL, metric: 'csat', value: 75, responses: 20, at: at(0), source: 'zendesk' }, ...MOODS.slice(0, -1).map((m, i) => ({ team: CHANNEL, metric: 'csat', value: 70 + 10 * (m - 6), responses: 20, at: at(i + 1), source: 'zendesk' }))];
+  const res = await postSignals(batch);
+  expect(res.status).toBe(200);
+  expect(await res.json()).toEqual({ stored: 8 });
+  // The nightly export runs again with the same figures: replaced, not added.
+  expect((await postSignals(batch)).status).toBe(200);
+  expect(await storedCount()).toBe(8);
+
+  const reply = await world.command('UMGR', '/pulse', 'symmetry 8');
+  expect(reply.text).toMatch(/Team mood beside customer satisfaction, last 8 round/);
+  const text = JSON.stringify(reply.blocks);
+  expect(text).toContain('mood *8.0* / 10 (▲1.4) · CSAT *76%* (▼12)');
+  expect(text).toMatch(/Customer CSAT: r = 0\.\d\d in the same round, r = 1\.00 with customers one round later\./);
+  expect(text).toContain('Customers tend to follow the team’s mood a round later');
+  expect(text).toContain('Correlation is not cause');
+
+  // Every summary carries the symmetry line for its round.
+  const summary = await world.command('UMGR', '/pulse', 'summary');
+  const summaryText = JSON.stringify(summary.blocks);
+  expect(summaryText).toContain('Average mood: *8.0* / 10');
+  expect(summaryText).toContain('*Symmetry*: team mood beside customer satisfaction');
+  expect(summaryText).toContain('Customers tend to follow the team’s mood a round later');
+
+  // Fewer rounds: how many more are needed; and only managers may ask.
+  expect(JSON.stringify((await world.command('UMGR', '/pulse', 'symmetry 3')).blocks)).toContain('3 more round(s) with both a team mood and a customer figure are needed');
+  expect(await world.pulse('UA', 'symmetry')).toMatch(/only this team's managers/);
+});
+
+test('the threshold still applies: raising k hides every mood and the correlation waits', async () => {
+  expect(await world.pulse('UMGR', 'config threshold 6')).toMatch(/threshold: 6/);
+  const text = JSON.stringify((await world.command('UMGR', '/pulse', 'symmetry 8')).blocks);
+  expect(text).not.toMatch(/mood \*/);
+  expect(text.match(/mood not shown/g)).toHaveLength(8);
+  expect(text).toContain('6 more round(s)');
+});
+
+test('a round that closes posts its summary with the symmetry line and the trend chart (PNG) in its thread', async () => {
+  expect(await world.pulse('UMGR', 'config threshold 5')).toMatch(/threshold: 5/);
+  const { rows } = await database.pool.query<{ id: string }>('select id from teams where channel_id = $1', [CHANNEL]);
+  const teamId = rows[0]!.id;
+  const opened = await database.pool.query<{ id: string }>(
+    `insert into rounds (team_id, period, kind, opens_at, closes_at) values ($1, 'e2e-chart', 'manual', now() - interval '1 day', now() - interval '1 minute') returning id`,
+    [teamId],
+  );
+  for (const score of [7, 7, 8, 8, 9]) {
+    await database.pool.query(`insert into responses (round_id, team_id, question_id, respondent_hash, score) values ($1, $2, 'mood', $3, $4)`, [opened.rows[0]!.id, teamId, randomBytes(8).toString('hex'), score]);
+  }
+  const upload = await waitFor(() => world.slack.callsTo('files.completeUploadExternal')[0], 'the chart upload', 20_000);
+  const summary = world.slack.messagesIn(CHANNEL).find((m) => String((m.metadata as { event_payload?: { key?: string } } | undefined)?.event_payload?.key ?? '') === `summary-${opened.rows[0]!.id}`);
+  expect(JSON.stringify(summary?.blocks)).toContain('Average mood: *7.8* / 10');
+  expect(JSON.stringify(summary?.blocks)).toContain('*Symmetry*: team mood beside customer satisfaction');
+  expect(upload.args).toMatchObject({ channel_id: CHANNEL, thread_ts: summary!.ts });
+  const requested = world.slack.callsTo('files.getUploadURLExternal')[0]!.args as { filename: string; length: number };
+  expect(requested.filename).toMatch(/^pulse-\d{4}-\d\d-\d\d\.png$/);
+  expect(Number(requested.length)).toBeGreaterThan(5000);
+  expect(world.slack.uploads).toHaveLength(1);
+});
