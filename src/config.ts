@@ -160,7 +160,7 @@ const sandboxSchema = z.object({
   SANDBOX_HOURS_PER_SECOND: int(1, 12).default(2),
   /** Seed of the simulated people's choices: the same seed tells the same story. */
   SANDBOX_SEED: z.string().min(1).max(64, 'must be at most 64 characters').default('symmetry'),
-  /** Directory for summary.md (the latest summary), answers.json (what the simulated people answered) and symmetry.log. */
+  /** Directory for summary.md (the latest summary), chart.png (when the bot posted a chart), answers.json (what the simulated people answered) and symmetry.log. */
   SANDBOX_OUTPUT_DIR: z.string().min(1).default('sandbox-output'),
   /** Set to anything to print without colors (https://no-color.org); colors are used only on a terminal anyway. */
   NO_COLOR: z.string().optional(),
