@@ -1,0 +1,196 @@
+/**
+ * Summary speed on a year of data: 200 teams × 52 closed weekly rounds, 1,000,000 responses (and
+ * the matching 1,040,000 deliveries), bulk-inserted with generate_series. Then the real code paths,
+ * timed through the real repositories over a pool sized like the web process's: what
+ * `/pulse summary` runs (`recentSummaries`, then `summaryMessage` with its open actions and its
+ * 8-round symmetry line) and the 12-round trend of `/pulse symmetry 12` and the summary chart
+ * (`loadSymmetry`: mood per round beside customer figures). Every distinct query is captured from
+ * drizzle and EXPLAIN ANALYZEd so results.md can show which indexes it uses.
+ */
+import { drizzle } from 'drizzle-orm/node-postgres';
+import { Pool } from 'pg';
+import { systemClock } from '../../src/core/clock';
+import { DEFAULT_TEAM_SETTINGS, type Team } from '../../src/core/model';
+import { loadSymmetry, recentSummaries, summaryMessage } from '../../src/core/use-cases/summaries';
+import type { WebDeps } from '../../src/core/use-cases/deps';
+import type { JobQueue, Logger } from '../../src/core/ports';
+import * as schema from '../../src/db/schema';
+import { createRepositories } from '../../src/db/repositories';
+import { percentiles, type Percentiles } from './stats';
+
+export interface SummaryShape { teams: number; roundsPerTeam: number; teamSize: number; responses: number }
+/** The issue's shape: 200 teams × 52 rounds, 1,000,000 responses (96–97 of 100 members answer each round). */
+export const FULL_SHAPE: SummaryShape = { teams: 200, roundsPerTeam: 52, teamSize: 100, responses: 1_000_000 };
+
+export interface SummarySeed { seconds: number; responses: number; deliveries: number; rounds: number; teamIds: string[] }
+
+/** Bulk-inserts the year of data; returns what it wrote and how long it took. */
+export async function seedSummaries(pool: Pool, shape: SummaryShape = FULL_SHAPE): Promise<SummarySeed> {
+  const started = Date.now();
+  const { teams: TEAMS, roundsPerTeam: ROUNDS_PER_TEAM, teamSize: TEAM_SIZE, responses: RESPONSES } = shape;
+  const rounds = TEAMS * ROUNDS_PER_TEAM;
+  // 96 respondents per round, 97 in the first `extra` rounds: exactly `responses` rows.
+  const base = Math.floor(RESPONSES / rounds);
+  const extra = RESPONSES - base * rounds;
+  if (base + (extra > 0 ? 1 : 0) > TEAM_SIZE) throw new Error('more respondents than members');
+  const client = await pool.connect();
+  try {
+    await client.query('begin');
+    const { rows: [ws] } = await client.query<{ id: string }>(`insert into workspaces (platform, external_id) values ('slack', 'TSUMMARYBENCH') returning id`);
+    await client.query(
+      `insert into teams (workspace_id, channel_id, managers, settings)
+       select $1, 'CSUM' || lpad(t::text, 4, '0'), array['USUMMGR'], $2::jsonb from generate_series(1, $3::int) t`,
+      [ws!.id, JSON.stringify(DEFAULT_TEAM_SETTINGS), TEAMS],
+    );
+    await client.query(
+      `insert into members (workspace_id, platform_user_id, timezone, locale)
+       select $1, 'USUM' || lpad(i::text, 6, '0'), 'Europe/Paris', 'en-US' from generate_series(0, $2::int - 1) i`,
+      [ws!.id, TEAMS * TEAM_SIZE],
+    );
+    // Team n (by channel) holds members n*100 … n*100+99.
+    await client.query(
+      `insert into team_members (team_id, member_id)
+       select t.id, m.id from teams t
+       join members m on m.workspace_id = t.workspace_id
+        and substr(m.platform_user_id, 5)::int / $2 = substr(t.channel_id, 5)::int - 1
+       where t.workspace_id = $1`,
+      [ws!.id, TEAM_SIZE],
+    );
+    // Weekly rounds, the newest closed last week; round numbers 0…rounds-1 decide who has the extra respondent.
+    await client.query(
+      `insert into rounds (team_id, period, kind, opens_at, closes_at, status, closed_at, summary_state)
+       select t.id, to_char(date_trunc('week', now()) - w * interval '7 days', 'IYYY-"W"IW'), 'scheduled',
+              date_trunc('week', now()) - w * interval '7 days' + interval '4 days 14 hours',
+              date_trunc('week', now()) - w * interval '7 days' + interval '7 days 14 hours',
+              'closed', date_trunc('week', now()) - w * interval '7 days' + interval '7 days 14 hours', 'posted'
+       from teams t, generate_series(1, $2::int) w where t.workspace_id = $1`,
+      [ws!.id, ROUNDS_PER_TEAM],
+    );
+    await client.query(`create temporary table bench_round_rank on commit drop as
+       select r.id, r.team_id, row_number() over (order by r.id) - 1 as n from rounds r join teams t on t.id = r.team_id where t.workspace_id = $1`, [ws!.id]);
+    await client.query(`create temporary table bench_member_rank on commit drop as
+       select tm.team_id, tm.member_id, row_number() over (partition by tm.team_id order by tm.member_id) - 1 as k
+       from team_members tm join teams t on t.id = tm.team_id where t.workspace_id = $1`, [ws!.id]);
+    // Everyone was asked; the first `base` (+1) of each team answered.
+    await client.query(
+      `insert into deliveries (round_id, member_id, state, channel_id, message_id, sent_at, answered_at)
+       select r.id, m.member_id, 'sent', 'D' || m.k, '1700000000.' || lpad(m.k::text, 6, '0'), ro.opens_at,
+              case when m.k < $1 + (r.n < $2)::int then ro.opens_at + interval '2 hours' end
+       from bench_round_rank r join rounds ro on ro.id = r.id join bench_member_rank m on m.team_id = r.team_id`,
+      [base, extra],
+    );
+    // The mood score of each respondent; one in four also left a comment.
+    await client.query(
+      `insert into responses (round_id, team_id, question_id, respondent_hash, score, comment)
+       select r.id, r.team_id, 'mood',
+              translate(rtrim(encode(sha256((r.id::text || m.member_id::text)::bytea), 'base64'), '='), '+/', '-_'),
+              1 + (abs(hashtext(r.id::text || m.k::text)) % 10),
+              case when m.k % 4 = 0 then (array['Too many meetings this week.', 'Great release, proud of the team.', 'Priorities keep changing.', 'Good focus time.'])[1 + (r.n + m.k) % 4] end
+       from bench_round_rank r join bench_member_rank m on m.team_id = r.team_id
+       where m.k < $1 + (r.n < $2)::int`,
+      [base, extra],
+    );
+    await client.query('commit');
+  } catch (err) {
+    await client.query('rollback').catch(() => undefined);
+    throw err;
+  } finally {
+    client.release();
+  }
+  // A year-old table has long been vacuumed: do it now, so the timing sees steady state (visibility
+  // map set, hint bits written) and not an autovacuum that a bulk load of this size sets off.
+  await pool.query('vacuum (analyze) workspaces, teams, members, team_members, rounds, deliveries, responses');
+  const { rows: [counts] } = await pool.query<{ responses: number; deliveries: number; rounds: number }>(
+    `with bench_rounds as (select r.id from rounds r join teams t on t.id = r.team_id join workspaces w on w.id = t.workspace_id where w.external_id = 'TSUMMARYBENCH')
+     select (select count(*)::int from responses where round_id in (select id from bench_rounds)) as responses,
+            (select count(*)::int from deliveries where round_id in (select id from bench_rounds)) as deliveries,
+            (select count(*)::int from bench_rounds) as rounds`,
+  );
+  const { rows: teamRows } = await pool.query<{ id: string }>(`select t.id from teams t join workspaces w on w.id = t.workspace_id where w.external_id = 'TSUMMARYBENCH' order by t.channel_id`);
+  return { seconds: (Date.now() - started) / 1000, ...counts!, teamIds: teamRows.map((r) => r.id) };
+}
+
+export interface QueryPlan { usage: string; sql: string; plan: string; indexes: string[]; seqScans: string[] }
+export interface SummaryTimings { summary: Percentiles; trend: Percentiles; runs: number; plans: QueryPlan[]; queries: { summary: number; trend: number } }
+
+const silent: Logger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined, child: () => silent };
+/** Summaries read only; anything they tried to enqueue would be a bug the benchmark should see. */
+const noQueue: JobQueue = {
+  enqueue: async () => {
+    throw new Error('summaries must not enqueue');
+  },
+  enqueueMany: async () => {
+    throw new Error('summaries must not enqueue');
+  },
+};
+
+/** Times `runs` summaries and `runs` 12-round trends over the teams (round robin), then EXPLAINs every distinct query. */
+export async function timeSummaries(url: string, teamIds: string[], runs: number): Promise<SummaryTimings> {
+  // Sized like the web process's pool (pg's default of 10).
+  const pool = new Pool({ connectionString: url, max: 10, application_name: 'symmetry-bench-summary' });
+  // The run ends by dropping the database WITH (FORCE): a client still closing must not crash it.
+  pool.on('error', () => undefined);
+  // The SQL and parameters of every distinct query, per usage (the trend asks for 12 rounds, the summary for 2).
+  const captured = new Map<string, { usage: string; sql: string; params: unknown[] }>();
+  let capture: 'summary' | 'trend' | null = null;
+  const counted = { summary: 0, trend: 0 };
+  const logQuery = (sql: string, params: unknown[]) => {
+    if (capture) counted[capture as keyof typeof counted] += 1;
+    if (!capture || captured.has(`${capture}\u0000${sql}`)) return;
+    // The trend repeats the summary's per-round queries; only its 12-round listing differs (its limit).
+    if (capture === 'trend' && captured.has(`summary\u0000${sql}`) && !/ limit /i.test(sql)) return;
+    captured.set(`${capture}\u0000${sql}`, { usage: capture, sql, params });
+  };
+  const db = drizzle({ client: pool, schema, logger: { logQuery } });
+  const deps: WebDeps = { repos: createRepositories(db), queue: noQueue, clock: systemClock, logger: silent, anonymitySecret: 'x'.repeat(32) };
+  const teams: Team[] = [];
+  for (const id of teamIds) teams.push((await deps.repos.teams.findById(id))!);
+
+  // `/pulse summary`: the last closed round's summary and the message it is shown as.
+  const summaryOnce = async (team: Team) => {
+    const summaries = await recentSummaries(deps, team, 1);
+    if (summaries.length !== 1) throw new Error('no summary');
+    await Promise.all(summaries.map((s) => summaryMessage(deps, team, s)));
+  };
+  // `/pulse symmetry 12`: the team's mood over its last 12 closed rounds (beside customer figures).
+  const trendOnce = async (team: Team) => {
+    const view = await loadSymmetry(deps, team, 12);
+    if (view.rounds.length !== 12) throw new Error(`trend of ${view.rounds.length} rounds`);
+  };
+  // Warm-up: connections opened, plans cached, as in a web process that has been running.
+  for (let i = 0; i < 20; i++) {
+    await summaryOnce(teams[i % teams.length]!);
+    await trendOnce(teams[i % teams.length]!);
+  }
+  const summaryMs: number[] = [];
+  const trendMs: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const team = teams[(i * 7) % teams.length]!;
+    let t = performance.now();
+    await summaryOnce(team);
+    summaryMs.push(performance.now() - t);
+    t = performance.now();
+    await trendOnce(team);
+    trendMs.push(performance.now() - t);
+  }
+
+  capture = 'summary';
+  await summaryOnce(teams[0]!);
+  capture = 'trend';
+  await trendOnce(teams[0]!);
+  capture = null;
+  const plans: QueryPlan[] = [];
+  for (const { usage, sql, params } of captured.values()) {
+    const { rows } = await pool.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers, costs off) ${sql}`, params);
+    const plan = rows.map((r) => r['QUERY PLAN']).join('\n');
+    plans.push({
+      usage,
+      sql,
+      plan,
+      indexes: [...new Set([...plan.matchAll(/(?:Index(?: Only)? Scan|Bitmap Index Scan)(?: Backward)? (?:using |on )(\w+)/g)].map((m) => m[1]!))],
+      seqScans: [...new Set([...plan.matchAll(/Seq Scan on (\w+)/g)].map((m) => m[1]!))],
+    });
+  }
+  await pool.end();
+  return { summary: percentiles(summaryMs), trend: percentiles(trendMs), runs, plans, queries: counted };
+}

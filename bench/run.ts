@@ -1,0 +1,275 @@
+/**
+ * `npm run bench`: builds, then on a throw-away PostgreSQL database and a unique Redis prefix
+ * starts the built app (`node dist/main/start.js web` / `worker`) against the fake Slack of the
+ * end-to-end tests and measures, each beside a baseline run in the same session:
+ *   1. ack latency of signed score clicks at a fixed 200 requests/s (side by side with a bare Bolt app),
+ *   2. fan-out of a 20,000-member round (vs a bare BullMQ worker), then under Slack's rate limit,
+ *   3. summary and 12-round trend speed over 1,000,000 responses (with their query plans),
+ *   4. peak memory of web and worker during 1 and 2,
+ *   5. fan-out with 1, 2 and 4 worker processes.
+ * Prints a table, writes bench/results.md, and removes everything it made.
+ * BENCH_ONLY=app|summary runs one half; BENCH_QUICK=1 runs every step at a small size (for
+ * working on the benchmark itself: its figures are not to be quoted, and go to results.quick.md).
+ */
+import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { Redis } from 'ioredis';
+import { createDatabase } from '../src/db/client';
+import { createRepositories } from '../src/db/repositories';
+import { freePort, type AppProcess } from '../test/support/app-process';
+import { buttonOf } from '../test/support/e2e-world';
+import { startFakeSlack, type FakeSlack, type StoredMessage } from '../test/support/fake-slack';
+import { blockActionBody } from '../test/support/slack-requests';
+import type { LoadResult } from './load-generator';
+import { runFanOut, type FanOutResult } from './lib/fanout';
+import {
+  assertLoopback, createBenchDatabase, deleteRedisKeys, memoryMb, newQueuePrefix, REDIS_URL, runScript, sleep, startRole, startScriptServer, stopAll, waitForWorkers, watchRss,
+  type BenchDatabase,
+} from './lib/infra';
+import { renderResults, printTable, type AppResults, type Machine, type Row, type Sizes, type SummaryResults } from './lib/report';
+import { seedTeam } from './lib/seed';
+import { fmt } from './lib/stats';
+import { FULL_SHAPE, seedSummaries, timeSummaries } from './lib/summary';
+
+const QUICK = process.env.BENCH_QUICK === '1';
+const ONLY = process.env.BENCH_ONLY;
+const SIZES: Sizes = QUICK
+  ? { fanOut: 2000, ackRate: 200, ackSeconds: 5, ackWarmupSeconds: 1, scaleOut: 1000, limited: 200, limit: 20, concurrency: 16, summaryRuns: 50, summary: { teams: 20, roundsPerTeam: 52, teamSize: 100, responses: 100_000 } }
+  : { fanOut: 20_000, ackRate: 200, ackSeconds: 30, ackWarmupSeconds: 2, scaleOut: 4000, limited: 1000, limit: 20, concurrency: 16, summaryRuns: 500, summary: FULL_SHAPE };
+const TARGETS = { ackP99Ms: 25, ackP50Ratio: 1.3, fanOutRatio: 0.5, limitedRatio: 0.95, summaryP99Ms: 20, memoryMb: 200 };
+
+function log(message: string): void {
+  process.stdout.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
+}
+
+/** The check-in DM a person got in the fan-out. */
+function checkinOf(slack: FakeSlack, userId: string): StoredMessage {
+  const dm = slack.dmOf(userId).find((m) => (m.metadata as { event_type?: string } | undefined)?.event_type === 'symmetry_checkin');
+  if (!dm) throw new Error(`${userId} has no check-in DM`);
+  return dm;
+}
+
+async function countResponses(database: BenchDatabase, teamId: string): Promise<number> {
+  const { rows } = await database.pool.query<{ n: number }>(`select count(*)::int as n from responses where team_id = $1 and score is not null`, [teamId]);
+  return rows[0]!.n;
+}
+
+/** Benchmarks 1, 2, 4 and 5: the app's processes against the fake Slack. */
+async function runAppBenchmarks(database: BenchDatabase, prefix: string, slack: FakeSlack): Promise<AppResults> {
+  const secret = `bench-${randomBytes(12).toString('hex')}`;
+  // One set of settings for every process of the run, as in a real install.
+  const env: Record<string, string> = {
+    SLACK_BOT_TOKEN: 'xoxb-bench-token',
+    SLACK_SIGNING_SECRET: secret,
+    SLACK_API_URL: slack.url,
+    DATABASE_URL: database.url,
+    REDIS_URL,
+    QUEUE_PREFIX: prefix,
+    ANONYMITY_SECRET: randomBytes(32).toString('hex'),
+    LOG_LEVEL: 'warn',
+    WORKER_CONCURRENCY: String(SIZES.concurrency),
+    // "No rate limit": the highest value the configuration accepts.
+    SLACK_MAX_CALLS_PER_SECOND: '1000',
+  };
+  const handle = createDatabase(database.url, { max: 4 });
+  const repos = createRepositories(handle.db);
+  try {
+    // ---- 2. Fan-out without a limit, beside a bare BullMQ worker -------------------------------
+    log(`seeding a team of ${SIZES.fanOut} members`);
+    const main = await seedTeam(repos, slack, 'F', SIZES.fanOut);
+    const web = await startRole('web', env);
+    const worker = await startRole('worker', env);
+    await waitForWorkers(prefix, 1);
+    const atStart = { web: memoryMb(web.child.pid!, 'VmRSS'), worker: memoryMb(worker.child.pid!, 'VmRSS') };
+    const webMem = watchRss(web.child.pid!);
+    const workerMem = watchRss(worker.child.pid!);
+    log(`fan-out: /pulse now for ${SIZES.fanOut} members`);
+    const fan = await runFanOut(slack, web.url, secret, main, 300_000);
+    log(`fan-out: ${fmt(fan.perSecond)} DMs/s (${fan.delivered} in ${fmt(fan.seconds, 2)} s, first after ${fmt(fan.firstDmAfterMs, 0)} ms), duplicates ${fan.duplicates}, missing ${fan.missing}`);
+    const bareRun = runScript<AppResults['bare']>('bare-bullmq.ts', {}, { count: SIZES.fanOut, concurrency: SIZES.concurrency, prefix: `${prefix}bare`, redisUrl: REDIS_URL });
+    const bareMem = watchRss(bareRun.child.pid!);
+    const bare = await bareRun.result;
+    const bareBullmqPeakMb = bareMem.peakMb();
+    bareMem.stop();
+    log(`bare BullMQ: ${fmt(bare.perSecond)} no-op jobs/s (${bare.jobs} in ${fmt(bare.seconds, 2)} s)`);
+
+    // ---- 1. Ack latency, side by side with a bare Bolt app -------------------------------------
+    const clicks = Math.round(SIZES.ackRate * (SIZES.ackWarmupSeconds + SIZES.ackSeconds));
+    if (clicks >= main.userIds.length) throw new Error('fewer members than clicks');
+    // One click per person, on the check-in DM the fan-out just sent them (the manager is left out).
+    const bodies = main.userIds.slice(1, clicks + 1).map((userId, i) => {
+      const message = checkinOf(slack, userId);
+      const button = buttonOf(message, 1 + (i % 10));
+      return blockActionBody({
+        userId, teamId: slack.teamId, actionId: button.action_id, value: button.value, blockId: 'checkin_scores',
+        channelId: message.channel, messageTs: message.ts, responseUrl: slack.responseUrl(`ack-${i}`),
+        message: { text: message.text, blocks: message.blocks as unknown[] },
+      }).body;
+    });
+    const bareBolt = await startScriptServer('bare-bolt.ts', await freePort(), { SLACK_SIGNING_SECRET: secret, SLACK_API_URL: slack.url });
+    const bareBoltMem = watchRss(bareBolt.pid);
+    const savedBefore = await countResponses(database, main.team.id);
+    log(`ack: ${SIZES.ackRate} req/s, ${SIZES.ackWarmupSeconds} s warm-up + ${SIZES.ackSeconds} s, to the bare Bolt app and to the web process side by side`);
+    const acks = await runScript<Record<'bare' | 'ours', LoadResult>>('load-generator.ts', {}, {
+      targets: [{ name: 'bare', url: `${bareBolt.url}/slack/events` }, { name: 'ours', url: `${web.url}/slack/events` }],
+      secret, bodies, rate: SIZES.ackRate, seconds: SIZES.ackSeconds, warmupSeconds: SIZES.ackWarmupSeconds,
+    }).result;
+    const bareBoltPeakMb = bareBoltMem.peakMb();
+    bareBoltMem.stop();
+    await bareBolt.stop();
+    log(`ack bare: p50 ${fmt(acks.bare.p50, 2)} ms, p99 ${fmt(acks.bare.p99, 2)} ms, max ${fmt(acks.bare.max, 1)} ms, errors ${acks.bare.errors}`);
+    log(`ack ours: p50 ${fmt(acks.ours.p50, 2)} ms, p99 ${fmt(acks.ours.p99, 2)} ms, max ${fmt(acks.ours.max, 1)} ms, errors ${acks.ours.errors}`);
+    // Every click the web process acked must also be saved by the worker (warm-up clicks are real clicks too).
+    const expectedSaved = clicks - acks.ours.errors;
+    const drainStarted = Date.now();
+    let saved = 0;
+    while (Date.now() - drainStarted < 120_000) {
+      saved = (await countResponses(database, main.team.id)) - savedBefore;
+      if (saved >= expectedSaved) break;
+      await sleep(250);
+    }
+    const drainSeconds = (Date.now() - drainStarted) / 1000;
+    log(`ack: ${saved} of ${clicks} scores saved by the worker, the last ${fmt(drainSeconds, 1)} s after the load ended`);
+    const memory = { web: webMem.peakMb(), worker: workerMem.peakMb(), webStart: atStart.web, workerStart: atStart.worker, bareBolt: bareBoltPeakMb, bareBullmq: bareBullmqPeakMb };
+    webMem.stop();
+    workerMem.stop();
+    await worker.stop();
+
+    // ---- 5. Scale-out ------------------------------------------------------------------------------
+    const scale: AppResults['scale'] = [];
+    for (const count of [1, 2, 4]) {
+      const team = await seedTeam(repos, slack, `S${count}`, SIZES.scaleOut);
+      const workers: AppProcess[] = [];
+      for (let i = 0; i < count; i++) workers.push(await startRole('worker', env));
+      await waitForWorkers(prefix, count);
+      const result = await runFanOut(slack, web.url, secret, team, 180_000);
+      log(`scale-out: ${count} worker(s): ${fmt(result.perSecond)} DMs/s, duplicates ${result.duplicates}, missing ${result.missing}`);
+      scale.push({ workers: count, result });
+      await Promise.all(workers.map((w) => w.stop()));
+    }
+
+    // ---- 2b. Fan-out under the limit ---------------------------------------------------------------
+    const limitedTeam = await seedTeam(repos, slack, 'L', SIZES.limited);
+    slack.limit('chat.postMessage', { perSeconds: 1, max: SIZES.limit });
+    const limitedWorker = await startRole('worker', { ...env, SLACK_MAX_CALLS_PER_SECOND: String(SIZES.limit) });
+    await waitForWorkers(prefix, 1);
+    log(`limited: ${SIZES.limited} members, chat.postMessage limited to ${SIZES.limit} per sliding second`);
+    const limited: FanOutResult = await runFanOut(slack, web.url, secret, limitedTeam, 300_000);
+    log(`limited: ${fmt(limited.perSecond, 2)} DMs/s of ${SIZES.limit} allowed, 429s ${limited.rateLimited}, duplicates ${limited.duplicates}, missing ${limited.missing}`);
+    slack.limit('chat.postMessage', { perSeconds: 1, max: Number.MAX_SAFE_INTEGER });
+    await limitedWorker.stop();
+    await web.stop();
+    return { fan, bare, ackBare: acks.bare, ackOurs: acks.ours, clicks, saved, expectedSaved, drainSeconds, memory, scale, limited };
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Benchmark 3: a year of data, then the summary and trend code paths timed and explained. */
+async function runSummaryBenchmark(database: BenchDatabase): Promise<SummaryResults> {
+  const shape = SIZES.summary;
+  log(`summary: seeding ${shape.teams} teams × ${shape.roundsPerTeam} rounds, ${fmt(shape.responses, 0)} responses`);
+  const seed = await seedSummaries(database.pool, shape);
+  log(`summary: seeded ${fmt(seed.responses, 0)} responses and ${fmt(seed.deliveries, 0)} deliveries in ${fmt(seed.seconds, 1)} s; timing ${SIZES.summaryRuns} runs each`);
+  const timings = await timeSummaries(database.url, seed.teamIds, SIZES.summaryRuns);
+  log(`summary: p50 ${fmt(timings.summary.p50, 2)} ms, p99 ${fmt(timings.summary.p99, 2)} ms; trend p50 ${fmt(timings.trend.p50, 2)} ms, p99 ${fmt(timings.trend.p99, 2)} ms`);
+  return { seed, timings };
+}
+
+function buildRows(app: AppResults | undefined, summary: SummaryResults | undefined): Row[] {
+  const rows: Row[] = [];
+  if (app) {
+    const { ackOurs, ackBare, fan, bare, limited, memory, scale } = app;
+    const p50Ratio = ackOurs.p50 / ackBare.p50;
+    const fanRatio = fan.perSecond / bare.perSecond;
+    // While the limit binds: from the first DM to the last (the start-up is in the end-to-end figure).
+    const limitedRate = (limited.delivered - 1) / limited.sendingSeconds;
+    const limitedRatio = limitedRate / SIZES.limit;
+    rows.push(
+      { what: `Ack p99, signed score clicks at ${SIZES.ackRate}/s for ${SIZES.ackSeconds} s`, target: `≤ ${TARGETS.ackP99Ms} ms`, measured: `${fmt(ackOurs.p99, 1)} ms (p50 ${fmt(ackOurs.p50, 1)}, max ${fmt(ackOurs.max, 0)})`, met: ackOurs.p99 <= TARGETS.ackP99Ms },
+      { what: 'Ack p50 ratio, ours / bare Bolt', target: `≤ ${TARGETS.ackP50Ratio}`, measured: `${fmt(p50Ratio, 2)} (bare p50 ${fmt(ackBare.p50, 2)} ms)`, met: p50Ratio <= TARGETS.ackP50Ratio },
+      { what: 'Ack p99 ratio, ours / bare Bolt', target: '(reported)', measured: `${fmt(ackOurs.p99 / ackBare.p99, 2)} (bare p99 ${fmt(ackBare.p99, 1)} ms)`, met: null },
+      { what: 'Ack errors; clicks saved by the worker', target: `0; all ${app.clicks}`, measured: `${ackOurs.errors} of ${ackOurs.sent}; ${app.saved} saved`, met: ackOurs.errors === 0 && app.saved >= app.expectedSaved },
+      { what: `Fan-out, ${fmt(SIZES.fanOut, 0)} members, no rate limit`, target: '(reported)', measured: `${fmt(fan.perSecond)} DMs/s (${fmt(fan.seconds, 1)} s end to end)`, met: null },
+      { what: 'Fan-out rate / bare BullMQ no-op rate', target: `≥ ${TARGETS.fanOutRatio}`, measured: `${fmt(fanRatio, 3)} (bare ${fmt(bare.perSecond, 0)} jobs/s)`, met: fanRatio >= TARGETS.fanOutRatio },
+      { what: 'Fan-out duplicates / missing', target: '0 / 0', measured: `${fan.duplicates} / ${fan.missing}`, met: fan.duplicates === 0 && fan.missing === 0 },
+      { what: `Limited fan-out (${fmt(SIZES.limited, 0)} members, ${SIZES.limit}/s): achieved / allowed`, target: `≥ ${TARGETS.limitedRatio}`, measured: `${fmt(limitedRatio, 3)} (${fmt(limitedRate, 2)} DMs/s; end to end ${fmt(limited.perSecond, 2)})`, met: limitedRatio >= TARGETS.limitedRatio },
+      { what: 'Limited fan-out: 429s received', target: '≤ 1% of DMs, each honoured', measured: `${limited.rateLimited} (${fmt((100 * limited.rateLimited) / limited.members, 2)}%)`, met: limited.rateLimited <= limited.members / 100 },
+      { what: 'Limited fan-out duplicates / missing', target: '0 / 0', measured: `${limited.duplicates} / ${limited.missing}`, met: limited.duplicates === 0 && limited.missing === 0 },
+    );
+    if (summary) rows.push(...summaryRows(summary));
+    rows.push(
+      { what: 'Peak RSS, web (during 1 and 2)', target: `≤ ${TARGETS.memoryMb} MB`, measured: `${fmt(memory.web, 0)} MB (${fmt(memory.webStart, 0)} at start; bare Bolt under the same load ${fmt(memory.bareBolt, 0)})`, met: memory.web <= TARGETS.memoryMb },
+      { what: 'Peak RSS, worker (during 1 and 2)', target: `≤ ${TARGETS.memoryMb} MB`, measured: `${fmt(memory.worker, 0)} MB (${fmt(memory.workerStart, 0)} at start; bare BullMQ worker ${fmt(memory.bareBullmq, 0)})`, met: memory.worker <= TARGETS.memoryMb },
+      ...scale.map(({ workers, result }) => ({
+        what: `Scale-out: ${fmt(SIZES.scaleOut, 0)} members, ${workers} worker process${workers > 1 ? 'es' : ''}`,
+        target: '(reported)',
+        measured: `${fmt(result.perSecond)} DMs/s (×${fmt(result.perSecond / scale[0]!.result.perSecond, 2)}); dup ${result.duplicates}, missing ${result.missing}`,
+        met: null,
+      })),
+    );
+  } else if (summary) {
+    rows.push(...summaryRows(summary));
+  }
+  return rows;
+}
+
+function summaryRows({ seed, timings }: SummaryResults): Row[] {
+  return [
+    { what: `\`/pulse summary\` of one team (${fmt(seed.responses, 0)} responses stored)`, target: `p99 ≤ ${TARGETS.summaryP99Ms} ms`, measured: `p50 ${fmt(timings.summary.p50, 2)} ms, p99 ${fmt(timings.summary.p99, 2)} ms`, met: timings.summary.p99 <= TARGETS.summaryP99Ms },
+    { what: '12-round trend of one team (`loadSymmetry`)', target: `p99 ≤ ${TARGETS.summaryP99Ms} ms`, measured: `p50 ${fmt(timings.trend.p50, 2)} ms, p99 ${fmt(timings.trend.p99, 2)} ms`, met: timings.trend.p99 <= TARGETS.summaryP99Ms },
+    { what: 'Summary and trend queries use indexes', target: 'no sequential scan', measured: timings.plans.some((p) => p.seqScans.length) ? `seq scans: ${[...new Set(timings.plans.flatMap((p) => p.seqScans))].join(', ')}` : `indexes only (${[...new Set(timings.plans.flatMap((p) => p.indexes))].join(', ')})`, met: !timings.plans.some((p) => p.seqScans.length) },
+  ];
+}
+
+async function serverVersions(database: BenchDatabase): Promise<{ postgres: string; redis: string }> {
+  const { rows } = await database.pool.query<{ v: string }>(`select current_setting('server_version') as v`);
+  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
+  try {
+    const info = await redis.info('server');
+    return { postgres: rows[0]!.v, redis: /redis_version:(\S+)/.exec(info)?.[1] ?? '?' };
+  } finally {
+    redis.disconnect();
+  }
+}
+
+async function main(): Promise<void> {
+  const startedAt = new Date();
+  const machine: Machine = { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGb: totalmem() / 1024 ** 3, node: process.version, loadBefore: loadavg(), loadAfter: [] };
+  log(`${machine.cpu}, ${machine.cores} cores, ${fmt(machine.memoryGb)} GB, Node ${machine.node}, load ${machine.loadBefore.map((l) => fmt(l, 2)).join(' ')}${QUICK ? ' — QUICK sizes' : ''}`);
+  assertLoopback(REDIS_URL);
+  const prefix = newQueuePrefix();
+  let database: BenchDatabase | undefined;
+  let slack: FakeSlack | undefined;
+  try {
+    database = await createBenchDatabase();
+    log(`database ${database.name}, queue prefix ${prefix}`);
+    const versions = await serverVersions(database);
+    let app: AppResults | undefined;
+    if (ONLY !== 'summary') {
+      slack = await startFakeSlack({ teamId: 'T0BENCH01' });
+      app = await runAppBenchmarks(database, prefix, slack);
+    }
+    const summary = ONLY !== 'app' ? await runSummaryBenchmark(database) : undefined;
+    machine.loadAfter = loadavg();
+    const finishedAt = new Date();
+    const rows = buildRows(app, summary);
+    process.stdout.write(printTable(rows));
+    const file = QUICK || ONLY ? 'results.partial.md' : 'results.md';
+    writeFileSync(join(__dirname, file), renderResults({ machine, versions, startedAt, finishedAt, rows, sizes: SIZES, quick: QUICK, app, summary }));
+    log(`wrote bench/${file} (${fmt((finishedAt.getTime() - startedAt.getTime()) / 1000, 0)} s)`);
+  } finally {
+    await stopAll();
+    await slack?.close().catch(() => undefined);
+    await database?.drop().catch((err: unknown) => log(`could not drop the database: ${String(err)}`));
+    const deleted = await deleteRedisKeys(prefix).catch((err: unknown) => log(`could not clean Redis: ${String(err)}`));
+    log(`cleaned up: database dropped, ${deleted ?? 0} Redis keys deleted, processes stopped`);
+  }
+}
+
+main().catch((err: Error) => {
+  process.stderr.write(`${err.stack ?? err.message}\n`);
+  process.exit(1);
+});
