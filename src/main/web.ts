@@ -3,10 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse, type Server } 
 import type { Config } from '../config';
 import { systemClock, type Clock } from '../core/clock';
 import type { Logger } from '../core/ports';
-import { createDatabase, pingDatabase } from '../db/client';
-import { runMigrations } from '../db/migrate';
-import { createRepositories } from '../db/repositories';
-import { createJobQueue } from '../jobs/producer';
+import { pingDatabase } from '../db/client';
 import { createSlackApp, createSlackClient } from '../platforms/slack/app';
 import { createSlackMessenger } from '../platforms/slack/messenger';
 import { SymmetryTeamsBot } from '../platforms/teams/bot';
@@ -15,7 +12,8 @@ import type { WebDeps } from '../core/use-cases/deps';
 import { routeByPlatform } from './messengers';
 import { processMetrics } from './metrics';
 import { createSignalsHandler } from './signals-http';
-import { connectProducer, pingRedis, waitReady } from './redis';
+import { pingRedis } from './redis';
+import { openStores } from './stores';
 import { createTeams } from './teams';
 
 export interface Running {
@@ -36,13 +34,7 @@ export interface StartOptions {
 
 /** Starts the web process; resolves once it is listening. */
 export async function startWeb(config: Config, logger: Logger, options: StartOptions = {}): Promise<Running> {
-  const database = createDatabase(config.DATABASE_URL, { onError: (err) => logger.warn({ err: err.message }, 'idle postgres client failed') });
-  await runMigrations(database.pool);
-  const redis = connectProducer(config.REDIS_URL);
-  redis.on('error', (err) => logger.warn({ err: err.message }, 'redis connection error'));
-  await waitReady(redis);
-  const queue = createJobQueue(redis, config.QUEUE_PREFIX);
-  const repos = createRepositories(database.db);
+  const { database, redis, queue, repos } = await openStores(config, logger);
   const slackClient = config.slackEnabled ? createSlackClient(config.SLACK_BOT_TOKEN!, config.SLACK_API_URL, logger) : null;
   const slackMessenger = slackClient ? createSlackMessenger(slackClient) : undefined;
   // The workspace the bot token belongs to: requests naming any other are dropped.

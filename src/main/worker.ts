@@ -11,10 +11,6 @@ import { postDigest, recordCommandKudos, recordReactionKudos, updateShoutout } f
 import { syncMember, syncTeam } from '../core/use-cases/membership';
 import { postAction, postSummary, publishHome } from '../core/use-cases/summaries';
 import { runTick } from '../core/use-cases/tick';
-import { createDatabase } from '../db/client';
-import { runMigrations } from '../db/migrate';
-import { createRepositories } from '../db/repositories';
-import { createJobQueue } from '../jobs/producer';
 import { startWorkers, upsertSchedulers, type Processors } from '../jobs/workers';
 import { createSlackClient } from '../platforms/slack/app';
 import { createSlackMessenger } from '../platforms/slack/messenger';
@@ -22,7 +18,8 @@ import { routeByPlatform } from './messengers';
 import { createTeams } from './teams';
 import { createServer, type Server } from 'node:http';
 import { processMetrics, type Metrics } from './metrics';
-import { connectProducer, connectWorker, redisOptionsFromUrl, waitReady } from './redis';
+import { connectWorker, redisOptionsFromUrl } from './redis';
+import { openStores } from './stores';
 import type { Running, StartOptions } from './web';
 import { createChartRenderer } from '../platforms/charts/symmetry-chart';
 
@@ -99,13 +96,7 @@ export interface WorkerStartOptions extends StartOptions {
 
 /** Starts the workers and registers the tick; resolves once they run. */
 export async function startWorker(config: Config, logger: Logger, options: WorkerStartOptions = {}): Promise<Running> {
-  const database = createDatabase(config.DATABASE_URL, { max: Math.min(50, config.WORKER_CONCURRENCY + 4), onError: (err) => logger.warn({ err: err.message }, 'idle postgres client failed') });
-  await runMigrations(database.pool);
-  const redis = connectProducer(config.REDIS_URL);
-  redis.on('error', (err) => logger.warn({ err: err.message }, 'redis connection error'));
-  await waitReady(redis);
-  const queue = createJobQueue(redis, config.QUEUE_PREFIX);
-  const repos = createRepositories(database.db);
+  const { database, redis, queue, repos } = await openStores(config, logger, Math.min(50, config.WORKER_CONCURRENCY + 4));
   const slack = config.slackEnabled ? createSlackMessenger(createSlackClient(config.SLACK_BOT_TOKEN!, config.SLACK_API_URL, logger)) : undefined;
   const teams = createTeams(config, repos.conversations, logger);
   const messenger = routeByPlatform({ ...(slack ? { slack } : {}), ...(teams ? { teams: teams.messenger } : {}) });
