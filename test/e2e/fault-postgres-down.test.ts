@@ -81,6 +81,14 @@ test('PostgreSQL unreachable while clicks are queued: jobs retry with backoff, /
   }, '/healthz to report PostgreSQL down');
   expect(down.body).toMatchObject({ postgres: 'down', redis: 'up' });
 
+  // A click or a command the web cannot check now is answered plainly, not left silent, and queues nothing.
+  const quiet = PEOPLE.find((u) => !(u in SCORES))!;
+  const answered = world.slack.allResponses.length;
+  expect((await world.send(world.click(quiet, dm(quiet), 5))).status).toBe(200);
+  await waitFor(() => world.slack.allResponses.slice(answered).some((r) => /could not confirm your answer just now/.test(JSON.stringify(r.body))), 'the retry message');
+  expect(await world.pulse(MANAGER, 'status')).toMatch(/Something went wrong on our side\. Nothing was changed/);
+  expect(await recordJobs()).toHaveLength(3);
+
   // Retrying with backoff: every click's job has failed at least twice and waits for its next attempt; none gave up.
   await waitFor(async () => {
     const jobs = await recordJobs();

@@ -1,11 +1,10 @@
 /** Score buttons: ack, check and queue the score, open the comment modal after a mood score. */
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { z } from 'zod';
-import { translate } from '../../../core/i18n';
 import { MOOD_QUESTION_ID } from '../../../core/model';
 import { acceptScore, type AcceptResult } from '../../../core/use-cases/answers';
 import type { WebDeps } from '../../../core/use-cases/deps';
-import { commentModal, SCORE_ACTION_PREFIX } from '../render';
+import { commentModal, replyText, SCORE_ACTION_PREFIX } from '../render';
 
 const ScoreValue = z.object({ d: z.string().min(1).max(100), q: z.string().min(1).max(100).optional(), s: z.number() });
 
@@ -25,9 +24,16 @@ export function registerActions(app: App, deps: WebDeps): void {
     await ack();
     const value = parseScoreValue(action.value);
     const target = value && { platform: 'slack' as const, workspaceExternalId: body.team?.id ?? '', userId: body.user.id, deliveryId: value.deliveryId, clickId: action.action_ts };
-    const result: AcceptResult = target ? await acceptScore(deps, target, value.score, value.questionId) : { ok: false, key: 'answer.invalid' };
+    let result: AcceptResult;
+    try {
+      result = target ? await acceptScore(deps, target, value.score, value.questionId) : { ok: false, key: 'answer.invalid' };
+    } catch (err) {
+      // A click that cannot be checked (say the database is down) is answered "please click again", never ignored.
+      deps.logger.error({ err: (err as Error).message }, 'score click failed after ack');
+      result = { ok: false, key: 'answer.retry' };
+    }
     if (!result.ok) {
-      await respond({ response_type: 'ephemeral', replace_original: false, text: translate('en', result.key, result.params) });
+      await respond({ response_type: 'ephemeral', replace_original: false, text: replyText(undefined, result.key, result.params) });
       return;
     }
     if (value!.questionId !== MOOD_QUESTION_ID) return;

@@ -1,7 +1,7 @@
 /** Kudos: reactions on messages and `/kudos`, acked first and handed to the core. */
 import type { App } from '@slack/bolt';
 import type { WebDeps } from '../../../core/use-cases/deps';
-import { replyText } from '../render';
+import { answerPrivately } from './respond';
 import { noteReaction, runKudosCommand } from '../../../core/use-cases/kudos';
 
 /** Registers reaction_added/removed and the /kudos command. */
@@ -26,15 +26,16 @@ export function registerKudos(app: App, deps: WebDeps): void {
 
   app.command('/kudos', async ({ ack, command, respond }) => {
     await ack();
-    const reply = await runKudosCommand(deps, {
-      platform: 'slack',
-      workspaceExternalId: command.team_id,
-      channelId: command.channel_id,
-      userId: command.user_id,
-      text: command.text ?? '',
-      // Slack sends a fresh trigger id with every command: it names this /kudos.
-      commandId: command.trigger_id,
-    });
-    await respond({ response_type: 'ephemeral', text: replyText(reply.locale, reply.key, reply.params) });
+    await answerPrivately(respond, deps.logger, () =>
+      runKudosCommand(deps, {
+        platform: 'slack',
+        workspaceExternalId: command.team_id,
+        channelId: command.channel_id,
+        userId: command.user_id,
+        text: command.text ?? '',
+        // Slack sends a fresh trigger id with every command: it names this /kudos.
+        commandId: command.trigger_id,
+      }),
+    );
   });
 }

@@ -1,0 +1,29 @@
+/** The private answer every command and click gets, even when the core failed after the ack. */
+import type { RespondFn } from '@slack/bolt';
+import type { MessageKey } from '../../../core/i18n';
+import type { Reply } from '../../../core/use-cases/pulse-command';
+import type { Logger } from '../../../core/ports';
+import { renderMessage, replyText } from '../render';
+
+/**
+ * Runs the core call and answers the caller privately with its reply (and any rich messages).
+ * Bolt has already acked, so a failure (say PostgreSQL is down) must still reach the person:
+ * it is logged and answered with `onError`, never left silent.
+ */
+export async function answerPrivately(respond: RespondFn, logger: Logger, run: () => Promise<Reply>, onError: MessageKey = 'error.generic'): Promise<void> {
+  let reply: Reply;
+  try {
+    reply = await run();
+  } catch (err) {
+    logger.error({ err: (err as Error).message }, 'slack request failed after ack');
+    reply = { key: onError };
+  }
+  const text = replyText(reply.locale, reply.key, reply.params);
+  const blocks = (reply.messages ?? []).flatMap((m) => [{ type: 'divider' as const }, ...(renderMessage(m).blocks ?? [])]);
+  await respond({
+    response_type: 'ephemeral',
+    replace_original: false,
+    text,
+    ...(blocks.length ? { blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }, ...blocks].slice(0, 50) } : {}),
+  });
+}
