@@ -16,6 +16,8 @@ export type ErrorCode =
   | 'platform_error'
   /** The platform will not let the bot write to this person (Teams 403: blocked or uninstalled). Retrying cannot help. */
   | 'recipient_unreachable'
+  /** The check-in DM went out but its message is not recorded yet (the sending worker has not marked it): retry later. */
+  | 'delivery_in_flight'
   | 'invalid_input';
 
 /** An error with a stable machine-readable code and the parameters its message needs. */

@@ -122,6 +122,36 @@ test('a delivery whose worker died after sending is not sent twice', async () =>
   expect(row?.state).toBe('sent');
 });
 
+test('a click that beats the sent-mark of its DM is saved, and its retry shows it in the DM once the DM is recorded', async () => {
+  const w = await makeWorld('2026-11-27T21:00:00Z');
+  await runTick(w.deps);
+  await w.drain();
+  const toSto = w.messenger.checkinsTo('USTO')[0]!;
+  const deliveryId = toSto.message.kind === 'checkin' ? toSto.message.deliveryId : '';
+  // The DM went out, but the worker that sent it has not recorded where (PostgreSQL went away in between).
+  await database.pool.query(`update deliveries set state = 'sending', channel_id = null, message_id = null, sent_at = null where id = $1`, [deliveryId]);
+  const processors = buildProcessors(w.deps);
+  const record = () => processors['record-score']({ deliveryId, questionId: 'mood', score: 6, clickId: '2.1' }, { attemptsMade: 0 });
+
+  const updates = w.messenger.updates.length;
+  await expect(record()).rejects.toMatchObject({ code: 'delivery_in_flight' });
+  const round = (await w.deps.repos.rounds.findOpen(w.team.id))!;
+  const member = (await w.deps.repos.members.findByPlatformId(w.team.workspaceId, 'USTO'))!;
+  expect(await w.deps.repos.answers.findOwn(round.id, 'mood', respondentHash(SECRET, round.id, member.id))).toEqual({ score: 6, comment: null });
+  expect(w.messenger.updates).toHaveLength(updates);
+
+  // The sender's retry finds its DM and records it; the click's retry then shows the answer, still saved once.
+  await w.queue.enqueue('deliver-checkin', { deliveryId });
+  await w.drain();
+  expect(w.messenger.checkinsTo('USTO')).toHaveLength(1);
+  await expect(record()).resolves.toBe('saved');
+  const last = w.messenger.updates.at(-1)!;
+  expect(last.ref).toEqual(toSto.ref);
+  expect(last.message.kind === 'checkin' && last.message.answer).toEqual({ score: 6, commentSaved: false });
+  const { rows } = await database.pool.query('select count(*)::int as n from responses where round_id = $1', [round.id]);
+  expect(rows[0].n).toBe(1);
+});
+
 test('answers are saved under a keyed hash, the DM shows them, one reminder goes to the others, the round closes', async () => {
   const w = await makeWorld('2026-11-27T21:00:00Z');
   await runTick(w.deps);

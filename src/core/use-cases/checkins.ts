@@ -160,6 +160,10 @@ export async function recordAnswer(deps: WorkerDeps, input: AnswerInput): Promis
   }
   if (ctx.delivery.channelId && ctx.delivery.messageId) {
     await deps.messenger.update(ctx.workspace, { channelId: ctx.delivery.channelId, messageId: ctx.delivery.messageId }, await checkinView(deps, ctx));
+  } else if (ctx.delivery.state === 'sending') {
+    // The DM was clicked before the worker that sent it recorded where it is (say PostgreSQL went away
+    // in between). The answer is saved; the retry (saving again is a no-op) shows it once the DM is recorded.
+    throw new SymmetryError('delivery_in_flight');
   }
   return 'saved';
 }
