@@ -135,14 +135,25 @@ export interface DeliveryRepository {
   listForMember(memberId: string, limit: number): Promise<Delivery[]>;
   /** Answered and total deliveries of a round (counts only). */
   countForRound(roundId: string): Promise<{ total: number; answered: number }>;
+  /** The same counts for many rounds in one query; a round without deliveries counts 0 and 0. */
+  countForRounds(roundIds: readonly string[]): Promise<Map<string, { total: number; answered: number }>>;
+}
+
+/** A round's answers as summaries read them: no respondent hash, no time. */
+export interface RoundAnswers {
+  answers: Array<{ questionId: string; score: number | null; comment: string | null }>;
+  respondents: number;
 }
 
 /** The write that makes an answer durable: the response and the "answered" mark commit together. */
 export interface AnswerRepository {
   saveScore(input: { deliveryId: string; roundId: string; teamId: string; questionId: string; respondentHash: string; score: number; at: Date }): Promise<void>;
   saveComment(input: { deliveryId: string; roundId: string; teamId: string; questionId: string; respondentHash: string; comment: string; at: Date }): Promise<void>;
-  /** Every answer of a round without who gave it, and the number of distinct respondents to the mood score. */
-  listForRound(roundId: string): Promise<{ answers: Array<{ questionId: string; score: number | null; comment: string | null }>; respondents: number }>;
+  /**
+   * Every answer of each round without who gave it, and the number of distinct respondents to the mood
+   * score, for many rounds in two queries (a round without answers maps to none and 0).
+   */
+  listForRounds(roundIds: readonly string[]): Promise<Map<string, RoundAnswers>>;
   /** The respondent's own answer to a question of a round, if any. */
   findOwn(roundId: string, questionId: string, respondentHash: string): Promise<{ score: number | null; comment: string | null } | null>;
 }

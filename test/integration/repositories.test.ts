@@ -331,6 +331,48 @@ describe('DeliveryRepository', () => {
     await t.repos.answers.saveComment({ deliveryId: d!.id, roundId: round.id, teamId: team.id, questionId: 'mood', respondentHash: 'x', comment: 'ok', at: T0 });
     expect(await t.repos.deliveries.countForRound(round.id)).toEqual({ total: 3, answered: 1 });
   });
+
+  it('countForRounds counts many rounds in one call, each on its own, and zeros for a round without deliveries', async () => {
+    const { team, members } = await seedTeam(4);
+    const [a, b, empty] = [await openRound(team.id, 'p-a'), await openRound(team.id, 'p-b'), await openRound(team.id, 'p-empty')];
+    const inA = await t.repos.deliveries.ensureMany(a!.id, ids(members));
+    await t.repos.deliveries.ensureMany(b!.id, ids(members).slice(0, 2));
+    for (const d of inA.slice(0, 3)) {
+      await t.repos.answers.saveScore({ deliveryId: d.id, roundId: a!.id, teamId: team.id, questionId: 'mood', respondentHash: d.id, score: 5, at: T0 });
+    }
+    const counts = await t.repos.deliveries.countForRounds([a!.id, b!.id, empty!.id, a!.id]);
+    expect(Object.fromEntries(counts)).toEqual({ [a!.id]: { total: 4, answered: 3 }, [b!.id]: { total: 2, answered: 0 }, [empty!.id]: { total: 0, answered: 0 } });
+    expect(await t.repos.deliveries.countForRounds([])).toEqual(new Map());
+  });
+});
+
+describe('AnswerRepository.listForRounds', () => {
+  it('gives each round its own answers in hash order and its distinct mood respondents, without hashes', async () => {
+    const { team } = await seedTeam(1);
+    const [a, b, empty] = [await openRound(team.id, 'l-a'), await openRound(team.id, 'l-b'), await openRound(team.id, 'l-empty')];
+    const save = (roundId: string, hash: string, questionId: string, score: number | null, comment: string | null) =>
+      t.pool.query('insert into responses (round_id, team_id, question_id, respondent_hash, score, comment) values ($1, $2, $3, $4, $5, $6)', [roundId, team.id, questionId, hash, score, comment]);
+    await save(a!.id, 'h3', 'mood', 3, null);
+    await save(a!.id, 'h1', 'mood', 9, 'good week');
+    await save(a!.id, 'h1', 'q-extra', 6, null);
+    await save(a!.id, 'h2', 'mood', null, 'only a comment');
+    await save(b!.id, 'h9', 'mood', 7, null);
+
+    const lists = await t.repos.answers.listForRounds([a!.id, b!.id, empty!.id]);
+    expect(lists.get(a!.id)).toEqual({
+      answers: [
+        { questionId: 'mood', score: 9, comment: 'good week' },
+        { questionId: 'q-extra', score: 6, comment: null },
+        { questionId: 'mood', score: null, comment: 'only a comment' },
+        { questionId: 'mood', score: 3, comment: null },
+      ],
+      // h1 and h3 scored the mood question; h2 only commented.
+      respondents: 2,
+    });
+    expect(lists.get(b!.id)).toEqual({ answers: [{ questionId: 'mood', score: 7, comment: null }], respondents: 1 });
+    expect(lists.get(empty!.id)).toEqual({ answers: [], respondents: 0 });
+    expect(JSON.stringify([...lists.values()])).not.toMatch(/"h\d"/);
+  });
 });
 
 describe('AnswerRepository', () => {

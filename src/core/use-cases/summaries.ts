@@ -11,22 +11,33 @@ import type { WebDeps, WorkerDeps } from './deps';
 import type { MessageRef } from '../ports';
 import { translate } from '../i18n';
 
-/** What the database knows of a round, without anyone's identity. */
-export async function loadRoundFacts(deps: WebDeps, round: Round): Promise<RoundFacts> {
-  const [{ total }, { answers, respondents }] = await Promise.all([deps.repos.deliveries.countForRound(round.id), deps.repos.answers.listForRound(round.id)]);
-  return { roundId: round.id, period: round.period, closesAt: round.closesAt, invited: total, responses: answers, respondents };
+/** What the database knows of each round, without anyone's identity: three queries however many rounds. */
+export async function loadRoundFacts(deps: WebDeps, rounds: readonly Round[]): Promise<RoundFacts[]> {
+  const ids = rounds.map((r) => r.id);
+  const [counts, answers] = await Promise.all([deps.repos.deliveries.countForRounds(ids), deps.repos.answers.listForRounds(ids)]);
+  return rounds.map((round) => ({
+    roundId: round.id,
+    period: round.period,
+    closesAt: round.closesAt,
+    invited: counts.get(round.id)?.total ?? 0,
+    responses: answers.get(round.id)?.answers ?? [],
+    respondents: answers.get(round.id)?.respondents ?? 0,
+  }));
 }
 
 /** The summary of a closed round under the team's threshold, compared with the round before it. */
 export async function summarize(deps: WebDeps, team: Team, round: Round, previous: Round | null): Promise<RoundSummary> {
-  const [facts, previousFacts] = await Promise.all([loadRoundFacts(deps, round), previous ? loadRoundFacts(deps, previous) : Promise.resolve(null)]);
-  return summarizeRound(facts, { threshold: team.settings.threshold, questions: round.questions, previous: previousFacts });
+  const [facts, previousFacts = null] = await loadRoundFacts(deps, previous ? [round, previous] : [round]);
+  return summarizeRound(facts!, { threshold: team.settings.threshold, questions: round.questions, previous: previousFacts });
 }
 
-/** The summaries of the team's last `count` closed rounds, newest first. */
+/** The summaries of the team's last `count` closed rounds, newest first (each beside the round before it). */
 export async function recentSummaries(deps: WebDeps, team: Team, count: number): Promise<RoundSummary[]> {
   const closed = await deps.repos.rounds.listClosed(team.id, count + 1);
-  return Promise.all(closed.slice(0, count).map((round, i) => summarize(deps, team, round, closed[i + 1] ?? null)));
+  const facts = await loadRoundFacts(deps, closed);
+  return closed
+    .slice(0, count)
+    .map((round, i) => summarizeRound(facts[i]!, { threshold: team.settings.threshold, questions: round.questions, previous: facts[i + 1] ?? null }));
 }
 
 /**
@@ -36,7 +47,7 @@ export async function recentSummaries(deps: WebDeps, team: Team, count: number):
 export async function loadSymmetry(deps: WebDeps, team: Team, count: number, upTo?: Date): Promise<SymmetryView> {
   const closed = await deps.repos.rounds.listClosed(team.id, upTo ? count + 20 : count);
   const rounds = closed.filter((r) => !upTo || r.closesAt.getTime() <= upTo.getTime()).slice(0, count);
-  const inputs = await Promise.all(rounds.map(async (round) => ({ facts: await loadRoundFacts(deps, round), opensAt: round.opensAt })));
+  const inputs = (await loadRoundFacts(deps, rounds)).map((facts, i) => ({ facts, opensAt: rounds[i]!.opensAt }));
   const from = firstDayOf(inputs);
   const to = rounds.reduce((max, r) => (r.closesAt > max ? r.closesAt : max), new Date(0)).toISOString().slice(0, 10);
   const signals = from ? await deps.repos.signals.listForTeam(team.id, from, to) : [];

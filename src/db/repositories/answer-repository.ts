@@ -4,7 +4,8 @@
  */
 import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { MOOD_QUESTION_ID } from '../../core/model';
-import type { AnswerRepository } from '../../core/ports';
+import type { AnswerRepository, RoundAnswers } from '../../core/ports';
+import { uuidArray } from './rows';
 import type { Database } from '../client';
 import { deliveries, responses } from '../schema';
 
@@ -45,18 +46,26 @@ export function createAnswerRepository(db: Database): AnswerRepository {
       });
     },
 
-    async listForRound(roundId) {
-      // Ordered by hash, never by insertion: the order must carry nothing about who answered when.
-      const answers = await db
-        .select({ questionId: responses.questionId, score: responses.score, comment: responses.comment })
-        .from(responses)
-        .where(eq(responses.roundId, roundId))
-        .orderBy(responses.respondentHash, responses.questionId);
-      const [counted] = await db
-        .select({ n: sql<number>`count(distinct ${responses.respondentHash})::int` })
-        .from(responses)
-        .where(and(eq(responses.roundId, roundId), eq(responses.questionId, MOOD_QUESTION_ID), isNotNull(responses.score)));
-      return { answers, respondents: counted?.n ?? 0 };
+    async listForRounds(roundIds) {
+      const ids = [...new Set(roundIds)];
+      const byRound = new Map(ids.map((id) => [id, { answers: [] as RoundAnswers['answers'], respondents: 0 }]));
+      if (ids.length === 0) return byRound;
+      // Ordered by hash within a round, never by insertion: the order must carry nothing about who answered when.
+      const [answers, counts] = await Promise.all([
+        db
+          .select({ roundId: responses.roundId, questionId: responses.questionId, score: responses.score, comment: responses.comment })
+          .from(responses)
+          .where(sql`${responses.roundId} = any(${uuidArray(ids)})`)
+          .orderBy(responses.roundId, responses.respondentHash, responses.questionId),
+        db
+          .select({ roundId: responses.roundId, n: sql<number>`count(distinct ${responses.respondentHash})::int` })
+          .from(responses)
+          .where(and(sql`${responses.roundId} = any(${uuidArray(ids)})`, eq(responses.questionId, MOOD_QUESTION_ID), isNotNull(responses.score)))
+          .groupBy(responses.roundId),
+      ]);
+      for (const { roundId, ...answer } of answers) byRound.get(roundId)?.answers.push(answer);
+      for (const { roundId, n } of counts) byRound.get(roundId)!.respondents = n;
+      return byRound;
     },
 
     async findOwn(roundId, questionId, respondentHash) {

@@ -7,6 +7,23 @@ import { toDelivery, uuidArray, isUuid } from './rows';
 
 /** The PostgreSQL DeliveryRepository. */
 export function createDeliveryRepository(db: Database): DeliveryRepository {
+  async function countForRounds(roundIds: readonly string[]): Promise<Map<string, { total: number; answered: number }>> {
+    const ids = [...new Set(roundIds)];
+    const counts = new Map(ids.map((id) => [id, { total: 0, answered: 0 }]));
+    if (ids.length === 0) return counts;
+    const rows = await db
+      .select({
+        roundId: deliveries.roundId,
+        total: sql<number>`count(*)::int`,
+        answered: sql<number>`count(${deliveries.answeredAt})::int`,
+      })
+      .from(deliveries)
+      .where(sql`${deliveries.roundId} = any(${uuidArray(ids)})`)
+      .groupBy(deliveries.roundId);
+    for (const { roundId, total, answered } of rows) counts.set(roundId, { total, answered });
+    return counts;
+  }
+
   return {
     async ensureMany(roundId, memberIds) {
       if (memberIds.length === 0) return [];
@@ -111,14 +128,9 @@ export function createDeliveryRepository(db: Database): DeliveryRepository {
     },
 
     async countForRound(roundId) {
-      const [row] = await db
-        .select({
-          total: sql<number>`count(*)::int`,
-          answered: sql<number>`count(${deliveries.answeredAt})::int`,
-        })
-        .from(deliveries)
-        .where(eq(deliveries.roundId, roundId));
-      return { total: row?.total ?? 0, answered: row?.answered ?? 0 };
+      return (await countForRounds([roundId])).get(roundId)!;
     },
+
+    countForRounds,
   };
 }
