@@ -154,6 +154,8 @@ export interface AnswerRepository {
    * score, for many rounds in two queries (a round without answers maps to none and 0).
    */
   listForRounds(roundIds: readonly string[]): Promise<Map<string, RoundAnswers>>;
+  /** Only the mood scores of each round, sorted by score (what a trend needs), in one query; a round without any maps to []. */
+  listMoodScores(roundIds: readonly string[]): Promise<Map<string, number[]>>;
   /** The respondent's own answer to a question of a round, if any. */
   findOwn(roundId: string, questionId: string, respondentHash: string): Promise<{ score: number | null; comment: string | null } | null>;
 }

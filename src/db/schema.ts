@@ -108,7 +108,8 @@ export const rounds = pgTable(
   (t) => [
     unique('rounds_team_id_period_key').on(t.teamId, t.period),
     index('rounds_status_closes_at_idx').on(t.status, t.closesAt),
-    index('rounds_team_id_status_idx').on(t.teamId, t.status),
+    // A team's rounds by status, newest first: summaries and trends read the last N closed rounds straight off it.
+    index('rounds_team_status_closes_at_idx').on(t.teamId, t.status, t.closesAt),
   ],
 );
 

@@ -372,6 +372,9 @@ describe('AnswerRepository.listForRounds', () => {
     expect(lists.get(b!.id)).toEqual({ answers: [{ questionId: 'mood', score: 7, comment: null }], respondents: 1 });
     expect(lists.get(empty!.id)).toEqual({ answers: [], respondents: 0 });
     expect(JSON.stringify([...lists.values()])).not.toMatch(/"h\d"/);
+    // The trend's read: only the mood scores, sorted, one per respondent who scored.
+    const moods = await t.repos.answers.listMoodScores([a!.id, b!.id, empty!.id]);
+    expect(Object.fromEntries(moods)).toEqual({ [a!.id]: [3, 9], [b!.id]: [7], [empty!.id]: [] });
   });
 });
 

@@ -25,6 +25,26 @@ export async function loadRoundFacts(deps: WebDeps, rounds: readonly Round[]): P
   }));
 }
 
+/**
+ * The facts a trend needs, in two queries however many rounds: counts and the mood scores only
+ * (one per respondent, so their number is the respondents), no comments and no other question.
+ */
+export async function loadMoodFacts(deps: WebDeps, rounds: readonly Round[]): Promise<RoundFacts[]> {
+  const ids = rounds.map((r) => r.id);
+  const [counts, scores] = await Promise.all([deps.repos.deliveries.countForRounds(ids), deps.repos.answers.listMoodScores(ids)]);
+  return rounds.map((round) => {
+    const mood = scores.get(round.id) ?? [];
+    return {
+      roundId: round.id,
+      period: round.period,
+      closesAt: round.closesAt,
+      invited: counts.get(round.id)?.total ?? 0,
+      responses: mood.map((score) => ({ questionId: MOOD_QUESTION_ID, score, comment: null })),
+      respondents: mood.length,
+    };
+  });
+}
+
 /** The summary of a closed round under the team's threshold, compared with the round before it. */
 export async function summarize(deps: WebDeps, team: Team, round: Round, previous: Round | null): Promise<RoundSummary> {
   const [facts, previousFacts = null] = await loadRoundFacts(deps, previous ? [round, previous] : [round]);
@@ -47,7 +67,7 @@ export async function recentSummaries(deps: WebDeps, team: Team, count: number):
 export async function loadSymmetry(deps: WebDeps, team: Team, count: number, upTo?: Date): Promise<SymmetryView> {
   const closed = await deps.repos.rounds.listClosed(team.id, upTo ? count + 20 : count);
   const rounds = closed.filter((r) => !upTo || r.closesAt.getTime() <= upTo.getTime()).slice(0, count);
-  const inputs = (await loadRoundFacts(deps, rounds)).map((facts, i) => ({ facts, opensAt: rounds[i]!.opensAt }));
+  const inputs = (await loadMoodFacts(deps, rounds)).map((facts, i) => ({ facts, opensAt: rounds[i]!.opensAt }));
   const from = firstDayOf(inputs);
   const to = rounds.reduce((max, r) => (r.closesAt > max ? r.closesAt : max), new Date(0)).toISOString().slice(0, 10);
   const signals = from ? await deps.repos.signals.listForTeam(team.id, from, to) : [];

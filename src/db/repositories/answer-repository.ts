@@ -68,6 +68,20 @@ export function createAnswerRepository(db: Database): AnswerRepository {
       return byRound;
     },
 
+    async listMoodScores(roundIds) {
+      const ids = [...new Set(roundIds)];
+      const byRound = new Map(ids.map((id) => [id, [] as number[]]));
+      if (ids.length === 0) return byRound;
+      // Aggregated in PostgreSQL and sorted by score: no row order, no hash, nothing but the numbers leaves the database.
+      const rows = await db
+        .select({ roundId: responses.roundId, scores: sql<number[]>`array_agg(${responses.score} order by ${responses.score})` })
+        .from(responses)
+        .where(and(sql`${responses.roundId} = any(${uuidArray(ids)})`, eq(responses.questionId, MOOD_QUESTION_ID), isNotNull(responses.score)))
+        .groupBy(responses.roundId);
+      for (const { roundId, scores } of rows) byRound.set(roundId, scores);
+      return byRound;
+    },
+
     async findOwn(roundId, questionId, respondentHash) {
       const [row] = await db
         .select({ score: responses.score, comment: responses.comment })
