@@ -4,6 +4,7 @@ import { WebClient } from '@slack/web-api';
 import type { Logger } from '../../core/ports';
 import type { WebDeps } from '../../core/use-cases/deps';
 import { toBoltLogger } from './bolt-logger';
+import { createSlackFetch } from './http';
 import { registerListeners } from './listeners';
 import { ownWorkspaceOnly } from './workspace-guard';
 
@@ -24,6 +25,7 @@ export interface SlackAppOptions {
 export function createSlackClient(token: string, apiUrl: string | undefined, logger: Logger): WebClient {
   return new WebClient(token, {
     ...(apiUrl ? { slackApiUrl: apiUrl } : {}),
+    fetch: createSlackFetch(),
     rejectRateLimitedCalls: true,
     retryConfig: { retries: 0 },
     logger: toBoltLogger(logger.child({ component: 'slack-web-api' }), LogLevel.WARN),
@@ -34,7 +36,8 @@ export function createSlackClient(token: string, apiUrl: string | undefined, log
 export function createSlackApp(options: SlackAppOptions, deps: WebDeps): App {
   const logger = toBoltLogger(options.logger.child({ component: 'bolt' }));
   const apiUrl = options.apiUrl ? { slackApiUrl: options.apiUrl } : {};
-  const clientOptions = { ...apiUrl, retryConfig: { retries: 1 } };
+  // Bolt's own client (views.open) and respond() (response_url) use the same fetch as ours.
+  const clientOptions = { ...apiUrl, retryConfig: { retries: 1 }, fetch: createSlackFetch() };
   // Bolt hands `installerOptions.clientOptions` (by default our clientOptions) to the Socket Mode client for
   // apps.connections.open. Without retryConfig it keeps its own (100 retries with backoff); with `retries: 1`,
   // two Slack 5xx during a connection refresh reject inside its reconnect loop and crash the process.
