@@ -117,13 +117,26 @@ export interface RoundRepository {
   markSummaryPosted(roundId: string, ref: MessageRef): Promise<void>;
 }
 
+/** Everything a delivery's DM (or an answer to it) needs, loaded together. */
+export interface DeliveryContext {
+  delivery: Delivery;
+  round: Round;
+  team: Team;
+  member: Member;
+  workspace: Workspace;
+}
+
 export interface DeliveryRepository {
   /** Creates a pending delivery per member unless one exists; returns all deliveries of those members for the round. */
   ensureMany(roundId: string, memberIds: string[]): Promise<Delivery[]>;
   findById(id: string): Promise<Delivery | null>;
+  /** The delivery with its round, member, team and the team's workspace, in one query (null when any is missing). */
+  findWithContext(id: string): Promise<DeliveryContext | null>;
   /** Moves pending → sending (returns false when the delivery was not pending). */
   markSending(id: string): Promise<boolean>;
   markSent(id: string, ref: MessageRef, at: Date): Promise<void>;
+  /** Moves sending → pending: the platform refused the DM before taking it (429), so the retry needs no lookup. */
+  releaseSending(id: string): Promise<void>;
   markFailed(id: string): Promise<void>;
   /** Records the reminder; false when one was already recorded. */
   markReminded(id: string, at: Date): Promise<boolean>;
@@ -276,6 +289,17 @@ export interface Repositories {
   privacy: PrivacyRepository;
   conversations: ConversationReferenceRepository;
   signals: SignalRepository;
+}
+
+/**
+ * Spaces one platform's outgoing calls evenly across every worker process: each call waits for the
+ * next free slot of its key (a workspace), 1/rate of a second after the slot before it.
+ */
+export interface CallPacer {
+  /** Resolves when this call may go. */
+  take(key: string): Promise<void>;
+  /** Holds every later call under `key` back for `ms` (the platform answered 429 with Retry-After). */
+  holdOff(key: string, ms: number): Promise<void>;
 }
 
 /** Draws charts server-side. */

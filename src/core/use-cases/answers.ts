@@ -26,20 +26,18 @@ export type AcceptResult = Accepted | { ok: false; key: MessageKey; params?: Rec
 
 /** Checks that the check-in is the caller's own and still open. */
 async function checkTarget(deps: WebDeps, target: AnswerTarget): Promise<(Accepted & { round: Round }) | Exclude<AcceptResult, Accepted>> {
-  const delivery = await deps.repos.deliveries.findById(target.deliveryId);
-  if (!delivery) return { ok: false, key: 'answer.not_yours' };
-  const [member, round] = await Promise.all([deps.repos.members.findById(delivery.memberId), deps.repos.rounds.findById(delivery.roundId)]);
-  const workspace = member ? await deps.repos.workspaces.findById(member.workspaceId) : null;
-  if (!member || !round || !workspace || member.platformUserId !== target.userId || workspace.externalId !== target.workspaceExternalId || workspace.platform !== target.platform) {
-    return { ok: false, key: 'answer.not_yours' };
-  }
+  // One query: the delivery with its round, member, team and workspace.
+  const ctx = await deps.repos.deliveries.findWithContext(target.deliveryId);
+  if (!ctx) return { ok: false, key: 'answer.not_yours' };
+  const { member, round, team, workspace } = ctx;
+  const own = member.platformUserId === target.userId && member.workspaceId === workspace.id && workspace.externalId === target.workspaceExternalId && workspace.platform === target.platform;
+  if (!own) return { ok: false, key: 'answer.not_yours' };
   if (round.status !== 'open' || round.closesAt.getTime() <= deps.clock.now().getTime()) return { ok: false, key: 'answer.round_closed' };
-  const team = await deps.repos.teams.findById(round.teamId);
   return {
     ok: true,
     round,
-    threshold: team?.settings.threshold ?? 5,
-    locale: member.locale ?? team?.settings.language ?? 'en',
+    threshold: team.settings.threshold,
+    locale: member.locale ?? team.settings.language,
     textQuestions: round.questions.filter((q) => q.kind === 'text'),
   };
 }

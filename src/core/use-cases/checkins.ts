@@ -1,34 +1,12 @@
 /** The check-in loop as the workers run it: open a round, deliver, remind, record, close. */
 import { respondentHash } from '../anonymity';
 import { resolveLocale } from '../i18n';
-import { SymmetryError } from '../errors';
-import type { Delivery, Member, Round, Team, Workspace } from '../model';
+import { isSymmetryError, SymmetryError } from '../errors';
+import type { Round } from '../model';
+import type { DeliveryContext, MessageRef } from '../ports';
 import { MOOD_QUESTION_ID } from '../model';
 import type { CheckinMessage } from '../messages';
 import type { WorkerDeps } from './deps';
-
-/** Everything a delivery's DM needs, loaded together. */
-interface DeliveryContext {
-  delivery: Delivery;
-  round: Round;
-  team: Team;
-  member: Member;
-  workspace: Workspace;
-}
-
-async function loadDeliveryContext(deps: WorkerDeps, deliveryId: string): Promise<DeliveryContext | null> {
-  const delivery = await deps.repos.deliveries.findById(deliveryId);
-  if (!delivery) return null;
-  const [round, member] = await Promise.all([deps.repos.rounds.findById(delivery.roundId), deps.repos.members.findById(delivery.memberId)]);
-  if (!round || !member) return null;
-  // A team's members live in the team's workspace, so the member's workspace id lets both be read
-  // at once (one round trip less on every DM and every answer); the team's is what counts.
-  const [team, memberWorkspace] = await Promise.all([deps.repos.teams.findById(round.teamId), deps.repos.workspaces.findById(member.workspaceId)]);
-  if (!team) return null;
-  const workspace = memberWorkspace?.id === team.workspaceId ? memberWorkspace : await deps.repos.workspaces.findById(team.workspaceId);
-  if (!workspace) return null;
-  return { delivery, round, team, member, workspace };
-}
 
 /** The manual round's period: one per team per minute, so a double-submitted `/pulse now` opens one round. */
 export function manualPeriod(requestedAt: Date): string {
@@ -94,13 +72,13 @@ async function checkinView(deps: WorkerDeps, ctx: DeliveryContext, opts: { never
  * the DM already went out (a worker may have died between sending and recording it).
  */
 export async function deliverCheckin(deps: WorkerDeps, deliveryId: string): Promise<'sent' | 'skipped'> {
-  const ctx = await loadDeliveryContext(deps, deliveryId);
+  const ctx = await deps.repos.deliveries.findWithContext(deliveryId);
   if (!ctx || ctx.delivery.state === 'sent' || ctx.delivery.state === 'failed') return 'skipped';
   if (ctx.round.status === 'closed') {
     await deps.repos.deliveries.markFailed(deliveryId);
     return 'skipped';
   }
-  const firstAttempt = await deps.repos.deliveries.markSending(deliveryId);
+  const firstAttempt = ctx.delivery.state === 'pending' && (await deps.repos.deliveries.markSending(deliveryId));
   if (!firstAttempt) {
     const existing = await deps.messenger.findCheckin(ctx.workspace, ctx.member.platformUserId, deliveryId);
     if (existing) {
@@ -108,14 +86,21 @@ export async function deliverCheckin(deps: WorkerDeps, deliveryId: string): Prom
       return 'sent';
     }
   }
-  const ref = await deps.messenger.sendDirect(ctx.workspace, ctx.member.platformUserId, await checkinView(deps, ctx, { neverSent: firstAttempt }));
+  let ref: MessageRef;
+  try {
+    ref = await deps.messenger.sendDirect(ctx.workspace, ctx.member.platformUserId, await checkinView(deps, ctx, { neverSent: firstAttempt }));
+  } catch (err) {
+    // A 429 means the platform did not take the DM: the retry after Retry-After sends it without looking for it first.
+    if (isSymmetryError(err, 'platform_rate_limited')) await deps.repos.deliveries.releaseSending(deliveryId);
+    throw err;
+  }
   await deps.repos.deliveries.markSent(deliveryId, ref, deps.clock.now());
   return 'sent';
 }
 
 /** Sends the one reminder of a delivery that is still unanswered (never a second one). */
 export async function sendReminder(deps: WorkerDeps, deliveryId: string): Promise<'sent' | 'skipped'> {
-  const ctx = await loadDeliveryContext(deps, deliveryId);
+  const ctx = await deps.repos.deliveries.findWithContext(deliveryId);
   if (!ctx || ctx.delivery.answeredAt || ctx.round.status === 'closed' || ctx.delivery.state !== 'sent') return 'skipped';
   // Recorded first: a reminder lost to a crash is better than a person reminded twice.
   if (!(await deps.repos.deliveries.markReminded(deliveryId, deps.clock.now()))) return 'skipped';
@@ -134,7 +119,7 @@ type AnswerInput = { deliveryId: string; questionId: string } & ({ score: number
  * member their saved answer in the DM. The DM says "saved" only after the commit.
  */
 export async function recordAnswer(deps: WorkerDeps, input: AnswerInput): Promise<'saved' | 'closed' | 'skipped'> {
-  const ctx = await loadDeliveryContext(deps, input.deliveryId);
+  const ctx = await deps.repos.deliveries.findWithContext(input.deliveryId);
   if (!ctx) return 'skipped';
   const known = input.questionId === MOOD_QUESTION_ID || ctx.round.questions.some((q) => q.id === input.questionId);
   if (!known) throw new SymmetryError('invalid_input', { field: 'questionId' });

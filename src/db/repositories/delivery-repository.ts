@@ -2,8 +2,8 @@
 import { and, asc, desc, eq, getTableColumns, inArray, isNull, sql } from 'drizzle-orm';
 import type { DeliveryRepository } from '../../core/ports';
 import type { Database } from '../client';
-import { deliveries, rounds, teams } from '../schema';
-import { toDelivery, uuidArray, isUuid } from './rows';
+import { deliveries, members, rounds, teams, workspaces } from '../schema';
+import { toDelivery, toMember, toRound, toTeam, toWorkspace, uuidArray, isUuid } from './rows';
 
 /** The PostgreSQL DeliveryRepository. */
 export function createDeliveryRepository(db: Database): DeliveryRepository {
@@ -48,6 +48,22 @@ export function createDeliveryRepository(db: Database): DeliveryRepository {
       return row ? toDelivery(row) : null;
     },
 
+    async findWithContext(id) {
+      if (!isUuid(id)) return null;
+      // The member's workspace is the team's (members are synced from the team's channel), so one join reads all five.
+      const [row] = await db
+        .select({ delivery: deliveries, round: rounds, team: teams, member: members, workspace: workspaces })
+        .from(deliveries)
+        .innerJoin(rounds, eq(rounds.id, deliveries.roundId))
+        .innerJoin(teams, eq(teams.id, rounds.teamId))
+        .innerJoin(workspaces, eq(workspaces.id, teams.workspaceId))
+        .innerJoin(members, eq(members.id, deliveries.memberId))
+        .where(eq(deliveries.id, id));
+      return row
+        ? { delivery: toDelivery(row.delivery), round: toRound(row.round), team: toTeam(row.team), member: toMember(row.member), workspace: toWorkspace(row.workspace) }
+        : null;
+    },
+
     async listForMember(memberId, limit) {
       const rows = await db
         .select(getTableColumns(deliveries))
@@ -74,6 +90,13 @@ export function createDeliveryRepository(db: Database): DeliveryRepository {
         .update(deliveries)
         .set({ state: 'sent', channelId: ref.channelId, messageId: ref.messageId, sentAt: at })
         .where(eq(deliveries.id, id));
+    },
+
+    async releaseSending(id) {
+      await db
+        .update(deliveries)
+        .set({ state: 'pending' })
+        .where(and(eq(deliveries.id, id), eq(deliveries.state, 'sending')));
     },
 
     async markFailed(id) {
