@@ -42,8 +42,8 @@ const schema = z.object({
   SLACK_APP_TOKEN: z.string().startsWith('xapp-', 'must start with xapp- (an app-level token with connections:write)').optional(),
   /** Web API base URL; default Slack's. Set for GovSlack, or to a fake Slack in tests. */
   SLACK_API_URL: url(['http:', 'https:'], 'https://slack.com/api/').optional(),
-  /** Most Slack Web API calls per second the workers make (all workers together, per queue). */
-  SLACK_MAX_CALLS_PER_SECOND: int(1, 1000).default(20),
+  /** Most Slack Web API calls per second the workers make to the workspace, all workers together, evenly spaced. */
+  SLACK_MAX_CALLS_PER_SECOND: int(1, 10000).default(20),
   /** PostgreSQL connection URL. */
   DATABASE_URL: url(['postgres:', 'postgresql:'], 'postgres://user:pass@localhost:5432/symmetry'),
   /** Redis connection URL (BullMQ queues). Use persistence (AOF) and maxmemory-policy noeviction. */
@@ -72,6 +72,8 @@ const schema = z.object({
   TEAMS_TENANT_ID: uuid('the Microsoft Entra tenant id').optional(),
   /** How the bot authenticates: SingleTenant (app id + secret) or UserAssignedMSI (a user-assigned managed identity). */
   TEAMS_APP_TYPE: z.enum(TEAMS_APP_TYPES, { message: `must be one of ${TEAMS_APP_TYPES.join(', ')}` }).default('SingleTenant'),
+  /** Most Bot Connector calls per second the workers make to a tenant, all workers together (Teams allows 50 per app per tenant). */
+  TEAMS_MAX_CALLS_PER_SECOND: int(1, 10000).default(50),
   /** "true" runs Teams with NO authentication of /api/messages (local testing only); refused when NODE_ENV=production. */
   TEAMS_ALLOW_UNAUTHENTICATED: z.enum(['true', 'false'], { message: 'must be true or false' }).default('false'),
   /** Bearer token a help desk or survey tool sends to POST /api/signals (at least 24 characters); unset, the endpoint answers 404. */

@@ -94,7 +94,9 @@ const children = new Set<ChildProcess>();
 
 /** Starts `node dist/main/start.js <role>` with env; web waits for /healthz, worker for its BullMQ registration. */
 export async function startRole(role: 'web' | 'worker', env: Record<string, string>): Promise<AppProcess> {
-  const app = await startApp(env, role);
+  // BENCH_PROFILE_DIR=dir: the process writes a V8 CPU profile there when it exits (NODE_OPTIONS may not carry --cpu-prof).
+  const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
+  const app = await startApp(env, role, profile);
   children.add(app.child);
   app.child.once('exit', () => children.delete(app.child));
   return app;

@@ -1,5 +1,5 @@
 /** BullMQ workers: validate the payload, run the processor, turn platform 429s into queue pauses. */
-import { Queue, UnrecoverableError, Worker, type ConnectionOptions, type Job } from 'bullmq';
+import { DelayedError, Queue, UnrecoverableError, Worker, type ConnectionOptions, type Job } from 'bullmq';
 import type { Redis, RedisOptions } from 'ioredis';
 import { isSymmetryError } from '../core/errors';
 import type { JobName, JobPayloads } from '../core/jobs';
@@ -16,8 +16,6 @@ export interface WorkerOptions {
   workerConnection: RedisOptions;
   prefix: string;
   concurrency: number;
-  /** Most platform calls per second, for all workers of the platform queue together. */
-  platformCallsPerSecond: number;
   processors: Processors;
   logger: Logger;
   /** Told of every platform 429 (for metrics). */
@@ -36,10 +34,10 @@ const PERMANENT = new Set(['invalid_input', 'invalid_score', 'not_your_checkin',
 /** Jobs this process is running now: shutdown waits for these, whatever BullMQ's own close does. */
 let inFlight = 0;
 
-async function processJob(opts: WorkerOptions, queue: Queue, job: Job): Promise<unknown> {
+async function processJob(opts: WorkerOptions, queue: Queue, job: Job, token: string | undefined): Promise<unknown> {
   inFlight += 1;
   try {
-    return await runJob(opts, queue, job);
+    return await runJob(opts, queue, job, token);
   } finally {
     inFlight -= 1;
   }
@@ -52,7 +50,7 @@ async function within(promise: Promise<unknown>, ms: number): Promise<boolean> {
   return Promise.race([promise.then(() => true, () => true), sleep(ms).then(() => false)]);
 }
 
-async function runJob(opts: WorkerOptions, queue: Queue, job: Job): Promise<unknown> {
+async function runJob(opts: WorkerOptions, queue: Queue, job: Job, token: string | undefined): Promise<unknown> {
   const name = job.name as JobName;
   const def = JOBS[name];
   if (!def) throw new UnrecoverableError(`unknown job ${job.name}`);
@@ -66,44 +64,31 @@ async function runJob(opts: WorkerOptions, queue: Queue, job: Job): Promise<unkn
     return result;
   } catch (err) {
     if (isSymmetryError(err, 'platform_rate_limited')) {
-      // Honour Retry-After for the whole queue: nothing is dropped, the job runs again after the pause.
+      // Honour Retry-After: the job runs again after it, without spending an attempt (nothing is dropped).
+      // The messenger has already held every other call to that workspace back for as long (the pacer).
       const ms = Number(err.params.retryAfterMs ?? 1000);
-      opts.logger.warn({ queue: queue.name, retryAfterMs: ms, job: job.name }, 'platform rate limited; pausing queue');
+      opts.logger.warn({ queue: queue.name, retryAfterMs: ms, job: job.name }, 'platform rate limited; job delayed');
       opts.onRateLimited?.(queue.name);
-      await queue.rateLimit(ms);
-      throw Worker.RateLimitError();
+      await job.moveToDelayed(Date.now() + ms, token);
+      throw new DelayedError();
     }
     if (isSymmetryError(err) && PERMANENT.has(err.code)) throw new UnrecoverableError(err.code);
     throw err;
   }
 }
 
-/**
- * The platform queue's limiter: at most `perSecond` job starts in any second, paced in twentieths
- * of a second. Slack counts calls in a sliding window, BullMQ counts job starts in fixed windows:
- * with the whole second's budget started at once, the calls reach Slack spread out by the jobs'
- * own work, the next window's first calls meet the tail of the last one, and Slack answers 429
- * (a pause of at least a second). Small steps keep the calls as even as Slack asks for.
- * (`npm run bench`, 20/s: whole-second windows got 146 429s in 300 DMs and half the allowed rate;
- * twentieths get 0–1 per 1,000 DMs, from jobs that reach Slack a few ms later than the next one.)
- */
-export function platformLimiter(perSecond: number): { max: number; duration: number } {
-  const max = Math.max(1, Math.ceil(perSecond / 20));
-  return { max, duration: Math.ceil((1000 * max) / perSecond) };
-}
-
-/** Starts one worker per queue (platform calls behind a limiter) and returns a bounded close. */
+/** Starts one worker per queue and returns a bounded close. */
 export function startWorkers(opts: WorkerOptions): RunningWorkers {
   const producerConnection = opts.connect();
   const workers = QUEUE_KINDS.map((kind: QueueKind) => {
     const queue = new Queue(queueName(kind), { connection: producerConnection, prefix: opts.prefix });
-    const worker = new Worker(queueName(kind), (job) => processJob(opts, queue, job), {
+    // Platform calls are paced by the messengers (one CallPacer slot per call, shared by every worker), not here.
+    const worker = new Worker(queueName(kind), (job, token) => processJob(opts, queue, job, token), {
       connection: { ...opts.workerConnection, maxRetriesPerRequest: null } as ConnectionOptions,
       prefix: opts.prefix,
       concurrency: opts.concurrency,
       // A killed worker's jobs come back once their 30 s lock lapses; checking every 5 s (not 30) finds them soon after.
       stalledInterval: 5000,
-      ...(kind === 'platform' ? { limiter: platformLimiter(opts.platformCallsPerSecond) } : {}),
     });
     worker.on('failed', (job, err) => {
       opts.logger.warn({ queue: kind, job: job?.name, jobId: job?.id, attempts: job?.attemptsMade, err: err.message }, 'job failed');

@@ -1,6 +1,7 @@
 /** Teams, when configured: the CloudAdapter and the Teams messenger over the conversation references in PostgreSQL. */
 import type { Config } from '../config';
-import type { ConversationReferenceRepository, Logger } from '../core/ports';
+import type { CallPacer, ConversationReferenceRepository, Logger } from '../core/ports';
+import { createTeamsLimiter } from '../platforms/teams/limits';
 import { createTeamsAdapter } from '../platforms/teams/app';
 import { createTeamsMessenger, type TeamsMessenger } from '../platforms/teams/messenger';
 
@@ -10,7 +11,7 @@ export interface TeamsParts {
 }
 
 /** Builds the Teams adapter and messenger, or null when Teams is not configured. */
-export function createTeams(config: Config, conversations: ConversationReferenceRepository, logger: Logger): TeamsParts | null {
+export function createTeams(config: Config, conversations: ConversationReferenceRepository, logger: Logger, pacer?: CallPacer): TeamsParts | null {
   if (!config.teamsEnabled) return null;
   const log = logger.child({ component: 'teams' });
   const allowUnauthenticated = config.TEAMS_ALLOW_UNAUTHENTICATED === 'true';
@@ -25,5 +26,7 @@ export function createTeams(config: Config, conversations: ConversationReference
     },
     log,
   );
-  return { adapter, messenger: createTeamsMessenger({ adapter, appId: config.TEAMS_APP_ID ?? '', conversations, logger: log }) };
+  // One tenant per install (SingleTenant / managed identity): its global limit is one pacer key.
+  const limiter = createTeamsLimiter(pacer ? { pace: () => pacer.take(config.TEAMS_TENANT_ID ?? 'tenant') } : {});
+  return { adapter, messenger: createTeamsMessenger({ adapter, appId: config.TEAMS_APP_ID ?? '', conversations, logger: log, limiter }) };
 }

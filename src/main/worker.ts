@@ -11,6 +11,7 @@ import { postDigest, recordCommandKudos, recordReactionKudos, updateShoutout } f
 import { syncMember, syncTeam } from '../core/use-cases/membership';
 import { postAction, postSummary, publishHome } from '../core/use-cases/summaries';
 import { runTick } from '../core/use-cases/tick';
+import { createRedisPacer } from '../jobs/pacer';
 import { startWorkers, upsertSchedulers, type Processors } from '../jobs/workers';
 import { createSlackClient } from '../platforms/slack/app';
 import { createSlackMessenger } from '../platforms/slack/messenger';
@@ -97,8 +98,11 @@ export interface WorkerStartOptions extends StartOptions {
 /** Starts the workers and registers the tick; resolves once they run. */
 export async function startWorker(config: Config, logger: Logger, options: WorkerStartOptions = {}): Promise<Running> {
   const { database, redis, queue, repos } = await openStores(config, logger, Math.min(50, config.WORKER_CONCURRENCY + 4));
-  const slack = config.slackEnabled ? createSlackMessenger(createSlackClient(config.SLACK_BOT_TOKEN!, config.SLACK_API_URL, logger)) : undefined;
-  const teams = createTeams(config, repos.conversations, logger);
+  // Every worker process takes its calls' slots from the same Redis keys: the limits hold for all of them together.
+  const slackPacer = createRedisPacer(redis, config.QUEUE_PREFIX, 'slack', config.SLACK_MAX_CALLS_PER_SECOND);
+  const teamsPacer = createRedisPacer(redis, config.QUEUE_PREFIX, 'teams', config.TEAMS_MAX_CALLS_PER_SECOND);
+  const slack = config.slackEnabled ? createSlackMessenger(createSlackClient(config.SLACK_BOT_TOKEN!, config.SLACK_API_URL, logger), slackPacer) : undefined;
+  const teams = createTeams(config, repos.conversations, logger, teamsPacer);
   const messenger = routeByPlatform({ ...(slack ? { slack } : {}), ...(teams ? { teams: teams.messenger } : {}) });
   const deps: WorkerDeps = { repos, queue, clock: options.clock ?? systemClock, logger, messenger, anonymitySecret: config.ANONYMITY_SECRET, charts: createChartRenderer() };
 
@@ -115,7 +119,6 @@ export async function startWorker(config: Config, logger: Logger, options: Worke
     workerConnection: redisOptionsFromUrl(config.REDIS_URL),
     prefix: config.QUEUE_PREFIX,
     concurrency: config.WORKER_CONCURRENCY,
-    platformCallsPerSecond: config.SLACK_MAX_CALLS_PER_SECOND,
     processors: withPlatformErrors(withMetrics(buildProcessors(deps, config.COMMENT_RETENTION_DAYS), metrics), logger),
     onRateLimited: (name) => metrics.rateLimited(name),
     logger,

@@ -46,12 +46,12 @@ export async function waitFor<T>(check: () => T | Promise<T>, what: string, time
   }
 }
 
-/** Starts the app with `env` on a free port and waits until /healthz answers 200. */
-export async function startApp(env: Record<string, string>, role: 'all' | 'web' | 'worker' = 'all'): Promise<AppProcess> {
+/** Starts the app with `env` on a free port (node started with `nodeArgs`) and waits until /healthz answers 200. */
+export async function startApp(env: Record<string, string>, role: 'all' | 'web' | 'worker' = 'all', nodeArgs: string[] = []): Promise<AppProcess> {
   if (!existsSync(ENTRY)) throw new Error('dist/ is missing: run `npm run build` (npm test does it first)');
   const port = env.PORT ?? String(await freePort());
   let out = '';
-  const child = spawn(process.execPath, [ENTRY, role], {
+  const child = spawn(process.execPath, [...nodeArgs, ENTRY, role], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', ...env, PORT: port },
     stdio: ['ignore', 'pipe', 'pipe'],

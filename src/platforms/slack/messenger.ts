@@ -1,7 +1,7 @@
 /** The Messenger port on Slack's Web API. Rate limits become coded errors the job queue honours. */
 import { ErrorCode, WebClient, type WebAPICallResult } from '@slack/web-api';
-import { SymmetryError } from '../../core/errors';
-import type { MessageRef, Messenger } from '../../core/ports';
+import { isSymmetryError, SymmetryError } from '../../core/errors';
+import type { CallPacer, MessageRef, Messenger } from '../../core/ports';
 import type { UserProfile, Workspace } from '../../core/model';
 import type { OutboundMessage } from '../../core/messages';
 import { CHECKIN_METADATA_TYPE, POST_METADATA_TYPE, renderHome, renderMessage } from './render';
@@ -13,14 +13,6 @@ export function toSymmetryError(err: unknown): unknown {
     return new SymmetryError('platform_rate_limited', { retryAfterMs: Math.max(1, e.retryAfter ?? 1) * 1000 }, { cause: err });
   }
   return new SymmetryError('platform_error', { error: e?.data?.error ?? e?.code ?? 'unknown' }, { cause: err });
-}
-
-async function call<T extends WebAPICallResult>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (err) {
-    throw toSymmetryError(err);
-  }
 }
 
 interface SlackUser {
@@ -45,74 +37,90 @@ export function toProfile(id: string, u: SlackUser | undefined): UserProfile {
   };
 }
 
-/** Looks through a conversation's recent messages for one the bot tagged with this metadata. */
-async function findByMetadata(client: WebClient, channel: string, type: string, field: string, value: string): Promise<MessageRef | null> {
-  const history = await call(() => client.conversations.history({ channel, limit: 100, include_all_metadata: true }));
-  const found = history.messages?.find((m) => m.metadata?.event_type === type && (m.metadata?.event_payload as Record<string, unknown> | undefined)?.[field] === value);
-  return found?.ts ? { channelId: channel, messageId: found.ts } : null;
-}
-
 /** Creates the Slack Messenger. One bot token (single-workspace install); `workspace` is carried for multi-workspace later. */
-export function createSlackMessenger(client: WebClient): Messenger {
+export function createSlackMessenger(client: WebClient, pacer?: CallPacer): Messenger {
+  /**
+   * Every Web API call: paced across all workers (when a pacer is given), Slack's errors as SymmetryErrors.
+   * A 429 holds every worker's calls to the workspace back for its Retry-After before the job is retried.
+   */
+  async function call<T extends WebAPICallResult>(workspace: Workspace, run: () => Promise<T>): Promise<T> {
+    await pacer?.take(workspace.externalId);
+    try {
+      return await run();
+    } catch (err) {
+      const failure = toSymmetryError(err);
+      if (pacer && isSymmetryError(failure, 'platform_rate_limited')) await pacer.holdOff(workspace.externalId, Number(failure.params.retryAfterMs));
+      throw failure;
+    }
+  }
+
+  /** Looks through a conversation's recent messages for one the bot tagged with this metadata. */
+  async function findByMetadata(workspace: Workspace, channel: string, type: string, field: string, value: string): Promise<MessageRef | null> {
+    const history = await call(workspace, () => client.conversations.history({ channel, limit: 100, include_all_metadata: true }));
+    const found = history.messages?.find((m) => m.metadata?.event_type === type && (m.metadata?.event_payload as Record<string, unknown> | undefined)?.[field] === value);
+    return found?.ts ? { channelId: channel, messageId: found.ts } : null;
+  }
+
   return {
-    async sendDirect(_workspace: Workspace, userId: string, message: OutboundMessage): Promise<MessageRef> {
+    async sendDirect(workspace: Workspace, userId: string, message: OutboundMessage): Promise<MessageRef> {
       // Posting to the user id opens (or reuses) the app's DM with them: one call instead of conversations.open + post.
-      const res = await call(() => client.chat.postMessage({ channel: userId, ...renderMessage(message) }));
+      const res = await call(workspace, () => client.chat.postMessage({ channel: userId, ...renderMessage(message) }));
       return { channelId: String(res.channel), messageId: String(res.ts) };
     },
-    async update(_workspace, ref, message) {
+    async update(workspace, ref, message) {
       const { metadata: _metadata, ...rendered } = renderMessage(message);
-      await call(() => client.chat.update({ channel: ref.channelId, ts: ref.messageId, ...rendered }));
+      await call(workspace, () => client.chat.update({ channel: ref.channelId, ts: ref.messageId, ...rendered }));
     },
-    async postToChannel(_workspace, channelId, message, options = {}) {
-      const res = await call(() => client.chat.postMessage({ channel: channelId, ...renderMessage(message), ...(options.threadId ? { thread_ts: options.threadId } : {}) }));
+    async postToChannel(workspace, channelId, message, options = {}) {
+      const res = await call(workspace, () => client.chat.postMessage({ channel: channelId, ...renderMessage(message), ...(options.threadId ? { thread_ts: options.threadId } : {}) }));
       return { channelId: String(res.channel), messageId: String(res.ts) };
     },
-    async findCheckin(_workspace, userId, deliveryId) {
-      const opened = await call(() => client.conversations.open({ users: userId }));
+    async findCheckin(workspace, userId, deliveryId) {
+      const opened = await call(workspace, () => client.conversations.open({ users: userId }));
       const channel = opened.channel?.id;
-      return channel ? findByMetadata(client, channel, CHECKIN_METADATA_TYPE, 'delivery_id', deliveryId) : null;
+      return channel ? findByMetadata(workspace, channel, CHECKIN_METADATA_TYPE, 'delivery_id', deliveryId) : null;
     },
-    async findPosted(_workspace, channelId, key) {
-      return findByMetadata(client, channelId, POST_METADATA_TYPE, 'key', key);
+    async findPosted(workspace, channelId, key) {
+      return findByMetadata(workspace, channelId, POST_METADATA_TYPE, 'key', key);
     },
-    async publishHome(_workspace, userId, home) {
-      await call(() => client.views.publish({ user_id: userId, view: renderHome(home) }));
+    async publishHome(workspace, userId, home) {
+      await call(workspace, () => client.views.publish({ user_id: userId, view: renderHome(home) }));
     },
-    async getMessage(_workspace, channelId, messageId) {
+    async getMessage(workspace, channelId, messageId) {
       // The exact message: history bounded to its own ts (channels:history / groups:history).
-      const history = await call(() => client.conversations.history({ channel: channelId, latest: messageId, inclusive: true, limit: 1 })).catch(() => null);
+      const history = await call(workspace, () => client.conversations.history({ channel: channelId, latest: messageId, inclusive: true, limit: 1 })).catch(() => null);
       const found = history?.messages?.find((m) => m.ts === messageId);
       if (!found) return null;
-      const link = await call(() => client.chat.getPermalink({ channel: channelId, message_ts: messageId })).catch(() => null);
+      const link = await call(workspace, () => client.chat.getPermalink({ channel: channelId, message_ts: messageId })).catch(() => null);
       return { channelId, messageId, text: found.text ?? '', permalink: link?.permalink ?? null };
     },
-    async sendFile(_workspace, userId, file) {
+    async sendFile(workspace, userId, file) {
       // filesUploadV2 = files.getUploadURLExternal + upload + files.completeUploadExternal, into the DM.
-      const opened = await call(() => client.conversations.open({ users: userId }));
+      const opened = await call(workspace, () => client.conversations.open({ users: userId }));
       const channel = opened.channel?.id;
       if (!channel) throw new SymmetryError('platform_error', { error: 'no_dm_channel' });
-      await call(() => client.filesUploadV2({ channel_id: channel, filename: file.name, title: file.title, content: file.content, initial_comment: file.comment }) as Promise<WebAPICallResult>);
+      await call(workspace, () => client.filesUploadV2({ channel_id: channel, filename: file.name, title: file.title, content: file.content, initial_comment: file.comment }) as Promise<WebAPICallResult>);
     },
-    async postImage(_workspace, channelId, image, options = {}) {
+    async postImage(workspace, channelId, image, options = {}) {
       // filesUploadV2 = files.getUploadURLExternal + upload + files.completeUploadExternal.
       const file = { filename: image.name, title: image.title, alt_text: image.altText, file: Buffer.from(image.content) };
       await call(
+        workspace,
         () =>
           (options.threadId
             ? client.filesUploadV2({ ...file, channel_id: channelId, thread_ts: options.threadId })
             : client.filesUploadV2({ ...file, channel_id: channelId })) as Promise<WebAPICallResult>,
       );
     },
-    async getUser(_workspace, userId) {
-      const res = await call(() => client.users.info({ user: userId, include_locale: true }));
+    async getUser(workspace, userId) {
+      const res = await call(workspace, () => client.users.info({ user: userId, include_locale: true }));
       return toProfile(userId, res.user as SlackUser | undefined);
     },
-    async listChannelMembers(_workspace, channelId) {
+    async listChannelMembers(workspace, channelId) {
       const ids: string[] = [];
       let cursor: string | undefined;
       do {
-        const page = await call(() => client.conversations.members({ channel: channelId, limit: 1000, ...(cursor ? { cursor } : {}) }));
+        const page = await call(workspace, () => client.conversations.members({ channel: channelId, limit: 1000, ...(cursor ? { cursor } : {}) }));
         ids.push(...(page.members ?? []));
         cursor = page.response_metadata?.next_cursor || undefined;
       } while (cursor);

@@ -21,6 +21,8 @@ export interface LimitOptions {
   baseDelayMs?: number;
   /** The longest this process sleeps for a free slot before handing the job back (default 2000 ms). */
   maxWaitMs?: number;
+  /** Waits for the call's turn under the tenant's global limit (the shared CallPacer), before the per-conversation windows. */
+  pace?: () => Promise<void>;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
@@ -52,7 +54,7 @@ export interface TeamsLimiter {
   run<T>(conversationId: string, call: () => Promise<T>): Promise<T>;
 }
 
-/** Creates the limiter of one process (the queue's global limiter caps all workers together). */
+/** Creates the limiter of one process (`pace`, when given, caps all workers together). */
 export function createTeamsLimiter(opts: LimitOptions = {}): TeamsLimiter {
   const attempts = opts.attempts ?? 3;
   const base = opts.baseDelayMs ?? 500;
@@ -92,6 +94,7 @@ export function createTeamsLimiter(opts: LimitOptions = {}): TeamsLimiter {
     async run(conversationId, call) {
       for (let attempt = 1; ; attempt += 1) {
         await take(conversationId);
+        await opts.pace?.();
         try {
           return await call();
         } catch (err) {

@@ -1,0 +1,74 @@
+/**
+ * The CallPacer on the real Redis: calls under one key are spaced 1/rate apart whoever takes them
+ * (two pacers stand for two worker processes), a 429's hold-off holds every later call back, and
+ * keys do not wait on each other. Bounds are lower bounds on elapsed time (the limit is never
+ * exceeded), plus one generous upper bound for an idle key.
+ */
+import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { createRedisPacer, PACER_HEADROOM } from '../../src/jobs/pacer';
+
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+let redis: Redis;
+let prefix: string;
+
+beforeEach(() => {
+  redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
+  prefix = `${process.env.QUEUE_PREFIX ?? 'symtest'}pace${randomBytes(3).toString('hex')}`;
+});
+afterEach(async () => {
+  const keys = await redis.keys(`${prefix}*`);
+  if (keys.length) await redis.del(...keys);
+  redis.disconnect();
+});
+
+/** Resolves with the time each take resolved, relative to the start. */
+async function takeAll(takes: Array<() => Promise<void>>): Promise<number[]> {
+  const start = performance.now();
+  return Promise.all(takes.map(async (take) => {
+    await take();
+    return performance.now() - start;
+  }));
+}
+
+test('two workers taking slots under one key together never go faster than the rate', async () => {
+  const perSecond = 40;
+  const a = createRedisPacer(redis, prefix, 'slack', perSecond);
+  const other = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
+  try {
+    const b = createRedisPacer(other, prefix, 'slack', perSecond);
+    const times = (await takeAll(Array.from({ length: 20 }, (_, i) => () => (i % 2 ? a : b).take('T1')))).sort((x, y) => x - y);
+    const interval = 1000 / (perSecond * (1 - PACER_HEADROOM));
+    // 20 calls take 19 intervals at the least; and any 11 consecutive calls span 10 intervals (less a timer's rounding).
+    expect(times.at(-1)! - times[0]!).toBeGreaterThanOrEqual(19 * interval - 2);
+    for (let i = 10; i < times.length; i++) expect(times[i]! - times[i - 10]!).toBeGreaterThanOrEqual(10 * interval - 2);
+  } finally {
+    other.disconnect();
+  }
+});
+
+test('a hold-off (429 Retry-After) holds back every later call under the key, and only that key', async () => {
+  const pacer = createRedisPacer(redis, prefix, 'slack', 1000);
+  await pacer.take('T1');
+  await pacer.holdOff('T1', 400);
+  const [held, elsewhere] = await takeAll([() => pacer.take('T1'), () => pacer.take('T2')]);
+  expect(held).toBeGreaterThanOrEqual(390);
+  // Another workspace is not held back (a generous bound: it waits for nothing at all).
+  expect(elsewhere).toBeLessThan(300);
+  // A shorter hold-off never shortens a longer one already in place.
+  await pacer.holdOff('T1', 500);
+  await pacer.holdOff('T1', 10);
+  const [after] = await takeAll([() => pacer.take('T1')]);
+  expect(after).toBeGreaterThanOrEqual(490);
+});
+
+test('platforms keep separate slots, and the keys expire once idle', async () => {
+  const slack = createRedisPacer(redis, prefix, 'slack', 2);
+  const teams = createRedisPacer(redis, prefix, 'teams', 2);
+  await slack.take('W');
+  const [teamsFirst] = await takeAll([() => teams.take('W')]);
+  expect(teamsFirst).toBeLessThan(300);
+  const ttl = await redis.pttl(`${prefix}:pace:slack:W`);
+  expect(ttl).toBeGreaterThan(0);
+  expect(ttl).toBeLessThanOrEqual(1000 + Math.ceil(1000 / (2 * (1 - PACER_HEADROOM))) + 5);
+});
