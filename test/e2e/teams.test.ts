@@ -4,7 +4,8 @@
  * fake Bot Connector on loopback as every activity's serviceUrl, recording each call the bot makes.
  * install → setup → round → a proactive card per member (a throttled send retried, a blocked member
  * marked unreachable) → an answer saved and its card updated → the summary in the channel under the
- * threshold → "Give kudos" makes one shout-out, a repeat nothing, 👍 on it a "+1" → `kudos @Dan …`.
+ * threshold, its chart (an inline PNG) in its thread → "Give kudos" makes one shout-out, a repeat
+ * nothing, 👍 on it a "+1" → `kudos @Dan …`.
  * Then: with authentication on, requests without a valid token are refused; Slack and Teams share a port.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -13,6 +14,7 @@ import { startApp, waitFor, type AppProcess } from '../support/app-process';
 import { openTestDatabase, truncateAll, type TestDatabase } from '../support/db';
 import { startWorld } from '../support/e2e-world';
 import { startFakeBotConnector, type FakeBotConnector, type StoredActivity, type TeamsUser } from '../support/fake-bot-connector';
+import { decodePng } from '../support/png';
 
 const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 const BOT = { id: '28:6a7b3c1e-2f4d-4b8a-9c0d-1e2f3a4b5c6d', name: 'Symmetry' };
@@ -108,6 +110,12 @@ function clickScore(user: TeamsUser, card: StoredActivity, score: number, commen
 }
 
 const cardText = (a: StoredActivity) => JSON.stringify(a.activity);
+/** The PNG bytes of an inline image message (an image/png attachment with a data URI), or null. */
+function imageOf(a: StoredActivity): Buffer | null {
+  const image = ((a.activity.attachments ?? []) as Array<{ contentType?: string; contentUrl?: string }>).find((x) => x.contentType === 'image/png');
+  const data = /^data:image\/png;base64,(.+)$/.exec(image?.contentUrl ?? '')?.[1];
+  return data ? Buffer.from(data, 'base64') : null;
+}
 /** Only what the person reads: the text and the cards, not the addressing around them. */
 const shown = (a: StoredActivity) => JSON.stringify([a.activity.text, a.activity.attachments]);
 const summaries = () => connector.messagesIn(CHANNEL).filter((m) => /Team pulse/.test(cardText(m)) && /round closed/.test(cardText(m)));
@@ -219,6 +227,11 @@ test('a submitted answer is recorded and its card updated in place; the summary 
   expect(text).toContain('Great release, proud of the team.');
   expect(text).not.toContain('anna@example.com');
   expect(await count(`select count(*)::int as n from posted_messages where key like 'summary-%'`)).toBe(1);
+  // The trend chart follows in the summary's thread, as an inline PNG.
+  const chart = await waitFor(() => connector.messagesIn(CHANNEL).find((m) => m.threadId === summaries()[0]!.id && imageOf(m)), 'the chart in the thread', 20_000);
+  expect(chart.activity.text).toBe('Team mood and customer satisfaction');
+  const png = decodePng(imageOf(chart)!);
+  expect([png.width, png.height]).toEqual([800, 400]);
 
   // Under the threshold nothing derived from the answers is shown.
   await post(mentionBot(MANAGER, 'pulse config threshold 6'));

@@ -103,7 +103,7 @@ export async function postSummary(deps: WorkerDeps, roundId: string): Promise<'p
  * so a failed upload never repeats the summary (and a crash here loses only the chart).
  */
 async function postChart(deps: WorkerDeps, workspace: Workspace, team: Team, channel: string, message: SummaryMessage, ref: MessageRef): Promise<void> {
-  if (!deps.charts || !deps.messenger.postImage) return;
+  if (!deps.charts) return;
   try {
     const view = message.symmetry ?? (await loadSymmetry(deps, team, DEFAULT_SYMMETRY_ROUNDS, message.summary.closesAt));
     if (!view.rounds.some((r) => r.mood !== null)) return;

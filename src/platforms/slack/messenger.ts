@@ -1,7 +1,7 @@
 /** The Messenger port on Slack's Web API. Rate limits become coded errors the job queue honours. */
 import { ErrorCode, WebClient, type WebAPICallResult } from '@slack/web-api';
 import { SymmetryError } from '../../core/errors';
-import type { MessageRef, Messenger } from '../../core/ports';
+import type { ImageFile, MessageRef, Messenger } from '../../core/ports';
 import type { UserProfile, Workspace } from '../../core/model';
 import type { OutboundMessage } from '../../core/messages';
 import { CHECKIN_METADATA_TYPE, POST_METADATA_TYPE, renderHome, renderMessage } from './render';
@@ -52,8 +52,24 @@ async function findByMetadata(client: WebClient, channel: string, type: string, 
   return found?.ts ? { channelId: channel, messageId: found.ts } : null;
 }
 
+/**
+ * An image as filesUploadV2 takes it (files.getUploadURLExternal + upload + files.completeUploadExternal;
+ * the old files.upload is gone).
+ */
+function imageUpload(image: ImageFile) {
+  return { filename: image.name, title: image.title, alt_text: image.altText, file: Buffer.from(image.content) };
+}
+
 /** Creates the Slack Messenger. One bot token (single-workspace install); `workspace` is carried for multi-workspace later. */
 export function createSlackMessenger(client: WebClient): Messenger {
+  /** The app's DM with a user, for files: uploads need a channel id, not a user id (conversations.open, im:write). */
+  const dmChannel = async (userId: string): Promise<string> => {
+    const opened = await call(() => client.conversations.open({ users: userId }));
+    const channel = opened.channel?.id;
+    if (!channel) throw new SymmetryError('platform_error', { error: 'no_dm_channel' });
+    return channel;
+  };
+
   return {
     async sendDirect(_workspace: Workspace, userId: string, message: OutboundMessage): Promise<MessageRef> {
       // Posting to the user id opens (or reuses) the app's DM with them: one call instead of conversations.open + post.
@@ -88,21 +104,21 @@ export function createSlackMessenger(client: WebClient): Messenger {
       return { channelId, messageId, text: found.text ?? '', permalink: link?.permalink ?? null };
     },
     async sendFile(_workspace, userId, file) {
-      // filesUploadV2 = files.getUploadURLExternal + upload + files.completeUploadExternal, into the DM.
-      const opened = await call(() => client.conversations.open({ users: userId }));
-      const channel = opened.channel?.id;
-      if (!channel) throw new SymmetryError('platform_error', { error: 'no_dm_channel' });
+      const channel = await dmChannel(userId);
       await call(() => client.filesUploadV2({ channel_id: channel, filename: file.name, title: file.title, content: file.content, initial_comment: file.comment }) as Promise<WebAPICallResult>);
     },
     async postImage(_workspace, channelId, image, options = {}) {
-      // filesUploadV2 = files.getUploadURLExternal + upload + files.completeUploadExternal.
-      const file = { filename: image.name, title: image.title, alt_text: image.altText, file: Buffer.from(image.content) };
+      const file = imageUpload(image);
       await call(
         () =>
           (options.threadId
             ? client.filesUploadV2({ ...file, channel_id: channelId, thread_ts: options.threadId })
             : client.filesUploadV2({ ...file, channel_id: channelId })) as Promise<WebAPICallResult>,
       );
+    },
+    async sendDirectImage(_workspace, userId, image) {
+      const channel = await dmChannel(userId);
+      await call(() => client.filesUploadV2({ ...imageUpload(image), channel_id: channel, ...(image.comment ? { initial_comment: image.comment } : {}) }) as Promise<WebAPICallResult>);
     },
     async getUser(_workspace, userId) {
       const res = await call(() => client.users.info({ user: userId, include_locale: true }));
