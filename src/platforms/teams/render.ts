@@ -257,11 +257,12 @@ export function renderMessage(m: OutboundMessage, names: Names = new Map()): Tea
   }
 }
 
-/** A command's private reply: the sentence, with any rich messages (summaries) as cards under it. */
-export function renderReply(locale: string, key: MessageKey, params: MessageParams | undefined, messages: OutboundMessage[], names: Names = new Map()): TeamsMessage {
+/** A command's private reply: the sentence (and its note, as a second paragraph), with any rich messages (summaries) as cards under it. */
+export function renderReply(locale: string, key: MessageKey, params: MessageParams | undefined, messages: OutboundMessage[], names: Names = new Map(), note?: MessageKey): TeamsMessage {
   const md = toTeamsMarkdown(translate(locale, key, params), names);
+  const text = note ? `${md.text}\n\n${toTeamsMarkdown(translate(locale, note)).text}` : md.text;
   const attachments = messages.flatMap((m) => renderMessage(m, names).attachments ?? []);
-  return { type: 'message', textFormat: 'markdown', text: md.text, ...(md.mentions.length ? { entities: md.mentions } : {}), ...(attachments.length ? { attachments } : {}) };
+  return { type: 'message', textFormat: 'markdown', text, ...(md.mentions.length ? { entities: md.mentions } : {}), ...(attachments.length ? { attachments } : {}) };
 }
 
 /**
