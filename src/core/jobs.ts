@@ -1,3 +1,6 @@
+/** Which command's chart: the trend under `/pulse summary N` or `/pulse symmetry N`. */
+export type ChartView = 'summary' | 'symmetry';
+
 /** Names and payloads of the background jobs. Only ids (and the answer itself) travel in a job. */
 export interface JobPayloads {
   'open-round': { teamId: string; requestedAt: string };
@@ -18,6 +21,8 @@ export interface JobPayloads {
   /** A 👍/❤️ on a posted shout-out (Teams): a "+1" from the reactor to its recipients. */
   'kudos-plus-one': { workspaceId: string; giver: string; shoutoutKey: string; channelId: string; action: 'add' | 'remove'; eventKey: string };
   'export-csv': { teamId: string; platformUserId: string; requestedAt: string };
+  /** The trend chart of a `/pulse summary N` or `/pulse symmetry N` reply, sent to the caller's 1:1 conversation with the bot. */
+  'send-chart': { teamId: string; platformUserId: string; view: ChartView; rounds: number; requestedAt: string };
   'purge-comments': Record<string, never>;
   tick: Record<string, never>;
 }

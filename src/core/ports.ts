@@ -53,8 +53,20 @@ export interface Messenger {
   sendFile(workspace: Workspace, platformUserId: string, file: { name: string; title: string; content: string; comment: string }): Promise<void>;
   /** Every member id of a channel (humans and bots alike). */
   listChannelMembers(workspace: Workspace, channelId: string): Promise<string[]>;
-  /** Uploads an image (a chart) to a channel, in the thread of `threadId` when given; platforms without it leave it out. */
-  postImage?(workspace: Workspace, channelId: string, image: { name: string; title: string; content: Uint8Array; altText: string }, options?: { threadId?: string }): Promise<void>;
+  /** Posts an image (a chart) to a channel, in the thread of `threadId` when given. */
+  postImage(workspace: Workspace, channelId: string, image: ImageFile, options?: { threadId?: string }): Promise<void>;
+  /** Sends an image (a chart) to the user privately, in their 1:1 conversation with the bot. */
+  sendDirectImage(workspace: Workspace, platformUserId: string, image: ImageFile): Promise<void>;
+}
+
+/** An image the bot shares (a chart): PNG bytes, a file name, a title and alt text. */
+export interface ImageFile {
+  name: string;
+  title: string;
+  content: Uint8Array;
+  altText: string;
+  /** A line shown with it where the platform has room for one (e.g. which team's channel it is about). */
+  comment?: string;
 }
 
 /** A team with its active members, as the schedule tick needs it. */

@@ -58,7 +58,11 @@ const item = z
     metric: z.enum(['csat', 'nps'], { message: 'must be "csat" or "nps"' }),
     value: z.number({ message: 'must be a number' }).finite('must be a finite number'),
     responses: z.number({ message: 'must be a whole number' }).int('must be a whole number').min(1, 'must be at least 1').max(10_000_000, 'must be at most 10000000').default(1),
-    at: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time with a time zone, like 2026-03-06T17:00:00Z' }),
+    // ISO 8601 lets the seconds go: help desks send "2013-12-12T05:35Z" (Zendesk's *_with_timestamp placeholders).
+    at: z.preprocess(
+      (v) => (typeof v === 'string' ? v.replace(/^(\d{4}-\d\d-\d\dT\d\d:\d\d)(?=Z$|[+-]\d\d:\d\d$)/, '$1:00') : v),
+      z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time with a time zone, like 2026-03-06T17:00:00Z' }),
+    ),
     source: z
       .string({ message: 'must be a string' })
       .trim()

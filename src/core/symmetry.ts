@@ -86,6 +86,11 @@ export function buildSymmetry(rounds: readonly SymmetryInput[], signals: readonl
   return { rounds: out, readings: { csat: reading('csat'), nps: reading('nps') } };
 }
 
+/** True when at least one round of the view shows a mood (at or above the threshold): only then is there a chart to draw. */
+export function showsMood(view: SymmetryView): boolean {
+  return view.rounds.some((r) => r.mood !== null);
+}
+
 /** The lines that describe a symmetry view in a language (Slack mrkdwn `*bold*`; other platforms strip it). */
 export interface SymmetryText {
   /** One line per round, oldest first: date, mood and customer figures with their changes. */

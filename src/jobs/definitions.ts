@@ -3,6 +3,7 @@
  * so an enqueue repeated by a retry, a redelivered event or a second tick is a no-op.
  */
 import { z } from 'zod';
+import { MAX_SYMMETRY_ROUNDS } from '../core/commands/pulse-parser';
 import type { JobName, JobPayloads } from '../core/jobs';
 
 /** `work`: database-only jobs. `platform`: every job that calls Slack/Teams, behind the rate limiter. */
@@ -155,6 +156,14 @@ export const JOBS: Definitions = {
     jobId: (p) => `export-${p.teamId}-${safe(p.platformUserId)}-${safe(p.requestedAt.slice(0, 16))}`,
     // A double-submitted command is one export; asking again later is a new one.
     removeOnComplete: true,
+  },
+  'send-chart': {
+    queue: 'platform',
+    schema: z.object({ teamId: id, platformUserId: id, view: z.enum(['summary', 'symmetry']), rounds: z.number().int().min(1).max(MAX_SYMMETRY_ROUNDS), requestedAt: z.iso.datetime() }),
+    priority: 3,
+    attempts: 5,
+    // A double-submitted command (same minute) is one chart: the completed job keeps its id for an hour.
+    jobId: (p) => `chart-${p.teamId}-${safe(p.platformUserId)}-${p.view}-${p.rounds}-${safe(p.requestedAt.slice(0, 16))}`,
   },
   'purge-comments': {
     queue: 'work',

@@ -21,10 +21,7 @@ export function routeByPlatform(messengers: Partial<Record<Platform, Messenger>>
     publishHome: (w, ...a) => pick(w).publishHome(w, ...a),
     sendFile: (w, ...a) => pick(w).sendFile(w, ...a),
     listChannelMembers: (w, ...a) => pick(w).listChannelMembers(w, ...a),
-    // Optional on each platform (Teams has no chart upload yet): a no-op where it is missing.
-    postImage: async (w, ...a) => {
-      const messenger = pick(w);
-      if (messenger.postImage) await messenger.postImage(w, ...a);
-    },
+    postImage: (w, ...a) => pick(w).postImage(w, ...a),
+    sendDirectImage: (w, ...a) => pick(w).sendDirectImage(w, ...a),
   };
 }

@@ -4,6 +4,7 @@ import { systemClock } from '../core/clock';
 import type { Logger } from '../core/ports';
 import { isSymmetryError } from '../core/errors';
 import { closeRound, deliverCheckin, openManualRound, recordAnswer, sendReminder } from '../core/use-cases/checkins';
+import { sendCommandChart } from '../core/use-cases/charts';
 import { recordPlusOne } from '../core/use-cases/conversations';
 import type { WorkerDeps } from '../core/use-cases/deps';
 import { purgeOldComments, sendExport } from '../core/use-cases/privacy';
@@ -53,6 +54,7 @@ export function buildProcessors(deps: WorkerDeps, retentionDays = 365): Processo
     'post-digest': (p) => postDigest(deps, p),
     'kudos-plus-one': (p) => recordPlusOne(deps, p),
     'export-csv': (p) => sendExport(deps, p),
+    'send-chart': (p) => sendCommandChart(deps, p),
     'purge-comments': () => purgeOldComments(deps, retentionDays),
     tick: () => runTick(deps),
   };

@@ -57,6 +57,16 @@ export interface StoredMessage {
 
 export interface EphemeralMessage { channel: string; user: string; ts: string; text?: string; blocks?: unknown[] }
 export interface RecordedResponse { id: string; body: unknown; at: number }
+/** A file the app shared into a conversation (files.completeUploadExternal with a channel), with the bytes it uploaded. */
+export interface SharedFile {
+  fileId: string;
+  channel: string;
+  threadTs: string | null;
+  title: string;
+  comment: string | null;
+  /** The uploaded bytes; undefined when the app completed an upload it never sent. */
+  upload: RecordedUpload | undefined;
+}
 export interface RecordedUpload {
   fileId: string;
   bytes: number;
@@ -122,6 +132,8 @@ export interface FakeSlack {
   view(id: string): Args | undefined;
   homeOf(userId: string): Args | undefined;
   readonly uploads: readonly RecordedUpload[];
+  /** Files shared into a conversation (a channel, or a DM by its channel id), oldest first. */
+  filesIn(channel: string): SharedFile[];
   responseUrl(id?: string): string;
   responses(id: string): unknown[];
   readonly allResponses: readonly RecordedResponse[];
@@ -226,6 +238,7 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
   const homes = new Map<string, Args>();
   const usedTriggers = new Set<string>();
   const uploads: RecordedUpload[] = [];
+  const shared: SharedFile[] = [];
   const allResponses: RecordedResponse[] = [];
   const faults = new Map<string, Fault[]>();
   const limits = new Map<string, RateLimit>();
@@ -504,6 +517,15 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
     'files.completeUploadExternal': (args) => {
       const files = Array.isArray(args.files) ? (args.files as Args[]) : [];
       if (files.length === 0) return fail('invalid_arguments');
+      const channel = args.channel_id === undefined ? null : String(args.channel_id);
+      if (channel !== null && !channels.has(channel)) return fail('channel_not_found');
+      if (channel !== null) {
+        for (const f of files) {
+          const fileId = String(f.id);
+          const comment = args.initial_comment === undefined ? null : String(args.initial_comment);
+          shared.push({ fileId, channel, threadTs: args.thread_ts ? String(args.thread_ts) : null, title: String(f.title ?? ''), comment, upload: uploads.find((u) => u.fileId === fileId) });
+        }
+      }
       return { ok: true, files: files.map((f) => ({ id: f.id, title: f.title ?? '', name: f.title ?? '' })) };
     },
   };
@@ -608,6 +630,7 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
     view: (id) => views.get(id),
     homeOf: (userId) => homes.get(userId),
     uploads,
+    filesIn: (channel) => shared.filter((f) => f.channel === channel),
     responseUrl: (id = randomBytes(6).toString('hex')) => `${origin}/respond/${id}`,
     responses: (id) => allResponses.filter((r) => r.id === id).map((r) => r.body),
     allResponses,

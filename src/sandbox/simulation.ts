@@ -541,13 +541,16 @@ export class Simulation {
     this.say('UTC', 'UTC', `${this.bot()} → ${this.channel()} ${this.t.s.dim(`(${kind})`)}`, lines);
   }
 
-  /** A file the bot shared: a chart is kept (the latest one is written to disk at the end). */
+  /** A file the bot shared: a chart under a summary is kept (the latest one is written to disk at the end). */
   private onUpload(args: Record<string, unknown>): void {
     for (const file of (Array.isArray(args.files) ? args.files : []) as Array<{ id?: string; title?: string }>) {
       const upload = this.slack.uploads.find((u) => u.fileId === file.id);
       const png = upload ? pngIn(upload.data) : null;
-      const where = args.channel_id === CHANNEL.id ? this.channel() : 'a DM';
-      if (png) this.chart = { title: file.title ?? 'chart', png };
+      const inChannel = args.channel_id === CHANNEL.id;
+      const person = PEOPLE.find((p) => this.slack.dmChannelOf(p.id) === args.channel_id);
+      const where = inChannel ? this.channel() : person ? `${this.name(person)} (DM)` : 'a DM';
+      // A manager's /pulse summary also brings a chart to their DM; chart.png stays the one posted under the summary.
+      if (png && inChannel) this.chart = { title: file.title ?? 'chart', png };
       this.say('UTC', 'UTC', `${this.bot()} → ${where} ${this.t.s.dim(`(${png ? 'a chart' : 'a file'}: ${file.title ?? file.id}, ${Math.round((upload?.bytes ?? 0) / 1024)} KB)`)}`);
     }
   }

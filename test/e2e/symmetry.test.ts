@@ -1,12 +1,16 @@
 /**
  * End to end: customer signals through POST /api/signals on the running app (token, strict
  * validation, nothing stored from a bad batch, duplicates upserted), then `/pulse symmetry` and
- * `/pulse summary` reading team mood beside customer satisfaction, with the correlation caveat.
+ * `/pulse summary` reading team mood beside customer satisfaction, with the correlation caveat;
+ * their charts arriving in the manager's DM (only when a round shows a mood, never for a teammate),
+ * and the chart posted under a summary.
  */
 import { randomBytes } from 'node:crypto';
 import { waitFor } from '../support/app-process';
 import { openTestDatabase, truncateAll, type TestDatabase } from '../support/db';
-import { startWorld, type World } from '../support/e2e-world';
+import { pngIn } from '../../src/sandbox/simulation';
+import { startWorld, watchQueues, type QueueWatch, type World } from '../support/e2e-world';
+import { decodePng } from '../support/png';
 import { seedClosedRounds, type SeededRound } from '../support/symmetry-seed';
 
 const TEAM = 'T0SYM';
@@ -15,8 +19,18 @@ const PEOPLE = ['UMGR', 'UA', 'UB'];
 const TOKEN = randomBytes(24).toString('hex');
 const MOODS = [6.0, 6.4, 7.0, 6.2, 7.4, 7.8, 6.6, 8.0];
 
+/** The reply's second sentence when a chart is on its way to the caller's DM. */
+const CHART_COMING = 'The trend chart (PNG) is on its way to your messages with Symmetry.';
+
 let world: World;
 let database: TestDatabase;
+let queues: QueueWatch;
+
+/** Every send-chart job BullMQ holds (waiting, running, done or failed). */
+async function chartJobs() {
+  const jobs = await queues.jobs('platform', ['waiting', 'prioritized', 'active', 'delayed', 'completed', 'failed']);
+  return jobs.filter((j) => j.name === 'send-chart');
+}
 
 function postSignals(body: unknown, token: string | null = TOKEN) {
   return fetch(`${world.app.url}/api/signals`, {
@@ -39,9 +53,11 @@ beforeAll(async () => {
     users: PEOPLE.map((id) => ({ id, name: id.toLowerCase(), tz: 'UTC', locale: 'en-US' })),
     env: { SIGNALS_TOKEN: TOKEN },
   });
+  queues = watchQueues(world.env);
 });
 
 afterAll(async () => {
+  await queues?.close();
   const code = await world?.stop();
   await database?.close();
   expect(code).toBe(0);
@@ -89,6 +105,7 @@ test('a week of signals per round goes in whole, a re-sent day is upserted, and 
 
   const reply = await world.command('UMGR', '/pulse', 'symmetry 8');
   expect(reply.text).toMatch(/Team mood beside customer satisfaction, last 8 round/);
+  expect(reply.text).toContain(CHART_COMING);
   const text = JSON.stringify(reply.blocks);
   expect(text).toContain('mood *8.0* / 10 (▲1.4) · CSAT *76%* (▼12)');
   expect(text).toMatch(/Customer CSAT: r = 0\.\d\d in the same round, r = 1\.00 with customers one round later\./);
@@ -107,12 +124,36 @@ test('a week of signals per round goes in whole, a re-sent day is upserted, and 
   expect(await world.pulse('UA', 'symmetry')).toMatch(/only this team's managers/);
 });
 
+test('each of those replies brings its chart to the manager\'s DM as a PNG; the refused teammate gets no chart job', async () => {
+  const dm = world.slack.dmChannelOf('UMGR')!;
+  // symmetry 8, summary, symmetry 3: three charts, each a file shared into the DM with the bytes of an 800 × 400 PNG.
+  const files = await waitFor(() => (world.slack.filesIn(dm).length === 3 ? world.slack.filesIn(dm) : null), 'three charts in the DM', 20_000);
+  const names = world.slack.callsTo('files.getUploadURLExternal').map((c) => String(c.args.filename));
+  expect(names.filter((n) => n.startsWith('pulse-symmetry-')).length).toBe(2);
+  expect(names.filter((n) => n.startsWith('pulse-summary-')).length).toBe(1);
+  for (const file of files) {
+    expect(file.title).toBe('Team mood and customer satisfaction');
+    expect(file.comment).toBe(`<#${CHANNEL}>`);
+    const png = decodePng(pngIn(file.upload!.data)!);
+    expect([png.width, png.height]).toEqual([800, 400]);
+  }
+  const jobs = await chartJobs();
+  expect(jobs.map((j) => j.data.platformUserId)).toEqual(['UMGR', 'UMGR', 'UMGR']);
+  expect(new Set(jobs.map((j) => JSON.stringify(Object.keys(j.data).sort())))).toEqual(new Set([JSON.stringify(['platformUserId', 'requestedAt', 'rounds', 'teamId', 'view'])]));
+});
+
 test('the threshold still applies: raising k hides every mood and the correlation waits', async () => {
   expect(await world.pulse('UMGR', 'config threshold 6')).toMatch(/threshold: 6/);
-  const text = JSON.stringify((await world.command('UMGR', '/pulse', 'symmetry 8')).blocks);
+  const before = (await chartJobs()).length;
+  const reply = await world.command('UMGR', '/pulse', 'symmetry 8');
+  const text = JSON.stringify(reply.blocks);
   expect(text).not.toMatch(/mood \*/);
   expect(text.match(/mood not shown/g)).toHaveLength(8);
   expect(text).toContain('6 more round(s)');
+  // No round shows a mood: no chart, and the reply does not mention one.
+  expect(reply.text).not.toContain(CHART_COMING);
+  expect((await world.command('UMGR', '/pulse', 'summary 2')).text).not.toContain(CHART_COMING);
+  expect(await chartJobs()).toHaveLength(before);
 });
 
 test('a round that closes posts its summary with the symmetry line and the trend chart (PNG) in its thread', async () => {
@@ -126,13 +167,14 @@ test('a round that closes posts its summary with the symmetry line and the trend
   for (const score of [7, 7, 8, 8, 9]) {
     await database.pool.query(`insert into responses (round_id, team_id, question_id, respondent_hash, score) values ($1, $2, 'mood', $3, $4)`, [opened.rows[0]!.id, teamId, randomBytes(8).toString('hex'), score]);
   }
-  const upload = await waitFor(() => world.slack.callsTo('files.completeUploadExternal')[0], 'the chart upload', 20_000);
+  const upload = await waitFor(() => world.slack.callsTo('files.completeUploadExternal').find((c) => c.args.channel_id === CHANNEL), 'the chart upload', 20_000);
   const summary = world.slack.messagesIn(CHANNEL).find((m) => String((m.metadata as { event_payload?: { key?: string } } | undefined)?.event_payload?.key ?? '') === `summary-${opened.rows[0]!.id}`);
   expect(JSON.stringify(summary?.blocks)).toContain('Average mood: *7.8* / 10');
   expect(JSON.stringify(summary?.blocks)).toContain('*Symmetry*: team mood beside customer satisfaction');
   expect(upload.args).toMatchObject({ channel_id: CHANNEL, thread_ts: summary!.ts });
-  const requested = world.slack.callsTo('files.getUploadURLExternal')[0]!.args as { filename: string; length: number };
-  expect(requested.filename).toMatch(/^pulse-\d{4}-\d\d-\d\d\.png$/);
-  expect(Number(requested.length)).toBeGreaterThan(5000);
-  expect(world.slack.uploads).toHaveLength(1);
+  const requested = world.slack.callsTo('files.getUploadURLExternal').map((c) => c.args as { filename: string; length: number }).filter((a) => /^pulse-\d{4}-\d\d-\d\d\.png$/.test(a.filename));
+  expect(requested).toHaveLength(1);
+  expect(Number(requested[0]!.length)).toBeGreaterThan(5000);
+  expect(world.slack.filesIn(CHANNEL)).toEqual([expect.objectContaining({ threadTs: summary!.ts })]);
+  expect(decodePng(pngIn(world.slack.filesIn(CHANNEL)[0]!.upload!.data)!).width).toBe(800);
 });

@@ -4,7 +4,8 @@
  * fake Bot Connector on loopback as every activity's serviceUrl, recording each call the bot makes.
  * install → setup → round → a proactive card per member (a throttled send retried, a blocked member
  * marked unreachable) → an answer saved and its card updated → the summary in the channel under the
- * threshold → "Give kudos" makes one shout-out, a repeat nothing, 👍 on it a "+1" → `kudos @Dan …`.
+ * threshold, its chart (an inline PNG) in its thread → `pulse summary`/`symmetry` charts in the manager's
+ * 1:1 chat → "Give kudos" makes one shout-out, a repeat nothing, 👍 on it a "+1" → `kudos @Dan …`.
  * Then: with authentication on, requests without a valid token are refused; Slack and Teams share a port.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -13,6 +14,7 @@ import { startApp, waitFor, type AppProcess } from '../support/app-process';
 import { openTestDatabase, truncateAll, type TestDatabase } from '../support/db';
 import { startWorld } from '../support/e2e-world';
 import { startFakeBotConnector, type FakeBotConnector, type StoredActivity, type TeamsUser } from '../support/fake-bot-connector';
+import { decodePng } from '../support/png';
 
 const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 const BOT = { id: '28:6a7b3c1e-2f4d-4b8a-9c0d-1e2f3a4b5c6d', name: 'Symmetry' };
@@ -108,6 +110,14 @@ function clickScore(user: TeamsUser, card: StoredActivity, score: number, commen
 }
 
 const cardText = (a: StoredActivity) => JSON.stringify(a.activity);
+/** The reply's second sentence when a chart is on its way to the caller's 1:1 chat. */
+const CHART_COMING = 'The trend chart (PNG) is on its way to your messages with Symmetry.';
+/** The PNG bytes of an inline image message (an image/png attachment with a data URI), or null. */
+function imageOf(a: StoredActivity): Buffer | null {
+  const image = ((a.activity.attachments ?? []) as Array<{ contentType?: string; contentUrl?: string }>).find((x) => x.contentType === 'image/png');
+  const data = /^data:image\/png;base64,(.+)$/.exec(image?.contentUrl ?? '')?.[1];
+  return data ? Buffer.from(data, 'base64') : null;
+}
 /** Only what the person reads: the text and the cards, not the addressing around them. */
 const shown = (a: StoredActivity) => JSON.stringify([a.activity.text, a.activity.attachments]);
 const summaries = () => connector.messagesIn(CHANNEL).filter((m) => /Team pulse/.test(cardText(m)) && /round closed/.test(cardText(m)));
@@ -219,17 +229,48 @@ test('a submitted answer is recorded and its card updated in place; the summary 
   expect(text).toContain('Great release, proud of the team.');
   expect(text).not.toContain('anna@example.com');
   expect(await count(`select count(*)::int as n from posted_messages where key like 'summary-%'`)).toBe(1);
+  // The trend chart follows in the summary's thread, as an inline PNG.
+  const chart = await waitFor(() => connector.messagesIn(CHANNEL).find((m) => m.threadId === summaries()[0]!.id && imageOf(m)), 'the chart in the thread', 20_000);
+  expect(chart.activity.text).toBe('Team mood and customer satisfaction');
+  const png = decodePng(imageOf(chart)!);
+  expect([png.width, png.height]).toEqual([800, 400]);
 
   // Under the threshold nothing derived from the answers is shown.
   await post(mentionBot(MANAGER, 'pulse config threshold 6'));
   await post(mentionBot(MANAGER, 'pulse summary'));
   const withheld = await waitFor(() => connector.dmOf(MANAGER.id).find((m) => /Not enough answers to keep them anonymous \(6 needed\)/.test(cardText(m))), 'the withheld summary');
   expect(shown(withheld)).not.toMatch(/7\.0|Great release/);
+  // No round shows a mood under k = 6: no chart is promised (or sent).
+  expect(shown(withheld)).not.toContain(CHART_COMING);
 
   // In the 1:1 chat the word "pulse" may be left out, and team commands act on the one team the caller manages.
   const dm = connector.personalOf(MANAGER.id)!;
   expect((await post(activity(MANAGER, { id: dm, conversationType: 'personal' }, { type: 'message', text: 'status' }))).status).toBe(200);
   await waitFor(() => connector.dmOf(MANAGER.id).some((m) => /No round is open/.test(cardText(m))), 'the status answered in the 1:1 chat');
+});
+
+test('`pulse summary` and `pulse symmetry` bring their chart to the manager\'s 1:1 chat as an inline PNG; a teammate gets none', async () => {
+  await post(mentionBot(MANAGER, 'pulse config threshold 5'));
+  await waitFor(() => connector.dmOf(MANAGER.id).some((m) => /threshold: 5/.test(cardText(m))), 'the config reply');
+  const imagesTo = (user: TeamsUser) => connector.dmOf(user.id).filter((m) => imageOf(m));
+  expect(imagesTo(MANAGER)).toHaveLength(0);
+
+  expect((await post(mentionBot(MANAGER, 'pulse summary'))).status).toBe(200);
+  const reply = await waitFor(() => connector.dmOf(MANAGER.id).find((m) => /The last 1 round/.test(cardText(m)) && /Average mood/.test(cardText(m))), 'the summary reply');
+  expect(reply.activity.text).toContain(CHART_COMING);
+  const first = await waitFor(() => imagesTo(MANAGER)[0], 'the chart in the 1:1 chat', 20_000);
+  const png = decodePng(imageOf(first)!);
+  expect([png.width, png.height]).toEqual([800, 400]);
+  expect((first.activity.attachments as Array<{ name?: string }>)[0]!.name).toMatch(/^pulse-summary-\d{4}-\d\d-\d\d\.png$/);
+
+  // In the 1:1 chat too (the team is the one Maja manages); and Anna may not ask.
+  const dm = connector.personalOf(MANAGER.id)!;
+  await post(activity(MANAGER, { id: dm, conversationType: 'personal' }, { type: 'message', text: 'symmetry 4' }));
+  await waitFor(() => (imagesTo(MANAGER).length === 2 ? true : null), 'the symmetry chart', 20_000);
+  expect((await post(mentionBot(ANNA, 'pulse symmetry'))).status).toBe(200);
+  await waitFor(() => connector.dmOf(ANNA.id).some((m) => /only this team's managers/.test(cardText(m))), "Anna's refusal");
+  expect(imagesTo(ANNA)).toHaveLength(0);
+  expect(await count(`select count(*)::int as n from posted_messages where key like 'summary-%'`)).toBe(1);
 });
 
 test('"Give kudos" on a message makes one shout-out in its thread; a repeat changes nothing; 👍 on it adds one', async () => {

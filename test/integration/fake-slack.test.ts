@@ -182,6 +182,10 @@ describe('fake Slack Web API', () => {
     expect(res.ok).toBe(true);
     expect(fake.uploads).toEqual([expect.objectContaining({ bytes: expect.any(Number) })]);
     expect(fake.callsTo('files.completeUploadExternal')[0]?.args).toMatchObject({ channel_id: 'C0A1PULSE01' });
+    // The file is shared into that channel with the bytes that were uploaded; an unknown channel is refused.
+    expect(fake.filesIn('C0A1PULSE01')).toEqual([expect.objectContaining({ title: 'Pulse', threadTs: null, comment: null })]);
+    expect(fake.filesIn('C0A1PULSE01')[0]!.upload?.data.toString()).toContain('png-bytes');
+    await expect(web.filesUploadV2({ channel_id: 'CNOSUCH', file: Buffer.from('x'), filename: 'x.png' })).rejects.toMatchObject({ data: { error: 'channel_not_found' } });
   });
 });
 

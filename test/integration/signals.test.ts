@@ -203,3 +203,24 @@ test('the symmetry view: k applies to every mood, customers averaged by response
   const none = await summaryMessage(deps, await seedTeam(), { kind: 'withheld', roundId: 'x', period: 'p', closesAt: new Date(), needed: 5 });
   expect(none.symmetry).toBeUndefined();
 });
+
+test('a help desk rule per rating (README): 100 for good, 0 for bad, one source per ticket, minutes without seconds; a resent call changes nothing', async () => {
+  const team = await seedTeam();
+  const deps = { repos: t.repos, clock: systemClock, logger: silent, anonymitySecret: 'x'.repeat(32), queue: { enqueue: async () => {}, enqueueMany: async () => {} } } as unknown as WebDeps;
+  const [round] = await seedClosedRounds(t.pool, team.id, [7.0]);
+  // What the two triggers send, as Zendesk renders {{ticket.id}} and {{ticket.updated_at_with_timestamp}} (no seconds).
+  const minute = (d: Date) => d.toISOString().slice(0, 16) + 'Z';
+  const rating = (ticket: number, good: boolean, hoursAfterOpening: number) => ({
+    team: team.channelId,
+    metric: 'csat',
+    value: good ? 100 : 0,
+    at: minute(new Date(round!.opensAt.getTime() + hoursAfterOpening * 3_600_000)),
+    source: `zendesk-${ticket}`,
+  });
+  for (const body of [rating(4711, true, 2), rating(4712, false, 3), rating(4713, true, 30), rating(4713, true, 30)]) {
+    expect(await recordSignals(t.repos.signals, body)).toEqual({ ok: true, stored: 1 });
+  }
+  expect(await stored(team.id)).toHaveLength(3);
+  const view = await loadSymmetry(deps, team, 1);
+  expect(view.rounds[0]!.csat).toBe(66.7); // two good ratings of three
+});

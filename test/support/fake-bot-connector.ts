@@ -3,7 +3,8 @@
  * to the app carry its URL as `serviceUrl`, so botbuilder's real ConnectorClient talks to it
  * unchanged. It records every call, keeps the conversations and their messages (with updates), and
  * answers the calls the app makes: create a 1:1 conversation (the same one again for the same person,
- * as Teams does), send, reply, update, read members (paged, or one by Teams id or Entra object id).
+ * as Teams does), send, reply, update, read members (paged, or one by Teams id or Entra object id);
+ * like the service, it refuses a request body over 256 KB.
  * Shapes follow the Bot Framework Connector API v3 reference and botframework-schema's types.
  */
 import { randomBytes } from 'node:crypto';
@@ -73,11 +74,18 @@ const json = (res: ServerResponse, status: number, body?: unknown, headers: Reco
 const errorBody = (code: string, message: string) => ({ error: { code, message } });
 const baseId = (id: string) => id.split(';messageid=')[0]!;
 
-async function readBody(req: IncomingMessage): Promise<unknown> {
+/**
+ * The Bot Connector refuses a request body over 256 KB ("The request content length exceeded limit of
+ * 262144 bytes", botframework-sdk #865 and #3477): what matters for images sent inline as data URIs.
+ */
+export const MAX_REQUEST_BYTES = 262_144;
+
+async function readBody(req: IncomingMessage): Promise<{ body: unknown; bytes: number }> {
   const chunks: Buffer[] = [];
   for await (const c of req) chunks.push(c as Buffer);
-  const text = Buffer.concat(chunks).toString('utf8');
-  return text ? JSON.parse(text) : undefined;
+  const raw = Buffer.concat(chunks);
+  const text = raw.toString('utf8');
+  return { body: text ? JSON.parse(text) : undefined, bytes: raw.length };
 }
 
 /** Starts the fake Bot Connector on a free loopback port. */
@@ -171,8 +179,12 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
       const segs = call.path.split('/').filter(Boolean);
       call.conversationId = segs[2] ?? null;
       try {
-        call.body = await readBody(req);
-        call.status = await handle(req, res, call);
+        const { body, bytes } = await readBody(req);
+        call.body = body;
+        if (bytes > MAX_REQUEST_BYTES) {
+          call.status = 400;
+          json(res, 400, errorBody('MalformedData', `The request content length exceeded limit of ${MAX_REQUEST_BYTES} bytes`));
+        } else call.status = await handle(req, res, call);
       } catch (err) {
         call.status = 500;
         json(res, 500, errorBody('InternalServerError', String(err)));

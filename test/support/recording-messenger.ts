@@ -1,5 +1,5 @@
 /** A Messenger that records what the bot would send, with a small directory of users and channels. */
-import type { MessageRef, Messenger } from '../../src/core/ports';
+import type { ImageFile, MessageRef, Messenger } from '../../src/core/ports';
 import type { UserProfile } from '../../src/core/model';
 import type { HomeView, OutboundMessage } from '../../src/core/messages';
 
@@ -63,6 +63,16 @@ export class RecordingMessenger implements Messenger {
   readonly files: Array<{ to: string; name: string; content: string }> = [];
   async sendFile(_w: unknown, userId: string, file: { name: string; content: string }): Promise<void> {
     this.files.push({ to: userId, name: file.name, content: file.content });
+  }
+
+  /** Images posted to channels (`to` is the channel) and sent privately (`to` is the person), in order. */
+  readonly images: Array<{ to: string; direct: boolean; threadId?: string; image: ImageFile }> = [];
+  async postImage(_w: unknown, channelId: string, image: ImageFile, options: { threadId?: string } = {}): Promise<void> {
+    this.images.push({ to: channelId, direct: false, image, ...(options.threadId ? { threadId: options.threadId } : {}) });
+  }
+
+  async sendDirectImage(_w: unknown, userId: string, image: ImageFile): Promise<void> {
+    this.images.push({ to: userId, direct: true, image });
   }
 
   async getUser(_w: unknown, userId: string): Promise<UserProfile> {

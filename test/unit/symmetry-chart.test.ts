@@ -53,3 +53,15 @@ test('a chart without customer figures still draws the mood', async () => {
   expect(pixelsOf(image, MOOD_COLOR).length).toBeGreaterThan(50);
   expect(pixelsOf(image, CSAT_COLOR)).toHaveLength(0);
 });
+
+test('the mood line stops at a round under the threshold and starts again after it, never bridging it', async () => {
+  // Same mood before and after the withheld round: a bridging line would run straight through the middle band.
+  const gap = buildSymmetry([round(0, [7, 7, 7, 7, 7]), round(1, [7, 7]), round(2, [7, 7, 7, 7, 7])], [], 5);
+  const image = decodePng(await renderSymmetryChart(gap, 'en', { width: 600, height: 300 }));
+  const mood = pixelsOf(image, MOOD_COLOR).filter(([x, y]) => x > 45 && x < 560 && y > 20 && y < 250);
+  const xs = mood.map(([x]) => x);
+  const [minX, maxX] = [Math.min(...xs), Math.max(...xs)];
+  expect(maxX - minX).toBeGreaterThan(250);
+  const middle = mood.filter(([x]) => x > minX + (maxX - minX) * 0.3 && x < minX + (maxX - minX) * 0.7);
+  expect(middle).toHaveLength(0);
+});

@@ -1,6 +1,7 @@
 /**
  * The Teams adapter's pure parts: configuration rules, Teams text → the core's tokens (and back),
- * the per-conversation limits and retries, and the app package checked against the manifest schema.
+ * the per-conversation limits and retries, inline chart images within Teams' picture limits, and the
+ * app package checked against the manifest schema.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -10,8 +11,12 @@ import { ConfigError, loadConfig } from '../../src/config';
 import { parseKudosTokens } from '../../src/core/commands/kudos-parser';
 import { parsePulseTokens } from '../../src/core/commands/pulse-parser';
 import { isSymmetryError } from '../../src/core/errors';
+import { buildSymmetry } from '../../src/core/symmetry';
+import { renderSymmetryChart } from '../../src/platforms/charts/symmetry-chart';
 import { createTeamsLimiter } from '../../src/platforms/teams/limits';
+import { imageMessage, MAX_IMAGE_BYTES, pngSize } from '../../src/platforms/teams/render';
 import { baseConversationId, tokenizeTeamsText, toTeamsMarkdown } from '../../src/platforms/teams/text';
+import { decodePng } from '../support/png';
 
 const ROOT = join(__dirname, '..', '..');
 const base = { DATABASE_URL: 'postgres://u@localhost:5432/db', REDIS_URL: 'redis://localhost:6379', ANONYMITY_SECRET: 'a'.repeat(64) };
@@ -156,6 +161,38 @@ describe('limits', () => {
     expect(isSymmetryError(throttled, 'platform_rate_limited') && throttled.params.retryAfterMs).toBe(30_000);
     const failing = await limiter.run('d', async () => Promise.reject(httpError(502))).catch((e: unknown) => e);
     expect(isSymmetryError(failing, 'platform_error') && failing.params.status).toBe(502);
+  });
+});
+
+describe('images', () => {
+  const chart = (width: number, height: number) => renderSymmetryChart(buildSymmetry([0, 1, 2].map((i) => ({ facts: { roundId: `r${i}`, period: `p${i}`, closesAt: new Date(Date.UTC(2026, 2, 6 + 7 * i)), invited: 5, respondents: 5, responses: [6, 7, 7, 8, 8].map((score) => ({ questionId: 'mood', score, comment: null })) }, opensAt: new Date(Date.UTC(2026, 2, 4 + 7 * i)) })), [], 5), 'en', { width, height });
+
+  test('a chart is an inline picture: image/png with the bytes as a data URI, its title as the text', async () => {
+    const content = await chart(800, 400);
+    const message = imageMessage({ name: 'pulse.png', title: 'Team mood and customer satisfaction', content });
+    expect(message).toMatchObject({ type: 'message', text: 'Team mood and customer satisfaction', attachments: [{ contentType: 'image/png', name: 'pulse.png' }] });
+    const url = message.attachments![0]!.contentUrl!;
+    expect(url.startsWith('data:image/png;base64,')).toBe(true);
+    const decoded = decodePng(Buffer.from(url.slice('data:image/png;base64,'.length), 'base64'));
+    expect([decoded.width, decoded.height]).toEqual([800, 400]);
+    // The largest PNG let through still fits the Bot Connector's 256 KB request as base64, with room for the rest of the activity.
+    expect(Math.ceil(MAX_IMAGE_BYTES / 3) * 4 + 10_000).toBeLessThan(262_144);
+    expect(pngSize(content)).toEqual({ width: 800, height: 400 });
+  });
+
+  test('a picture Teams would not show is refused for good, not sent', async () => {
+    const refusal = (content: Uint8Array) => {
+      try {
+        imageMessage({ name: 'x.png', title: 'x', content });
+        return null;
+      } catch (err) {
+        return isSymmetryError(err, 'invalid_input') ? err.params.error : err;
+      }
+    };
+    expect(refusal(await chart(1200, 400))).toBe('image_too_large');
+    expect(refusal(Buffer.from('not a png at all, just some bytes'))).toBe('image_not_png');
+    const huge = Buffer.concat([Buffer.from(await chart(400, 200)), Buffer.alloc(MAX_IMAGE_BYTES)]);
+    expect(refusal(huge)).toBe('image_too_large');
   });
 });
 

@@ -99,6 +99,7 @@ export const ar: Record<MessageKey, string> = {
   'chart.title': 'مزاج الفريق ورضا العملاء',
   'chart.mood_axis': 'المزاج (1–10)',
   'chart.customers_axis': 'نسبة الردود / العملاء',
+  'chart.on_its_way': 'مخطط الاتجاه (PNG) في طريقه إلى رسائلك مع Symmetry.',
   'mine.none': 'ليست لديك أي إجابات على الاستطلاعات بعد.',
   'mine.list': '*إجاباتك* (لا يراها أحد غيرك):\n{list}',
   'home.title': 'Symmetry',

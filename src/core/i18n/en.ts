@@ -93,6 +93,7 @@ export const en = {
   'chart.title': 'Team mood and customer satisfaction',
   'chart.mood_axis': 'Mood (1–10)',
   'chart.customers_axis': 'Response rate / customers',
+  'chart.on_its_way': 'The trend chart (PNG) is on its way to your messages with Symmetry.',
   'mine.none': 'You have no check-in answers yet.',
   'mine.list': '*Your own answers* (only you can see these):\n{list}',
   'home.title': 'Symmetry',

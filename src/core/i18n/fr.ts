@@ -97,6 +97,7 @@ export const fr: Record<MessageKey, string> = {
   'chart.title': 'Humeur de l’équipe et satisfaction client',
   'chart.mood_axis': 'Humeur (1–10)',
   'chart.customers_axis': 'Taux de réponse / clients',
+  'chart.on_its_way': 'Le graphique de tendance (PNG) arrive dans vos messages avec Symmetry.',
   'mine.none': 'Vous n’avez encore aucune réponse de check-in.',
   'mine.list': '*Vos propres réponses* (vous seul pouvez les voir) :\n{list}',
   'home.title': 'Symmetry',

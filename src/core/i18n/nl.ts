@@ -94,6 +94,7 @@ export const nl: Record<MessageKey, string> = {
   'chart.title': 'Teamstemming en klanttevredenheid',
   'chart.mood_axis': 'Stemming (1–10)',
   'chart.customers_axis': 'Responspercentage / klanten',
+  'chart.on_its_way': 'De trendgrafiek (PNG) is onderweg naar je berichten met Symmetry.',
   'mine.none': 'Je hebt nog geen antwoorden op check-ins.',
   'mine.list': '*Je eigen antwoorden* (alleen jij kunt ze zien):\n{list}',
   'home.title': 'Symmetry',

@@ -94,6 +94,7 @@ export const sv: Record<MessageKey, string> = {
   'chart.title': 'Teamets stämning och kundnöjdhet',
   'chart.mood_axis': 'Stämning (1–10)',
   'chart.customers_axis': 'Svarsfrekvens / kunder',
+  'chart.on_its_way': 'Trenddiagrammet (PNG) är på väg till dina meddelanden med Symmetry.',
   'mine.none': 'Du har inga svar på incheckningar än.',
   'mine.list': '*Dina egna svar* (bara du kan se dem):\n{list}',
   'home.title': 'Symmetry',

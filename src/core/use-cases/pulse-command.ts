@@ -7,9 +7,11 @@ import type { OutboundMessage } from '../messages';
 import type { Platform, Team, Workspace } from '../model';
 import { DEFAULT_TEAM_SETTINGS } from '../model';
 import { scheduleDaysOutsideWorkdays } from '../schedule';
+import type { SymmetryView } from '../symmetry';
 import type { WebDeps } from './deps';
 import { manualPeriod } from './checkins';
-import { loadSymmetry, ownAnswers, recentSummaries, summaryMessage } from './summaries';
+import { commandChartView, requestCommandChart } from './charts';
+import { ownAnswers, recentSummaries, summaryMessage } from './summaries';
 import { addAction, askQuestion, completeAction, listQuestions, setConfig, showConfig, showKudosConfig, unaskQuestion } from './team-admin';
 import { kudosLeaderboard } from './kudos';
 import { forgetMe, requestExport } from './privacy';
@@ -22,6 +24,8 @@ export interface Reply {
   /** The language to answer in (the caller's; English when unknown). */
   locale?: string;
   messages?: OutboundMessage[];
+  /** A second sentence after the first (e.g. that a chart is on its way to the caller's DM). */
+  note?: MessageKey;
 }
 
 export interface CommandInput {
@@ -119,12 +123,16 @@ async function runTeamCommand(deps: WebDeps, ctx: CommandContext, team: Team, co
     case 'summary': {
       const summaries = await recentSummaries(deps, team, command.rounds);
       if (summaries.length === 0) return { key: 'summary.none' };
-      return { key: 'summary.header', params: { count: summaries.length }, messages: await Promise.all(summaries.map((s) => summaryMessage(deps, team, s))) };
+      const messages = await Promise.all(summaries.map((s) => summaryMessage(deps, team, s)));
+      const request = { view: 'summary' as const, rounds: command.rounds, requestedAt: deps.clock.now() };
+      const chartView = await commandChartView(deps, team, request.view, request.rounds, request.requestedAt);
+      return { key: 'summary.header', params: { count: summaries.length }, messages, ...(await chartNote(deps, ctx, team, request, chartView)) };
     }
     case 'symmetry': {
-      const view = await loadSymmetry(deps, team, command.rounds);
+      const request = { view: 'symmetry' as const, rounds: command.rounds, requestedAt: deps.clock.now() };
+      const view = await commandChartView(deps, team, request.view, request.rounds, request.requestedAt);
       if (view.rounds.length === 0) return { key: 'symmetry.none' };
-      return { key: 'symmetry.header', params: { count: view.rounds.length }, messages: [{ kind: 'symmetry', locale: team.settings.language, view }] };
+      return { key: 'symmetry.header', params: { count: view.rounds.length }, messages: [{ kind: 'symmetry', locale: team.settings.language, view }], ...(await chartNote(deps, ctx, team, request, view)) };
     }
     case 'config': {
       const teamConfig = showConfig(team);
@@ -146,6 +154,11 @@ async function runTeamCommand(deps: WebDeps, ctx: CommandContext, team: Team, co
     case 'action-done':
       return completeAction(deps, team, command.index);
   }
+}
+
+/** Queues the reply's chart for the caller's DM and says so, or says nothing when there is no chart to draw. */
+async function chartNote(deps: WebDeps, ctx: CommandContext, team: Team, request: Parameters<typeof requestCommandChart>[3], chartView: SymmetryView): Promise<Pick<Reply, 'note'>> {
+  return (await requestCommandChart(deps, team, ctx.input.userId, request, chartView)) ? { note: 'chart.on_its_way' } : {};
 }
 
 /** The team a caller manages, when there is exactly one (a 1:1 chat names no channel). */

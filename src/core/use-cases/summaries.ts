@@ -5,7 +5,7 @@ import { MOOD_QUESTION_ID } from '../model';
 import type { HomeView, ManagedTeamView, OwnAnswer, SummaryMessage } from '../messages';
 import { effectiveTimeZone, nextSlot } from '../schedule';
 import { summarizeRound, type RoundFacts, type RoundSummary } from '../summary';
-import { buildSymmetry, firstDayOf, type SymmetryView } from '../symmetry';
+import { buildSymmetry, firstDayOf, showsMood, type SymmetryView } from '../symmetry';
 import { DEFAULT_SYMMETRY_ROUNDS } from '../commands/pulse-parser';
 import type { WebDeps, WorkerDeps } from './deps';
 import type { MessageRef } from '../ports';
@@ -123,10 +123,10 @@ export async function postSummary(deps: WorkerDeps, roundId: string): Promise<'p
  * so a failed upload never repeats the summary (and a crash here loses only the chart).
  */
 async function postChart(deps: WorkerDeps, workspace: Workspace, team: Team, channel: string, message: SummaryMessage, ref: MessageRef): Promise<void> {
-  if (!deps.charts || !deps.messenger.postImage) return;
+  if (!deps.charts) return;
   try {
     const view = message.symmetry ?? (await loadSymmetry(deps, team, DEFAULT_SYMMETRY_ROUNDS, message.summary.closesAt));
-    if (!view.rounds.some((r) => r.mood !== null)) return;
+    if (!showsMood(view)) return;
     const content = await deps.charts.symmetryChart(view, message.locale);
     const title = translate(message.locale, 'chart.title');
     await deps.messenger.postImage(workspace, channel, { name: `pulse-${message.summary.closesAt.toISOString().slice(0, 10)}.png`, title, content, altText: title }, { threadId: ref.messageId });

@@ -3,7 +3,8 @@
  * bars, and customer CSAT / NPS on a second axis where present. Drawn server-side: a Vega-Lite
  * spec compiled to Vega, rendered to SVG (no canvas needed), then rasterized by resvg with the
  * system's DejaVu fonts. A round under the threshold has no mood point and no response bar: the
- * view already carries null for it, and null rows are dropped here, never drawn as zero.
+ * view already carries null for it, and null rows are dropped here, never drawn as zero; the mood
+ * line stops before such a round and starts again after it, so no line bridges it either.
  */
 import { Resvg } from '@resvg/resvg-js';
 import * as vega from 'vega';
@@ -27,14 +28,23 @@ export const RATE_COLOR = '#d5dbe3';
 
 /** The Vega-Lite spec of a view (exported for tests and for anyone who wants to draw it elsewhere). */
 export function symmetryChartSpec(view: SymmetryView, locale: string, width: number, height: number): TopLevelSpec {
-  const rows = view.rounds.map((r) => ({ round: r.closesAt.toISOString().slice(0, 10), mood: r.mood, rate: r.responseRate === null ? null : Math.round(r.responseRate * 100), csat: r.csat, nps: r.nps }));
+  // `segment` counts the withheld rounds so far: the mood line breaks at a withheld round instead of bridging it.
+  let withheld = 0;
+  const rows = view.rounds.map((r) => ({
+    round: r.closesAt.toISOString().slice(0, 10),
+    mood: r.mood,
+    segment: r.mood === null ? ++withheld : withheld,
+    rate: r.responseRate === null ? null : Math.round(r.responseRate * 100),
+    csat: r.csat,
+    nps: r.nps,
+  }));
   const hasNps = rows.some((r) => r.nps !== null);
   const customers = rows.flatMap((r) => [
     ...(r.csat === null ? [] : [{ round: r.round, series: 'CSAT %', value: r.csat }]),
     ...(r.nps === null ? [] : [{ round: r.round, series: 'NPS', value: r.nps }]),
   ]);
   const series = (['CSAT %', 'NPS'] as const).filter((n) => customers.some((c) => c.series === n));
-  const x = { field: 'round', type: 'ordinal' as const, title: null, sort: rows.map((r) => r.round), axis: { labelAngle: 0 } };
+  const x = { field: 'round', type: 'ordinal' as const, title: null, sort: rows.map((r) => r.round), axis: { labelAngle: 0, labelOverlap: 'greedy' as const } };
   const right = { scale: { domain: [hasNps ? -100 : 0, 100] }, axis: { orient: 'right' as const, title: translate(locale, 'chart.customers_axis') } };
   // No customer figures: no customer line and no legend for one.
   const customerLayer =
@@ -69,7 +79,7 @@ export function symmetryChartSpec(view: SymmetryView, locale: string, width: num
       {
         data: { values: rows.filter((r) => r.mood !== null) },
         mark: { type: 'line', color: MOOD_COLOR, strokeWidth: 3, point: { color: MOOD_COLOR, size: 90, filled: true } },
-        encoding: { x, y: { field: 'mood', type: 'quantitative', scale: { domain: [1, 10] }, axis: { title: translate(locale, 'chart.mood_axis'), titleColor: MOOD_COLOR } } },
+        encoding: { x, y: { field: 'mood', type: 'quantitative', scale: { domain: [1, 10] }, axis: { title: translate(locale, 'chart.mood_axis'), titleColor: MOOD_COLOR } }, detail: { field: 'segment', type: 'nominal' } },
       },
     ],
     resolve: { scale: { y: 'independent' } },

@@ -1,7 +1,7 @@
 /** The Messenger port on Slack's Web API. Rate limits become coded errors the job queue honours. */
 import { ErrorCode, WebClient, type WebAPICallResult } from '@slack/web-api';
 import { isSymmetryError, SymmetryError } from '../../core/errors';
-import type { CallPacer, MessageRef, Messenger } from '../../core/ports';
+import type { CallPacer, ImageFile, MessageRef, Messenger } from '../../core/ports';
 import type { UserProfile, Workspace } from '../../core/model';
 import type { OutboundMessage } from '../../core/messages';
 import { CHECKIN_METADATA_TYPE, POST_METADATA_TYPE, renderHome, renderMessage } from './render';
@@ -37,6 +37,14 @@ export function toProfile(id: string, u: SlackUser | undefined): UserProfile {
   };
 }
 
+/**
+ * An image as filesUploadV2 takes it (files.getUploadURLExternal + upload + files.completeUploadExternal;
+ * the old files.upload is gone).
+ */
+function imageUpload(image: ImageFile) {
+  return { filename: image.name, title: image.title, alt_text: image.altText, file: Buffer.from(image.content) };
+}
+
 /** Creates the Slack Messenger. One bot token (single-workspace install); `workspace` is carried for multi-workspace later. */
 export function createSlackMessenger(client: WebClient, pacer?: CallPacer): Messenger {
   /**
@@ -60,6 +68,14 @@ export function createSlackMessenger(client: WebClient, pacer?: CallPacer): Mess
     const found = history.messages?.find((m) => m.metadata?.event_type === type && (m.metadata?.event_payload as Record<string, unknown> | undefined)?.[field] === value);
     return found?.ts ? { channelId: channel, messageId: found.ts } : null;
   }
+
+  /** The app's DM with a user, for files: uploads need a channel id, not a user id (conversations.open, im:write). */
+  const dmChannel = async (workspace: Workspace, userId: string): Promise<string> => {
+    const opened = await call(workspace, () => client.conversations.open({ users: userId }));
+    const channel = opened.channel?.id;
+    if (!channel) throw new SymmetryError('platform_error', { error: 'no_dm_channel' });
+    return channel;
+  };
 
   return {
     async sendDirect(workspace: Workspace, userId: string, message: OutboundMessage): Promise<MessageRef> {
@@ -95,15 +111,11 @@ export function createSlackMessenger(client: WebClient, pacer?: CallPacer): Mess
       return { channelId, messageId, text: found.text ?? '', permalink: link?.permalink ?? null };
     },
     async sendFile(workspace, userId, file) {
-      // filesUploadV2 = files.getUploadURLExternal + upload + files.completeUploadExternal, into the DM.
-      const opened = await call(workspace, () => client.conversations.open({ users: userId }));
-      const channel = opened.channel?.id;
-      if (!channel) throw new SymmetryError('platform_error', { error: 'no_dm_channel' });
+      const channel = await dmChannel(workspace, userId);
       await call(workspace, () => client.filesUploadV2({ channel_id: channel, filename: file.name, title: file.title, content: file.content, initial_comment: file.comment }) as Promise<WebAPICallResult>);
     },
     async postImage(workspace, channelId, image, options = {}) {
-      // filesUploadV2 = files.getUploadURLExternal + upload + files.completeUploadExternal.
-      const file = { filename: image.name, title: image.title, alt_text: image.altText, file: Buffer.from(image.content) };
+      const file = imageUpload(image);
       await call(
         workspace,
         () =>
@@ -111,6 +123,10 @@ export function createSlackMessenger(client: WebClient, pacer?: CallPacer): Mess
             ? client.filesUploadV2({ ...file, channel_id: channelId, thread_ts: options.threadId })
             : client.filesUploadV2({ ...file, channel_id: channelId })) as Promise<WebAPICallResult>,
       );
+    },
+    async sendDirectImage(workspace, userId, image) {
+      const channel = await dmChannel(workspace, userId);
+      await call(workspace, () => client.filesUploadV2({ ...imageUpload(image), channel_id: channel, ...(image.comment ? { initial_comment: image.comment } : {}) }) as Promise<WebAPICallResult>);
     },
     async getUser(workspace, userId) {
       const res = await call(workspace, () => client.users.info({ user: userId, include_locale: true }));

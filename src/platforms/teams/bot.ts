@@ -61,7 +61,7 @@ function namesOf(context: TurnContext): Map<string, string> {
 
 /** A message to send back: the reply's sentence with rich messages under it. */
 function replyMessage(reply: Reply, names: Map<string, string>) {
-  return renderReply('en', reply.key, reply.params as MessageParams | undefined, reply.messages ?? [], names);
+  return renderReply('en', reply.key, reply.params as MessageParams | undefined, reply.messages ?? [], names, reply.note);
 }
 
 /** Plain text of a Teams message body (HTML), for the shout-out's excerpt. */

@@ -9,7 +9,7 @@ import type { OutboundMessage } from '../../core/messages';
 import type { ConversationAddress, UserProfile, Workspace } from '../../core/model';
 import type { ConversationReferenceRepository, Logger, MessageRef, Messenger } from '../../core/ports';
 import { createTeamsLimiter, statusOf, type TeamsLimiter } from './limits';
-import { peopleIn, postKeyOf, renderMessage, type TeamsMessage } from './render';
+import { imageMessage, peopleIn, postKeyOf, renderMessage, type TeamsMessage } from './render';
 import { baseConversationId, isBotId } from './text';
 
 /** The audience of outgoing Bot Connector calls in the public cloud. */
@@ -225,6 +225,19 @@ export function createTeamsMessenger(opts: TeamsMessengerOptions): TeamsMessenge
       } catch (err) {
         throw toSymmetryError(err);
       }
+    },
+
+    async postImage(workspace, channelId, image, options = {}) {
+      // An inline picture in the channel (in the summary's thread when asked): no hosting, no file-consent flow.
+      const message = imageMessage(image);
+      const address = await addressOf(workspace, channelId);
+      await send(address, message, options.threadId).catch((err: unknown) => {
+        throw toSymmetryError(err);
+      });
+    },
+
+    async sendDirectImage(workspace, userId, image) {
+      await messenger.sendPrivately(workspace, userId, imageMessage(image));
     },
 
     async getMessage(workspace, channelId, messageId) {

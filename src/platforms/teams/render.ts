@@ -3,6 +3,7 @@
  * what people typed (comments, reasons, questions) goes into TextRuns, which Teams never reads as markdown.
  */
 import { decodeEntities } from '../../core/commands/mentions';
+import { SymmetryError } from '../../core/errors';
 import { translate, type MessageKey, type MessageParams } from '../../core/i18n';
 import type { CheckinMessage, OutboundMessage, ShoutoutMessage, SummaryMessage, SymmetryMessage } from '../../core/messages';
 import { symmetryText } from '../../core/symmetry';
@@ -23,7 +24,8 @@ export interface TeamsMessage {
   type: 'message';
   text?: string;
   textFormat?: 'markdown' | 'plain';
-  attachments?: Array<{ contentType: string; content: Record<string, unknown> }>;
+  /** Adaptive Cards carry `content`; an inline image carries `contentUrl` (a data URI) and a `name`. */
+  attachments?: Array<{ contentType: string; content?: Record<string, unknown>; contentUrl?: string; name?: string }>;
   entities?: OutgoingMention[];
 }
 
@@ -255,9 +257,42 @@ export function renderMessage(m: OutboundMessage, names: Names = new Map()): Tea
   }
 }
 
-/** A command's private reply: the sentence, with any rich messages (summaries) as cards under it. */
-export function renderReply(locale: string, key: MessageKey, params: MessageParams | undefined, messages: OutboundMessage[], names: Names = new Map()): TeamsMessage {
+/** A command's private reply: the sentence (and its note, as a second paragraph), with any rich messages (summaries) as cards under it. */
+export function renderReply(locale: string, key: MessageKey, params: MessageParams | undefined, messages: OutboundMessage[], names: Names = new Map(), note?: MessageKey): TeamsMessage {
   const md = toTeamsMarkdown(translate(locale, key, params), names);
+  const text = note ? `${md.text}\n\n${toTeamsMarkdown(translate(locale, note)).text}` : md.text;
   const attachments = messages.flatMap((m) => renderMessage(m, names).attachments ?? []);
-  return { type: 'message', textFormat: 'markdown', text: md.text, ...(md.mentions.length ? { entities: md.mentions } : {}), ...(attachments.length ? { attachments } : {}) };
+  return { type: 'message', textFormat: 'markdown', text, ...(md.mentions.length ? { entities: md.mentions } : {}), ...(attachments.length ? { attachments } : {}) };
+}
+
+/**
+ * What Teams shows of a picture: up to 1024 × 1024 pixels and 1 MB (Teams, "Send and receive
+ * messages → Use picture messages"); nothing checks this on the way in, an image outside it just
+ * fails to render. An inline image's data URI travels inside the activity, which the Bot Connector
+ * refuses over 256 KB (botframework-sdk #865, #3477); base64 adds a third, so the PNG stays under 180 KB.
+ */
+export const MAX_IMAGE_SIDE = 1024;
+export const MAX_IMAGE_BYTES = 180_000;
+
+/** Width and height from a PNG's IHDR chunk; null when the bytes are not a PNG. */
+export function pngSize(content: Uint8Array): { width: number; height: number } | null {
+  const bytes = Buffer.from(content.buffer, content.byteOffset, content.byteLength);
+  const signature = [137, 80, 78, 71, 13, 10, 26, 10];
+  if (bytes.length < 24 || !signature.every((b, i) => bytes[i] === b) || bytes.toString('ascii', 12, 16) !== 'IHDR') return null;
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+/**
+ * A PNG as an inline picture (the image is the message, no hosting and no file-consent flow): an
+ * attachment with contentType image/png and the bytes as a data URI, its title as the text.
+ * Refuses (invalid_input, not retried) a PNG Teams would not show.
+ */
+export function imageMessage(image: { name: string; title: string; content: Uint8Array }): TeamsMessage {
+  const size = pngSize(image.content);
+  if (!size) throw new SymmetryError('invalid_input', { error: 'image_not_png' });
+  if (size.width > MAX_IMAGE_SIDE || size.height > MAX_IMAGE_SIDE || image.content.byteLength > MAX_IMAGE_BYTES) {
+    throw new SymmetryError('invalid_input', { error: 'image_too_large', width: size.width, height: size.height, bytes: image.content.byteLength });
+  }
+  const contentUrl = `data:image/png;base64,${Buffer.from(image.content).toString('base64')}`;
+  return { type: 'message', textFormat: 'plain', text: image.title, attachments: [{ contentType: 'image/png', contentUrl, name: image.name }] };
 }

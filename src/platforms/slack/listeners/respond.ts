@@ -18,7 +18,7 @@ export async function answerPrivately(respond: RespondFn, logger: Logger, run: (
     logger.error({ err: (err as Error).message }, 'slack request failed after ack');
     reply = { key: onError };
   }
-  const text = replyText(reply.locale, reply.key, reply.params);
+  const text = [replyText(reply.locale, reply.key, reply.params), ...(reply.note ? [replyText(reply.locale, reply.note)] : [])].join('\n');
   const blocks = (reply.messages ?? []).flatMap((m) => [{ type: 'divider' as const }, ...(renderMessage(m).blocks ?? [])]);
   await respond({
     response_type: 'ephemeral',
