@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { ManualClock } from '../../src/core/clock';
 import { translate } from '../../src/core/i18n';
-import { DEFAULT_TEAM_SETTINGS, type Team } from '../../src/core/model';
+import { DEFAULT_TEAM_SETTINGS } from '../../src/core/model';
 import type { ChartRenderer } from '../../src/core/ports';
 import type { SymmetryView } from '../../src/core/symmetry';
 import type { WorkerDeps } from '../../src/core/use-cases/deps';
