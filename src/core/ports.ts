@@ -170,10 +170,18 @@ export interface RoundAnswers {
   respondents: number;
 }
 
+/** One respondent's answer to one question, as only they may see it. */
+export interface OwnAnswerRow {
+  score: number | null;
+  comment: string | null;
+}
+
 /** The write that makes an answer durable: the response and the "answered" mark commit together. */
 export interface AnswerRepository {
-  saveScore(input: { deliveryId: string; roundId: string; teamId: string; questionId: string; respondentHash: string; score: number; at: Date }): Promise<void>;
-  saveComment(input: { deliveryId: string; roundId: string; teamId: string; questionId: string; respondentHash: string; comment: string; at: Date }): Promise<void>;
+  /** Saves (or changes) the score and marks the delivery answered, together; returns the respondent's answer as it now stands. */
+  saveScore(input: { deliveryId: string; roundId: string; teamId: string; questionId: string; respondentHash: string; score: number; at: Date }): Promise<OwnAnswerRow>;
+  /** The same for a comment (the score, if any, stays). */
+  saveComment(input: { deliveryId: string; roundId: string; teamId: string; questionId: string; respondentHash: string; comment: string; at: Date }): Promise<OwnAnswerRow>;
   /**
    * Every answer of each round without who gave it, and the number of distinct respondents to the mood
    * score, for many rounds in two queries (a round without answers maps to none and 0).
@@ -182,7 +190,7 @@ export interface AnswerRepository {
   /** Only the mood scores of each round, sorted by score (what a trend needs), in one query; a round without any maps to []. */
   listMoodScores(roundIds: readonly string[]): Promise<Map<string, number[]>>;
   /** The respondent's own answer to a question of a round, if any. */
-  findOwn(roundId: string, questionId: string, respondentHash: string): Promise<{ score: number | null; comment: string | null } | null>;
+  findOwn(roundId: string, questionId: string, respondentHash: string): Promise<OwnAnswerRow | null>;
 }
 
 export interface QuestionRepository {

@@ -3,8 +3,8 @@ import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { Pool } from 'pg';
 import * as schema from './schema';
 
-/** The drizzle database every repository receives. */
-export type Database = NodePgDatabase<typeof schema>;
+/** The drizzle database every repository receives (with its pool, for the few statements drizzle cannot build prepared). */
+export type Database = NodePgDatabase<typeof schema> & { $client: Pool };
 
 export interface DatabaseHandle {
   db: Database;

@@ -3,7 +3,7 @@ import { respondentHash } from '../anonymity';
 import { resolveLocale } from '../i18n';
 import { isSymmetryError, SymmetryError } from '../errors';
 import type { Round } from '../model';
-import type { DeliveryContext, MessageRef } from '../ports';
+import type { DeliveryContext, MessageRef, OwnAnswerRow } from '../ports';
 import { MOOD_QUESTION_ID } from '../model';
 import type { CheckinMessage } from '../messages';
 import type { WorkerDeps } from './deps';
@@ -46,11 +46,15 @@ export async function fanOut(deps: WorkerDeps, round: Round, memberIds: string[]
 /**
  * Builds the check-in DM as the member should see it now (their saved answer included).
  * `neverSent`: the delivery was still pending, so no DM carried its buttons and there is no answer to read.
+ * `saved`: an answer just saved, as the save returned it (no need to read it back).
  */
-async function checkinView(deps: WorkerDeps, ctx: DeliveryContext, opts: { neverSent?: boolean } = {}): Promise<CheckinMessage> {
+async function checkinView(deps: WorkerDeps, ctx: DeliveryContext, opts: { neverSent?: boolean; saved?: { questionId: string; answer: OwnAnswerRow } } = {}): Promise<CheckinMessage> {
   const hash = respondentHash(deps.anonymitySecret, ctx.round.id, ctx.member.id);
   const scale = ctx.round.questions.filter((q) => q.kind === 'scale');
-  const findOwn = (questionId: string) => (opts.neverSent ? Promise.resolve(null) : deps.repos.answers.findOwn(ctx.round.id, questionId, hash));
+  const findOwn = async (questionId: string) => {
+    if (opts.saved?.questionId === questionId) return opts.saved.answer;
+    return opts.neverSent ? null : deps.repos.answers.findOwn(ctx.round.id, questionId, hash);
+  };
   // The mood answer and the scale questions' are read together: one round trip instead of two.
   const [own, ...scaleAnswers] = await Promise.all([findOwn(MOOD_QUESTION_ID), ...scale.map((q) => findOwn(q.id))]);
   const scaleQuestions = scale.map((q, i) => ({ id: q.id, text: q.text, score: scaleAnswers[i]?.score ?? null }));
@@ -137,14 +141,16 @@ export async function recordAnswer(deps: WorkerDeps, input: AnswerInput): Promis
     respondentHash: respondentHash(deps.anonymitySecret, ctx.round.id, ctx.member.id),
     at: deps.clock.now(),
   };
+  let answer: OwnAnswerRow;
   if ('score' in input) {
     if (!Number.isInteger(input.score) || input.score < 1 || input.score > 10) throw new SymmetryError('invalid_score');
-    await deps.repos.answers.saveScore({ ...base, score: input.score });
+    answer = await deps.repos.answers.saveScore({ ...base, score: input.score });
   } else {
-    await deps.repos.answers.saveComment({ ...base, comment: input.comment });
+    answer = await deps.repos.answers.saveComment({ ...base, comment: input.comment });
   }
   if (ctx.delivery.channelId && ctx.delivery.messageId) {
-    await deps.messenger.update(ctx.workspace, { channelId: ctx.delivery.channelId, messageId: ctx.delivery.messageId }, await checkinView(deps, ctx));
+    const view = await checkinView(deps, ctx, { saved: { questionId: input.questionId, answer } });
+    await deps.messenger.update(ctx.workspace, { channelId: ctx.delivery.channelId, messageId: ctx.delivery.messageId }, view);
   } else if (ctx.delivery.state === 'sending') {
     // The DM was clicked before the worker that sent it recorded where it is (say PostgreSQL went away
     // in between). The answer is saved; the retry (saving again is a no-op) shows it once the DM is recorded.

@@ -1,49 +1,48 @@
 /**
  * Answers. The response (what) and the delivery's answered mark (that someone answered)
- * commit in one transaction, yet nothing stored links one to the other.
+ * commit in one statement, yet nothing stored links one to the other.
  */
-import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import { MOOD_QUESTION_ID } from '../../core/model';
 import type { AnswerRepository, RoundAnswers } from '../../core/ports';
 import { uuidArray } from './rows';
 import type { Database } from '../client';
-import { deliveries, responses } from '../schema';
+import { responses } from '../schema';
 
-type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
-
-/** Marks the delivery answered the first time only; later edits leave its row untouched. */
-async function markAnswered(tx: Tx, deliveryId: string, at: Date) {
-  // `where answered_at is null` rather than coalesce(): same result, but no new row version
-  // is written when someone edits an answer, so edits do not touch the delivery at all.
-  await tx
-    .update(deliveries)
-    .set({ answeredAt: at })
-    .where(and(eq(deliveries.id, deliveryId), isNull(deliveries.answeredAt)));
+/**
+ * Saves one answer and marks the delivery answered (the first time only) in ONE statement, so both
+ * commit together in a single round trip; returns the respondent's row as it now stands. Marking with
+ * `where answered_at is null` rather than coalesce(): no new row version is written when someone
+ * edits an answer, so edits do not touch the delivery at all. Prepared once per connection.
+ */
+function saveStatement(column: 'score' | 'comment'): string {
+  return `with saved as (
+      insert into responses (round_id, team_id, question_id, respondent_hash, ${column})
+      values ($1, $2, $3, $4, $5)
+      on conflict (round_id, question_id, respondent_hash) do update set ${column} = excluded.${column}
+      returning score, comment
+    ), marked as (
+      update deliveries set answered_at = $6 where id = $7 and answered_at is null
+    )
+    select score, comment from saved`;
 }
-
-const responseKey = [responses.roundId, responses.questionId, responses.respondentHash];
+const SAVE_SCORE = saveStatement('score');
+const SAVE_COMMENT = saveStatement('comment');
 
 /** The PostgreSQL AnswerRepository. */
 export function createAnswerRepository(db: Database): AnswerRepository {
+  const save = async (name: string, text: string, values: unknown[]) => {
+    const { rows } = await db.$client.query<{ score: number | null; comment: string | null }>({ name, text, values });
+    return rows[0]!;
+  };
+
   return {
     async saveScore({ deliveryId, roundId, teamId, questionId, respondentHash, score, at }) {
-      await db.transaction(async (tx) => {
-        await tx
-          .insert(responses)
-          .values({ roundId, teamId, questionId, respondentHash, score, comment: null })
-          .onConflictDoUpdate({ target: responseKey, set: { score } });
-        await markAnswered(tx, deliveryId, at);
-      });
+      return save('symmetry_save_score', SAVE_SCORE, [roundId, teamId, questionId, respondentHash, score, at, deliveryId]);
     },
 
     async saveComment({ deliveryId, roundId, teamId, questionId, respondentHash, comment, at }) {
-      await db.transaction(async (tx) => {
-        await tx
-          .insert(responses)
-          .values({ roundId, teamId, questionId, respondentHash, score: null, comment })
-          .onConflictDoUpdate({ target: responseKey, set: { comment } });
-        await markAnswered(tx, deliveryId, at);
-      });
+      return save('symmetry_save_comment', SAVE_COMMENT, [roundId, teamId, questionId, respondentHash, comment, at, deliveryId]);
     },
 
     async listForRounds(roundIds) {

@@ -24,6 +24,29 @@ export function createDeliveryRepository(db: Database): DeliveryRepository {
     return counts;
   }
 
+  // Every DM and every answer runs these: prepared once per connection, PostgreSQL parses and plans them once.
+  // The member's workspace is the team's (members are synced from the team's channel), so one join reads all five.
+  const contextById = db
+    .select({ delivery: deliveries, round: rounds, team: teams, member: members, workspace: workspaces })
+    .from(deliveries)
+    .innerJoin(rounds, eq(rounds.id, deliveries.roundId))
+    .innerJoin(teams, eq(teams.id, rounds.teamId))
+    .innerJoin(workspaces, eq(workspaces.id, teams.workspaceId))
+    .innerJoin(members, eq(members.id, deliveries.memberId))
+    .where(eq(deliveries.id, sql.placeholder('id')))
+    .prepare('symmetry_delivery_context');
+  const claimForSending = db
+    .update(deliveries)
+    .set({ state: 'sending' })
+    .where(and(eq(deliveries.id, sql.placeholder('id')), eq(deliveries.state, 'pending')))
+    .returning({ id: deliveries.id })
+    .prepare('symmetry_delivery_claim');
+  const recordSent = db
+    .update(deliveries)
+    .set({ state: 'sent', channelId: sql`${sql.placeholder('channelId')}`, messageId: sql`${sql.placeholder('messageId')}`, sentAt: sql`${sql.placeholder('at')}::timestamptz` })
+    .where(eq(deliveries.id, sql.placeholder('id')))
+    .prepare('symmetry_delivery_sent');
+
   return {
     async ensureMany(roundId, memberIds) {
       if (memberIds.length === 0) return [];
@@ -50,15 +73,7 @@ export function createDeliveryRepository(db: Database): DeliveryRepository {
 
     async findWithContext(id) {
       if (!isUuid(id)) return null;
-      // The member's workspace is the team's (members are synced from the team's channel), so one join reads all five.
-      const [row] = await db
-        .select({ delivery: deliveries, round: rounds, team: teams, member: members, workspace: workspaces })
-        .from(deliveries)
-        .innerJoin(rounds, eq(rounds.id, deliveries.roundId))
-        .innerJoin(teams, eq(teams.id, rounds.teamId))
-        .innerJoin(workspaces, eq(workspaces.id, teams.workspaceId))
-        .innerJoin(members, eq(members.id, deliveries.memberId))
-        .where(eq(deliveries.id, id));
+      const [row] = await contextById.execute({ id });
       return row
         ? { delivery: toDelivery(row.delivery), round: toRound(row.round), team: toTeam(row.team), member: toMember(row.member), workspace: toWorkspace(row.workspace) }
         : null;
@@ -77,19 +92,12 @@ export function createDeliveryRepository(db: Database): DeliveryRepository {
 
     async markSending(id) {
       // The compare-and-set that keeps one DM per (round, member) whatever retries happen.
-      const rows = await db
-        .update(deliveries)
-        .set({ state: 'sending' })
-        .where(and(eq(deliveries.id, id), eq(deliveries.state, 'pending')))
-        .returning({ id: deliveries.id });
+      const rows = await claimForSending.execute({ id });
       return rows.length > 0;
     },
 
     async markSent(id, ref, at) {
-      await db
-        .update(deliveries)
-        .set({ state: 'sent', channelId: ref.channelId, messageId: ref.messageId, sentAt: at })
-        .where(eq(deliveries.id, id));
+      await recordSent.execute({ id, channelId: ref.channelId, messageId: ref.messageId, at });
     },
 
     async releaseSending(id) {
