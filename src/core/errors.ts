@@ -18,6 +18,8 @@ export type ErrorCode =
   | 'recipient_unreachable'
   /** The check-in DM went out but its message is not recorded yet (the sending worker has not marked it): retry later. */
   | 'delivery_in_flight'
+  /** The process is shutting down: the job stopped where it safely could and goes back to the queue as it is. */
+  | 'interrupted'
   | 'invalid_input';
 
 /** An error with a stable machine-readable code and the parameters its message needs. */

@@ -4,7 +4,10 @@ export type ChartView = 'summary' | 'symmetry';
 /** Names and payloads of the background jobs. Only ids (and the answer itself) travel in a job. */
 export interface JobPayloads {
   'open-round': { teamId: string; requestedAt: string };
+  /** One check-in DM; only for deliveries outside any batch (jobs queued before batches existed). */
   'deliver-checkin': { deliveryId: string };
+  /** The check-in DMs of one fan-out batch (see DeliveryRepository.assignBatches). */
+  'deliver-checkins': { batch: string };
   'send-reminder': { deliveryId: string };
   'record-score': { deliveryId: string; questionId: string; score: number; clickId: string };
   'record-comment': { deliveryId: string; questionId: string; comment: string; clickId: string };

@@ -170,6 +170,8 @@ export interface Delivery {
   sentAt: Date | null;
   remindedAt: Date | null;
   answeredAt: Date | null;
+  /** The fan-out batch whose job sends this DM; null when a per-delivery job does. */
+  batch: string | null;
 }
 
 /** The built-in question every round asks. */

@@ -138,14 +138,37 @@ export interface DeliveryContext {
   workspace: Workspace;
 }
 
+/** What a fan-out batch's job needs: the round, team and workspace once, and each unsent delivery with its member. */
+export interface DeliveryBatch {
+  round: Round;
+  team: Team;
+  workspace: Workspace;
+  deliveries: Array<{ delivery: Delivery; member: Member }>;
+}
+
 export interface DeliveryRepository {
   /** Creates a pending delivery per member unless one exists; returns all deliveries of those members for the round. */
   ensureMany(roundId: string, memberIds: string[]): Promise<Delivery[]>;
   findById(id: string): Promise<Delivery | null>;
   /** The delivery with its round, member, team and the team's workspace, in one query (null when any is missing). */
   findWithContext(id: string): Promise<DeliveryContext | null>;
-  /** Moves pending → sending (returns false when the delivery was not pending). */
+  /** Moves pending → sending (returns false when the delivery was not pending, or belongs to a batch). */
   markSending(id: string): Promise<boolean>;
+  /**
+   * Puts the unsent, unbatched deliveries among `ids` into batches of at most `size` (once: a delivery
+   * keeps its batch); returns the batches of all unsent deliveries among `ids`.
+   */
+  assignBatches(ids: readonly string[], size: number): Promise<string[]>;
+  /** A batch's unsent deliveries (pending or sending) with their members, and the round they belong to. */
+  loadBatch(batch: string): Promise<DeliveryBatch | null>;
+  /** Moves these deliveries of the batch pending → sending; returns the ids it moved. */
+  claimBatch(batch: string, ids: readonly string[]): Promise<string[]>;
+  /** Records many sent DMs in one statement. */
+  markSentMany(sent: ReadonlyArray<{ id: string; ref: MessageRef }>, at: Date): Promise<void>;
+  /** Moves sending → pending for deliveries whose DM certainly did not go out (refused, or never tried). */
+  releaseMany(ids: readonly string[]): Promise<void>;
+  /** Gives up on a batch's unsent deliveries (their round closed). */
+  failBatch(batch: string): Promise<void>;
   markSent(id: string, ref: MessageRef, at: Date): Promise<void>;
   /** Moves sending → pending: the platform refused the DM before taking it (429), so the retry needs no lookup. */
   releaseSending(id: string): Promise<void>;

@@ -160,10 +160,16 @@ export const deliveries = pgTable(
     sentAt: tstz('sent_at'),
     remindedAt: tstz('reminded_at'),
     answeredAt: tstz('answered_at'),
+    /**
+     * The fan-out batch that sends this DM (the id of the batch's first delivery): one job per batch,
+     * and no other job ever sends a batched delivery. Null for deliveries a per-delivery job owns.
+     */
+    batch: uuid('batch'),
     createdAt: createdAt(),
   },
   (t) => [
     unique('deliveries_round_id_member_id_key').on(t.roundId, t.memberId),
+    index('deliveries_batch_idx').on(t.batch).where(sql`state in ('pending', 'sending')`),
     // Partial indexes stay as small as the work still to do: listUnsent and listDueForReminder.
     index('deliveries_unsent_idx').on(t.createdAt).where(sql`state in ('pending', 'sending')`),
     index('deliveries_reminder_idx')

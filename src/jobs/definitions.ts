@@ -6,9 +6,14 @@ import { z } from 'zod';
 import { MAX_SYMMETRY_ROUNDS } from '../core/commands/pulse-parser';
 import type { JobName, JobPayloads } from '../core/jobs';
 
-/** `work`: database-only jobs. `platform`: every job that calls Slack/Teams, behind the rate limiter. */
-export type QueueKind = 'work' | 'platform';
-export const QUEUE_KINDS: readonly QueueKind[] = ['work', 'platform'];
+/**
+ * `work`: database-only jobs. `platform`: every short job that calls Slack/Teams (a click's update, a
+ * summary, a shout-out). `fanout`: the long jobs that send a batch of check-in DMs each; on a queue of
+ * their own so a big round never holds up the people answering it. Platform calls of both are paced
+ * by the CallPacer, per workspace.
+ */
+export type QueueKind = 'work' | 'platform' | 'fanout';
+export const QUEUE_KINDS: readonly QueueKind[] = ['work', 'platform', 'fanout'];
 
 const id = z.string().min(1).max(200);
 // BullMQ job ids must not contain ':' and must not be all digits; domain keys are uuids and platform ids.
@@ -41,6 +46,13 @@ export const JOBS: Definitions = {
     priority: 5,
     attempts: 12,
     jobId: (p) => `deliver-${p.deliveryId}`,
+  },
+  'deliver-checkins': {
+    queue: 'fanout',
+    schema: z.object({ batch: z.uuid() }),
+    priority: 5,
+    attempts: 12,
+    jobId: (p) => `checkins-${p.batch}`,
   },
   'send-reminder': {
     queue: 'platform',

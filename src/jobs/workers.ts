@@ -72,6 +72,11 @@ async function runJob(opts: WorkerOptions, queue: Queue, job: Job, token: string
       await job.moveToDelayed(Date.now() + ms, token);
       throw new DelayedError();
     }
+    if (isSymmetryError(err, 'interrupted')) {
+      // Shutting down: the job stopped where it safely could; another worker (or this one, restarted) takes it at once.
+      await job.moveToDelayed(Date.now(), token);
+      throw new DelayedError();
+    }
     if (isSymmetryError(err) && PERMANENT.has(err.code)) throw new UnrecoverableError(err.code);
     throw err;
   }

@@ -68,6 +68,7 @@ export function createMetrics(): Metrics {
     jobDone(name, result) {
       jobs.inc({ job: name });
       if (name === 'deliver-checkin' && result === 'sent') dms.inc({ kind: 'checkin' });
+      if (name === 'deliver-checkins' && typeof result === 'number' && result > 0) dms.inc({ kind: 'checkin' }, result);
       if (name === 'send-reminder' && result === 'sent') dms.inc({ kind: 'reminder' });
       if ((name === 'record-score' || name === 'record-comment') && result === 'saved') answers.inc({ kind: name === 'record-score' ? 'score' : 'comment' });
       if (name === 'kudos-reaction' && typeof result === 'string') kudos.inc({ outcome: result });

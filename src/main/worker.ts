@@ -3,7 +3,7 @@ import type { Config } from '../config';
 import { systemClock } from '../core/clock';
 import type { Logger } from '../core/ports';
 import { isSymmetryError } from '../core/errors';
-import { closeRound, deliverCheckin, openManualRound, recordAnswer, sendReminder } from '../core/use-cases/checkins';
+import { closeRound, deliverBatch, deliverCheckin, openManualRound, recordAnswer, sendReminder } from '../core/use-cases/checkins';
 import { sendCommandChart } from '../core/use-cases/charts';
 import { recordPlusOne } from '../core/use-cases/conversations';
 import type { WorkerDeps } from '../core/use-cases/deps';
@@ -39,6 +39,7 @@ export function buildProcessors(deps: WorkerDeps, retentionDays = 365): Processo
         throw err;
       }
     },
+    'deliver-checkins': (p) => deliverBatch(deps, p.batch),
     'send-reminder': (p) => sendReminder(deps, p.deliveryId),
     'record-score': (p) => recordAnswer(deps, { deliveryId: p.deliveryId, questionId: p.questionId, score: p.score }),
     'record-comment': (p) => recordAnswer(deps, { deliveryId: p.deliveryId, questionId: p.questionId, comment: p.comment }),
@@ -106,7 +107,9 @@ export async function startWorker(config: Config, logger: Logger, options: Worke
   const slack = config.slackEnabled ? createSlackMessenger(createSlackClient(config.SLACK_BOT_TOKEN!, config.SLACK_API_URL, logger), slackPacer) : undefined;
   const teams = createTeams(config, repos.conversations, logger, teamsPacer);
   const messenger = routeByPlatform({ ...(slack ? { slack } : {}), ...(teams ? { teams: teams.messenger } : {}) });
-  const deps: WorkerDeps = { repos, queue, clock: options.clock ?? systemClock, logger, messenger, anonymitySecret: config.ANONYMITY_SECRET, charts: createChartRenderer() };
+  // Set when SIGTERM comes: a fan-out batch stops between two DMs and goes back to the queue for another worker.
+  let stopping = false;
+  const deps: WorkerDeps = { repos, queue, clock: options.clock ?? systemClock, logger, messenger, anonymitySecret: config.ANONYMITY_SECRET, charts: createChartRenderer(), interrupted: () => stopping };
 
   const metrics = processMetrics();
   metrics.watchQueues(Object.values(queue.queues));
@@ -137,6 +140,7 @@ export async function startWorker(config: Config, logger: Logger, options: Worke
   return {
     role: 'worker',
     async stop() {
+      stopping = true;
       await workers.close(8000);
       logger.info({}, 'workers closed');
       if (metricsServer) await new Promise<void>((resolve) => metricsServer!.close(() => resolve()));

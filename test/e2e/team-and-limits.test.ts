@@ -80,7 +80,8 @@ test('Slack answering 429 with Retry-After delays the DMs; every member still ge
   expect(members.map((u) => world.slack.dmOf(u).length)).toEqual(members.map(() => 1));
   expect(world.slack.rateLimitedCount('chat.postMessage')).toBe(3);
   const metrics = await (await fetch(`${world.app.url}/metrics`)).text();
-  expect(metrics).toMatch(/^symmetry_platform_rate_limited_total\{queue="symmetry-platform"\} 3$/m);
+  // Check-in DMs go out from the fan-out queue.
+  expect(metrics).toMatch(/^symmetry_platform_rate_limited_total\{queue="symmetry-fanout"\} 3$/m);
   expect(world.slack.dmOf('UP4')).toHaveLength(0);
 });
 

@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { ManualClock } from '../../src/core/clock';
+import { SymmetryError } from '../../src/core/errors';
 import { DEFAULT_TEAM_SETTINGS, type Team } from '../../src/core/model';
 import { respondentHash } from '../../src/core/anonymity';
 import type { WorkerDeps } from '../../src/core/use-cases/deps';
@@ -104,22 +105,112 @@ test('no check-in on a holiday or a weekend; the next working Friday asks again'
   expect(w.messenger.direct.map((s) => s.to).sort()).toEqual(['UKOL', 'UNYC', 'USTO']);
 });
 
-test('a delivery whose worker died after sending is not sent twice', async () => {
-  const w = await makeWorld('2026-11-27T13:00:00Z');
+/** The batch of a delivery, as the fan-out assigned it. */
+async function batchOf(deliveryId: string): Promise<string> {
+  const { rows } = await database.pool.query<{ batch: string }>('select batch from deliveries where id = $1', [deliveryId]);
+  return rows[0]!.batch;
+}
+
+test('a fan-out goes out in batches, one job each; a batch whose worker died after sending is not sent twice', async () => {
+  const w = await makeWorld('2026-11-27T21:00:00Z');
   await runTick(w.deps);
-  const pending = w.queue.waiting.filter((j) => j.name === 'deliver-checkin');
-  expect(pending.length).toBeGreaterThan(0);
+  const jobs = w.queue.waiting.filter((j) => j.name === 'deliver-checkins');
+  // Three due members, one batch.
+  expect(jobs).toHaveLength(1);
+  expect(w.queue.waiting.some((j) => j.name === 'deliver-checkin')).toBe(false);
   await w.drain();
+  expect(w.messenger.direct.map((s) => s.to).sort()).toEqual(['UKOL', 'UNYC', 'USTO']);
   const sent = w.messenger.direct.length;
-  // Simulate the crash window: the DM went out but the delivery still says "sending".
-  const [first] = w.messenger.direct;
-  const delivery = first!.message.kind === 'checkin' ? first!.message.deliveryId : '';
-  await database.pool.query(`update deliveries set state = 'sending', sent_at = null where id = $1`, [delivery]);
-  await w.queue.enqueue('deliver-checkin', { deliveryId: delivery });
-  await w.drain();
+  // The crash window: USTO's DM went out but its delivery still says "sending"; UNYC's never went out.
+  const sto = w.messenger.checkinsTo('USTO')[0]!;
+  const nyc = w.messenger.checkinsTo('UNYC')[0]!;
+  const stoDelivery = sto.message.kind === 'checkin' ? sto.message.deliveryId : '';
+  const nycDelivery = nyc.message.kind === 'checkin' ? nyc.message.deliveryId : '';
+  await database.pool.query(`update deliveries set state = 'sending', sent_at = null, channel_id = null, message_id = null where id = $1`, [stoDelivery]);
+  await database.pool.query(`update deliveries set state = 'sending', sent_at = null, channel_id = null, message_id = null where id = $1`, [nycDelivery]);
+  w.messenger.direct.splice(w.messenger.direct.indexOf(nyc), 1);
+  // The tick finds the batch unsent and enqueues its job again; the retry looks before it sends.
+  await tickAndDrain(w, '2026-11-27T21:01:00Z');
+  expect(w.messenger.checkinsTo('USTO')).toEqual([sto]);
+  expect(w.messenger.checkinsTo('UNYC')).toHaveLength(1);
   expect(w.messenger.direct).toHaveLength(sent);
-  const row = await w.deps.repos.deliveries.findById(delivery);
-  expect(row?.state).toBe('sent');
+  expect(await w.deps.repos.deliveries.findById(stoDelivery)).toMatchObject({ state: 'sent', messageId: sto.ref.messageId });
+  expect((await w.deps.repos.deliveries.findById(nycDelivery))?.state).toBe('sent');
+});
+
+test('a batch meets a 429, a flaky DM and an unreachable person: each goes out once, none is lost, nobody waits on the others', async () => {
+  const w = await makeWorld('2026-11-27T21:00:00Z');
+  await runTick(w.deps);
+  const [job] = w.queue.waiting.filter((j) => j.name === 'deliver-checkins');
+  const { batch } = job!.payload as { batch: string };
+  w.queue.waiting.length = 0;
+  const processors = buildProcessors(w.deps);
+  const run = () => processors['deliver-checkins']({ batch }, { attemptsMade: 0 });
+  // A batch goes in delivery-id order: find who comes first, second and third.
+  const order = (await w.deps.repos.deliveries.loadBatch(batch))!.deliveries.map((d) => d.member.platformUserId);
+  expect([...order].sort()).toEqual(['UKOL', 'UNYC', 'USTO']);
+  const [first, second, third] = order;
+
+  // The second DM meets a 429: the first is recorded, the second and third go back to pending, the job is handed back.
+  w.messenger.directFaults.set(second!, [new SymmetryError('platform_rate_limited', { retryAfterMs: 1000 })]);
+  await expect(run()).rejects.toMatchObject({ code: 'platform_rate_limited' });
+  const states = async () => Object.fromEntries((await w.deps.repos.deliveries.loadBatch(batch))?.deliveries.map((d) => [d.member.platformUserId, d.delivery.state]) ?? []);
+  expect(await states()).toEqual({ [second!]: 'pending', [third!]: 'pending' });
+  expect(w.messenger.direct.map((s) => s.to)).toEqual([first]);
+
+  // The retry: the second fails in a way that may have reached Slack (a 500), the third is unreachable for good.
+  w.messenger.directFaults.set(second!, [new SymmetryError('platform_error', { error: 'http_500' })]);
+  w.messenger.directFaults.set(third!, [new SymmetryError('recipient_unreachable')]);
+  await expect(run()).rejects.toMatchObject({ code: 'platform_error' });
+  expect(await states()).toEqual({ [second!]: 'sending' });
+  const { rows } = await database.pool.query<{ state: string }>(`select d.state from deliveries d join members m on m.id = d.member_id where m.platform_user_id = $1 and d.batch = $2`, [third, batch]);
+  expect(rows[0]!.state).toBe('failed');
+
+  // The next retry looks for the second's DM first (not there), then sends it: everybody once, the unreachable never.
+  await expect(run()).resolves.toBe(1);
+  expect(w.messenger.direct.map((s) => s.to)).toEqual([first, second]);
+  expect(await w.deps.repos.deliveries.loadBatch(batch)).toBeNull();
+  await expect(run()).resolves.toBe(0);
+});
+
+test('a batch stops between two DMs when the worker shuts down, records what went out and leaves the rest pending', async () => {
+  const w = await makeWorld('2026-11-27T21:00:00Z');
+  let stopping = false;
+  w.deps.interrupted = () => stopping;
+  await runTick(w.deps);
+  const [job] = w.queue.waiting.filter((j) => j.name === 'deliver-checkins');
+  const { batch } = job!.payload as { batch: string };
+  w.queue.waiting.length = 0;
+  // SIGTERM arrives while the first DM is on its way.
+  w.messenger.beforeDirect = () => {
+    stopping = true;
+  };
+  const processors = buildProcessors(w.deps);
+  await expect(processors['deliver-checkins']({ batch }, { attemptsMade: 0 })).rejects.toMatchObject({ code: 'interrupted' });
+  expect(w.messenger.direct).toHaveLength(1);
+  const left = (await w.deps.repos.deliveries.loadBatch(batch))!.deliveries.map((d) => d.delivery.state);
+  expect(left).toEqual(['pending', 'pending']);
+  // Another worker takes the batch and sends the rest, once each.
+  stopping = false;
+  w.messenger.beforeDirect = null;
+  await expect(processors['deliver-checkins']({ batch }, { attemptsMade: 0 })).resolves.toBe(2);
+  expect(w.messenger.direct.map((s) => s.to).sort()).toEqual(['UKOL', 'UNYC', 'USTO']);
+});
+
+test('a per-delivery job (queued before batches) sends an unbatched delivery once, and leaves a batched one to its batch', async () => {
+  const w = await makeWorld('2026-11-27T21:00:00Z');
+  const round = (await w.deps.repos.rounds.ensure({ teamId: w.team.id, period: 'legacy', kind: 'manual', opensAt: w.clock.now(), closesAt: new Date(w.clock.now().getTime() + 72 * 3_600_000) })).round;
+  const members = await w.deps.repos.teams.listActiveMembers(w.team.id);
+  const [unbatched, batched] = await w.deps.repos.deliveries.ensureMany(round.id, members.slice(0, 2).map((m) => m.id));
+  await w.deps.repos.deliveries.assignBatches([batched!.id], 100);
+  const processors = buildProcessors(w.deps);
+  await expect(processors['deliver-checkin']({ deliveryId: batched!.id }, { attemptsMade: 0 })).resolves.toBe('skipped');
+  await expect(processors['deliver-checkin']({ deliveryId: unbatched!.id }, { attemptsMade: 0 })).resolves.toBe('sent');
+  // Its crash window: "sending" with the DM out; the retry finds it and sends nothing.
+  await database.pool.query(`update deliveries set state = 'sending', sent_at = null where id = $1`, [unbatched!.id]);
+  await expect(processors['deliver-checkin']({ deliveryId: unbatched!.id }, { attemptsMade: 1 })).resolves.toBe('sent');
+  expect(w.messenger.direct).toHaveLength(1);
+  expect((await w.deps.repos.deliveries.findById(batched!.id))?.state).toBe('pending');
 });
 
 test('a click that beats the sent-mark of its DM is saved, and its retry shows it in the DM once the DM is recorded', async () => {
@@ -141,7 +232,7 @@ test('a click that beats the sent-mark of its DM is saved, and its retry shows i
   expect(w.messenger.updates).toHaveLength(updates);
 
   // The sender's retry finds its DM and records it; the click's retry then shows the answer, still saved once.
-  await w.queue.enqueue('deliver-checkin', { deliveryId });
+  await w.queue.enqueue('deliver-checkins', { batch: await batchOf(deliveryId) });
   await w.drain();
   expect(w.messenger.checkinsTo('USTO')).toHaveLength(1);
   await expect(record()).resolves.toBe('saved');

@@ -228,7 +228,7 @@ describe('DeliveryRepository', () => {
     expect(new Set(b.map((d) => d.id))).toEqual(new Set(a.map((d) => d.id)));
     expect(a[0]).toEqual({
       id: expect.any(String), roundId: round.id, memberId: expect.any(String), state: 'pending',
-      channelId: null, messageId: null, sentAt: null, remindedAt: null, answeredAt: null,
+      channelId: null, messageId: null, sentAt: null, remindedAt: null, answeredAt: null, batch: null,
     });
     expect(new Set(a.map((d) => d.memberId))).toEqual(new Set(ids(members)));
     expect(await count('deliveries where round_id = $1', [round.id])).toBe(3);
@@ -321,6 +321,47 @@ describe('DeliveryRepository', () => {
     expect(await list(hours(1000))).toEqual([due!.id, every4h.ds[4]!.id].sort());
     await t.repos.deliveries.markReminded(due!.id, hours(4));
     expect(await list(hours(5))).toEqual([every4h.ds[4]!.id]);
+  });
+
+  it('assignBatches cuts unsent deliveries into batches once, also from concurrent calls, and loadBatch/claimBatch work on one batch only', async () => {
+    const { team, members } = await seedTeam(25);
+    const round = await openRound(team.id);
+    const all = await t.repos.deliveries.ensureMany(round.id, ids(members));
+    const allIds = all.map((d) => d.id);
+    // One delivery went out already (a per-delivery job) and one is claimed by such a job: neither is batched.
+    await t.repos.deliveries.markSent(allIds[0]!, { channelId: 'D1', messageId: '1.1' }, T0);
+    await t.pool.query(`update deliveries set state = 'sending' where id = $1`, [allIds[1]]);
+    const [first, second] = await Promise.all([t.repos.deliveries.assignBatches(allIds, 10), t.repos.deliveries.assignBatches([...allIds].reverse(), 10)]);
+    const { rows } = await t.pool.query<{ id: string; batch: string | null }>('select id, batch from deliveries where round_id = $1 order by id', [round.id]);
+    const batched = rows.filter((r) => r.batch !== null);
+    expect(batched).toHaveLength(23);
+    expect(rows.find((r) => r.id === allIds[0])?.batch).toBeNull();
+    expect(rows.find((r) => r.id === allIds[1])?.batch).toBeNull();
+    // In id order, ten to a batch, each named after its first delivery; both calls report the same batches.
+    const sorted = batched.map((r) => r.id).sort();
+    expect(new Set(batched.map((r) => r.batch))).toEqual(new Set([sorted[0], sorted[10], sorted[20]]));
+    expect(first).toEqual([sorted[0], sorted[10], sorted[20]].sort());
+    expect(second).toEqual(first);
+    // Asking again changes nothing.
+    expect(await t.repos.deliveries.assignBatches(allIds, 3)).toEqual(first);
+
+    const loaded = (await t.repos.deliveries.loadBatch(sorted[20]!))!;
+    expect(loaded.round.id).toBe(round.id);
+    expect(loaded.team.id).toBe(team.id);
+    expect(loaded.deliveries.map((d) => d.delivery.id)).toEqual(sorted.slice(20));
+    expect(loaded.deliveries.every((d) => d.member.id === d.delivery.memberId)).toBe(true);
+    // Claims only pending deliveries of that batch; another batch's id is not claimed.
+    expect((await t.repos.deliveries.claimBatch(sorted[20]!, [sorted[20]!, sorted[21]!, sorted[0]!])).sort()).toEqual([sorted[20], sorted[21]].sort());
+    expect(await t.repos.deliveries.claimBatch(sorted[20]!, [sorted[20]!])).toEqual([]);
+    await t.repos.deliveries.markSentMany([{ id: sorted[20]!, ref: { channelId: 'D20', messageId: '20.1' } }], hours(1));
+    await t.repos.deliveries.releaseMany([sorted[21]!, sorted[20]!]);
+    expect(await t.repos.deliveries.findById(sorted[20]!)).toMatchObject({ state: 'sent', channelId: 'D20', messageId: '20.1', sentAt: hours(1) });
+    expect((await t.repos.deliveries.findById(sorted[21]!))?.state).toBe('pending');
+    // A per-delivery job never claims a batched delivery.
+    expect(await t.repos.deliveries.markSending(sorted[22]!)).toBe(false);
+    await t.repos.deliveries.failBatch(sorted[20]!);
+    expect((await t.repos.deliveries.loadBatch(sorted[20]!))).toBeNull();
+    expect((await t.repos.deliveries.findById(sorted[20]!))?.state).toBe('sent');
   });
 
   it('countForRound counts total and answered deliveries', async () => {

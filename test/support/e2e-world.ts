@@ -100,9 +100,9 @@ export function watchQueues(env: Record<string, string>): QueueWatch {
     counts,
     async idle() {
       const c = await counts();
-      // The tick's scheduler always has its next run delayed; only the platform queue's delayed jobs are work.
-      const platformDelayed = await queues.platform.getDelayedCount();
-      return (c.active ?? 0) + (c.waiting ?? 0) + (c.prioritized ?? 0) + platformDelayed === 0;
+      // The tick's scheduler always has its next run delayed; only the platform and fan-out queues' delayed jobs are work.
+      const delayed = (await queues.platform.getDelayedCount()) + (await queues.fanout.getDelayedCount());
+      return (c.active ?? 0) + (c.waiting ?? 0) + (c.prioritized ?? 0) + delayed === 0;
     },
     jobs: (kind, states) => queues[kind].getJobs(states),
     async close() {

@@ -21,7 +21,15 @@ export class RecordingMessenger implements Messenger {
     this.users.set(id, { platformUserId: id, isBot: false, deleted: false, isAdmin: false, timezone: 'UTC', locale: 'en-US', ...profile });
   }
 
+  /** Errors the next direct messages to these users throw instead of being sent (one per entry, in order). */
+  readonly directFaults = new Map<string, unknown[]>();
+  /** Called before each direct message is recorded (a test's hook, e.g. to flip a shutdown flag). */
+  beforeDirect: ((userId: string) => void) | null = null;
+
   async sendDirect(_w: unknown, userId: string, message: OutboundMessage): Promise<MessageRef> {
+    this.beforeDirect?.(userId);
+    const fault = this.directFaults.get(userId)?.shift();
+    if (fault) throw fault;
     const ref = { channelId: `D${userId}`, messageId: String(++this.seq) };
     this.direct.push({ to: userId, ref, message });
     return ref;

@@ -2,7 +2,7 @@
 import { respondentHash } from '../anonymity';
 import { resolveLocale } from '../i18n';
 import { isSymmetryError, SymmetryError } from '../errors';
-import type { Round } from '../model';
+import type { Delivery, Member, Round } from '../model';
 import type { DeliveryContext, MessageRef, OwnAnswerRow } from '../ports';
 import { MOOD_QUESTION_ID } from '../model';
 import type { CheckinMessage } from '../messages';
@@ -34,13 +34,48 @@ export async function openManualRound(deps: WorkerDeps, teamId: string, requeste
   return round;
 }
 
-/** Creates the deliveries of these members for the round (once) and enqueues the unsent ones. */
+/**
+ * DMs per fan-out job: one job per DM costs more in queue round trips than its DM does, so up to a
+ * hundred go in one job (`npm run bench`); a batch sends its DMs one after another, so a round is
+ * spread over at least FANOUT_SPREAD jobs (when it has 5 people per job) for workers to send in parallel.
+ */
+const FANOUT_BATCH_MAX = 100;
+const FANOUT_BATCH_MIN = 5;
+const FANOUT_SPREAD = 16;
+
+/** The batch size for `n` unsent deliveries of one round. */
+export function fanOutBatchSize(n: number): number {
+  return Math.min(FANOUT_BATCH_MAX, Math.max(FANOUT_BATCH_MIN, Math.ceil(n / FANOUT_SPREAD)));
+}
+/** A batch's deliveries are claimed (pending → sending) this many at a time. */
+const CLAIM_CHUNK = 10;
+/** Sent DMs are recorded together, at least this often: a click on one waits at most this long to show as saved. */
+const RECORD_EVERY_MS = 250;
+
+/** Creates the deliveries of these members for the round (once), batches the unsent ones and enqueues their batches. */
 export async function fanOut(deps: WorkerDeps, round: Round, memberIds: string[]): Promise<number> {
   if (memberIds.length === 0) return 0;
   const deliveries = await deps.repos.deliveries.ensureMany(round.id, memberIds);
   const unsent = deliveries.filter((d) => d.state === 'pending' || d.state === 'sending');
-  await deps.queue.enqueueMany('deliver-checkin', unsent.map((d) => ({ deliveryId: d.id })));
+  await enqueueBatches(deps, unsent);
   return unsent.length;
+}
+
+/**
+ * Enqueues the jobs that send these unsent deliveries: batched ones (and pending ones, batched now,
+ * per round) by their batch; unbatched ones a per-delivery job already claimed, by that job again.
+ * Job ids dedupe, so repeating this (every tick does) adds nothing while the jobs exist.
+ */
+export async function enqueueBatches(deps: WorkerDeps, unsent: readonly Delivery[]): Promise<void> {
+  const byRound = new Map<string, string[]>();
+  for (const d of unsent) {
+    if (d.batch === null && d.state === 'pending') byRound.set(d.roundId, [...(byRound.get(d.roundId) ?? []), d.id]);
+  }
+  const batches = new Set(unsent.flatMap((d) => (d.batch ? [d.batch] : [])));
+  for (const ids of byRound.values()) for (const b of await deps.repos.deliveries.assignBatches(ids, fanOutBatchSize(ids.length))) batches.add(b);
+  await deps.queue.enqueueMany('deliver-checkins', [...batches].map((batch) => ({ batch })));
+  const claimedAlone = unsent.filter((d) => d.batch === null && d.state === 'sending');
+  await deps.queue.enqueueMany('deliver-checkin', claimedAlone.map((d) => ({ deliveryId: d.id })));
 }
 
 /**
@@ -77,7 +112,8 @@ async function checkinView(deps: WorkerDeps, ctx: DeliveryContext, opts: { never
  */
 export async function deliverCheckin(deps: WorkerDeps, deliveryId: string): Promise<'sent' | 'skipped'> {
   const ctx = await deps.repos.deliveries.findWithContext(deliveryId);
-  if (!ctx || ctx.delivery.state === 'sent' || ctx.delivery.state === 'failed') return 'skipped';
+  // A batched delivery is its batch job's to send, never this job's.
+  if (!ctx || ctx.delivery.state === 'sent' || ctx.delivery.state === 'failed' || ctx.delivery.batch !== null) return 'skipped';
   if (ctx.round.status === 'closed') {
     await deps.repos.deliveries.markFailed(deliveryId);
     return 'skipped';
@@ -100,6 +136,86 @@ export async function deliverCheckin(deps: WorkerDeps, deliveryId: string): Prom
   }
   await deps.repos.deliveries.markSent(deliveryId, ref, deps.clock.now());
   return 'sent';
+}
+
+/**
+ * Sends a fan-out batch's check-in DMs, each at most once, one after another (each call paced).
+ * A delivery moves pending → sending in chunks before its DM and is recorded sent after it, many at
+ * once; a retry of the batch (after a crash) first looks for the DMs of the deliveries it finds
+ * "sending", as deliverCheckin does. A 429 records what went out, gives back what did not, and
+ * hands the batch back for Retry-After; a shutdown does the same at once. Other failures leave that
+ * DM for the retry and go on with the rest. Returns the DMs sent.
+ */
+export async function deliverBatch(deps: WorkerDeps, batch: string): Promise<number> {
+  const loaded = await deps.repos.deliveries.loadBatch(batch);
+  if (!loaded) return 0;
+  const { round, team, workspace } = loaded;
+  if (round.status === 'closed') {
+    await deps.repos.deliveries.failBatch(batch);
+    return 0;
+  }
+  const interrupted = deps.interrupted ?? (() => false);
+  let unrecorded: Array<{ id: string; ref: MessageRef }> = [];
+  let oldest = 0;
+  let sent = 0;
+  let failure: unknown = null;
+  const flush = async () => {
+    if (unrecorded.length === 0) return;
+    const done = unrecorded;
+    unrecorded = [];
+    await deps.repos.deliveries.markSentMany(done, deps.clock.now());
+    sent += done.length;
+  };
+  const record = async (id: string, ref: MessageRef) => {
+    if (unrecorded.length === 0) oldest = Date.now();
+    unrecorded.push({ id, ref });
+    if (unrecorded.length >= CLAIM_CHUNK || Date.now() - oldest >= RECORD_EVERY_MS) await flush();
+  };
+  /** Sends one DM and records it; a 429 gives this one and `giveBack` back to pending and stops the batch. */
+  const send = async (ctx: DeliveryContext, neverSent: boolean, giveBack: string[]): Promise<void> => {
+    try {
+      await record(ctx.delivery.id, await deps.messenger.sendDirect(workspace, ctx.member.platformUserId, await checkinView(deps, ctx, { neverSent })));
+    } catch (err) {
+      if (isSymmetryError(err, 'platform_rate_limited')) {
+        // Not taken by the platform: this one and the rest of the chunk go back to pending for the retry.
+        await deps.repos.deliveries.releaseMany([ctx.delivery.id, ...giveBack]);
+        throw err;
+      }
+      if (isSymmetryError(err, 'recipient_unreachable')) return void (await deps.repos.deliveries.markFailed(ctx.delivery.id));
+      // Maybe taken (a 5xx, a timeout): it stays "sending", and the batch's retry looks for it before sending.
+      failure ??= err;
+    }
+  };
+  const contextOf = (item: { delivery: Delivery; member: Member }): DeliveryContext => ({ ...item, round, team, workspace });
+  const stop = () => new SymmetryError('interrupted', { batch });
+
+  try {
+    for (const item of loaded.deliveries.filter((d) => d.delivery.state === 'sending')) {
+      if (interrupted()) throw stop();
+      const existing = await deps.messenger.findCheckin(workspace, item.member.platformUserId, item.delivery.id);
+      if (existing) await record(item.delivery.id, existing);
+      else await send(contextOf(item), false, []);
+    }
+    const pending = loaded.deliveries.filter((d) => d.delivery.state === 'pending');
+    for (let i = 0; i < pending.length; i += CLAIM_CHUNK) {
+      if (interrupted()) throw stop();
+      const chunk = pending.slice(i, i + CLAIM_CHUNK);
+      const claimed = new Set(await deps.repos.deliveries.claimBatch(batch, chunk.map((d) => d.delivery.id)));
+      const mine = chunk.filter((d) => claimed.has(d.delivery.id));
+      for (let j = 0; j < mine.length; j++) {
+        const rest = mine.slice(j + 1).map((d) => d.delivery.id);
+        if (interrupted()) {
+          await deps.repos.deliveries.releaseMany(mine.slice(j).map((d) => d.delivery.id));
+          throw stop();
+        }
+        await send(contextOf(mine[j]!), true, rest);
+      }
+    }
+  } finally {
+    await flush();
+  }
+  if (failure) throw failure;
+  return sent;
 }
 
 /** Sends the one reminder of a delivery that is still unanswered (never a second one). */

@@ -19,4 +19,6 @@ export interface WorkerDeps extends WebDeps {
   messenger: Messenger;
   /** Draws the trend chart posted with summaries; without it summaries go out without a chart. */
   charts?: ChartRenderer;
+  /** True once the process is shutting down: long jobs stop between two DMs and hand the rest back. */
+  interrupted?: () => boolean;
 }

@@ -2,7 +2,7 @@
 import type { Member, Team } from '../model';
 import { dueSlot, effectiveTimeZone, roundBounds } from '../schedule';
 import type { WorkerDeps } from './deps';
-import { fanOut } from './checkins';
+import { enqueueBatches, fanOut } from './checkins';
 
 const HOUR = 3_600_000;
 /** How many deliveries/reminders one tick looks at; the next tick takes the rest. */
@@ -54,8 +54,7 @@ export async function runTick(deps: WorkerDeps): Promise<TickReport> {
   }
 
   // Deliveries whose job was lost (e.g. Redis restarted without persistence) are enqueued again; job ids dedupe.
-  const unsent = await deps.repos.deliveries.listUnsent(BATCH);
-  await deps.queue.enqueueMany('deliver-checkin', unsent.map((d) => ({ deliveryId: d.id })));
+  await enqueueBatches(deps, await deps.repos.deliveries.listUnsent(BATCH));
 
   const reminders = await deps.repos.deliveries.listDueForReminder(now, BATCH);
   await deps.queue.enqueueMany('send-reminder', reminders.map((d) => ({ deliveryId: d.id })));

@@ -1,5 +1,5 @@
 /** Deliveries: who was asked in which round, and how far their DM got. Never what they answered. */
-import { and, asc, desc, eq, getTableColumns, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { DeliveryRepository } from '../../core/ports';
 import type { Database } from '../client';
 import { deliveries, members, rounds, teams, workspaces } from '../schema';
@@ -35,10 +35,11 @@ export function createDeliveryRepository(db: Database): DeliveryRepository {
     .innerJoin(members, eq(members.id, deliveries.memberId))
     .where(eq(deliveries.id, sql.placeholder('id')))
     .prepare('symmetry_delivery_context');
+  // A batched delivery belongs to its batch's job: a per-delivery job never claims it.
   const claimForSending = db
     .update(deliveries)
     .set({ state: 'sending' })
-    .where(and(eq(deliveries.id, sql.placeholder('id')), eq(deliveries.state, 'pending')))
+    .where(and(eq(deliveries.id, sql.placeholder('id')), eq(deliveries.state, 'pending'), isNull(deliveries.batch)))
     .returning({ id: deliveries.id })
     .prepare('symmetry_delivery_claim');
   const recordSent = db
@@ -98,6 +99,90 @@ export function createDeliveryRepository(db: Database): DeliveryRepository {
 
     async markSent(id, ref, at) {
       await recordSent.execute({ id, channelId: ref.channelId, messageId: ref.messageId, at });
+    },
+
+    async assignBatches(ids, size) {
+      const unique = [...new Set(ids)];
+      if (unique.length === 0) return [];
+      // Chunks of `size` in id order, each labelled with its first delivery's id. `batch is null` makes it
+      // once-only: a concurrent call blocks on the row, then finds it batched and leaves it.
+      const todo = await db
+        .select({ id: deliveries.id })
+        .from(deliveries)
+        .where(and(sql`${deliveries.id} = any(${uuidArray(unique)})`, eq(deliveries.state, 'pending'), isNull(deliveries.batch)))
+        .orderBy(asc(deliveries.id));
+      const labels = todo.map((_, i) => todo[i - (i % size)]!.id);
+      if (todo.length > 0) {
+        await db.execute(sql`
+          update deliveries d set batch = v.batch
+          from (select unnest(${uuidArray(todo.map((t) => t.id))}) as id, unnest(${uuidArray(labels)}) as batch) v
+          where d.id = v.id and d.batch is null and d.state = 'pending'`);
+      }
+      const rows = await db
+        .selectDistinct({ batch: deliveries.batch })
+        .from(deliveries)
+        .where(and(sql`${deliveries.id} = any(${uuidArray(unique)})`, inArray(deliveries.state, ['pending', 'sending']), isNotNull(deliveries.batch)));
+      return rows.map((r) => r.batch!).sort();
+    },
+
+    async loadBatch(batch) {
+      if (!isUuid(batch)) return null;
+      const rows = await db
+        .select({ delivery: deliveries, member: members })
+        .from(deliveries)
+        .innerJoin(members, eq(members.id, deliveries.memberId))
+        .where(and(eq(deliveries.batch, batch), inArray(deliveries.state, ['pending', 'sending'])))
+        .orderBy(asc(deliveries.id));
+      if (rows.length === 0) return null;
+      // A batch is cut from one round's deliveries; the members' workspace is the team's.
+      const [context] = await db
+        .select({ round: rounds, team: teams, workspace: workspaces })
+        .from(rounds)
+        .innerJoin(teams, eq(teams.id, rounds.teamId))
+        .innerJoin(workspaces, eq(workspaces.id, teams.workspaceId))
+        .where(eq(rounds.id, rows[0]!.delivery.roundId));
+      if (!context) return null;
+      return {
+        round: toRound(context.round),
+        team: toTeam(context.team),
+        workspace: toWorkspace(context.workspace),
+        deliveries: rows.map((r) => ({ delivery: toDelivery(r.delivery), member: toMember(r.member) })),
+      };
+    },
+
+    async claimBatch(batch, ids) {
+      if (ids.length === 0) return [];
+      const rows = await db
+        .update(deliveries)
+        .set({ state: 'sending' })
+        .where(and(eq(deliveries.batch, batch), sql`${deliveries.id} = any(${uuidArray([...ids])})`, eq(deliveries.state, 'pending')))
+        .returning({ id: deliveries.id });
+      return rows.map((r) => r.id);
+    },
+
+    async markSentMany(sent, at) {
+      if (sent.length === 0) return;
+      await db.execute(sql`
+        update deliveries d set state = 'sent', channel_id = v.channel_id, message_id = v.message_id, sent_at = ${at.toISOString()}::timestamptz
+        from (select unnest(${uuidArray(sent.map((s) => s.id))}) as id,
+                     unnest(${sql.param(sent.map((s) => s.ref.channelId))}::text[]) as channel_id,
+                     unnest(${sql.param(sent.map((s) => s.ref.messageId))}::text[]) as message_id) v
+        where d.id = v.id`);
+    },
+
+    async releaseMany(ids) {
+      if (ids.length === 0) return;
+      await db
+        .update(deliveries)
+        .set({ state: 'pending' })
+        .where(and(sql`${deliveries.id} = any(${uuidArray([...ids])})`, eq(deliveries.state, 'sending')));
+    },
+
+    async failBatch(batch) {
+      await db
+        .update(deliveries)
+        .set({ state: 'failed' })
+        .where(and(eq(deliveries.batch, batch), inArray(deliveries.state, ['pending', 'sending'])));
     },
 
     async releaseSending(id) {

@@ -60,6 +60,7 @@ export function toDelivery(row: typeof deliveries.$inferSelect): Delivery {
     sentAt: row.sentAt,
     remindedAt: row.remindedAt,
     answeredAt: row.answeredAt,
+    batch: row.batch,
   };
 }
 
