@@ -147,8 +147,11 @@ export interface DeliveryBatch {
 }
 
 export interface DeliveryRepository {
-  /** Creates a pending delivery per member unless one exists; returns all deliveries of those members for the round. */
-  ensureMany(roundId: string, memberIds: string[]): Promise<Delivery[]>;
+  /**
+   * Creates a pending delivery per member unless one exists (in batches of `batchSize`, when given);
+   * returns all deliveries of those members for the round.
+   */
+  ensureMany(roundId: string, memberIds: string[], batchSize?: number): Promise<Delivery[]>;
   findById(id: string): Promise<Delivery | null>;
   /** The delivery with its round, member, team and the team's workspace, in one query (null when any is missing). */
   findWithContext(id: string): Promise<DeliveryContext | null>;

@@ -323,6 +323,22 @@ describe('DeliveryRepository', () => {
     expect(await list(hours(5))).toEqual([every4h.ds[4]!.id]);
   });
 
+  it('ensureMany with a batch size creates the new deliveries in batches of that size, and leaves existing ones as they are', async () => {
+    const { team, members } = await seedTeam(7);
+    const round = await openRound(team.id);
+    const [existing] = await t.repos.deliveries.ensureMany(round.id, [members[0]!.id]);
+    const all = await t.repos.deliveries.ensureMany(round.id, ids(members), 3);
+    expect(all).toHaveLength(7);
+    expect(all.find((d) => d.id === existing!.id)?.batch).toBeNull();
+    const born = all.filter((d) => d.id !== existing!.id);
+    // Chunks of three in member order; the member who already had a delivery leaves a gap in theirs.
+    const order = ids(members).sort();
+    const expected = [0, 3, 6].map((from) => order.slice(from, from + 3).filter((m) => m !== members[0]!.id).sort()).filter((c) => c.length > 0);
+    const byBatch = new Map<string, string[]>();
+    for (const d of born) byBatch.set(d.batch!, [...(byBatch.get(d.batch!) ?? []), d.memberId]);
+    expect([...byBatch.values()].map((m) => m.sort()).sort()).toEqual(expected.sort());
+  });
+
   it('assignBatches cuts unsent deliveries into batches once, also from concurrent calls, and loadBatch/claimBatch work on one batch only', async () => {
     const { team, members } = await seedTeam(25);
     const round = await openRound(team.id);

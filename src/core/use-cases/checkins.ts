@@ -55,7 +55,7 @@ const RECORD_EVERY_MS = 250;
 /** Creates the deliveries of these members for the round (once), batches the unsent ones and enqueues their batches. */
 export async function fanOut(deps: WorkerDeps, round: Round, memberIds: string[]): Promise<number> {
   if (memberIds.length === 0) return 0;
-  const deliveries = await deps.repos.deliveries.ensureMany(round.id, memberIds);
+  const deliveries = await deps.repos.deliveries.ensureMany(round.id, memberIds, fanOutBatchSize(memberIds.length));
   const unsent = deliveries.filter((d) => d.state === 'pending' || d.state === 'sending');
   await enqueueBatches(deps, unsent);
   return unsent.length;
@@ -69,7 +69,10 @@ export async function fanOut(deps: WorkerDeps, round: Round, memberIds: string[]
 export async function enqueueBatches(deps: WorkerDeps, unsent: readonly Delivery[]): Promise<void> {
   const byRound = new Map<string, string[]>();
   for (const d of unsent) {
-    if (d.batch === null && d.state === 'pending') byRound.set(d.roundId, [...(byRound.get(d.roundId) ?? []), d.id]);
+    if (d.batch !== null || d.state !== 'pending') continue;
+    const ids = byRound.get(d.roundId);
+    if (ids) ids.push(d.id);
+    else byRound.set(d.roundId, [d.id]);
   }
   const batches = new Set(unsent.flatMap((d) => (d.batch ? [d.batch] : [])));
   for (const ids of byRound.values()) for (const b of await deps.repos.deliveries.assignBatches(ids, fanOutBatchSize(ids.length))) batches.add(b);

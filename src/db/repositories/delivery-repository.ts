@@ -1,4 +1,5 @@
 /** Deliveries: who was asked in which round, and how far their DM got. Never what they answered. */
+import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, getTableColumns, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { DeliveryRepository } from '../../core/ports';
 import type { Database } from '../client';
@@ -49,15 +50,26 @@ export function createDeliveryRepository(db: Database): DeliveryRepository {
     .prepare('symmetry_delivery_sent');
 
   return {
-    async ensureMany(roundId, memberIds) {
+    async ensureMany(roundId, memberIds, batchSize) {
       if (memberIds.length === 0) return [];
       // Sorted so concurrent calls take row locks in one order; the ids travel as one uuid[]
       // parameter, so a channel of thousands is a single INSERT and a single SELECT.
       const ids = [...new Set(memberIds)].sort();
-      await db.execute(sql`
-        insert into deliveries (round_id, member_id)
-        select ${roundId}::uuid, id from unnest(${uuidArray(ids)}) as id
-        on conflict (round_id, member_id) do nothing`);
+      if (batchSize) {
+        // New deliveries are born in their batches: chunks of batchSize, each labelled with its first delivery's id.
+        const deliveryIds = ids.map(() => randomUUID());
+        const labels = deliveryIds.map((_, i) => deliveryIds[i - (i % batchSize)]!);
+        await db.execute(sql`
+          insert into deliveries (id, round_id, member_id, batch)
+          select d.id, ${roundId}::uuid, d.member_id, d.batch
+          from unnest(${uuidArray(deliveryIds)}, ${uuidArray(ids)}, ${uuidArray(labels)}) as d(id, member_id, batch)
+          on conflict (round_id, member_id) do nothing`);
+      } else {
+        await db.execute(sql`
+          insert into deliveries (round_id, member_id)
+          select ${roundId}::uuid, id from unnest(${uuidArray(ids)}) as id
+          on conflict (round_id, member_id) do nothing`);
+      }
       const rows = await db
         .select()
         .from(deliveries)
