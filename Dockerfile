@@ -18,4 +18,5 @@ COPY package.json ./
 COPY migrations ./migrations
 USER node
 EXPOSE 3000
-CMD ["node", "dist/main/start.js", "all"]
+# The heap is capped (see README "Memory"): the same flag as npm start and docker-compose.yml.
+CMD ["node", "--max-old-space-size=160", "dist/main/start.js", "all"]

@@ -79,10 +79,13 @@ export function createRedisPacer(redis: Redis, prefix: string, name: string, per
       const block = held ? await held : null;
       if (block && block.next < block.size) {
         const at = block.firstAt + block.next * block.intervalMs;
-        block.next += 1;
-        // A slot already well past is a slot nobody used: skip to a fresh block rather than bunch calls.
-        if (at >= Date.now() - block.intervalMs) return at;
-        continue;
+        // A slot a little late is used late; a block left idle longer than it spans is dropped, so its
+        // leftover slots never go out together in one burst.
+        if (at >= Date.now() - BLOCK_SECONDS * 1000) {
+          block.next += 1;
+          return at;
+        }
+        block.next = block.size;
       }
       if (blocks.get(key) !== held) continue;
       const taking = paced.symmetryPace(keyOf(key), String(intervalUs), '', String(blockSize)).then((waitUs) => ({

@@ -4,10 +4,9 @@ import type { Config } from '../config';
 import { systemClock, type Clock } from '../core/clock';
 import type { Logger } from '../core/ports';
 import { pingDatabase } from '../db/client';
-import { createSlackApp, createSlackClient } from '../platforms/slack/app';
+import { createSlackApp } from '../platforms/slack/app';
+import { createSlackClient } from '../platforms/slack/client';
 import { createSlackMessenger } from '../platforms/slack/messenger';
-import { SymmetryTeamsBot } from '../platforms/teams/bot';
-import { createTeamsRequestHandler } from '../platforms/teams/app';
 import type { WebDeps } from '../core/use-cases/deps';
 import { routeByPlatform } from './messengers';
 import { processMetrics } from './metrics';
@@ -43,7 +42,7 @@ export async function startWeb(config: Config, logger: Logger, options: StartOpt
         throw new Error(`Slack refused SLACK_BOT_TOKEN (${err.data?.error ?? String(err)}): copy the Bot User OAuth Token (xoxb-…) from your app's "OAuth & Permissions" page again.`, { cause: err });
       })
     : null;
-  const teams = createTeams(config, repos.conversations, logger);
+  const teams = await createTeams(config, repos.conversations, logger);
   // The web process asks the platform directly only to recognise workspace admins and bots in commands.
   const directory = routeByPlatform({ ...(slackMessenger ? { slack: slackMessenger } : {}), ...(teams ? { teams: teams.messenger } : {}) });
   const deps: WebDeps = { repos, queue, clock: options.clock ?? systemClock, logger, directory, anonymitySecret: config.ANONYMITY_SECRET };
@@ -62,6 +61,7 @@ export async function startWeb(config: Config, logger: Logger, options: StartOpt
     { path: '/api/signals', method: 'POST', handler: createSignalsHandler(config.SIGNALS_TOKEN, repos.signals, logger.child({ component: 'signals' })) },
   ];
   if (teams) {
+    const [{ SymmetryTeamsBot }, { createTeamsRequestHandler }] = await Promise.all([import('../platforms/teams/bot.js'), import('../platforms/teams/app.js')]);
     const bot = new SymmetryTeamsBot({ deps, messenger: teams.messenger, logger: logger.child({ component: 'teams' }), ...(config.TEAMS_TENANT_ID ? { tenantId: config.TEAMS_TENANT_ID } : {}) });
     routes.push({ path: '/api/messages', method: 'POST', handler: createTeamsRequestHandler(teams.adapter, bot, logger) });
   }

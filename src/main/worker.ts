@@ -14,7 +14,7 @@ import { postAction, postSummary, publishHome } from '../core/use-cases/summarie
 import { runTick } from '../core/use-cases/tick';
 import { createRedisPacer } from '../jobs/pacer';
 import { startWorkers, upsertSchedulers, type Processors } from '../jobs/workers';
-import { createSlackClient } from '../platforms/slack/app';
+import { createSlackClient } from '../platforms/slack/client';
 import { createSlackMessenger } from '../platforms/slack/messenger';
 import { routeByPlatform } from './messengers';
 import { createTeams } from './teams';
@@ -105,7 +105,7 @@ export async function startWorker(config: Config, logger: Logger, options: Worke
   const slackPacer = createRedisPacer(redis, config.QUEUE_PREFIX, 'slack', config.SLACK_MAX_CALLS_PER_SECOND);
   const teamsPacer = createRedisPacer(redis, config.QUEUE_PREFIX, 'teams', config.TEAMS_MAX_CALLS_PER_SECOND);
   const slack = config.slackEnabled ? createSlackMessenger(createSlackClient(config.SLACK_BOT_TOKEN!, config.SLACK_API_URL, logger), slackPacer) : undefined;
-  const teams = createTeams(config, repos.conversations, logger, teamsPacer);
+  const teams = await createTeams(config, repos.conversations, logger, teamsPacer);
   const messenger = routeByPlatform({ ...(slack ? { slack } : {}), ...(teams ? { teams: teams.messenger } : {}) });
   // Set when SIGTERM comes: a fan-out batch stops between two DMs and goes back to the queue for another worker.
   let stopping = false;

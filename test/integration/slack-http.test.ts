@@ -5,7 +5,7 @@
  */
 import { ErrorCode, LogLevel, WebClient } from '@slack/web-api';
 import { createSlackFetch } from '../../src/platforms/slack/http';
-import { createSlackClient } from '../../src/platforms/slack/app';
+import { createSlackClient } from '../../src/platforms/slack/client';
 import { startFakeSlack, type FakeSlack } from '../support/fake-slack';
 
 const silent = { debug() {}, info() {}, warn() {}, error() {}, child() { return silent; } };

@@ -1,4 +1,4 @@
-/** Starts the built app as a user would (`node dist/main/start.js <role>` with env) and stops it. */
+/** Starts the built app as a user would (`node --max-old-space-size=160 dist/main/start.js <role>` with env) and stops it. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -6,6 +6,11 @@ import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..');
 const ENTRY = join(ROOT, 'dist', 'main', 'start.js');
+/**
+ * Node's flags for the app, as `npm start`, the Dockerfile and docker-compose.yml give them
+ * (test/unit/deploy-files.test.ts keeps the four the same): the heap is capped, see README "Memory".
+ */
+export const APP_NODE_ARGS: readonly string[] = ['--max-old-space-size=160'];
 
 /** A free loopback port (bound, read, released). */
 export async function freePort(): Promise<number> {
@@ -51,7 +56,7 @@ export async function startApp(env: Record<string, string>, role: 'all' | 'web' 
   if (!existsSync(ENTRY)) throw new Error('dist/ is missing: run `npm run build` (npm test does it first)');
   const port = env.PORT ?? String(await freePort());
   let out = '';
-  const child = spawn(process.execPath, [...nodeArgs, ENTRY, role], {
+  const child = spawn(process.execPath, [...APP_NODE_ARGS, ...nodeArgs, ENTRY, role], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', ...env, PORT: port },
     stdio: ['ignore', 'pipe', 'pipe'],

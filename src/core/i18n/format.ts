@@ -14,8 +14,14 @@
  * marked twice and the same number reads the same in every sentence.
  */
 import { tz } from '@date-fns/tz';
-import { format, type Locale } from 'date-fns';
-import { ar, enUS, fr, nl, sv } from 'date-fns/locale';
+// Subpaths, not the package roots: those load every date-fns function and all of its 90-odd locales (800 files, ~10 MB per process).
+import type { Locale } from 'date-fns';
+import { format } from 'date-fns/format';
+import { ar } from 'date-fns/locale/ar';
+import { enUS } from 'date-fns/locale/en-US';
+import { fr } from 'date-fns/locale/fr';
+import { nl } from 'date-fns/locale/nl';
+import { sv } from 'date-fns/locale/sv';
 import { isValidTimeZone } from '../schedule';
 import { isRtl, languageOf, type SupportedLanguage } from './index';
 

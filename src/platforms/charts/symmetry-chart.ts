@@ -6,9 +6,7 @@
  * view already carries null for it, and null rows are dropped here, never drawn as zero; the mood
  * line stops before such a round and starts again after it, so no line bridges it either.
  */
-import { Resvg } from '@resvg/resvg-js';
-import * as vega from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import type { TopLevelSpec } from 'vega-lite';
 import { translate } from '../../core/i18n';
 import type { ChartRenderer } from '../../core/ports';
 import type { SymmetryView } from '../../core/symmetry';
@@ -90,6 +88,8 @@ export function symmetryChartSpec(view: SymmetryView, locale: string, width: num
 export async function renderSymmetryChart(view: SymmetryView, locale: string, options: ChartOptions = {}): Promise<Uint8Array> {
   const width = options.width ?? 800;
   const height = options.height ?? 400;
+  // Loaded on the first chart: vega, vega-lite and resvg are some 40 MB of a worker's memory it needs only for charts.
+  const [{ Resvg }, vega, { compile }] = await Promise.all([import('@resvg/resvg-js'), import('vega'), import('vega-lite')]);
   const spec = compile(symmetryChartSpec(view, locale, width, height)).spec;
   const chart = new vega.View(vega.parse(spec), { renderer: 'none' });
   const svg = await chart.toSVG();

@@ -1,6 +1,5 @@
 /** The Bolt app: HTTP receiver (or Socket Mode), our logger, our listeners. Transport only. */
-import { App, LogLevel, type CustomRoute } from '@slack/bolt';
-import { WebClient } from '@slack/web-api';
+import { App, type CustomRoute } from '@slack/bolt';
 import type { Logger } from '../../core/ports';
 import type { WebDeps } from '../../core/use-cases/deps';
 import { toBoltLogger } from './bolt-logger';
@@ -19,17 +18,6 @@ export interface SlackAppOptions {
   teamId?: string;
   /** Extra HTTP routes served beside /slack/events (health, metrics). */
   customRoutes?: CustomRoute[];
-}
-
-/** A WebClient that throws on 429 instead of waiting: BullMQ owns retries and Retry-After. */
-export function createSlackClient(token: string, apiUrl: string | undefined, logger: Logger): WebClient {
-  return new WebClient(token, {
-    ...(apiUrl ? { slackApiUrl: apiUrl } : {}),
-    fetch: createSlackFetch(),
-    rejectRateLimitedCalls: true,
-    retryConfig: { retries: 0 },
-    logger: toBoltLogger(logger.child({ component: 'slack-web-api' }), LogLevel.WARN),
-  });
 }
 
 /** Builds the Bolt app with every listener registered; `start(port)` is the caller's. */

@@ -1,5 +1,5 @@
 /** Bolt's Logger interface on top of our structured logger, so Bolt logs go to the same place. */
-import { LogLevel, type Logger as BoltLogger } from '@slack/bolt';
+import { LogLevel, type Logger as BoltLogger } from '@slack/web-api';
 import type { Logger } from '../../core/ports';
 
 /** Wraps the app logger for Bolt and the WebClient. */
