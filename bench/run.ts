@@ -30,7 +30,7 @@ import {
   type BenchDatabase,
 } from './lib/infra';
 import { renderResults, printTable, type AppResults, type Machine, type Row, type Sizes, type SummaryResults } from './lib/report';
-import { seedTeam } from './lib/seed';
+import { seedTeam, userIds } from './lib/seed';
 import { fmt } from './lib/stats';
 import { FULL_SHAPE, seedSummaries, timeSummaries } from './lib/summary';
 
@@ -161,8 +161,16 @@ async function runAppBenchmarks(database: BenchDatabase, prefix: string, slack: 
     log(`limited: ${fmt(limited.perSecond, 2)} DMs/s of ${SIZES.limit} allowed, 429s ${limited.rateLimited}, duplicates ${limited.duplicates}, missing ${limited.missing}`);
     slack.limit('chat.postMessage', { perSeconds: 1, max: Number.MAX_SAFE_INTEGER });
     await limitedWorker.stop();
+
+    // ---- 2c. The fan-out's second baseline, last: its 20,000 DMs must not weigh on the fake Slack before ----
+    // The Slack calls alone, to people of their own (nobody of the team gets a second DM).
+    const bareSlackUsers = userIds('B', SIZES.fanOut);
+    bareSlackUsers.forEach((id) => slack.addUser({ id }));
+    const bareSlack = await runScript<AppResults['bareSlack']>('bare-slack.ts', {}, { count: SIZES.fanOut, concurrency: SIZES.concurrency, slackUrl: slack.url, userIds: bareSlackUsers }).result;
+    log(`bare Slack client: ${fmt(bareSlack.perSecond)} chat.postMessage/s (${bareSlack.calls} in ${fmt(bareSlack.seconds, 2)} s)`);
+
     await web.stop();
-    return { fan, bare, ackBare: acks.bare, ackOurs: acks.ours, clicks, saved, expectedSaved, drainSeconds, memory, scale, limited };
+    return { fan, bare, bareSlack, ackBare: acks.bare, ackOurs: acks.ours, clicks, saved, expectedSaved, drainSeconds, memory, scale, limited };
   } finally {
     await handle.close();
   }
@@ -195,6 +203,7 @@ function buildRows(app: AppResults | undefined, summary: SummaryResults | undefi
       { what: 'Ack errors; clicks saved by the worker', target: `0; all ${app.clicks}`, measured: `${ackOurs.errors} of ${ackOurs.sent}; ${app.saved} saved`, met: ackOurs.errors === 0 && app.saved >= app.expectedSaved },
       { what: `Fan-out, ${fmt(SIZES.fanOut, 0)} members, no rate limit`, target: '(reported)', measured: `${fmt(fan.perSecond)} DMs/s (${fmt(fan.seconds, 1)} s end to end)`, met: null },
       { what: 'Fan-out rate / bare BullMQ no-op rate', target: `≥ ${TARGETS.fanOutRatio}`, measured: `${fmt(fanRatio, 3)} (bare ${fmt(bare.perSecond, 0)} jobs/s)`, met: fanRatio >= TARGETS.fanOutRatio },
+      { what: 'Fan-out rate / the Slack calls alone (no queue, no database)', target: '(reported)', measured: `${fmt(fan.perSecond / app.bareSlack.perSecond, 3)} (bare Slack client ${fmt(app.bareSlack.perSecond, 0)} calls/s)`, met: null },
       { what: 'Fan-out duplicates / missing', target: '0 / 0', measured: `${fan.duplicates} / ${fan.missing}`, met: fan.duplicates === 0 && fan.missing === 0 },
       { what: `Limited fan-out (${fmt(SIZES.limited, 0)} members, ${SIZES.limit}/s): achieved / allowed`, target: `≥ ${TARGETS.limitedRatio}`, measured: `${fmt(limitedRatio, 3)} (${fmt(limitedRate, 2)} DMs/s; end to end ${fmt(limited.perSecond, 2)})`, met: limitedRatio >= TARGETS.limitedRatio },
       { what: 'Limited fan-out: 429s received', target: '≤ 1% of DMs, each honoured', measured: `${limited.rateLimited} (${fmt((100 * limited.rateLimited) / limited.members, 2)}%)`, met: limited.rateLimited <= limited.members / 100 },

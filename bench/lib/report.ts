@@ -13,6 +13,7 @@ export interface Sizes {
 export interface AppResults {
   fan: FanOutResult;
   bare: { jobs: number; seconds: number; perSecond: number };
+  bareSlack: { calls: number; seconds: number; perSecond: number };
   ackBare: LoadResult;
   ackOurs: LoadResult;
   clicks: number;
@@ -57,10 +58,11 @@ function appSections(r: Report, a: AppResults): string {
 check-in DM the fan-out below sent them (built by \`test/support/slack-requests.ts\` from the scrubbed real payload,
 signed when it leaves with a fresh timestamp), sent open-loop at a fixed ${s.ackRate} requests/s by
 \`bench/load-generator.ts\` in its own process: request *i* leaves at *start + i/rate* whatever earlier answers did,
-and latency runs from the request leaving to the last byte of the answer. Ours is \`node dist/main/start.js web\`:
-Bolt verifies the signature, our listener acks, then checks the delivery in PostgreSQL, enqueues the
+and latency runs from the request leaving to the last byte of the answer. Ours is \`node dist/main/start.js web\`
+(with the flags \`npm start\` gives it): Bolt verifies the signature, our listener acks, then checks the click in
+PostgreSQL (one prepared query for the delivery, its round, member, team and workspace), enqueues the
 \`record-score\` job and opens the comment modal (\`views.open\` on the fake Slack); the worker then saves the score
-and updates the DM (${a.saved} of ${a.clicks} scores saved, the last ${fmt(a.drainSeconds, 1)} s after the load ended).
+(one statement) and updates the DM (${a.saved} of ${a.clicks} scores saved, the last ${fmt(a.drainSeconds, 1)} s after the load ended).
 The baseline is \`bench/bare-bolt.ts\`: the same Bolt version with its default HTTPReceiver and one action listener
 that only acks, in its own process. Both are loaded side by side by the one load generator (every tick sends the
 same body to both), so whatever else the machine does at that moment hits both alike. The first
@@ -75,14 +77,24 @@ ${ackRow('Symmetry web', a.ackOurs)}
 members, memberships) and the same people are added to the fake Slack's directory: the real sync path
 (\`/pulse setup\` → \`users.info\` per member, a tier-4 method at ~100 calls a minute) would take over three hours
 for 20,000 people on real Slack, so the benchmark starts from its result. Then a signed \`/pulse now\` goes to the
-web process and the clock runs until the fake Slack has recorded the last check-in DM: the \`open-round\` job, the
-round and its ${fmt(a.fan.members, 0)} deliveries, ${fmt(a.fan.members, 0)} \`deliver-checkin\` jobs, each one \`chat.postMessage\`. One
-worker process at the default concurrency (${s.concurrency}), \`SLACK_MAX_CALLS_PER_SECOND=1000\` (the highest the configuration
-accepts). First DM ${fmt(a.fan.firstDmAfterMs, 0)} ms after \`/pulse now\`; ${fmt(a.fan.delivered, 0)} DMs in ${fmt(a.fan.seconds, 2)} s.
+web process and the clock runs until the fake Slack has recorded the last check-in DM: the \`open-round\` job creates
+the round and its ${fmt(a.fan.members, 0)} deliveries in batches of up to 100 and enqueues one \`deliver-checkins\` job per batch; each
+batch job claims its deliveries ten at a time, sends each DM (one paced \`chat.postMessage\`) and records them sent
+together. One worker process at the default concurrency (${s.concurrency}), \`SLACK_MAX_CALLS_PER_SECOND=10000\` (the highest the
+configuration accepts; the pacer still hands out every slot). First DM ${fmt(a.fan.firstDmAfterMs, 0)} ms after \`/pulse now\`;
+${fmt(a.fan.delivered, 0)} DMs in ${fmt(a.fan.seconds, 2)} s.
 Duplicates and missing people are counted from what the fake recorded (exactly one check-in per person expected).
 Baseline: \`bench/bare-bullmq.ts\`, a bare BullMQ worker in its own process at the same concurrency processing
 ${fmt(a.bare.jobs, 0)} no-op jobs enqueued as ours are (\`addBulk\` by 1,000, a job id each, the same retry and retention
 options): ${fmt(a.bare.perSecond, 0)} jobs/s from the first \`addBulk\` to the last completion.
+Second baseline: \`bench/bare-slack.ts\`, the Slack calls alone: ${fmt(a.bareSlack.calls, 0)} check-in DMs rendered as the worker renders
+them, posted by the app's own Slack client to the same fake Slack at the same concurrency, with no queue, no database
+and no pacing: ${fmt(a.bareSlack.perSecond, 0)} calls/s. A no-op job costs BullMQ a few hundredths of a millisecond; one
+\`chat.postMessage\` through @slack/web-api costs the client about half a millisecond of CPU (building the form body,
+its own request queue and retry wrapper, redacting the body for a debug line it then drops, parsing the answer),
+and the fake Slack on the same two cores spends about a quarter of a millisecond answering it. So the no-op
+target of 0.5 is out of reach of any worker that really calls Slack on this machine: the second row shows how
+much of the Slack calls' own ceiling the fan-out keeps.
 
 **Fan-out under the limit.** Slack publishes one limit for \`chat.postMessage\`: about 1 message per second per
 channel, with short bursts. A check-in fan-out never meets it (every DM is its own channel); what it meets is the
@@ -91,15 +103,19 @@ calls per sliding second for the workspace (1,200 a minute), and the worker runs
 \`SLACK_MAX_CALLS_PER_SECOND=${s.limit}\` (the app's default). ${fmt(a.limited.members, 0)} members, fewer than 20,000 to fit the time
 budget (at ${s.limit}/s, 20,000 DMs take over 16 minutes). Achieved rate while the limit binds, from the first DM to
 the last: ${fmt((a.limited.delivered - 1) / a.limited.sendingSeconds, 2)} DMs/s (end to end, from \`/pulse now\`, ${fmt(a.limited.perSecond, 2)} DMs/s).
-${a.limited.rateLimited} calls were answered 429. No fault is injected: each 429 is the fake enforcing the limit on a call that
-reached it a few milliseconds early (jitter between a job's start, which the limiter paces, and its call). The worker
-honours each one (the platform queue pauses for Retry-After, the job runs again), which the duplicates/missing
-row checks. Target read as: 429s stay rare (≤ 1% of DMs), and each costs only its pause (about a second).
+${a.limited.rateLimited} calls were answered 429. No fault is injected: every call takes its slot from the Redis pacer
+(one every 1/rate s, 2% headroom), and a 429 is the fake's sliding window catching two calls that reached it closer
+together than their slots were (timers and the event loop delay some calls more than others). The worker honours
+each one (the workspace's calls are held back for Retry-After, the batch gives back what it had not sent and runs
+again after it), which the duplicates/missing row checks. Target read as: 429s stay rare (≤ 1% of DMs), and each
+costs only its pause (about a second).
 
 **Memory.** Peak resident set (the larger of VmHWM and VmRSS polled every 100 ms from /proc) of the web process
 and of the worker process, from their start through the fan-out and the ack-latency load: web ${fmt(a.memory.web, 0)} MB
 (${fmt(a.memory.webStart, 0)} MB once started), worker ${fmt(a.memory.worker, 0)} MB (${fmt(a.memory.workerStart, 0)} MB once started). For scale, the bare Bolt app peaked at ${fmt(a.memory.bareBolt, 0)} MB under the same ack load and the bare
-BullMQ worker at ${fmt(a.memory.bareBullmq, 0)} MB (both run through tsx, which adds a little).
+BullMQ worker at ${fmt(a.memory.bareBullmq, 0)} MB (both run through tsx, which adds a little). The app runs as \`npm start\` runs it,
+with \`--max-old-space-size=160\`: its live heap is small, and without the cap V8 lets garbage grow to 270–310 MB
+resident before collecting (the run before the cap); with it the fan-out and ack figures did not change.
 
 **Scale-out.** A fresh team of ${fmt(s.scaleOut, 0)} members per run, fanned out by 1, 2 and 4 worker processes on the
 same Redis and PostgreSQL (concurrency ${s.concurrency} each). This machine has ${r.machine.cores} cores shared by the workers,
@@ -121,9 +137,9 @@ function summarySection(r: Report, { seed, timings }: SummaryResults): string {
 each), ${fmt(seed.responses, 0)} responses and ${fmt(seed.deliveries, 0)} deliveries, bulk-inserted with \`generate_series\` in
 ${fmt(seed.seconds, 1)} s, then \`VACUUM (ANALYZE)\` (a year-old table has long been vacuumed). Timed in the bench process through the real repositories, over a pool of 10
 (the web process's size): the summary as \`/pulse summary\` builds it (\`recentSummaries(team, 1)\`: the last two closed
-rounds, each counted and read; then \`summaryMessage\`: open actions and the 8-round symmetry line) and the 12-round
-trend of \`/pulse symmetry 12\` and the summary chart (\`loadSymmetry(team, 12)\`: 12 rounds counted and read, then the
-team's customer figures), ${timings.runs} runs each after a warm-up, teams taken in turn. One \`/pulse summary\` sends
+rounds, counted and read together; then \`summaryMessage\`: open actions and the 8-round symmetry line) and the 12-round
+trend of \`/pulse symmetry 12\` and the summary chart (\`loadSymmetry(team, 12)\`: the 12 rounds' counts and mood scores,
+aggregated in PostgreSQL, two queries for all of them; then the team's customer figures), ${timings.runs} runs each after a warm-up, teams taken in turn. One \`/pulse summary\` sends
 ${timings.queries.summary} queries to PostgreSQL, one trend ${timings.queries.trend} (most of them in parallel over the pool); each takes well
 under a millisecond in PostgreSQL (plans below), so the time is round trips and the client's own work.
 

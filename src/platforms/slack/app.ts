@@ -24,14 +24,15 @@ export interface SlackAppOptions {
 export function createSlackApp(options: SlackAppOptions, deps: WebDeps): App {
   const logger = toBoltLogger(options.logger.child({ component: 'bolt' }));
   const apiUrl = options.apiUrl ? { slackApiUrl: options.apiUrl } : {};
-  // Bolt's own client (views.open) and respond() (response_url) use the same fetch as ours.
+  // Bolt's own client (views.open) and respond() (response_url) use the same fetch as ours. No conversation
+  // store (convoStore: false): no listener keeps state per conversation, so its per-request lookup is waste.
   const clientOptions = { ...apiUrl, retryConfig: { retries: 1 }, fetch: createSlackFetch() };
   // Bolt hands `installerOptions.clientOptions` (by default our clientOptions) to the Socket Mode client for
   // apps.connections.open. Without retryConfig it keeps its own (100 retries with backoff); with `retries: 1`,
   // two Slack 5xx during a connection refresh reject inside its reconnect loop and crash the process.
   const app = options.appToken
-    ? new App({ token: options.token, signingSecret: options.signingSecret, appToken: options.appToken, socketMode: true, logger, clientOptions, installerOptions: { clientOptions: { ...apiUrl } } })
-    : new App({ token: options.token, signingSecret: options.signingSecret, logger, clientOptions, customRoutes: options.customRoutes ?? [] });
+    ? new App({ token: options.token, signingSecret: options.signingSecret, appToken: options.appToken, socketMode: true, logger, clientOptions, installerOptions: { clientOptions: { ...apiUrl } }, convoStore: false })
+    : new App({ token: options.token, signingSecret: options.signingSecret, logger, clientOptions, customRoutes: options.customRoutes ?? [], convoStore: false });
   if (options.teamId) app.use(ownWorkspaceOnly(options.teamId));
   registerListeners(app, deps);
   app.error(async (error) => {
