@@ -47,7 +47,7 @@ const oneDecimal = (v: number): number => Math.round(v * 10) / 10 + 0;
 const change = (now: number | null, before: number | null): number | null => (now === null || before === null ? null : oneDecimal(now - before));
 
 /** The first UTC day a round's customer signals may fall on (the day the first round opened). */
-export function firstDayOf(rounds: readonly SymmetryInput[]): string | null {
+export function firstDayOf(rounds: ReadonlyArray<Pick<SymmetryInput, 'opensAt'>>): string | null {
   const days = rounds.map((r) => day(r.opensAt)).sort();
   return days[0] ?? null;
 }

@@ -67,11 +67,11 @@ export async function recentSummaries(deps: WebDeps, team: Team, count: number):
 export async function loadSymmetry(deps: WebDeps, team: Team, count: number, upTo?: Date): Promise<SymmetryView> {
   const closed = await deps.repos.rounds.listClosed(team.id, upTo ? count + 20 : count);
   const rounds = closed.filter((r) => !upTo || r.closesAt.getTime() <= upTo.getTime()).slice(0, count);
-  const inputs = (await loadMoodFacts(deps, rounds)).map((facts, i) => ({ facts, opensAt: rounds[i]!.opensAt }));
-  const from = firstDayOf(inputs);
+  // The customer figures' days follow from the rounds alone: read them beside the moods, not after.
+  const from = firstDayOf(rounds);
   const to = rounds.reduce((max, r) => (r.closesAt > max ? r.closesAt : max), new Date(0)).toISOString().slice(0, 10);
-  const signals = from ? await deps.repos.signals.listForTeam(team.id, from, to) : [];
-  return buildSymmetry(inputs, signals, team.settings.threshold);
+  const [facts, signals] = await Promise.all([loadMoodFacts(deps, rounds), from ? deps.repos.signals.listForTeam(team.id, from, to) : Promise.resolve([])]);
+  return buildSymmetry(facts.map((f, i) => ({ facts: f, opensAt: rounds[i]!.opensAt })), signals, team.settings.threshold);
 }
 
 /** The message a round's summary is posted as; it carries the symmetry line when the team has customer figures for its rounds. */
