@@ -1,7 +1,6 @@
 /** Entry point: `start.js [all|web|worker|sandbox]`. Validates config, starts, stops cleanly on SIGTERM/SIGINT. */
 import { ConfigError, loadConfig, loadSandboxConfig, sandboxWhenUnconfigured } from '../config';
 import { createLogger } from './logger';
-import { runSandbox } from './sandbox';
 import { startWeb, type Running } from './web';
 import { startWorker } from './worker';
 
@@ -33,6 +32,8 @@ async function sandbox(role: Role): Promise<void> {
     });
     process.exit(0);
   }
+  // Loaded only here: the simulated workspace has no place in a web or worker process.
+  const { runSandbox } = await import('./sandbox.js');
   process.exit(await runSandbox(config, { stayAfterwards: role !== 'sandbox' }));
 }
 
