@@ -13,7 +13,7 @@
  * BENCH_PROFILE_DIR=dir makes every app process write a V8 CPU profile (.cpuprofile) there when it exits.
  */
 import { randomBytes } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
@@ -26,10 +26,10 @@ import { blockActionBody } from '../test/support/slack-requests';
 import type { LoadResult } from './load-generator';
 import { runFanOut, type FanOutResult } from './lib/fanout';
 import {
-  assertLoopback, createBenchDatabase, deleteRedisKeys, memoryMb, newQueuePrefix, REDIS_URL, runScript, sleep, startRole, startScriptServer, stopAll, waitForWorkers, watchRss,
+  assertLoopback, cpuMs, createBenchDatabase, machineTicks, serverAckBuckets, deleteRedisKeys, memoryMb, newQueuePrefix, REDIS_URL, runScript, sleep, startRole, startScriptServer, stopAll, waitForWorkers, watchRss,
   type BenchDatabase,
 } from './lib/infra';
-import { renderResults, printTable, type AppResults, type Machine, type Row, type Sizes, type SummaryResults } from './lib/report';
+import { README_END, README_START, renderResults, printTable, withReadmeBlock, type AppResults, type Machine, type Report, type Row, type Sizes, type SummaryResults } from './lib/report';
 import { seedTeam, userIds } from './lib/seed';
 import { fmt } from './lib/stats';
 import { FULL_SHAPE, seedSummaries, timeSummaries } from './lib/summary';
@@ -43,6 +43,12 @@ const TARGETS = { ackP99Ms: 25, ackP50Ratio: 1.3, fanOutRatio: 0.5, limitedRatio
 
 function log(message: string): void {
   process.stdout.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
+}
+
+/** " (timeout 3, ECONNRESET 1)" for the failures by kind, "" when there are none. */
+function failuresText(failures: Record<string, number>): string {
+  const kinds = Object.entries(failures).map(([kind, n]) => `${kind} ${n}`);
+  return kinds.length ? ` (${kinds.join(', ')})` : '';
 }
 
 /** The check-in DM a person got in the fan-out. */
@@ -112,16 +118,30 @@ async function runAppBenchmarks(database: BenchDatabase, prefix: string, slack: 
     const bareBolt = await startScriptServer('bare-bolt.ts', await freePort(), { SLACK_SIGNING_SECRET: secret, SLACK_API_URL: slack.url });
     const bareBoltMem = watchRss(bareBolt.pid);
     const savedBefore = await countResponses(database, main.team.id);
+    const serverBefore = await serverAckBuckets(web.url);
+    const cpuBefore = { bare: cpuMs(bareBolt.pid), web: cpuMs(web.child.pid!), worker: cpuMs(worker.child.pid!), fakeSlack: cpuMs(process.pid), machine: machineTicks() };
     log(`ack: ${SIZES.ackRate} req/s, ${SIZES.ackWarmupSeconds} s warm-up + ${SIZES.ackSeconds} s, to the bare Bolt app and to the web process side by side`);
     const acks = await runScript<Record<'bare' | 'ours', LoadResult>>('load-generator.ts', {}, {
       targets: [{ name: 'bare', url: `${bareBolt.url}/slack/events` }, { name: 'ours', url: `${web.url}/slack/events` }],
       secret, bodies, rate: SIZES.ackRate, seconds: SIZES.ackSeconds, warmupSeconds: SIZES.ackWarmupSeconds,
     }).result;
     const bareBoltPeakMb = bareBoltMem.peakMb();
+    const bareCpuMs = cpuMs(bareBolt.pid) - cpuBefore.bare;
+    const webCpuMs = cpuMs(web.child.pid!) - cpuBefore.web;
+    const machineAfter = machineTicks();
+    const machineBusy = (machineAfter.busy - cpuBefore.machine.busy) / (machineAfter.total - cpuBefore.machine.total);
     bareBoltMem.stop();
     await bareBolt.stop();
-    log(`ack bare: p50 ${fmt(acks.bare.p50, 2)} ms, p99 ${fmt(acks.bare.p99, 2)} ms, max ${fmt(acks.bare.max, 1)} ms, errors ${acks.bare.errors}`);
-    log(`ack ours: p50 ${fmt(acks.ours.p50, 2)} ms, p99 ${fmt(acks.ours.p99, 2)} ms, max ${fmt(acks.ours.max, 1)} ms, errors ${acks.ours.errors}`);
+    log(`ack bare: p50 ${fmt(acks.bare.p50, 2)} ms, p99 ${fmt(acks.bare.p99, 2)} ms, max ${fmt(acks.bare.max, 1)} ms, errors ${acks.bare.errors}${failuresText(acks.bare.failures)}`);
+    log(`ack ours: p50 ${fmt(acks.ours.p50, 2)} ms, p99 ${fmt(acks.ours.p99, 2)} ms, max ${fmt(acks.ours.max, 1)} ms, errors ${acks.ours.errors}${failuresText(acks.ours.failures)}`);
+    // The web's own view of the same requests: from the moment it parsed one to its answer.
+    const serverAfter = await serverAckBuckets(web.url);
+    const serverCount = (le: number) => (serverAfter.get(le) ?? 0) - (serverBefore.get(le) ?? 0);
+    const serverAll = serverCount(Infinity);
+    const serverBound = [...serverAfter.keys()].sort((x, y) => x - y).find((le) => serverCount(le) === serverAll) ?? Infinity;
+    const serverSide = { requests: serverAll, within25ms: serverCount(0.025) / serverAll, allWithinMs: serverBound * 1000 };
+    log(`ack: the web's own timing (request parsed → answer): ${serverAll} requests, ${fmt(100 * serverSide.within25ms, 1)}% within 25 ms, all within ${fmt(serverSide.allWithinMs, 0)} ms`);
+    if (acks.ours.errors > 0) log(`web process said (its last lines):\n${web.output().trim().split('\n').slice(-20).join('\n')}`);
     // Every click the web process acked must also be saved by the worker (warm-up clicks are real clicks too).
     const expectedSaved = clicks - acks.ours.errors;
     const drainStarted = Date.now();
@@ -133,6 +153,10 @@ async function runAppBenchmarks(database: BenchDatabase, prefix: string, slack: 
     }
     const drainSeconds = (Date.now() - drainStarted) / 1000;
     log(`ack: ${saved} of ${clicks} scores saved by the worker, the last ${fmt(drainSeconds, 1)} s after the load ended`);
+    const workerCpuMs = cpuMs(worker.child.pid!) - cpuBefore.worker;
+    // The fake Slack answers views.open, chat.update and response_url posts in this process.
+    const ackCpu = { bare: bareCpuMs / clicks, web: webCpuMs / clicks, worker: workerCpuMs / clicks, fakeSlack: (cpuMs(process.pid) - cpuBefore.fakeSlack) / clicks, machineBusy };
+    log(`ack: CPU per click: bare Bolt ${fmt(ackCpu.bare, 2)} ms, web ${fmt(ackCpu.web, 2)} ms, worker ${fmt(ackCpu.worker, 2)} ms, fake Slack ${fmt(ackCpu.fakeSlack, 2)} ms; machine busy ${fmt(100 * machineBusy, 0)}% during the load`);
     const memory = { web: webMem.peakMb(), worker: workerMem.peakMb(), webStart: atStart.web, workerStart: atStart.worker, bareBolt: bareBoltPeakMb, bareBullmq: bareBullmqPeakMb };
     webMem.stop();
     workerMem.stop();
@@ -170,7 +194,7 @@ async function runAppBenchmarks(database: BenchDatabase, prefix: string, slack: 
     log(`bare Slack client: ${fmt(bareSlack.perSecond)} chat.postMessage/s (${bareSlack.calls} in ${fmt(bareSlack.seconds, 2)} s)`);
 
     await web.stop();
-    return { fan, bare, bareSlack, ackBare: acks.bare, ackOurs: acks.ours, clicks, saved, expectedSaved, drainSeconds, memory, scale, limited };
+    return { fan, bare, bareSlack, ackBare: acks.bare, ackOurs: acks.ours, ackCpu, serverSide, clicks, saved, expectedSaved, drainSeconds, memory, scale, limited };
   } finally {
     await handle.close();
   }
@@ -200,6 +224,7 @@ function buildRows(app: AppResults | undefined, summary: SummaryResults | undefi
       { what: `Ack p99, signed score clicks at ${SIZES.ackRate}/s for ${SIZES.ackSeconds} s`, target: `≤ ${TARGETS.ackP99Ms} ms`, measured: `${fmt(ackOurs.p99, 1)} ms (p50 ${fmt(ackOurs.p50, 1)}, max ${fmt(ackOurs.max, 0)})`, met: ackOurs.p99 <= TARGETS.ackP99Ms },
       { what: 'Ack p50 ratio, ours / bare Bolt', target: `≤ ${TARGETS.ackP50Ratio}`, measured: `${fmt(p50Ratio, 2)} (bare p50 ${fmt(ackBare.p50, 2)} ms)`, met: p50Ratio <= TARGETS.ackP50Ratio },
       { what: 'Ack p99 ratio, ours / bare Bolt', target: '(reported)', measured: `${fmt(ackOurs.p99 / ackBare.p99, 2)} (bare p99 ${fmt(ackBare.p99, 1)} ms)`, met: null },
+      { what: 'CPU per click: web / worker (bare Bolt)', target: '(reported)', measured: `${fmt(app.ackCpu.web, 2)} / ${fmt(app.ackCpu.worker, 2)} ms (${fmt(app.ackCpu.bare, 2)} ms); both cores ${fmt(100 * app.ackCpu.machineBusy, 0)}% busy`, met: null },
       { what: 'Ack errors; clicks saved by the worker', target: `0; all ${app.clicks}`, measured: `${ackOurs.errors} of ${ackOurs.sent}; ${app.saved} saved`, met: ackOurs.errors === 0 && app.saved >= app.expectedSaved },
       { what: `Fan-out, ${fmt(SIZES.fanOut, 0)} members, no rate limit`, target: '(reported)', measured: `${fmt(fan.perSecond)} DMs/s (${fmt(fan.seconds, 1)} s end to end)`, met: null },
       { what: 'Fan-out rate / bare BullMQ no-op rate', target: `≥ ${TARGETS.fanOutRatio}`, measured: `${fmt(fanRatio, 3)} (bare ${fmt(bare.perSecond, 0)} jobs/s)`, met: fanRatio >= TARGETS.fanOutRatio },
@@ -250,6 +275,10 @@ async function main(): Promise<void> {
   const machine: Machine = { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGb: totalmem() / 1024 ** 3, node: process.version, loadBefore: loadavg(), loadAfter: [] };
   log(`${machine.cpu}, ${machine.cores} cores, ${fmt(machine.memoryGb)} GB, Node ${machine.node}, load ${machine.loadBefore.map((l) => fmt(l, 2)).join(' ')}${QUICK ? ' — QUICK sizes' : ''}`);
   assertLoopback(REDIS_URL);
+  const readmeText = readFileSync(join(__dirname, '..', 'README.md'), 'utf8');
+  if (!QUICK && !ONLY && !(readmeText.includes(README_START) && readmeText.includes(README_END))) {
+    throw new Error(`README.md needs the ${README_START} … ${README_END} block (under Benchmarks) for the figures of the run`);
+  }
   const prefix = newQueuePrefix();
   let database: BenchDatabase | undefined;
   let slack: FakeSlack | undefined;
@@ -268,8 +297,15 @@ async function main(): Promise<void> {
     const rows = buildRows(app, summary);
     process.stdout.write(printTable(rows));
     const file = QUICK || ONLY ? 'results.partial.md' : 'results.md';
-    writeFileSync(join(__dirname, file), renderResults({ machine, versions, startedAt, finishedAt, rows, sizes: SIZES, quick: QUICK, app, summary }));
+    const report: Report = { machine, versions, startedAt, finishedAt, rows, sizes: SIZES, quick: QUICK, app, summary };
+    writeFileSync(join(__dirname, file), renderResults(report));
     log(`wrote bench/${file} (${fmt((finishedAt.getTime() - startedAt.getTime()) / 1000, 0)} s)`);
+    if (!QUICK && !ONLY) {
+      // The README quotes the last full run, so it cannot drift from bench/results.md.
+      const readme = join(__dirname, '..', 'README.md');
+      writeFileSync(readme, withReadmeBlock(readFileSync(readme, 'utf8'), report));
+      log('wrote the figures into README.md (Benchmarks)');
+    }
   } finally {
     await stopAll();
     await slack?.close().catch(() => undefined);

@@ -172,6 +172,32 @@ export function memoryMb(pid: number, field: 'VmHWM' | 'VmRSS' = 'VmHWM'): numbe
   return m ? Number(m[1]) / 1024 : NaN;
 }
 
+/** CPU time (user + system) a process has used so far, in ms, from /proc/<pid>/stat (clock ticks of 10 ms). */
+export function cpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the command name (which may hold spaces) start at ")"; utime and stime are the 12th and 13th of them.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/** The machine's busy and total CPU time so far (all cores, in clock ticks), from /proc/stat. */
+export function machineTicks(): { busy: number; total: number } {
+  const cpu = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+  const total = cpu.reduce((a, b) => a + b, 0);
+  // idle and iowait are the 4th and 5th fields.
+  return { busy: total - cpu[3]! - cpu[4]!, total };
+}
+
+/** The web's own ack-time histogram for /slack/events (cumulative count per upper bound in seconds), from /metrics. */
+export async function serverAckBuckets(webUrl: string): Promise<Map<number, number>> {
+  const text = await (await fetch(`${webUrl}/metrics`)).text();
+  const buckets = new Map<number, number>();
+  for (const m of text.matchAll(/^symmetry_http_ack_seconds_bucket\{le="([^"]+)",route="\/slack\/events"\} (\d+)$/gm)) {
+    buckets.set(m[1] === '+Inf' ? Infinity : Number(m[1]), Number(m[2]));
+  }
+  return buckets;
+}
+
 /** Resets a process's peak RSS to its current RSS (Linux clear_refs "5"), so a phase can read its own peak. */
 export function resetPeak(pid: number): boolean {
   try {

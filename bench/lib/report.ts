@@ -16,6 +16,10 @@ export interface AppResults {
   bareSlack: { calls: number; seconds: number; perSecond: number };
   ackBare: LoadResult;
   ackOurs: LoadResult;
+  /** CPU time per click (ms) of each process during the ack load, and the share of both cores busy meanwhile. */
+  ackCpu: { bare: number; web: number; worker: number; fakeSlack: number; machineBusy: number };
+  /** The web's own histogram of the same requests (warm-up included): from the request parsed to the answer. */
+  serverSide: { requests: number; within25ms: number; allWithinMs: number };
   clicks: number;
   saved: number;
   expectedSaved: number;
@@ -35,7 +39,7 @@ export function printTable(rows: Row[]): string {
   return `\n${line(head)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n${cells.map(line).join('\n')}\n\n`;
 }
 
-interface Report {
+export interface Report {
   machine: Machine;
   versions: { postgres: string; redis: string };
   startedAt: Date;
@@ -72,6 +76,20 @@ ${s.ackWarmupSeconds} s at full rate warm both up (connections, pools, JIT) and 
 | --- | --- | --- | --- | --- | --- | --- | --- |
 ${ackRow('bare Bolt', a.ackBare)}
 ${ackRow('Symmetry web', a.ackOurs)}
+
+What a click costs, in CPU time read from \`/proc\` over the load: the bare Bolt app ${fmt(a.ackCpu.bare, 2)} ms, our web
+process ${fmt(a.ackCpu.web, 2)} ms (Bolt's share plus the check query, the enqueue and \`views.open\`), the worker
+${fmt(a.ackCpu.worker, 2)} ms (saving the score, \`chat.update\` of the DM) and the fake Slack ${fmt(a.ackCpu.fakeSlack, 2)} ms answering those calls;
+with the load generator, PostgreSQL and Redis, both cores were ${fmt(100 * a.ackCpu.machineBusy, 0)}% busy during the load.
+Near 100% the web's event loop runs long turns, and Node's libuv accepts one new connection per turn
+(libuv/libuv#3696): when a stall makes the load generator open fresh connections (it keeps up to 256, as a busy
+sender would), they wait in the accept queue for seconds while requests on open connections are answered in
+milliseconds. Errors list where a request that got no answer within 10 s was stuck. So the client-side p99 is
+set by whether the machine has CPU to spare for the web's turns, and our click does cost the web about
+${fmt(a.ackCpu.web / a.ackCpu.bare, 1)} times what the bare app's does (the check, the enqueue and the modal are real work, each a
+round trip to PostgreSQL, Redis or Slack). The web's own path stays short: its histogram of the same
+${fmt(a.serverSide.requests, 0)} requests (\`symmetry_http_ack_seconds\` on \`/metrics\`, from the request parsed to the answer) has
+${fmt(100 * a.serverSide.within25ms, 1)}% within 25 ms and all within ${fmt(a.serverSide.allWithinMs, 0)} ms (its bucket bound).
 
 **Fan-out.** A team of ${fmt(a.fan.members, 0)} members is seeded through the real repositories (workspace, team,
 members, memberships) and the same people are added to the fake Slack's directory: the real sync path
@@ -154,25 +172,48 @@ ${plans}
 `;
 }
 
-/** bench/results.md. */
-export function renderResults(r: Report): string {
-  const table = [
+function markdownTable(rows: Row[]): string {
+  return [
     '| benchmark | target | measured | met? |',
     '| --- | --- | --- | --- |',
-    ...r.rows.map((row) => `| ${row.what} | ${row.target} | ${row.measured} | ${row.met === null ? '–' : row.met ? 'yes' : '**no**'} |`),
+    ...rows.map((row) => `| ${row.what} | ${row.target} | ${row.measured} | ${row.met === null ? '–' : row.met ? 'yes' : '**no**'} |`),
   ].join('\n');
+}
+
+function runLine(r: Report): string {
   const seconds = (r.finishedAt.getTime() - r.startedAt.getTime()) / 1000;
+  return `Last run: ${r.startedAt.toISOString()} (${fmt(seconds, 0)} s), \`npm run bench\`${r.quick ? ' with BENCH_QUICK=1 (small sizes: not figures to quote)' : ''}.`;
+}
+
+function machineLine(r: Report): string {
+  return `Machine: ${r.machine.cpu}, ${r.machine.cores} cores, ${fmt(r.machine.memoryGb, 1)} GB RAM; Node ${r.machine.node}, PostgreSQL ${r.versions.postgres},
+Redis ${r.versions.redis}. Load average before the run ${r.machine.loadBefore.map((l) => fmt(l, 2)).join(' / ')}, after ${r.machine.loadAfter.map((l) => fmt(l, 2)).join(' / ')}.`;
+}
+
+export const README_START = '<!-- bench:last-run (written by npm run bench) -->';
+export const README_END = '<!-- /bench:last-run -->';
+
+/** The README's block between the markers, replaced by the last full run's table (the README keeps the rest). */
+export function withReadmeBlock(readme: string, r: Report): string {
+  const start = readme.indexOf(README_START);
+  const end = readme.indexOf(README_END);
+  if (start < 0 || end < start) throw new Error(`README.md has no ${README_START} … ${README_END} block for the figures`);
+  const block = `${README_START}\n${runLine(r)}\n${machineLine(r)}\n\n${markdownTable(r.rows)}\n`;
+  return readme.slice(0, start) + block + readme.slice(end);
+}
+
+/** bench/results.md. */
+export function renderResults(r: Report): string {
   return `# Benchmark results
 
-Last run: ${r.startedAt.toISOString()} (${fmt(seconds, 0)} s), \`npm run bench\`${r.quick ? ' with BENCH_QUICK=1 (small sizes: not figures to quote)' : ''}.
+${runLine(r)}
 
-Machine: ${r.machine.cpu}, ${r.machine.cores} cores, ${fmt(r.machine.memoryGb, 1)} GB RAM; Node ${r.machine.node}, PostgreSQL ${r.versions.postgres},
-Redis ${r.versions.redis}. Load average before the run ${r.machine.loadBefore.map((l) => fmt(l, 2)).join(' / ')}, after ${r.machine.loadAfter.map((l) => fmt(l, 2)).join(' / ')}.
+${machineLine(r)}
 Everything ran on this one machine over loopback: PostgreSQL, Redis, the fake Slack, the load generator, the
 app's processes and the baselines. A load average near or above the core count before the run means other work
 was sharing the machine; the baselines run at the same moments as ours, so their ratios carry less of that noise.
 
-${table}
+${markdownTable(r.rows)}
 
 ${r.app ? appSections(r, r.app) : ''}
 ${r.summary ? summarySection(r, r.summary) : ''}`;
