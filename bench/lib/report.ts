@@ -153,7 +153,7 @@ function summarySection(r: Report, { seed, timings }: SummaryResults): string {
     .join('\n\n');
   return `**Summary speed.** ${fmt(seed.rounds, 0)} closed weekly rounds (${seed.teamIds.length} teams × ${r.sizes.summary.roundsPerTeam} weeks, ${r.sizes.summary.teamSize} members
 each), ${fmt(seed.responses, 0)} responses and ${fmt(seed.deliveries, 0)} deliveries, bulk-inserted with \`generate_series\` in
-${fmt(seed.seconds, 1)} s, then \`VACUUM (ANALYZE)\` (a year-old table has long been vacuumed). Timed in the bench process through the real repositories, over a pool of 10
+${fmt(seed.seconds, 1)} s, then \`VACUUM (ANALYZE)\` and \`CHECKPOINT\` (a year-old table has long been vacuumed and written out). Timed in the bench process through the real repositories, over a pool of 10
 (the web process's size): the summary as \`/pulse summary\` builds it (\`recentSummaries(team, 1)\`: the last two closed
 rounds, counted and read together; then \`summaryMessage\`: open actions and the 8-round symmetry line) and the 12-round
 trend of \`/pulse symmetry 12\` and the summary chart (\`loadSymmetry(team, 12)\`: the 12 rounds' counts and mood scores,
