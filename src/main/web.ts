@@ -22,6 +22,20 @@ export interface Running {
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => unknown;
 
+/**
+ * Idle keep-alive connections are kept longer than a sender or load balancer keeps its own (60 s on an AWS
+ * ALB; Node closes them after 5 s by default), so it is never this server that closes one just as a request
+ * arrives on it: the sender would see a reset, and Slack a failed delivery.
+ */
+const KEEP_ALIVE_MS = 65_000;
+
+function keepConnectionsLonger(server: Server): Server {
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
+  // Node wants the header deadline above the keep-alive one.
+  server.headersTimeout = KEEP_ALIVE_MS + 1_000;
+  return server;
+}
+
 /** How long stop() lets Slack listeners that already acked finish their work (start.ts exits hard at 10 s). */
 const LISTENER_DRAIN_MS = 8000;
 
@@ -95,7 +109,7 @@ export async function startWeb(config: Config, logger: Logger, options: StartOpt
   // Slack over HTTP serves every route from Bolt's receiver; otherwise (Socket Mode, or Teams alone) a small server of our own does.
   let server: Server | undefined;
   if (slack && !config.SLACK_APP_TOKEN) {
-    metrics.observe((await slack.start(config.PORT)) as Server);
+    metrics.observe(keepConnectionsLonger((await slack.start(config.PORT)) as Server));
   } else {
     if (slack) await slack.start();
     server = createServer((req, res) => {
@@ -104,7 +118,7 @@ export async function startWeb(config: Config, logger: Logger, options: StartOpt
       if (route) return void route.handler(req, res);
       res.writeHead(404).end();
     });
-    metrics.observe(server);
+    metrics.observe(keepConnectionsLonger(server));
     await new Promise<void>((resolve) => server!.listen(config.PORT, resolve));
   }
   logger.info({ port: config.PORT, slack: slack ? (config.SLACK_APP_TOKEN ? 'socket' : 'http') : 'off', teams: teams ? 'on' : 'off' }, 'web listening');

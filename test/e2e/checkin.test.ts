@@ -3,6 +3,7 @@
  * real PostgreSQL and Redis, Slack requests signed like Slack signs them, and a fake Slack
  * Web API that records what the bot sent.
  */
+import { Agent, get } from 'node:http';
 import { waitFor } from '../support/app-process';
 import { openTestDatabase, truncateAll, type TestDatabase } from '../support/db';
 import { startWorld, type World } from '../support/e2e-world';
@@ -121,6 +122,21 @@ test('unsigned, wrongly signed and 6-minute-old requests get 401 and change noth
   await new Promise((r) => setTimeout(r, 500)); // give a wrongly accepted request time to show
   expect(world.slack.calls.length).toBe(callsBefore);
   expect(await responseRows()).toEqual(rowsBefore);
+});
+
+test('the web keeps idle connections 65 s (longer than a load balancer does), and says so', async () => {
+  const { port } = new URL(world.app.url);
+  const keepAlive = await new Promise<string | undefined>((resolve, reject) => {
+    const agent = new Agent({ keepAlive: true });
+    get({ host: '127.0.0.1', port, path: '/healthz', agent }, (res) => {
+      res.resume();
+      res.on('end', () => {
+        agent.destroy();
+        resolve(res.headers['keep-alive']);
+      });
+    }).on('error', reject);
+  });
+  expect(keepAlive).toBe('timeout=65');
 });
 
 test('/metrics exposes the named series, and they moved with the scenario', async () => {
