@@ -126,7 +126,7 @@ test('unsigned, wrongly signed and 6-minute-old requests get 401 and change noth
 
 test('the web keeps idle connections 65 s (longer than a load balancer does), and says so', async () => {
   const { port } = new URL(world.app.url);
-  const keepAlive = await new Promise<string | undefined>((resolve, reject) => {
+  const keepAlive = await new Promise<string | string[] | undefined>((resolve, reject) => {
     const agent = new Agent({ keepAlive: true });
     get({ host: '127.0.0.1', port, path: '/healthz', agent }, (res) => {
       res.resume();
