@@ -75,6 +75,19 @@ test('at high rates each worker takes its slots a block at a time, and together 
   }
 });
 
+test('slots left in a block a worker let sit idle are dropped, not spent at once when calls resume', async () => {
+  const perSecond = 2000;
+  const pacer = createRedisPacer(redis, prefix, 'slack', perSecond);
+  // One call takes a block of 20 slots (10 ms at 2,000 a second) and uses the first.
+  await pacer.take('T1');
+  // The block's time passes with no call, far longer than it spans.
+  await new Promise((r) => setTimeout(r, 60));
+  const times = (await takeAll(Array.from({ length: 19 }, () => () => pacer.take('T1')))).sort((x, y) => x - y);
+  const interval = 1000 / (perSecond * (1 - PACER_HEADROOM));
+  // The 19 calls are spaced at the rate from when they came, not fired together on the stale slots.
+  times.forEach((t, k) => expect(t).toBeGreaterThanOrEqual(k * interval - 1));
+});
+
 test('a hold-off (429 Retry-After) holds back every later call under the key, and only that key', async () => {
   const pacer = createRedisPacer(redis, prefix, 'slack', 1000);
   await pacer.take('T1');
