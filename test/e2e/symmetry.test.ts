@@ -70,7 +70,8 @@ test('before any round: /pulse symmetry says there is nothing yet', async () => 
   await waitFor(async () => (await database.pool.query('select count(*)::int as n from team_members where active')).rows[0].n === PEOPLE.length, 'the team');
   expect(await world.pulse('UMGR', 'symmetry')).toMatch(/No round has closed yet/);
   const { rows } = await database.pool.query<{ id: string }>('select id from teams where channel_id = $1', [CHANNEL]);
-  rounds = await seedClosedRounds(database.pool, rows[0]!.id, MOODS);
+  // The running app reads its own clock: the rounds close before it (every figure below is placed relative to them).
+  rounds = await seedClosedRounds(database.pool, rows[0]!.id, MOODS, new Date());
 });
 
 test('POST /api/signals: 401 without or with a wrong token; bad items and unknown teams refuse the whole batch', async () => {

@@ -12,7 +12,7 @@ import { loadSymmetry, summaryMessage } from '../../src/core/use-cases/summaries
 import { symmetryText } from '../../src/core/symmetry';
 import { importSignalsCsv } from '../../src/main/import-signals';
 import { createSignalsHandler } from '../../src/main/signals-http';
-import { systemClock } from '../../src/core/clock';
+import { ManualClock } from '../../src/core/clock';
 import type { WebDeps } from '../../src/core/use-cases/deps';
 import { openTestDatabase, type TestDatabase } from '../support/db';
 import { seedClosedRounds } from '../support/symmetry-seed';
@@ -25,6 +25,8 @@ afterAll(async () => {
   await t.close();
 });
 
+/** The test's own clock: a fixed Thursday noon UTC (the seeded rounds close a day before it). */
+const NOW = new Date('2026-03-12T12:00:00Z');
 const silent = { debug() {}, info() {}, warn() {}, error() {}, child() { return silent; } };
 
 async function seedTeam(): Promise<Team> {
@@ -159,9 +161,9 @@ test('POST /api/signals: 404 without a configured token, 401 without or with a w
 
 test('the symmetry view: k applies to every mood, customers averaged by responses per round window, r once 6 rounds pair up', async () => {
   const team = await seedTeam();
-  const deps = { repos: t.repos, clock: systemClock, logger: silent, anonymitySecret: 'x'.repeat(32), queue: { enqueue: async () => {}, enqueueMany: async () => {} } } as unknown as WebDeps;
+  const deps = { repos: t.repos, clock: new ManualClock(NOW), logger: silent, anonymitySecret: 'x'.repeat(32), queue: { enqueue: async () => {}, enqueueMany: async () => {} } } as unknown as WebDeps;
   const moods = [6.0, 6.4, null, 6.2, 7.4, 7.8, 6.6, 8.0];
-  const rounds = await seedClosedRounds(t.pool, team.id, moods);
+  const rounds = await seedClosedRounds(t.pool, team.id, moods, NOW);
   const inWindow = (i: number) => new Date(rounds[i]!.closesAt.getTime() - 86_400_000).toISOString();
   // Round 1: two days weighted 1:3 → (60·10 + 80·30) / 40 = 75.
   const signals = [
@@ -200,14 +202,14 @@ test('the symmetry view: k applies to every mood, customers averaged by response
   // The summary of the newest round carries the symmetry line, up to that round only.
   const summary = await summaryMessage(deps, team, { kind: 'withheld', roundId: rounds[4]!.id, period: 'p', closesAt: rounds[4]!.closesAt, needed: 5 });
   expect(summary.symmetry?.rounds.map((r) => r.mood)).toEqual(moods.slice(0, 5));
-  const none = await summaryMessage(deps, await seedTeam(), { kind: 'withheld', roundId: 'x', period: 'p', closesAt: new Date(), needed: 5 });
+  const none = await summaryMessage(deps, await seedTeam(), { kind: 'withheld', roundId: 'x', period: 'p', closesAt: NOW, needed: 5 });
   expect(none.symmetry).toBeUndefined();
 });
 
 test('a help desk rule per rating (README): 100 for good, 0 for bad, one source per ticket, minutes without seconds; a resent call changes nothing', async () => {
   const team = await seedTeam();
-  const deps = { repos: t.repos, clock: systemClock, logger: silent, anonymitySecret: 'x'.repeat(32), queue: { enqueue: async () => {}, enqueueMany: async () => {} } } as unknown as WebDeps;
-  const [round] = await seedClosedRounds(t.pool, team.id, [7.0]);
+  const deps = { repos: t.repos, clock: new ManualClock(NOW), logger: silent, anonymitySecret: 'x'.repeat(32), queue: { enqueue: async () => {}, enqueueMany: async () => {} } } as unknown as WebDeps;
+  const [round] = await seedClosedRounds(t.pool, team.id, [7.0], NOW);
   // What the two triggers send, as Zendesk renders {{ticket.id}} and {{ticket.updated_at_with_timestamp}} (no seconds).
   const minute = (d: Date) => d.toISOString().slice(0, 16) + 'Z';
   const rating = (ticket: number, good: boolean, hoursAfterOpening: number) => ({

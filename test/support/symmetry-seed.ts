@@ -21,8 +21,9 @@ export function scoresFor(average: number): number[] {
 /**
  * One closed weekly round per mood (oldest first), the last closing a day before `now`: five
  * respondents with scores averaging the mood, or two (under any k) where the mood is null.
+ * `now` is the test's own clock (no default: a seed placed by the wall clock moves with the hour the test runs).
  */
-export async function seedClosedRounds(pool: Pool, teamId: string, moods: Array<number | null>, now = new Date()): Promise<SeededRound[]> {
+export async function seedClosedRounds(pool: Pool, teamId: string, moods: Array<number | null>, now: Date): Promise<SeededRound[]> {
   const out: SeededRound[] = [];
   for (const [i, mood] of moods.entries()) {
     const closesAt = new Date(now.getTime() - 86_400_000 - (moods.length - 1 - i) * WEEK);
