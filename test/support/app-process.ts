@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { sharedClockEnv } from './clock-env';
 
 const ROOT = join(__dirname, '..', '..');
 const ENTRY = join(ROOT, 'dist', 'main', 'start.js');
@@ -58,7 +59,7 @@ export async function startApp(env: Record<string, string>, role: 'all' | 'web' 
   let out = '';
   const child = spawn(process.execPath, [...APP_NODE_ARGS, ...nodeArgs, ENTRY, role], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', ...env, PORT: port },
+    env: { PATH: process.env.PATH ?? '', ...sharedClockEnv(), ...env, PORT: port },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
