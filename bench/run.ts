@@ -29,7 +29,7 @@ import {
   assertLoopback, cpuMs, createBenchDatabase, machineTicks, serverAckBuckets, deleteRedisKeys, memoryMb, newQueuePrefix, REDIS_URL, runScript, sleep, startRole, startScriptServer, stopAll, waitForWorkers, watchRss,
   type BenchDatabase,
 } from './lib/infra';
-import { README_END, README_START, renderResults, printTable, withReadmeBlock, type AppResults, type Machine, type Report, type Row, type Sizes, type SummaryResults } from './lib/report';
+import { FIGURES_PAGE, README_END, README_START, renderResults, printTable, withReadmeBlock, type AppResults, type Machine, type Report, type Row, type Sizes, type SummaryResults } from './lib/report';
 import { seedTeam, userIds } from './lib/seed';
 import { fmt } from './lib/stats';
 import { FULL_SHAPE, seedSummaries, timeSummaries } from './lib/summary';
@@ -283,9 +283,10 @@ async function main(): Promise<void> {
   const machine: Machine = { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGb: totalmem() / 1024 ** 3, node: process.version, loadBefore: loadavg(), loadAfter: [] };
   log(`${machine.cpu}, ${machine.cores} cores, ${fmt(machine.memoryGb)} GB, Node ${machine.node}, load ${machine.loadBefore.map((l) => fmt(l, 2)).join(' ')}${QUICK ? ' — QUICK sizes' : ''}`);
   assertLoopback(REDIS_URL);
-  const readmeText = readFileSync(join(__dirname, '..', 'README.md'), 'utf8');
-  if (!QUICK && !ONLY && !(readmeText.includes(README_START) && readmeText.includes(README_END))) {
-    throw new Error(`README.md needs the ${README_START} … ${README_END} block (under Benchmarks) for the figures of the run`);
+  const figuresPage = join(__dirname, '..', FIGURES_PAGE);
+  const pageText = readFileSync(figuresPage, 'utf8');
+  if (!QUICK && !ONLY && !(pageText.includes(README_START) && pageText.includes(README_END))) {
+    throw new Error(`${FIGURES_PAGE} needs the ${README_START} … ${README_END} block for the figures of the run`);
   }
   const prefix = newQueuePrefix();
   let database: BenchDatabase | undefined;
@@ -312,10 +313,9 @@ async function main(): Promise<void> {
     writeFileSync(join(__dirname, file), renderResults(report));
     log(`wrote bench/${file} (${fmt((finishedAt.getTime() - startedAt.getTime()) / 1000, 0)} s)`);
     if (!QUICK && !ONLY) {
-      // The README quotes the last full run, so it cannot drift from bench/results.md.
-      const readme = join(__dirname, '..', 'README.md');
-      writeFileSync(readme, withReadmeBlock(readFileSync(readme, 'utf8'), report));
-      log('wrote the figures into README.md (Benchmarks)');
+      // The docs quote the last full run, so they cannot drift from bench/results.md.
+      writeFileSync(figuresPage, withReadmeBlock(readFileSync(figuresPage, 'utf8'), report));
+      log(`wrote the figures into ${FIGURES_PAGE}`);
     }
   } finally {
     await stopAll();

@@ -192,3 +192,8 @@ export function loadImportConfig(env: NodeJS.ProcessEnv = process.env): { DATABA
   if (!result.success) throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`));
   return result.data;
 }
+
+/** Every variable the app reads (the documentation's configuration table is checked against it). */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(schema.shape);
+/** Every variable the sandbox reads. */
+export const SANDBOX_VARIABLES: readonly string[] = Object.keys(sandboxSchema.shape);

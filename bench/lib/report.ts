@@ -190,6 +190,8 @@ function machineLine(r: Report): string {
 Redis ${r.versions.redis}. Load average before the run ${r.machine.loadBefore.map((l) => fmt(l, 2)).join(' / ')}, after ${r.machine.loadAfter.map((l) => fmt(l, 2)).join(' / ')}.`;
 }
 
+/** The page whose block between the markers holds the last full run's figures. */
+export const FIGURES_PAGE = 'docs/benchmarks.md';
 export const README_START = '<!-- bench:last-run (written by npm run bench) -->';
 export const README_END = '<!-- /bench:last-run -->';
 

@@ -1,5 +1,5 @@
 /**
- * `npm run chart:sample [-- out.png]`: the README's sample chart, drawn by the real renderer (Vega-Lite →
+ * `npm run chart:sample [-- out.png]`: the sample chart of docs/using.md, drawn by the real renderer (Vega-Lite →
  * SVG → resvg) from a made-up but realistic team: twelve weekly rounds of eight people, one round
  * under the threshold (no point is drawn for it), and a help desk's CSAT that follows the team's
  * mood a round later. Needs no database and no Redis; writes docs/sample-chart.png by default.

@@ -153,7 +153,7 @@ test('/metrics exposes the named series, and they moved with the scenario', asyn
   expect(text).toMatch(/^symmetry_jobs\{queue="symmetry-platform",state="completed"\} \d+/m);
   expect(text).toMatch(/^# TYPE symmetry_platform_rate_limited_total counter/m);
   expect(text).toMatch(/^# TYPE symmetry_kudos_total counter/m);
-  // The event-loop lag the README tells operators to alert on (time a request waits before the ack histogram starts).
+  // The event-loop lag docs/operations.md tells operators to alert on (time a request waits before the ack histogram starts).
   expect(value('symmetry_process_nodejs_eventloop_lag_p99_seconds')).toBeGreaterThan(0);
   // Counts only: no person and no answer in any label.
   expect(text).not.toMatch(/UANNA|UBEN|UMGR|busy release/);

@@ -9,7 +9,7 @@ const ROOT = join(__dirname, '..', '..');
 const ENTRY = join(ROOT, 'dist', 'main', 'start.js');
 /**
  * Node's flags for the app, as `npm start`, the Dockerfile and docker-compose.yml give them
- * (test/unit/deploy-files.test.ts keeps the four the same): the heap is capped, see README "Memory".
+ * (test/unit/deploy-files.test.ts keeps the four the same): the heap is capped, see docs/operations.md "Memory".
  */
 export const APP_NODE_ARGS: readonly string[] = ['--max-old-space-size=160'];
 

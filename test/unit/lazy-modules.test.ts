@@ -1,5 +1,5 @@
 /**
- * The memory figures (README "Memory", the benchmark's peak RSS) stand on each process loading only
+ * The memory figures (docs/operations.md "Memory", the benchmark's peak RSS) stand on each process loading only
  * what it uses: loading the built web or worker module must not pull in Bolt (worker), botbuilder
  * (Teams not configured), the chart libraries (before the first chart) or date-fns' package root.
  */
