@@ -18,7 +18,8 @@ export interface JobPayloads {
   'post-action': { actionId: string };
   'publish-home': { workspaceId: string; platformUserId: string };
   'kudos-reaction': { workspaceId: string; giver: string; author: string; channelId: string; messageId: string; emoji: string; action: 'add' | 'remove'; eventKey: string };
-  'kudos-command': { workspaceId: string; giver: string; recipients: string[]; reason: string; values: string[]; commandId: string; channelId: string };
+  /** `values` and free `tags` as the giver was told they were split. */
+  'kudos-command': { workspaceId: string; giver: string; recipients: string[]; reason: string; values: string[]; tags: string[]; commandId: string; channelId: string };
   'update-shoutout': { workspaceId: string; shoutoutKey: string; channelId: string; change: string };
   'post-digest': { teamId: string; period: string };
   /** A 👍/❤️ on a posted shout-out (Teams): a "+1" from the reactor to its recipients. */

@@ -12,6 +12,27 @@ export function kudosRefusal(giver: UserProfile, recipient: UserProfile): KudosR
   return null;
 }
 
+/** A tag as it is compared: Unicode-normalized and lower case, without its `#`. */
+function tagKey(tag: string): string {
+  return tag.normalize('NFKC').toLowerCase().replace(/^#/, '');
+}
+
+/**
+ * Splits a kudos' tags into the workspace's values (spelled as configured) and free tags (the rest),
+ * each once, in the order typed. `#TeamWork` matches the value `teamwork`: case never makes a value free.
+ */
+export function splitTags(tags: readonly string[], values: readonly string[]): { values: string[]; free: string[] } {
+  const known = new Map(values.map((value) => [tagKey(value), value]));
+  const matched = new Set<string>();
+  const free = new Set<string>();
+  for (const tag of tags) {
+    const value = known.get(tagKey(tag));
+    if (value === undefined) free.add(tagKey(tag));
+    else matched.add(value);
+  }
+  return { values: [...matched], free: [...free] };
+}
+
 /** All kudos on one message share a shout-out. */
 export function messageShoutoutKey(channelId: string, messageId: string): string {
   return `msg:${channelId}:${messageId}`;

@@ -59,6 +59,8 @@ export interface ShoutoutMessage {
   recipients: string[];
   reason: string | null;
   values: string[];
+  /** Free tags: the giver's own #words, shown apart from the company values. */
+  tags: string[];
   /** An excerpt of the recognized message and its link, when there is one. */
   excerpt: string | null;
   permalink: string | null;

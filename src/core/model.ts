@@ -48,7 +48,7 @@ export interface KudosSettings {
   channel: string | null;
   /** Kudos a person may give per day, counted in their own time zone. */
   dailyLimit: number;
-  /** The #values people may tag kudos with (empty = any tag is refused). */
+  /** The company values among kudos tags; any other #tag is kept as a free tag (HeyTaco, Bonusly), never refused. */
   values: string[];
 }
 
@@ -77,7 +77,10 @@ export interface Kudos {
   shoutoutKey: string;
   emoji: string | null;
   reason: string | null;
+  /** Tags that were the workspace's values when given. */
   values: string[];
+  /** The other tags (free tags), counted apart from the values. */
+  tags: string[];
   givenAt: Date;
 }
 

@@ -252,8 +252,12 @@ export interface KudosRepository {
   listForShoutout(workspaceId: string, shoutoutKey: string): Promise<Kudos[]>;
   /** True the first time it is called for (giver, date): the limit notice goes out once a day. */
   markLimitNotice(workspaceId: string, giver: string, giverDate: string): Promise<boolean>;
-  /** Who gave and received most since `since`, and how often each value was tagged. */
-  leaderboard(workspaceId: string, since: Date, top: number): Promise<{ givers: Array<{ user: string; count: number }>; receivers: Array<{ user: string; count: number }>; values: Array<{ value: string; count: number }> }>;
+  /** Who gave and received most since `since`, and how often each value and, apart, each free tag was tagged. */
+  leaderboard(
+    workspaceId: string,
+    since: Date,
+    top: number,
+  ): Promise<{ givers: Array<{ user: string; count: number }>; receivers: Array<{ user: string; count: number }>; values: Array<{ value: string; count: number }>; tags: Array<{ tag: string; count: number }> }>;
   /** Kudos received since `since` by each of these people (only those with any). */
   receivedBy(workspaceId: string, users: string[], since: Date): Promise<Array<{ user: string; count: number; reasons: string[] }>>;
   /**

@@ -223,6 +223,8 @@ export const kudos = pgTable(
     emoji: text('emoji'),
     reason: text('reason'),
     values: text('values').array().notNull().default(sql`'{}'::text[]`),
+    /** Free tags: #words that were not the workspace's values when given (counted apart from them). */
+    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
     /** The giver's local calendar date when given: the daily limit counts in their own time zone. */
     giverDate: text('giver_date').notNull(),
     givenAt: tstz('given_at').notNull(),

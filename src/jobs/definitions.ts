@@ -133,7 +133,8 @@ export const JOBS: Definitions = {
   },
   'kudos-command': {
     queue: 'platform',
-    schema: z.object({ workspaceId: id, giver: id, recipients: z.array(id).min(1).max(20), reason: z.string().min(1).max(1000), values: z.array(z.string().max(60)).max(20), commandId: id, channelId: id }),
+    // `tags` defaults to none: a job queued by a web process from before free tags carries only values.
+    schema: z.object({ workspaceId: id, giver: id, recipients: z.array(id).min(1).max(20), reason: z.string().min(1).max(1000), values: z.array(z.string().max(60)).max(20), tags: z.array(z.string().max(60)).max(20).default([]), commandId: id, channelId: id }),
     priority: 2,
     attempts: 12,
     jobId: (p) => `kudos-cmd-${safe(p.commandId)}`,

@@ -10,6 +10,8 @@ import { DEFAULT_TEAM_SETTINGS } from '../../src/core/model';
 import { runTick } from '../../src/core/use-cases/tick';
 import type { WorkerDeps } from '../../src/core/use-cases/deps';
 import { runKudosCommand } from '../../src/core/use-cases/kudos';
+import { runPulseCommand } from '../../src/core/use-cases/pulse-command';
+import { translate } from '../../src/core/i18n';
 import { syncTeam } from '../../src/core/use-cases/membership';
 import { buildProcessors } from '../../src/main/worker';
 import { openTestDatabase, truncateAll, type TestDatabase } from '../support/db';
@@ -122,17 +124,69 @@ test("the daily limit counts in the giver's own time zone, and the notice is sen
 test('/kudos with a reason and values posts one shout-out and counts in the leaderboard', async () => {
   const w = await makeWorld('2026-12-01T12:00:00Z');
   await database.repos.workspaces.updateKudosSettings(w.workspace.id, { ...w.workspace.kudos, values: ['teamwork', 'customer-care'] });
-  const wrong = await runKudosCommand(w.deps, { platform: 'slack', workspaceExternalId: w.externalId, channelId: 'CGEN', userId: 'UANA', text: '<@UBO> for the fix #speed', commandId: 'k0' });
-  expect(wrong.key).toBe('kudos.unknown_value');
-  const reply = await runKudosCommand(w.deps, { platform: 'slack', workspaceExternalId: w.externalId, channelId: 'CGEN', userId: 'UANA', text: '<@UBO> <@UCY> for the calm release #teamwork', commandId: 'k1' });
-  expect(reply.key).toBe('kudos.sent');
+  const reply = await runKudosCommand(w.deps, { platform: 'slack', workspaceExternalId: w.externalId, channelId: 'CGEN', userId: 'UANA', text: '<@UBO> <@UCY> for the calm release #TeamWork', commandId: 'k1' });
+  expect(reply).toEqual({ key: 'kudos.sent', params: { recipients: '<@UBO>, <@UCY>' }, locale: 'en' });
   await w.queue.drain(w.processors);
   expect(w.shoutouts()).toHaveLength(1);
-  expect(w.shoutouts()[0]!.message).toMatchObject({ givers: ['UANA'], recipients: ['UBO', 'UCY'], reason: 'the calm release', values: ['teamwork'] });
+  expect(w.shoutouts()[0]!.message).toMatchObject({ givers: ['UANA'], recipients: ['UBO', 'UCY'], reason: 'the calm release', values: ['teamwork'], tags: [] });
   const board = await database.repos.kudos.leaderboard(w.workspace.id, new Date('2026-11-01T00:00:00Z'), 5);
   expect(board.receivers.map((r) => r.user).sort()).toEqual(['UBO', 'UCY']);
   expect(board.givers).toEqual([{ user: 'UANA', count: 2 }]);
   expect(board.values).toEqual([{ value: 'teamwork', count: 2 }]);
+  expect(board.tags).toEqual([]);
+});
+
+test('a tag that is not a value never refuses the kudos: stored as a free tag, shown, counted apart, the giver told which', async () => {
+  const w = await makeWorld('2026-12-01T12:00:00Z');
+  const give = (text: string, commandId: string) => runKudosCommand(w.deps, { platform: 'slack', workspaceExternalId: w.externalId, channelId: 'CGEN', userId: 'UANA', text, commandId });
+  const stored = async () =>
+    (await database.pool.query('select source_key, recipient, "values", tags from kudos where revoked_at is null order by seq')).rows as Array<{ source_key: string; recipient: string; values: string[]; tags: string[] }>;
+
+  // No values configured: every tag is free, and there is nothing to point out to the giver.
+  expect(await give('<@UBO> for a great demo #teamwork', 'f1')).toEqual({ key: 'kudos.sent', params: { recipients: '<@UBO>' }, locale: 'en' });
+  await w.queue.drain(w.processors);
+  expect(await stored()).toEqual([{ source_key: 'cmd:f1', recipient: 'UBO', values: [], tags: ['teamwork'] }]);
+  expect(w.shoutouts().at(-1)!.message).toMatchObject({ reason: 'a great demo', values: [], tags: ['teamwork'] });
+
+  // Values configured: the known one (any case) is a value, the others free tags, and the reply names only those.
+  await database.repos.workspaces.updateKudosSettings(w.workspace.id, { ...w.workspace.kudos, values: ['teamwork', 'customer-care'] });
+  const reply = await give('<@UBO> <@UCY> for the calm release #Customer-Care #speed #Fun!', 'f2');
+  expect(reply).toEqual({
+    key: 'kudos.sent_free_tags',
+    params: { recipients: '<@UBO>, <@UCY>', tags: '#speed #fun', values: '#teamwork #customer-care', proposed: 'teamwork,customer-care,speed,fun' },
+    locale: 'en',
+  });
+  await w.queue.drain(w.processors);
+  expect((await stored()).slice(1)).toEqual([
+    { source_key: 'cmd:f2', recipient: 'UBO', values: ['customer-care'], tags: ['speed', 'fun'] },
+    { source_key: 'cmd:f2', recipient: 'UCY', values: ['customer-care'], tags: ['speed', 'fun'] },
+  ]);
+  expect(w.shoutouts()).toHaveLength(2);
+  expect(w.shoutouts()[1]!.message).toMatchObject({ recipients: ['UBO', 'UCY'], values: ['customer-care'], tags: ['speed', 'fun'] });
+  // The note went to the giver in the command's private reply only: nobody got a DM or a post about it.
+  expect(w.messenger.direct).toEqual([]);
+
+  // The leaderboard counts the values and, apart, the free tags (one per kudos, so two for a kudos to two people).
+  const board = await database.repos.kudos.leaderboard(w.workspace.id, new Date('2026-11-01T00:00:00Z'), 5);
+  expect(board.values).toEqual([{ value: 'customer-care', count: 2 }]);
+  expect(board.tags).toEqual([
+    { tag: 'fun', count: 2 },
+    { tag: 'speed', count: 2 },
+    { tag: 'teamwork', count: 1 },
+  ]);
+  const text = await runPulseCommand(w.deps, { platform: 'slack', workspaceExternalId: w.externalId, channelId: 'CGEN', userId: 'UANA', text: 'kudos 4' });
+  expect(translate('en', text.key, text.params)).toMatch(/\*Values\*: #customer-care 2\n\*Free tags\*: #fun 2 · #speed 2 · #teamwork 1$/);
+
+  // The same command again (a retry) stores nothing more; the daily limit counts kudos, not tags.
+  expect((await give('<@UBO> <@UCY> for the calm release #Customer-Care #speed #Fun!', 'f2')).key).toBe('kudos.sent_free_tags');
+  await w.queue.drain(w.processors);
+  expect(await stored()).toHaveLength(3);
+  expect(await give('<@UBO> <@UCY> <@UANA> for more #a #b #c', 'f3')).toEqual({ key: 'kudos.self', locale: 'en' });
+  expect((await give('<@UBO> <@UCY> <@UBOT> for more', 'f4')).key).toBe('kudos.bot');
+  expect(await give('<@UCY> <@UBO> for more #x', 'f5')).toMatchObject({ key: 'kudos.sent_free_tags' });
+  await w.queue.drain(w.processors);
+  expect(await stored()).toHaveLength(5);
+  expect(await give('<@UBO> for one too many #x', 'f6')).toEqual({ key: 'kudos.limit_left', params: { left: 0, limit: 5 }, locale: 'en' });
 });
 
 test('the weekly digest goes out once with the team\'s scheduled round, naming who was recognized', async () => {

@@ -77,9 +77,9 @@ describe('Teams text', () => {
     expect(parsePulseTokens(tokens)).toEqual({ ok: true, command: { type: 'config-set', setting: { key: 'managers', op: 'add', value: ['29:1ana'] } } });
   });
 
-  test('kudos keep people, reason and values; characters people type are escaped like Slack escapes them', () => {
+  test('kudos keep people, reason and tags; characters people type are escaped like Slack escapes them', () => {
     const tokens = tokenizeTeamsText('<at>Ana Lima</at> for calming the customer &amp; the team &lt;3 #teamwork', [ana]);
-    expect(parseKudosTokens(tokens)).toEqual({ ok: true, command: { recipients: ['29:1ana'], reason: 'calming the customer &amp; the team &lt;3', values: ['teamwork'] } });
+    expect(parseKudosTokens(tokens)).toEqual({ ok: true, command: { recipients: ['29:1ana'], reason: 'calming the customer &amp; the team &lt;3', tags: ['teamwork'] } });
   });
 
   test('markup other than mentions is text, an unknown <at> is a plain word, never a person', () => {

@@ -39,7 +39,7 @@ export const arCommands: Record<keyof typeof enCommands, string> = {
     '• `/pulse config language ar` (en, fr, nl, sv, ar) · `channel #team-pulse` · `managers add @alex` (أو `remove`)',
     '• `/pulse config kudos-emoji :clap: :taco:` · `kudos-channel #kudos` (أو `off`) · `kudos-limit 5` · `values teamwork,customer-care`',
   ].join('\n'),
-  'usage.kudos': 'طريقة الاستخدام: `/kudos @alex لإصلاحه عملية النشر #teamwork`. اشكر شخصًا أو أكثر (اخترهم من قائمة @)، واذكر السبب، وأضف في النهاية ما ينطبق من قيم الفريق.',
+  'usage.kudos': 'طريقة الاستخدام: `/kudos @alex لإصلاحه عملية النشر #teamwork`. اشكر شخصًا أو أكثر (اخترهم من قائمة @)، واذكر السبب، وأضف في النهاية وسومًا تبدأ بـ #: من قيم الفريق أو من كلماتك أنت.',
   'parse.too_long': 'عدد الأحرف {length}، والحد الأقصى للأمر `{command}` هو {max}. يُرجى الاختصار والمحاولة مرة أخرى.',
   'parse.unknown_subcommand': '`/pulse {command}` ليس أمرًا. جرّب `/pulse help` لعرض جميع الأوامر.',
   'parse.unknown_subcommand_suggest': '`/pulse {command}` ليس أمرًا. هل تقصد `/pulse {suggestion}`؟ الأمر `/pulse help` يعرض جميع الأوامر.',
@@ -75,4 +75,5 @@ export const arCommands: Record<keyof typeof enCommands, string> = {
   'parse.kudos_missing_recipient': 'الأمر `/kudos` يحتاج أولًا إلى شخص تشكره، مثل `/kudos @alex لإصلاحه عملية النشر #teamwork`.',
   'parse.kudos_missing_reason': 'الأمر `/kudos` يحتاج إلى سبب بعد الأشخاص، مثل `/kudos {recipients} لإصلاحه عملية النشر`.',
   'parse.kudos_reason_too_long': 'عدد أحرف هذا السبب {length}؛ يُرجى ألا يتجاوز {max}.',
+  'parse.kudos_too_many_tags': 'عدد الوسوم هنا {count}؛ يُرجى ألا يتجاوز {max}.',
 };

@@ -31,7 +31,7 @@ export const enCommands = {
     '• `/pulse config language fr` (en, fr, nl, sv, ar) · `channel #team-pulse` · `managers add @alex` (or `remove`)',
     '• `/pulse config kudos-emoji :clap: :taco:` · `kudos-channel #kudos` (or `off`) · `kudos-limit 5` · `values teamwork,customer-care`',
   ].join('\n'),
-  'usage.kudos': 'Usage: `/kudos @alex for fixing the deploy #teamwork`. Thank one or more people (pick them from the @ menu), say what for, and add any of the team\'s values at the end.',
+  'usage.kudos': 'Usage: `/kudos @alex for fixing the deploy #teamwork`. Thank one or more people (pick them from the @ menu), say what for, and add #tags at the end: the team\'s values, or words of your own.',
   'parse.too_long': 'That is {length} characters; `{command}` takes at most {max}. Please shorten it and try again.',
   'parse.unknown_subcommand': '`/pulse {command}` is not a command. Try `/pulse help` to see them all.',
   'parse.unknown_subcommand_suggest': '`/pulse {command}` is not a command. Did you mean `/pulse {suggestion}`? `/pulse help` lists them all.',
@@ -67,4 +67,5 @@ export const enCommands = {
   'parse.kudos_missing_recipient': '`/kudos` needs someone to thank first, like `/kudos @alex for fixing the deploy #teamwork`.',
   'parse.kudos_missing_reason': '`/kudos` needs a reason after the people, like `/kudos {recipients} for fixing the deploy`.',
   'parse.kudos_reason_too_long': 'That reason is {length} characters; please keep it to {max}.',
+  'parse.kudos_too_many_tags': 'That is {count} tags; please keep it to {max}.',
 } as const;

@@ -36,7 +36,7 @@ export const frCommands: Record<keyof typeof enCommands, string> = {
     '• `/pulse config language fr` (en, fr, nl, sv, ar) · `channel #team-pulse` · `managers add @alex` (ou `remove`)',
     '• `/pulse config kudos-emoji :clap: :taco:` · `kudos-channel #kudos` (ou `off`) · `kudos-limit 5` · `values entraide,service-client`',
   ].join('\n'),
-  'usage.kudos': 'Utilisation : `/kudos @alex pour avoir réparé le déploiement #entraide`. Remerciez une ou plusieurs personnes (choisissez-les dans le menu @), dites pourquoi, et ajoutez à la fin les valeurs de l’équipe qui s’appliquent.',
+  'usage.kudos': 'Utilisation : `/kudos @alex pour avoir réparé le déploiement #entraide`. Remerciez une ou plusieurs personnes (choisissez-les dans le menu @), dites pourquoi, et ajoutez des #tags à la fin : les valeurs de l’équipe, ou vos propres mots.',
   'parse.too_long': 'Cela fait {length} caractères ; `{command}` en accepte au plus {max}. Raccourcissez puis réessayez.',
   'parse.unknown_subcommand': '`/pulse {command}` n’est pas une commande. Essayez `/pulse help` pour les voir toutes.',
   'parse.unknown_subcommand_suggest': '`/pulse {command}` n’est pas une commande. Vouliez-vous dire `/pulse {suggestion}` ? `/pulse help` les liste toutes.',
@@ -72,4 +72,5 @@ export const frCommands: Record<keyof typeof enCommands, string> = {
   'parse.kudos_missing_recipient': '`/kudos` attend d’abord la personne à remercier, comme `/kudos @alex pour avoir réparé le déploiement #entraide`.',
   'parse.kudos_missing_reason': '`/kudos` attend une raison après les personnes, comme `/kudos {recipients} pour avoir réparé le déploiement`.',
   'parse.kudos_reason_too_long': 'Cette raison fait {length} caractères ; limitez-la à {max}.',
+  'parse.kudos_too_many_tags': 'Cela fait {count} tags ; limitez-vous à {max}.',
 };

@@ -36,7 +36,7 @@ export const nlCommands: Record<keyof typeof enCommands, string> = {
     '• `/pulse config language nl` (en, fr, nl, sv, ar) · `channel #team-pulse` · `managers add @alex` (of `remove`)',
     '• `/pulse config kudos-emoji :clap: :taco:` · `kudos-channel #kudos` (of `off`) · `kudos-limit 5` · `values samenwerking,klantgericht`',
   ].join('\n'),
-  'usage.kudos': 'Gebruik: `/kudos @alex voor het repareren van de deploy #samenwerking`. Bedank een of meer mensen (kies ze in het @-menu), zeg waarvoor, en zet eventueel waarden van het team aan het eind.',
+  'usage.kudos': 'Gebruik: `/kudos @alex voor het repareren van de deploy #samenwerking`. Bedank een of meer mensen (kies ze in het @-menu), zeg waarvoor, en zet #tags aan het eind: de waarden van het team, of eigen woorden.',
   'parse.too_long': 'Dat zijn {length} tekens; `{command}` accepteert er hoogstens {max}. Maak het korter en probeer het opnieuw.',
   'parse.unknown_subcommand': '`/pulse {command}` is geen commando. Probeer `/pulse help` om ze allemaal te zien.',
   'parse.unknown_subcommand_suggest': '`/pulse {command}` is geen commando. Bedoelde je `/pulse {suggestion}`? `/pulse help` toont ze allemaal.',
@@ -72,4 +72,5 @@ export const nlCommands: Record<keyof typeof enCommands, string> = {
   'parse.kudos_missing_recipient': '`/kudos` heeft eerst iemand nodig om te bedanken, zoals `/kudos @alex voor het repareren van de deploy #samenwerking`.',
   'parse.kudos_missing_reason': '`/kudos` heeft een reden nodig na de mensen, zoals `/kudos {recipients} voor het repareren van de deploy`.',
   'parse.kudos_reason_too_long': 'Die reden is {length} tekens; houd het bij {max}.',
+  'parse.kudos_too_many_tags': 'Dat zijn {count} tags; houd het bij {max}.',
 };

@@ -36,7 +36,7 @@ export const svCommands: Record<keyof typeof enCommands, string> = {
     '• `/pulse config language sv` (en, fr, nl, sv, ar) · `channel #team-pulse` · `managers add @alex` (eller `remove`)',
     '• `/pulse config kudos-emoji :clap: :taco:` · `kudos-channel #kudos` (eller `off`) · `kudos-limit 5` · `values samarbete,kundfokus`',
   ].join('\n'),
-  'usage.kudos': 'Så här gör du: `/kudos @alex för att du fixade deployen #samarbete`. Tacka en eller flera personer (välj dem i @-menyn), säg för vad och lägg till teamets värderingar i slutet.',
+  'usage.kudos': 'Så här gör du: `/kudos @alex för att du fixade deployen #samarbete`. Tacka en eller flera personer (välj dem i @-menyn), säg för vad och lägg till #taggar i slutet: teamets värderingar eller egna ord.',
   'parse.too_long': 'Det är {length} tecken; `{command}` tar högst {max}. Korta ner det och försök igen.',
   'parse.unknown_subcommand': '`/pulse {command}` är inget kommando. Prova `/pulse help` för att se alla.',
   'parse.unknown_subcommand_suggest': '`/pulse {command}` är inget kommando. Menade du `/pulse {suggestion}`? `/pulse help` listar alla.',
@@ -72,4 +72,5 @@ export const svCommands: Record<keyof typeof enCommands, string> = {
   'parse.kudos_missing_recipient': '`/kudos` behöver först någon att tacka, som `/kudos @alex för att du fixade deployen #samarbete`.',
   'parse.kudos_missing_reason': '`/kudos` behöver en anledning efter personerna, som `/kudos {recipients} för att du fixade deployen`.',
   'parse.kudos_reason_too_long': 'Anledningen är {length} tecken; håll den till {max}.',
+  'parse.kudos_too_many_tags': 'Det är {count} taggar; håll dig till högst {max}.',
 };

@@ -128,6 +128,7 @@ export async function recordPlusOne(
       emoji: '+1',
       reason: null,
       values: [],
+      tags: [],
       givenAt: deps.clock.now(),
       giverDate: date,
       limit: workspace.kudos.dailyLimit,

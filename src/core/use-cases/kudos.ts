@@ -2,10 +2,11 @@
 import { parseKudosCommand, parseKudosTokens } from '../commands/kudos-parser';
 import { isSymmetryError } from '../errors';
 import type { Token } from '../commands/mentions';
-import { commandKey, excerptOf, kudosRefusal, messageShoutoutKey, parseMessageKey, reactionSourceKey } from '../kudos';
+import { commandKey, excerptOf, kudosRefusal, messageShoutoutKey, parseMessageKey, reactionSourceKey, splitTags } from '../kudos';
 import { resolveLocale, type MessageParams } from '../i18n';
 import type { Platform, UserProfile, Workspace } from '../model';
 import { localDateKey, effectiveTimeZone } from '../schedule';
+import type { JobPayloads } from '../jobs';
 import type { DigestMessage, ShoutoutMessage } from '../messages';
 import type { WebDeps, WorkerDeps } from './deps';
 import type { Reply } from './pulse-command';
@@ -78,6 +79,7 @@ export async function recordReactionKudos(deps: WorkerDeps, p: { workspaceId: st
     emoji: p.emoji,
     reason: null,
     values: [],
+    tags: [],
     givenAt: deps.clock.now(),
     giverDate: date,
     limit: workspace.kudos.dailyLimit,
@@ -87,7 +89,10 @@ export async function recordReactionKudos(deps: WorkerDeps, p: { workspaceId: st
   return result;
 }
 
-/** Web side: `/kudos @a @b for <reason> #value` checked and queued; the reply says what happens. */
+/**
+ * Web side: `/kudos @a @b for <reason> #tag` checked and queued; the reply says what happens. A tag is
+ * never a reason to refuse: one that is not a company value is kept as a free tag, and the giver alone is told.
+ */
 export async function runKudosCommand(
   deps: WebDeps,
   input: { platform: Platform; workspaceExternalId: string; channelId: string; userId: string; text: string; commandId: string; tokens?: readonly Token[] },
@@ -105,14 +110,9 @@ async function checkAndQueueKudos(
   // A platform with its own tokenizer (Teams) hands over tokens; Slack's escaped text is parsed here.
   const parsed = input.tokens ? parseKudosTokens(input.tokens) : parseKudosCommand(input.text);
   if (!parsed.ok) return { key: parsed.error.key, params: parsed.error.params };
-  const { recipients, reason, values } = parsed.command;
+  const { recipients, reason } = parsed.command;
   const workspace = await deps.repos.workspaces.ensure(input.platform, input.workspaceExternalId);
-  const unknown = values.filter((v) => !workspace.kudos.values.includes(v));
-  if (unknown.length) {
-    return workspace.kudos.values.length
-      ? { key: 'kudos.unknown_value', params: { value: unknown[0]!, values: workspace.kudos.values.map((v) => `#${v}`).join(' ') } }
-      : { key: 'kudos.no_values', params: { value: unknown[0]! } };
-  }
+  const { values, free } = splitTags(parsed.command.tags, workspace.kudos.values);
   if (recipients.includes(input.userId)) return { key: 'kudos.self' };
   const giver = (await deps.directory?.getUser(workspace, input.userId)) ?? null;
   for (const id of recipients) {
@@ -127,12 +127,16 @@ async function checkAndQueueKudos(
     const left = workspace.kudos.dailyLimit - given;
     if (left < recipients.length) return { key: 'kudos.limit_left', params: { left: Math.max(0, left), limit: workspace.kudos.dailyLimit } };
   }
-  await deps.queue.enqueue('kudos-command', { workspaceId: workspace.id, giver: input.userId, recipients, reason, values, commandId: input.commandId, channelId: input.channelId });
-  return { key: 'kudos.sent', params: { recipients: recipients.map((r) => `<@${r}>`).join(', ') } };
+  await deps.queue.enqueue('kudos-command', { workspaceId: workspace.id, giver: input.userId, recipients, reason, values, tags: free, commandId: input.commandId, channelId: input.channelId });
+  const sent = { recipients: recipients.map((r) => `<@${r}>`).join(', ') };
+  // With no values configured every tag is free and there is nothing to point out.
+  if (free.length === 0 || workspace.kudos.values.length === 0) return { key: 'kudos.sent', params: sent };
+  const hashed = (tags: readonly string[]) => tags.map((t) => `#${t}`).join(' ');
+  return { key: 'kudos.sent_free_tags', params: { ...sent, tags: hashed(free), values: hashed(workspace.kudos.values), proposed: [...workspace.kudos.values, ...free].join(',') } };
 }
 
 /** Worker side: records a `/kudos` for each recipient under the rules, then posts its shout-out. */
-export async function recordCommandKudos(deps: WorkerDeps, p: { workspaceId: string; giver: string; recipients: string[]; reason: string; values: string[]; commandId: string; channelId: string }): Promise<number> {
+export async function recordCommandKudos(deps: WorkerDeps, p: JobPayloads['kudos-command']): Promise<number> {
   const workspace = await deps.repos.workspaces.findById(p.workspaceId);
   if (!workspace) return 0;
   const giver = await deps.messenger.getUser(workspace, p.giver);
@@ -141,7 +145,7 @@ export async function recordCommandKudos(deps: WorkerDeps, p: { workspaceId: str
   let given = 0;
   for (const id of p.recipients) {
     if (kudosRefusal(giver, await deps.messenger.getUser(workspace, id))) continue;
-    const result = await deps.repos.kudos.give({ workspaceId: workspace.id, giver: p.giver, recipient: id, sourceKey: key, shoutoutKey: key, emoji: null, reason: p.reason, values: p.values, givenAt: deps.clock.now(), giverDate: date, limit: workspace.kudos.dailyLimit });
+    const result = await deps.repos.kudos.give({ workspaceId: workspace.id, giver: p.giver, recipient: id, sourceKey: key, shoutoutKey: key, emoji: null, reason: p.reason, values: p.values, tags: p.tags, givenAt: deps.clock.now(), giverDate: date, limit: workspace.kudos.dailyLimit });
     if (result === 'limit') {
       await noticeLimit(deps, workspace, giver, date);
       break;
@@ -167,6 +171,7 @@ async function shoutoutMessage(deps: WorkerDeps, workspace: Workspace, key: stri
     recipients,
     reason: first?.reason ?? null,
     values: first?.values ?? [],
+    tags: first?.tags ?? [],
     excerpt: message ? excerptOf(message.text) : null,
     permalink: message?.permalink ?? null,
     withdrawn: live.length === 0,
@@ -214,16 +219,18 @@ export async function updateShoutout(deps: WorkerDeps, p: { workspaceId: string;
   return 'posted';
 }
 
-/** `/pulse kudos [weeks]`: who gave and received most, and the values most tagged. */
+/** `/pulse kudos [weeks]`: who gave and received most, the values most tagged and, apart, the free tags. */
 export async function kudosLeaderboard(deps: WebDeps, workspace: Workspace, weeks: number): Promise<Reply> {
   const board = await deps.repos.kudos.leaderboard(workspace.id, new Date(deps.clock.now().getTime() - weeks * 7 * DAY), 5);
   if (board.receivers.length === 0) return { key: 'kudos.board_empty', params: { weeks } };
   const list = (rows: Array<{ user: string; count: number }>) => rows.map((r, i) => `${i + 1}. <@${r.user}> ${r.count}`).join('\n');
+  const counts = (rows: Array<{ name: string; count: number }>) => (rows.length ? rows.map((r) => `#${r.name} ${r.count}`).join(' · ') : '–');
   const params: MessageParams = {
     weeks,
     receivers: list(board.receivers),
     givers: list(board.givers),
-    values: board.values.length ? board.values.map((v) => `#${v.value} ${v.count}`).join(' · ') : '–',
+    values: counts(board.values.map((v) => ({ name: v.value, count: v.count }))),
+    tags: counts(board.tags.map((t) => ({ name: t.tag, count: t.count }))),
   };
   return { key: 'kudos.board', params };
 }

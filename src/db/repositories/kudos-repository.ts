@@ -14,6 +14,7 @@ const toKudos = (row: typeof kudos.$inferSelect): Kudos => ({
   emoji: row.emoji,
   reason: row.reason,
   values: row.values,
+  tags: row.tags,
   givenAt: row.givenAt,
 });
 
@@ -54,6 +55,7 @@ export function createKudosRepository(db: Database): KudosRepository {
             emoji: input.emoji,
             reason: input.reason,
             values: input.values,
+            tags: input.tags,
             giverDate: input.giverDate,
             givenAt: input.givenAt,
           })
@@ -99,15 +101,21 @@ export function createKudosRepository(db: Database): KudosRepository {
       const givenBy = and(recent, known(kudos.giver));
       const givenTo = and(recent, known(kudos.recipient));
       const count = sql<number>`count(*)::int`;
-      const [givers, receivers, values] = await Promise.all([
+      // How often each element of a tag column was used; values and free tags are two columns, counted apart.
+      const tagCounts = async (column: typeof kudos.values | typeof kudos.tags) => {
+        const rows = await db.execute<{ tag: string; count: number }>(sql`
+          select t as tag, count(*)::int as count from ${kudos}, unnest(${column}) as t
+          where ${kudos.workspaceId} = ${workspaceId} and ${kudos.revokedAt} is null and ${kudos.givenAt} >= ${since}
+          group by t order by count(*) desc, t limit ${top}`);
+        return rows.rows.map((r) => ({ tag: r.tag, count: Number(r.count) }));
+      };
+      const [givers, receivers, values, tags] = await Promise.all([
         db.select({ user: kudos.giver, count }).from(kudos).where(givenBy).groupBy(kudos.giver).orderBy(desc(count), asc(kudos.giver)).limit(top),
         db.select({ user: kudos.recipient, count }).from(kudos).where(givenTo).groupBy(kudos.recipient).orderBy(desc(count), asc(kudos.recipient)).limit(top),
-        db.execute<{ value: string; count: number }>(sql`
-          select v as value, count(*)::int as count from ${kudos}, unnest(${kudos.values}) as v
-          where ${kudos.workspaceId} = ${workspaceId} and ${kudos.revokedAt} is null and ${kudos.givenAt} >= ${since}
-          group by v order by count(*) desc, v limit ${top}`),
+        tagCounts(kudos.values),
+        tagCounts(kudos.tags),
       ]);
-      return { givers, receivers, values: values.rows.map((r) => ({ value: r.value, count: Number(r.count) })) };
+      return { givers, receivers, values: values.map((v) => ({ value: v.tag, count: v.count })), tags };
     },
 
     async receivedBy(workspaceId, users, since) {

@@ -135,6 +135,7 @@ function shoutoutText(m: ShoutoutMessage): string {
   // Reasons are /kudos text, already in Slack's escaped form; excerpts are Slack's own message text.
   if (m.reason) lines.push(t('shoutout.reason', { reason: m.reason }));
   if (m.values.length) lines.push(t('shoutout.values', { values: m.values.map((v) => `#${v}`).join(' ') }));
+  if (m.tags.length) lines.push(t('shoutout.tags', { tags: m.tags.map((v) => `#${v}`).join(' ') }));
   if (m.excerpt) lines.push(t('shoutout.excerpt', { excerpt: m.excerpt.replace(/\n/g, ' ') }));
   if (m.permalink) lines.push(t('shoutout.link', { permalink: m.permalink }));
   return lines.join('\n');

@@ -197,6 +197,7 @@ function shoutoutBody(m: ShoutoutMessage, names: Names, mentions: OutgoingMentio
   // Reasons are canonical free text (escaped, people as <@id>): shown as typed, people by name.
   if (m.reason) body.push(typed(translate(m.locale, 'shoutout.reason', { reason: plainText(m.reason, names) })));
   if (m.values.length) body.push(textBlock(translate(m.locale, 'shoutout.values', { values: m.values.map((v) => `#${v}`).join(' ') })));
+  if (m.tags.length) body.push(textBlock(translate(m.locale, 'shoutout.tags', { tags: m.tags.map((v) => `#${v}`).join(' ') })));
   if (m.excerpt) body.push({ type: 'Container', style: 'emphasis', items: [typed(m.excerpt.replace(/\n/g, ' '))] });
   if (m.permalink) body.push(textBlock(toTeamsMarkdown(translate(m.locale, 'shoutout.link', { permalink: m.permalink })).text));
   return body;

@@ -1,0 +1,1 @@
+ALTER TABLE "kudos" ADD COLUMN "tags" text[] DEFAULT '{}'::text[] NOT NULL;
