@@ -237,7 +237,7 @@ test('a submitted answer is recorded and its card updated in place; the summary 
   await database.pool.query(`update rounds set closes_at = now() - interval '1 minute' where status = 'open'`);
   await waitFor(() => summaries().length > 0, 'the summary in the channel', 20_000);
   // The trend chart follows in the summary's thread, as an inline PNG: the summary job's last step.
-  const chart = await waitFor(() => connector.messagesIn(CHANNEL).find((m) => m.threadId === summaries()[0]!.id && imageOf(m)), 'the chart in the thread', 20_000);
+  const chart = await waitFor(() => connector.messagesIn(CHANNEL).find((m) => m.threadId === summaries()[0]!.id && imageOf(m)), 'the chart in the thread', 30_000);
   // Then more ticks (each would enqueue a summary still due) and drained queues, before counting summaries.
   await waitUntilSettled(app.url, queues);
   expect(summaries()).toHaveLength(1);

@@ -16,7 +16,7 @@ export async function scrapeValue(baseUrl: string, series: string): Promise<numb
  * Resolves once the app has run two more ticks than when called and its queues hold nothing waiting,
  * running or due for a retry: whatever a tick, a retry or a queued job could still do has been done.
  */
-export async function waitUntilSettled(baseUrl: string, queues: QueueWatch, timeoutMs = 20_000): Promise<void> {
+export async function waitUntilSettled(baseUrl: string, queues: QueueWatch, timeoutMs = 30_000): Promise<void> {
   const start = await scrapeValue(baseUrl, TICKS);
   await waitFor(async () => (await scrapeValue(baseUrl, TICKS)) >= start + 2 && (await queues.idle()), 'two more ticks and idle queues', timeoutMs);
 }
