@@ -1,11 +1,12 @@
 /**
  * Privacy end to end: the anonymity audit over every table and every log line (at debug level),
- * secrets never in the logs, `/pulse export` under the threshold, `/pulse forget-me`.
+ * secrets and comments never in the logs (also when a Slack call fails and a comment job fails),
+ * `/pulse export` under the threshold, `/pulse forget-me`.
  */
 import { waitFor } from '../support/app-process';
 import { findLinks, type KnownAnswer } from '../support/anonymity-scan';
 import { openTestDatabase, truncateAll, type TestDatabase } from '../support/db';
-import { startWorld, type World } from '../support/e2e-world';
+import { savedScoreIn, startWorld, type World } from '../support/e2e-world';
 import { eventCallbackBody, reactionAddedEvent } from '../support/slack-requests';
 
 const TEAM = 'T0PRIV';
@@ -15,6 +16,8 @@ const ANSWERS: KnownAnswer[] = [
   { platformUserId: 'UAMY', score: 3, texts: ['Exhausted after three weeks of on-call duty'] },
   { platformUserId: 'UBAS', score: 6, texts: ['Fine week, looking forward to the offsite'] },
 ];
+/** Whose comment job meets a failing Slack call: twice, before it goes through. */
+const FAILING = ANSWERS[2]!;
 
 let world: World;
 let database: TestDatabase;
@@ -37,6 +40,13 @@ beforeAll(async () => {
     const opened = world.slack.callsTo('views.open').length;
     await world.send(world.click(a.platformUserId, world.checkinOf(a.platformUserId), a.score));
     await waitFor(() => world.slack.callsTo('views.open').length > opened, 'the modal');
+    if (a === FAILING) {
+      // Once the DM shows the score, the next chat.update is the comment job's: it fails with an HTTP 500,
+      // then with invalid_auth (a call made with the bot token refused), and goes through on the third attempt.
+      await waitFor(() => savedScoreIn(world.checkinOf(a.platformUserId)) === a.score, `${a.platformUserId}'s score`);
+      world.slack.failNext('chat.update', 1, { status: 500 });
+      world.slack.failNext('chat.update', 1, { error: 'invalid_auth' });
+    }
     await world.submitModal(a.platformUserId, { comment: a.texts[0]! });
     await waitFor(() => JSON.stringify(world.checkinOf(a.platformUserId).blocks).includes('comment is saved'), `${a.platformUserId}'s comment`);
   }
@@ -65,11 +75,43 @@ test('anonymity audit: no table row and no log line (at debug level) pairs a per
   expect(await findLinks(database.pool, ANSWERS, logs)).toEqual([]);
 });
 
-test('secrets never reach the logs', () => {
+/** Every JSON line the app printed, parsed. */
+function logEntries(): Array<Record<string, unknown>> {
+  return world.app
+    .output()
+    .split('\n')
+    .filter((l) => l.startsWith('{'))
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
+}
+
+/** Every value under a key named token, authorization, comment or score, at any depth of an entry. */
+function sensitiveValues(value: unknown, out: unknown[] = []): unknown[] {
+  if (value && typeof value === 'object') {
+    for (const [key, v] of Object.entries(value)) {
+      if (/^(token|authorization|comment|score)$/i.test(key)) out.push(v);
+      sensitiveValues(v, out);
+    }
+  }
+  return out;
+}
+
+test('secrets and comments never reach the logs at debug level, also when a Slack call fails and a comment job fails', () => {
+  const entries = logEntries();
+  // The failures happened and were logged: the comment job failed twice (an HTTP 500, then invalid_auth).
+  const failed = entries.filter((e) => e.msg === 'job failed' && e.job === 'record-comment');
+  expect(failed.map((e) => e.err)).toEqual(['platform_error', 'platform_error']);
+  const refused = entries.filter((e) => e.msg === 'the chat platform refused a call' && e.job === 'record-comment').map((e) => e.platformError);
+  expect(refused).toEqual(['slack_webapi_http_error', 'invalid_auth']);
+  expect(JSON.stringify(world.checkinOf(FAILING.platformUserId).blocks)).toContain('comment is saved');
+
   const logs = world.app.output();
   expect(logs).not.toContain('xoxb-e2e-token');
   expect(logs).not.toContain(world.secret);
+  expect(logs).not.toContain(world.env.ANONYMITY_SECRET!);
   expect(logs).not.toMatch(/ANONYMITY_SECRET=|[0-9a-f]{64}/);
+  for (const a of ANSWERS) expect(logs).not.toContain(a.texts[0]);
+  // A field of these names, wherever it appears, is censored (today the app logs none: ids and error codes only).
+  expect(sensitiveValues(entries).filter((v) => v !== '[redacted]')).toEqual([]);
 });
 
 test('/pulse export: a CSV of whole rounds, sent privately to the manager; others are refused', async () => {

@@ -6,14 +6,18 @@
  * marked unreachable) → an answer saved and its card updated → the summary in the channel under the
  * threshold, its chart (an inline PNG) in its thread → `pulse summary`/`symmetry` charts in the manager's
  * 1:1 chat → "Give kudos" makes one shout-out, a repeat nothing, 👍 on it a "+1" → `kudos @Dan …`.
- * Then: with authentication on, requests without a valid token are refused; Slack and Teams share a port.
+ * Then: with authentication on, requests without a valid token are refused; with a tenant configured,
+ * another tenant's activities are refused and leave nothing behind; Slack and Teams share a port.
+ * Where a test checks that something did not happen, it first waits for a sign that it could have:
+ * a reply, a metric, ticks run and queues drained (test/support/metrics.ts).
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { startApp, waitFor, type AppProcess } from '../support/app-process';
 import { openTestDatabase, truncateAll, type TestDatabase } from '../support/db';
-import { startWorld } from '../support/e2e-world';
+import { startWorld, watchQueues, type QueueWatch } from '../support/e2e-world';
 import { startFakeBotConnector, type FakeBotConnector, type StoredActivity, type TeamsUser } from '../support/fake-bot-connector';
+import { scrapeValue, waitUntilSettled } from '../support/metrics';
 import { decodePng } from '../support/png';
 
 const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
@@ -39,6 +43,7 @@ const ANSWERS = new Map<TeamsUser, { score: number; comment?: string }>([
 
 let connector: FakeBotConnector;
 let app: AppProcess;
+let queues: QueueWatch;
 let database: TestDatabase;
 let seq = 0;
 
@@ -60,6 +65,18 @@ function activity(from: TeamsUser, conversation: { id: string; conversationType:
 }
 
 const inChannel = { id: CHANNEL, conversationType: 'channel' as const };
+
+/** The app's environment for Teams alone on the test database, a queue prefix of its own, and `extra`. */
+function teamsEnv(extra: Record<string, string>): Record<string, string> {
+  return {
+    DATABASE_URL: process.env.DATABASE_URL!,
+    REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    QUEUE_PREFIX: `${process.env.QUEUE_PREFIX ?? 'symtest'}t${randomBytes(3).toString('hex')}`,
+    ANONYMITY_SECRET: randomBytes(32).toString('hex'),
+    LOG_LEVEL: 'warn',
+    ...extra,
+  };
+}
 
 /** POSTs an activity to /api/messages, as the Bot Framework Service does. */
 async function post(body: Record<string, unknown>, headers: Record<string, string> = {}, url = app.url): Promise<{ status: number; body: unknown }> {
@@ -110,6 +127,8 @@ function clickScore(user: TeamsUser, card: StoredActivity, score: number, commen
 }
 
 const cardText = (a: StoredActivity) => JSON.stringify(a.activity);
+/** Kudos jobs that found the kudos already given (the worker's count). */
+const DUPLICATE_KUDOS = 'symmetry_kudos_total{outcome="duplicate"}';
 /** The reply's second sentence when a chart is on its way to the caller's 1:1 chat. */
 const CHART_COMING = 'The trend chart (PNG) is on its way to your messages with Symmetry.';
 /** The PNG bytes of an inline image message (an image/png attachment with a data URI), or null. */
@@ -129,18 +148,13 @@ beforeAll(async () => {
   connector = await startFakeBotConnector();
   for (const p of [...PEOPLE, FINN]) connector.addUser(p);
   connector.addChannel(CHANNEL, [...PEOPLE, FINN].map((p) => p.id));
-  app = await startApp({
-    TEAMS_ALLOW_UNAUTHENTICATED: 'true',
-    DATABASE_URL: process.env.DATABASE_URL!,
-    REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
-    QUEUE_PREFIX: `${process.env.QUEUE_PREFIX ?? 'symtest'}t${randomBytes(3).toString('hex')}`,
-    ANONYMITY_SECRET: randomBytes(32).toString('hex'),
-    LOG_LEVEL: 'warn',
-    TICK_SECONDS: '1',
-  });
+  const env = teamsEnv({ TEAMS_ALLOW_UNAUTHENTICATED: 'true', TICK_SECONDS: '1' });
+  app = await startApp(env);
+  queues = watchQueues(env);
 });
 
 afterAll(async () => {
+  await queues?.close();
   const code = await app?.stop();
   await connector?.close();
   await database?.close();
@@ -179,7 +193,8 @@ test('install → setup → round: a proactive card to each member, created once
   // Finn blocked the bot: one attempt, a 403, he is marked unreachable and his check-in fails for good.
   await waitFor(async () => (await count(`select count(*)::int as n from deliveries d join members m on m.id = d.member_id where m.platform_user_id = '${FINN.id}' and d.state = 'failed'`)) === 1, "Finn's check-in to fail");
   expect(await count(`select count(*)::int as n from platform_contacts where user_id = '${FINN.id}' and unreachable_at is not null`)).toBe(1);
-  await new Promise((r) => setTimeout(r, 1500));
+  // Before checking he was not tried again: ticks that would re-enqueue him have run, and no retry is pending.
+  await waitUntilSettled(app.url, queues);
   expect(connector.callsTo('POST', /^\/v3\/conversations$/).filter((c) => JSON.stringify(c.body).includes(FINN.id)).map((c) => c.status)).toEqual([403]);
   const card = checkinOf(ANNA);
   const content = (card.activity.attachments as Array<{ contentType: string; content: { version: string; body: unknown[] } }>)[0]!;
@@ -221,7 +236,10 @@ test('a submitted answer is recorded and its card updated in place; the summary 
   // The window ends: the tick closes the round and the summary goes to the channel, once.
   await database.pool.query(`update rounds set closes_at = now() - interval '1 minute' where status = 'open'`);
   await waitFor(() => summaries().length > 0, 'the summary in the channel', 20_000);
-  await new Promise((r) => setTimeout(r, 2000));
+  // The trend chart follows in the summary's thread, as an inline PNG: the summary job's last step.
+  const chart = await waitFor(() => connector.messagesIn(CHANNEL).find((m) => m.threadId === summaries()[0]!.id && imageOf(m)), 'the chart in the thread', 30_000);
+  // Then more ticks (each would enqueue a summary still due) and drained queues, before counting summaries.
+  await waitUntilSettled(app.url, queues);
   expect(summaries()).toHaveLength(1);
   const text = cardText(summaries()[0]!);
   expect(text).toContain('Average mood: **7.0** / 10'); // (8+6+7+9+5)/5
@@ -229,8 +247,6 @@ test('a submitted answer is recorded and its card updated in place; the summary 
   expect(text).toContain('Great release, proud of the team.');
   expect(text).not.toContain('anna@example.com');
   expect(await count(`select count(*)::int as n from posted_messages where key like 'summary-%'`)).toBe(1);
-  // The trend chart follows in the summary's thread, as an inline PNG.
-  const chart = await waitFor(() => connector.messagesIn(CHANNEL).find((m) => m.threadId === summaries()[0]!.id && imageOf(m)), 'the chart in the thread', 20_000);
   expect(chart.activity.text).toBe('Team mood and customer satisfaction');
   const png = decodePng(imageOf(chart)!);
   expect([png.width, png.height]).toEqual([800, 400]);
@@ -288,9 +304,12 @@ test('"Give kudos" on a message makes one shout-out in its thread; a repeat chan
   expect(cardText(shoutout)).toContain('Fixed the checkout bug');
   expect(cardText(shoutout)).toMatch(/"mentioned":\{"id":"29:1Cara/);
 
+  const duplicates = await scrapeValue(app.url, DUPLICATE_KUDOS);
   const again = await post(giveKudos(ANNA));
   expect(again.status).toBe(200);
-  await new Promise((r) => setTimeout(r, 1500));
+  // The worker has handled the repeat (a duplicate kudos) and whatever it queued, before checking nothing changed.
+  await waitFor(async () => (await scrapeValue(app.url, DUPLICATE_KUDOS)) === duplicates + 1, 'the repeat to be recorded as a duplicate');
+  await waitUntilSettled(app.url, queues);
   expect(shoutouts()).toHaveLength(1);
   expect(shoutouts()[0]!.versions).toHaveLength(1);
   expect(await count('select count(*)::int as n from kudos where revoked_at is null')).toBe(1);
@@ -316,16 +335,7 @@ test('`@Symmetry kudos @Dan for …` is parsed by the same grammar, answered pri
 });
 
 test('with authentication on, requests without a valid token are refused and nothing is stored', async () => {
-  const secured = await startApp({
-    TEAMS_APP_ID: randomUUID(),
-    TEAMS_APP_PASSWORD: 'not-a-real-secret',
-    TEAMS_TENANT_ID: TENANT,
-    DATABASE_URL: process.env.DATABASE_URL!,
-    REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
-    QUEUE_PREFIX: `${process.env.QUEUE_PREFIX ?? 'symtest'}a${randomBytes(3).toString('hex')}`,
-    ANONYMITY_SECRET: randomBytes(32).toString('hex'),
-    LOG_LEVEL: 'warn',
-  }, 'web');
+  const secured = await startApp(teamsEnv({ TEAMS_APP_ID: randomUUID(), TEAMS_APP_PASSWORD: 'not-a-real-secret', TEAMS_TENANT_ID: TENANT }), 'web');
   try {
     const before = await count('select count(*)::int as n from conversation_references');
     const intruder = { ...mentionBot(MANAGER, 'pulse setup'), conversation: { id: '19:intruder@thread.tacv2', conversationType: 'channel', tenantId: TENANT } };
@@ -334,6 +344,56 @@ test('with authentication on, requests without a valid token are refused and not
     expect(await count('select count(*)::int as n from conversation_references')).toBe(before);
   } finally {
     expect(await secured.stop()).toBe(0);
+  }
+});
+
+test('with a tenant configured, activities from another tenant are refused: nothing stored, nothing queued, only the refusal sent', async () => {
+  // Authentication off (as in every test here) but TEAMS_TENANT_ID set: the tenant check is what stands in the way.
+  const env = teamsEnv({ TEAMS_ALLOW_UNAUTHENTICATED: 'true', TEAMS_TENANT_ID: TENANT });
+  const guarded = await startApp(env, 'web');
+  const guardedQueues = watchQueues(env);
+  const OTHER_TENANT = '0b5e6f1a-3c2d-4e8f-9a7b-6c5d4e3f2a1b';
+  const INTRUDER = person('Ivan');
+  const ELSEWHERE = '19:0ther7enant0channel@thread.tacv2';
+  connector.addUser(INTRUDER);
+  connector.addChannel(ELSEWHERE, [INTRUDER.id]);
+  const fromOtherTenant = (extra: Record<string, unknown>) => {
+    const a = activity(INTRUDER, { id: ELSEWHERE, conversationType: 'channel' }, extra);
+    return { ...a, conversation: { id: ELSEWHERE, conversationType: 'channel', isGroup: true, tenantId: OTHER_TENANT }, channelData: { tenant: { id: OTHER_TENANT }, team: { id: ELSEWHERE, name: 'Elsewhere' } } };
+  };
+  const refusals = () => (guarded.output().match(/teams activity from another tenant refused/g) ?? []).length;
+  const stored = async () => ({
+    workspaces: await count(`select count(*)::int as n from workspaces where external_id = '${OTHER_TENANT}'`),
+    references: await count(`select count(*)::int as n from conversation_references where conversation_id like '${ELSEWHERE}%'`),
+    members: await count(`select count(*)::int as n from members where platform_user_id = '${INTRUDER.id}'`),
+    teams: await count(`select count(*)::int as n from teams where channel_id = '${ELSEWHERE}'`),
+  });
+  const callsBefore = connector.calls.length;
+  try {
+    // The bot added to a team of another tenant, then "pulse setup" typed there.
+    expect((await post(fromOtherTenant({ type: 'conversationUpdate', membersAdded: [BOT] }), {}, guarded.url)).status).toBe(200);
+    expect((await post(fromOtherTenant({ type: 'message', text: '<at>Symmetry</at> pulse setup', entities: [{ type: 'mention', text: '<at>Symmetry</at>', mentioned: BOT }] }), {}, guarded.url)).status).toBe(200);
+    // Each turn is over once its request is answered; the app says it refused both.
+    await waitFor(() => refusals() === 2, 'the two refusals in the log');
+    const [reply, ...more] = connector.messagesIn(ELSEWHERE);
+    expect(more).toHaveLength(0);
+    expect(reply!.activity.text).toBe('This Symmetry is installed in another workspace, so it cannot act here.');
+    expect(await stored()).toEqual({ workspaces: 0, references: 0, members: 0, teams: 0 });
+    expect(Object.values(await guardedQueues.counts()).every((n) => n === 0)).toBe(true);
+    // Nothing sent but that reply: no 1:1 chat created, no message to the intruder, nothing else in the conversation.
+    const sent = connector.calls.slice(callsBefore).filter((c) => c.path.includes(ELSEWHERE) || JSON.stringify(c.body ?? null).includes(INTRUDER.id) || c.path === '/v3/conversations');
+    expect(sent.map((c) => `${c.method} ${c.status}`)).toEqual(['POST 201']);
+
+    // The same app does act for its own tenant (compared without regard to case), so the refusal above was the check's.
+    const home = '19:0wn7enant0home@thread.tacv2';
+    const own = activity(MANAGER, { id: home, conversationType: 'channel' }, { type: 'conversationUpdate', membersAdded: [BOT] });
+    const upper = { ...own, conversation: { ...(own.conversation as Record<string, unknown>), tenantId: TENANT.toUpperCase() } };
+    expect((await post(upper, {}, guarded.url)).status).toBe(200);
+    expect(await count(`select count(*)::int as n from conversation_references where conversation_id = '${home}'`)).toBe(1);
+    expect(refusals()).toBe(2);
+  } finally {
+    await guardedQueues.close();
+    expect(await guarded.stop()).toBe(0);
   }
 });
 

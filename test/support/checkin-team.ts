@@ -1,0 +1,32 @@
+/** A team on the real database for integration tests of the check-in loop: people, a channel, a Friday schedule. */
+import { randomUUID } from 'node:crypto';
+import { DEFAULT_TEAM_SETTINGS, type Team } from '../../src/core/model';
+import type { Logger } from '../../src/core/ports';
+import type { WorkerDeps } from '../../src/core/use-cases/deps';
+import { syncTeam } from '../../src/core/use-cases/membership';
+import type { RecordingMessenger } from './recording-messenger';
+
+/** A logger that drops everything (the tests read what the bot sent, not its log). */
+export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {}, child: () => silentLogger };
+
+/**
+ * Makes `people` (all in `timezone`) the members of a new team in a new Slack workspace, synced from
+ * the channel the messenger knows, with check-ins on Fridays at 14:00 and the default settings.
+ */
+export async function seedTeam(deps: WorkerDeps, messenger: RecordingMessenger, people: string[], timezone = 'UTC'): Promise<Team> {
+  for (const id of people) messenger.addUser(id, { timezone });
+  const channel = `C${randomUUID().slice(0, 8)}`;
+  messenger.channels.set(channel, people);
+  const workspace = await deps.repos.workspaces.ensure('slack', `T${randomUUID().slice(0, 8)}`);
+  const { team } = await deps.repos.teams.ensure({ workspaceId: workspace.id, channelId: channel, managers: [people[0]!], settings: DEFAULT_TEAM_SETTINGS });
+  await syncTeam(deps, team.id);
+  await deps.repos.teams.setSchedule(team.id, { days: ['fri'], time: '14:00' });
+  return team;
+}
+
+/** The delivery id the member's check-in DM carries (its buttons answer that delivery). */
+export function deliveryIdOf(messenger: RecordingMessenger, userId: string): string {
+  const sent = messenger.direct.find((s) => s.to === userId && s.message.kind === 'checkin');
+  if (!sent || sent.message.kind !== 'checkin') throw new Error(`${userId} has no check-in DM`);
+  return sent.message.deliveryId;
+}
