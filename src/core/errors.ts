@@ -1,16 +1,6 @@
 /** Stable error codes: callers branch on `code`, adapters turn it into translated text. */
 export type ErrorCode =
-  | 'not_manager'
-  | 'team_not_found'
-  | 'team_exists'
-  | 'no_open_round'
-  | 'round_already_open'
-  | 'round_closed'
-  | 'not_your_checkin'
   | 'invalid_score'
-  | 'comment_too_long'
-  | 'not_a_working_day'
-  | 'no_schedule'
   | 'queue_unavailable'
   | 'platform_rate_limited'
   | 'platform_error'

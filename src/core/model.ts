@@ -183,16 +183,6 @@ export const MAX_COMMENT_LENGTH = 2000;
 export const MIN_THRESHOLD = 3;
 export const MAX_THRESHOLD = 10;
 
-/** What was answered. Carries a keyed hash of the respondent, never the member. */
-export interface ResponseRecord {
-  roundId: string;
-  teamId: string;
-  questionId: string;
-  respondentHash: string;
-  score: number | null;
-  comment: string | null;
-}
-
 /**
  * Where a platform can write to a person or a channel later, without being asked (Teams keeps a
  * conversation reference per conversation; Slack needs none). Stored in PostgreSQL, never in memory,

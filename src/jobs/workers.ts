@@ -1,7 +1,7 @@
 /** BullMQ workers: validate the payload, run the processor, turn platform 429s into queue pauses. */
 import { DelayedError, Queue, UnrecoverableError, Worker, type ConnectionOptions, type Job } from 'bullmq';
 import type { Redis, RedisOptions } from 'ioredis';
-import { isSymmetryError } from '../core/errors';
+import { isSymmetryError, type ErrorCode } from '../core/errors';
 import type { JobName, JobPayloads } from '../core/jobs';
 import type { Logger } from '../core/ports';
 import { JOBS, QUEUE_KINDS, queueName, type QueueKind } from './definitions';
@@ -29,7 +29,7 @@ export interface RunningWorkers {
 }
 
 /** Permanent failures: retrying cannot help, so BullMQ must not try again. */
-const PERMANENT = new Set(['invalid_input', 'invalid_score', 'not_your_checkin', 'team_not_found', 'recipient_unreachable']);
+const PERMANENT: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['invalid_input', 'invalid_score', 'recipient_unreachable']);
 
 /** Jobs this process is running now: shutdown waits for these, whatever BullMQ's own close does. */
 let inFlight = 0;
