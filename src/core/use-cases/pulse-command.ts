@@ -1,14 +1,12 @@
 /** `/pulse`: what a manager typed, checked and turned into changes or jobs. Replies are catalog keys. */
 import { parsePulseCommand, parsePulseTokens, type PulseCommand } from '../commands/pulse-parser';
-import type { Token } from '../commands/mentions';
 import { isSymmetryError } from '../errors';
-import type { MessageKey, MessageParams } from '../i18n';
-import type { OutboundMessage } from '../messages';
-import type { Platform, Team, Workspace } from '../model';
+import type { Team, Workspace } from '../model';
 import { DEFAULT_TEAM_SETTINGS } from '../model';
 import { scheduleDaysOutsideWorkdays } from '../schedule';
 import type { SymmetryView } from '../symmetry';
 import type { WebDeps } from './deps';
+import type { CommandInput, Reply } from './reply';
 import { manualPeriod } from './checkins';
 import { commandChartView, requestCommandChart } from './charts';
 import { ownAnswers, recentSummaries, summaryMessage } from './summaries';
@@ -16,32 +14,6 @@ import { addAction, askQuestion, completeAction, listQuestions, setConfig, showC
 import { kudosLeaderboard } from './kudos';
 import { forgetMe, requestExport } from './privacy';
 import { resolveLocale, translate } from '../i18n';
-
-/** A reply shown only to the person who ran the command, with optional rich messages under it. */
-export interface Reply {
-  key: MessageKey;
-  params?: MessageParams;
-  /** The language to answer in (the caller's; English when unknown). */
-  locale?: string;
-  messages?: OutboundMessage[];
-  /** A second sentence after the first (e.g. that a chart is on its way to the caller's DM). */
-  note?: MessageKey;
-}
-
-export interface CommandInput {
-  platform: Platform;
-  workspaceExternalId: string;
-  channelId: string;
-  userId: string;
-  text: string;
-  /** The text already split by the platform's own tokenizer (Teams); when set, `text` is not parsed. */
-  tokens?: readonly Token[];
-  /**
-   * Typed in a 1:1 chat with the bot (Teams), where no team lives: team commands then act on the one
-   * team the caller manages, and `setup` is refused (a team is a channel).
-   */
-  direct?: boolean;
-}
 
 interface CommandContext {
   input: CommandInput;

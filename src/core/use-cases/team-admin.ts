@@ -3,7 +3,7 @@ import type { ConfigSetting } from '../commands/pulse-parser';
 import { translate } from '../i18n';
 import type { KudosSettings, Team, TeamSettings, Workspace } from '../model';
 import type { WebDeps } from './deps';
-import type { Reply } from './pulse-command';
+import type { Reply } from './reply';
 
 /** "72h" → "3d", "36h" → "36h": how durations are shown back. */
 export function formatHours(hours: number): string {

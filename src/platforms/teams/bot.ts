@@ -19,7 +19,8 @@ import { acceptComments, acceptScore, type AcceptResult } from '../../core/use-c
 import { noteGroupMembershipChange, noteMessageKudos, noteShoutoutReaction, rememberConversation } from '../../core/use-cases/conversations';
 import type { WebDeps } from '../../core/use-cases/deps';
 import { runKudosCommand } from '../../core/use-cases/kudos';
-import { runPulseCommand, type Reply } from '../../core/use-cases/pulse-command';
+import { runPulseCommand } from '../../core/use-cases/pulse-command';
+import type { Reply } from '../../core/use-cases/reply';
 import type { Logger } from '../../core/ports';
 import type { TeamsMessenger } from './messenger';
 import { COMMENT_INPUT_ID, COMMENT_VERB, renderReply, SCORE_VERB } from './render';
