@@ -3,15 +3,8 @@
  * Who may thank whom (not yourself, not a bot, the daily limit, known values) is the use case's call.
  */
 import { displayToken, joinTokens, tokenizeSlackText, visibleLength, type Token } from './mentions';
-import {
-  MAX_COMMAND_LENGTH,
-  echoText,
-  keywordOf,
-  parseValueSlug,
-  type CommandError,
-  type CommandMessageKey,
-  type ParseResult,
-} from './pulse-parser';
+import { MAX_COMMAND_LENGTH } from './limits';
+import { echoText, fail, keywordOf, parseValueSlug, type ParseResult } from './words';
 
 export const MAX_KUDOS_REASON_LENGTH = 500;
 
@@ -27,11 +20,6 @@ export interface KudosCommand {
 }
 
 export type KudosParseResult = ParseResult<KudosCommand>;
-
-const fail = (key: CommandMessageKey, params: Record<string, string | number> = {}): { ok: false; error: CommandError } => ({
-  ok: false,
-  error: { key, params },
-});
 
 const EXAMPLE = '/kudos @alex for fixing the deploy';
 // Between people: "@a, @b and @c", "@a & @b", "@a + @b".

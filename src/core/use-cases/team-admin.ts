@@ -1,5 +1,5 @@
 /** `/pulse config`, `ask`/`questions`/`unask`, `action`/`action done`: a manager shaping the team's rounds. */
-import type { ConfigSetting } from '../commands/pulse-parser';
+import type { ConfigSetting } from '../commands/pulse/config-settings';
 import { translate } from '../i18n';
 import type { KudosSettings, Team, TeamSettings, Workspace } from '../model';
 import type { WebDeps } from './deps';

@@ -25,7 +25,8 @@ import type { Logger } from '../../core/ports';
 import type { TeamsMessenger } from './messenger';
 import { COMMENT_INPUT_ID, COMMENT_VERB, renderReply, SCORE_VERB } from './render';
 import { baseConversationId, isBotId, tokenizeTeamsText, toTeamsMarkdown, type MentionEntity } from './text';
-import { keywordOf, MAX_COMMAND_LENGTH } from '../../core/commands/pulse-parser';
+import { MAX_COMMAND_LENGTH } from '../../core/commands/limits';
+import { keywordOf } from '../../core/commands/words';
 
 /** The message action's command id in the app manifest. */
 export const GIVE_KUDOS_COMMAND = 'giveKudos';
