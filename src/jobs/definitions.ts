@@ -3,7 +3,7 @@
  * so an enqueue repeated by a retry, a redelivered event or a second tick is a no-op.
  */
 import { z } from 'zod';
-import { MAX_SYMMETRY_ROUNDS } from '../core/commands/pulse-parser';
+import { MAX_SYMMETRY_ROUNDS } from '../core/commands/limits';
 import type { JobName, JobPayloads } from '../core/jobs';
 
 /**

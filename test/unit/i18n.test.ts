@@ -10,7 +10,9 @@ import {
 } from '../../src/core/i18n';
 import { en } from '../../src/core/i18n/en';
 import { formatDate, formatDateTime, formatNumber, formatPercent, rtlText } from '../../src/core/i18n/format';
-import { LANGUAGES, echoText, parsePulseCommand } from '../../src/core/commands/pulse-parser';
+import { LANGUAGES } from '../../src/core/commands/pulse/config-settings';
+import { parsePulseCommand } from '../../src/core/commands/pulse-parser';
+import { echoText } from '../../src/core/commands/words';
 
 const RLM = '\u200f';
 const LRI = '\u2066';

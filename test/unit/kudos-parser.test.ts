@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { commandText, SLACK_REFERENCE } from '../support/command-text';
 import { MAX_KUDOS_REASON_LENGTH, MAX_KUDOS_TAGS, parseKudosCommand, type KudosCommand } from '../../src/core/commands/kudos-parser';
 import { splitTags } from '../../src/core/kudos';
-import { MAX_COMMAND_LENGTH, type CommandError } from '../../src/core/commands/pulse-parser';
+import { MAX_COMMAND_LENGTH } from '../../src/core/commands/limits';
+import type { CommandError } from '../../src/core/commands/words';
 import { translate } from '../../src/core/i18n';
 import { enCommands } from '../../src/core/i18n/en-commands';
 

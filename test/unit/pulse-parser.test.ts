@@ -1,15 +1,15 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { commandText, SLACK_REFERENCE } from '../support/command-text';
-import {
-  CONFIG_KEYS,
-  MAX_COMMAND_LENGTH,
-  PULSE_SUBCOMMANDS,
-  parsePulseCommand,
-  type CommandError,
-  type PulseCommand,
-} from '../../src/core/commands/pulse-parser';
+import { MAX_COMMAND_LENGTH } from '../../src/core/commands/limits';
+import type { PulseCommand } from '../../src/core/commands/pulse/command';
+import { CONFIG_KEYS, CONFIG_SETTINGS, findSetting } from '../../src/core/commands/pulse/config-settings';
+import { findSubcommand, helpKeys, PULSE_SUBCOMMANDS, pulseHelp, SUGGESTED_NAMES } from '../../src/core/commands/pulse/registry';
+import { parsePulseCommand, readPulseCommand } from '../../src/core/commands/pulse-parser';
+import type { CommandError } from '../../src/core/commands/words';
 import { joinTokens, tokenizeSlackText } from '../../src/core/commands/mentions';
-import { translate } from '../../src/core/i18n';
+import { catalogs, SUPPORTED_LANGUAGES, translate } from '../../src/core/i18n';
 import { enCommands } from '../../src/core/i18n/en-commands';
 
 /** The sentence an error becomes, checked to exist and to have every placeholder filled. */
@@ -178,6 +178,13 @@ describe('parsePulseCommand: errors', () => {
     ['STAUTS', 'parse.unknown_subcommand_suggest', { command: 'STAUTS', suggestion: 'status' }],
     ['summry', 'parse.unknown_subcommand_suggest', { command: 'summry', suggestion: 'summary' }],
     ['conf', 'parse.unknown_subcommand_suggest', { command: 'conf', suggestion: 'config' }],
+    ['exprot', 'parse.unknown_subcommand_suggest', { command: 'exprot', suggestion: 'export' }],
+    // "Did you mean" offers what the help teaches: neither `unschedule` (taught as `schedule off`) nor an alias.
+    ['unschedul', 'parse.unknown_subcommand', { command: 'unschedul' }],
+    ['setings', 'parse.unknown_subcommand', { command: 'setings' }],
+    ['unschedule now', 'parse.unexpected_args', { command: 'unschedule', extra: 'now', usage: '/pulse unschedule' }],
+    ['forget-me please', 'parse.unexpected_args', { command: 'forget-me', extra: 'please', usage: '/pulse forget-me' }],
+    ['export x', 'parse.unexpected_args', { command: 'export', extra: 'x', usage: '/pulse export' }],
     ['now please', 'parse.unexpected_args', { command: 'now', extra: 'please', usage: '/pulse now' }],
     ['setup <#C123|general> now', 'parse.unexpected_args', { command: 'setup', extra: '#general now', usage: '/pulse setup' }],
     ['status all', 'parse.unexpected_args', { command: 'status', extra: 'all', usage: '/pulse status' }],
@@ -224,6 +231,10 @@ describe('parsePulseCommand: errors', () => {
     [`action ${'a'.repeat(1001)}`, 'parse.action_too_long', { length: 1001, max: 1000 }],
     ['config colour blue', 'parse.config_unknown_key', { key: 'colour', keys: CONFIG_KEYS.join(', ') }],
     ['config <@U1> 3', 'parse.config_unknown_key', { key: '@U1', keys: CONFIG_KEYS.join(', ') }],
+    // Names of Object.prototype are no settings (a plain-object lookup once took them for one and threw).
+    ['config constructor 5', 'parse.config_unknown_key', { key: 'constructor', keys: CONFIG_KEYS.join(', ') }],
+    ['config toString 5', 'parse.config_unknown_key', { key: 'toString', keys: CONFIG_KEYS.join(', ') }],
+    ['settings __proto__ 5', 'parse.config_unknown_key', { key: '__proto__', keys: CONFIG_KEYS.join(', ') }],
     ['config threshold', 'parse.config_missing_value', { key: 'threshold', usage: '/pulse config threshold 5' }],
     ['config values', 'parse.config_missing_value', { key: 'values', usage: '/pulse config values teamwork,customer-care' }],
     ['config threshold 2', 'parse.bad_number', { command: 'config threshold', min: 3, max: 10, usage: '/pulse config threshold 5', value: '2' }],
@@ -365,8 +376,9 @@ describe('parsePulseCommand: robustness', () => {
 
 describe('help and tokens', () => {
   it('the help lists every subcommand and every setting', () => {
-    const help = translate('en', 'usage.pulse');
-    for (const name of PULSE_SUBCOMMANDS) expect(help).toContain(`/pulse ${name}`);
+    const reply = pulseHelp('en');
+    const help = translate('en', reply.key, reply.params);
+    for (const entry of PULSE_SUBCOMMANDS) if (entry.listed) expect(help).toContain(`/pulse ${entry.name}`);
     for (const key of CONFIG_KEYS) expect(help).toContain(key);
     expect(help).not.toMatch(/[<>{}]/);
   });
@@ -377,5 +389,112 @@ describe('help and tokens', () => {
     expect(tokens[1]).toMatchObject({ id: 'U123ABC', label: 'alex' });
     expect(tokens[3]).toMatchObject({ id: 'U456DEF', label: null });
     expect(joinTokens(tokens)).toBe('thanks <@U123ABC>, <@U456DEF> and <#C1>!');
+  });
+});
+
+describe('the subcommand registry', () => {
+  // What `/pulse help` said in each language before it was put together from the registry (a frozen copy).
+  const before = require('../fixtures/pulse-help.json') as Record<string, string>;
+  const words = (entry: (typeof PULSE_SUBCOMMANDS)[number]) => [entry.name, ...entry.aliases];
+
+  it.each(SUPPORTED_LANGUAGES)('the generated help is the text users saw before, word for word (%s)', (language) => {
+    const reply = pulseHelp(language);
+    expect(translate(language, reply.key, reply.params)).toBe(before[language]);
+  });
+
+  it('every entry has its help key, and its heading, in every language; every help key of the catalogs is used', () => {
+    const used = helpKeys();
+    for (const language of SUPPORTED_LANGUAGES) {
+      const catalog: Record<string, string | undefined> = catalogs[language];
+      for (const entry of PULSE_SUBCOMMANDS) {
+        expect(catalog[entry.help]?.trim()).toBeTruthy();
+        if (entry.section !== null) expect(catalog[entry.section]?.trim()).toBeTruthy();
+      }
+      const helpKeysOfCatalog = Object.keys(catalog).filter((key) => /^help\./.test(key));
+      expect(helpKeysOfCatalog.filter((key) => !(used as string[]).includes(key))).toEqual([]);
+    }
+    // Each heading once: the entries of a section stand together.
+    const headings = used.filter((key) => key.startsWith('help.section.'));
+    expect(new Set(headings).size).toBe(headings.length);
+  });
+
+  it('every name and alias reaches its own entry, and no word names two', () => {
+    const all = PULSE_SUBCOMMANDS.flatMap(words);
+    expect(new Set(all).size).toBe(all.length);
+    for (const entry of PULSE_SUBCOMMANDS) {
+      for (const word of words(entry)) {
+        expect(findSubcommand(word)).toBe(entry);
+        const read = readPulseCommand(word);
+        // Typed alone, a word reaches its parser: a command, or that parser's own request for more.
+        if (read.ok) expect(read.invocation.access).toBe(entry.access);
+        else expect(read.error.key).not.toMatch(/^parse\.unknown_subcommand/);
+      }
+    }
+    expect(SUGGESTED_NAMES).toEqual(PULSE_SUBCOMMANDS.filter((entry) => entry.listed).map((entry) => entry.name));
+    expect(SUGGESTED_NAMES).not.toContain('unschedule');
+  });
+
+  it('says who may run each subcommand: anyone, the caller about themselves, or a manager of the team', () => {
+    const access = Object.fromEntries(PULSE_SUBCOMMANDS.map((entry) => [entry.name, entry.access]));
+    expect(access).toEqual({
+      help: 'anyone',
+      // Anyone may make a channel a team; once it is one, only its managers may run setup again.
+      setup: 'anyone',
+      kudos: 'anyone',
+      mine: 'self',
+      'forget-me': 'self',
+      schedule: 'manager',
+      unschedule: 'manager',
+      now: 'manager',
+      status: 'manager',
+      summary: 'manager',
+      symmetry: 'manager',
+      export: 'manager',
+      ask: 'manager',
+      questions: 'manager',
+      unask: 'manager',
+      action: 'manager',
+      config: 'manager',
+    });
+  });
+
+  it.each([
+    ['settings', { type: 'config' }],
+    ['SETTINGS', { type: 'config' }],
+    ['--help', { type: 'help' }],
+    ['-h', { type: 'help' }],
+    ['—help', { type: 'help' }],
+    ['usage', { type: 'help' }],
+    ['Usage now', { type: 'help' }],
+    ['settings tz UTC', { type: 'config-set', setting: { key: 'timezone', value: 'UTC' } }],
+    ['config time_zone UTC', { type: 'config-set', setting: { key: 'timezone', value: 'UTC' } }],
+    ['config kudos_emojis :taco:', { type: 'config-set', setting: { key: 'kudos-emoji', value: ['taco'] } }],
+    ['config holiday none', { type: 'config-set', setting: { key: 'holidays', value: [] } }],
+    ['config workday mon', { type: 'config-set', setting: { key: 'workdays', value: ['mon'] } }],
+    ['config value none', { type: 'config-set', setting: { key: 'values', value: [] } }],
+  ] as [string, PulseCommand][])('alias %j', (text, command) => {
+    expect(parsePulseCommand(text)).toEqual({ ok: true, command });
+  });
+
+  it('every setting key and alias reaches its own setting, and no word names two', () => {
+    const all = CONFIG_KEYS.flatMap((key) => [key, ...CONFIG_SETTINGS[key].aliases]);
+    expect(new Set(all).size).toBe(all.length);
+    for (const key of CONFIG_KEYS) {
+      for (const word of [key, ...CONFIG_SETTINGS[key].aliases]) expect(findSetting(word)).toBe(key);
+      // Each example is a complete command that sets its own key (as Slack sends it: a picked channel or person is a link).
+      const typed = CONFIG_SETTINGS[key].example.slice('/pulse '.length).replace(/#([a-z-]+)$/, '<#C1|$1>').replace(/@([a-z]+)$/, '<@U1|$1>');
+      const example = parsePulseCommand(typed);
+      expect(example).toMatchObject({ ok: true, command: { type: 'config-set', setting: { key } } });
+    }
+  });
+
+  it('every subcommand a module of commands/pulse defines is in the registry', () => {
+    const folder = join(__dirname, '..', '..', 'src', 'core', 'commands', 'pulse');
+    const defined = readdirSync(folder)
+      .filter((file) => file.endsWith('.ts'))
+      .flatMap((file) => Object.values(require(join(folder, file)) as Record<string, unknown>))
+      .filter((value): value is { name: string } => typeof value === 'object' && value !== null && 'read' in value && 'help' in value);
+    expect(defined.length).toBeGreaterThan(10);
+    for (const entry of defined) expect(PULSE_SUBCOMMANDS).toContain(entry);
   });
 });

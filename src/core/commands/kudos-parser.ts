@@ -4,15 +4,8 @@
  * values (the rest are free tags, never a reason to refuse) is the use case's call.
  */
 import { displayToken, joinTokens, tokenizeSlackText, visibleLength, type Token } from './mentions';
-import {
-  MAX_COMMAND_LENGTH,
-  echoText,
-  keywordOf,
-  parseValueSlug,
-  type CommandError,
-  type CommandMessageKey,
-  type ParseResult,
-} from './pulse-parser';
+import { MAX_COMMAND_LENGTH } from './limits';
+import { echoText, fail, keywordOf, parseValueSlug, type ParseResult } from './words';
 
 export const MAX_KUDOS_REASON_LENGTH = 500;
 /** Tags on one kudos: enough for a value or two and a few words of one's own, not a wall of hashtags in the shout-out. */
@@ -31,11 +24,6 @@ export interface KudosCommand {
 }
 
 export type KudosParseResult = ParseResult<KudosCommand>;
-
-const fail = (key: CommandMessageKey, params: Record<string, string | number> = {}): { ok: false; error: CommandError } => ({
-  ok: false,
-  error: { key, params },
-});
 
 const EXAMPLE = '/kudos @alex for fixing the deploy';
 // Between people: "@a, @b and @c", "@a & @b", "@a + @b".

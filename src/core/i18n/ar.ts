@@ -4,7 +4,7 @@
  * Arabic plural agreement, so one template is right for every value. Direction marks are not
  * stored here: `rtlText` (format.ts) adds them to the finished message. Placeholders are {name}.
  */
-import type { MessageKey } from './index';
+import type { MessageKey } from './message-key';
 import { arCommands } from './ar-commands';
 
 export const ar: Record<MessageKey, string> = {

@@ -2,7 +2,7 @@
  * The French catalog. Formal "vous", as French HR and survey tools address employees;
  * French typography (no-break space before : ; ? ! and inside « »). Placeholders are {name}.
  */
-import type { MessageKey } from './index';
+import type { MessageKey } from './message-key';
 import { frCommands } from './fr-commands';
 
 export const fr: Record<MessageKey, string> = {

@@ -12,8 +12,9 @@ import { en } from './en';
 import { fr } from './fr';
 import { nl } from './nl';
 import { sv } from './sv';
+import type { MessageKey } from './message-key';
 
-export type MessageKey = keyof typeof en;
+export type { MessageKey } from './message-key';
 export type MessageParams = Record<string, string | number>;
 export type Catalog = Record<MessageKey, string>;
 

@@ -1,5 +1,5 @@
 /** The Dutch catalog. Informal "je", as Dutch workplace tools address employees. Placeholders are {name}. */
-import type { MessageKey } from './index';
+import type { MessageKey } from './message-key';
 import { nlCommands } from './nl-commands';
 
 export const nl: Record<MessageKey, string> = {

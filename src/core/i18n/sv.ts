@@ -1,5 +1,5 @@
 /** The Swedish catalog. Informal "du", as Swedish workplace tools address everyone. Placeholders are {name}. */
-import type { MessageKey } from './index';
+import type { MessageKey } from './message-key';
 import { svCommands } from './sv-commands';
 
 export const sv: Record<MessageKey, string> = {

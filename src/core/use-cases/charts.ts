@@ -4,7 +4,7 @@
  * 1:1 conversation with the bot. Both sides read the same view, so the reply promises a chart
  * exactly when the worker will draw one: only when a round in it shows a mood under the threshold k.
  */
-import { DEFAULT_SYMMETRY_ROUNDS } from '../commands/pulse-parser';
+import { DEFAULT_SYMMETRY_ROUNDS } from '../commands/limits';
 import { isSymmetryError } from '../errors';
 import { resolveLocale, translate } from '../i18n';
 import type { ChartView, JobPayloads } from '../jobs';

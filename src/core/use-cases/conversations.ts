@@ -7,7 +7,7 @@ import type { ConversationAddress, Platform, Workspace } from '../model';
 import { isValidTimeZone } from '../schedule';
 import type { WebDeps, WorkerDeps } from './deps';
 import { giverDate, noticeLimit } from './kudos';
-import type { Reply } from './pulse-command';
+import type { Reply } from './reply';
 
 /** What one incoming activity tells us: the conversation it came from and who sent it. */
 export interface HeardFrom {

@@ -9,7 +9,7 @@ import { localDateKey, effectiveTimeZone } from '../schedule';
 import type { JobPayloads } from '../jobs';
 import type { DigestMessage, ShoutoutMessage } from '../messages';
 import type { WebDeps, WorkerDeps } from './deps';
-import type { Reply } from './pulse-command';
+import type { Reply } from './reply';
 
 const DAY = 86_400_000;
 /** A shout-out claimed by a worker that then died is taken over after this long. */

@@ -3,7 +3,7 @@ import { respondentHash } from '../anonymity';
 import type { Team, Workspace } from '../model';
 import type { RoundSummary } from '../summary';
 import type { WebDeps, WorkerDeps } from './deps';
-import type { Reply } from './pulse-command';
+import type { Reply } from './reply';
 import { recentSummaries } from './summaries';
 
 const DAY = 86_400_000;

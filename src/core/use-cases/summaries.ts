@@ -6,7 +6,7 @@ import type { HomeView, ManagedTeamView, OwnAnswer, SummaryMessage } from '../me
 import { effectiveTimeZone, nextSlot } from '../schedule';
 import { summarizeRound, type RoundFacts, type RoundSummary } from '../summary';
 import { buildSymmetry, firstDayOf, showsMood, type SymmetryView } from '../symmetry';
-import { DEFAULT_SYMMETRY_ROUNDS } from '../commands/pulse-parser';
+import { DEFAULT_SYMMETRY_ROUNDS } from '../commands/limits';
 import type { WebDeps, WorkerDeps } from './deps';
 import type { MessageRef } from '../ports';
 import { translate } from '../i18n';

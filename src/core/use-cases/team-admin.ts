@@ -1,9 +1,9 @@
 /** `/pulse config`, `ask`/`questions`/`unask`, `action`/`action done`: a manager shaping the team's rounds. */
-import type { ConfigSetting } from '../commands/pulse-parser';
+import type { ConfigSetting } from '../commands/pulse/config-settings';
 import { translate } from '../i18n';
 import type { KudosSettings, Team, TeamSettings, Workspace } from '../model';
 import type { WebDeps } from './deps';
-import type { Reply } from './pulse-command';
+import type { Reply } from './reply';
 
 /** "72h" → "3d", "36h" → "36h": how durations are shown back. */
 export function formatHours(hours: number): string {

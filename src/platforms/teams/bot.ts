@@ -19,12 +19,14 @@ import { acceptComments, acceptScore, type AcceptResult } from '../../core/use-c
 import { noteGroupMembershipChange, noteMessageKudos, noteShoutoutReaction, rememberConversation } from '../../core/use-cases/conversations';
 import type { WebDeps } from '../../core/use-cases/deps';
 import { runKudosCommand } from '../../core/use-cases/kudos';
-import { runPulseCommand, type Reply } from '../../core/use-cases/pulse-command';
+import { runPulseCommand } from '../../core/use-cases/pulse-command';
+import type { Reply } from '../../core/use-cases/reply';
 import type { Logger } from '../../core/ports';
 import type { TeamsMessenger } from './messenger';
 import { COMMENT_INPUT_ID, COMMENT_VERB, renderReply, SCORE_VERB } from './render';
 import { baseConversationId, isBotId, tokenizeTeamsText, toTeamsMarkdown, type MentionEntity } from './text';
-import { keywordOf, MAX_COMMAND_LENGTH } from '../../core/commands/pulse-parser';
+import { MAX_COMMAND_LENGTH } from '../../core/commands/limits';
+import { keywordOf } from '../../core/commands/words';
 
 /** The message action's command id in the app manifest. */
 export const GIVE_KUDOS_COMMAND = 'giveKudos';

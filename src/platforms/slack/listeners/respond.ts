@@ -1,7 +1,7 @@
 /** The private answer every command and click gets, even when the core failed after the ack. */
 import type { RespondFn } from '@slack/bolt';
 import type { MessageKey } from '../../../core/i18n';
-import type { Reply } from '../../../core/use-cases/pulse-command';
+import type { Reply } from '../../../core/use-cases/reply';
 import type { Logger } from '../../../core/ports';
 import { renderMessage, replyText } from '../render';
 

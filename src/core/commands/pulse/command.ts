@@ -1,0 +1,34 @@
+/**
+ * Every `/pulse` command the grammar can produce. Adding a shape here makes the compiler ask, in
+ * ./registry.ts, for the entry that parses and runs it.
+ */
+import type { Weekday } from '../../model';
+import type { ConfigSetting } from './config-settings';
+
+/**
+ * A `/pulse` command. Free text (`question`, `text`) is in the canonical form of `../mentions`:
+ * escaped `&amp; &lt; &gt;`, people as `<@U…>`, broadcast mentions defused.
+ */
+export type PulseCommand =
+  | { type: 'help' }
+  | { type: 'setup' }
+  | { type: 'schedule'; days: Weekday[]; time: string }
+  | { type: 'unschedule' }
+  | { type: 'now' }
+  | { type: 'status' }
+  | { type: 'summary'; rounds: number }
+  | { type: 'ask'; kind: 'scale' | 'text'; question: string }
+  | { type: 'questions' }
+  | { type: 'unask'; index: number }
+  | { type: 'config' }
+  | { type: 'config-set'; setting: ConfigSetting }
+  | { type: 'action'; text: string }
+  | { type: 'action-done'; index: number }
+  | { type: 'mine' }
+  | { type: 'forget-me' }
+  | { type: 'export' }
+  | { type: 'kudos'; weeks: number }
+  | { type: 'symmetry'; rounds: number };
+
+/** The command shapes whose `type` is one of `T`. */
+export type CommandOf<T extends PulseCommand['type']> = Extract<PulseCommand, { type: T }>;
