@@ -14,11 +14,12 @@ import { APP_NODE_ARGS } from '../support/app-process';
 const ROOT = join(__dirname, '..', '..');
 const read = (file: string) => readFileSync(join(ROOT, file), 'utf8');
 
-test('npm start, start:web and start:worker run node with the app flags', () => {
+test('npm start, start:web and start:worker run node with the app flags (through the launcher, which runs dist/main/start.js in the same process)', () => {
   const scripts = (JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts;
   for (const [name, role] of [['start', 'all'], ['start:web', 'web'], ['start:worker', 'worker']] as const) {
-    expect(scripts[name]).toBe(`node ${APP_NODE_ARGS.join(' ')} dist/main/start.js ${role}`);
+    expect(scripts[name]).toBe(`node ${APP_NODE_ARGS.join(' ')} scripts/launch.mjs ${role}`);
   }
+  expect(scripts.sandbox).toBe('node scripts/launch.mjs sandbox');
 });
 
 test('the Dockerfile and docker-compose.yml run node with the app flags', () => {
