@@ -1,0 +1,112 @@
+/**
+ * Every sentence the process says to its operator when PostgreSQL, Redis or Slack cannot be used at
+ * start, and what the sandbox says about the servers it starts: English, in one place (the chat message
+ * catalogs in src/core/i18n are for the people in Slack and Teams). Each failure is a pair: what was
+ * tried and what happened (the variable, host:port, the URL with its password masked), and the fix.
+ */
+import type { DatabaseProblem, DatabaseTarget } from '../db/client';
+
+/** One thing that stops the start: what happened, and what to do about it (one or two lines each). */
+export interface Trouble {
+  what: string;
+  fix: string;
+}
+
+/** `url` with its password replaced by ***: safe to print and to log. */
+export function maskedUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return '(not a URL)';
+  }
+}
+
+/** The exact command that creates the database `target` names, run as a user who may (the server's superuser). */
+export function createDatabaseCommand(target: DatabaseTarget): string {
+  const owner = target.user === 'postgres' ? '' : ` -O ${target.user}`;
+  return `createdb -h ${target.host} -p ${target.port} -U postgres${owner} ${target.database}`;
+}
+
+/** Why DATABASE_URL cannot be used, and the fix. */
+export function databaseTrouble(url: string, target: DatabaseTarget, problem: DatabaseProblem, detail: string): Trouble {
+  const at = `${target.host}:${target.port}`;
+  const tried = `(tried ${maskedUrl(url)})`;
+  switch (problem) {
+    case 'refused':
+      return { what: `DATABASE_URL: nothing answers at ${at} ${tried}.`, fix: 'Start PostgreSQL there (with Docker: `docker compose up -d postgres`), or set DATABASE_URL to the server you use.' };
+    case 'unknown_host':
+      return { what: `DATABASE_URL: the host name "${target.host}" is not known ${tried}.`, fix: 'Correct the host in DATABASE_URL (inside docker compose it is "postgres"; on this machine, 127.0.0.1).' };
+    case 'timeout':
+      return { what: `DATABASE_URL: ${at} did not answer in time ${tried}.`, fix: 'Check that PostgreSQL runs there and that no firewall drops the connection, or set DATABASE_URL to the server you use.' };
+    case 'auth_failed':
+      return { what: `DATABASE_URL: PostgreSQL at ${at} refused user "${target.user}": ${detail} ${tried}.`, fix: 'Correct the user and password in DATABASE_URL (postgres://USER:PASSWORD@host:port/database); the server must allow that user from this machine (pg_hba.conf).' };
+    case 'missing_database':
+      return {
+        what: `DATABASE_URL: the database "${target.database}" does not exist on ${at}, and user "${target.user}" could not create it: ${detail} ${tried}.`,
+        fix: `Create it as a user who may, then start again: ${createDatabaseCommand(target)}`,
+      };
+    case 'other':
+      return { what: `DATABASE_URL: cannot use PostgreSQL at ${at}: ${detail} ${tried}.`, fix: 'Check DATABASE_URL and that PostgreSQL (14 or later) runs there.' };
+  }
+}
+
+/** Why Redis could not be used: a stable code, as for the database. */
+export type RedisProblem = 'refused' | 'unknown_host' | 'timeout' | 'auth_failed' | 'other';
+
+/** Why REDIS_URL cannot be used, and the fix. */
+export function redisTrouble(url: string, problem: RedisProblem, detail: string): Trouble {
+  const u = new URL(url);
+  const at = `${u.hostname}:${u.port || 6379}`;
+  const tried = `(tried ${maskedUrl(url)})`;
+  switch (problem) {
+    case 'refused':
+      return { what: `REDIS_URL: nothing answers at ${at} ${tried}.`, fix: 'Start Redis there (`redis-server`, or with Docker `docker compose up -d redis`), or set REDIS_URL to the Redis you use.' };
+    case 'unknown_host':
+      return { what: `REDIS_URL: the host name "${u.hostname}" is not known ${tried}.`, fix: 'Correct the host in REDIS_URL (inside docker compose it is "redis"; on this machine, 127.0.0.1).' };
+    case 'timeout':
+      return { what: `REDIS_URL: ${at} did not answer in time ${tried}.`, fix: 'Check that Redis runs there and that no firewall drops the connection, or set REDIS_URL to the Redis you use.' };
+    case 'auth_failed':
+      return { what: `REDIS_URL: Redis at ${at} refused the credentials: ${detail} ${tried}.`, fix: 'Put the right password in REDIS_URL (redis://:PASSWORD@host:port, or redis://USER:PASSWORD@host:port with ACL users).' };
+    case 'other':
+      return { what: `REDIS_URL: cannot use Redis at ${at}: ${detail} ${tried}.`, fix: 'Check REDIS_URL and that Redis (6 or later) runs there.' };
+  }
+}
+
+/** What Slack's answer to auth.test at start means. */
+export type SlackStartProblem =
+  /** Slack looked at the token and refused it (invalid_auth, not_authed, account_inactive, token_revoked…). */
+  | { kind: 'token_refused'; error: string }
+  /** The request never got an answer from Slack (DNS, connection refused or reset, timeout, TLS, proxy). */
+  | { kind: 'network'; detail: string }
+  /** Something answered with an HTTP error instead of Slack's JSON (Slack in trouble, or SLACK_API_URL points elsewhere). */
+  | { kind: 'http'; status: number }
+  /** Slack asked to slow down. */
+  | { kind: 'rate_limited'; retryAfterSeconds: number }
+  /** Slack answered with another error code. */
+  | { kind: 'other'; error: string };
+
+/** Why the start stopped at Slack's auth.test, and the fix: a refused token and an unreachable Slack are told apart. */
+export function slackTrouble(problem: SlackStartProblem, apiUrl: string): Trouble {
+  switch (problem.kind) {
+    case 'token_refused':
+      return { what: `Slack refused SLACK_BOT_TOKEN (${problem.error}).`, fix: 'Copy the Bot User OAuth Token (xoxb-…) from your app\'s "OAuth & Permissions" page again (reinstall the app if Slack asks), and start again.' };
+    case 'network':
+      return {
+        what: `Could not reach Slack's Web API at ${apiUrl} (${problem.detail}); this is the network, not the token, which was not checked.`,
+        fix: 'Check that this machine reaches it (DNS, firewall, proxy); if SLACK_API_URL is set, check it. Then start again.',
+      };
+    case 'http':
+      return { what: `Slack's Web API at ${apiUrl} answered HTTP ${problem.status} instead of checking SLACK_BOT_TOKEN.`, fix: 'If SLACK_API_URL is set, check it; otherwise Slack may be having trouble (https://slack-status.com): start again in a few minutes.' };
+    case 'rate_limited':
+      return { what: `Slack asked to slow down before checking SLACK_BOT_TOKEN (rate limited for ${problem.retryAfterSeconds} s).`, fix: `Start again in ${problem.retryAfterSeconds} s; if it keeps happening, another process is using the same token heavily.` };
+    case 'other':
+      return { what: `Slack answered the token check with the error "${problem.error}".`, fix: 'Look it up at https://api.slack.com/methods/auth.test; the token may still be fine.' };
+  }
+}
+
+/** The lines printed when the start stops: each problem, then its fix. */
+export function troubleReport(troubles: Trouble[]): string {
+  return ['Symmetry cannot start:', ...troubles.flatMap((t) => [`- ${t.what}`, `  Fix: ${t.fix}`])].join('\n');
+}
