@@ -176,12 +176,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return { ...data, slackEnabled: Boolean(data.SLACK_BOT_TOKEN && data.SLACK_SIGNING_SECRET), teamsEnabled: Boolean(data.TEAMS_APP_ID) || data.TEAMS_ALLOW_UNAUTHENTICATED === 'true' };
 }
 
+/** Where the sandbox looks for PostgreSQL and Redis when DATABASE_URL and REDIS_URL are unset; when nothing answers there it starts its own. */
+export const SANDBOX_DEFAULT_URLS = { DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/postgres', REDIS_URL: 'redis://127.0.0.1:6379' } as const;
+
 /** The sandbox (`npm run sandbox`, `start.js sandbox`): the real bot against a simulated Slack workspace. */
 const sandboxSchema = z.object({
-  /** PostgreSQL server the sandbox creates its throwaway database on (so it needs CREATEDB); the URL's own database is only connected to. */
-  DATABASE_URL: url(['postgres:', 'postgresql:'], 'postgres://postgres@127.0.0.1:5432/postgres').default('postgres://postgres@127.0.0.1:5432/postgres'),
-  /** Redis the sandbox's queues use, under a throwaway key prefix deleted at the end. */
-  REDIS_URL: url(['redis:', 'rediss:'], 'redis://127.0.0.1:6379').default('redis://127.0.0.1:6379'),
+  /** PostgreSQL server the sandbox creates its throwaway database on (so it needs CREATEDB); unset: SANDBOX_DEFAULT_URLS, else an embedded one. */
+  DATABASE_URL: url(['postgres:', 'postgresql:'], SANDBOX_DEFAULT_URLS.DATABASE_URL).optional(),
+  /** Redis the sandbox's queues use, under a throwaway key prefix deleted at the end; unset: SANDBOX_DEFAULT_URLS, else one started from the PATH. */
+  REDIS_URL: url(['redis:', 'rediss:'], SANDBOX_DEFAULT_URLS.REDIS_URL).optional(),
   /** HTTP port of the sandbox's bot (/slack/events, /healthz, /metrics); unset = any free port. */
   PORT: int(1, 65535).optional(),
   /** Level of the bot's own log, written to SANDBOX_OUTPUT_DIR/symmetry.log (the terminal shows the story). */

