@@ -15,7 +15,7 @@ import { accessSync, chmodSync, chownSync, constants, mkdtempSync, rmSync, write
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
-import { Client } from 'pg';
+import { checkDatabase } from '../db/client';
 import { checkRedis } from './infra-check';
 import { embeddedText } from './infra-text';
 
@@ -132,6 +132,39 @@ async function waitUntilReady(child: ChildProcess, ready: () => Promise<boolean>
   throw new EmbeddedUnavailable(`${what} did not accept connections within ${READY_TIMEOUT_MS / 1000} s: ${output().trim().split('\n').slice(-3).join(' ')}`);
 }
 
+/** What serve() needs to watch a started server until it answers, and to stop it. */
+interface Started {
+  child: ChildProcess;
+  output: () => string;
+  dir: string;
+  url: string;
+  port: number;
+  name: string;
+  runAs: string | null;
+  /** The signal that stops it quickly without keeping anything. */
+  stopSignal: NodeJS.Signals;
+  ready: () => Promise<boolean>;
+}
+
+/** Waits until the started server answers and hands it out; a server that never does is stopped and its folder removed. */
+async function serve(started: Started): Promise<EmbeddedServer> {
+  const { child, output, dir, url, port, name, runAs, stopSignal, ready } = started;
+  const forget = removeOnExit(child, dir);
+  const stop = async () => {
+    await endProcess(child, stopSignal);
+    rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+    forget();
+  };
+  try {
+    await waitUntilReady(child, ready, `The embedded ${name}`, output);
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  let stopped: Promise<void> | undefined;
+  return { url, port, dir, name, runAs, stop: () => (stopped ??= stop()) };
+}
+
 /** Who may run the embedded PostgreSQL when this process is root, in order of preference. */
 const SERVER_USERS = ['postgres', 'nobody'] as const;
 
@@ -164,39 +197,11 @@ export async function startEmbeddedPostgres(options: { users?: readonly string[]
   const port = await freeLoopbackPort();
   // Throw-away data: no durability, no Unix socket (nothing else to collide with), loopback only.
   const settings = ['listen_addresses=127.0.0.1', 'unix_socket_directories=', 'fsync=off', 'synchronous_commit=off', 'full_page_writes=off'];
-  const { child, output } = startServer(join(bin, 'postgres'), ['-D', data, '-p', String(port), ...settings.flatMap((s) => ['-c', s])], { ...ids, cwd: dir });
-  const forget = removeOnExit(child, dir);
   const url = `postgres://postgres:${password}@127.0.0.1:${port}/postgres`;
-  const stop = async () => {
-    // SIGINT is PostgreSQL's fast shutdown: sessions are ended, nothing is kept.
-    await endProcess(child, 'SIGINT');
-    rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
-    forget();
-  };
-  try {
-    await waitUntilReady(
-      child,
-      async () => {
-        const client = new Client({ connectionString: url, connectionTimeoutMillis: 1000 });
-        client.on('error', () => undefined);
-        try {
-          await client.connect();
-          await client.end();
-          return true;
-        } catch {
-          return false;
-        }
-      },
-      'The embedded PostgreSQL',
-      output,
-    );
-  } catch (err) {
-    await stop();
-    throw err;
-  }
   const name = `PostgreSQL ${version.stdout.trim().replace(/^.*\(PostgreSQL\) /, '')}`;
-  let stopped: Promise<void> | undefined;
-  return { url, port, dir, name, runAs: user?.name ?? null, stop: () => (stopped ??= stop()) };
+  const server = startServer(join(bin, 'postgres'), ['-D', data, '-p', String(port), ...settings.flatMap((s) => ['-c', s])], { ...ids, cwd: dir });
+  // SIGINT is PostgreSQL's fast shutdown: sessions are ended, nothing is kept.
+  return serve({ ...server, dir, url, port, name, runAs: user?.name ?? null, stopSignal: 'SIGINT', ready: async () => (await checkDatabase(url, 1000)).ok });
 }
 
 /** The redis-server on the PATH, or null. */
@@ -222,20 +227,6 @@ export async function startEmbeddedRedis(): Promise<EmbeddedServer> {
   const password = randomBytes(18).toString('hex');
   // maxmemory-policy noeviction, as BullMQ requires; no RDB snapshots, no append-only file: the data dies with the run.
   const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'noeviction', '--requirepass', password, '--daemonize', 'no'];
-  const { child, output } = startServer(command, args, { cwd: dir });
-  const forget = removeOnExit(child, dir);
   const url = `redis://:${password}@127.0.0.1:${port}`;
-  const stop = async () => {
-    await endProcess(child, 'SIGTERM');
-    rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
-    forget();
-  };
-  try {
-    await waitUntilReady(child, async () => (await checkRedis(url, 1000)).ok, 'The embedded Redis', output);
-  } catch (err) {
-    await stop();
-    throw err;
-  }
-  let stopped: Promise<void> | undefined;
-  return { url, port, dir, name: 'Redis', runAs: null, stop: () => (stopped ??= stop()) };
+  return serve({ ...startServer(command, args, { cwd: dir }), dir, url, port, name: 'Redis', runAs: null, stopSignal: 'SIGTERM', ready: async () => (await checkRedis(url, 1000)).ok });
 }

@@ -29,17 +29,45 @@ export function createDatabaseCommand(target: DatabaseTarget): string {
   return `createdb -h ${target.host} -p ${target.port} -U postgres${owner} ${target.database}`;
 }
 
+/** Where a server was looked for, for the sentences that say it was not found there. */
+interface Looked {
+  variable: 'DATABASE_URL' | 'REDIS_URL';
+  /** "PostgreSQL" or "Redis". */
+  product: string;
+  host: string;
+  /** host:port */
+  at: string;
+  /** "(tried URL)", password masked. */
+  tried: string;
+  /** How to start one, in parentheses after "Start it there". */
+  howToStart: string;
+  /** Its service name inside docker compose. */
+  composeHost: string;
+}
+
+/** Nothing answered where `looked` says: refused, unknown host or no answer in time, worded alike for both servers. */
+function notFound(looked: Looked, problem: 'refused' | 'unknown_host' | 'timeout'): Trouble {
+  const { variable, product, host, at, tried, howToStart, composeHost } = looked;
+  const elsewhere = `or set ${variable} to the one you use.`;
+  switch (problem) {
+    case 'refused':
+      return { what: `${variable}: nothing answers at ${at} ${tried}.`, fix: `Start ${product} there (${howToStart}), ${elsewhere}` };
+    case 'unknown_host':
+      return { what: `${variable}: the host name "${host}" is not known ${tried}.`, fix: `Correct the host in ${variable} (inside docker compose it is "${composeHost}"; on this machine, 127.0.0.1).` };
+    case 'timeout':
+      return { what: `${variable}: ${at} did not answer in time ${tried}.`, fix: `Check that ${product} runs there and that no firewall drops the connection, ${elsewhere}` };
+  }
+}
+
 /** Why DATABASE_URL cannot be used, and the fix. */
 export function databaseTrouble(url: string, target: DatabaseTarget, problem: DatabaseProblem, detail: string): Trouble {
   const at = `${target.host}:${target.port}`;
   const tried = `(tried ${maskedUrl(url)})`;
   switch (problem) {
     case 'refused':
-      return { what: `DATABASE_URL: nothing answers at ${at} ${tried}.`, fix: 'Start PostgreSQL there (with Docker: `docker compose up -d postgres`), or set DATABASE_URL to the server you use.' };
     case 'unknown_host':
-      return { what: `DATABASE_URL: the host name "${target.host}" is not known ${tried}.`, fix: 'Correct the host in DATABASE_URL (inside docker compose it is "postgres"; on this machine, 127.0.0.1).' };
     case 'timeout':
-      return { what: `DATABASE_URL: ${at} did not answer in time ${tried}.`, fix: 'Check that PostgreSQL runs there and that no firewall drops the connection, or set DATABASE_URL to the server you use.' };
+      return notFound({ variable: 'DATABASE_URL', product: 'PostgreSQL', host: target.host, at, tried, howToStart: 'with Docker: `docker compose up -d postgres`', composeHost: 'postgres' }, problem);
     case 'auth_failed':
       return { what: `DATABASE_URL: PostgreSQL at ${at} refused user "${target.user}": ${detail} ${tried}.`, fix: 'Correct the user and password in DATABASE_URL (postgres://USER:PASSWORD@host:port/database); the server must allow that user from this machine (pg_hba.conf).' };
     case 'missing_database':
@@ -62,11 +90,9 @@ export function redisTrouble(url: string, problem: RedisProblem, detail: string)
   const tried = `(tried ${maskedUrl(url)})`;
   switch (problem) {
     case 'refused':
-      return { what: `REDIS_URL: nothing answers at ${at} ${tried}.`, fix: 'Start Redis there (`redis-server`, or with Docker `docker compose up -d redis`), or set REDIS_URL to the Redis you use.' };
     case 'unknown_host':
-      return { what: `REDIS_URL: the host name "${u.hostname}" is not known ${tried}.`, fix: 'Correct the host in REDIS_URL (inside docker compose it is "redis"; on this machine, 127.0.0.1).' };
     case 'timeout':
-      return { what: `REDIS_URL: ${at} did not answer in time ${tried}.`, fix: 'Check that Redis runs there and that no firewall drops the connection, or set REDIS_URL to the Redis you use.' };
+      return notFound({ variable: 'REDIS_URL', product: 'Redis', host: u.hostname, at, tried, howToStart: '`redis-server`; with Docker: `docker compose up -d redis`', composeHost: 'redis' }, problem);
     case 'auth_failed':
       return { what: `REDIS_URL: Redis at ${at} refused the credentials: ${detail} ${tried}.`, fix: 'Put the right password in REDIS_URL (redis://:PASSWORD@host:port, or redis://USER:PASSWORD@host:port with ACL users).' };
     case 'other':

@@ -62,9 +62,9 @@ describe('PostgreSQL and Redis at start', () => {
       [
         'Symmetry cannot start:',
         `- DATABASE_URL: nothing answers at 127.0.0.1:${pgPort} (tried postgres://app:***@127.0.0.1:${pgPort}/symmetry).`,
-        '  Fix: Start PostgreSQL there (with Docker: `docker compose up -d postgres`), or set DATABASE_URL to the server you use.',
+        '  Fix: Start PostgreSQL there (with Docker: `docker compose up -d postgres`), or set DATABASE_URL to the one you use.',
         `- REDIS_URL: nothing answers at 127.0.0.1:${redisPort} (tried redis://:***@127.0.0.1:${redisPort}).`,
-        '  Fix: Start Redis there (`redis-server`, or with Docker `docker compose up -d redis`), or set REDIS_URL to the Redis you use.',
+        '  Fix: Start Redis there (`redis-server`; with Docker: `docker compose up -d redis`), or set REDIS_URL to the one you use.',
         '',
       ].join('\n'),
     );

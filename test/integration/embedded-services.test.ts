@@ -59,6 +59,9 @@ async function expectPostgresWorks(server: EmbeddedServer): Promise<void> {
   expect(new URL(server.url).hostname).toBe('127.0.0.1');
   expect(existsSync(server.dir)).toBe(true);
   const pool = new Pool({ connectionString: server.url, max: 2 });
+  // An idle pooled connection ended from outside (seen once on this shared machine) is not this test's concern:
+  // the migrations and queries below are. Unhandled, pg's 'error' event would fail the test by itself.
+  pool.on('error', () => undefined);
   try {
     await runMigrations(pool);
     await pool.query(`insert into workspaces (platform, external_id) values ('slack', 'T0EMBEDDED')`);

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError, loadConfig, sandboxWhenUnconfigured } from '../../src/config';
+import { problemsOf } from '../support/config-problems';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -14,17 +15,6 @@ const valid = {
   REDIS_URL: 'redis://localhost:6379',
   ANONYMITY_SECRET: randomBytes(32).toString('hex'),
 };
-
-/** The problems loadConfig names for `env` (none when it is valid). */
-function problemsOf(env: Record<string, string>): string[] {
-  try {
-    loadConfig(env);
-    return [];
-  } catch (err) {
-    if (err instanceof ConfigError) return err.problems;
-    throw err;
-  }
-}
 
 /** KEY=value lines of a .env file, as docker compose and `set -a; . ./.env` read them (comments and blank lines skipped). */
 function readEnvFile(file: string): Record<string, string> {
