@@ -8,6 +8,7 @@ import { createSlackApp } from '../platforms/slack/app';
 import { createSlackClient } from '../platforms/slack/client';
 import { createSlackMessenger } from '../platforms/slack/messenger';
 import type { WebDeps } from '../core/use-cases/deps';
+import { slackStartError } from './infra-check';
 import { routeByPlatform } from './messengers';
 import { processMetrics } from './metrics';
 import { createSignalsHandler } from './signals-http';
@@ -52,8 +53,9 @@ export async function startWeb(config: Config, logger: Logger, options: StartOpt
   const slackMessenger = slackClient ? createSlackMessenger(slackClient) : undefined;
   // The workspace the bot token belongs to: requests naming any other are dropped.
   const identity = slackClient
-    ? await slackClient.auth.test().catch((err: { data?: { error?: string } }) => {
-        throw new Error(`Slack refused SLACK_BOT_TOKEN (${err.data?.error ?? String(err)}): copy the Bot User OAuth Token (xoxb-…) from your app's "OAuth & Permissions" page again.`, { cause: err });
+    ? await slackClient.auth.test().catch((err: unknown) => {
+        // A refused token and an unreachable Slack need different fixes: the error says which.
+        throw slackStartError(err, config.SLACK_API_URL);
       })
     : null;
   const teams = await createTeams(config, repos.conversations, logger);
