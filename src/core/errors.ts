@@ -1,6 +1,8 @@
 /** Stable error codes: callers branch on `code`, adapters turn it into translated text. */
 export type ErrorCode =
   | 'invalid_score'
+  /** The workspace's platform lacks the capability asked for (an optional Messenger method it leaves out). */
+  | 'unsupported'
   | 'queue_unavailable'
   | 'platform_rate_limited'
   | 'platform_error'

@@ -47,8 +47,11 @@ export interface Messenger {
   findCheckin(workspace: Workspace, platformUserId: string, deliveryId: string): Promise<MessageRef | null>;
   /** A message the bot already posted to a channel under this key (summaries, shout-outs), if any. */
   findPosted(workspace: Workspace, channelId: string, key: string): Promise<MessageRef | null>;
-  /** Shows the user their App Home. */
-  publishHome(workspace: Workspace, platformUserId: string, home: HomeView): Promise<void>;
+  /**
+   * Shows the user their App Home. Optional: a platform without a home screen for bots (Teams) leaves it out
+   * rather than pretending; callers check for it.
+   */
+  publishHome?(workspace: Workspace, platformUserId: string, home: HomeView): Promise<void>;
   /** Sends a file to the user privately (their 1:1 conversation with the bot). */
   sendFile(workspace: Workspace, platformUserId: string, file: { name: string; title: string; content: string; comment: string }): Promise<void>;
   /** Every member id of a channel (humans and bots alike). */

@@ -29,7 +29,7 @@ export interface RunningWorkers {
 }
 
 /** Permanent failures: retrying cannot help, so BullMQ must not try again. */
-const PERMANENT: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['invalid_input', 'invalid_score', 'recipient_unreachable']);
+const PERMANENT: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['invalid_input', 'invalid_score', 'recipient_unreachable', 'unsupported']);
 
 /** Jobs this process is running now: shutdown waits for these, whatever BullMQ's own close does. */
 let inFlight = 0;

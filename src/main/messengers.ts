@@ -1,10 +1,16 @@
 /** One Messenger for the workers: each call goes to the platform of its workspace (Slack or Teams). */
 import { SymmetryError } from '../core/errors';
 import type { Platform, Workspace } from '../core/model';
+import type { HomeView } from '../core/messages';
 import type { Messenger } from '../core/ports';
 
-/** Routes every Messenger call by `workspace.platform`; a platform that is not configured is a permanent error. */
+/**
+ * Routes every Messenger call by `workspace.platform`; a platform that is not configured is a permanent error.
+ * An optional capability is there when some configured platform has it; asked of a platform without it, the call
+ * fails as `unsupported` (permanent), never silently.
+ */
 export function routeByPlatform(messengers: Partial<Record<Platform, Messenger>>): Messenger {
+  const configured = Object.values(messengers);
   const pick = (workspace: Workspace): Messenger => {
     const messenger = messengers[workspace.platform];
     if (!messenger) throw new SymmetryError('invalid_input', { error: `platform_not_configured_${workspace.platform}` });
@@ -18,7 +24,15 @@ export function routeByPlatform(messengers: Partial<Record<Platform, Messenger>>
     getUser: (w, ...a) => pick(w).getUser(w, ...a),
     findCheckin: (w, ...a) => pick(w).findCheckin(w, ...a),
     findPosted: (w, ...a) => pick(w).findPosted(w, ...a),
-    publishHome: (w, ...a) => pick(w).publishHome(w, ...a),
+    ...(configured.some((m) => m.publishHome)
+      ? {
+          publishHome: async (w: Workspace, ...a: [string, HomeView]) => {
+            const messenger = pick(w);
+            if (!messenger.publishHome) throw new SymmetryError('unsupported', { capability: 'publishHome', platform: w.platform });
+            return messenger.publishHome(w, ...a);
+          },
+        }
+      : {}),
     sendFile: (w, ...a) => pick(w).sendFile(w, ...a),
     listChannelMembers: (w, ...a) => pick(w).listChannelMembers(w, ...a),
     postImage: (w, ...a) => pick(w).postImage(w, ...a),

@@ -194,6 +194,7 @@ export async function buildHome(deps: WebDeps, workspace: Workspace, platformUse
 /** Publishes the App Home for the user. */
 export async function publishHome(deps: WorkerDeps, workspaceId: string, platformUserId: string): Promise<void> {
   const workspace = await deps.repos.workspaces.findById(workspaceId);
-  if (!workspace) return;
+  // A deployment whose platforms have no home screen has nothing to publish.
+  if (!workspace || !deps.messenger.publishHome) return;
   await deps.messenger.publishHome(workspace, platformUserId, await buildHome(deps, workspace, platformUserId));
 }

@@ -267,10 +267,6 @@ export function createTeamsMessenger(opts: TeamsMessengerOptions): TeamsMessenge
       return conversations.findPost(workspace.id, key);
     },
 
-    async publishHome() {
-      // Teams has no App Home tab for bots; people use `pulse mine` in their 1:1 chat instead.
-    },
-
     async listChannelMembers(workspace, channelId) {
       const address = await addressOf(workspace, channelId);
       const members: TeamsChannelAccount[] = [];
