@@ -120,8 +120,10 @@ test('/pulse export: a CSV of whole rounds, sent privately to the manager; other
   const upload = await waitFor(() => world.slack.uploads.find((u) => u.content.includes('round_closed')), 'the CSV upload');
   expect(upload.content).toContain('round_closed,period,withheld,invited,respondents,response_rate,mood_average');
   expect(upload.content).toMatch(/,no,3,3,1\.00,5\.7,/); // (8+3+6)/3
-  const completed = world.slack.callsTo('files.completeUploadExternal').at(-1)!;
-  expect(completed.args.channel_id).toBe(world.slack.dmChannelOf('UMGR'));
+  // The file is shared once its upload completes (a later call than the bytes): wait for that share, then check where it went.
+  const dm = world.slack.dmChannelOf('UMGR')!;
+  await waitFor(() => world.slack.filesIn(dm).some((f) => f.upload?.fileId === upload.fileId), "the CSV to be shared in the manager's DM");
+  expect(world.slack.callsTo('files.completeUploadExternal').filter((c) => c.args.channel_id !== dm)).toEqual([]);
   // Under the threshold the same round is exported without a single number.
   await world.pulse('UMGR', 'config threshold 5');
   await world.pulse('UMGR', 'export');
