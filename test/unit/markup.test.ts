@@ -3,6 +3,8 @@
  * losslessly, with stray markup found rather than guessed at.
  */
 import fc from 'fast-check';
+import { catalogs, SUPPORTED_LANGUAGES } from '../../src/core/i18n';
+import { toSlackMrkdwn } from '../../src/platforms/slack/render';
 import { findStrayMarkup, formatMarkup, mentionedPeople, parseMarkup, type Segment } from '../../src/core/markup';
 
 const text = (t: string): Segment => ({ kind: 'text', text: t });
@@ -133,5 +135,14 @@ describe('findStrayMarkup', () => {
     expect(findStrayMarkup('hi <@U1 there')).toEqual(['"<" at 3']);
     expect(findStrayMarkup('*bold <x*')).toEqual(['"<" at 6']);
     expect(findStrayMarkup('odd ` tick and 2 > 1')).toEqual(['"`" at 4', '">" at 17']);
+  });
+});
+
+describe('Slack rendering', () => {
+  test('every catalog sentence reaches Slack exactly as written (the markup is spelled as mrkdwn)', () => {
+    const sentences = SUPPORTED_LANGUAGES.flatMap((language) => Object.values(catalogs[language]).flatMap((entry) => (typeof entry === 'string' ? [entry] : Object.values(entry as Record<string, string>))));
+    expect(sentences.length).toBeGreaterThan(500);
+    const changed = sentences.filter((sentence) => toSlackMrkdwn(sentence) !== sentence);
+    expect(changed).toEqual([]);
   });
 });
