@@ -13,6 +13,7 @@ import { formatDate, formatDateTime, formatNumber, formatPercent, rtlText } from
 import { LANGUAGES } from '../../src/core/commands/pulse/config-settings';
 import { parsePulseCommand } from '../../src/core/commands/pulse-parser';
 import { echoText } from '../../src/core/commands/words';
+import { findStrayMarkup } from '../../src/core/markup';
 
 const RLM = '\u200f';
 const LRI = '\u2066';
@@ -324,5 +325,24 @@ describe('rtlText', () => {
 
     const average = rtlText('ar', translate('ar', 'summary.average', { average: formatNumber('ar', 7.4, 1) }));
     expect(average).toBe(`${RLM}متوسط المزاج: *${LRI}7.4${PDI}* من ${LRI}10${PDI}`);
+  });
+});
+
+describe('message markup', () => {
+  // A catalog entry is a sentence, or (plural variants) an object of CLDR forms, each one a sentence.
+  const sentencesOf = (entry: unknown): string[] => (typeof entry === 'string' ? [entry] : Object.values(entry as Record<string, string>));
+  // Placeholders filled as the code fills them: a link's address is a URL, anything else a word.
+  const filled = (template: string) => template.replace(/\{(\w+)\}/g, (_whole, name: string) => (/permalink|url/i.test(name) ? 'https://example.test/m' : name));
+
+  it.each(SUPPORTED_LANGUAGES)('every %s sentence parses into segments with no stray markup (a * that is not bold, an unclosed <@, a lone backtick)', (language) => {
+    const problems = Object.entries(catalogs[language]).flatMap(([key, entry]) =>
+      sentencesOf(entry).flatMap((sentence) => findStrayMarkup(filled(sentence)).map((problem) => `${key}: ${problem} in ${JSON.stringify(sentence)}`)),
+    );
+    expect(problems).toEqual([]);
+  });
+
+  it('the check sees stray markup in a sentence and in a plural form', () => {
+    const problems = [{ one: '*{count}* kudos', other: '{count} kudos*' }, 'Ask <@{user} first'].flatMap((entry) => sentencesOf(entry).flatMap((s) => findStrayMarkup(filled(s))));
+    expect(problems).toEqual(['"*" at 11', '"<" at 4']);
   });
 });

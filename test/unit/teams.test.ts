@@ -16,7 +16,9 @@ import { buildSymmetry } from '../../src/core/symmetry';
 import { renderSymmetryChart } from '../../src/platforms/charts/symmetry-chart';
 import { createTeamsLimiter } from '../../src/platforms/teams/limits';
 import { imageMessage, MAX_IMAGE_BYTES, pngSize } from '../../src/platforms/teams/render';
-import { baseConversationId, tokenizeTeamsText, toTeamsMarkdown } from '../../src/platforms/teams/text';
+import { decodeEntities } from '../../src/core/commands/mentions';
+import { catalogs, SUPPORTED_LANGUAGES } from '../../src/core/i18n';
+import { baseConversationId, tokenizeTeamsText, toTeamsMarkdown, toTeamsPlainText, toTeamsTypedText } from '../../src/platforms/teams/text';
 import { problemsOf } from '../support/config-problems';
 import { decodePng } from '../support/png';
 
@@ -86,6 +88,16 @@ describe('Teams text', () => {
     const out = toTeamsMarkdown(':tada: <@29:1ana> recognized <@29:1ben>\n*Team settings* `/pulse setup`', new Map([['29:1ana', 'Ana Lima']]));
     expect(out.text).toBe('🎉 <at>Ana Lima</at> recognized someone\n**Team settings** `pulse setup`');
     expect(out.mentions).toEqual([{ type: 'mention', text: '<at>Ana Lima</at>', mentioned: { id: '29:1ana', name: 'Ana Lima' } }]);
+  });
+
+  test('plain text: no bold marks, people by name, commands as typed to the bot, links spelled out', () => {
+    const names = new Map([['29:1ana', 'Ana Lima']]);
+    expect(toTeamsPlainText('Kudos on their way to <@29:1ana> and <@29:1ben>. *Thank you!* `/kudos @alex`', names)).toBe('Kudos on their way to Ana Lima and someone. Thank you! `kudos @alex`');
+    expect(toTeamsPlainText('<https://x.test/m|See the message> :tada: &lt;3 <!date^1800000000^{date}|2027-01-15 08:00 UTC>')).toBe('See the message (https://x.test/m) 🎉 <3 2027-01-15 08:00 UTC');
+  });
+
+  test('typed free text keeps what the person wrote, with people as @name and channels as #name', () => {
+    expect(toTeamsTypedText('thanks <@29:1ana> in <#19:c|general> for *this* :wave: &amp; `/pulse now` &lt;3', new Map([['29:1ana', 'Ana']]))).toBe('thanks @Ana in #general for *this* :wave: & `/pulse now` <3');
   });
 
   test('a thread reply names its channel with a suffix that is not part of the channel id', () => {
@@ -228,5 +240,71 @@ describe('app package', () => {
     const result = spawnSync(process.execPath, [join(ROOT, 'teams', 'package.mjs'), '--out', join(tmpdir(), 'never.zip')], { env: { PATH: env.PATH }, encoding: 'utf8', timeout: 30_000 });
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/TEAMS_APP_ID must be the Azure Bot's Microsoft App ID/);
+  });
+});
+
+/**
+ * The regex chain `toTeamsMarkdown` was before the catalog's markup had a parser, kept verbatim as
+ * the oracle of the golden test below: the parser-based renderer must say the same on every sentence.
+ */
+const LEGACY_EMOJI: Record<string, string> = { tada: '🎉', raised_hands: '🙌', clap: '👏', taco: '🌮', heart: '❤️', '+1': '👍', thumbsup: '👍', star: '⭐' };
+function legacyToTeamsMarkdown(text: string, names: ReadonlyMap<string, string> = new Map(), channelNames: ReadonlyMap<string, string> = new Map()) {
+  const mentions: Array<{ type: 'mention'; text: string; mentioned: { id: string; name: string } }> = [];
+  const out = text
+    .replace(/<@([^>|]+)(?:\|[^>]*)?>/g, (_w, id: string) => {
+      const name = names.get(id);
+      if (!name) return 'someone';
+      const tag = `<at>${name}</at>`;
+      if (!mentions.some((m) => m.mentioned.id === id)) mentions.push({ type: 'mention', text: tag, mentioned: { id, name } });
+      return tag;
+    })
+    .replace(/<#([^>|]+)(?:\|([^>]*))?>/g, (_w, id: string, label?: string) => `#${channelNames.get(id) ?? label ?? 'channel'}`)
+    .replace(/<!date\^\d+\^[^|>]*\|([^>]*)>/g, '$1')
+    .replace(/<(https?:[^>|]+)\|([^>]+)>/g, '[$2]($1)')
+    .replace(/<(https?:[^>]+)>/g, '$1')
+    .replace(/(^|[\s(“"'])\*([^*\n]+)\*(?=$|[\s.,;:!?)”"'])/g, '$1**$2**')
+    .replace(/`\/(pulse|kudos)\b/g, '`$1')
+    .replace(/:([a-z0-9_+-]+):/g, (whole, name: string) => LEGACY_EMOJI[name] ?? whole);
+  return { text: decodeEntities(out), mentions };
+}
+
+/** A value for each placeholder, shaped like what the code really passes (people, channels, dates, links, escaped text). */
+function sampleParam(name: string, variant: number): string {
+  const people = ['<@29:1ana>', '<@29:1ben>', '<@29:1zoe|zoe>'];
+  if (/^(user|giver|manager)$/.test(name)) return ['29:1ana', '29:1zoe', '29:1ben'][variant]!;
+  if (/^(recipients|managers|receivers|givers)$/.test(name)) return people.slice(0, variant + 1).join(', ');
+  if (name === 'channel') return ['19:general', '<#19:general|general>', 'C42'][variant]!;
+  if (/^(closesAt|date)$/.test(name)) return ['<!date^1800000000^{date_short_pretty} {time}|2027-01-15 08:00 UTC>', 'ven. 27 nov.', '2027-01-15'][variant]!;
+  if (name === 'permalink') return 'https://teams.example/l/message/19:abc/1700000000123';
+  if (/^(question|text|reason|excerpt|list|tags|values|themes)$/.test(name)) return ['fix the &lt;build&gt; &amp; ship', 'Ship *faster*? :tada: yes', 'how we "work" (really)'][variant]!;
+  if (name === 'command') return ['/frobnicate', 'pulse', 'x'][variant]!;
+  return ['7', '7,4', '12'][variant]!;
+}
+
+describe('Teams markdown from the markup parser = the old regex chain (golden)', () => {
+  const names = new Map([['29:1ana', 'Ana Lima'], ['29:1ben', 'Ben']]);
+  const channelNames = new Map([['19:general', 'General']]);
+  const sentences = SUPPORTED_LANGUAGES.flatMap((language) =>
+    Object.entries(catalogs[language]).flatMap(([key, entry]) =>
+      // An entry may become an object of plural forms: each form is a sentence.
+      (typeof entry === 'string' ? [entry] : Object.values(entry as Record<string, string>)).flatMap((template) =>
+        [0, 1, 2].map((variant) => ({ id: `${language} ${key} #${variant}`, text: template.replace(/\{(\w+)\}/g, (_w, name: string) => sampleParam(name, variant)) })),
+      ),
+    ),
+  );
+
+  test('every catalog sentence in every language, with sample parameters, renders exactly as before', () => {
+    expect(sentences.length).toBeGreaterThan(SUPPORTED_LANGUAGES.length * 3 * 150);
+    const differing = sentences
+      .filter(({ text }) => JSON.stringify(toTeamsMarkdown(text, names, channelNames)) !== JSON.stringify(legacyToTeamsMarkdown(text, names, channelNames)))
+      .map(({ id, text }) => ({ id, text, now: toTeamsMarkdown(text, names, channelNames).text, before: legacyToTeamsMarkdown(text, names, channelNames).text }));
+    expect(differing).toEqual([]);
+  });
+
+  test('the sample sentences exercise every kind of markup', () => {
+    const all = sentences.map((s) => toTeamsMarkdown(s.text, names, channelNames).text).join('\n');
+    for (const sign of ['<at>Ana Lima</at>', 'someone', '#General', '#general', '**', '`pulse ', '🎉', '](https://', '2027-01-15 08:00 UTC', '&lt;build&gt;'.replace(/&lt;|&gt;/g, (e) => (e === '&lt;' ? '<' : '>'))]) {
+      expect([sign, all.includes(sign)]).toEqual([sign, true]);
+    }
   });
 });

@@ -3,6 +3,7 @@ import type { HomeView as SlackHomeView, KnownBlock, ModalView } from '@slack/ty
 import { isRtl, translate, type MessageKey, type MessageParams } from '../../core/i18n';
 import { formatNumber, rtlText } from '../../core/i18n/format';
 import type { CheckinMessage, DigestMessage, HomeView, OutboundMessage, ShoutoutMessage, SummaryMessage, SymmetryMessage } from '../../core/messages';
+import { formatMarkup, parseMarkup } from '../../core/markup';
 import { symmetryText } from '../../core/symmetry';
 import { MOOD_QUESTION_ID, type Question } from '../../core/model';
 
@@ -38,8 +39,13 @@ export function scoreButtonValue(deliveryId: string, score: number, questionId: 
   return JSON.stringify(questionId === MOOD_QUESTION_ID ? { d: deliveryId, s: score } : { d: deliveryId, q: questionId, s: score });
 }
 
-const section = (text: string): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text } });
-const context = (text: string): KnownBlock => ({ type: 'context', elements: [{ type: 'mrkdwn', text }] });
+/** Neutral markup (src/core/markup.ts) as Slack mrkdwn: the markup is spelled as mrkdwn, so each segment is written as parsed. */
+export function toSlackMrkdwn(text: string): string {
+  return formatMarkup(parseMarkup(text));
+}
+
+const section = (text: string): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text: toSlackMrkdwn(text) } });
+const context = (text: string): KnownBlock => ({ type: 'context', elements: [{ type: 'mrkdwn', text: toSlackMrkdwn(text) }] });
 
 function scoreButtons(m: CheckinMessage, questionId: string, selected: number | null, blockId: string): KnownBlock {
   return {

@@ -24,7 +24,7 @@ import type { Reply } from '../../core/use-cases/reply';
 import type { Logger } from '../../core/ports';
 import type { TeamsMessenger } from './messenger';
 import { COMMENT_INPUT_ID, COMMENT_VERB, renderReply, SCORE_VERB } from './render';
-import { baseConversationId, isBotId, tokenizeTeamsText, toTeamsMarkdown, type MentionEntity } from './text';
+import { baseConversationId, isBotId, tokenizeTeamsText, toTeamsMarkdown, toTeamsPlainText, type MentionEntity } from './text';
 import { MAX_COMMAND_LENGTH } from '../../core/commands/limits';
 import { keywordOf } from '../../core/commands/words';
 
@@ -261,13 +261,15 @@ export class SymmetryTeamsBot extends TeamsActivityHandler {
     const payload = action.messagePayload;
     const answer = (text: string): MessagingExtensionActionResponse => ({ task: { type: 'message', value: text } });
     const locale = senderLocale(context);
-    if (action.commandId !== GIVE_KUDOS_COMMAND || !payload?.id) return answer(translate(locale, 'usage.kudos').replace(/`\/kudos/g, '`kudos'));
+    if (action.commandId !== GIVE_KUDOS_COMMAND || !payload?.id) return answer(toTeamsPlainText(translate(locale, 'usage.kudos')));
     const author = payload.from?.user;
     const authorName = author?.displayName ?? '';
-    if (!author?.id) return answer(translate(locale, 'kudos.bot', { user: authorName || 'This app' }).replace(/<@([^>]*)>/g, '$1'));
+    // The sentences name the author as a person; the dialog shows them by the name the message carries.
+    const byName = new Map([['author', authorName || 'This app']]);
+    if (!author?.id) return answer(toTeamsPlainText(translate(locale, 'kudos.bot', { user: 'author' }), byName));
     // Message actions name the author by their Microsoft Entra id; the bot speaks in Teams user ids.
     const authorId = author.id.startsWith('29:') ? author.id : ((await TeamsInfo.getMember(context, author.id).catch(() => null))?.id ?? null);
-    if (!authorId) return answer(translate(locale, 'kudos.unknown_user', { user: authorName }).replace(/<@([^>]*)>/g, '$1'));
+    if (!authorId) return answer(toTeamsPlainText(translate(locale, 'kudos.unknown_user', { user: 'author' }), byName));
     const reply = await noteMessageKudos(this.deps, {
       platform,
       workspaceExternalId: tenantOf(context)!,
@@ -280,6 +282,6 @@ export class SymmetryTeamsBot extends TeamsActivityHandler {
       eventKey: (a.id ?? `${payload.id}-${a.from.id}-${a.timestamp}`).slice(0, 200),
     });
     const names = new Map([[authorId, authorName]]);
-    return answer(toTeamsMarkdown(translate(reply.locale ?? locale, reply.key, reply.params), names).text.replace(/<\/?at>/g, ''));
+    return answer(toTeamsPlainText(translate(reply.locale ?? locale, reply.key, reply.params), names));
   }
 }

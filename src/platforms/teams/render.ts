@@ -2,13 +2,12 @@
  * Core messages → Teams activities (Adaptive Cards 1.5). Every sentence comes from the catalog;
  * what people typed (comments, reasons, questions) goes into TextRuns, which Teams never reads as markdown.
  */
-import { decodeEntities } from '../../core/commands/mentions';
 import { SymmetryError } from '../../core/errors';
 import { translate, type MessageKey, type MessageParams } from '../../core/i18n';
 import type { CheckinMessage, OutboundMessage, ShoutoutMessage, SummaryMessage, SymmetryMessage } from '../../core/messages';
 import { symmetryText } from '../../core/symmetry';
 import { MOOD_QUESTION_ID } from '../../core/model';
-import { mentionedIds, toTeamsMarkdown, type OutgoingMention } from './text';
+import { mentionedIds, toTeamsMarkdown, toTeamsPlainText, toTeamsTypedText, type OutgoingMention } from './text';
 
 export const SCORE_VERB = 'checkin.score';
 export const COMMENT_VERB = 'checkin.comment';
@@ -140,7 +139,7 @@ export function summaryBody(m: SummaryMessage): Element[] {
     body.push(textBlock(`1 ${histogramBar(s.histogram)} 10`, { fontType: 'Monospace' }));
     for (const q of s.questions) {
       if ('withheld' in q) body.push(typed(translate(m.locale, 'summary.question_withheld', { question: q.text, needed: q.needed })));
-      else if (q.kind === 'scale') body.push(typed(translate(m.locale, 'summary.question_scale', { question: q.text, average: q.average.toFixed(1), respondents: q.respondents }).replace(/\*/g, '')));
+      else if (q.kind === 'scale') body.push(typed(toTeamsPlainText(translate(m.locale, 'summary.question_scale', { question: q.text, average: q.average.toFixed(1), respondents: q.respondents }))));
       else {
         body.push(typed(translate(m.locale, 'summary.question_text', { question: q.text }), { weight: 'Bolder' }));
         for (const a of q.answers.slice(0, 10)) body.push({ type: 'Container', style: 'emphasis', items: [typed(a)] });
@@ -154,9 +153,9 @@ export function summaryBody(m: SummaryMessage): Element[] {
   }
   if (m.symmetry) {
     const text = symmetryText(m.locale, m.symmetry, { lastOnly: true });
-    body.push(textBlock(`${t('symmetry.title')}  ${plain(text.rounds[0] ?? '')}`, { isSubtle: true }));
-    for (const line of text.readings) body.push(textBlock(plain(line), { isSubtle: true }));
-    body.push(textBlock(plain(text.caveat), { isSubtle: true }));
+    body.push(textBlock(`${t('symmetry.title')}  ${toTeamsPlainText(text.rounds[0] ?? '')}`, { isSubtle: true }));
+    for (const line of text.readings) body.push(textBlock(toTeamsPlainText(line), { isSubtle: true }));
+    body.push(textBlock(toTeamsPlainText(text.caveat), { isSubtle: true }));
   }
   if (m.actions.length) {
     body.push(textBlock(t('summary.actions')));
@@ -165,26 +164,15 @@ export function summaryBody(m: SummaryMessage): Element[] {
   return body;
 }
 
-/** Catalog text without Slack's bold marks, for card text. */
-function plain(text: string): string {
-  return toTeamsMarkdown(text.replace(/\*/g, '')).text;
-}
-
 /** `/pulse symmetry` as plain card text: a line per round, the reading, the caveat. */
 function symmetryBody(m: SymmetryMessage): Element[] {
   const text = symmetryText(m.locale, m.view);
   return [
-    textBlock(plain(translate(m.locale, 'symmetry.title')), { size: 'Medium' }),
-    ...text.rounds.map((line) => textBlock(plain(line))),
-    ...text.readings.map((line) => textBlock(plain(line))),
-    textBlock(plain(text.caveat), { isSubtle: true }),
+    textBlock(toTeamsPlainText(translate(m.locale, 'symmetry.title')), { size: 'Medium' }),
+    ...text.rounds.map((line) => textBlock(toTeamsPlainText(line))),
+    ...text.readings.map((line) => textBlock(toTeamsPlainText(line))),
+    textBlock(toTeamsPlainText(text.caveat), { isSubtle: true }),
   ];
-}
-
-/** Canonical free text (escaped, people as <@id>) as a person reads it: "@Ana", decoded characters. */
-function plainText(canonical: string, names: Names): string {
-  const people = canonical.replace(/<@([^>|]+)(?:\|[^>]*)?>/g, (_w, id: string) => `@${names.get(id) ?? 'someone'}`);
-  return decodeEntities(people.replace(/<#([^>|]+)(?:\|([^>]*))?>/g, (_w, _id: string, label?: string) => `#${label ?? 'channel'}`));
 }
 
 function shoutoutBody(m: ShoutoutMessage, names: Names, mentions: OutgoingMention[]): Element[] {
@@ -195,7 +183,7 @@ function shoutoutBody(m: ShoutoutMessage, names: Names, mentions: OutgoingMentio
   mentions.push(...md.mentions);
   const body: Element[] = [textBlock(md.text, { size: 'Medium' })];
   // Reasons are canonical free text (escaped, people as <@id>): shown as typed, people by name.
-  if (m.reason) body.push(typed(translate(m.locale, 'shoutout.reason', { reason: plainText(m.reason, names) })));
+  if (m.reason) body.push(typed(translate(m.locale, 'shoutout.reason', { reason: toTeamsTypedText(m.reason, names) })));
   if (m.values.length) body.push(textBlock(translate(m.locale, 'shoutout.values', { values: m.values.map((v) => `#${v}`).join(' ') })));
   if (m.tags.length) body.push(textBlock(translate(m.locale, 'shoutout.tags', { tags: m.tags.map((v) => `#${v}`).join(' ') })));
   if (m.excerpt) body.push({ type: 'Container', style: 'emphasis', items: [typed(m.excerpt.replace(/\n/g, ' '))] });
@@ -248,7 +236,7 @@ export function renderMessage(m: OutboundMessage, names: Names = new Map()): Tea
       return { type: 'message', attachments: card([textBlock(head.text), typed(m.text)], mentions) };
     }
     case 'symmetry':
-      return { type: 'message', text: plain(translate(m.locale, 'symmetry.title')), attachments: card(symmetryBody(m)) };
+      return { type: 'message', text: toTeamsPlainText(translate(m.locale, 'symmetry.title')), attachments: card(symmetryBody(m)) };
     case 'reminder':
       return { type: 'message', textFormat: 'markdown', text: toTeamsMarkdown(translate(m.locale, 'reminder.text', { closesAt: `${m.closesAt.toISOString().slice(0, 16).replace('T', ' ')} UTC` })).text };
     case 'text': {

@@ -1,10 +1,11 @@
 /**
  * Teams text in and out. In: a message to the bot ("<at>Symmetry</at> pulse config managers add
  * <at>Ana Lima</at>") becomes the core's platform-neutral tokens, people and channels taken from the
- * activity's mention entities. Out: the catalog's sentences (written with Slack's mrkdwn: `*bold*`,
- * `<@id>`, `<url|label>`) become Teams markdown, with people as real mentions.
+ * activity's mention entities. Out: the catalog's sentences (the neutral markup of src/core/markup.ts, parsed
+ * once into segments) become Teams markdown, with people as real mentions, or plain text.
  */
 import { encodeEntities, decodeEntities, type Token } from '../../core/commands/mentions';
+import { mentionedPeople, parseMarkup, type Segment } from '../../core/markup';
 
 /** A mention entity as Teams sends it (`text` is the `<at>…</at>` run it stands for). */
 export interface MentionEntity {
@@ -101,32 +102,84 @@ export interface OutgoingMention {
 
 const EMOJI: Record<string, string> = { tada: '🎉', raised_hands: '🙌', clap: '👏', taco: '🌮', heart: '❤️', '+1': '👍', thumbsup: '👍', star: '⭐' };
 
+/** How one rendering spells people and bold; everything else is shared by the Teams renderers. */
+interface TeamsStyle {
+  person: (id: string) => string;
+  bold: (inner: string) => string;
+  link: (url: string, label: string) => string;
+  emoji: (name: string) => string;
+  command: (command: string, rest: string) => string;
+}
+
+// People type commands to the bot in Teams: `pulse setup`, not `/pulse setup`.
+const asTypedToBot = (command: string, rest: string) => `${command}${rest}`;
+
+function renderSegments(segments: readonly Segment[], style: TeamsStyle, channelNames: ReadonlyMap<string, string>): string {
+  return segments
+    .map((s): string => {
+      switch (s.kind) {
+        case 'text':
+          return decodeEntities(s.text);
+        case 'bold':
+          return style.bold(renderSegments(s.children, style, channelNames));
+        case 'code':
+          return `\`${renderSegments(s.children, style, channelNames)}\``;
+        case 'command':
+          return `\`${style.command(s.command, renderSegments(s.rest, style, channelNames))}\``;
+        case 'person':
+          return style.person(s.id);
+        case 'channel':
+          return `#${channelNames.get(s.id) ?? (s.label === null ? 'channel' : decodeEntities(s.label))}`;
+        case 'link':
+          return s.label === null ? s.url : style.link(s.url, decodeEntities(s.label));
+        case 'date':
+          return decodeEntities(s.fallback);
+        case 'emoji':
+          return style.emoji(s.name);
+      }
+    })
+    .join('');
+}
+
 /**
- * One catalog sentence (Slack mrkdwn) as Teams markdown. People become `<at>name</at>` with a
- * mention entity when `names` knows them (otherwise their plain name, or "someone"); channel links
- * become "#name"; `/pulse` in examples becomes `pulse`, because in Teams people type it to the bot.
+ * One catalog sentence as Teams markdown. People become `<at>name</at>` with a mention entity when
+ * `names` knows them (otherwise "someone"); channels become "#name"; links `[label](url)`; dates
+ * their fallback; known emoji the character; `/pulse` in examples becomes `pulse`, because in Teams
+ * people type it to the bot.
  */
 export function toTeamsMarkdown(text: string, names: ReadonlyMap<string, string> = new Map(), channelNames: ReadonlyMap<string, string> = new Map()): { text: string; mentions: OutgoingMention[] } {
   const mentions: OutgoingMention[] = [];
-  const out = text
-    .replace(/<@([^>|]+)(?:\|[^>]*)?>/g, (_w, id: string) => {
-      const name = names.get(id);
-      if (!name) return 'someone';
-      const tag = `<at>${name}</at>`;
-      if (!mentions.some((m) => m.mentioned.id === id)) mentions.push({ type: 'mention', text: tag, mentioned: { id, name } });
-      return tag;
-    })
-    .replace(/<#([^>|]+)(?:\|([^>]*))?>/g, (_w, id: string, label?: string) => `#${channelNames.get(id) ?? label ?? 'channel'}`)
-    .replace(/<!date\^\d+\^[^|>]*\|([^>]*)>/g, '$1')
-    .replace(/<(https?:[^>|]+)\|([^>]+)>/g, '[$2]($1)')
-    .replace(/<(https?:[^>]+)>/g, '$1')
-    .replace(/(^|[\s(“"'])\*([^*\n]+)\*(?=$|[\s.,;:!?)”"'])/g, '$1**$2**')
-    .replace(/`\/(pulse|kudos)\b/g, '`$1')
-    .replace(/:([a-z0-9_+-]+):/g, (whole, name: string) => EMOJI[name] ?? whole);
-  return { text: decodeEntities(out), mentions };
+  const person = (id: string) => {
+    const name = names.get(id);
+    if (!name) return 'someone';
+    const tag = `<at>${name}</at>`;
+    if (!mentions.some((m) => m.mentioned.id === id)) mentions.push({ type: 'mention', text: tag, mentioned: { id, name } });
+    return tag;
+  };
+  const style: TeamsStyle = { person, bold: (inner) => `**${inner}**`, link: (url, label) => `[${label}](${url})`, emoji: (name) => EMOJI[name] ?? `:${name}:`, command: asTypedToBot };
+  return { text: renderSegments(parseMarkup(text), style, channelNames), mentions };
+}
+
+/**
+ * One catalog sentence as plain text, for what Teams shows unformatted (a dialog's message, a
+ * TextRun): no bold marks, people by name ("someone" when unknown), links as "label (url)",
+ * commands as they are typed to the bot, in backticks.
+ */
+export function toTeamsPlainText(text: string, names: ReadonlyMap<string, string> = new Map()): string {
+  const style: TeamsStyle = { person: (id) => names.get(id) ?? 'someone', bold: (inner) => inner, link: (url, label) => `${label} (${url})`, emoji: (name) => EMOJI[name] ?? `:${name}:`, command: asTypedToBot };
+  return renderSegments(parseMarkup(text), style, new Map());
+}
+
+/**
+ * Canonical free text a person typed (escaped, people as `<@id>`) as they typed it: "@Ana" for a
+ * person, "#label" for a channel, characters decoded, their own stars and colons left alone.
+ */
+export function toTeamsTypedText(canonical: string, names: ReadonlyMap<string, string> = new Map()): string {
+  const style: TeamsStyle = { person: (id) => `@${names.get(id) ?? 'someone'}`, bold: (inner) => `*${inner}*`, link: (url, label) => `<${url}|${label}>`, emoji: (name) => `:${name}:`, command: (command, rest) => `/${command}${rest}` };
+  return renderSegments(parseMarkup(canonical), style, new Map());
 }
 
 /** Ids of the people a catalog sentence mentions (`<@id>`), so their names can be looked up once. */
 export function mentionedIds(text: string): string[] {
-  return [...new Set([...text.matchAll(/<@([^>|]+)(?:\|[^>]*)?>/g)].map((m) => m[1]!))];
+  return mentionedPeople(text);
 }
