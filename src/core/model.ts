@@ -112,6 +112,8 @@ export interface Member {
   /** BCP 47 locale such as "en-US", or null. */
   locale: string | null;
   isAdmin: boolean;
+  /** Their own `/pulse away`: not asked before this instant; null when they are not away. */
+  awayUntil: Date | null;
 }
 
 /** What the platform tells us about a user. */
@@ -160,7 +162,10 @@ export interface Round {
   summaryState: SummaryState;
 }
 
-export type DeliveryState = 'pending' | 'sending' | 'sent' | 'failed';
+/** 'away': the person was away when their DM was due (not asked, not counted); the tick sends it if they come back before the round closes. */
+export type DeliveryState = 'pending' | 'sending' | 'sent' | 'failed' | 'away';
+/** Who said a person is away: they did (`/pulse away`), or their platform status did. */
+export type AwayReason = 'self' | 'status';
 
 /** Who was asked. Never linked to what they answered. */
 export interface Delivery {
@@ -175,6 +180,12 @@ export interface Delivery {
   answeredAt: Date | null;
   /** The fan-out batch whose job sends this DM; null when a per-delivery job does. */
   batch: string | null;
+  /** Why it was last found away; null when it never was. */
+  awayReason: AwayReason | null;
+  /** When a status-away delivery may go out; null = not away by status, or a status that never expires. */
+  awayUntil: Date | null;
+  /** The person's status was read for it already (at most once per round). */
+  statusRead: boolean;
 }
 
 /** The built-in question every round asks. */

@@ -3,6 +3,7 @@
  * Implementations live in src/platforms, src/db and src/jobs; tests hand in fakes.
  */
 import type {
+  AwayReason,
   ConversationAddress,
   Delivery,
   Kudos,
@@ -20,6 +21,7 @@ import type {
   UserProfile,
   Workspace,
 } from './model';
+import type { PresenceStatus } from './away';
 import type { JobName, JobPayloads } from './jobs';
 import type { HomeView, OutboundMessage } from './messages';
 import type { CustomerSignal } from './signals';
@@ -60,6 +62,8 @@ export interface Messenger {
   postImage(workspace: Workspace, channelId: string, image: ImageFile, options?: { threadId?: string }): Promise<void>;
   /** Sends an image (a chart) to the user privately, in their 1:1 conversation with the bot. */
   sendDirectImage(workspace: Workspace, platformUserId: string, image: ImageFile): Promise<void>;
+  /** The user's status (emoji, text, expiry) where the platform has one (Slack); absent where it has none (Teams). */
+  readStatus?(workspace: Workspace, platformUserId: string): Promise<PresenceStatus | null>;
 }
 
 /** An image the bot shares (a chart): PNG bytes, a file name, a title and alt text. */
@@ -109,6 +113,8 @@ export interface MemberRepository {
   upsertMany(workspaceId: string, profiles: UserProfile[]): Promise<Member[]>;
   findById(id: string): Promise<Member | null>;
   findByPlatformId(workspaceId: string, platformUserId: string): Promise<Member | null>;
+  /** Records the member's own `/pulse away` end (null: back now). */
+  setAwayUntil(memberId: string, until: Date | null): Promise<void>;
 }
 
 export interface RoundRepository {
@@ -149,6 +155,13 @@ export interface DeliveryBatch {
   deliveries: Array<{ delivery: Delivery; member: Member }>;
 }
 
+/** A round's deliveries counted: `total` leaves out the `away` ones (not asked, not in the response rate). */
+export interface DeliveryCounts {
+  total: number;
+  answered: number;
+  away: number;
+}
+
 export interface DeliveryRepository {
   /**
    * Creates a pending delivery per member unless one exists (in batches of `batchSize`, when given);
@@ -179,6 +192,17 @@ export interface DeliveryRepository {
   /** Moves sending → pending: the platform refused the DM before taking it (429), so the retry needs no lookup. */
   releaseSending(id: string): Promise<void>;
   markFailed(id: string): Promise<void>;
+  /**
+   * Moves sending → away: the person was away when their DM was due. `until` is when a status-away
+   * one may go out (null: never by itself); `statusRead` records that their status was read this round.
+   */
+  markAway(id: string, away: { reason: AwayReason; until: Date | null; statusRead: boolean }): Promise<void>;
+  /**
+   * Moves the away deliveries of open rounds (not yet past closesAt) whose person is back at `now` to
+   * pending, each in a new batch of its own; returns them. Back: their own away date has passed or was
+   * cleared (reason 'self'), or their status expired (reason 'status').
+   */
+  returnFromAway(now: Date, limit: number): Promise<Delivery[]>;
   /** Records the reminder; false when one was already recorded. */
   markReminded(id: string, at: Date): Promise<boolean>;
   /** Deliveries not yet sent (pending or sending) of open rounds. */
@@ -187,10 +211,10 @@ export interface DeliveryRepository {
   listDueForReminder(now: Date, limit: number): Promise<Delivery[]>;
   /** The member's deliveries, newest round first (their own history). */
   listForMember(memberId: string, limit: number): Promise<Delivery[]>;
-  /** Answered and total deliveries of a round (counts only). */
-  countForRound(roundId: string): Promise<{ total: number; answered: number }>;
-  /** The same counts for many rounds in one query; a round without deliveries counts 0 and 0. */
-  countForRounds(roundIds: readonly string[]): Promise<Map<string, { total: number; answered: number }>>;
+  /** Answered and total deliveries of a round, away ones apart and not in the total (counts only). */
+  countForRound(roundId: string): Promise<DeliveryCounts>;
+  /** The same counts for many rounds in one query; a round without deliveries counts 0, 0 and 0. */
+  countForRounds(roundIds: readonly string[]): Promise<Map<string, DeliveryCounts>>;
 }
 
 /** A round's answers as summaries read them: no respondent hash, no time. */

@@ -30,8 +30,10 @@ export interface RoundFacts {
   roundId: string;
   period: string;
   closesAt: Date;
-  /** Deliveries sent. */
+  /** Deliveries of people who were not away (the response rate's denominator). */
   invited: number;
+  /** People away when their check-in was due: not asked, not in `invited` (0 when absent). */
+  away?: number;
   /** The round's rows of the responses table, without respondent hashes. */
   responses: Array<{ questionId: string; score: number | null; comment: string | null }>;
   /** Distinct respondent hashes that gave the mood question a score. */
@@ -72,6 +74,8 @@ export type RoundSummary =
       closesAt: Date;
       threshold: number;
       invited: number;
+      /** How many were away (a count only, never who: it says nothing about any answer). */
+      away: number;
       respondents: number;
       /** respondents / invited, 0..1 (1 when more answered than the deliveries recorded). */
       responseRate: number;
@@ -200,6 +204,7 @@ export function summarizeRound(facts: RoundFacts, opts: SummaryOptions): RoundSu
     closesAt: facts.closesAt,
     threshold: k,
     invited: facts.invited,
+    away: facts.away ?? 0,
     respondents: current.respondents,
     responseRate: current.rate,
     average: current.average,

@@ -21,7 +21,7 @@ import {
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type { ConversationAddress, KudosSettings, Platform, Question, RoundKind, RoundStatus, DeliveryState, Schedule, SummaryState, TeamSettings } from '../core/model';
+import type { AwayReason, ConversationAddress, KudosSettings, Platform, Question, RoundKind, RoundStatus, DeliveryState, Schedule, SummaryState, TeamSettings } from '../core/model';
 
 const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const createdAt = () => tstz('created_at').notNull().defaultNow();
@@ -66,6 +66,8 @@ export const members = pgTable(
     timezone: text('timezone'),
     locale: text('locale'),
     isAdmin: boolean('is_admin').notNull().default(false),
+    /** Their own `/pulse away`: not asked before this instant (the end of their last day away, in their zone). */
+    awayUntil: tstz('away_until'),
     createdAt: createdAt(),
     updatedAt: tstz('updated_at').notNull().defaultNow(),
   },
@@ -165,6 +167,12 @@ export const deliveries = pgTable(
      * and no other job ever sends a batched delivery. Null for deliveries a per-delivery job owns.
      */
     batch: uuid('batch'),
+    /** Why a delivery is 'away': the person's own `/pulse away` ('self') or their platform status ('status'). */
+    awayReason: text('away_reason').$type<AwayReason>(),
+    /** When a status-away delivery may go out (the status expires); null = the status never expires. */
+    awayUntil: tstz('away_until'),
+    /** The person's status was read for this delivery: it is read at most once per round. */
+    statusRead: boolean('status_read').notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [
@@ -175,6 +183,8 @@ export const deliveries = pgTable(
     index('deliveries_reminder_idx')
       .on(t.sentAt)
       .where(sql`state = 'sent' and answered_at is null and reminded_at is null`),
+    // The tick looks for away deliveries whose person is back.
+    index('deliveries_away_idx').on(t.roundId).where(sql`state = 'away'`),
   ],
 );
 

@@ -37,5 +37,7 @@ export function routeByPlatform(messengers: Partial<Record<Platform, Messenger>>
     listChannelMembers: (w, ...a) => pick(w).listChannelMembers(w, ...a),
     postImage: (w, ...a) => pick(w).postImage(w, ...a),
     sendDirectImage: (w, ...a) => pick(w).sendDirectImage(w, ...a),
+    // A platform without statuses (Teams) has no readStatus: nobody there is away by status.
+    readStatus: async (w, userId) => (await pick(w).readStatus?.(w, userId)) ?? null,
   };
 }

@@ -36,6 +36,8 @@ export interface FakeUser {
   deleted?: boolean;
   isAdmin?: boolean;
   isOwner?: boolean;
+  /** Their status as users.info gives it in `profile` (status_emoji like `:palm_tree:`, status_expiration in Unix seconds, 0 = never). */
+  status?: { emoji?: string; text?: string; expiration?: number };
 }
 
 export interface StoredMessage {
@@ -280,6 +282,9 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
         display_name: name,
         display_name_normalized: name,
         team: teamId,
+        status_text: u.status?.text ?? '',
+        status_emoji: u.status?.emoji ?? '',
+        status_expiration: u.status?.expiration ?? 0,
         ...(u.isBot ? { bot_id: u.id === botUserId ? botId : slackId('B'), api_app_id: appId, always_active: true } : {}),
       },
       is_admin: !!u.isAdmin,

@@ -1,4 +1,5 @@
 /** A Messenger that records what the bot would send, with a small directory of users and channels. */
+import type { PresenceStatus } from '../../src/core/away';
 import type { ImageFile, MessageRef, Messenger } from '../../src/core/ports';
 import type { UserProfile } from '../../src/core/model';
 import type { HomeView, OutboundMessage } from '../../src/core/messages';
@@ -91,6 +92,14 @@ export class RecordingMessenger implements Messenger {
 
   async listChannelMembers(_w: unknown, channelId: string): Promise<string[]> {
     return this.channels.get(channelId) ?? [];
+  }
+
+  /** Users' platform statuses (none: no status), and how many times each was read. */
+  readonly statuses = new Map<string, PresenceStatus>();
+  readonly statusReads = new Map<string, number>();
+  async readStatus(_w: unknown, userId: string): Promise<PresenceStatus | null> {
+    this.statusReads.set(userId, (this.statusReads.get(userId) ?? 0) + 1);
+    return this.statuses.get(userId) ?? null;
   }
 
   /** Check-in DMs sent to a user. */

@@ -14,7 +14,7 @@ const checkin = (locale: string): CheckinMessage => ({
   scaleQuestions: [],
 });
 
-const summary = (locale: string): SummaryMessage => ({
+const summary = (locale: string, away = 0): SummaryMessage => ({
   kind: 'summary',
   locale,
   key: 'summary-r1',
@@ -26,6 +26,7 @@ const summary = (locale: string): SummaryMessage => ({
     closesAt: new Date('2026-11-30T13:00:00Z'),
     threshold: 5,
     invited: 8,
+    away,
     respondents: 6,
     responseRate: 0.75,
     average: 7.4,
@@ -50,4 +51,13 @@ test.each(['en', 'fr', 'nl', 'sv', 'ar'])('%s: the check-in and the summary are 
   expect(text).toContain(decimal);
   if (locale === 'ar') expect(JSON.stringify(renderMessage(summary(locale)).blocks)).toContain('\u200f');
   else expect(JSON.stringify(renderMessage(summary(locale)).blocks)).not.toContain('\u200f');
+});
+
+test.each(['en', 'fr', 'nl', 'sv', 'ar'])('%s: the summary says how many were away, as a count, and only when someone was', (locale) => {
+  const strip = (s: string) => s.replace(/[\u200e\u200f\u2066-\u2069]/g, '');
+  const awayLine = strip(translate(locale, 'summary.away', { away: 3 }));
+  expect(strip(JSON.stringify(renderMessage(summary(locale, 3)).blocks))).toContain(awayLine);
+  const none = strip(JSON.stringify(renderMessage(summary(locale, 0)).blocks));
+  expect(none).toContain(strip(translate(locale, 'summary.rate', { respondents: 6, invited: 8, rate: 75 })).slice(0, 12));
+  expect(none).not.toContain(awayLine.slice(0, 8));
 });

@@ -9,7 +9,7 @@ import type { enCommands } from './en-commands';
 
 export const arCommands: Record<keyof typeof enCommands, string> = {
   'usage.pulse': '{commands}',
-  'help.pulse.help': '*أوامر `/pulse`* (لمديري الفريق؛ ويمكن للجميع استخدام `/pulse mine` و `/pulse forget-me` و `/pulse kudos` و `/pulse help`)',
+  'help.pulse.help': '*أوامر `/pulse`* (لمديري الفريق؛ ويمكن للجميع استخدام `/pulse mine` و `/pulse forget-me` و `/pulse away` و `/pulse kudos` و `/pulse help`)',
   'help.section.setup': '*الإعداد*',
   'help.pulse.setup': '• `/pulse setup`: اجعل هذه القناة فريقًا، وتكون أنت مديره',
   'help.pulse.schedule': [
@@ -24,6 +24,7 @@ export const arCommands: Record<keyof typeof enCommands, string> = {
   'help.pulse.mine': '• `/pulse mine`: إجاباتك أنت، ولا يراها غيرك',
   'help.pulse.export': '• `/pulse export`: ملف CSV بنتائج جولات الفريق (بحد إخفاء الهوية نفسه)، يُرسَل إليك بشكل خاص',
   'help.pulse.forget_me': '• `/pulse forget-me`: احذف كل ما يحتفظ به Symmetry عنك (إجاباتك واستطلاعاتك وإعداداتك) وأخفِ هويتك في سجلات التقدير',
+  'help.pulse.away': '• `/pulse away until 2026-12-24` · `/pulse away 2w` · `/pulse away off`: أنت في إجازة (لا استطلاعات ولا تذكيرات ولا تُحتسب)؛ ويخبرك `/pulse away` حتى متى',
   'help.section.ask': '*اسأل وتصرّف*',
   'help.pulse.ask': [
     '• `/pulse ask ما مدى وضوح أولوياتنا؟`: أضف سؤالًا يُجاب عنه من 1 إلى 10 إلى الجولة التالية',
@@ -85,4 +86,5 @@ export const arCommands: Record<keyof typeof enCommands, string> = {
   'parse.kudos_missing_reason': 'الأمر `/kudos` يحتاج إلى سبب بعد الأشخاص، مثل `/kudos {recipients} لإصلاحه عملية النشر`.',
   'parse.kudos_reason_too_long': 'عدد أحرف هذا السبب {length}؛ يُرجى ألا يتجاوز {max}.',
   'parse.kudos_too_many_tags': 'عدد الوسوم هنا {count}؛ يُرجى ألا يتجاوز {max}.',
+  'parse.away_bad': '`{value}` ليس يومًا ولا مدة إجازة: استخدم `/pulse away until 2026-12-24` (yyyy-MM-dd، آخر يوم في إجازتك) أو `/pulse away 2w` أو `/pulse away 10d` (حتى {max} يومًا) أو `/pulse away off`.',
 };

@@ -2,7 +2,7 @@
 export const enCommands = {
   // `/pulse help` is put together from the help.* keys below, in the order of src/core/commands/pulse/registry.ts.
   'usage.pulse': '{commands}',
-  'help.pulse.help': '*`/pulse` commands* (for the team\'s managers; anyone may use `/pulse mine`, `/pulse forget-me`, `/pulse kudos` and `/pulse help`)',
+  'help.pulse.help': '*`/pulse` commands* (for the team\'s managers; anyone may use `/pulse mine`, `/pulse forget-me`, `/pulse away`, `/pulse kudos` and `/pulse help`)',
   'help.section.setup': '*Set up*',
   'help.pulse.setup': '• `/pulse setup`: make this channel a team, with you as its manager',
   'help.pulse.schedule': [
@@ -17,6 +17,7 @@ export const enCommands = {
   'help.pulse.mine': '• `/pulse mine`: your own answers, seen only by you',
   'help.pulse.export': '• `/pulse export`: a CSV of the team\'s round results (same anonymity threshold), sent to you privately',
   'help.pulse.forget_me': '• `/pulse forget-me`: delete everything Symmetry holds about you (your answers, check-ins, settings) and anonymize your kudos',
+  'help.pulse.away': '• `/pulse away until 2026-12-24` · `/pulse away 2w` · `/pulse away off`: you are away (no check-ins, no reminders, not counted); `/pulse away` says until when',
   'help.section.ask': '*Ask and act*',
   'help.pulse.ask': [
     '• `/pulse ask How clear are our priorities?`: add a 1–10 question to the next round',
@@ -78,4 +79,5 @@ export const enCommands = {
   'parse.kudos_missing_reason': '`/kudos` needs a reason after the people, like `/kudos {recipients} for fixing the deploy`.',
   'parse.kudos_reason_too_long': 'That reason is {length} characters; please keep it to {max}.',
   'parse.kudos_too_many_tags': 'That is {count} tags; please keep it to {max}.',
+  'parse.away_bad': '`{value}` is not a day or a length of leave: use `/pulse away until 2026-12-24` (yyyy-MM-dd, the last day you are away), `/pulse away 2w` or `/pulse away 10d` (up to {max} days), or `/pulse away off`.',
 } as const;

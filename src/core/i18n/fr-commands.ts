@@ -6,7 +6,7 @@ import type { enCommands } from './en-commands';
 
 export const frCommands: Record<keyof typeof enCommands, string> = {
   'usage.pulse': '{commands}',
-  'help.pulse.help': '*Commandes `/pulse`* (pour les managers de l’équipe ; tout le monde peut utiliser `/pulse mine`, `/pulse forget-me`, `/pulse kudos` et `/pulse help`)',
+  'help.pulse.help': '*Commandes `/pulse`* (pour les managers de l’équipe ; tout le monde peut utiliser `/pulse mine`, `/pulse forget-me`, `/pulse away`, `/pulse kudos` et `/pulse help`)',
   'help.section.setup': '*Mise en place*',
   'help.pulse.setup': '• `/pulse setup` : faire de ce canal une équipe, dont vous êtes le manager',
   'help.pulse.schedule': [
@@ -21,6 +21,7 @@ export const frCommands: Record<keyof typeof enCommands, string> = {
   'help.pulse.mine': '• `/pulse mine` : vos propres réponses, visibles par vous seul',
   'help.pulse.export': '• `/pulse export` : un fichier CSV des résultats des sessions de l’équipe (même seuil d’anonymat), envoyé à vous seul',
   'help.pulse.forget_me': '• `/pulse forget-me` : supprimer tout ce que Symmetry conserve sur vous (vos réponses, check-ins, paramètres) et anonymiser vos kudos',
+  'help.pulse.away': '• `/pulse away until 2026-12-24` · `/pulse away 2w` · `/pulse away off` : vous êtes absent (ni check-in, ni rappel, non compté) ; `/pulse away` dit jusqu’à quand',
   'help.section.ask': '*Demander et agir*',
   'help.pulse.ask': [
     '• `/pulse ask Nos priorités sont-elles claires ?` : ajouter une question notée de 1 à 10 à la prochaine session',
@@ -82,4 +83,5 @@ export const frCommands: Record<keyof typeof enCommands, string> = {
   'parse.kudos_missing_reason': '`/kudos` attend une raison après les personnes, comme `/kudos {recipients} pour avoir réparé le déploiement`.',
   'parse.kudos_reason_too_long': 'Cette raison fait {length} caractères ; limitez-la à {max}.',
   'parse.kudos_too_many_tags': 'Cela fait {count} tags ; limitez-vous à {max}.',
+  'parse.away_bad': '`{value}` n’est ni un jour ni une durée d’absence : utilisez `/pulse away until 2026-12-24` (aaaa-MM-jj, votre dernier jour d’absence), `/pulse away 2w` ou `/pulse away 10d` (jusqu’à {max} jours), ou `/pulse away off`.',
 };

@@ -6,7 +6,7 @@ import type { enCommands } from './en-commands';
 
 export const nlCommands: Record<keyof typeof enCommands, string> = {
   'usage.pulse': '{commands}',
-  'help.pulse.help': '*`/pulse`-commando’s* (voor de managers van het team; iedereen mag `/pulse mine`, `/pulse forget-me`, `/pulse kudos` en `/pulse help` gebruiken)',
+  'help.pulse.help': '*`/pulse`-commando’s* (voor de managers van het team; iedereen mag `/pulse mine`, `/pulse forget-me`, `/pulse away`, `/pulse kudos` en `/pulse help` gebruiken)',
   'help.section.setup': '*Instellen*',
   'help.pulse.setup': '• `/pulse setup`: maak van dit kanaal een team, met jou als manager',
   'help.pulse.schedule': [
@@ -21,6 +21,7 @@ export const nlCommands: Record<keyof typeof enCommands, string> = {
   'help.pulse.mine': '• `/pulse mine`: je eigen antwoorden, alleen voor jou zichtbaar',
   'help.pulse.export': '• `/pulse export`: een CSV met de resultaten van de rondes van het team (met dezelfde anonimiteitsdrempel), privé naar jou gestuurd',
   'help.pulse.forget_me': '• `/pulse forget-me`: alles wissen wat Symmetry over jou bewaart (je antwoorden, check-ins, instellingen) en je kudos anonimiseren',
+  'help.pulse.away': '• `/pulse away until 2026-12-24` · `/pulse away 2w` · `/pulse away off`: je bent afwezig (geen check-ins, geen herinneringen, niet meegeteld); `/pulse away` zegt tot wanneer',
   'help.section.ask': '*Vragen en doen*',
   'help.pulse.ask': [
     '• `/pulse ask Hoe duidelijk zijn onze prioriteiten?`: voeg een vraag (1–10) toe aan de volgende ronde',
@@ -82,4 +83,5 @@ export const nlCommands: Record<keyof typeof enCommands, string> = {
   'parse.kudos_missing_reason': '`/kudos` heeft een reden nodig na de mensen, zoals `/kudos {recipients} voor het repareren van de deploy`.',
   'parse.kudos_reason_too_long': 'Die reden is {length} tekens; houd het bij {max}.',
   'parse.kudos_too_many_tags': 'Dat zijn {count} tags; houd het bij {max}.',
+  'parse.away_bad': '`{value}` is geen dag en geen duur van afwezigheid: gebruik `/pulse away until 2026-12-24` (jjjj-MM-dd, je laatste dag afwezig), `/pulse away 2w` of `/pulse away 10d` (tot {max} dagen), of `/pulse away off`.',
 };

@@ -6,7 +6,7 @@ import type { enCommands } from './en-commands';
 
 export const svCommands: Record<keyof typeof enCommands, string> = {
   'usage.pulse': '{commands}',
-  'help.pulse.help': '*`/pulse`-kommandon* (för teamets chefer; alla kan använda `/pulse mine`, `/pulse forget-me`, `/pulse kudos` och `/pulse help`)',
+  'help.pulse.help': '*`/pulse`-kommandon* (för teamets chefer; alla kan använda `/pulse mine`, `/pulse forget-me`, `/pulse away`, `/pulse kudos` och `/pulse help`)',
   'help.section.setup': '*Kom igång*',
   'help.pulse.setup': '• `/pulse setup`: gör den här kanalen till ett team, med dig som chef',
   'help.pulse.schedule': [
@@ -21,6 +21,7 @@ export const svCommands: Record<keyof typeof enCommands, string> = {
   'help.pulse.mine': '• `/pulse mine`: dina egna svar, som bara du ser',
   'help.pulse.export': '• `/pulse export`: en CSV-fil med teamets resultat per omgång (samma anonymitetströskel), skickad privat till dig',
   'help.pulse.forget_me': '• `/pulse forget-me`: radera allt som Symmetry har sparat om dig (dina svar, incheckningar, inställningar) och anonymisera dina kudos',
+  'help.pulse.away': '• `/pulse away until 2026-12-24` · `/pulse away 2w` · `/pulse away off`: du är borta (inga incheckningar, inga påminnelser, räknas inte); `/pulse away` säger till när',
   'help.section.ask': '*Fråga och agera*',
   'help.pulse.ask': [
     '• `/pulse ask Hur tydliga är våra prioriteringar?`: lägg till en fråga (1–10) i nästa omgång',
@@ -82,4 +83,5 @@ export const svCommands: Record<keyof typeof enCommands, string> = {
   'parse.kudos_missing_reason': '`/kudos` behöver en anledning efter personerna, som `/kudos {recipients} för att du fixade deployen`.',
   'parse.kudos_reason_too_long': 'Anledningen är {length} tecken; håll den till {max}.',
   'parse.kudos_too_many_tags': 'Det är {count} taggar; håll dig till högst {max}.',
+  'parse.away_bad': '`{value}` är varken en dag eller en längd på ledigheten: använd `/pulse away until 2026-12-24` (åååå-MM-dd, din sista dag borta), `/pulse away 2w` eller `/pulse away 10d` (upp till {max} dagar), eller `/pulse away off`.',
 };

@@ -1,8 +1,9 @@
 /** The check-in loop as the workers run it: open a round, deliver, remind, record, close. */
 import { respondentHash } from '../anonymity';
+import { awayByStatus, isAwayUntil } from '../away';
 import { resolveLocale } from '../i18n';
 import { isSymmetryError, SymmetryError } from '../errors';
-import type { Delivery, Member, Round } from '../model';
+import type { AwayReason, Delivery, Member, Round } from '../model';
 import type { DeliveryContext, MessageRef, OwnAnswerRow } from '../ports';
 import { MOOD_QUESTION_ID } from '../model';
 import type { CheckinMessage } from '../messages';
@@ -109,6 +110,35 @@ async function checkinView(deps: WorkerDeps, ctx: DeliveryContext, opts: { never
 }
 
 /**
+ * Whether the person is away now, and why: their own `/pulse away` first (no platform call), then
+ * their platform status, read at most once per round (a delivery that read it never reads it again).
+ * A status the platform could not give (other than a 429, which stops the batch) counts as not away:
+ * better one DM too many than a person silently never asked.
+ */
+async function awayNow(deps: WorkerDeps, ctx: DeliveryContext): Promise<{ reason: AwayReason; until: Date | null; statusRead: boolean } | null> {
+  const now = deps.clock.now();
+  if (isAwayUntil(ctx.member.awayUntil, now)) return { reason: 'self', until: null, statusRead: ctx.delivery.statusRead };
+  if (ctx.delivery.statusRead || !deps.messenger.readStatus) return null;
+  let status;
+  try {
+    status = await deps.messenger.readStatus(ctx.workspace, ctx.member.platformUserId);
+  } catch (err) {
+    if (isSymmetryError(err, 'platform_rate_limited')) throw err;
+    deps.logger.warn({ deliveryId: ctx.delivery.id, err: (err as Error).message }, 'status not read; the check-in goes out');
+    return null;
+  }
+  const away = awayByStatus(status, now);
+  return away ? { reason: 'status', until: away.until, statusRead: true } : null;
+}
+
+/** Records the delivery as away when its person is; true when it was (no DM goes out). */
+async function setAsideIfAway(deps: WorkerDeps, ctx: DeliveryContext): Promise<boolean> {
+  const away = await awayNow(deps, ctx);
+  if (away) await deps.repos.deliveries.markAway(ctx.delivery.id, away);
+  return away !== null;
+}
+
+/**
  * Sends one check-in DM, at most once per (round, member). The delivery is marked "sending"
  * before the platform call; a retry that finds it "sending" first asks the platform whether
  * the DM already went out (a worker may have died between sending and recording it).
@@ -116,7 +146,7 @@ async function checkinView(deps: WorkerDeps, ctx: DeliveryContext, opts: { never
 export async function deliverCheckin(deps: WorkerDeps, deliveryId: string): Promise<'sent' | 'skipped'> {
   const ctx = await deps.repos.deliveries.findWithContext(deliveryId);
   // A batched delivery is its batch job's to send, never this job's.
-  if (!ctx || ctx.delivery.state === 'sent' || ctx.delivery.state === 'failed' || ctx.delivery.batch !== null) return 'skipped';
+  if (!ctx || ctx.delivery.state === 'sent' || ctx.delivery.state === 'failed' || ctx.delivery.state === 'away' || ctx.delivery.batch !== null) return 'skipped';
   if (ctx.round.status === 'closed') {
     await deps.repos.deliveries.markFailed(deliveryId);
     return 'skipped';
@@ -131,6 +161,7 @@ export async function deliverCheckin(deps: WorkerDeps, deliveryId: string): Prom
   }
   let ref: MessageRef;
   try {
+    if (await setAsideIfAway(deps, ctx)) return 'skipped';
     ref = await deps.messenger.sendDirect(ctx.workspace, ctx.member.platformUserId, await checkinView(deps, ctx, { neverSent: firstAttempt }));
   } catch (err) {
     // A 429 means the platform did not take the DM: the retry after Retry-After sends it without looking for it first.
@@ -177,6 +208,7 @@ export async function deliverBatch(deps: WorkerDeps, batch: string): Promise<num
   /** Sends one DM and records it; a 429 gives this one and `giveBack` back to pending and stops the batch. */
   const send = async (ctx: DeliveryContext, neverSent: boolean, giveBack: string[]): Promise<void> => {
     try {
+      if (await setAsideIfAway(deps, ctx)) return;
       await record(ctx.delivery.id, await deps.messenger.sendDirect(workspace, ctx.member.platformUserId, await checkinView(deps, ctx, { neverSent })));
     } catch (err) {
       if (isSymmetryError(err, 'platform_rate_limited')) {
@@ -225,6 +257,8 @@ export async function deliverBatch(deps: WorkerDeps, batch: string): Promise<num
 export async function sendReminder(deps: WorkerDeps, deliveryId: string): Promise<'sent' | 'skipped'> {
   const ctx = await deps.repos.deliveries.findWithContext(deliveryId);
   if (!ctx || ctx.delivery.answeredAt || ctx.round.status === 'closed' || ctx.delivery.state !== 'sent') return 'skipped';
+  // Away since the DM went out: no reminder (their own date only; their status is read once a round, at the DM).
+  if (isAwayUntil(ctx.member.awayUntil, deps.clock.now())) return 'skipped';
   // Recorded first: a reminder lost to a crash is better than a person reminded twice.
   if (!(await deps.repos.deliveries.markReminded(deliveryId, deps.clock.now()))) return 'skipped';
   await deps.messenger.sendDirect(ctx.workspace, ctx.member.platformUserId, {

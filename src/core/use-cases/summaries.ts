@@ -20,6 +20,7 @@ export async function loadRoundFacts(deps: WebDeps, rounds: readonly Round[]): P
     period: round.period,
     closesAt: round.closesAt,
     invited: counts.get(round.id)?.total ?? 0,
+    away: counts.get(round.id)?.away ?? 0,
     responses: answers.get(round.id)?.answers ?? [],
     respondents: answers.get(round.id)?.respondents ?? 0,
   }));
@@ -39,6 +40,7 @@ export async function loadMoodFacts(deps: WebDeps, rounds: readonly Round[]): Pr
       period: round.period,
       closesAt: round.closesAt,
       invited: counts.get(round.id)?.total ?? 0,
+      away: counts.get(round.id)?.away ?? 0,
       responses: mood.map((score) => ({ questionId: MOOD_QUESTION_ID, score, comment: null })),
       respondents: mood.length,
     };

@@ -13,6 +13,8 @@ export interface TickReport {
   deliveriesEnqueued: number;
   remindersEnqueued: number;
   roundsClosing: number;
+  /** Away deliveries whose person is back, sent now. */
+  awayBack: number;
 }
 
 /** Due members of one team grouped by period (the slot's local date). */
@@ -35,7 +37,7 @@ function dueByPeriod(team: Team, members: Member[], now: Date): Map<string, Memb
 /** Runs one tick at the clock's now: opens due rounds, enqueues due DMs, reminders and closes. */
 export async function runTick(deps: WorkerDeps): Promise<TickReport> {
   const now = deps.clock.now();
-  const report: TickReport = { roundsOpened: 0, deliveriesEnqueued: 0, remindersEnqueued: 0, roundsClosing: 0 };
+  const report: TickReport = { roundsOpened: 0, deliveriesEnqueued: 0, remindersEnqueued: 0, roundsClosing: 0, awayBack: 0 };
 
   for (const { team, members } of await deps.repos.teams.listScheduled()) {
     for (const [period, due] of dueByPeriod(team, members, now)) {
@@ -55,6 +57,10 @@ export async function runTick(deps: WorkerDeps): Promise<TickReport> {
 
   // Deliveries whose job was lost (e.g. Redis restarted without persistence) are enqueued again; job ids dedupe.
   await enqueueBatches(deps, await deps.repos.deliveries.listUnsent(BATCH));
+  // People who were away and are back before their round closes get their check-in now (the same delivery, one DM).
+  const back = await deps.repos.deliveries.returnFromAway(now, BATCH);
+  await enqueueBatches(deps, back);
+  report.awayBack = back.length;
 
   const reminders = await deps.repos.deliveries.listDueForReminder(now, BATCH);
   await deps.queue.enqueueMany('send-reminder', reminders.map((d) => ({ deliveryId: d.id })));

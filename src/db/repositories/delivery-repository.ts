@@ -1,27 +1,29 @@
 /** Deliveries: who was asked in which round, and how far their DM got. Never what they answered. */
 import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, getTableColumns, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
-import type { DeliveryRepository } from '../../core/ports';
+import type { DeliveryCounts, DeliveryRepository } from '../../core/ports';
 import type { Database } from '../client';
 import { deliveries, members, rounds, teams, workspaces } from '../schema';
 import { toDelivery, toMember, toRound, toTeam, toWorkspace, uuidArray, isUuid } from './rows';
 
 /** The PostgreSQL DeliveryRepository. */
 export function createDeliveryRepository(db: Database): DeliveryRepository {
-  async function countForRounds(roundIds: readonly string[]): Promise<Map<string, { total: number; answered: number }>> {
+  async function countForRounds(roundIds: readonly string[]): Promise<Map<string, DeliveryCounts>> {
     const ids = [...new Set(roundIds)];
-    const counts = new Map(ids.map((id) => [id, { total: 0, answered: 0 }]));
+    const counts = new Map(ids.map((id) => [id, { total: 0, answered: 0, away: 0 }]));
     if (ids.length === 0) return counts;
     const rows = await db
       .select({
         roundId: deliveries.roundId,
-        total: sql<number>`count(*)::int`,
+        // Someone away was not asked: not in the response rate's denominator, counted apart.
+        total: sql<number>`(count(*) filter (where ${deliveries.state} <> 'away'))::int`,
         answered: sql<number>`count(${deliveries.answeredAt})::int`,
+        away: sql<number>`(count(*) filter (where ${deliveries.state} = 'away'))::int`,
       })
       .from(deliveries)
       .where(sql`${deliveries.roundId} = any(${uuidArray(ids)})`)
       .groupBy(deliveries.roundId);
-    for (const { roundId, total, answered } of rows) counts.set(roundId, { total, answered });
+    for (const { roundId, total, answered, away } of rows) counts.set(roundId, { total, answered, away });
     return counts;
   }
 
@@ -210,6 +212,36 @@ export function createDeliveryRepository(db: Database): DeliveryRepository {
         .update(deliveries)
         .set({ state: 'failed' })
         .where(and(eq(deliveries.id, id), inArray(deliveries.state, ['pending', 'sending'])));
+    },
+
+    async markAway(id, away) {
+      await db
+        .update(deliveries)
+        .set({ state: 'away', awayReason: away.reason, awayUntil: away.until, statusRead: away.statusRead })
+        .where(and(eq(deliveries.id, id), eq(deliveries.state, 'sending')));
+    },
+
+    async returnFromAway(now, limit) {
+      // A fresh batch each: the old batch's job id may still be kept (completed jobs dedupe for an hour).
+      const at = now.toISOString();
+      const rows = await db.execute<{ id: string }>(sql`
+        update deliveries d set state = 'pending', batch = gen_random_uuid()
+        where d.id in (
+          select d2.id from deliveries d2
+          join rounds r on r.id = d2.round_id
+          join members m on m.id = d2.member_id
+          where d2.state = 'away' and r.status = 'open' and r.closes_at > ${at}::timestamptz
+            and ((d2.away_reason = 'self' and (m.away_until is null or m.away_until <= ${at}::timestamptz))
+              or (d2.away_reason = 'status' and d2.away_until is not null and d2.away_until <= ${at}::timestamptz))
+          order by d2.id
+          limit ${limit}
+          for update of d2 skip locked)
+          and d.state = 'away'
+        returning d.id`);
+      const ids = rows.rows.map((r) => r.id);
+      if (ids.length === 0) return [];
+      const back = await db.select().from(deliveries).where(sql`${deliveries.id} = any(${uuidArray(ids)})`);
+      return back.map(toDelivery);
     },
 
     async markReminded(id, at) {

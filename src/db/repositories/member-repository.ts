@@ -51,6 +51,11 @@ export function createMemberRepository(db: Database): MemberRepository {
       return row ? toMember(row) : null;
     },
 
+    async setAwayUntil(memberId, until) {
+      if (!isUuid(memberId)) return;
+      await db.update(members).set({ awayUntil: until, updatedAt: sql`now()` }).where(eq(members.id, memberId));
+    },
+
     async findByPlatformId(workspaceId, platformUserId) {
       const [row] = await db
         .select()

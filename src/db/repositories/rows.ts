@@ -30,6 +30,7 @@ export function toMember(row: typeof members.$inferSelect): Member {
     timezone: row.timezone,
     locale: row.locale,
     isAdmin: row.isAdmin,
+    awayUntil: row.awayUntil,
   };
 }
 
@@ -61,6 +62,9 @@ export function toDelivery(row: typeof deliveries.$inferSelect): Delivery {
     remindedAt: row.remindedAt,
     answeredAt: row.answeredAt,
     batch: row.batch,
+    awayReason: row.awayReason,
+    awayUntil: row.awayUntil,
+    statusRead: row.statusRead,
   };
 }
 

@@ -1,6 +1,7 @@
 /** The Messenger port on Slack's Web API. Rate limits become coded errors the job queue honours. */
 import { ErrorCode, WebClient, type WebAPICallResult } from '@slack/web-api';
 import { isSymmetryError, SymmetryError } from '../../core/errors';
+import type { PresenceStatus } from '../../core/away';
 import type { CallPacer, ImageFile, MessageRef, Messenger } from '../../core/ports';
 import type { UserProfile, Workspace } from '../../core/model';
 import type { OutboundMessage } from '../../core/messages';
@@ -23,6 +24,16 @@ interface SlackUser {
   is_owner?: boolean;
   tz?: string;
   locale?: string;
+  /** users.info's profile: status_emoji (`:palm_tree:`), status_text, status_expiration (Unix seconds, 0 = never). */
+  profile?: { status_emoji?: string; status_text?: string; status_expiration?: number };
+}
+
+/** Slack's status → PresenceStatus; null when the user has none. */
+export function toPresenceStatus(u: SlackUser | undefined): PresenceStatus | null {
+  const p = u?.profile;
+  if (!p || (!p.status_emoji && !p.status_text)) return null;
+  const expiration = p.status_expiration ?? 0;
+  return { emoji: p.status_emoji ?? '', text: p.status_text ?? '', expiresAt: expiration > 0 ? new Date(expiration * 1000) : null };
 }
 
 /** Slack → UserProfile. Slackbot is a bot even though Slack does not flag it as one. */
@@ -131,6 +142,11 @@ export function createSlackMessenger(client: WebClient, pacer?: CallPacer): Mess
     async getUser(workspace, userId) {
       const res = await call(workspace, () => client.users.info({ user: userId, include_locale: true }));
       return toProfile(userId, res.user as SlackUser | undefined);
+    },
+    async readStatus(workspace, userId) {
+      // users.info (tier 4, paced like every call): the same read as getUser, without the locale.
+      const res = await call(workspace, () => client.users.info({ user: userId }));
+      return toPresenceStatus(res.user as SlackUser | undefined);
     },
     async listChannelMembers(workspace, channelId) {
       const ids: string[] = [];

@@ -104,6 +104,7 @@ function summaryBlocks(m: SummaryMessage): KnownBlock[] {
         [
           `${t('summary.average', { average: formatNumber(m.locale, s.average, 1) })}${change}`,
           t('summary.rate', { respondents: s.respondents, invited: s.invited, rate: Math.round(s.responseRate * 100) }),
+          ...(s.away > 0 ? [t('summary.away', { away: s.away })] : []),
           `${t('summary.distribution', { ...s.distribution })}   \`1 ${histogramBar(s.histogram)} 10\``,
         ].join('\n'),
       ),

@@ -135,6 +135,7 @@ export function summaryBody(m: SummaryMessage): Element[] {
       s.change === null ? '' : `  ${s.change > 0 ? t('summary.change_up', { change: s.change.toFixed(1) }) : s.change < 0 ? t('summary.change_down', { change: Math.abs(s.change).toFixed(1) }) : t('summary.change_same')}`;
     body.push(textBlock(`${t('summary.average', { average: s.average.toFixed(1) })}${change}`));
     body.push(textBlock(t('summary.rate', { respondents: s.respondents, invited: s.invited, rate: Math.round(s.responseRate * 100) })));
+    if (s.away > 0) body.push(textBlock(t('summary.away', { away: s.away })));
     body.push(textBlock(t('summary.distribution', { ...s.distribution })));
     body.push(textBlock(`1 ${histogramBar(s.histogram)} 10`, { fontType: 'Monospace' }));
     for (const q of s.questions) {

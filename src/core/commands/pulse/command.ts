@@ -26,6 +26,10 @@ export type PulseCommand =
   | { type: 'action-done'; index: number }
   | { type: 'mine' }
   | { type: 'forget-me' }
+  /** `/pulse away until 2026-12-24` (the last day away) or `/pulse away 2w` (days from today, today included). */
+  | { type: 'away'; until: { date: string } | { days: number } }
+  | { type: 'away-off' }
+  | { type: 'away-status' }
   | { type: 'export' }
   | { type: 'kudos'; weeks: number }
   | { type: 'symmetry'; rounds: number };

@@ -6,6 +6,7 @@ import { translate } from '../../i18n';
 import type { Reply } from '../../use-cases/reply';
 import type { PulseCommand } from './command';
 import { action } from './action';
+import { away } from './away';
 import { config } from './config-command';
 import { kudos } from './kudos';
 import { forgetMe, mine } from './own-data';
@@ -40,6 +41,7 @@ export const PULSE_SUBCOMMANDS = [
   mine,
   exportResults,
   forgetMe,
+  away,
   ask,
   questions,
   unask,
