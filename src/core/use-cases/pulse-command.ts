@@ -6,7 +6,8 @@ import type { MessageKey, MessageParams } from '../i18n';
 import type { OutboundMessage } from '../messages';
 import type { Platform, Team, Workspace } from '../model';
 import { DEFAULT_TEAM_SETTINGS } from '../model';
-import { scheduleDaysOutsideWorkdays } from '../schedule';
+import { effectiveTimeZone, scheduleDaysOutsideWorkdays } from '../schedule';
+import { formatDate, formatDateTime } from '../i18n/format';
 import type { SymmetryView } from '../symmetry';
 import type { WebDeps } from './deps';
 import { manualPeriod } from './checkins';
@@ -48,6 +49,8 @@ interface CommandContext {
   workspace: Workspace;
   /** The caller's language: their own locale, else the team's, else English. */
   locale: string;
+  /** The caller's own time zone when known, else the channel team's default, else UTC: dates in replies are theirs. */
+  timeZone: string;
 }
 
 /** Team managers and workspace admins may run a team; nobody else. */
@@ -60,9 +63,9 @@ async function mayManage(deps: WebDeps, ctx: CommandContext, team: Team): Promis
   return Boolean(profile?.isAdmin && !profile.deleted);
 }
 
-/** Dates for messages are ISO-like UTC minutes; platforms that can show local time rewrite them. */
-function formatInstant(d: Date): string {
-  return `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+/** A day and time as the check-in DMs show them: in the caller's language and time zone ("ven. 11 déc. à 19:00"). */
+function readerDateTime(ctx: CommandContext, d: Date): string {
+  return formatDateTime(ctx.locale, d, ctx.timeZone);
 }
 
 async function setup(deps: WebDeps, ctx: CommandContext): Promise<Reply> {
@@ -84,7 +87,7 @@ async function mine(deps: WebDeps, ctx: CommandContext): Promise<Reply> {
   const answers = member ? await ownAnswers(deps, member) : [];
   if (answers.length === 0) return { key: 'mine.none' };
   const list = answers
-    .map((a) => `• ${formatInstant(a.closesAt).slice(0, 10)}: ${a.score ?? '–'}${a.commented ? ' 💬' : ''}${a.open ? ' (open)' : ''}`)
+    .map((a) => `• ${formatDate(ctx.locale, a.closesAt, ctx.timeZone)}: ${a.score ?? '–'}${a.commented ? ' 💬' : ''}${a.open ? ' (open)' : ''}`)
     .join('\n');
   return { key: 'mine.list', params: { list } };
 }
@@ -106,7 +109,7 @@ async function runTeamCommand(deps: WebDeps, ctx: CommandContext, team: Team, co
       return { key: 'pulse.unscheduled' };
     case 'now': {
       const open = await deps.repos.rounds.findOpen(team.id);
-      if (open) return { key: 'pulse.round_already_open', params: { closesAt: formatInstant(open.closesAt) } };
+      if (open) return { key: 'pulse.round_already_open', params: { closesAt: readerDateTime(ctx, open.closesAt) } };
       const members = await deps.repos.teams.listActiveMembers(team.id);
       if (members.length === 0) return { key: 'pulse.no_members' };
       const requestedAt = deps.clock.now();
@@ -118,7 +121,7 @@ async function runTeamCommand(deps: WebDeps, ctx: CommandContext, team: Team, co
       const open = await deps.repos.rounds.findOpen(team.id);
       if (!open) return { key: 'pulse.status_none' };
       const { total, answered } = await deps.repos.deliveries.countForRound(open.id);
-      return { key: 'pulse.status_open', params: { answered, total, closesAt: formatInstant(open.closesAt) } };
+      return { key: 'pulse.status_open', params: { answered, total, closesAt: readerDateTime(ctx, open.closesAt) } };
     }
     case 'summary': {
       const summaries = await recentSummaries(deps, team, command.rounds);
@@ -177,7 +180,8 @@ export async function runPulseCommand(deps: WebDeps, input: CommandInput): Promi
       deps.repos.teams.findByChannel(workspace.id, input.channelId),
     ]);
     locale = resolveLocale(member?.locale, channelTeam?.settings.language);
-    return { ...(await dispatch(deps, { input, workspace, locale }, channelTeam)), locale };
+    const timeZone = effectiveTimeZone(member?.timezone ?? null, channelTeam?.settings.timezone ?? 'UTC');
+    return { ...(await dispatch(deps, { input, workspace, locale, timeZone }, channelTeam)), locale };
   } catch (err) {
     if (isSymmetryError(err, 'queue_unavailable')) return { key: 'error.queue_unavailable', locale };
     throw err;
