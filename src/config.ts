@@ -189,9 +189,9 @@ const sandboxSchema = z.object({
   PORT: int(1, 65535).optional(),
   /** Level of the bot's own log, written to SANDBOX_OUTPUT_DIR/symmetry.log (the terminal shows the story). */
   LOG_LEVEL: z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
-  /** Simulated weeks, one scheduled round each. */
-  SANDBOX_WEEKS: int(1, 8).default(3),
-  /** Simulated hours per real second while something happens; quiet nights and weekends run 12 times faster. */
+  /** Simulated weeks, one scheduled round each; 7 by default, so /pulse symmetry has 6 rounds to read customers one round later. */
+  SANDBOX_WEEKS: int(1, 8).default(7),
+  /** Simulated hours per real second while something happens; quiet nights and weekends run 30 times faster. */
   SANDBOX_HOURS_PER_SECOND: int(1, 12).default(2),
   /** Seed of the simulated people's choices: the same seed tells the same story. */
   SANDBOX_SEED: z.string().min(1).max(64, 'must be at most 64 characters').default('symmetry'),

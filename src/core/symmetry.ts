@@ -124,7 +124,7 @@ export function symmetryReadingLines(locale: string, view: SymmetryView): string
     if (!reading) continue;
     const name = metric.toUpperCase();
     if (reading.roundsNeeded > 0) {
-      lines.push(translate(locale, 'symmetry.more_rounds', { metric: name, needed: reading.roundsNeeded, paired: reading.paired }));
+      lines.push(translate(locale, 'symmetry.more_rounds', { metric: name, count: reading.roundsNeeded, paired: reading.paired }));
       continue;
     }
     // Enough rounds at the same round; the lagged series (mood, next round's customers) may still be short.

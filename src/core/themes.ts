@@ -5,6 +5,10 @@
  * words dropped, plurals lightly folded, and what appears in at least two different comments is
  * a theme. One person repeating a word does not make a theme; two people saying it does.
  * Comments are expected to be redacted already; the redaction tokens are ignored here.
+ *
+ * Words that only judge (good, great, bad, fine, and the same in French, Dutch, Swedish and
+ * Arabic) are never themes either: they say how the week felt, which the score already says, not
+ * what it was about. "Recurring themes: good" tells a manager nothing.
  */
 import { REDACTION_TOKENS } from './redact';
 
@@ -42,18 +46,34 @@ en ett från för har hade han hans hon honom hur här inte jag kan man med mig 
 ni nu när och om oss på sig sin sina sitt sina ska skulle som så till under upp ut var vad varit vara
 vi vid väldigt än är över vecka veckan`;
 const AR = `في من إلى الى على عن مع هذا هذه ذلك تلك التي الذي الذين هو هي هم نحن أنا انا أنت كان كانت يكون لم لن
-لا ما ماذا كل بعض أو او ثم قد لقد إن ان أن لكن حتى عند بين كما أي اي جدا هناك هنا ليس فقط أيضا ايضا بعد قبل`;
+لا ما ماذا كل بعض أو او ثم قد لقد إن ان أن لكن حتى عند بين كما أي اي جدا هناك هنا ليس فقط أيضا ايضا بعد قبل
+أسبوع الأسبوع`;
 
-function words(list: string): Set<string> {
-  return new Set(list.split(/\s+/).filter((w) => w !== ''));
+// Judging words, in the forms people write them (French and Swedish adjectives agree, Arabic takes
+// the accusative after "كان"). Words about a cause stay themes: tired, stressed, calm, busy.
+const EN_JUDGING = `good great bad fine nice awesome amazing excellent fantastic wonderful lovely terrible awful horrible
+better best worse worst decent poor super cool solid rough tough meh`;
+const FR_JUDGING = `bon bonne bons bonnes mauvais mauvaise mauvaises super génial géniale géniaux géniales top excellent
+excellente excellents excellentes nul nulle nuls nulles correct correcte meilleur meilleure meilleurs meilleures
+pire pires sympa chouette parfait parfaite horrible horribles affreux affreuse terrible terribles`;
+const NL_JUDGING = `goed goede slecht slechte prima fijn fijne leuk leuke geweldig geweldige super top beter betere
+best beste slechter slechtste matig matige mooi mooie prachtig prachtige uitstekend uitstekende vreselijk
+vreselijke verschrikkelijk verschrikkelijke oké`;
+const SV_JUDGING = `bra bättre bäst bästa dålig dåligt dåliga sämre sämst fin fint fina toppen jättebra okej kul
+skön skönt sköna härlig härligt härliga underbar underbart utmärkt utmärkta hemsk hemskt hemska trevlig trevligt`;
+const AR_JUDGING = `جيد جيدة جيدا جيدًا ممتاز ممتازة ممتازا ممتازًا سيء سيئ سيئة سيئا سيئًا رائع رائعة رائعا رائعًا
+جميل جميلة جميلا جميلًا أفضل افضل أسوأ اسوأ بخير حسنة مقبول مقبولة ممتع ممتعة`;
+
+function words(...lists: string[]): Set<string> {
+  return new Set(lists.join(' ').split(/\s+/).filter((w) => w !== ''));
 }
 
 const STOP_WORDS: Readonly<Record<string, ReadonlySet<string>>> = {
-  en: words(EN),
-  fr: words(FR),
-  nl: words(NL),
-  sv: words(SV),
-  ar: words(AR),
+  en: words(EN, EN_JUDGING),
+  fr: words(FR, FR_JUDGING),
+  nl: words(NL, NL_JUDGING),
+  sv: words(SV, SV_JUDGING),
+  ar: words(AR, AR_JUDGING),
 };
 
 /**

@@ -4,7 +4,8 @@
  * Redis prefix that are removed at the end, with a clock that runs weeks in a minute.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join, relative, resolve } from 'node:path';
 import pino from 'pino';
 import { Client } from 'pg';
@@ -13,7 +14,9 @@ import { loadConfig, SANDBOX_DEFAULT_URLS, type SandboxConfig } from '../config'
 import { checkDatabase } from '../db/client';
 import { hoursPerSecond, WarpClock } from '../sandbox/clock';
 import { startFakeSlack } from '../sandbox/fake-slack';
-import { Simulation, storyStart, type SimulationResult } from '../sandbox/simulation';
+import { storyCounts, summaryMarkdown } from '../sandbox/report';
+import { counted } from '../sandbox/render';
+import { QUIET_FACTOR, Simulation, storyStart, type SimulationResult } from '../sandbox/simulation';
 import { CHANNEL, DEPLOY_BOT, MANAGER, PEOPLE, WORKSPACE } from '../sandbox/team';
 import { Terminal } from '../sandbox/terminal';
 import { checkRedis, StartupError } from './infra-check';
@@ -155,21 +158,6 @@ async function deleteRedisKeys(url: string, prefix: string): Promise<number> {
   return deleted;
 }
 
-/** The latest summary as a Markdown file, with the chart beside it when the bot posted one. */
-function summaryMarkdown(result: SimulationResult, chartFile: string | null): string {
-  const latest = result.summaries.at(-1);
-  const lines = ['# Symmetry sandbox: the latest team summary', ''];
-  if (!latest) return [...lines, 'No round closed during this run, so there is no summary yet.', ''].join('\n');
-  lines.push(`Posted to #${CHANNEL.name} at ${latest.postedAt.slice(0, 16).replace('T', ' ')} UTC (simulated time), as ${MANAGER.name} sees it.`, '');
-  // Hard line breaks everywhere, and a blank line after a quote so the next line does not join it.
-  const body = latest.markdown.split('\n');
-  body.forEach((l, i) => lines.push(`${l}  `, ...(l.startsWith('>') && !body[i + 1]?.startsWith('>') ? [''] : [])));
-  lines.push('');
-  if (chartFile) lines.push(`![The team's trend, as the bot posted it](${chartFile})`, '');
-  lines.push(`Simulated ${result.weeks} week(s) from ${result.startedAt.slice(0, 10)}: ${result.rounds.length} round(s), ${result.checkins} check-ins, ${result.answers} answers, ${result.kudosGiven} kudos, ${result.shoutouts} shout-outs.`, '');
-  return lines.join('\n');
-}
-
 /** Runs the sandbox until the story ends or Ctrl-C; resolves with the exit code. Everything it created is removed. */
 export async function runSandbox(config: SandboxConfig, options: SandboxRunOptions = {}): Promise<number> {
   const t = new Terminal({ out: process.stdout, color: Boolean(process.stdout.isTTY) && config.NO_COLOR === undefined });
@@ -181,8 +169,10 @@ export async function runSandbox(config: SandboxConfig, options: SandboxRunOptio
   const nearby = relative(process.cwd(), outDir);
   const shownDir = nearby === '' ? '.' : nearby.startsWith('..') ? resolve(outDir) : nearby;
   mkdirSync(outDir, { recursive: true });
+  // What is in the folder is this run's: no chart left from an earlier run, a log that starts empty.
+  rmSync(join(outDir, 'chart.png'), { force: true });
   const logFile = join(outDir, 'symmetry.log');
-  const logger = createLogger(config.LOG_LEVEL, 'symmetry-sandbox', pino.destination({ dest: logFile, sync: true }));
+  const logger = createLogger(config.LOG_LEVEL, 'symmetry-sandbox', pino.destination({ dest: logFile, sync: true, append: false }));
 
   const cleanups: Cleanup[] = [];
   const abort = new AbortController();
@@ -221,6 +211,7 @@ export async function runSandbox(config: SandboxConfig, options: SandboxRunOptio
 
     const botToken = `xoxb-sandbox-${randomBytes(12).toString('hex')}`;
     const signingSecret = randomBytes(16).toString('hex');
+    const signalsToken = randomBytes(24).toString('hex');
     const slack = await startFakeSlack({ teamId: WORKSPACE.teamId, teamDomain: WORKSPACE.domain, tokens: [botToken] });
     cleanups.push({ what: 'the fake Slack', run: () => slack.close() });
     for (const p of PEOPLE) slack.addUser({ id: p.id, name: p.handle, realName: p.name, tz: p.tz, locale: p.locale });
@@ -231,6 +222,7 @@ export async function runSandbox(config: SandboxConfig, options: SandboxRunOptio
     const appConfig = loadConfig({
       SLACK_BOT_TOKEN: botToken,
       SLACK_SIGNING_SECRET: signingSecret,
+      SIGNALS_TOKEN: signalsToken,
       SLACK_API_URL: slack.url,
       DATABASE_URL: withDatabase(services.databaseUrl, dbName),
       REDIS_URL: services.redisUrl,
@@ -252,12 +244,12 @@ export async function runSandbox(config: SandboxConfig, options: SandboxRunOptio
     const zones = PEOPLE.map((p) => p.city).join(', ');
     t.print(
       s.dim(`Team: ${PEOPLE.length} people in #${CHANNEL.name} (${zones}); ${MANAGER.name} manages it and runs /pulse.`),
-      s.dim(`Time: ${config.SANDBOX_HOURS_PER_SECOND} simulated hours a second while something happens, ${config.SANDBOX_HOURS_PER_SECOND * 12} through quiet nights and weekends; ${config.SANDBOX_WEEKS} week(s) to go. Ctrl-C stops it cleanly.`),
+      s.dim(`Time: ${config.SANDBOX_HOURS_PER_SECOND} simulated hours a second while something happens, ${config.SANDBOX_HOURS_PER_SECOND * QUIET_FACTOR} through quiet nights and weekends; ${counted(config.SANDBOX_WEEKS, 'week')} to go. Ctrl-C stops it cleanly.`),
       s.dim(`Bot: http://127.0.0.1:${port} (/healthz, /metrics) · database ${dbName} · Redis prefix ${prefix} · its log: ${join(shownDir, 'symmetry.log')}`),
       '',
     );
     clock.run(hoursPerSecond(config.SANDBOX_HOURS_PER_SECOND));
-    const simulation = new Simulation({ slack, appUrl: `http://127.0.0.1:${port}`, signingSecret, clock }, { weeks: config.SANDBOX_WEEKS, hoursPerSecond: config.SANDBOX_HOURS_PER_SECOND, seed: config.SANDBOX_SEED, terminal: t });
+    const simulation = new Simulation({ slack, appUrl: `http://127.0.0.1:${port}`, signingSecret, signalsToken, clock }, { weeks: config.SANDBOX_WEEKS, hoursPerSecond: config.SANDBOX_HOURS_PER_SECOND, seed: config.SANDBOX_SEED, terminal: t });
     result = await simulation.run(abort.signal);
     chart = simulation.latestChart;
   } catch (err) {
@@ -289,17 +281,17 @@ export async function runSandbox(config: SandboxConfig, options: SandboxRunOptio
     writeFileSync(files.summary, summaryMarkdown(result, chart ? 'chart.png' : null));
     // A chart only when the bot really posted one (a PNG in a file upload); nothing pretends otherwise.
     if (chart) writeFileSync(files.chart, chart.png);
-    writeFileSync(files.answers, `${JSON.stringify({ about: 'What the simulated people answered, round by round, in no particular order and without names (the simulation plays the people; the bot itself never pairs a person with a score). The summaries are what the bot posted.', database: dbName, queuePrefix: prefix, ...result }, null, 2)}\n`);
+    writeFileSync(files.answers, `${JSON.stringify({ about: 'What the simulated people answered, round by round, in no particular order and without names (the simulation plays the people; the bot itself never pairs a person with a score). The summaries are what the bot posted; the signals are the help desk\'s daily CSAT as it sent them, with the bot\'s answers.', database: dbName, queuePrefix: prefix, ...result }, null, 2)}\n`);
     const latest = result.summaries.at(-1);
     if (latest) {
       t.print(s.bold(`The latest summary, as #${CHANNEL.name} shows it:`), ...latest.text.split('\n').map((l) => `  ${l}`), '');
     }
     t.print(
-      `${result.completed ? s.green('Done') : s.yellow('Stopped')}: ${result.weeks > 0 ? `simulated ${result.startedAt.slice(0, 10)} → ${result.endedAt.slice(0, 10)}` : ''} in ${seconds} s: ${result.rounds.length} round(s), ${result.checkins} check-ins, ${result.reminders} reminders, ${result.answers} answers, ${result.summaries.length} summaries, ${result.kudosGiven} kudos, ${result.shoutouts} shout-outs.`,
-      `Wrote ${join(shownDir, 'summary.md')} (the latest summary)${chart ? `, ${join(shownDir, 'chart.png')} (the latest chart the bot posted: ${chart.title})` : ''} and ${join(shownDir, 'answers.json')} (what the simulated people answered, to check the averages); the bot's log is ${join(shownDir, 'symmetry.log')}.`,
+      `${result.completed ? s.green('Done') : s.yellow('Stopped')}: ${result.weeks > 0 ? `simulated ${result.startedAt.slice(0, 10)} → ${result.endedAt.slice(0, 10)}` : ''} in ${seconds} s: ${storyCounts(result)}.`,
+      `Wrote ${join(shownDir, 'summary.md')} (the latest summary${result.symmetry ? ' and /pulse symmetry' : ''})${chart ? `, ${join(shownDir, 'chart.png')} (the latest chart the bot posted: ${chart.title})` : ''} and ${join(shownDir, 'answers.json')} (what the simulated people answered, to check the averages); the bot's log is ${join(shownDir, 'symmetry.log')}.`,
       s.dim(`Removed the database ${dbName} and the Redis keys ${prefix}:*.`),
       ...(embedded.length ? [s.dim(embeddedText.stopped(embedded))] : []),
-      ...(result.problems.length ? [s.red(`${result.problems.length} problem(s): ${result.problems.join('; ')}`)] : []),
+      ...(result.problems.length ? [s.red(`${counted(result.problems.length, 'problem')}: ${result.problems.join('; ')}`)] : []),
       s.dim('Next: put it in your own workspace, see docs/install-slack.md.'),
     );
   }

@@ -3,6 +3,7 @@
  * (mentions, channel links, date tokens, links, escapes) resolved, for a terminal (with or without
  * colors) or for a Markdown file.
  */
+import { formatDate as localeDate, formatDateTime as localeDateTime } from '../core/i18n/format';
 
 export type Target = 'terminal' | 'markdown';
 
@@ -13,6 +14,8 @@ export interface RenderContext {
   channelName(id: string): string;
   /** Zone the reader sees dates in (Slack's `<!date^…>` shows the reader's own time). */
   tz: string;
+  /** The reader's language (the locale the bot speaks to them in): Slack writes a date token in the reader's language too. */
+  locale: string;
   target: Target;
   color: boolean;
 }
@@ -39,12 +42,19 @@ const EMOJI: Record<string, string> = {
   tada: '🎉', clap: '👏', raised_hands: '🙌', rocket: '🚀', eyes: '👀', heart: '❤️', taco: '🌮', '+1': '👍', thumbsup: '👍', pray: '🙏', fire: '🔥',
 };
 
+const englishPlural = new Intl.PluralRules('en');
+
+/** "1 round", "3 rounds": a count and its noun in the narrator's English, never "round(s)". */
+export function counted(n: number, one: string, other = `${one}s`): string {
+  return `${n} ${englishPlural.select(n) === 'one' ? one : other}`;
+}
+
 /** A Slack shortcode as its emoji, or as `:name:` when unknown. */
 export function emoji(name: string): string {
   return EMOJI[name] ?? `:${name}:`;
 }
 
-/** Formats an instant in `tz` like "Thu 13 Mar 19:00" (parts chosen by Slack's date token names). */
+/** Formats an instant in `tz` like "Thu 13 Mar 19:00" (parts chosen by Slack's date token names), in English: the narrator's clock. */
 export function formatDate(ms: number, tz: string, format = '{date_short_pretty} {time}'): string {
   const part = (opts: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat('en-GB', { timeZone: tz, ...opts }).format(new Date(ms));
   return format
@@ -57,6 +67,17 @@ export function formatDate(ms: number, tz: string, format = '{date_short_pretty}
     .replace('{time_secs}', part({ hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }));
 }
 
+/**
+ * A `<!date^…^format|…>` token as its reader sees it: in their zone and language, worded like the bot's own dates
+ * (core/i18n/format.ts), so a French DM says "jeu. 10 déc. à 19:00", never "Thu 10 Dec 19:00".
+ */
+export function readerDate(ms: number, format: string, reader: Pick<RenderContext, 'tz' | 'locale'>): string {
+  const date = new Date(ms);
+  if (/^\{date\w*\} \{time\}$/.test(format)) return localeDateTime(reader.locale, date, reader.tz);
+  // A 24-hour time is written alike in the five languages (Arabic with Western digits, as format.ts does).
+  return format.replace(/\{date\w*\}/g, () => localeDate(reader.locale, date, reader.tz)).replace(/\{time(?:_secs)?\}/g, (token) => formatDate(ms, reader.tz, token));
+}
+
 /** Every `<!date^seconds^…>` instant in a text, in order (the check-in's deadline, a summary's close). */
 export function dateTokens(text: string): number[] {
   return [...text.matchAll(/<!date\^(\d+)\^/g)].map((m) => Number(m[1]) * 1000);
@@ -66,7 +87,7 @@ export function dateTokens(text: string): number[] {
 export function renderMrkdwn(text: string, ctx: RenderContext): string {
   const s = styles(ctx.color && ctx.target === 'terminal');
   let out = text
-    .replace(/<!date\^(\d+)\^([^|>]*)(?:\|[^>]*)?>/g, (_m, secs: string, format: string) => formatDate(Number(secs) * 1000, ctx.tz, format))
+    .replace(/<!date\^(\d+)\^([^|>]*)(?:\|[^>]*)?>/g, (_m, secs: string, format: string) => readerDate(Number(secs) * 1000, format, ctx))
     .replace(/<@([UW][A-Z0-9]+)(?:\|[^>]*)?>/g, (_m, id: string) => `@${ctx.userName(id)}`)
     .replace(/<#([CG][A-Z0-9]+)(?:\|([^>]*))?>/g, (_m, id: string, name?: string) => `#${name || ctx.channelName(id)}`)
     .replace(/<!(here|channel|everyone)>/g, '@$1')
@@ -114,8 +135,10 @@ export function renderMessage(message: { text?: string; blocks?: unknown[] }, ct
         for (const f of b.fields ?? []) lines.push(...renderMrkdwn(f.text, ctx).split('\n'));
         break;
       case 'context': {
-        const parts = (b.elements ?? []).map((e) => renderMrkdwn(String(e.text ?? ''), ctx)).filter(Boolean);
-        if (parts.length) lines.push(...(ctx.target === 'markdown' ? parts.map((p) => `_${p}_`) : parts.map((p) => s.dim(p))));
+        // Line by line: Markdown emphasis does not span lines, and a line already in _italics_ is not wrapped twice.
+        const parts = (b.elements ?? []).flatMap((e) => renderMrkdwn(String(e.text ?? ''), ctx).split('\n')).filter(Boolean);
+        const italic = (p: string) => (/^_.*_$/.test(p) ? p : `_${p}_`);
+        if (parts.length) lines.push(...(ctx.target === 'markdown' ? parts.map(italic) : parts.map((p) => s.dim(p))));
         break;
       }
       case 'actions':

@@ -2,14 +2,17 @@
  * The simulated team at work. Eight people live in their own time zones and answer the real bot the
  * way Slack would carry it: signed slash commands, button clicks, modal submissions and reaction
  * events posted to /slack/events; what the bot sends comes back through the fake Slack Web API and is
- * printed as each person (or the channel) sees it. Time runs on the `WarpClock` the bot also uses:
- * slowly while something happens, fast through nights and weekends.
+ * printed as each person (or the channel) sees it, in the order it happens. The customers' help desk
+ * sends each day's CSAT to the bot's POST /api/signals, and the manager ends the story with
+ * `/pulse symmetry`. Time runs on the `WarpClock` the bot also uses: slowly while something happens,
+ * fast through nights and weekends.
  */
 import { DEFAULT_TEAM_SETTINGS, type Schedule } from '../core/model';
 import { localDateKey, nextSlot, slotInstant } from '../core/schedule';
 import { resolveLocale, translate } from '../core/i18n';
 import { hoursPerSecond, type WarpClock } from './clock';
 import type { FakeSlack, FakeSlackEvent, StoredMessage } from './fake-slack';
+import { dayCsat, sendCsat, type SentSignal } from './help-desk';
 import { createRandom, type Random } from './random';
 import { dateTokens, emoji, formatDate, renderMessage, renderMrkdwn, type RenderContext } from './render';
 import {
@@ -27,11 +30,18 @@ import type { Terminal } from './terminal';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-/** Quiet stretches run this many times faster than busy ones. */
-const QUIET_FACTOR = 12;
-/** Time slows down this long before something is due, and stays slow this long after. */
-const LEAD = 0.75 * HOUR;
-const TRAIL = 0.75 * HOUR;
+/** Quiet stretches (nights, weekends) run this many times faster than busy ones: most of a week is quiet. */
+export const QUIET_FACTOR = 30;
+/** Time slows down this long before something is due, and stays slow this long after (the bot's tick and replies take real time). */
+const LEAD = 0.5 * HOUR;
+const TRAIL = 0.5 * HOUR;
+/**
+ * A check-in slot or a reminder stays due (time runs slowly) until the bot's DM arrived, at most this long: the
+ * bot's minute tick and its fan-out take real time, which fast time would turn into hours of delay.
+ */
+const MAX_WAIT_FOR_BOT = 3 * HOUR;
+/** The same for a chart: the first one also loads the chart libraries. */
+const MAX_WAIT_FOR_CHART = 8 * HOUR;
 /** How long (real time) a simulated person waits for the bot before calling it a problem. */
 const PATIENCE_MS = 20_000;
 const KUDOS_EMOJI = ['clap', 'raised_hands'];
@@ -41,6 +51,8 @@ export interface SimulationWorld {
   /** Where the bot listens, e.g. http://127.0.0.1:3000 (requests go to /slack/events). */
   appUrl: string;
   signingSecret: string;
+  /** Bearer token of the bot's POST /api/signals (its SIGNALS_TOKEN), which the help desk sends CSAT to. */
+  signalsToken: string;
   clock: WarpClock;
 }
 
@@ -55,6 +67,8 @@ export interface SimulationOptions {
 /** A closed or open round as the simulated people lived it: their final, saved answers, without names. */
 export interface RoundRecord {
   closesAt: string;
+  /** When the first check-in of the round reached someone (its customer figures count from this UTC day to the closing day). */
+  firstCheckinAt: string;
   invited: number;
   answers: Array<{ score: number; comment: string | null }>;
 }
@@ -84,6 +98,10 @@ export interface SimulationResult {
   checkins: number;
   reminders: number;
   answers: number;
+  /** Every daily CSAT the help desk sent to POST /api/signals, and the bot's answer. */
+  signals: SentSignal[];
+  /** The manager's `/pulse symmetry` reply as she saw it (plain lines, and Markdown), or null when she did not get to run it. */
+  symmetry: { text: string; markdown: string } | null;
   problems: string[];
 }
 
@@ -102,6 +120,8 @@ interface Checkin {
 interface Action {
   at: number;
   run: () => Promise<void>;
+  /** A machine's call that needs no slow clock around it (the help desk's daily export): time runs on past it. */
+  quiet?: boolean;
 }
 
 type Waiter = { match: (e: FakeSlackEvent) => unknown; resolve: (v: unknown) => void };
@@ -137,14 +157,22 @@ export class Simulation {
   private readonly startedAt: number;
   private readonly actions: Action[] = [];
   private readonly inFlight = new Set<Promise<void>>();
+  /** People's actions in flight (not quiet ones): while any runs, time runs slowly. */
+  private busyWork = 0;
+  private readonly signals: SentSignal[] = [];
+  private symmetryReply: { text: string; markdown: string } | null = null;
   private readonly waiters = new Set<Waiter>();
   private readonly checkins = new Map<string, Checkin>();
   private readonly rounds = new Map<number, { invited: number; answers: Map<string, { score: number; comment: string | null }>; firstSeen: number; comments: Set<string> }>();
   private readonly summaries: SummaryRecord[] = [];
   private readonly shoutoutKeys = new Set<string>();
   private chart: { title: string; png: Buffer } | null = null;
+  /** Since when a chart is due (under a summary, or in the manager's DM after her command said so) and has not come yet: the worker draws it, which takes real time. */
+  private chartAwaitedSince: number | null = null;
   private readonly problems: string[] = [];
   private readonly slots = new Map<string, number>();
+  /** When each person last received a check-in DM. */
+  private readonly lastCheckin = new Map<string, number>();
   private scheduleSet = false;
   private lastEventAt = -Infinity;
   private lastDay = '';
@@ -172,6 +200,7 @@ export class Simulation {
     signal.addEventListener('abort', onAbort, { once: true });
     this.planManager();
     this.planKudos();
+    this.planHelpDesk();
     const loop = setInterval(() => this.step(), 25);
     let completed: boolean;
     try {
@@ -198,10 +227,16 @@ export class Simulation {
     this.actions.sort((a, b) => a.at - b.at);
     while (this.actions[0] && this.actions[0].at <= now) {
       const action = this.actions.shift()!;
-      this.lastEventAt = Math.max(this.lastEventAt, action.at);
+      if (!action.quiet) {
+        this.lastEventAt = Math.max(this.lastEventAt, action.at);
+        this.busyWork += 1;
+      }
       const running = action.run().catch((err: Error) => this.problem(err.message));
       this.inFlight.add(running);
-      void running.finally(() => this.inFlight.delete(running));
+      void running.finally(() => {
+        this.inFlight.delete(running);
+        if (!action.quiet) this.busyWork -= 1;
+      });
     }
     if (now > this.startedAt + (this.options.weeks * 7 + 10) * DAY) {
       this.problem(`the story did not finish within ${this.options.weeks} weeks and 10 days of simulated time`);
@@ -209,21 +244,22 @@ export class Simulation {
       return;
     }
     const next = this.nextEvent(now);
-    const busy = this.inFlight.size > 0 || now - this.lastEventAt < TRAIL || next - now <= LEAD;
+    const busy = this.busyWork > 0 || now - this.lastEventAt < TRAIL || next - now <= LEAD;
     const wanted = busy ? { rate: this.slow } : { rate: this.fast, until: next - LEAD };
     if (wanted.rate !== this.clock.speed || !busy) this.clock.run(wanted.rate, busy ? undefined : { at: wanted.until!, thenRate: this.slow });
     this.t.progress(this.progressText(now));
   }
 
-  /** The next simulated instant something is expected: a person's action, a check-in slot, a reminder, a round closing. */
+  /** The next simulated instant something is expected: a person's action, a check-in slot, a reminder, a round closing, a summary's chart. */
   private nextEvent(now: number): number {
     let next = Infinity;
-    for (const a of this.actions) next = Math.min(next, a.at);
+    for (const a of this.actions) if (!a.quiet) next = Math.min(next, a.at);
     if (this.scheduleSet) {
       const schedule: Schedule = { days: [...SCHEDULE.days], time: SCHEDULE.time };
       for (const p of PEOPLE) {
         let slot = this.slots.get(p.id);
-        if (slot === undefined || slot <= now - TRAIL) {
+        const arrived = slot !== undefined && (this.lastCheckin.get(p.id) ?? -Infinity) >= slot;
+        if (slot === undefined || (slot <= now && (arrived || slot <= now - MAX_WAIT_FOR_BOT))) {
           slot = nextSlot(schedule, DEFAULT_TEAM_SETTINGS, p.tz, new Date(now))?.getTime() ?? Infinity;
           this.slots.set(p.id, slot);
         }
@@ -232,16 +268,18 @@ export class Simulation {
     }
     for (const c of this.checkins.values()) {
       const reminder = c.receivedAt + (DEFAULT_TEAM_SETTINGS.reminderHours ?? 0) * HOUR;
-      if (!c.answered && !c.reminded && reminder > now - TRAIL && reminder < c.closesAt) next = Math.min(next, reminder);
+      if (!c.answered && !c.reminded && reminder > now - MAX_WAIT_FOR_BOT && reminder < c.closesAt) next = Math.min(next, reminder);
     }
+    // A summary's chart follows it: time stays slow until it is in, so it is not shown hours after the summary.
+    if (this.chartAwaitedSince !== null && now < this.chartAwaitedSince + MAX_WAIT_FOR_CHART) next = Math.min(next, this.chartAwaitedSince);
     for (const closesAt of this.rounds.keys()) {
       if (!this.summaries.some((s) => Date.parse(s.closesAt) === closesAt)) next = Math.min(next, closesAt);
     }
     return next;
   }
 
-  private at(when: number, run: () => Promise<void>): void {
-    this.actions.push({ at: when, run });
+  private at(when: number, run: () => Promise<void>, quiet = false): void {
+    this.actions.push({ at: when, run, quiet });
   }
 
   private rng(stream: string): Random {
@@ -293,9 +331,34 @@ export class Simulation {
       const thursday = localDateKey(new Date(monday + 3 * DAY + 12 * HOUR), giver.tz);
       this.at(slotInstant(thursday, '11:30', giver.tz).getTime(), async () => {
         const reply = await this.command(giver, '/kudos', `<@${kudos.recipient}> for ${kudos.reason}`);
-        if (/on their way/.test(reply)) this.kudosGiven += 1;
+        if (/on their way/.test(reply.text ?? '')) this.kudosGiven += 1;
       });
     }
+  }
+
+  /** The help desk sends each working day's CSAT at noon UTC, from the first Monday to the last week's Friday. */
+  private planHelpDesk(): void {
+    const firstMonday = this.nextMonday(this.startedAt);
+    for (let w = 0; w < this.options.weeks; w++) {
+      for (let d = 0; d < 5; d++) {
+        const at = firstMonday + w * 7 * DAY + d * DAY + 12 * HOUR;
+        this.at(at, () => this.sendCsat(at), true);
+      }
+    }
+  }
+
+  /** One day's CSAT, following the mood of the team's latest closed round (the simulated people's own answers). */
+  private async sendCsat(at: number): Promise<void> {
+    const closed = [...this.rounds.entries()].filter(([closesAt, r]) => closesAt <= at && r.answers.size > 0).sort(([a], [b]) => a - b).at(-1)?.[1];
+    const scores = closed ? [...closed.answers.values()].map((a) => a.score) : PEOPLE.map((p) => p.baseline);
+    const followsMood = scores.reduce((sum, x) => sum + x, 0) / scores.length;
+    const { value, responses } = dayCsat(followsMood, this.rng('help desk'));
+    const { status, stored } = await sendCsat(this.world.appUrl, this.world.signalsToken, CHANNEL.id, { at: new Date(at), value, responses });
+    const day = new Date(at).toISOString().slice(0, 10);
+    this.signals.push({ at: new Date(at).toISOString(), day, metric: 'csat', value, responses, followsMood: Math.round(followsMood * 100) / 100, status, stored });
+    const answer = status === 200 ? this.t.s.green(`${status} stored ${stored}`) : this.t.s.red(`HTTP ${status}`);
+    this.say('UTC', 'UTC', `${this.t.s.bold('Help desk')} → POST /api/signals ${this.t.s.dim(`(${formatDate(at, 'UTC', '{date_short_pretty}')}'s CSAT for ${'#' + CHANNEL.name})`)}: ${this.t.s.bold(`CSAT ${value}%`)} of ${responses} ratings → ${answer}`);
+    if (status !== 200 || stored !== 1) throw new Error(`the bot answered the help desk's CSAT for ${day} with HTTP ${status} (stored ${stored})`);
   }
 
   private nextMonday(from: number): number {
@@ -308,7 +371,7 @@ export class Simulation {
 
   private async postAndReact(author: SimulatedPerson, text: string): Promise<void> {
     const message = this.slack.postAs(author.id, CHANNEL.id, text);
-    this.say(author.tz, author.city, `${this.name(author)} posts in ${this.channel()}`, [renderMrkdwn(text, this.ctx(author.tz))]);
+    this.say(author.tz, author.city, `${this.name(author)} posts in ${this.channel()}`, [renderMrkdwn(text, this.ctx(author))]);
     const random = this.rng('posts');
     const reactors = random.sample(PEOPLE.filter((p) => p.id !== author.id), random.int(2, 3));
     for (const reactor of reactors) {
@@ -330,6 +393,10 @@ export class Simulation {
       if (index === 1) await this.command(MANAGER, '/pulse', `action ${ACTION}`);
       if (index === 2 && this.options.weeks > 2) await this.command(MANAGER, '/pulse', 'summary 2');
       if (index >= this.options.weeks) {
+        // The story's point: team mood beside what customers said, round by round, and how the two move.
+        const reply = await this.command(MANAGER, '/pulse', 'symmetry');
+        const plain = { ...this.ctx(MANAGER), color: false };
+        this.symmetryReply = { text: renderMessage(reply, plain).join('\n'), markdown: renderMessage(reply, { ...plain, target: 'markdown' }).join('\n') };
         await this.command(MANAGER, '/pulse', 'kudos 4');
         await this.waitReal(1500);
         this.finish(true);
@@ -344,6 +411,7 @@ export class Simulation {
     const text = JSON.stringify(message.blocks ?? []);
     const closesAt = dateTokens(text).at(-1) ?? this.clock.nowMs() + 3 * DAY;
     const now = this.clock.nowMs();
+    this.lastCheckin.set(person.id, now);
     const round = this.rounds.get(closesAt) ?? { invited: 0, answers: new Map(), firstSeen: now, comments: new Set<string>() };
     round.invited += 1;
     if (!this.rounds.has(closesAt)) {
@@ -430,14 +498,9 @@ export class Simulation {
       }),
     );
     if (res.status !== 200) throw new Error(`the bot answered ${person.name}'s click with HTTP ${res.status}`);
-    // A person's click, form and confirmation are printed together, so two people answering at once do not interleave.
-    const out: string[] = [];
-    const note = (headline: string) => out.push(...this.lines(person.tz, person.city, headline));
-    try {
-      await this.afterClick(checkin, score, comment, quiet, { modal, saved, locale, note });
-    } finally {
-      this.t.print(...out);
-    }
+    // Printed as it happens, so the story's clock never runs backwards; each line names the person.
+    const note = (headline: string) => this.say(person.tz, person.city, headline);
+    await this.afterClick(checkin, score, comment, quiet, { modal, saved, locale, note });
   }
 
   private async afterClick(
@@ -478,7 +541,7 @@ export class Simulation {
     round.answers.set(person.id, { score, comment: comment ?? before?.comment ?? null });
     if (!before) this.answers += 1;
     const now = this.slack.messagesIn(checkin.channel).find((m) => m.ts === checkin.ts);
-    const confirmation = renderMessage({ blocks: (now?.blocks ?? []).filter((b) => (b as { type: string }).type === 'section').slice(1, 2) }, this.ctx(person.tz));
+    const confirmation = renderMessage({ blocks: (now?.blocks ?? []).filter((b) => (b as { type: string }).type === 'section').slice(1, 2) }, this.ctx(person));
     note(this.t.s.dim(`  ${first}'s DM now says: `) + confirmation.join(' '));
   }
 
@@ -507,7 +570,7 @@ export class Simulation {
       this.onUpload(args);
     } else if (method === 'chat.postEphemeral') {
       const person = this.person(String(args.user ?? ''));
-      this.say(person.tz, person.city, `${this.bot()} → ${this.name(person)} ${this.t.s.dim(`(only ${person.name.split(' ')[0]} sees it)`)}`, renderMessage(args as { text?: string; blocks?: unknown[] }, this.ctx(person.tz)));
+      this.say(person.tz, person.city, `${this.bot()} → ${this.name(person)} ${this.t.s.dim(`(only ${person.name.split(' ')[0]} sees it)`)}`, renderMessage(args as { text?: string; blocks?: unknown[] }, this.ctx(person)));
     }
   }
 
@@ -519,14 +582,14 @@ export class Simulation {
       const isCheckin = meta?.event_type === 'symmetry_checkin';
       const locale = resolveLocale(person.locale, 'en');
       const reminderStart = translate(locale, 'reminder.text', { closesAt: '\u0000' }).split('\u0000')[0]!;
-      this.say(person.tz, person.city, `${this.bot()} → ${this.name(person)} ${this.t.s.dim(isCheckin ? '(DM: check-in)' : '(DM)')}`, renderMessage(message, this.ctx(person.tz)));
+      this.say(person.tz, person.city, `${this.bot()} → ${this.name(person)} ${this.t.s.dim(isCheckin ? '(DM: check-in)' : '(DM)')}`, renderMessage(message, this.ctx(person)));
       if (isCheckin) this.onCheckin(person, message);
       else if ((message.text ?? '').startsWith(reminderStart)) this.onReminder(person);
       return;
     }
     if (message.channel !== CHANNEL.id) return;
     const key = meta?.event_payload?.key ?? '';
-    const lines = renderMessage(message, this.ctx(MANAGER.tz));
+    const lines = renderMessage(message, this.ctx(MANAGER));
     if (key.startsWith('summary-')) {
       if (edited) return;
       this.onSummary(message, lines);
@@ -550,6 +613,7 @@ export class Simulation {
       const person = PEOPLE.find((p) => this.slack.dmChannelOf(p.id) === args.channel_id);
       const where = inChannel ? this.channel() : person ? `${this.name(person)} (DM)` : 'a DM';
       // A manager's /pulse summary also brings a chart to their DM; chart.png stays the one posted under the summary.
+      if (png) this.chartAwaitedSince = null;
       if (png && inChannel) this.chart = { title: file.title ?? 'chart', png };
       this.say('UTC', 'UTC', `${this.bot()} → ${where} ${this.t.s.dim(`(${png ? 'a chart' : 'a file'}: ${file.title ?? file.id}, ${Math.round((upload?.bytes ?? 0) / 1024)} KB)`)}`);
     }
@@ -565,8 +629,8 @@ export class Simulation {
     const closesAt = dateTokens(text)[0] ?? this.clock.nowMs();
     const average = /Average mood: \*?([\d.]+)\*? \/ 10/.exec(text);
     const rate = /Response rate: (\d+) of (\d+)/.exec(text);
-    const plain = renderMessage(message, { ...this.ctx(MANAGER.tz), color: false });
-    const markdown = renderMessage(message, { ...this.ctx(MANAGER.tz), target: 'markdown', color: false });
+    const plain = renderMessage(message, { ...this.ctx(MANAGER), color: false });
+    const markdown = renderMessage(message, { ...this.ctx(MANAGER), target: 'markdown', color: false });
     this.summaries.push({
       closesAt: new Date(closesAt).toISOString(),
       postedAt: this.clock.now().toISOString(),
@@ -580,13 +644,14 @@ export class Simulation {
     this.t.print('');
     this.say('UTC', 'UTC', `${this.bot()} → ${this.channel()} ${this.t.s.dim('(the round closed: the team summary)')}`, lines);
     this.t.print('');
+    this.chartAwaitedSince = this.clock.nowMs();
     this.afterSummary(this.summaries.length);
   }
 
   // ---- talking to the bot ----
 
   /** A person runs a slash command in the team channel; resolves with the private reply. */
-  private async command(person: SimulatedPerson, name: string, text: string): Promise<string> {
+  private async command(person: SimulatedPerson, name: string, text: string): Promise<{ text?: string; blocks?: unknown[] }> {
     const id = `cmd-${++this.seq}`;
     const reply = this.expect((e) => (e.kind === 'response' && e.response.id === id ? (e.response.body as { text?: string; blocks?: unknown[] }) : undefined));
     this.say(person.tz, person.city, `${this.name(person)} types ${this.t.s.bold(`${name} ${text}`)} ${this.t.s.dim(`in ${'#' + CHANNEL.name}`)}`);
@@ -594,8 +659,9 @@ export class Simulation {
     if (res.status !== 200) throw new Error(`${name} ${text} answered HTTP ${res.status}`);
     const body = await reply;
     if (!body) throw new Error(`no reply to ${name} ${text}`);
-    this.say(person.tz, person.city, `${this.bot()} → ${this.name(person)} ${this.t.s.dim(`(only ${person.name.split(' ')[0]} sees it)`)}`, renderMessage(body, this.ctx(person.tz)));
-    return body.text ?? '';
+    if ((body.text ?? '').includes(translate(resolveLocale(person.locale, 'en'), 'chart.on_its_way'))) this.chartAwaitedSince = this.clock.nowMs();
+    this.say(person.tz, person.city, `${this.bot()} → ${this.name(person)} ${this.t.s.dim(`(only ${person.name.split(' ')[0]} sees it)`)}`, renderMessage(body, this.ctx(person)));
+    return body;
   }
 
   private send(body: SlackRequestBody): ReturnType<typeof postToSlackApp> {
@@ -636,9 +702,11 @@ export class Simulation {
     return this.t.s.green(`#${CHANNEL.name}`);
   }
 
-  private ctx(tz: string): RenderContext {
+  /** How `reader` sees a message: in their zone, and dates in the language the bot speaks to them in. */
+  private ctx(reader: SimulatedPerson): RenderContext {
     return {
-      tz,
+      tz: reader.tz,
+      locale: resolveLocale(reader.locale, 'en'),
       target: 'terminal',
       color: this.t.color,
       userName: (id) => (id === this.slack.botUserId ? 'Symmetry' : id === DEPLOY_BOT.id ? DEPLOY_BOT.handle : (PEOPLE.find((p) => p.id === id)?.name ?? id)),
@@ -648,6 +716,8 @@ export class Simulation {
 
   /** Prints one event: when (UTC, and the local time of whoever it happens to), what, and what they see. */
   private say(tz: string, city: string, headline: string, body: string[] = []): void {
+    // A new UTC day gets its header before its first line, not on the loop's next turn.
+    this.dayHeader(this.clock.nowMs());
     this.t.print(...this.lines(tz, city, headline, body));
   }
 
@@ -692,13 +762,15 @@ export class Simulation {
       weeks: this.options.weeks,
       rounds: [...this.rounds.entries()]
         .sort(([a], [b]) => a - b)
-        .map(([closesAt, r]) => ({ closesAt: new Date(closesAt).toISOString(), invited: r.invited, answers: this.rng('report').sample([...r.answers.values()], r.answers.size) })),
+        .map(([closesAt, r]) => ({ closesAt: new Date(closesAt).toISOString(), firstCheckinAt: new Date(r.firstSeen).toISOString(), invited: r.invited, answers: this.rng('report').sample([...r.answers.values()], r.answers.size) })),
       summaries: this.summaries,
       shoutouts: this.shoutoutKeys.size,
       kudosGiven: this.kudosGiven,
       checkins: this.checkins.size,
       reminders: this.reminders,
       answers: this.answers,
+      signals: [...this.signals],
+      symmetry: this.symmetryReply,
       problems: [...this.problems],
     };
   }

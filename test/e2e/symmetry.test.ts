@@ -121,7 +121,7 @@ test('a week of signals per round goes in whole, a re-sent day is upserted, and 
   expect(summaryText).toContain('Customers tend to follow the team’s mood a round later');
 
   // Fewer rounds: how many more are needed; and only managers may ask.
-  expect(JSON.stringify((await world.command('UMGR', '/pulse', 'symmetry 3')).blocks)).toContain('3 more round(s) with both a team mood and a customer figure are needed');
+  expect(JSON.stringify((await world.command('UMGR', '/pulse', 'symmetry 3')).blocks)).toContain('3 more rounds with both a team mood and a customer figure are needed');
   expect(await world.pulse('UA', 'symmetry')).toMatch(/only this team's managers/);
 });
 
@@ -150,7 +150,7 @@ test('the threshold still applies: raising k hides every mood and the correlatio
   const text = JSON.stringify(reply.blocks);
   expect(text).not.toMatch(/mood \*/);
   expect(text.match(/mood not shown/g)).toHaveLength(8);
-  expect(text).toContain('6 more round(s)');
+  expect(text).toContain('6 more rounds');
   // No round shows a mood: no chart, and the reply does not mention one.
   expect(reply.text).not.toContain(CHART_COMING);
   expect((await world.command('UMGR', '/pulse', 'summary 2')).text).not.toContain(CHART_COMING);

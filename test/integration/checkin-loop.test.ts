@@ -92,7 +92,7 @@ test('each member is asked at 14:00 their own time, once, and bots and deactivat
   const round = await w.deps.repos.rounds.findOpen(w.team.id);
   expect(round?.period).toBe('2026-11-27');
   expect(round?.closesAt.toISOString()).toBe('2026-11-30T19:00:00.000Z'); // New York 14:00 + 72 h
-  expect(await w.deps.repos.deliveries.countForRound(round!.id)).toEqual({ total: 3, answered: 0 });
+  expect(await w.deps.repos.deliveries.countForRound(round!.id)).toEqual({ total: 3, answered: 0, away: 0 });
 });
 
 test('no check-in on a holiday or a weekend; the next working Friday asks again', async () => {
@@ -261,7 +261,7 @@ test('answers are saved under a keyed hash, the DM shows them, one reminder goes
   expect(own).toEqual({ score: 8, comment: 'Busy but good' });
   const last = w.messenger.updates.at(-1)!.message;
   expect(last.kind === 'checkin' && last.answer).toEqual({ score: 8, commentSaved: true });
-  expect(await w.deps.repos.deliveries.countForRound(round.id)).toEqual({ total: 3, answered: 1 });
+  expect(await w.deps.repos.deliveries.countForRound(round.id)).toEqual({ total: 3, answered: 1, away: 0 });
   const { rows } = await database.pool.query('select count(*)::int as n from responses where round_id = $1', [round.id]);
   expect(rows[0].n).toBe(1);
 

@@ -68,7 +68,7 @@ describe('MemberRepository', () => {
     const first = await t.repos.members.upsertMany(ws.id, [profile('U2'), profile('U1', { isAdmin: true })]);
     expect(first.map((m) => m.platformUserId)).toEqual(['U2', 'U1']);
     expect(first[1]).toEqual({
-      id: expect.any(String), workspaceId: ws.id, platformUserId: 'U1', timezone: 'Europe/Paris', locale: 'fr-FR', isAdmin: true,
+      id: expect.any(String), workspaceId: ws.id, platformUserId: 'U1', timezone: 'Europe/Paris', locale: 'fr-FR', isAdmin: true, awayUntil: null,
     });
 
     // A repeated id in one call keeps its last profile; unknown zone/locale keep the known ones.
@@ -228,7 +228,7 @@ describe('DeliveryRepository', () => {
     expect(new Set(b.map((d) => d.id))).toEqual(new Set(a.map((d) => d.id)));
     expect(a[0]).toEqual({
       id: expect.any(String), roundId: round.id, memberId: expect.any(String), state: 'pending',
-      channelId: null, messageId: null, sentAt: null, remindedAt: null, answeredAt: null, batch: null,
+      channelId: null, messageId: null, sentAt: null, remindedAt: null, answeredAt: null, batch: null, awayReason: null, awayUntil: null, statusRead: false,
     });
     expect(new Set(a.map((d) => d.memberId))).toEqual(new Set(ids(members)));
     expect(await count('deliveries where round_id = $1', [round.id])).toBe(3);
@@ -383,10 +383,10 @@ describe('DeliveryRepository', () => {
   it('countForRound counts total and answered deliveries', async () => {
     const { team, members } = await seedTeam(3);
     const round = await openRound(team.id);
-    expect(await t.repos.deliveries.countForRound(round.id)).toEqual({ total: 0, answered: 0 });
+    expect(await t.repos.deliveries.countForRound(round.id)).toEqual({ total: 0, answered: 0, away: 0 });
     const [d] = await t.repos.deliveries.ensureMany(round.id, ids(members));
     await t.repos.answers.saveComment({ deliveryId: d!.id, roundId: round.id, teamId: team.id, questionId: 'mood', respondentHash: 'x', comment: 'ok', at: T0 });
-    expect(await t.repos.deliveries.countForRound(round.id)).toEqual({ total: 3, answered: 1 });
+    expect(await t.repos.deliveries.countForRound(round.id)).toEqual({ total: 3, answered: 1, away: 0 });
   });
 
   it('countForRounds counts many rounds in one call, each on its own, and zeros for a round without deliveries', async () => {
@@ -398,7 +398,7 @@ describe('DeliveryRepository', () => {
       await t.repos.answers.saveScore({ deliveryId: d.id, roundId: a!.id, teamId: team.id, questionId: 'mood', respondentHash: d.id, score: 5, at: T0 });
     }
     const counts = await t.repos.deliveries.countForRounds([a!.id, b!.id, empty!.id, a!.id]);
-    expect(Object.fromEntries(counts)).toEqual({ [a!.id]: { total: 4, answered: 3 }, [b!.id]: { total: 2, answered: 0 }, [empty!.id]: { total: 0, answered: 0 } });
+    expect(Object.fromEntries(counts)).toEqual({ [a!.id]: { total: 4, answered: 3, away: 0 }, [b!.id]: { total: 2, answered: 0, away: 0 }, [empty!.id]: { total: 0, answered: 0, away: 0 } });
     expect(await t.repos.deliveries.countForRounds([])).toEqual(new Map());
   });
 });

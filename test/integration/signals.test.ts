@@ -179,8 +179,8 @@ test('the symmetry view: k applies to every mood, customers averaged by response
   expect(early.rounds[7]).toMatchObject({ nps: 20, npsChange: null, moodChange: 1.4 });
   expect(early.rounds[3]!.moodChange).toBeNull(); // the round before was withheld
   expect(symmetryText('en', early).readings).toEqual([
-    'Customer CSAT: 5 more round(s) with both a team mood and a customer figure are needed before a correlation is shown (1 so far).',
-    'Customer NPS: 5 more round(s) with both a team mood and a customer figure are needed before a correlation is shown (1 so far).',
+    'Customer CSAT: 5 more rounds with both a team mood and a customer figure are needed before a correlation is shown (1 so far).',
+    'Customer NPS: 5 more rounds with both a team mood and a customer figure are needed before a correlation is shown (1 so far).',
   ]);
 
   // Customers one round after the mood: csat[i+1] = 70 + 10·(mood[i] − 6), and 72 where the mood before was withheld.

@@ -14,6 +14,7 @@ import { LANGUAGES } from '../../src/core/commands/pulse/config-settings';
 import { parsePulseCommand } from '../../src/core/commands/pulse-parser';
 import { echoText } from '../../src/core/commands/words';
 import { findStrayMarkup } from '../../src/core/markup';
+import { isPlural, type Message } from '../../src/core/i18n/plural';
 
 const RLM = '\u200f';
 const LRI = '\u2066';
@@ -24,7 +25,17 @@ const NNBSP = '\u202f';
 const englishKeys = Object.keys(en).sort() as MessageKey[];
 const translated = SUPPORTED_LANGUAGES.filter((language) => language !== 'en');
 
-const placeholdersOf = (text: string): string[] => [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string))].sort();
+/** Every wording of a message: the sentence, or each of its plural forms. */
+const textsOf = (message: Message | undefined): string[] => (message === undefined ? [] : isPlural(message) ? Object.values(message) : [message]);
+/** The placeholders of a message, over all its plural forms (a form may leave out `{count}`, e.g. "the last round"). */
+const placeholdersOf = (message: Message): string[] =>
+  [...new Set(textsOf(message).flatMap((text) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string)))].sort();
+/** The sentence a message shows for most numbers: itself, or its `other` form. */
+const otherOf = (message: Message): string => (isPlural(message) ? message.other : message);
+/** The plural categories a language's cardinal rules use, as Intl.PluralRules (CLDR) gives them. */
+const categoriesOf = (language: string): string[] => [...new Intl.PluralRules(language).resolvedOptions().pluralCategories].sort();
+/** Counts that reach every category of the five languages (Arabic: 0 zero, 1 one, 2 two, 3 few, 11 many, 100 other; French: 1 000 000 many). */
+const COUNTS = [0, 1, 2, 3, 11, 100, 1_000_000];
 const codeSpansOf = (text: string): string[] => [...text.matchAll(/`([^`\n]+)`/g)].map((m) => m[1] as string);
 /** The /pulse subcommands (and /kudos) a message mentions in code, without their arguments. */
 const commandsOf = (text: string): string[] =>
@@ -59,8 +70,63 @@ describe('catalogs', () => {
     expect(Object.keys(catalogs).sort()).toEqual([...SUPPORTED_LANGUAGES].sort());
   });
 
+  describe.each(SUPPORTED_LANGUAGES)('plural forms in %s', (language) => {
+    const catalog: Record<string, Message> = catalogs[language];
+
+    it('a message is plural exactly where English is, with exactly the categories of the language’s plural rules', () => {
+      const problems: string[] = [];
+      for (const key of englishKeys) {
+        const message = catalog[key];
+        if (message === undefined) continue;
+        if (isPlural(en[key]) !== isPlural(message)) problems.push(`${key}: ${isPlural(message) ? 'plural' : 'a single sentence'} where English is not`);
+        else if (isPlural(message) && Object.keys(message).sort().join() !== categoriesOf(language).join()) problems.push(`${key}: ${Object.keys(message).sort().join()} ≠ ${categoriesOf(language).join()}`);
+      }
+      expect(problems).toEqual([]);
+    });
+
+    it('every plural form keeps the placeholders but {count}, and a number picks a form that says it or needs no number', () => {
+      const problems: string[] = [];
+      for (const key of englishKeys.filter((k) => isPlural(en[k]))) {
+        const others = placeholdersOf(en[key]).filter((p) => p !== 'count');
+        for (const [category, text] of Object.entries(catalog[key] as Record<string, string>)) {
+          const own = placeholdersOf(text).filter((p) => p !== 'count');
+          if (own.join() !== others.join()) problems.push(`${key}.${category}: ${own.join()} ≠ ${others.join()}`);
+        }
+      }
+      expect(problems).toEqual([]);
+    });
+
+    it('no sentence writes a plural as "(s)", "(en)", "(ar)"… (such sentences take plural forms)', () => {
+      // Left as they are, for now: the kudos board (its count is `weeks`, in the kudos engineer's files) and
+      // forget-me (four counts in one sentence, which one `count` cannot pick a form for).
+      const leftAsTheyAre = new Set<string>(['kudos.board', 'kudos.board_empty', 'privacy.forgotten']);
+      const marked = englishKeys.filter((key) => !leftAsTheyAre.has(key) && textsOf(catalog[key]).some((text) => /\p{L}\((?:s|en|er|ar|or|x|e|es|na)\)/u.test(text)));
+      expect(marked).toEqual([]);
+    });
+  });
+
+  it('translate picks the plural form for `count` by each language’s rules', () => {
+    expect(translate('en', 'summary.header', { count: 1 })).toBe('The last round, as the team sees it:');
+    expect(translate('en-GB', 'summary.header', { count: 3 })).toBe('The last 3 rounds, as the team sees them:');
+    expect(translate('en', 'symmetry.more_rounds', { metric: 'CSAT', count: 1, paired: 5 })).toBe(
+      'Customer CSAT: 1 more round with both a team mood and a customer figure is needed before a correlation is shown (5 so far).',
+    );
+    expect(translate('fr', 'symmetry.header', { count: 1 })).toBe('L’humeur de l’équipe face à la satisfaction client, dernier tour :');
+    expect(translate('fr', 'symmetry.header', { count: 8 })).toBe('L’humeur de l’équipe face à la satisfaction client, 8 derniers tours :');
+    expect(translate('nl', 'summary.header', { count: 2 })).toBe('De laatste 2 rondes, zoals het team ze ziet:');
+    expect(translate('sv', 'summary.header', { count: 1 })).toBe('Den senaste omgången, så som teamet ser den:');
+    // Arabic: one, two, few (3–10), many (11–99), other (100).
+    expect(translate('ar', 'symmetry.header', { count: 1 })).toBe('مزاج الفريق بجانب رضا العملاء، آخر جولة:');
+    expect(translate('ar', 'symmetry.header', { count: 2 })).toBe('مزاج الفريق بجانب رضا العملاء، آخر جولتين:');
+    expect(translate('ar', 'symmetry.header', { count: 3 })).toBe('مزاج الفريق بجانب رضا العملاء، آخر 3 جولات:');
+    expect(translate('ar', 'symmetry.header', { count: 11 })).toBe('مزاج الفريق بجانب رضا العملاء، آخر 11 جولة:');
+    // A missing or non-numeric count takes the `other` form, placeholder left for the caller to see.
+    expect(translate('en', 'summary.header')).toBe('The last {count} rounds, as the team sees them:');
+    expect(translate('en', 'summary.header', { count: 'many' })).toBe('The last many rounds, as the team sees them:');
+  });
+
   describe.each(translated)('%s', (language) => {
-    const catalog: Record<string, string> = catalogs[language];
+    const catalog: Record<string, Message> = catalogs[language];
 
     it('has every English key and no other', () => {
       const keys = Object.keys(catalog);
@@ -71,15 +137,16 @@ describe('catalogs', () => {
     it('uses exactly the placeholders of English in every message', () => {
       const differing = englishKeys
         .filter((key) => catalog[key] !== undefined)
-        .filter((key) => placeholdersOf(catalog[key] as string).join() !== placeholdersOf(en[key]).join())
-        .map((key) => `${key}: ${placeholdersOf(catalog[key] as string).join()} ≠ ${placeholdersOf(en[key]).join()}`);
+        .filter((key) => placeholdersOf(catalog[key]!).join() !== placeholdersOf(en[key]).join())
+        .map((key) => `${key}: ${placeholdersOf(catalog[key]!).join()} ≠ ${placeholdersOf(en[key]).join()}`);
       expect(differing).toEqual([]);
     });
 
     it('has no empty message and no untranslated sentence', () => {
       const allowed = new Set(SAME_AS_ENGLISH.filter(([lang]) => lang === language).map(([, key]) => key));
-      const empty = englishKeys.filter((key) => (catalog[key] ?? '').trim() === '');
-      const untranslated = englishKeys.filter((key) => en[key].length > 20 && catalog[key] === en[key] && !allowed.has(key));
+      const empty = englishKeys.filter((key) => textsOf(catalog[key] ?? '').some((text) => text.trim() === ''));
+      const english = (key: MessageKey) => new Set(textsOf(en[key]).filter((text) => text.length > 20));
+      const untranslated = englishKeys.filter((key) => textsOf(catalog[key]).some((text) => english(key).has(text)) && !allowed.has(key));
       expect(empty).toEqual([]);
       expect(untranslated).toEqual([]);
       // The allow-list stays honest: each entry really is identical to English.
@@ -89,18 +156,19 @@ describe('catalogs', () => {
     it('keeps the shape of each message: lines, bold markers paired, code spans paired and mentioning the same commands', () => {
       const problems: string[] = [];
       for (const key of englishKeys) {
-        const text = catalog[key] ?? '';
-        if (text.split('\n').length !== en[key].split('\n').length) problems.push(`${key}: line count`);
-        if ((text.match(/`/g)?.length ?? 0) % 2 !== 0) problems.push(`${key}: odd number of backticks`);
-        if (commandsOf(text).join() !== commandsOf(en[key]).join()) problems.push(`${key}: commands ${commandsOf(text).join()} ≠ ${commandsOf(en[key]).join()}`);
-        if ((text.match(/\*/g)?.length ?? 0) % 2 !== 0) problems.push(`${key}: odd number of *`);
+        const reference = otherOf(en[key]);
+        for (const text of textsOf(catalog[key] ?? '')) {
+          if (text.split('\n').length !== reference.split('\n').length) problems.push(`${key}: line count`);
+          if ((text.match(/`/g)?.length ?? 0) % 2 !== 0) problems.push(`${key}: odd number of backticks`);
+          if (commandsOf(text).join() !== commandsOf(reference).join()) problems.push(`${key}: commands ${commandsOf(text).join()} ≠ ${commandsOf(reference).join()}`);
+          if ((text.match(/\*/g)?.length ?? 0) % 2 !== 0) problems.push(`${key}: odd number of *`);
+        }
       }
       expect(problems).toEqual([]);
     });
 
     it('opens every code span where Slack formats it (not glued to a preceding letter)', () => {
-      const glued = englishKeys.filter((key) => {
-        const text = catalog[key] ?? '';
+      const glued = englishKeys.filter((key) => textsOf(catalog[key] ?? '').some((text) => {
         let opening = true;
         for (let i = 0; i < text.length; i += 1) {
           if (text[i] !== '`') continue;
@@ -108,14 +176,14 @@ describe('catalogs', () => {
           opening = !opening;
         }
         return false;
-      });
+      }));
       expect(glued).toEqual([]);
     });
 
     it('keeps command words English: every complete /pulse example parses', () => {
       const failures: string[] = [];
       for (const key of englishKeys) {
-        for (const code of codeSpansOf(catalog[key] ?? '')) {
+        for (const code of textsOf(catalog[key] ?? '').flatMap(codeSpansOf)) {
           // Complete examples only: no placeholder, no ellipsis, no plain-text @name or #channel.
           if (!code.startsWith('/pulse') || /[{}…@#]/.test(code)) continue;
           if (!parsesAsCommand(code)) failures.push(`${key}: \`${code}\``);
@@ -124,16 +192,18 @@ describe('catalogs', () => {
       expect(failures).toEqual([]);
     });
 
-    it('fills every placeholder when every parameter is given', () => {
+    it('fills every placeholder when every parameter is given, whatever the count', () => {
       for (const key of englishKeys) {
-        const params = Object.fromEntries(placeholdersOf(en[key]).map((name) => [name, 'X']));
-        expect(translate(language, key, params)).not.toMatch(/\{\w+\}/);
+        for (const count of COUNTS) {
+          const params = Object.fromEntries(placeholdersOf(en[key]).map((name) => [name, name === 'count' ? count : 'X']));
+          expect(translate(language, key, params)).not.toMatch(/\{\w+\}/);
+        }
       }
     });
   });
 
   it('the English examples themselves parse (so the check above tests the translations)', () => {
-    const examples = englishKeys.flatMap((key) => codeSpansOf(en[key])).filter((code) => code.startsWith('/pulse') && !/[{}…@#]/.test(code));
+    const examples = englishKeys.flatMap((key) => textsOf(en[key]).flatMap(codeSpansOf)).filter((code) => code.startsWith('/pulse') && !/[{}…@#]/.test(code));
     expect(examples.length).toBeGreaterThan(20);
     for (const code of examples) expect([code, parsesAsCommand(code)]).toEqual([code, true]);
     // And the check does catch a translated command word.
@@ -306,7 +376,7 @@ describe('rtlText', () => {
 
   it('is idempotent', () => {
     for (const key of englishKeys) {
-      const params = Object.fromEntries(placeholdersOf(en[key]).map((name, i) => [name, i % 2 === 0 ? `<@U${i}>` : `${i}.5`]));
+      const params = Object.fromEntries(placeholdersOf(en[key]).map((name, i) => [name, name === 'count' ? 3 : i % 2 === 0 ? `<@U${i}>` : `${i}.5`]));
       const once = rtlText('ar', translate('ar', key, params));
       expect(rtlText('ar', once)).toBe(once);
     }

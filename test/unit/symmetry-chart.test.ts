@@ -1,6 +1,6 @@
 /** The PNG chart: it decodes, has the size asked for, and a known series lands where it should. */
 import { buildSymmetry } from '../../src/core/symmetry';
-import { CSAT_COLOR, MOOD_COLOR, renderSymmetryChart } from '../../src/platforms/charts/symmetry-chart';
+import { CSAT_COLOR, MOOD_COLOR, renderSymmetryChart, renderSymmetryChartSvg } from '../../src/platforms/charts/symmetry-chart';
 import { decodePng, pixelsOf } from '../support/png';
 
 const day = (i: number) => new Date(Date.UTC(2026, 2, 6 + 7 * i, 15));
@@ -64,4 +64,39 @@ test('the mood line stops at a round under the threshold and starts again after 
   expect(maxX - minX).toBeGreaterThan(250);
   const middle = mood.filter(([x]) => x > minX + (maxX - minX) * 0.3 && x < minX + (maxX - minX) * 0.7);
   expect(middle).toHaveLength(0);
+});
+
+/** The legend's entries as drawn in the SVG: each symbol's fill colour and the label beside it. */
+function legendOf(svg: string): Array<[string, string]> {
+  const entry = /<g class="mark-symbol role-legend-symbol"[^>]*><path [^>]*fill="(#[0-9a-f]{6})"[^>]*\/><\/g><g class="mark-text role-legend-label"[^>]*><text [^>]*>([^<]*)<\/text>/g;
+  return [...svg.matchAll(entry)].map((m) => [m[1]!, m[2]!]);
+}
+
+test('a legend names each series drawn, in its colour, in the reader’s language', async () => {
+  expect(legendOf(await renderSymmetryChartSvg(view, 'en'))).toEqual([
+    ['#1f6fb2', 'Team mood (1–10)'],
+    ['#d5dbe3', 'Response rate (%)'],
+    ['#e8731a', 'Customer CSAT (%)'],
+  ]);
+  const withNps = buildSymmetry([round(0, [6, 6, 6, 6, 6]), round(1, [7, 7, 7, 7, 7])], [csat(0, 80), { ...csat(1, 30), metric: 'nps' as const }], 5);
+  expect(legendOf(await renderSymmetryChartSvg(withNps, 'fr'))).toEqual([
+    ['#1f6fb2', 'Humeur de l’équipe (1–10)'],
+    ['#d5dbe3', 'Taux de réponse (%)'],
+    ['#e8731a', 'CSAT client (%)'],
+    ['#2a9d4b', 'NPS client'],
+  ]);
+  // No customer figures: no customer entry.
+  const moodOnly = buildSymmetry([round(0, [7, 7, 7, 7, 7])], [], 5);
+  expect(legendOf(await renderSymmetryChartSvg(moodOnly, 'nl'))).toEqual([
+    ['#1f6fb2', 'Teamstemming (1–10)'],
+    ['#d5dbe3', 'Responspercentage (%)'],
+  ]);
+});
+
+test('the PNG shows the legend under the plot: a mood and a CSAT symbol below the axis labels', async () => {
+  const image = decodePng(await renderSymmetryChart(view, 'en', { width: 800, height: 400 }));
+  // The x axis labels sit around y = 357; the lowest mood point (2 of 10) well above them.
+  const strip = ([, y]: [number, number]) => y > 372;
+  expect(pixelsOf(image, MOOD_COLOR).filter(strip).length).toBeGreaterThan(20);
+  expect(pixelsOf(image, CSAT_COLOR).filter(strip).length).toBeGreaterThan(20);
 });

@@ -32,7 +32,7 @@ test('Slack and Teams render the rounds, the rounds still needed and the caveat'
   const slack = JSON.stringify(renderSlack(m).blocks);
   expect(slack).toContain('2026-03-13: mood *8.0* / 10 (▲1.0) · CSAT *85%* (▲5)');
   expect(slack).toContain('2026-03-20: mood not shown (under the threshold) · no customer figure');
-  expect(slack).toContain('4 more round(s)');
+  expect(slack).toContain('4 more rounds');
   expect(slack).toContain('Correlation is not cause');
   const teams = JSON.stringify(renderTeams(m));
   expect(teams).toContain('2026-03-13: mood 8.0 / 10 (▲1.0) · CSAT 85% (▲5)');

@@ -1,13 +1,14 @@
 /**
  * The Arabic catalog, in Modern Standard Arabic addressing the reader directly (masculine generic
  * singular, as Arabic HR tools do). Counts are written as "label: {n}" where a number would need
- * Arabic plural agreement, so one template is right for every value. Direction marks are not
+ * Arabic plural agreement, so one template is right for every value, except in entries with plural
+ * forms (./plural), which carry all six of Arabic's (zero, one, two, few, many, other). Direction marks are not
  * stored here: `rtlText` (format.ts) adds them to the finished message. Placeholders are {name}.
  */
-import type { MessageKey } from './message-key';
+import type { CatalogOf } from './message-key';
 import { arCommands } from './ar-commands';
 
-export const ar: Record<MessageKey, string> = {
+export const ar: CatalogOf<'ar'> = {
   ...arCommands,
   'checkin.question': 'كيف تشعر في العمل هذا الأسبوع، من 1 (سيئ جدًا) إلى 10 (ممتاز)؟',
   'checkin.privacy': 'إجابتك مجهولة الهوية: لا يرى فريقك إلا متوسطات لما لا يقل عن {threshold} أشخاص، ولا يظهر اسمك أبدًا بجانب أي تقييم.',
@@ -60,7 +61,14 @@ export const ar: Record<MessageKey, string> = {
   'action.done': 'أُنجز: «{text}».',
   'action.announcement': '*قلتم، ففعلنا* — من <@{manager}>:\n{text}',
   'summary.none': 'لم تُغلق أي جولة بعد، لذا لا يوجد ما يُلخَّص.',
-  'summary.header': 'آخر الجولات (عددها: {count})، كما يراها الفريق:',
+  'summary.header': {
+    zero: 'آخر الجولات (عددها: {count})، كما يراها الفريق:',
+    one: 'آخر جولة، كما يراها الفريق:',
+    two: 'آخر جولتين، كما يراهما الفريق:',
+    few: 'آخر {count} جولات، كما يراها الفريق:',
+    many: 'آخر {count} جولة، كما يراها الفريق:',
+    other: 'آخر {count} جولة، كما يراها الفريق:',
+  },
   'summary.title': '*نبض الفريق* — جولة أُغلقت في {date}',
   'summary.withheld': 'الإجابات غير كافية للحفاظ على سريتها (المطلوب: {needed}). لا يُعرض شيء من هذه الجولة.',
   'summary.rate': 'نسبة المشاركة: {respondents} من أصل {invited} ({rate}%)',
@@ -77,7 +85,14 @@ export const ar: Record<MessageKey, string> = {
   'summary.themes': 'مواضيع متكررة: {themes}',
   'summary.actions': '*قلتم، ففعلنا* (إجراءات مفتوحة):',
   'symmetry.none': 'لم تُغلق أي جولة بعد، فلا شيء يُوضع بجانب رضا العملاء.',
-  'symmetry.header': 'مزاج الفريق بجانب رضا العملاء، آخر {count} جولة:',
+  'symmetry.header': {
+    zero: 'مزاج الفريق بجانب رضا العملاء (عدد الجولات: {count}):',
+    one: 'مزاج الفريق بجانب رضا العملاء، آخر جولة:',
+    two: 'مزاج الفريق بجانب رضا العملاء، آخر جولتين:',
+    few: 'مزاج الفريق بجانب رضا العملاء، آخر {count} جولات:',
+    many: 'مزاج الفريق بجانب رضا العملاء، آخر {count} جولة:',
+    other: 'مزاج الفريق بجانب رضا العملاء، آخر {count} جولة:',
+  },
   'symmetry.title': '*التناظر*: مزاج الفريق بجانب رضا العملاء',
   'symmetry.mood': 'المزاج *{mood}* / 10',
   'symmetry.mood_withheld': 'المزاج غير معروض (دون الحد الأدنى)',
@@ -95,11 +110,22 @@ export const ar: Record<MessageKey, string> = {
   'symmetry.strength_weak': 'علاقة ضعيفة',
   'symmetry.strength_moderate': 'علاقة متوسطة',
   'symmetry.strength_strong': 'علاقة قوية',
-  'symmetry.more_rounds': '{metric} العملاء: يلزم {needed} جولة أخرى فيها مزاج الفريق ورقم العملاء معًا قبل عرض الارتباط ({paired} حتى الآن).',
+  'symmetry.more_rounds': {
+    zero: '{metric} العملاء: لا تلزم جولات أخرى قبل عرض الارتباط ({paired} حتى الآن).',
+    one: '{metric} العملاء: تلزم جولة واحدة أخرى فيها مزاج الفريق ورقم العملاء معًا قبل عرض الارتباط ({paired} حتى الآن).',
+    two: '{metric} العملاء: تلزم جولتان أخريان فيهما مزاج الفريق ورقم العملاء معًا قبل عرض الارتباط ({paired} حتى الآن).',
+    few: '{metric} العملاء: تلزم {count} جولات أخرى فيها مزاج الفريق ورقم العملاء معًا قبل عرض الارتباط ({paired} حتى الآن).',
+    many: '{metric} العملاء: تلزم {count} جولة أخرى فيها مزاج الفريق ورقم العملاء معًا قبل عرض الارتباط ({paired} حتى الآن).',
+    other: '{metric} العملاء: تلزم {count} جولة أخرى فيها مزاج الفريق ورقم العملاء معًا قبل عرض الارتباط ({paired} حتى الآن).',
+  },
   'symmetry.caveat': 'الارتباط ليس سببية: قد يتبع الاثنان شيئًا آخر، مثل إطلاق منتج أو الموسم أو عدد الموظفين.',
   'chart.title': 'مزاج الفريق ورضا العملاء',
   'chart.mood_axis': 'المزاج (1–10)',
   'chart.customers_axis': 'نسبة الردود / العملاء',
+  'chart.legend_mood': 'مزاج الفريق (1–10)',
+  'chart.legend_rate': 'نسبة الردود (%)',
+  'chart.legend_csat': 'CSAT العملاء (%)',
+  'chart.legend_nps': 'NPS العملاء',
   'chart.on_its_way': 'مخطط الاتجاه (PNG) في طريقه إلى رسائلك مع Symmetry.',
   'mine.none': 'ليست لديك أي إجابات على الاستطلاعات بعد.',
   'mine.list': '*إجاباتك* (لا يراها أحد غيرك):\n{list}',

@@ -2,10 +2,10 @@
  * The French catalog. Formal "vous", as French HR and survey tools address employees;
  * French typography (no-break space before : ; ? ! and inside « »). Placeholders are {name}.
  */
-import type { MessageKey } from './message-key';
+import type { CatalogOf } from './message-key';
 import { frCommands } from './fr-commands';
 
-export const fr: Record<MessageKey, string> = {
+export const fr: CatalogOf<'fr'> = {
   ...frCommands,
   'checkin.question': 'Comment vous sentez-vous au travail cette semaine, de 1 (très mal) à 10 (très bien) ?',
   'checkin.privacy': 'Votre réponse est anonyme : votre équipe ne voit que des moyennes d’au moins {threshold} personnes, jamais votre nom à côté d’une note.',
@@ -58,7 +58,11 @@ export const fr: Record<MessageKey, string> = {
   'action.done': 'Marquée comme faite : « {text} ».',
   'action.announcement': '*Vous l’avez dit, nous l’avons fait* — de la part de <@{manager}> :\n{text}',
   'summary.none': 'Aucune session n’est encore close : il n’y a rien à synthétiser.',
-  'summary.header': 'Dernières sessions ({count}), telles que l’équipe les voit :',
+  'summary.header': {
+    one: 'La dernière session, telle que l’équipe la voit :',
+    many: 'Les {count} dernières sessions, telles que l’équipe les voit :',
+    other: 'Les {count} dernières sessions, telles que l’équipe les voit :',
+  },
   'summary.title': '*Météo de l’équipe* — session close le {date}',
   'summary.withheld': 'Pas assez de réponses pour préserver l’anonymat ({needed} nécessaires). Rien de cette session n’est affiché.',
   'summary.rate': 'Taux de réponse : {respondents} sur {invited} ({rate} %)',
@@ -75,7 +79,11 @@ export const fr: Record<MessageKey, string> = {
   'summary.themes': 'Thèmes récurrents : {themes}',
   'summary.actions': '*Vous l’avez dit, nous l’avons fait* (actions en cours) :',
   'symmetry.none': 'Aucun tour n’est encore clos : rien à mettre en regard de la satisfaction client.',
-  'symmetry.header': 'L’humeur de l’équipe face à la satisfaction client, {count} derniers tours :',
+  'symmetry.header': {
+    one: 'L’humeur de l’équipe face à la satisfaction client, dernier tour :',
+    many: 'L’humeur de l’équipe face à la satisfaction client, {count} derniers tours :',
+    other: 'L’humeur de l’équipe face à la satisfaction client, {count} derniers tours :',
+  },
   'symmetry.title': '*Symétrie* : humeur de l’équipe et satisfaction client',
   'symmetry.mood': 'humeur *{mood}* / 10',
   'symmetry.mood_withheld': 'humeur non affichée (sous le seuil)',
@@ -93,11 +101,19 @@ export const fr: Record<MessageKey, string> = {
   'symmetry.strength_weak': 'relation faible',
   'symmetry.strength_moderate': 'relation modérée',
   'symmetry.strength_strong': 'relation forte',
-  'symmetry.more_rounds': '{metric} client : encore {needed} tour(s) avec une humeur d’équipe et un chiffre client avant d’afficher une corrélation ({paired} pour l’instant).',
+  'symmetry.more_rounds': {
+    one: '{metric} client : encore {count} tour avec une humeur d’équipe et un chiffre client avant d’afficher une corrélation ({paired} pour l’instant).',
+    many: '{metric} client : encore {count} de tours avec une humeur d’équipe et un chiffre client avant d’afficher une corrélation ({paired} pour l’instant).',
+    other: '{metric} client : encore {count} tours avec une humeur d’équipe et un chiffre client avant d’afficher une corrélation ({paired} pour l’instant).',
+  },
   'symmetry.caveat': 'Corrélation n’est pas causalité : les deux peuvent suivre autre chose, comme un lancement, la saison ou les effectifs.',
   'chart.title': 'Humeur de l’équipe et satisfaction client',
   'chart.mood_axis': 'Humeur (1–10)',
   'chart.customers_axis': 'Taux de réponse / clients',
+  'chart.legend_mood': 'Humeur de l’équipe (1–10)',
+  'chart.legend_rate': 'Taux de réponse (%)',
+  'chart.legend_csat': 'CSAT client (%)',
+  'chart.legend_nps': 'NPS client',
   'chart.on_its_way': 'Le graphique de tendance (PNG) arrive dans vos messages avec Symmetry.',
   'mine.none': 'Vous n’avez encore aucune réponse de check-in.',
   'mine.list': '*Vos propres réponses* (vous seul pouvez les voir) :\n{list}',

@@ -2,8 +2,9 @@
  * Message catalog lookup. Every user-facing sentence goes through `translate`.
  *
  * Five catalogs: English (the reference, `en.ts`), French, Dutch, Swedish and Arabic. Each is typed
- * `Record<MessageKey, string>`, so a key missing from any of them fails to compile, and
- * test/unit/i18n.test.ts checks that their placeholders match English key by key.
+ * `CatalogOf<language>`, so a key missing from any of them fails to compile, as does a plural entry
+ * without the language's plural forms (./plural); test/unit/i18n.test.ts checks that their
+ * placeholders match English key by key.
  * A locale is whatever the platform gives ("fr-FR", "nl_BE", "ar"); only its language picks
  * the catalog. Numbers, dates and right-to-left text are handled in `./format`.
  */
@@ -12,18 +13,21 @@ import { en } from './en';
 import { fr } from './fr';
 import { nl } from './nl';
 import { sv } from './sv';
-import type { MessageKey } from './message-key';
+import { selectPlural, type Message } from './plural';
+import type { CatalogOf, MessageKey } from './message-key';
 
 export type { MessageKey } from './message-key';
 export type MessageParams = Record<string, string | number>;
-export type Catalog = Record<MessageKey, string>;
+/** A catalog of any language: a sentence or plural forms per key. */
+export type Catalog = Record<MessageKey, Message>;
+export type { CatalogOf } from './message-key';
 
 /** The languages the bot speaks, English first (the fallback). */
 export const SUPPORTED_LANGUAGES = ['en', 'fr', 'nl', 'sv', 'ar'] as const;
 export type SupportedLanguage = (typeof SUPPORTED_LANGUAGES)[number];
 
 /** Every catalog by language. English is the reference the others are checked against. */
-export const catalogs: Readonly<Record<SupportedLanguage, Catalog>> = { en, fr, nl, sv, ar };
+export const catalogs: Readonly<Record<SupportedLanguage, Catalog>> = { en: en satisfies CatalogOf<'en'>, fr, nl, sv, ar };
 
 const RTL_LANGUAGES: ReadonlySet<SupportedLanguage> = new Set(['ar']);
 
@@ -66,8 +70,9 @@ export function isRtl(locale: string | null | undefined): boolean {
   return RTL_LANGUAGES.has(languageOf(locale));
 }
 
-/** The sentence for `key` in the locale's language, with {placeholders} filled in. */
+/** The sentence for `key` in the locale's language (its plural form for `params.count`), with {placeholders} filled in. */
 export function translate(locale: string | null | undefined, key: MessageKey, params: MessageParams = {}): string {
-  const template: string = catalogs[languageOf(locale)][key] ?? en[key];
+  const language = languageOf(locale);
+  const template = selectPlural(language, catalogs[language][key] ?? en[key], params.count);
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }

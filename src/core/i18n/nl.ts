@@ -1,8 +1,8 @@
 /** The Dutch catalog. Informal "je", as Dutch workplace tools address employees. Placeholders are {name}. */
-import type { MessageKey } from './message-key';
+import type { CatalogOf } from './message-key';
 import { nlCommands } from './nl-commands';
 
-export const nl: Record<MessageKey, string> = {
+export const nl: CatalogOf<'nl'> = {
   ...nlCommands,
   'checkin.question': 'Hoe voel je je deze week op het werk, van 1 (heel slecht) tot 10 (geweldig)?',
   'checkin.privacy': 'Je antwoord is anoniem: je team ziet alleen gemiddelden van minstens {threshold} mensen, nooit je naam naast een score.',
@@ -55,7 +55,10 @@ export const nl: Record<MessageKey, string> = {
   'action.done': 'Afgerond: ‘{text}’.',
   'action.announcement': '*Jullie zeiden, wij deden* — van <@{manager}>:\n{text}',
   'summary.none': 'Er is nog geen ronde gesloten, dus er valt nog niets samen te vatten.',
-  'summary.header': 'De laatste rondes ({count}), zoals het team ze ziet:',
+  'summary.header': {
+    one: 'De laatste ronde, zoals het team die ziet:',
+    other: 'De laatste {count} rondes, zoals het team ze ziet:',
+  },
   'summary.title': '*Teamstemming* — ronde gesloten op {date}',
   'summary.withheld': 'Niet genoeg antwoorden om ze anoniem te houden ({needed} nodig). Van deze ronde wordt niets getoond.',
   'summary.rate': 'Respons: {respondents} van de {invited} ({rate}%)',
@@ -72,7 +75,10 @@ export const nl: Record<MessageKey, string> = {
   'summary.themes': 'Terugkerende thema’s: {themes}',
   'summary.actions': '*Jullie zeiden, wij deden* (open acties):',
   'symmetry.none': 'Er is nog geen ronde gesloten, dus er is nog niets om naast klanttevredenheid te zetten.',
-  'symmetry.header': 'Teamstemming naast klanttevredenheid, laatste {count} ronde(s):',
+  'symmetry.header': {
+    one: 'Teamstemming naast klanttevredenheid, laatste ronde:',
+    other: 'Teamstemming naast klanttevredenheid, laatste {count} rondes:',
+  },
   'symmetry.title': '*Symmetrie*: teamstemming naast klanttevredenheid',
   'symmetry.mood': 'stemming *{mood}* / 10',
   'symmetry.mood_withheld': 'stemming niet getoond (onder de drempel)',
@@ -90,11 +96,18 @@ export const nl: Record<MessageKey, string> = {
   'symmetry.strength_weak': 'een zwak verband',
   'symmetry.strength_moderate': 'een matig verband',
   'symmetry.strength_strong': 'een sterk verband',
-  'symmetry.more_rounds': 'Klant-{metric}: nog {needed} ronde(s) met zowel een teamstemming als een klantcijfer nodig voordat een correlatie wordt getoond ({paired} tot nu toe).',
+  'symmetry.more_rounds': {
+    one: 'Klant-{metric}: nog {count} ronde met zowel een teamstemming als een klantcijfer nodig voordat een correlatie wordt getoond ({paired} tot nu toe).',
+    other: 'Klant-{metric}: nog {count} rondes met zowel een teamstemming als een klantcijfer nodig voordat een correlatie wordt getoond ({paired} tot nu toe).',
+  },
   'symmetry.caveat': 'Correlatie is geen oorzaak: beide kunnen iets anders volgen, zoals een lancering, het seizoen of de bezetting.',
   'chart.title': 'Teamstemming en klanttevredenheid',
   'chart.mood_axis': 'Stemming (1–10)',
   'chart.customers_axis': 'Responspercentage / klanten',
+  'chart.legend_mood': 'Teamstemming (1–10)',
+  'chart.legend_rate': 'Responspercentage (%)',
+  'chart.legend_csat': 'Klant-CSAT (%)',
+  'chart.legend_nps': 'Klant-NPS',
   'chart.on_its_way': 'De trendgrafiek (PNG) is onderweg naar je berichten met Symmetry.',
   'mine.none': 'Je hebt nog geen antwoorden op check-ins.',
   'mine.list': '*Je eigen antwoorden* (alleen jij kunt ze zien):\n{list}',

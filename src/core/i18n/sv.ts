@@ -1,8 +1,8 @@
 /** The Swedish catalog. Informal "du", as Swedish workplace tools address everyone. Placeholders are {name}. */
-import type { MessageKey } from './message-key';
+import type { CatalogOf } from './message-key';
 import { svCommands } from './sv-commands';
 
-export const sv: Record<MessageKey, string> = {
+export const sv: CatalogOf<'sv'> = {
   ...svCommands,
   'checkin.question': 'Hur mår du på jobbet den här veckan, från 1 (mycket dåligt) till 10 (toppen)?',
   'checkin.privacy': 'Ditt svar är anonymt: ditt team ser bara medelvärden från minst {threshold} personer, aldrig ditt namn bredvid ett betyg.',
@@ -55,7 +55,10 @@ export const sv: Record<MessageKey, string> = {
   'action.done': 'Markerad som klar: ”{text}”.',
   'action.announcement': '*Ni sa, vi gjorde* — från <@{manager}>:\n{text}',
   'summary.none': 'Ingen omgång har stängt än, så det finns inget att sammanfatta.',
-  'summary.header': 'De senaste omgångarna ({count}), så som teamet ser dem:',
+  'summary.header': {
+    one: 'Den senaste omgången, så som teamet ser den:',
+    other: 'De senaste {count} omgångarna, så som teamet ser dem:',
+  },
   'summary.title': '*Teamets puls* — omgången stängde {date}',
   'summary.withheld': 'För få svar för att hålla dem anonyma ({needed} behövs). Inget från den här omgången visas.',
   'summary.rate': 'Svarsfrekvens: {respondents} av {invited} ({rate} %)',
@@ -72,7 +75,10 @@ export const sv: Record<MessageKey, string> = {
   'summary.themes': 'Återkommande teman: {themes}',
   'summary.actions': '*Ni sa, vi gjorde* (öppna åtgärder):',
   'symmetry.none': 'Ingen omgång har stängt än, så det finns inget att ställa bredvid kundnöjdheten.',
-  'symmetry.header': 'Teamets stämning bredvid kundnöjdheten, senaste {count} omgång(ar):',
+  'symmetry.header': {
+    one: 'Teamets stämning bredvid kundnöjdheten, senaste omgången:',
+    other: 'Teamets stämning bredvid kundnöjdheten, senaste {count} omgångarna:',
+  },
   'symmetry.title': '*Symmetri*: teamets stämning bredvid kundnöjdheten',
   'symmetry.mood': 'stämning *{mood}* / 10',
   'symmetry.mood_withheld': 'stämning visas inte (under tröskeln)',
@@ -90,11 +96,18 @@ export const sv: Record<MessageKey, string> = {
   'symmetry.strength_weak': 'ett svagt samband',
   'symmetry.strength_moderate': 'ett måttligt samband',
   'symmetry.strength_strong': 'ett starkt samband',
-  'symmetry.more_rounds': 'Kund-{metric}: {needed} omgång(ar) till med både teamstämning och kundsiffra behövs innan en korrelation visas ({paired} hittills).',
+  'symmetry.more_rounds': {
+    one: 'Kund-{metric}: {count} omgång till med både teamstämning och kundsiffra behövs innan en korrelation visas ({paired} hittills).',
+    other: 'Kund-{metric}: {count} omgångar till med både teamstämning och kundsiffra behövs innan en korrelation visas ({paired} hittills).',
+  },
   'symmetry.caveat': 'Korrelation är inte orsak: båda kan följa något annat, som en lansering, säsongen eller bemanningen.',
   'chart.title': 'Teamets stämning och kundnöjdhet',
   'chart.mood_axis': 'Stämning (1–10)',
   'chart.customers_axis': 'Svarsfrekvens / kunder',
+  'chart.legend_mood': 'Teamets stämning (1–10)',
+  'chart.legend_rate': 'Svarsfrekvens (%)',
+  'chart.legend_csat': 'Kund-CSAT (%)',
+  'chart.legend_nps': 'Kund-NPS',
   'chart.on_its_way': 'Trenddiagrammet (PNG) är på väg till dina meddelanden med Symmetry.',
   'mine.none': 'Du har inga svar på incheckningar än.',
   'mine.list': '*Dina egna svar* (bara du kan se dem):\n{list}',

@@ -7,11 +7,8 @@ import type { Team, Workspace } from '../model';
 import type { WebDeps } from './deps';
 import type { CommandInput, Reply } from './reply';
 import { resolveLocale } from '../i18n';
-
-/** Dates for messages are ISO-like UTC minutes; platforms that can show local time rewrite them. */
-function formatInstant(d: Date): string {
-  return `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-}
+import { formatDate, formatDateTime } from '../i18n/format';
+import { effectiveTimeZone } from '../schedule';
 
 /** The team a caller manages, when there is exactly one (a 1:1 chat names no channel). */
 async function onlyManagedTeam(deps: WebDeps, workspace: Workspace, userId: string): Promise<Team | null> {
@@ -29,7 +26,10 @@ export async function runPulseCommand(deps: WebDeps, input: CommandInput): Promi
       deps.repos.teams.findByChannel(workspace.id, input.channelId),
     ]);
     locale = resolveLocale(input.locale, member?.locale, channelTeam?.settings.language);
-    return { ...(await dispatch(deps, { input, workspace, locale, formatInstant }, channelTeam)), locale };
+    // Dates in replies are the caller's: their own time zone when known, else the channel team's, else UTC.
+    const timeZone = effectiveTimeZone(member?.timezone ?? null, channelTeam?.settings.timezone ?? 'UTC');
+    const dates = { formatDateTime: (d: Date) => formatDateTime(locale, d, timeZone), formatDate: (d: Date) => formatDate(locale, d, timeZone) };
+    return { ...(await dispatch(deps, { input, workspace, locale, ...dates }, channelTeam)), locale };
   } catch (err) {
     if (isSymmetryError(err, 'queue_unavailable')) return { key: 'error.queue_unavailable', locale };
     throw err;

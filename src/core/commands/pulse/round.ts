@@ -12,7 +12,7 @@ export const now = defineSubcommand<'now'>({
   parse: takesNothing({ type: 'now' }),
   run: async (deps, ctx, _command, team): Promise<Reply> => {
     const open = await deps.repos.rounds.findOpen(team.id);
-    if (open) return { key: 'pulse.round_already_open', params: { closesAt: ctx.formatInstant(open.closesAt) } };
+    if (open) return { key: 'pulse.round_already_open', params: { closesAt: ctx.formatDateTime(open.closesAt) } };
     const members = await deps.repos.teams.listActiveMembers(team.id);
     if (members.length === 0) return { key: 'pulse.no_members' };
     const requestedAt = deps.clock.now();
@@ -33,6 +33,6 @@ export const status = defineSubcommand<'status'>({
     const open = await deps.repos.rounds.findOpen(team.id);
     if (!open) return { key: 'pulse.status_none' };
     const { total, answered } = await deps.repos.deliveries.countForRound(open.id);
-    return { key: 'pulse.status_open', params: { answered, total, closesAt: ctx.formatInstant(open.closesAt) } };
+    return { key: 'pulse.status_open', params: { answered, total, closesAt: ctx.formatDateTime(open.closesAt) } };
   },
 });

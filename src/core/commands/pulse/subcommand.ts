@@ -29,8 +29,10 @@ export interface CommandContext {
   workspace: Workspace;
   /** The caller's language: their own locale, else the team's, else English. */
   locale: string;
-  /** How an instant is written in this caller's replies. */
-  formatInstant(d: Date): string;
+  /** A day and time as the check-in DMs show them: in the caller's language and time zone ("ven. 11 déc. à 19:00"). */
+  formatDateTime(d: Date): string;
+  /** A day alone, likewise. */
+  formatDate(d: Date): string;
 }
 
 type CallerRun<C> = (deps: WebDeps, ctx: CommandContext, command: C) => Promise<Reply>;
