@@ -109,7 +109,7 @@ test('a non-manager asking for a summary or changing config is refused and nothi
 
 test('/pulse summary shows the manager the same summary; config changes are applied and shown', async () => {
   const reply = await world.command('UMGR', '/pulse', 'summary');
-  expect(reply.text).toMatch(/last 1 round/);
+  expect(reply.text).toMatch(/The last round, as the team sees it/);
   expect(JSON.stringify(reply.blocks)).toContain('Average mood: *7.0* / 10');
   expect(await world.pulse('UMGR', 'config threshold 6')).toMatch(/threshold: 6/);
   const withheld = await world.command('UMGR', '/pulse', 'summary');

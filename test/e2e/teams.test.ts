@@ -272,7 +272,7 @@ test('`pulse summary` and `pulse symmetry` bring their chart to the manager\'s 1
   expect(imagesTo(MANAGER)).toHaveLength(0);
 
   expect((await post(mentionBot(MANAGER, 'pulse summary'))).status).toBe(200);
-  const reply = await waitFor(() => connector.dmOf(MANAGER.id).find((m) => /The last 1 round/.test(cardText(m)) && /Average mood/.test(cardText(m))), 'the summary reply');
+  const reply = await waitFor(() => connector.dmOf(MANAGER.id).find((m) => /The last round, as the team sees it/.test(cardText(m)) && /Average mood/.test(cardText(m))), 'the summary reply');
   expect(reply.activity.text).toContain(CHART_COMING);
   const first = await waitFor(() => imagesTo(MANAGER)[0], 'the chart in the 1:1 chat', 20_000);
   const png = decodePng(imageOf(first)!);
