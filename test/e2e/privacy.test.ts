@@ -123,7 +123,9 @@ test('/pulse export: a CSV of whole rounds, sent privately to the manager; other
   // The file is shared once its upload completes (a later call than the bytes): wait for that share, then check where it went.
   const dm = world.slack.dmChannelOf('UMGR')!;
   await waitFor(() => world.slack.filesIn(dm).some((f) => f.upload?.fileId === upload.fileId), "the CSV to be shared in the manager's DM");
-  expect(world.slack.callsTo('files.completeUploadExternal').filter((c) => c.args.channel_id !== dm)).toEqual([]);
+  // The CSV itself was shared once, and only there (the summary's chart goes to the channel, as it should).
+  const sharesOfCsv = world.slack.callsTo('files.completeUploadExternal').filter((c) => (c.args.files as Array<{ id: string }>).some((f) => f.id === upload.fileId));
+  expect(sharesOfCsv.map((c) => c.args.channel_id)).toEqual([dm]);
   // Under the threshold the same round is exported without a single number.
   await world.pulse('UMGR', 'config threshold 5');
   await world.pulse('UMGR', 'export');

@@ -7,6 +7,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { startApp, waitFor, type AppProcess } from '../support/app-process';
 import { openTestDatabase, truncateAll, type TestDatabase } from '../support/db';
 import { storesEnv } from '../support/stores-env';
+import { channelActivity, postActivity } from '../support/teams-activity';
 import { startFakeBotConnector, type FakeBotConnector, type StoredActivity, type TeamsUser } from '../support/fake-bot-connector';
 
 const TENANT = 'c2d3e4f5-1a2b-4c3d-9e4f-5a6b7c8d9e0f';
@@ -20,22 +21,8 @@ let app: AppProcess;
 let database: TestDatabase;
 
 /** Posts what the Bot Framework Service would for `from` in the team channel: `fields` over the usual envelope. */
-async function post(from: TeamsUser, fields: Record<string, unknown>): Promise<number> {
-  const body = {
-    id: `a:${randomBytes(6).toString('hex')}`,
-    timestamp: new Date().toISOString(),
-    serviceUrl: connector.url,
-    channelId: 'msteams',
-    from: { id: from.id, name: from.name, aadObjectId: from.aadObjectId },
-    recipient: BOT,
-    conversation: { id: CHANNEL, conversationType: 'channel', isGroup: true, tenantId: TENANT },
-    channelData: { tenant: { id: TENANT }, team: { id: CHANNEL, name: 'Ops' }, channel: { id: CHANNEL } },
-    locale: 'en-US',
-    ...fields,
-  };
-  const res = await fetch(`${app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  return res.status;
-}
+const post = (from: TeamsUser, fields: Record<string, unknown>): Promise<number> =>
+  postActivity(app.url, channelActivity({ tenant: TENANT, bot: BOT, channel: CHANNEL, teamName: 'Ops', serviceUrl: connector.url }, from, fields));
 
 /** "@Symmetry <text>" typed in the channel. */
 const typed = (from: TeamsUser, text: string) =>

@@ -9,6 +9,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { startApp, waitFor, type AppProcess } from '../support/app-process';
 import { openTestDatabase, truncateAll, type TestDatabase } from '../support/db';
 import { storesEnv } from '../support/stores-env';
+import { channelActivity, postActivity } from '../support/teams-activity';
 import { startFakeBotConnector, type FakeBotConnector, type StoredActivity, type TeamsUser } from '../support/fake-bot-connector';
 
 const TENANT = 'b1c2d3e4-0f1a-4b2c-8d3e-4f5a6b7c8d9e';
@@ -26,27 +27,13 @@ let app: AppProcess;
 let database: TestDatabase;
 
 /** An activity in the team channel as the Bot Framework Service posts it: `fields` over what every one carries. */
-function inChannel(from: TeamsUser, fields: Record<string, unknown>): Record<string, unknown> {
-  return {
-    id: `k:${randomBytes(6).toString('hex')}`,
-    timestamp: new Date().toISOString(),
-    serviceUrl: connector.url,
-    channelId: 'msteams',
-    from: { id: from.id, name: from.name, aadObjectId: from.aadObjectId },
-    recipient: BOT,
-    conversation: { id: CHANNEL, conversationType: 'channel', isGroup: true, tenantId: TENANT },
-    channelData: { tenant: { id: TENANT }, team: { id: CHANNEL, name: 'Support' }, channel: { id: CHANNEL } },
-    locale: 'en-US',
-    ...fields,
-  };
-}
+const inChannel = (from: TeamsUser, fields: Record<string, unknown>) =>
+  channelActivity({ tenant: TENANT, bot: BOT, channel: CHANNEL, teamName: 'Support', serviceUrl: connector.url }, from, fields);
 
 /** "@Symmetry <text>" typed in the channel by `from`; `<at>Name</at>` in the text mentions that person. */
 async function say(from: TeamsUser, text: string, mentioned: TeamsUser[] = []): Promise<number> {
   const entities = [BOT, ...mentioned].map((m) => ({ type: 'mention', text: `<at>${m.name}</at>`, mentioned: { id: m.id, name: m.name } }));
-  const body = inChannel(from, { type: 'message', text: `<at>Symmetry</at> ${text}`, textFormat: 'plain', entities });
-  const res = await fetch(`${app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  return res.status;
+  return postActivity(app.url, inChannel(from, { type: 'message', text: `<at>Symmetry</at> ${text}`, textFormat: 'plain', entities }));
 }
 
 const shown = (a: StoredActivity) => JSON.stringify([a.activity.text, a.activity.attachments]);

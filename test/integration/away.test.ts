@@ -9,13 +9,14 @@ import type { SummaryMessage } from '../../src/core/messages';
 import type { WorkerDeps } from '../../src/core/use-cases/deps';
 import { runTick } from '../../src/core/use-cases/tick';
 import { createJobQueue, type BullJobQueue } from '../../src/jobs/producer';
-import { startWorkers, type RunningWorkers } from '../../src/jobs/workers';
-import { connectProducer, connectWorker, redisOptionsFromUrl } from '../../src/main/redis';
+import type { RunningWorkers } from '../../src/jobs/workers';
+import { connectProducer } from '../../src/main/redis';
 import { buildProcessors } from '../../src/main/worker';
 import { waitFor } from '../support/app-process';
 import { deliveryIdOf, seedTeam, silentLogger } from '../support/checkin-team';
 import { openTestDatabase, truncateAll, type TestDatabase } from '../support/db';
 import { RecordingMessenger } from '../support/recording-messenger';
+import { runRealWorkers } from '../support/real-workers';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 // Under the run's prefix, so the global teardown deletes these keys too.
@@ -45,16 +46,7 @@ afterAll(async () => {
   await database.close();
 });
 
-function runWorkers(deps: WorkerDeps): RunningWorkers {
-  return startWorkers({
-    connect: () => connectWorker(REDIS_URL),
-    workerConnection: redisOptionsFromUrl(REDIS_URL),
-    prefix: PREFIX,
-    concurrency: 4,
-    processors: buildProcessors(deps),
-    logger: silentLogger,
-  });
-}
+const runWorkers = (deps: WorkerDeps): RunningWorkers => runRealWorkers(REDIS_URL, PREFIX, deps);
 
 /** The deliveries of the team's rounds by state (a positive sign that every due DM was handled). */
 async function statesOf(teamId: string): Promise<Record<string, number>> {
