@@ -78,6 +78,19 @@ export interface DigestMessage {
   key: string;
 }
 
+/** A conversation on an anonymous comment, as its author (`viewer: 'author'`) or a manager of the team reads it. */
+export interface ThreadMessage {
+  kind: 'thread';
+  locale: string;
+  viewer: 'author' | 'manager';
+  commentId: string;
+  /** The team's channel (where the comment's round belongs). */
+  channelId: string;
+  comment: string;
+  replies: Array<{ fromAuthor: boolean; managerId: string | null; text: string | null; quick: string | null; revealedAs: string | null }>;
+  key: string;
+}
+
 export type OutboundMessage =
   | CheckinMessage
   | ShoutoutMessage
@@ -85,6 +98,7 @@ export type OutboundMessage =
   | SummaryMessage
   | ActionMessage
   | SymmetryMessage
+  | ThreadMessage
   | { kind: 'reminder'; locale: string; closesAt: Date }
   | { kind: 'text'; locale: string; key: MessageKey; params?: MessageParams };
 

@@ -4,6 +4,8 @@ import { isRtl, translate, type MessageKey, type MessageParams } from '../../cor
 import { formatNumber, rtlText } from '../../core/i18n/format';
 import type { CheckinMessage, DigestMessage, HomeView, OutboundMessage, ShoutoutMessage, SummaryMessage, SymmetryMessage } from '../../core/messages';
 import { symmetryText } from '../../core/symmetry';
+import { threadText } from '../../core/thread-text';
+import { threadBlocks } from './thread-render';
 import { MOOD_QUESTION_ID, type Question } from '../../core/model';
 
 export const SCORE_ACTION_PREFIX = 'checkin_score_';
@@ -187,6 +189,8 @@ function renderPlain(m: OutboundMessage): SlackMessage {
     }
     case 'symmetry':
       return { text: translate(m.locale, 'symmetry.title').replace(/\*/g, ''), blocks: symmetryBlocks(m) };
+    case 'thread':
+      return { text: threadText(m), blocks: threadBlocks(m) };
     case 'reminder':
       return { text: translate(m.locale, 'reminder.text', { closesAt: slackDate(m.closesAt) }) };
     case 'text':

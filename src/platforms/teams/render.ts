@@ -4,6 +4,7 @@
  */
 import { decodeEntities } from '../../core/commands/mentions';
 import { SymmetryError } from '../../core/errors';
+import { threadText } from '../../core/thread-text';
 import { translate, type MessageKey, type MessageParams } from '../../core/i18n';
 import type { CheckinMessage, OutboundMessage, ShoutoutMessage, SummaryMessage, SymmetryMessage } from '../../core/messages';
 import { symmetryText } from '../../core/symmetry';
@@ -251,6 +252,11 @@ export function renderMessage(m: OutboundMessage, names: Names = new Map()): Tea
       return { type: 'message', text: plain(translate(m.locale, 'symmetry.title')), attachments: card(symmetryBody(m)) };
     case 'reminder':
       return { type: 'message', textFormat: 'markdown', text: toTeamsMarkdown(translate(m.locale, 'reminder.text', { closesAt: `${m.closesAt.toISOString().slice(0, 16).replace('T', ' ')} UTC` })).text };
+    case 'thread': {
+      // Text for now (no card buttons yet): the author reads the reply under their quoted comment; managers read "Anonymous teammate".
+      const md = toTeamsMarkdown(threadText(m), names);
+      return { type: 'message', textFormat: 'markdown', text: md.text, ...(md.mentions.length ? { entities: md.mentions } : {}) };
+    }
     case 'text': {
       const md = toTeamsMarkdown(translate(m.locale, m.key, m.params), names);
       return { type: 'message', textFormat: 'markdown', text: md.text, ...(md.mentions.length ? { entities: md.mentions } : {}) };

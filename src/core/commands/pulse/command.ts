@@ -27,6 +27,7 @@ export type PulseCommand =
   | { type: 'mine' }
   | { type: 'forget-me' }
   | { type: 'export' }
+  | { type: 'conversations' }
   | { type: 'kudos'; weeks: number }
   | { type: 'symmetry'; rounds: number };
 

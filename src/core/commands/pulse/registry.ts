@@ -10,7 +10,7 @@ import { config } from './config-command';
 import { kudos } from './kudos';
 import { forgetMe, mine } from './own-data';
 import { ask, questions, unask } from './questions';
-import { exportResults, summary, symmetry } from './results';
+import { conversations, exportResults, summary, symmetry } from './results';
 import { now, status } from './round';
 import { schedule, unschedule } from './schedule';
 import { setup } from './setup';
@@ -37,6 +37,7 @@ export const PULSE_SUBCOMMANDS = [
   status,
   summary,
   symmetry,
+  conversations,
   mine,
   exportResults,
   forgetMe,
