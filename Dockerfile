@@ -14,9 +14,9 @@ WORKDIR /app
 ENV NODE_ENV=production
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
-COPY package.json ./
+COPY package.json LICENSE ./
 COPY migrations ./migrations
 USER node
 EXPOSE 3000
-# The heap is capped (see README "Memory"): the same flag as npm start and docker-compose.yml.
+# The heap is capped (see docs/operations.md "Memory"): the same flag as npm start and docker-compose.yml.
 CMD ["node", "--max-old-space-size=160", "dist/main/start.js", "all"]

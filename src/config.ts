@@ -28,6 +28,36 @@ const int = (min: number, max: number) =>
 
 const uuid = (what: string) => z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, `must be ${what} (a GUID like 00000000-0000-0000-0000-000000000000)`);
 
+/** How to make a secret, said wherever one is refused. */
+const MAKE_SECRET = "generate one with `openssl rand -hex 32` or `node -e \"console.log(require('crypto').randomBytes(32).toString('hex'))\"`";
+
+/** Words of the placeholders in .env.example and the docs: a value holding one was never filled in. */
+const PLACEHOLDER = /change[-_ ]?me|example|placeholder|your[-_ ]|replace[-_ ]?(me|this)|client-secret-of|\.\.\.|…/i;
+
+/** Fewest distinct characters a secret we ask people to generate may have (a random 32-character hex string has about 15). */
+const MIN_DISTINCT = 8;
+
+/** Why a secret we ask people to generate is weak, or null when it is not: too short, too repetitive, or a placeholder. */
+export function weakSecretReason(value: string, minLength: number): string | null {
+  if (PLACEHOLDER.test(value)) return 'is still the placeholder from .env.example or the docs';
+  if (value.length < minLength) return `must be at least ${minLength} characters`;
+  if (new Set(value).size < MIN_DISTINCT) return `has only ${new Set(value).size} distinct characters, so it is easy to guess`;
+  return null;
+}
+
+/**
+ * A secret the operator generates (it keys the respondent hash, or guards an endpoint): a known or guessable value
+ * would quietly become a public key, so placeholders and weak values are refused with how to make a good one.
+ */
+const generatedSecret = (minLength: number) =>
+  z.string().superRefine((value, ctx) => {
+    const reason = weakSecretReason(value, minLength);
+    if (reason) ctx.addIssue({ code: 'custom', message: `${reason}; ${MAKE_SECRET}` });
+  });
+
+/** A credential copied from Slack or Azure: refused while it is still the example text, with where to copy it from. */
+const copiedCredential = <T extends z.ZodString>(base: T, whereFrom: string) => base.refine((value) => !PLACEHOLDER.test(value), `is still the placeholder from .env.example; ${whereFrom}`);
+
 const TEAMS_APP_TYPES = ['SingleTenant', 'UserAssignedMSI'] as const;
 
 const MISSING_SLACK_TOKEN = 'is missing; copy the Bot User OAuth Token (xoxb-…) from your Slack app';
@@ -35,11 +65,11 @@ const MISSING_SLACK_SECRET = "is missing; copy the Signing Secret from your Slac
 
 const schema = z.object({
   /** Bot token of the Slack app (xoxb-…), from "OAuth & Permissions". Required for Slack (with SLACK_SIGNING_SECRET). */
-  SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', 'must start with xoxb- (the Bot User OAuth Token)').optional(),
+  SLACK_BOT_TOKEN: copiedCredential(z.string().startsWith('xoxb-', 'must start with xoxb- (the Bot User OAuth Token)'), 'copy the Bot User OAuth Token (xoxb-…) from your Slack app').optional(),
   /** Signing secret of the Slack app, from "Basic Information"; every request is verified with it. Required for Slack. */
-  SLACK_SIGNING_SECRET: z.string().min(16, 'looks too short; copy the whole Signing Secret').optional(),
+  SLACK_SIGNING_SECRET: copiedCredential(z.string().min(16, 'looks too short; copy the whole Signing Secret'), "copy the Signing Secret from your Slack app's Basic Information page").optional(),
   /** App-level token (xapp-…, scope connections:write); when set, the web process uses Socket Mode instead of HTTP. */
-  SLACK_APP_TOKEN: z.string().startsWith('xapp-', 'must start with xapp- (an app-level token with connections:write)').optional(),
+  SLACK_APP_TOKEN: copiedCredential(z.string().startsWith('xapp-', 'must start with xapp- (an app-level token with connections:write)'), 'generate an app-level token with connections:write in your Slack app').optional(),
   /** Web API base URL; default Slack's. Set for GovSlack, or to a fake Slack in tests. */
   SLACK_API_URL: url(['http:', 'https:'], 'https://slack.com/api/').optional(),
   /** Most Slack Web API calls per second the workers make to the workspace, all workers together, evenly spaced. */
@@ -50,8 +80,8 @@ const schema = z.object({
   REDIS_URL: url(['redis:', 'rediss:'], 'redis://localhost:6379'),
   /** Prefix of every Redis key and queue; lets several installs share one Redis. */
   QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_{}-]{1,40}$/, 'must be 1–40 letters, digits, _ - { }').default('symmetry'),
-  /** Server secret for the keyed hash of respondents (at least 32 characters; never change it, or people lose their history). */
-  ANONYMITY_SECRET: z.string({ message: 'is missing; generate one with `openssl rand -hex 32`' }).min(32, 'must be at least 32 characters; generate one with `openssl rand -hex 32`'),
+  /** Server secret for the keyed hash of respondents (at least 32 characters, random; never change it, or people lose their history). */
+  ANONYMITY_SECRET: z.string({ message: `is missing; ${MAKE_SECRET}` }).pipe(generatedSecret(32)),
   /** HTTP port of the web process (/slack/events, /api/messages, /healthz). */
   PORT: int(1, 65535).default(3000),
   /** pino log level. */
@@ -67,7 +97,7 @@ const schema = z.object({
   /** Microsoft App ID (client id) of the Azure Bot registration; setting it turns Teams on (POST /api/messages). */
   TEAMS_APP_ID: uuid("the Azure Bot's Microsoft App ID").optional(),
   /** Client secret of that app registration (SingleTenant only; a managed identity has none). */
-  TEAMS_APP_PASSWORD: z.string().min(1).optional(),
+  TEAMS_APP_PASSWORD: copiedCredential(z.string().min(1), 'create a client secret for the app registration and copy its value').optional(),
   /** Microsoft Entra tenant id the bot is registered in (SingleTenant and UserAssignedMSI both need it). */
   TEAMS_TENANT_ID: uuid('the Microsoft Entra tenant id').optional(),
   /** How the bot authenticates: SingleTenant (app id + secret) or UserAssignedMSI (a user-assigned managed identity). */
@@ -76,8 +106,8 @@ const schema = z.object({
   TEAMS_MAX_CALLS_PER_SECOND: int(1, 10000).default(50),
   /** "true" runs Teams with NO authentication of /api/messages (local testing only); refused when NODE_ENV=production. */
   TEAMS_ALLOW_UNAUTHENTICATED: z.enum(['true', 'false'], { message: 'must be true or false' }).default('false'),
-  /** Bearer token a help desk or survey tool sends to POST /api/signals (at least 24 characters); unset, the endpoint answers 404. */
-  SIGNALS_TOKEN: z.string().min(24, 'must be at least 24 characters; generate one with `openssl rand -hex 24`').optional(),
+  /** Bearer token a help desk or survey tool sends to POST /api/signals (at least 24 characters, random); unset, the endpoint answers 404. */
+  SIGNALS_TOKEN: generatedSecret(24).optional(),
   /** Node's environment name; "production" forbids TEAMS_ALLOW_UNAUTHENTICATED. */
   NODE_ENV: z.string().optional(),
   /** "true": with no Slack or Teams credentials at all, run the sandbox instead of failing (docker-compose.yml sets it). */
@@ -146,12 +176,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return { ...data, slackEnabled: Boolean(data.SLACK_BOT_TOKEN && data.SLACK_SIGNING_SECRET), teamsEnabled: Boolean(data.TEAMS_APP_ID) || data.TEAMS_ALLOW_UNAUTHENTICATED === 'true' };
 }
 
+/** Where the sandbox looks for PostgreSQL and Redis when DATABASE_URL and REDIS_URL are unset; when nothing answers there it starts its own. */
+export const SANDBOX_DEFAULT_URLS = { DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/postgres', REDIS_URL: 'redis://127.0.0.1:6379' } as const;
+
 /** The sandbox (`npm run sandbox`, `start.js sandbox`): the real bot against a simulated Slack workspace. */
 const sandboxSchema = z.object({
-  /** PostgreSQL server the sandbox creates its throwaway database on (so it needs CREATEDB); the URL's own database is only connected to. */
-  DATABASE_URL: url(['postgres:', 'postgresql:'], 'postgres://postgres@127.0.0.1:5432/postgres').default('postgres://postgres@127.0.0.1:5432/postgres'),
-  /** Redis the sandbox's queues use, under a throwaway key prefix deleted at the end. */
-  REDIS_URL: url(['redis:', 'rediss:'], 'redis://127.0.0.1:6379').default('redis://127.0.0.1:6379'),
+  /** PostgreSQL server the sandbox creates its throwaway database on (so it needs CREATEDB); unset: SANDBOX_DEFAULT_URLS, else an embedded one. */
+  DATABASE_URL: url(['postgres:', 'postgresql:'], SANDBOX_DEFAULT_URLS.DATABASE_URL).optional(),
+  /** Redis the sandbox's queues use, under a throwaway key prefix deleted at the end; unset: SANDBOX_DEFAULT_URLS, else one started from the PATH. */
+  REDIS_URL: url(['redis:', 'rediss:'], SANDBOX_DEFAULT_URLS.REDIS_URL).optional(),
   /** HTTP port of the sandbox's bot (/slack/events, /healthz, /metrics); unset = any free port. */
   PORT: int(1, 65535).optional(),
   /** Level of the bot's own log, written to SANDBOX_OUTPUT_DIR/symmetry.log (the terminal shows the story). */

@@ -4,7 +4,8 @@
 //
 //   TEAMS_APP_ID=<Azure Bot's Microsoft App ID> PUBLIC_HOSTNAME=symmetry.example.com npm run teams:package
 //
-// Optional: DEVELOPER_NAME, WEBSITE_URL, PRIVACY_URL, TERMS_URL (https URLs), --out <file.zip>.
+// Optional: DEVELOPER_NAME, WEBSITE_URL, PRIVACY_URL, TERMS_URL (https URLs), --out <file.zip>. The three URLs
+// are shown to everyone who installs the app; left unset they are a placeholder, and the output says so plainly.
 import { createRequire } from 'node:module';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -15,12 +16,20 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
 const require = createRequire(import.meta.url);
 const GUID = /^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$/;
+/** Stands in for the organisation's website, privacy statement and terms until they are given. */
+export const PLACEHOLDER_URL = 'https://github.com/symmetry-bot/symmetry';
+const PAGE_URLS = ['WEBSITE_URL', 'PRIVACY_URL', 'TERMS_URL'];
+
+/** The page URLs left unset in `env`, which the manifest then fills with PLACEHOLDER_URL. */
+export function placeholderUrls(env) {
+  return PAGE_URLS.filter((name) => !env[name]);
+}
 
 /** The manifest with the template's {{NAME}} placeholders filled in. */
 export function buildManifest(env) {
   const problems = [];
   if (!GUID.test(env.TEAMS_APP_ID ?? '')) problems.push("TEAMS_APP_ID must be the Azure Bot's Microsoft App ID (a GUID)");
-  const website = env.WEBSITE_URL ?? 'https://github.com/symmetry-bot/symmetry';
+  const website = env.WEBSITE_URL ?? PLACEHOLDER_URL;
   for (const [name, value] of [['WEBSITE_URL', website], ['PRIVACY_URL', env.PRIVACY_URL], ['TERMS_URL', env.TERMS_URL]]) {
     if (value !== undefined && !/^https:\/\/\S+$/.test(value)) problems.push(`${name} must be an https:// URL`);
   }
@@ -31,8 +40,8 @@ export function buildManifest(env) {
     VERSION: JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version,
     DEVELOPER_NAME: (env.DEVELOPER_NAME ?? 'Symmetry').slice(0, 32),
     WEBSITE_URL: website,
-    PRIVACY_URL: env.PRIVACY_URL ?? website,
-    TERMS_URL: env.TERMS_URL ?? website,
+    PRIVACY_URL: env.PRIVACY_URL ?? PLACEHOLDER_URL,
+    TERMS_URL: env.TERMS_URL ?? PLACEHOLDER_URL,
     PUBLIC_HOSTNAME: env.PUBLIC_HOSTNAME ?? '',
   };
   const template = readFileSync(join(here, 'manifest.template.json'), 'utf8');
@@ -155,7 +164,12 @@ async function main() {
   if (problems.length) throw new Error(`The manifest does not match the Teams schema v${manifest.manifestVersion}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, zip({ 'manifest.json': Buffer.from(JSON.stringify(manifest, null, 2)), 'color.png': colorIcon(), 'outline.png': outlineIcon() }));
-  process.stdout.write(`Teams app package written to ${out} (manifest v${manifest.manifestVersion}, valid against its schema).\nUpload it in the Teams admin center: Teams apps → Manage apps → Upload new app.\n`);
+  process.stdout.write(`Teams app package written to ${out} (manifest v${manifest.manifestVersion}, valid against its schema).\n`);
+  const unset = placeholderUrls(process.env);
+  if (unset.length) {
+    process.stdout.write(`PLACEHOLDER: ${unset.join(', ')} not set, so the manifest links to ${PLACEHOLDER_URL} instead. Teams shows these links to everyone who installs the app: set them to your organisation's pages (https) and build again before you upload it.\n`);
+  }
+  process.stdout.write('Upload it in the Teams admin center: Teams apps → Manage apps → Upload new app.\n');
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

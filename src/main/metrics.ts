@@ -1,6 +1,7 @@
 /**
  * Prometheus metrics (GET /metrics): HTTP requests and ack latency, jobs by queue and state,
- * DMs sent, answers, kudos, platform 429s. Counts only — never a person, never an answer.
+ * DMs sent, answers, kudos, platform 429s, Slack payloads handled and refused, Slack's app_rate_limited
+ * notices. Counts only — never a person, never an answer.
  */
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
@@ -13,6 +14,12 @@ export interface Metrics {
   /** Counts what a finished job did, by job name and result (e.g. deliver-checkin → sent). */
   jobDone(name: string, result: unknown): void;
   rateLimited(queue: string): void;
+  /** Counts a Slack request whose listeners have all finished (or that was dropped before them). */
+  slackHandled(outcome: 'ok' | 'failed'): void;
+  /** Counts Slack's `app_rate_limited` notices: Slack is dropping this workspace's events for the rest of the hour. */
+  slackAppRateLimited(workspace: string): void;
+  /** Counts Slack payloads answered without Bolt: refused as malformed, or ignored (a type no listener knows). */
+  slackScreened(verdict: 'refused' | 'ignored'): void;
   /** Reports job counts per queue and state at scrape time. */
   watchQueues(queues: Queue[]): void;
   handler(req: IncomingMessage, res: ServerResponse): Promise<void>;
@@ -36,6 +43,14 @@ export function createMetrics(): Metrics {
   const answers = new Counter({ name: 'symmetry_answers_total', help: 'Answers made durable', labelNames: ['kind'], registers: [registry] });
   const kudos = new Counter({ name: 'symmetry_kudos_total', help: 'Kudos recorded, by outcome', labelNames: ['outcome'], registers: [registry] });
   const limited = new Counter({ name: 'symmetry_platform_rate_limited_total', help: 'Platform 429 answers (the queue paused for Retry-After)', labelNames: ['queue'], registers: [registry] });
+  const slackHandled = new Counter({ name: 'symmetry_slack_requests_handled_total', help: 'Slack requests whose listeners have all finished, by outcome', labelNames: ['outcome'], registers: [registry] });
+  const slackAppRateLimited = new Counter({
+    name: 'symmetry_slack_app_rate_limited_total',
+    help: "Slack's app_rate_limited notices: events from the workspace are being dropped (over 30,000 an hour)",
+    labelNames: ['workspace'],
+    registers: [registry],
+  });
+  const slackScreened = new Counter({ name: 'symmetry_slack_payloads_screened_total', help: 'Signed Slack payloads answered without Bolt: refused (malformed, 400) or ignored (no listener kind, 200)', labelNames: ['verdict'], registers: [registry] });
   const jobs = new Counter({ name: 'symmetry_jobs_processed_total', help: 'Jobs finished by this process', labelNames: ['job'], registers: [registry] });
   let watched: Queue[] = [];
   new Gauge({
@@ -76,6 +91,15 @@ export function createMetrics(): Metrics {
     },
     rateLimited(queue) {
       limited.inc({ queue });
+    },
+    slackHandled(outcome) {
+      slackHandled.inc({ outcome });
+    },
+    slackAppRateLimited(workspace) {
+      slackAppRateLimited.inc({ workspace });
+    },
+    slackScreened(verdict) {
+      slackScreened.inc({ verdict });
     },
     watchQueues(queues) {
       watched = queues;

@@ -5,17 +5,20 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join, relative, resolve } from 'node:path';
 import pino from 'pino';
 import { Client } from 'pg';
 import { Redis } from 'ioredis';
-import { loadConfig, type SandboxConfig } from '../config';
+import { loadConfig, SANDBOX_DEFAULT_URLS, type SandboxConfig } from '../config';
+import { checkDatabase } from '../db/client';
 import { hoursPerSecond, WarpClock } from '../sandbox/clock';
 import { startFakeSlack } from '../sandbox/fake-slack';
 import { Simulation, storyStart, type SimulationResult } from '../sandbox/simulation';
 import { CHANNEL, DEPLOY_BOT, MANAGER, PEOPLE, WORKSPACE } from '../sandbox/team';
 import { Terminal } from '../sandbox/terminal';
+import { checkRedis, StartupError } from './infra-check';
+import { EmbeddedUnavailable, freeLoopbackPort, startEmbeddedPostgres, startEmbeddedRedis, type EmbeddedServer } from './infra-embedded';
+import { databaseTrouble, embeddedText, maskedUrl, redisTrouble, type Trouble } from './infra-text';
 import { createLogger } from './logger';
 import { startWeb, type Running } from './web';
 import { startWorker } from './worker';
@@ -33,38 +36,15 @@ interface Cleanup {
   run: () => Promise<void>;
 }
 
-/** A free loopback port (bound, read, released). */
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 function withDatabase(base: string, name: string): string {
   const url = new URL(base);
   url.pathname = `/${name}`;
   return url.toString();
 }
 
-/** A URL without its password, for messages. */
-function shown(url: string): string {
-  const u = new URL(url);
-  if (u.password) u.password = '***';
-  return u.toString();
-}
-
 async function createDatabase(adminUrl: string, name: string): Promise<void> {
   const admin = new Client({ connectionString: adminUrl, connectionTimeoutMillis: 5000 });
-  try {
-    await admin.connect();
-  } catch (err) {
-    throw new Error(`Cannot reach PostgreSQL at ${shown(adminUrl)} (${(err as Error).message}). Start PostgreSQL, or point DATABASE_URL at one the sandbox may create a database on.`, { cause: err });
-  }
+  await admin.connect();
   try {
     await admin.query(`create database "${name}"`);
   } finally {
@@ -83,16 +63,76 @@ async function dropDatabase(adminUrl: string, name: string): Promise<void> {
   }
 }
 
-async function checkRedis(url: string): Promise<void> {
-  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: () => null, connectTimeout: 5000 });
-  redis.on('error', () => undefined);
+/** The PostgreSQL and Redis a sandbox run uses, and the servers it started for them (stopped at the end). */
+export interface SandboxServices {
+  databaseUrl: string;
+  redisUrl: string;
+  embedded: EmbeddedServer[];
+}
+
+/** One server the sandbox needs: how to check it, and how to start one of its own. */
+interface ServiceKind {
+  variable: 'DATABASE_URL' | 'REDIS_URL';
+  check: (url: string) => Promise<{ ok: true } | { ok: false; problem: string; trouble: Trouble }>;
+  starting: (tried: string) => string;
+  start: () => Promise<EmbeddedServer>;
+  started: (server: EmbeddedServer) => string;
+}
+
+const POSTGRES: ServiceKind = {
+  variable: 'DATABASE_URL',
+  check: async (url) => {
+    const found = await checkDatabase(url);
+    return found.ok ? { ok: true } : { ok: false, problem: found.problem, trouble: databaseTrouble(url, found.target, found.problem, found.detail) };
+  },
+  starting: embeddedText.postgresStarting,
+  start: () => startEmbeddedPostgres(),
+  started: (server) => embeddedText.postgresStarted(server.name, server.port, server.dir, server.runAs),
+};
+
+const REDIS: ServiceKind = {
+  variable: 'REDIS_URL',
+  check: async (url) => {
+    const found = await checkRedis(url);
+    return found.ok ? { ok: true } : { ok: false, problem: found.problem, trouble: redisTrouble(url, found.problem, found.detail) };
+  },
+  starting: embeddedText.redisStarting,
+  start: startEmbeddedRedis,
+  started: (server) => embeddedText.redisStarted(server.port, server.dir),
+};
+
+/**
+ * The URL of one server: the one given, else the default when something answers there, else (nothing listens
+ * at the default) one started for this run. A given server that fails, or a default that answers but refuses,
+ * stops the run with what to fix: starting another one then would hide the mistake.
+ */
+async function pickService(kind: ServiceKind, given: string | undefined, fallback: string, say: (line: string) => void, embedded: EmbeddedServer[]): Promise<string> {
+  const url = given ?? fallback;
+  const found = await kind.check(url);
+  if (found.ok) return url;
+  if (given !== undefined || found.problem !== 'refused') throw new StartupError([{ what: found.trouble.what, fix: `${found.trouble.fix} ${embeddedText.sandboxHint(kind.variable)}` }]);
+  say(kind.starting(maskedUrl(url)));
   try {
-    await redis.connect();
-    await redis.ping();
+    const server = await kind.start();
+    embedded.push(server);
+    say(kind.started(server));
+    return server.url;
   } catch (err) {
-    throw new Error(`Cannot reach Redis at ${shown(url)} (${(err as Error).message}). Start Redis, or set REDIS_URL.`, { cause: err });
-  } finally {
-    redis.disconnect();
+    if (!(err instanceof EmbeddedUnavailable)) throw err;
+    throw new StartupError([{ what: `${kind.variable} is not set and ${found.trouble.what.replace(`${kind.variable}: `, '')}`, fix: err.message }], { cause: err });
+  }
+}
+
+/** PostgreSQL and Redis for a sandbox run (see pickService); on failure, whatever it started is stopped again. */
+export async function sandboxServices(given: { DATABASE_URL?: string | undefined; REDIS_URL?: string | undefined }, say: (line: string) => void, defaults: { DATABASE_URL: string; REDIS_URL: string } = SANDBOX_DEFAULT_URLS): Promise<SandboxServices> {
+  const embedded: EmbeddedServer[] = [];
+  try {
+    const databaseUrl = await pickService(POSTGRES, given.DATABASE_URL, defaults.DATABASE_URL, say, embedded);
+    const redisUrl = await pickService(REDIS, given.REDIS_URL, defaults.REDIS_URL, say, embedded);
+    return { databaseUrl, redisUrl, embedded };
+  } catch (err) {
+    await Promise.all(embedded.map((server) => server.stop()));
+    throw err;
   }
 }
 
@@ -165,13 +205,18 @@ export async function runSandbox(config: SandboxConfig, options: SandboxRunOptio
   let result: SimulationResult | undefined;
   let chart: { title: string; png: Buffer } | null = null;
   let failure: Error | undefined;
+  let embedded: string[] = [];
   const started = Date.now();
   try {
     t.print(s.bold('Symmetry sandbox') + s.dim(' — the real bot (web + worker, PostgreSQL, Redis, BullMQ) in a simulated Slack workspace'));
-    await checkRedis(config.REDIS_URL);
-    await createDatabase(config.DATABASE_URL, dbName);
-    cleanups.push({ what: `database ${dbName} (drop database "${dbName}")`, run: () => dropDatabase(config.DATABASE_URL, dbName) });
-    cleanups.push({ what: `Redis keys ${prefix}:*`, run: async () => void (await deleteRedisKeys(config.REDIS_URL, prefix)) });
+    const services = await sandboxServices(config, (line) => t.print(s.dim(line)));
+    // First in, last out: the servers started for this run stop after everything that uses them.
+    for (const server of services.embedded) cleanups.push({ what: `the embedded ${server.name} (${server.dir})`, run: () => server.stop() });
+    embedded = services.embedded.map((server) => server.name);
+    if (abort.signal.aborted) throw new Error('stopped');
+    await createDatabase(services.databaseUrl, dbName);
+    cleanups.push({ what: `database ${dbName} (drop database "${dbName}")`, run: () => dropDatabase(services.databaseUrl, dbName) });
+    cleanups.push({ what: `Redis keys ${prefix}:*`, run: async () => void (await deleteRedisKeys(services.redisUrl, prefix)) });
     if (abort.signal.aborted) throw new Error('stopped');
 
     const botToken = `xoxb-sandbox-${randomBytes(12).toString('hex')}`;
@@ -182,13 +227,13 @@ export async function runSandbox(config: SandboxConfig, options: SandboxRunOptio
     slack.addUser({ id: DEPLOY_BOT.id, name: DEPLOY_BOT.handle, isBot: true });
     slack.addChannel(CHANNEL.id, [...PEOPLE.map((p) => p.id), DEPLOY_BOT.id, slack.botUserId], { name: CHANNEL.name });
 
-    const port = config.PORT ?? (await freePort());
+    const port = config.PORT ?? (await freeLoopbackPort());
     const appConfig = loadConfig({
       SLACK_BOT_TOKEN: botToken,
       SLACK_SIGNING_SECRET: signingSecret,
       SLACK_API_URL: slack.url,
-      DATABASE_URL: withDatabase(config.DATABASE_URL, dbName),
-      REDIS_URL: config.REDIS_URL,
+      DATABASE_URL: withDatabase(services.databaseUrl, dbName),
+      REDIS_URL: services.redisUrl,
       QUEUE_PREFIX: prefix,
       ANONYMITY_SECRET: randomBytes(32).toString('hex'),
       PORT: String(port),
@@ -231,6 +276,10 @@ export async function runSandbox(config: SandboxConfig, options: SandboxRunOptio
   }
 
   const seconds = Math.round((Date.now() - started) / 1000);
+  if (failure instanceof StartupError) {
+    process.stderr.write(`${failure.message}\n`);
+    return 1;
+  }
   if (failure) {
     process.stderr.write(`${s.red('The sandbox failed:')} ${failure.message}\nThe bot's log: ${logFile}\n`);
     return 1;
@@ -249,8 +298,9 @@ export async function runSandbox(config: SandboxConfig, options: SandboxRunOptio
       `${result.completed ? s.green('Done') : s.yellow('Stopped')}: ${result.weeks > 0 ? `simulated ${result.startedAt.slice(0, 10)} → ${result.endedAt.slice(0, 10)}` : ''} in ${seconds} s: ${result.rounds.length} round(s), ${result.checkins} check-ins, ${result.reminders} reminders, ${result.answers} answers, ${result.summaries.length} summaries, ${result.kudosGiven} kudos, ${result.shoutouts} shout-outs.`,
       `Wrote ${join(shownDir, 'summary.md')} (the latest summary)${chart ? `, ${join(shownDir, 'chart.png')} (the latest chart the bot posted: ${chart.title})` : ''} and ${join(shownDir, 'answers.json')} (what the simulated people answered, to check the averages); the bot's log is ${join(shownDir, 'symmetry.log')}.`,
       s.dim(`Removed the database ${dbName} and the Redis keys ${prefix}:*.`),
+      ...(embedded.length ? [s.dim(embeddedText.stopped(embedded))] : []),
       ...(result.problems.length ? [s.red(`${result.problems.length} problem(s): ${result.problems.join('; ')}`)] : []),
-      s.dim('Next: put it in your own workspace, see "Install it in a Slack workspace" in README.md.'),
+      s.dim('Next: put it in your own workspace, see docs/install-slack.md.'),
     );
   }
   if (options.stayAfterwards && !abort.signal.aborted) {

@@ -1,5 +1,6 @@
 /** Entry point: `start.js [all|web|worker|sandbox]`. Validates config, starts, stops cleanly on SIGTERM/SIGINT. */
 import { ConfigError, loadConfig, loadSandboxConfig, sandboxWhenUnconfigured } from '../config';
+import { checkServices, StartupError } from './infra-check';
 import { createLogger } from './logger';
 import { startWeb, type Running } from './web';
 import { startWorker } from './worker';
@@ -18,7 +19,7 @@ async function sandbox(role: Role): Promise<void> {
     config = loadSandboxConfig();
   } catch (err) {
     if (err instanceof ConfigError) {
-      process.stderr.write(`${err.message}\nSee "Try it" and the configuration table in README.md.\n`);
+      process.stderr.write(`${err.message}\nSee README.md#try-it and docs/configuration.md.\n`);
       process.exit(1);
     }
     throw err;
@@ -49,15 +50,25 @@ async function main(): Promise<void> {
     config = loadConfig();
   } catch (err) {
     if (err instanceof ConfigError) {
-      process.stderr.write(`${err.message}\nSee .env.example and the configuration table in README.md.\n`);
+      process.stderr.write(`${err.message}\nSee .env.example and docs/configuration.md.\n`);
       process.exit(1);
     }
     throw err;
   }
   const logger = createLogger(config.LOG_LEVEL, `symmetry-${role}`);
   const running: Running[] = [];
-  if (role === 'all' || role === 'worker') running.push(await startWorker(config, logger));
-  if (role === 'all' || role === 'web') running.push(await startWeb(config, logger));
+  try {
+    // Before any pool or queue exists: one clear answer instead of a driver's stack or ten seconds of Redis retries.
+    await checkServices(config, logger);
+    if (role === 'all' || role === 'worker') running.push(await startWorker(config, logger));
+    if (role === 'all' || role === 'web') running.push(await startWeb(config, logger));
+  } catch (err) {
+    if (!(err instanceof StartupError)) throw err;
+    // The driver's error and its stack only for whoever asks (LOG_LEVEL=debug); the operator reads what to fix.
+    logger.debug({ err: err.cause }, 'start-up check failed');
+    process.stderr.write(`${err.message}\n`);
+    process.exit(1);
+  }
 
   let stopping = false;
   const shutdown = (signal: string) => {

@@ -1,4 +1,4 @@
-/** The web process: Slack's HTTP endpoint (or Socket Mode), Teams' /api/messages, and /healthz. */
+/** The web process: Slack's HTTP endpoint (or Socket Mode), Teams' /api/messages, /healthz and /metrics, on one server. */
 import { createServer, type IncomingMessage, type ServerResponse, type Server } from 'node:http';
 import type { Config } from '../config';
 import { systemClock, type Clock } from '../core/clock';
@@ -8,6 +8,7 @@ import { createSlackApp } from '../platforms/slack/app';
 import { createSlackClient } from '../platforms/slack/client';
 import { createSlackMessenger } from '../platforms/slack/messenger';
 import type { WebDeps } from '../core/use-cases/deps';
+import { slackStartError } from './infra-check';
 import { routeByPlatform } from './messengers';
 import { processMetrics } from './metrics';
 import { createSignalsHandler } from './signals-http';
@@ -52,8 +53,9 @@ export async function startWeb(config: Config, logger: Logger, options: StartOpt
   const slackMessenger = slackClient ? createSlackMessenger(slackClient) : undefined;
   // The workspace the bot token belongs to: requests naming any other are dropped.
   const identity = slackClient
-    ? await slackClient.auth.test().catch((err: { data?: { error?: string } }) => {
-        throw new Error(`Slack refused SLACK_BOT_TOKEN (${err.data?.error ?? String(err)}): copy the Bot User OAuth Token (xoxb-…) from your app's "OAuth & Permissions" page again.`, { cause: err });
+    ? await slackClient.auth.test().catch((err: unknown) => {
+        // A refused token and an unreachable Slack need different fixes: the error says which.
+        throw slackStartError(err, config.SLACK_API_URL);
       })
     : null;
   const teams = await createTeams(config, repos.conversations, logger);
@@ -80,6 +82,9 @@ export async function startWeb(config: Config, logger: Logger, options: StartOpt
     routes.push({ path: '/api/messages', method: 'POST', handler: createTeamsRequestHandler(teams.adapter, bot, logger) });
   }
 
+  // Bolt acks first and runs the listener after: a listener still running when SIGTERM comes is work a
+  // person was told is under way (a command, a click). stop() waits for these before closing the queue and pools.
+  let listenersRunning = 0;
   const slack = config.slackEnabled
     ? createSlackApp(
         {
@@ -89,45 +94,38 @@ export async function startWeb(config: Config, logger: Logger, options: StartOpt
           ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}),
           logger,
           ...(identity?.team_id ? { teamId: identity.team_id } : {}),
-          customRoutes: routes.map((r) => ({ path: r.path, method: [r.method], handler: (req: IncomingMessage, res: ServerResponse) => void r.handler(req, res) })),
+          hooks: {
+            requestStarted: () => void (listenersRunning += 1),
+            requestSettled: (outcome) => {
+              listenersRunning -= 1;
+              metrics.slackHandled(outcome);
+            },
+            appRateLimited: (teamId) => metrics.slackAppRateLimited(teamId ?? 'unknown'),
+            screened: (verdict) => metrics.slackScreened(verdict),
+          },
         },
         deps,
       )
     : null;
-  // Bolt acks first and runs the listener after: a listener still running when SIGTERM comes is work a
-  // person was told is under way (a command, a click). stop() waits for these before closing the queue and pools.
-  let listenersRunning = 0;
-  slack?.use(async ({ next }) => {
-    listenersRunning += 1;
-    try {
-      await next();
-    } finally {
-      listenersRunning -= 1;
-    }
-  });
+  if (slack?.events) routes.push({ path: '/slack/events', method: 'POST', handler: slack.events });
 
-  // Slack over HTTP serves every route from Bolt's receiver; otherwise (Socket Mode, or Teams alone) a small server of our own does.
-  let server: Server | undefined;
-  if (slack && !config.SLACK_APP_TOKEN) {
-    metrics.observe(keepConnectionsLonger((await slack.start(config.PORT)) as Server));
-  } else {
-    if (slack) await slack.start();
-    server = createServer((req, res) => {
-      const path = (req.url ?? '/').split('?')[0];
-      const route = routes.find((r) => r.path === path && r.method === req.method);
-      if (route) return void route.handler(req, res);
-      res.writeHead(404).end();
-    });
-    metrics.observe(keepConnectionsLonger(server));
-    await new Promise<void>((resolve) => server!.listen(config.PORT, resolve));
-  }
+  // One server of our own for every route; Slack over HTTP is one of them (Socket Mode needs none).
+  if (slack) await slack.start();
+  const server = createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0];
+    const route = routes.find((r) => r.path === path && r.method === req.method);
+    if (route) return void route.handler(req, res);
+    res.writeHead(404).end();
+  });
+  metrics.observe(keepConnectionsLonger(server));
+  await new Promise<void>((resolve) => server.listen(config.PORT, resolve));
   logger.info({ port: config.PORT, slack: slack ? (config.SLACK_APP_TOKEN ? 'socket' : 'http') : 'off', teams: teams ? 'on' : 'off' }, 'web listening');
 
   return {
     role: 'web',
     async stop() {
       if (slack) await slack.stop();
-      if (server) await new Promise<void>((resolve) => server!.close(() => resolve()));
+      await new Promise<void>((resolve) => server.close(() => resolve()));
       const deadline = Date.now() + LISTENER_DRAIN_MS;
       while (listenersRunning > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25));
       if (listenersRunning > 0) logger.warn({ listenersRunning }, 'Slack listeners still running at the shutdown deadline');

@@ -334,6 +334,15 @@ test('`@Symmetry kudos @Dan for …` is parsed by the same grammar, answered pri
   await waitFor(() => connector.dmOf(BEN.id).some((m) => /cannot give them to yourself/.test(cardText(m))), 'the refusal of self-kudos');
 });
 
+test('a typed command is answered in the language of the Teams client that sent it', async () => {
+  const before = connector.dmOf(BEN.id).length;
+  expect((await post({ ...mentionBot(BEN, 'pulse stauts'), locale: 'fr-FR' })).status).toBe(200);
+  const answer = await waitFor(() => connector.dmOf(BEN.id).slice(before).find((m) => /stauts/.test(cardText(m))), "Ben's private answer");
+  // The French catalog's sentence, not the English one.
+  expect(cardText(answer)).toContain('n’est pas une commande. Vouliez-vous dire');
+  expect(cardText(answer)).not.toContain('is not a command');
+});
+
 test('with authentication on, requests without a valid token are refused and nothing is stored', async () => {
   const secured = await startApp(teamsEnv({ TEAMS_APP_ID: randomUUID(), TEAMS_APP_PASSWORD: 'not-a-real-secret', TEAMS_TENANT_ID: TENANT }), 'web');
   try {

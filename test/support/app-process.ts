@@ -1,8 +1,8 @@
 /** Starts the built app as a user would (`node --max-old-space-size=160 dist/main/start.js <role>` with env) and stops it. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { freeLoopbackPort } from '../../src/main/infra-embedded';
 import { sharedClockEnv } from './clock-env';
 
 const ROOT = join(__dirname, '..', '..');
@@ -13,17 +13,8 @@ const ENTRY = join(ROOT, 'dist', 'main', 'start.js');
  */
 export const APP_NODE_ARGS: readonly string[] = ['--max-old-space-size=160'];
 
-/** A free loopback port (bound, read, released). */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
+/** A free loopback port (bound, read, released): the one the sandbox uses. */
+export const freePort = freeLoopbackPort;
 
 export interface AppProcess {
   url: string;

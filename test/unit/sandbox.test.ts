@@ -1,5 +1,5 @@
 /** The sandbox's own parts: its clock, its plain-text rendering of Slack messages, and its configuration. */
-import { ConfigError, loadSandboxConfig, sandboxWhenUnconfigured } from '../../src/config';
+import { ConfigError, loadSandboxConfig, SANDBOX_DEFAULT_URLS, sandboxWhenUnconfigured } from '../../src/config';
 import { hoursPerSecond, WarpClock } from '../../src/sandbox/clock';
 import { createRandom } from '../../src/sandbox/random';
 import { dateTokens, renderMessage, renderMrkdwn, type RenderContext } from '../../src/sandbox/render';
@@ -84,10 +84,12 @@ test('the same seed draws the same numbers', () => {
 });
 
 describe('sandbox configuration', () => {
-  test('defaults to PostgreSQL and Redis on localhost, three weeks at 2 h/s', () => {
-    expect(loadSandboxConfig({})).toMatchObject({
-      DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/postgres',
-      REDIS_URL: 'redis://127.0.0.1:6379',
+  test('leaves the servers unset unless given (it then looks on localhost, or starts its own), three weeks at 2 h/s', () => {
+    const config = loadSandboxConfig({});
+    expect(config.DATABASE_URL).toBeUndefined();
+    expect(config.REDIS_URL).toBeUndefined();
+    expect(SANDBOX_DEFAULT_URLS).toEqual({ DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/postgres', REDIS_URL: 'redis://127.0.0.1:6379' });
+    expect(config).toMatchObject({
       SANDBOX_WEEKS: 3,
       SANDBOX_HOURS_PER_SECOND: 2,
       SANDBOX_OUTPUT_DIR: 'sandbox-output',

@@ -4,10 +4,11 @@
  * app package checked against the manifest schema.
  */
 import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigError, loadConfig } from '../../src/config';
+import { loadConfig } from '../../src/config';
 import { parseKudosTokens } from '../../src/core/commands/kudos-parser';
 import { parsePulseTokens } from '../../src/core/commands/pulse-parser';
 import { isSymmetryError } from '../../src/core/errors';
@@ -16,21 +17,12 @@ import { renderSymmetryChart } from '../../src/platforms/charts/symmetry-chart';
 import { createTeamsLimiter } from '../../src/platforms/teams/limits';
 import { imageMessage, MAX_IMAGE_BYTES, pngSize } from '../../src/platforms/teams/render';
 import { baseConversationId, tokenizeTeamsText, toTeamsMarkdown } from '../../src/platforms/teams/text';
+import { problemsOf } from '../support/config-problems';
 import { decodePng } from '../support/png';
 
 const ROOT = join(__dirname, '..', '..');
-const base = { DATABASE_URL: 'postgres://u@localhost:5432/db', REDIS_URL: 'redis://localhost:6379', ANONYMITY_SECRET: 'a'.repeat(64) };
+const base = { DATABASE_URL: 'postgres://u@localhost:5432/db', REDIS_URL: 'redis://localhost:6379', ANONYMITY_SECRET: randomBytes(32).toString('hex') };
 const teams = { TEAMS_APP_ID: '6a7b3c1e-2f4d-4b8a-9c0d-1e2f3a4b5c6d', TEAMS_APP_PASSWORD: 'secret', TEAMS_TENANT_ID: '72f988bf-86f1-41af-91ab-2d7cd011db47' };
-
-function problemsOf(env: Record<string, string>): string[] {
-  try {
-    loadConfig(env);
-    return [];
-  } catch (err) {
-    if (err instanceof ConfigError) return err.problems;
-    throw err;
-  }
-}
 
 describe('configuration', () => {
   test('Teams alone is a complete configuration; Slack is then off', () => {

@@ -28,7 +28,7 @@ export async function runPulseCommand(deps: WebDeps, input: CommandInput): Promi
       deps.repos.members.findByPlatformId(workspace.id, input.userId),
       deps.repos.teams.findByChannel(workspace.id, input.channelId),
     ]);
-    locale = resolveLocale(member?.locale, channelTeam?.settings.language);
+    locale = resolveLocale(input.locale, member?.locale, channelTeam?.settings.language);
     return { ...(await dispatch(deps, { input, workspace, locale, formatInstant }, channelTeam)), locale };
   } catch (err) {
     if (isSymmetryError(err, 'queue_unavailable')) return { key: 'error.queue_unavailable', locale };

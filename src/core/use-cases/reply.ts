@@ -29,4 +29,6 @@ export interface CommandInput {
    * team the caller manages, and `setup` is refused (a team is a channel).
    */
   direct?: boolean;
+  /** The caller's locale as this request tells it (Teams sends the client's), preferred to the one on record. */
+  locale?: string | null;
 }

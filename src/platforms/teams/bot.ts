@@ -13,7 +13,7 @@ import {
   type MessagingExtensionActionResponse,
 } from 'botbuilder';
 import { z } from 'zod';
-import { translate, type MessageKey, type MessageParams } from '../../core/i18n';
+import { resolveLocale, translate, type MessageKey, type MessageParams } from '../../core/i18n';
 import { MOOD_QUESTION_ID } from '../../core/model';
 import { acceptComments, acceptScore, type AcceptResult } from '../../core/use-cases/answers';
 import { noteGroupMembershipChange, noteMessageKudos, noteShoutoutReaction, rememberConversation } from '../../core/use-cases/conversations';
@@ -61,9 +61,14 @@ function namesOf(context: TurnContext): Map<string, string> {
   return names;
 }
 
-/** A message to send back: the reply's sentence with rich messages under it. */
-function replyMessage(reply: Reply, names: Map<string, string>) {
-  return renderReply('en', reply.key, reply.params as MessageParams | undefined, reply.messages ?? [], names, reply.note);
+/** The language of the person who wrote the activity (Teams sends their client's locale), English when unknown. */
+function senderLocale(context: TurnContext): string {
+  return resolveLocale(context.activity.locale);
+}
+
+/** A message to send back: the reply's sentence, in the reply's language (else the sender's), with rich messages under it. */
+function replyMessage(reply: Reply, names: Map<string, string>, fallbackLocale: string) {
+  return renderReply(reply.locale ?? fallbackLocale, reply.key, reply.params as MessageParams | undefined, reply.messages ?? [], names, reply.note);
 }
 
 /** Plain text of a Teams message body (HTML), for the shout-out's excerpt. */
@@ -100,7 +105,7 @@ export class SymmetryTeamsBot extends TeamsActivityHandler {
       if (!tenant) return;
       if (this.tenantId && tenant.toLowerCase() !== this.tenantId.toLowerCase()) {
         this.log.warn({ tenant }, 'teams activity from another tenant refused');
-        if (context.activity.type === 'message') await context.sendActivity(translate('en', 'error.other_workspace'));
+        if (context.activity.type === 'message') await context.sendActivity(translate(senderLocale(context), 'error.other_workspace'));
         return;
       }
       await rememberConversation(this.deps, this.heardFrom(context, tenant));
@@ -177,9 +182,9 @@ export class SymmetryTeamsBot extends TeamsActivityHandler {
     } else if (head === 'kudos') {
       reply = await runKudosCommand(this.deps, { platform, workspaceExternalId: tenant, channelId, userId: a.from.id, text, tokens: rest, commandId: a.id ?? `${channelId}-${a.timestamp}` });
     } else {
-      reply = await runPulseCommand(this.deps, { platform, workspaceExternalId: tenant, channelId, userId: a.from.id, text, tokens: rest, direct });
+      reply = await runPulseCommand(this.deps, { platform, workspaceExternalId: tenant, channelId, userId: a.from.id, text, tokens: rest, direct, locale: a.locale ?? null });
     }
-    const message = replyMessage(reply, namesOf(context));
+    const message = replyMessage(reply, namesOf(context), senderLocale(context));
     if (direct) {
       await context.sendActivity(message);
       return;
@@ -239,7 +244,7 @@ export class SymmetryTeamsBot extends TeamsActivityHandler {
     // The card is updated by the job once PostgreSQL has the answer; until then the person sees "saving".
     const key: MessageKey = result.ok ? 'answer.saving' : result.key;
     const params = result.ok ? {} : result.params;
-    return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: toTeamsMarkdown(translate(result.ok ? result.locale : 'en', key, params)).text } as unknown as AdaptiveCardInvokeResponse;
+    return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: toTeamsMarkdown(translate(result.ok ? result.locale : senderLocale(context), key, params)).text } as unknown as AdaptiveCardInvokeResponse;
   }
 
   /** "Give kudos" on a message: recorded at once (the dialog shows the answer), whether Teams fetches a task or submits. */
@@ -255,13 +260,14 @@ export class SymmetryTeamsBot extends TeamsActivityHandler {
     const a = context.activity;
     const payload = action.messagePayload;
     const answer = (text: string): MessagingExtensionActionResponse => ({ task: { type: 'message', value: text } });
-    if (action.commandId !== GIVE_KUDOS_COMMAND || !payload?.id) return answer(translate('en', 'usage.kudos').replace(/`\/kudos/g, '`kudos'));
+    const locale = senderLocale(context);
+    if (action.commandId !== GIVE_KUDOS_COMMAND || !payload?.id) return answer(translate(locale, 'usage.kudos').replace(/`\/kudos/g, '`kudos'));
     const author = payload.from?.user;
     const authorName = author?.displayName ?? '';
-    if (!author?.id) return answer(translate('en', 'kudos.bot', { user: authorName || 'This app' }).replace(/<@([^>]*)>/g, '$1'));
+    if (!author?.id) return answer(translate(locale, 'kudos.bot', { user: authorName || 'This app' }).replace(/<@([^>]*)>/g, '$1'));
     // Message actions name the author by their Microsoft Entra id; the bot speaks in Teams user ids.
     const authorId = author.id.startsWith('29:') ? author.id : ((await TeamsInfo.getMember(context, author.id).catch(() => null))?.id ?? null);
-    if (!authorId) return answer(translate('en', 'kudos.unknown_user', { user: authorName }).replace(/<@([^>]*)>/g, '$1'));
+    if (!authorId) return answer(translate(locale, 'kudos.unknown_user', { user: authorName }).replace(/<@([^>]*)>/g, '$1'));
     const reply = await noteMessageKudos(this.deps, {
       platform,
       workspaceExternalId: tenantOf(context)!,
@@ -274,6 +280,6 @@ export class SymmetryTeamsBot extends TeamsActivityHandler {
       eventKey: (a.id ?? `${payload.id}-${a.from.id}-${a.timestamp}`).slice(0, 200),
     });
     const names = new Map([[authorId, authorName]]);
-    return answer(toTeamsMarkdown(translate('en', reply.key, reply.params), names).text.replace(/<\/?at>/g, ''));
+    return answer(toTeamsMarkdown(translate(reply.locale ?? locale, reply.key, reply.params), names).text.replace(/<\/?at>/g, ''));
   }
 }

@@ -11,6 +11,11 @@ import { COMMENT_CALLBACK_ID, SCORE_ACTION_PREFIX } from '../render';
 export function registerFallbacks(app: App): void {
   app.action(new RegExp(`^(?!${SCORE_ACTION_PREFIX}\\d+$)`), async ({ ack }) => ack());
   app.view(new RegExp(`^(?!${COMMENT_CALLBACK_ID}$)`), async ({ ack }) => ack());
+  // A modal opened with notify_on_close reports its closing; nothing to do but say it was heard.
+  app.view({ type: 'view_closed', callback_id: /.*/ }, async ({ ack }) => ack());
+  // Legacy dialogs and attachment buttons: this app opens none, but Slack still wants its 200.
+  app.action({ type: 'dialog_submission' }, async ({ ack }) => ack());
+  app.action({ type: 'interactive_message' }, async ({ ack }) => ack());
   app.shortcut(/.*/, async ({ ack }) => ack());
   app.options(/.*/, async ({ ack }) => ack({ options: [] }));
   app.command(/^(?!\/(pulse|kudos)$)/, async ({ ack, command }) => ack(translate('en', 'error.unknown_command', { command: command.command })));
