@@ -229,7 +229,8 @@ export interface ThreadReply {
   quick: QuickReply | null;
   /** The author's own id on the one answer they chose to sign; null otherwise. */
   revealedAs: string | null;
-  state: 'pending' | 'sent' | 'unreachable';
+  /** pending → sending (a worker took it; after a crash the retry looks for the DM before sending) → sent or unreachable. */
+  state: 'pending' | 'sending' | 'sent' | 'unreachable';
 }
 
 /** An anonymous comment with its conversation, as a manager who can see it (or its author) reads it. */

@@ -47,6 +47,8 @@ export interface Messenger {
   getUser(workspace: Workspace, platformUserId: string): Promise<UserProfile>;
   /** The check-in DM already sent for this delivery, if any (to recover after a crash between sending and recording). */
   findCheckin(workspace: Workspace, platformUserId: string, deliveryId: string): Promise<MessageRef | null>;
+  /** A message the bot already sent this user under this key (conversation replies), to recover after a crash. */
+  findDirect(workspace: Workspace, platformUserId: string, key: string): Promise<MessageRef | null>;
   /** A message the bot already posted to a channel under this key (summaries, shout-outs), if any. */
   findPosted(workspace: Workspace, channelId: string, key: string): Promise<MessageRef | null>;
   /** Shows the user their App Home. */
@@ -340,7 +342,9 @@ export interface CommentThreadRepository {
    */
   add(input: Omit<ThreadReply, 'id' | 'position' | 'state'> & { teamId: string; requestKey: string; sentAt: Date | null; cap: { since: Date; max: number } | null }): Promise<{ status: 'added' | 'duplicate'; reply: ThreadReply } | { status: 'cap' }>;
   findReply(replyId: string): Promise<ThreadReply | null>;
-  /** Moves a pending message to `state`; false when it was not pending (already delivered or given up). */
+  /** Moves a pending message to 'sending'; false when a worker already took it (or it was settled). */
+  claim(replyId: string): Promise<boolean>;
+  /** Moves a pending or sending message to `state`; false when it was already delivered or given up. */
   settle(replyId: string, state: 'sent' | 'unreachable'): Promise<boolean>;
   /** Deletes the conversations of comments of rounds closed before `before`, and the comments' sealed addresses. */
   purge(before: Date): Promise<number>;

@@ -233,8 +233,8 @@ export const commentReplies = pgTable(
     quick: text('quick'),
     revealedAs: text('revealed_as'),
     requestKey: text('request_key').notNull(),
-    /** pending → sent, or unreachable (the author left); failed deliveries stay pending for the retry. */
-    state: text('state').$type<'pending' | 'sent' | 'unreachable'>().notNull().default('pending'),
+    /** pending → sending → sent, or unreachable (the author left); a retry that finds 'sending' looks for the DM before sending. */
+    state: text('state').$type<'pending' | 'sending' | 'sent' | 'unreachable'>().notNull().default('pending'),
     /** When a manager sent it (the daily cap counts these); always null for the author's answers. */
     sentAt: tstz('sent_at'),
   },

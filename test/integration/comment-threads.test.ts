@@ -136,6 +136,37 @@ test('a redelivered click makes one reply and one DM', async () => {
   expect((await w.deps.repos.threads.find(id))!.replies).toHaveLength(1);
 });
 
+test('a worker that died after sending a reply, before recording it: the retry finds the DM and sends nothing twice', async () => {
+  const w = await world();
+  const id = w.threads[0]!.commentId;
+  const before = w.messenger.direct.length;
+  expect(await replyToComment(w.deps, w.caller('UMGR', id, 'crash-1'), { text: 'Can you tell me more?' })).toEqual({ key: 'thread.sent' });
+  expect(await answerBack(w.deps, w.caller('UAUTH', id, 'crash-2'), { text: 'Later, thanks.', reveal: false })).toMatchObject({ key: 'thread.answer_sent' });
+  const [toAuthor, toManagers] = (await w.deps.repos.threads.find(id))!.replies;
+  // The crash: each message is taken and its DM goes out, then the worker dies before marking it sent.
+  for (const reply of [toAuthor!, toManagers!]) {
+    expect(await w.deps.repos.threads.claim(reply.id)).toBe(true);
+    const settle = w.deps.repos.threads.settle;
+    w.deps.repos.threads.settle = async () => {
+      throw new Error('worker killed');
+    };
+    await expect(deliverReply(w.deps, reply.id)).rejects.toThrow('worker killed');
+    w.deps.repos.threads.settle = settle;
+  }
+  expect(w.messenger.direct.slice(before).map((s) => s.to)).toEqual(['UAUTH', 'UMGR']);
+  // BullMQ retries both jobs: each finds its DM already there, records it, and sends nothing.
+  expect(await deliverReply(w.deps, toAuthor!.id)).toBe('sent');
+  expect(await deliverReply(w.deps, toManagers!.id)).toBe('sent');
+  expect(w.messenger.direct.slice(before).map((s) => s.to)).toEqual(['UAUTH', 'UMGR']);
+  expect((await w.deps.repos.threads.find(id))!.replies.map((r) => r.state)).toEqual(['sent', 'sent']);
+  // A message taken but never sent (the worker died before the platform call) is sent by the retry.
+  expect(await replyToComment(w.deps, w.caller('UMGR', id, 'crash-3'), { quick: 'noted' })).toEqual({ key: 'thread.sent' });
+  const third = (await w.deps.repos.threads.find(id))!.replies.at(-1)!;
+  expect(await w.deps.repos.threads.claim(third.id)).toBe(true);
+  expect(await deliverReply(w.deps, third.id)).toBe('sent');
+  expect(w.messenger.direct.slice(before).map((s) => s.to)).toEqual(['UAUTH', 'UMGR', 'UAUTH']);
+});
+
 test('an author who left the team cannot be reached: the reply is kept, marked, and the manager is told', async () => {
   const w = await world();
   const id = w.threads[0]!.commentId;

@@ -129,7 +129,7 @@ export async function answerBack(deps: WebDeps, caller: ThreadCaller, body: { te
 }
 
 /** The conversation as one reader sees it: the author reads "You" for their own answers, managers "Anonymous teammate". */
-export function threadMessage(thread: CommentThread, team: Team, viewer: ThreadMessage['viewer'], locale: string): ThreadMessage {
+export function threadMessage(thread: CommentThread, team: Team, viewer: ThreadMessage['viewer'], locale: string, key = `thread-${thread.commentId}-${thread.replies.length}`): ThreadMessage {
   return {
     kind: 'thread',
     locale,
@@ -139,7 +139,7 @@ export function threadMessage(thread: CommentThread, team: Team, viewer: ThreadM
     // Redacted as summaries show it: a manager sees no more of a comment here than anywhere else.
     comment: redactComment(thread.comment),
     replies: thread.replies.map((r) => ({ fromAuthor: r.fromAuthor, managerId: r.managerId, text: r.text, quick: r.quick, revealedAs: r.revealedAs })),
-    key: `thread-${thread.commentId}-${thread.replies.length}`,
+    key,
   };
 }
 
@@ -147,20 +147,28 @@ export function threadMessage(thread: CommentThread, team: Team, viewer: ThreadM
  * Worker side: delivers one message of a thread exactly once (the job id is the message id, and the
  * message leaves 'pending' only here). A manager's reply goes to the author alone, opened from the
  * sealed address; an author who left the team or workspace cannot be reached, and the manager is told.
- * An author's answer goes to every manager of the team.
+ * An author's answer goes to every manager of the team. Each DM carries the key `reply-<message>-<reader>`:
+ * a worker that died between sending and recording left the message 'sending', and its retry asks the
+ * platform for that DM before sending it again (as deliverCheckin does with the delivery id).
  */
 export async function deliverReply(deps: WorkerDeps, replyId: string): Promise<'sent' | 'unreachable' | 'skipped'> {
   const reply = await deps.repos.threads.findReply(replyId);
-  if (!reply || reply.state !== 'pending') return 'skipped';
+  if (!reply || (reply.state !== 'pending' && reply.state !== 'sending')) return 'skipped';
   const thread = await deps.repos.threads.find(reply.commentId);
   const team = thread ? await deps.repos.teams.findById(thread.teamId) : null;
   const workspace = team ? await deps.repos.workspaces.findById(team.workspaceId) : null;
   if (!thread || !team || !workspace) return 'skipped';
   const upTo = { ...thread, replies: thread.replies.filter((r) => r.position <= reply.position) };
+  const firstAttempt = reply.state === 'pending' && (await deps.repos.threads.claim(reply.id));
+  const sendOnce = async (to: string, viewer: ThreadMessage['viewer'], locale: string) => {
+    const message = threadMessage(upTo, team, viewer, locale, `reply-${reply.id}-${to}`);
+    if (!firstAttempt && (await deps.messenger.findDirect(workspace, to, message.key))) return;
+    await deps.messenger.sendDirect(workspace, to, message);
+  };
   if (reply.fromAuthor) {
     for (const manager of team.managers) {
       const member = await deps.repos.members.findByPlatformId(workspace.id, manager);
-      await deps.messenger.sendDirect(workspace, manager, threadMessage(upTo, team, 'manager', member?.locale ?? team.settings.language));
+      await sendOnce(manager, 'manager', member?.locale ?? team.settings.language);
     }
     await deps.repos.threads.settle(reply.id, 'sent');
     return 'sent';
@@ -170,7 +178,7 @@ export async function deliverReply(deps: WorkerDeps, replyId: string): Promise<'
   const stillThere = author ? (await deps.repos.teams.listActiveMembers(team.id)).some((m) => m.id === author.id) : false;
   if (author && stillThere) {
     try {
-      await deps.messenger.sendDirect(workspace, author.platformUserId, threadMessage(upTo, team, 'author', author.locale ?? team.settings.language));
+      await sendOnce(author.platformUserId, 'author', author.locale ?? team.settings.language);
       await deps.repos.threads.settle(reply.id, 'sent');
       return 'sent';
     } catch (err) {

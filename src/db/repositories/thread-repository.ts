@@ -78,8 +78,17 @@ export function createThreadRepository(db: Database): CommentThreadRepository {
       return row ? toReply(row) : null;
     },
 
+    async claim(replyId) {
+      const rows = await db.update(commentReplies).set({ state: 'sending' }).where(and(eq(commentReplies.id, replyId), eq(commentReplies.state, 'pending'))).returning({ id: commentReplies.id });
+      return rows.length > 0;
+    },
+
     async settle(replyId, state) {
-      const rows = await db.update(commentReplies).set({ state }).where(and(eq(commentReplies.id, replyId), eq(commentReplies.state, 'pending'))).returning({ id: commentReplies.id });
+      const rows = await db
+        .update(commentReplies)
+        .set({ state })
+        .where(and(eq(commentReplies.id, replyId), inArray(commentReplies.state, ['pending', 'sending'])))
+        .returning({ id: commentReplies.id });
       return rows.length > 0;
     },
 

@@ -152,6 +152,7 @@ export function summaryBody(m: SummaryMessage): Element[] {
       for (const c of s.comments.slice(0, MAX_COMMENTS_SHOWN)) body.push({ type: 'Container', style: 'emphasis', items: [typed(c)] });
     }
     if (s.themes.length) body.push(textBlock(t('summary.themes', { themes: s.themes.join(', ') }), { isSubtle: true }));
+    if (m.answered) body.push(textBlock(t('summary.answered', { ...m.answered }), { isSubtle: true }));
   }
   if (m.symmetry) {
     const text = symmetryText(m.locale, m.symmetry, { lastOnly: true });
@@ -223,7 +224,7 @@ export function peopleIn(m: OutboundMessage): string[] {
 /** The key a message is posted under (found again after a crash, or when someone reacts to it). */
 export function postKeyOf(m: OutboundMessage): string | null {
   if (m.kind === 'checkin') return `checkin-${m.deliveryId}`;
-  if (m.kind === 'summary' || m.kind === 'shoutout' || m.kind === 'digest' || m.kind === 'action') return m.key;
+  if (m.kind === 'summary' || m.kind === 'shoutout' || m.kind === 'digest' || m.kind === 'action' || m.kind === 'thread') return m.key;
   return null;
 }
 
