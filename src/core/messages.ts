@@ -32,6 +32,8 @@ export interface SummaryMessage {
   key: string;
   /** Team mood beside customer CSAT/NPS up to this round; absent when the team has no customer figures for them. */
   symmetry?: SymmetryView;
+  /** How many of the round's comments a manager has answered; absent when none (or the round is withheld). */
+  answered?: { answered: number; comments: number };
 }
 
 /** `/pulse symmetry`: team mood beside customer satisfaction over recent rounds, with the correlation reading. */

@@ -105,6 +105,8 @@ test('a round with two comments closes at the threshold, and /pulse conversation
   uaComment = commentIdOf(listed.blocks ?? [], COMMENTS.UA!);
   ubComment = commentIdOf(listed.blocks ?? [], COMMENTS.UB!);
   expect(JSON.stringify(listed.blocks)).toContain('Not answered yet.');
+  expect(JSON.stringify((await world.command('UMGR', '/pulse', 'summary')).blocks)).toContain('Too many meetings');
+  expect(JSON.stringify((await world.command('UMGR', '/pulse', 'summary')).blocks)).not.toContain('comments answered');
 });
 
 test('a manager replies through the form: exactly the author gets the DM, under their own comment; nobody else is DM\'d', async () => {
@@ -117,6 +119,8 @@ test('a manager replies through the form: exactly the author gets the DM, under 
   expect(dm.text).toContain('Your anonymous comment:');
   expect(dm.text).toContain(COMMENTS.UA);
   expect(dm.text).toContain(REPLY);
+  // Tagged with its key, so a retry after a crash finds it in the DM instead of sending it again.
+  expect(dm.metadata).toMatchObject({ event_type: 'symmetry_post', event_payload: { key: expect.stringMatching(/^reply-[0-9a-f-]{36}-UA$/) } });
   await settled();
   expect(dmCounts()).toEqual({ ...before, UA: before.UA! + 1 });
 
@@ -160,6 +164,8 @@ test('a quick acknowledgement is one click, and a redelivered click sends it onc
   await settled();
   expect(await replyRows()).toBe(rows + 1);
   expect(dmCounts()).toEqual({ ...before, UB: before.UB! + 1 });
+  // Both comments now have a manager's answer, and the summary says so.
+  expect(JSON.stringify((await suite.world.command('UMGR', '/pulse', 'summary')).blocks)).toContain('2 of 2 comments answered.');
 });
 
 test('bad input gets a clear answer and changes nothing: empty, too long, under the threshold, another team, over the daily cap', async () => {

@@ -114,6 +114,7 @@ function summaryBlocks(m: SummaryMessage): KnownBlock[] {
       for (const c of s.comments.slice(0, MAX_COMMENTS_SHOWN)) blocks.push(section(`> ${escapeText(c).replace(/\n/g, '\n> ')}`));
     }
     if (s.themes.length) blocks.push(context(t('summary.themes', { themes: s.themes.join(', ') })));
+    if (m.answered) blocks.push(context(t('summary.answered', { ...m.answered })));
   }
   if (m.symmetry) {
     // The symmetry line: this round's mood beside its customers, and what the recent rounds read.
@@ -190,7 +191,7 @@ function renderPlain(m: OutboundMessage): SlackMessage {
     case 'symmetry':
       return { text: translate(m.locale, 'symmetry.title').replace(/\*/g, ''), blocks: symmetryBlocks(m) };
     case 'thread':
-      return { text: threadText(m), blocks: threadBlocks(m) };
+      return { text: threadText(m), blocks: threadBlocks(m), metadata: { event_type: POST_METADATA_TYPE, event_payload: { key: m.key } } };
     case 'reminder':
       return { text: translate(m.locale, 'reminder.text', { closesAt: slackDate(m.closesAt) }) };
     case 'text':
