@@ -27,6 +27,8 @@ export interface JobPayloads {
   'export-csv': { teamId: string; platformUserId: string; requestedAt: string };
   /** The trend chart of a `/pulse summary N` or `/pulse symmetry N` reply, sent to the caller's 1:1 conversation with the bot. */
   'send-chart': { teamId: string; platformUserId: string; view: ChartView; rounds: number; requestedAt: string };
+  /** One message of a conversation on an anonymous comment, to the author or to the team's managers; keyed by the message id. */
+  'deliver-reply': { replyId: string };
   'purge-comments': Record<string, never>;
   tick: Record<string, never>;
 }

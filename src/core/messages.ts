@@ -32,6 +32,8 @@ export interface SummaryMessage {
   key: string;
   /** Team mood beside customer CSAT/NPS up to this round; absent when the team has no customer figures for them. */
   symmetry?: SymmetryView;
+  /** How many of the round's comments a manager has answered; absent when none (or the round is withheld). */
+  answered?: { answered: number; comments: number };
 }
 
 /** `/pulse symmetry`: team mood beside customer satisfaction over recent rounds, with the correlation reading. */
@@ -78,6 +80,19 @@ export interface DigestMessage {
   key: string;
 }
 
+/** A conversation on an anonymous comment, as its author (`viewer: 'author'`) or a manager of the team reads it. */
+export interface ThreadMessage {
+  kind: 'thread';
+  locale: string;
+  viewer: 'author' | 'manager';
+  commentId: string;
+  /** The team's channel (where the comment's round belongs). */
+  channelId: string;
+  comment: string;
+  replies: Array<{ fromAuthor: boolean; managerId: string | null; text: string | null; quick: string | null; revealedAs: string | null }>;
+  key: string;
+}
+
 export type OutboundMessage =
   | CheckinMessage
   | ShoutoutMessage
@@ -85,6 +100,7 @@ export type OutboundMessage =
   | SummaryMessage
   | ActionMessage
   | SymmetryMessage
+  | ThreadMessage
   | { kind: 'reminder'; locale: string; closesAt: Date }
   | { kind: 'text'; locale: string; key: MessageKey; params?: MessageParams };
 

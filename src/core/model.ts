@@ -223,3 +223,32 @@ export interface PlatformContact {
   /** When the platform said the bot may no longer write to them (blocked or uninstalled); null = reachable. */
   unreachableAt: Date | null;
 }
+
+/** One-click acknowledgements a manager can send under a comment, shown in each reader's language. */
+export const QUICK_REPLIES = ['noted', 'working', 'talk'] as const;
+export type QuickReply = (typeof QUICK_REPLIES)[number];
+
+/** One message of the conversation on an anonymous comment. Nothing in it names the comment's author unless they chose to sign it. */
+export interface ThreadReply {
+  id: string;
+  commentId: string;
+  position: number;
+  fromAuthor: boolean;
+  /** The manager who wrote it; null for the author's answers. */
+  managerId: string | null;
+  text: string | null;
+  quick: QuickReply | null;
+  /** The author's own id on the one answer they chose to sign; null otherwise. */
+  revealedAs: string | null;
+  /** pending → sending (a worker took it; after a crash the retry looks for the DM before sending) → sent or unreachable. */
+  state: 'pending' | 'sending' | 'sent' | 'unreachable';
+}
+
+/** An anonymous comment with its conversation, as a manager who can see it (or its author) reads it. */
+export interface CommentThread {
+  commentId: string;
+  roundId: string;
+  teamId: string;
+  comment: string;
+  replies: ThreadReply[];
+}

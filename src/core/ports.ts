@@ -13,6 +13,8 @@ import type {
   RecognizedMessage,
   Question,
   Round,
+  CommentThread,
+  ThreadReply,
   TeamAction,
   RoundKind,
   Schedule,
@@ -47,6 +49,8 @@ export interface Messenger {
   getUser(workspace: Workspace, platformUserId: string): Promise<UserProfile>;
   /** The check-in DM already sent for this delivery, if any (to recover after a crash between sending and recording). */
   findCheckin(workspace: Workspace, platformUserId: string, deliveryId: string): Promise<MessageRef | null>;
+  /** A message the bot already sent this user under this key (conversation replies), to recover after a crash. */
+  findDirect(workspace: Workspace, platformUserId: string, key: string): Promise<MessageRef | null>;
   /** A message the bot already posted to a channel under this key (summaries, shout-outs), if any. */
   findPosted(workspace: Workspace, channelId: string, key: string): Promise<MessageRef | null>;
   /**
@@ -234,7 +238,7 @@ export interface AnswerRepository {
   /** Saves (or changes) the score and marks the delivery answered, together; returns the respondent's answer as it now stands. */
   saveScore(input: { deliveryId: string; roundId: string; teamId: string; questionId: string; respondentHash: string; score: number; at: Date }): Promise<OwnAnswerRow>;
   /** The same for a comment (the score, if any, stays). */
-  saveComment(input: { deliveryId: string; roundId: string; teamId: string; questionId: string; respondentHash: string; comment: string; at: Date }): Promise<OwnAnswerRow>;
+  saveComment(input: { deliveryId: string; roundId: string; teamId: string; questionId: string; respondentHash: string; comment: string; at: Date; commentId: string; authorSeal: string }): Promise<OwnAnswerRow>;
   /**
    * Every answer of each round without who gave it, and the number of distinct respondents to the mood
    * score, for many rounds in two queries (a round without answers maps to none and 0).
@@ -353,6 +357,26 @@ export interface SignalRepository {
   listForTeam(teamId: string, fromDay: string, toDay: string): Promise<CustomerSignal[]>;
 }
 
+/** The conversations on anonymous comments. A comment is named by its random id; its author only by a sealed address. */
+export interface CommentThreadRepository {
+  /** The comment with its conversation and its sealed address (null for an unknown id or a comment since deleted). */
+  find(commentId: string): Promise<(CommentThread & { authorSeal: string | null }) | null>;
+  /** Every comment of these rounds with its conversation, in comment-id order (random: it tells nothing of who or when). */
+  listForRounds(roundIds: readonly string[]): Promise<CommentThread[]>;
+  /**
+   * Adds a message at the end of the thread, serialized per comment. A request key seen before returns
+   * the message it made ('duplicate'); a manager's message when `cap.max` were sent since `cap.since` is refused.
+   */
+  add(input: Omit<ThreadReply, 'id' | 'position' | 'state'> & { teamId: string; requestKey: string; sentAt: Date | null; cap: { since: Date; max: number } | null }): Promise<{ status: 'added' | 'duplicate'; reply: ThreadReply } | { status: 'cap' }>;
+  findReply(replyId: string): Promise<ThreadReply | null>;
+  /** Moves a pending message to 'sending'; false when a worker already took it (or it was settled). */
+  claim(replyId: string): Promise<boolean>;
+  /** Moves a pending or sending message to `state`; false when it was already delivered or given up. */
+  settle(replyId: string, state: 'sent' | 'unreachable'): Promise<boolean>;
+  /** Deletes the conversations of comments of rounds closed before `before`, and the comments' sealed addresses. */
+  purge(before: Date): Promise<number>;
+}
+
 export interface Repositories {
   workspaces: WorkspaceRepository;
   teams: TeamRepository;
@@ -365,6 +389,7 @@ export interface Repositories {
   kudos: KudosRepository;
   privacy: PrivacyRepository;
   conversations: ConversationReferenceRepository;
+  threads: CommentThreadRepository;
   signals: SignalRepository;
 }
 

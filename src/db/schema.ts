@@ -206,10 +206,54 @@ export const responses = pgTable(
     respondentHash: text('respondent_hash').notNull(),
     score: smallint('score'),
     comment: text('comment'),
+    /** A random id a manager's reply names the comment by (no time in it: v4). */
+    commentId: uuid('comment_id').notNull().defaultRandom(),
+    /** The way back to the comment's author, sealed (src/core/sealed-address.ts): opaque without the server secret. */
+    authorSeal: text('author_seal'),
   },
   (t) => [
     primaryKey({ name: 'responses_pkey', columns: [t.roundId, t.questionId, t.respondentHash] }),
+    unique('responses_comment_id_key').on(t.commentId),
     check('responses_score_range', sql`score between 1 and 10`),
+  ],
+);
+
+/**
+ * The conversation on an anonymous comment: managers' replies and the author's answers, in order.
+ *
+ * ANONYMITY: like responses, nothing here names the comment's author. An author's answer has no
+ * time at all (its place in the thread orders it), so it cannot be matched against anything the
+ * platform or another table records of that person; `revealed_as` is set only when the author chose
+ * to sign one answer. `request_key` is a keyed hash of the click, so a redelivered click adds nothing.
+ */
+export const commentReplies = pgTable(
+  'comment_replies',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    commentId: uuid('comment_id')
+      .notNull()
+      .references(() => responses.commentId, { onDelete: 'cascade', onUpdate: 'cascade' }),
+    teamId: uuid('team_id').notNull().references(() => teams.id),
+    position: integer('position').notNull(),
+    fromAuthor: boolean('from_author').notNull(),
+    /** The manager who wrote it; null for the author's answers. */
+    managerId: text('manager_id'),
+    text: text('text'),
+    /** A one-click acknowledgement, rendered in each reader's language. */
+    quick: text('quick'),
+    revealedAs: text('revealed_as'),
+    requestKey: text('request_key').notNull(),
+    /** pending → sending → sent, or unreachable (the author left); a retry that finds 'sending' looks for the DM before sending. */
+    state: text('state').$type<'pending' | 'sending' | 'sent' | 'unreachable'>().notNull().default('pending'),
+    /** When a manager sent it (the daily cap counts these); always null for the author's answers. */
+    sentAt: tstz('sent_at'),
+  },
+  (t) => [
+    unique('comment_replies_comment_position_key').on(t.commentId, t.position),
+    unique('comment_replies_request_key').on(t.commentId, t.requestKey),
+    index('comment_replies_team_idx').on(t.teamId),
+    check('comment_replies_body', sql`text is not null or quick is not null`),
+    check('comment_replies_author_has_no_time', sql`not from_author or (sent_at is null and manager_id is null)`),
   ],
 );
 

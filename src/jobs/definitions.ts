@@ -114,6 +114,14 @@ export const JOBS: Definitions = {
     attempts: 12,
     jobId: (p) => `action-${p.actionId}`,
   },
+  'deliver-reply': {
+    queue: 'platform',
+    schema: z.object({ replyId: id }),
+    priority: 3,
+    attempts: 12,
+    // The message id is the key: a redelivered click or a retry finds the same job, and the message leaves 'pending' once.
+    jobId: (p) => `reply-${p.replyId}`,
+  },
   'publish-home': {
     queue: 'platform',
     schema: z.object({ workspaceId: id, platformUserId: id }),

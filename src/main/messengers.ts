@@ -23,6 +23,7 @@ export function routeByPlatform(messengers: Partial<Record<Platform, Messenger>>
     getMessage: (w, ...a) => pick(w).getMessage(w, ...a),
     getUser: (w, ...a) => pick(w).getUser(w, ...a),
     findCheckin: (w, ...a) => pick(w).findCheckin(w, ...a),
+    findDirect: (w, ...a) => pick(w).findDirect(w, ...a),
     findPosted: (w, ...a) => pick(w).findPosted(w, ...a),
     ...(configured.some((m) => m.publishHome)
       ? {

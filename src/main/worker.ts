@@ -1,4 +1,5 @@
 /** The worker process: BullMQ workers for every job, and the schedule tick. */
+import { deliverReply } from '../core/use-cases/comment-threads';
 import type { Config } from '../config';
 import { systemClock } from '../core/clock';
 import type { Logger } from '../core/ports';
@@ -48,6 +49,7 @@ export function buildProcessors(deps: WorkerDeps, retentionDays = 365): Processo
     'close-round': (p) => closeRound(deps, p.roundId),
     'post-summary': (p) => postSummary(deps, p.roundId),
     'post-action': (p, job) => postAction(deps, p.actionId, job.attemptsMade),
+    'deliver-reply': (p) => deliverReply(deps, p.replyId),
     'publish-home': (p) => publishHome(deps, p.workspaceId, p.platformUserId),
     'kudos-reaction': (p) => recordReactionKudos(deps, p),
     'kudos-command': (p) => recordCommandKudos(deps, p),

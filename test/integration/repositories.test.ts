@@ -3,6 +3,9 @@ import { randomUUID } from 'node:crypto';
 import { DEFAULT_KUDOS_SETTINGS, DEFAULT_TEAM_SETTINGS, type Member, type TeamSettings, type UserProfile } from '../../src/core/model';
 import { openTestDatabase, type TestDatabase } from '../support/db';
 
+/** A fresh comment id and a placeholder seal (these tests are about the answer, not the way back to its author). */
+const sealed = () => ({ commentId: randomUUID(), authorSeal: 'v1.test' });
+
 let t: TestDatabase;
 beforeAll(() => {
   t = openTestDatabase();
@@ -385,7 +388,7 @@ describe('DeliveryRepository', () => {
     const round = await openRound(team.id);
     expect(await t.repos.deliveries.countForRound(round.id)).toEqual({ total: 0, answered: 0, away: 0 });
     const [d] = await t.repos.deliveries.ensureMany(round.id, ids(members));
-    await t.repos.answers.saveComment({ deliveryId: d!.id, roundId: round.id, teamId: team.id, questionId: 'mood', respondentHash: 'x', comment: 'ok', at: T0 });
+    await t.repos.answers.saveComment({ deliveryId: d!.id, roundId: round.id, teamId: team.id, questionId: 'mood', respondentHash: 'x', comment: 'ok', at: T0, ...sealed() });
     expect(await t.repos.deliveries.countForRound(round.id)).toEqual({ total: 3, answered: 1, away: 0 });
   });
 
@@ -457,7 +460,7 @@ describe('AnswerRepository', () => {
     const { round, key } = await seedDelivery();
     await Promise.all([
       t.repos.answers.saveScore({ ...key, score: 3, at: hours(1) }),
-      t.repos.answers.saveComment({ ...key, comment: 'busy week', at: hours(1) }),
+      t.repos.answers.saveComment({ ...key, comment: 'busy week', at: hours(1), ...sealed() }),
       t.repos.answers.saveScore({ ...key, score: 3, at: hours(1) }),
     ]);
     expect(await t.repos.answers.findOwn(round.id, 'mood', key.respondentHash)).toEqual({ score: 3, comment: 'busy week' });
@@ -465,11 +468,11 @@ describe('AnswerRepository', () => {
 
   it('saveComment keeps the score, and inserts with a null score when there is none yet', async () => {
     const { round, delivery, key } = await seedDelivery();
-    await t.repos.answers.saveComment({ ...key, comment: 'first', at: hours(1) });
+    await t.repos.answers.saveComment({ ...key, comment: 'first', at: hours(1), ...sealed() });
     expect(await t.repos.answers.findOwn(round.id, 'mood', key.respondentHash)).toEqual({ score: null, comment: 'first' });
     expect((await t.repos.deliveries.findById(delivery.id))?.answeredAt).toEqual(hours(1));
     await t.repos.answers.saveScore({ ...key, score: 6, at: hours(2) });
-    await t.repos.answers.saveComment({ ...key, comment: 'second', at: hours(3) });
+    await t.repos.answers.saveComment({ ...key, comment: 'second', at: hours(3), ...sealed() });
     expect(await t.repos.answers.findOwn(round.id, 'mood', key.respondentHash)).toEqual({ score: 6, comment: 'second' });
     expect(await t.repos.answers.findOwn(round.id, 'other', key.respondentHash)).toBeNull();
   });
@@ -488,7 +491,8 @@ describe('anonymity of responses', () => {
     const { rows: columns } = await t.pool.query<{ column_name: string; data_type: string }>(
       `select column_name, data_type from information_schema.columns where table_schema = 'public' and table_name = 'responses' order by ordinal_position`,
     );
-    expect(columns.map((c) => c.column_name)).toEqual(['round_id', 'team_id', 'question_id', 'respondent_hash', 'score', 'comment']);
+    // comment_id is a random v4 id; author_seal is the author's address sealed with AES-GCM (opaque without the secret).
+    expect(columns.map((c) => c.column_name)).toEqual(['round_id', 'team_id', 'question_id', 'respondent_hash', 'score', 'comment', 'comment_id', 'author_seal']);
     for (const c of columns) {
       expect(c.data_type).not.toMatch(/time|date|interval/i);
       expect(c.column_name).not.toMatch(/member|delivery|user|person|_at$/i);
@@ -504,12 +508,16 @@ describe('anonymity of responses', () => {
         order by 1`,
     );
     expect(rows.map((r) => r.referenced)).toEqual(['rounds', 'teams']);
-    // And nothing else points at responses either.
+    // Only the conversations on comments point at responses (by the random comment id), and they name no member.
     const { rows: inbound } = await t.pool.query(
       `select tc.table_name from information_schema.table_constraints tc
          join information_schema.constraint_column_usage ccu on ccu.constraint_name = tc.constraint_name
         where tc.constraint_type = 'FOREIGN KEY' and ccu.table_name = 'responses' and tc.table_schema = 'public'`,
     );
-    expect(inbound).toEqual([]);
+    expect(inbound).toEqual([{ table_name: 'comment_replies' }]);
+    const { rows: replyColumns } = await t.pool.query<{ column_name: string }>(
+      `select column_name from information_schema.columns where table_schema = 'public' and table_name = 'comment_replies'`,
+    );
+    for (const c of replyColumns) expect(c.column_name).not.toMatch(/member|delivery|respondent|author_id|user/i);
   });
 });

@@ -42,3 +42,32 @@ export async function countPlaces(pool: Pool): Promise<number> {
   );
   return rows[0]?.n ?? 0;
 }
+
+/**
+ * The sealed addresses and conversations read as a database dump would: each seal is distinct (a fresh
+ * nonce, so two comments of one author are unrelated), carries no member id in the clear or in base64,
+ * and no author's answer names its writer unless they chose to sign it. Returns what is wrong.
+ */
+export async function findSealProblems(pool: Pool): Promise<string[]> {
+  const { rows: members } = await pool.query<{ id: string; platform_user_id: string }>('select id, platform_user_id from members');
+  const ids = members.flatMap((m) => [m.id, m.platform_user_id]);
+  // What a seal holds is a member id (a uuid); a short platform id ("UA") turns up by chance in random bytes, so only ids
+  // of 4+ characters are looked for inside a seal (a 4-byte match in ~60 random bytes is a one-in-70-million event).
+  const sealable = ids.filter((id) => id.length >= 4);
+  const { rows: seals } = await pool.query<{ seal: string }>('select author_seal as seal from responses where author_seal is not null');
+  const problems: string[] = [];
+  if (seals.length === 0) problems.push('no sealed address to scan');
+  const nonces = new Set<string>();
+  for (const { seal } of seals) {
+    const body = seal.replace(/^v1\./, '');
+    const nonce = body.slice(0, 16);
+    if (nonces.has(nonce)) problems.push(`two seals share a nonce: ${seal}`);
+    nonces.add(nonce);
+    const decoded = Buffer.from(body, 'base64url').toString('latin1');
+    for (const id of sealable) if (seal.includes(id) || decoded.includes(id)) problems.push(`seal holds ${id} in the clear: ${seal}`);
+  }
+  // An author's answer may name them only in revealed_as, their explicit choice for that one answer.
+  const { rows: answers } = await pool.query<{ row: string }>("select (row_to_json(r)::jsonb - 'revealed_as')::text as row from comment_replies r where from_author");
+  for (const { row } of answers) for (const id of ids) if (new RegExp(`(^|[^A-Za-z0-9_])${id}($|[^A-Za-z0-9_])`).test(row)) problems.push(`an author's answer names ${id}: ${row}`);
+  return problems;
+}

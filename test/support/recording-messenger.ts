@@ -53,6 +53,11 @@ export class RecordingMessenger implements Messenger {
     return found?.ref ?? null;
   }
 
+  async findDirect(_w: unknown, userId: string, key: string): Promise<MessageRef | null> {
+    const found = this.direct.find((s) => s.to === userId && 'key' in s.message && s.message.key === key);
+    return found?.ref ?? null;
+  }
+
   async findPosted(_w: unknown, channelId: string, key: string): Promise<MessageRef | null> {
     const found = this.channelPosts.find((s) => s.to === channelId && 'key' in s.message && s.message.key === key);
     return found?.ref ?? null;

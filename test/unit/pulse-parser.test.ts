@@ -474,6 +474,7 @@ describe('the subcommand registry', () => {
       summary: 'manager',
       symmetry: 'manager',
       export: 'manager',
+      conversations: 'manager',
       ask: 'manager',
       questions: 'manager',
       unask: 'manager',

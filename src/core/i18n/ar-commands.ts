@@ -23,6 +23,7 @@ export const arCommands: Record<keyof typeof enCommands, string> = {
   'help.pulse.symmetry': '• `/pulse symmetry 8`: مزاج الفريق بجانب رضا العملاء خلال آخر الجولات',
   'help.pulse.mine': '• `/pulse mine`: إجاباتك أنت، ولا يراها غيرك',
   'help.pulse.export': '• `/pulse export`: ملف CSV بنتائج جولات الفريق (بحد إخفاء الهوية نفسه)، يُرسَل إليك بشكل خاص',
+  'help.pulse.conversations': '• `/pulse conversations`: تعليقات الفريق المجهولة التي يمكنك رؤيتها، غير المُجاب عنها أولًا، مع محادثاتها؛ ورُدّ من هناك',
   'help.pulse.forget_me': '• `/pulse forget-me`: احذف كل ما يحتفظ به Symmetry عنك (إجاباتك واستطلاعاتك وإعداداتك) وأخفِ هويتك في سجلات التقدير',
   'help.pulse.away': '• `/pulse away until 2026-12-24` · `/pulse away 2w` · `/pulse away off`: أنت في إجازة (لا استطلاعات ولا تذكيرات ولا تُحتسب)؛ ويخبرك `/pulse away` حتى متى',
   'help.section.ask': '*اسأل وتصرّف*',

@@ -16,6 +16,7 @@ export const enCommands = {
   'help.pulse.symmetry': '• `/pulse symmetry 8`: the team\'s mood beside customer satisfaction over the last rounds',
   'help.pulse.mine': '• `/pulse mine`: your own answers, seen only by you',
   'help.pulse.export': '• `/pulse export`: a CSV of the team\'s round results (same anonymity threshold), sent to you privately',
+  'help.pulse.conversations': '• `/pulse conversations`: the team\'s anonymous comments you can see, unanswered ones first, with their conversations; reply from there',
   'help.pulse.forget_me': '• `/pulse forget-me`: delete everything Symmetry holds about you (your answers, check-ins, settings) and anonymize your kudos',
   'help.pulse.away': '• `/pulse away until 2026-12-24` · `/pulse away 2w` · `/pulse away off`: you are away (no check-ins, no reminders, not counted); `/pulse away` says until when',
   'help.section.ask': '*Ask and act*',

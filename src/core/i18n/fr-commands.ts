@@ -20,6 +20,7 @@ export const frCommands: Record<keyof typeof enCommands, string> = {
   'help.pulse.symmetry': '• `/pulse symmetry 8` : l’humeur de l’équipe à côté de la satisfaction client sur les dernières sessions',
   'help.pulse.mine': '• `/pulse mine` : vos propres réponses, visibles par vous seul',
   'help.pulse.export': '• `/pulse export` : un fichier CSV des résultats des sessions de l’équipe (même seuil d’anonymat), envoyé à vous seul',
+  'help.pulse.conversations': '• `/pulse conversations` : les commentaires anonymes de l’équipe que vous pouvez voir, ceux sans réponse d’abord, avec leurs conversations ; répondez depuis là',
   'help.pulse.forget_me': '• `/pulse forget-me` : supprimer tout ce que Symmetry conserve sur vous (vos réponses, check-ins, paramètres) et anonymiser vos kudos',
   'help.pulse.away': '• `/pulse away until 2026-12-24` · `/pulse away 2w` · `/pulse away off` : vous êtes absent (ni check-in, ni rappel, non compté) ; `/pulse away` dit jusqu’à quand',
   'help.section.ask': '*Demander et agir*',

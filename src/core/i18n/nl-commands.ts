@@ -20,6 +20,7 @@ export const nlCommands: Record<keyof typeof enCommands, string> = {
   'help.pulse.symmetry': '• `/pulse symmetry 8`: de stemming in het team naast de klanttevredenheid over de laatste rondes',
   'help.pulse.mine': '• `/pulse mine`: je eigen antwoorden, alleen voor jou zichtbaar',
   'help.pulse.export': '• `/pulse export`: een CSV met de resultaten van de rondes van het team (met dezelfde anonimiteitsdrempel), privé naar jou gestuurd',
+  'help.pulse.conversations': '• `/pulse conversations`: de anonieme opmerkingen van het team die je kunt zien, onbeantwoorde eerst, met hun gesprekken; antwoord vanaf daar',
   'help.pulse.forget_me': '• `/pulse forget-me`: alles wissen wat Symmetry over jou bewaart (je antwoorden, check-ins, instellingen) en je kudos anonimiseren',
   'help.pulse.away': '• `/pulse away until 2026-12-24` · `/pulse away 2w` · `/pulse away off`: je bent afwezig (geen check-ins, geen herinneringen, niet meegeteld); `/pulse away` zegt tot wanneer',
   'help.section.ask': '*Vragen en doen*',

@@ -20,6 +20,7 @@ export const svCommands: Record<keyof typeof enCommands, string> = {
   'help.pulse.symmetry': '• `/pulse symmetry 8`: teamets stämning bredvid kundnöjdheten under de senaste omgångarna',
   'help.pulse.mine': '• `/pulse mine`: dina egna svar, som bara du ser',
   'help.pulse.export': '• `/pulse export`: en CSV-fil med teamets resultat per omgång (samma anonymitetströskel), skickad privat till dig',
+  'help.pulse.conversations': '• `/pulse conversations`: teamets anonyma kommentarer som du kan se, obesvarade först, med sina konversationer; svara därifrån',
   'help.pulse.forget_me': '• `/pulse forget-me`: radera allt som Symmetry har sparat om dig (dina svar, incheckningar, inställningar) och anonymisera dina kudos',
   'help.pulse.away': '• `/pulse away until 2026-12-24` · `/pulse away 2w` · `/pulse away off`: du är borta (inga incheckningar, inga påminnelser, räknas inte); `/pulse away` säger till när',
   'help.section.ask': '*Fråga och agera*',

@@ -1,4 +1,6 @@
 /** The check-in loop as the workers run it: open a round, deliver, remind, record, close. */
+import { randomUUID } from 'node:crypto';
+import { sealAddress } from '../sealed-address';
 import { respondentHash } from '../anonymity';
 import { awayByStatus, isAwayUntil } from '../away';
 import { resolveLocale } from '../i18n';
@@ -299,7 +301,9 @@ export async function recordAnswer(deps: WorkerDeps, input: AnswerInput): Promis
     if (!Number.isInteger(input.score) || input.score < 1 || input.score > 10) throw new SymmetryError('invalid_score');
     answer = await deps.repos.answers.saveScore({ ...base, score: input.score });
   } else {
-    answer = await deps.repos.answers.saveComment({ ...base, comment: input.comment });
+    // The way back to the author, sealed for this comment only: the manager's reply can reach them, nobody can read who they are.
+    const commentId = randomUUID();
+    answer = await deps.repos.answers.saveComment({ ...base, comment: input.comment, commentId, authorSeal: sealAddress(deps.anonymitySecret, commentId, ctx.member.id) });
   }
   if (ctx.delivery.channelId && ctx.delivery.messageId) {
     const view = await checkinView(deps, ctx, { saved: { questionId: input.questionId, answer } });

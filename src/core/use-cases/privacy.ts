@@ -77,7 +77,10 @@ export async function sendExport(deps: WorkerDeps, p: { teamId: string; platform
 
 /** The daily retention job: comments of rounds closed more than `days` ago are deleted. */
 export async function purgeOldComments(deps: WorkerDeps, days: number): Promise<number> {
-  const purged = await deps.repos.privacy.purgeComments(new Date(deps.clock.now().getTime() - days * DAY));
+  const before = new Date(deps.clock.now().getTime() - days * DAY);
+  // Their conversations go first (and with them the way back to their authors), then the comments themselves.
+  await deps.repos.threads.purge(before);
+  const purged = await deps.repos.privacy.purgeComments(before);
   if (purged) deps.logger.info({ purged, days }, 'old comments deleted');
   return purged;
 }

@@ -78,8 +78,15 @@ export async function loadSymmetry(deps: WebDeps, team: Team, count: number, upT
 
 /** The message a round's summary is posted as; it carries the symmetry line when the team has customer figures for its rounds. */
 export async function summaryMessage(deps: WebDeps, team: Team, summary: RoundSummary): Promise<SummaryMessage> {
-  const [actions, symmetry] = await Promise.all([deps.repos.actions.listOpen(team.id), loadSymmetry(deps, team, DEFAULT_SYMMETRY_ROUNDS, summary.closesAt)]);
+  const shown = summary.kind === 'summary';
+  const [actions, symmetry, threads] = await Promise.all([
+    deps.repos.actions.listOpen(team.id),
+    loadSymmetry(deps, team, DEFAULT_SYMMETRY_ROUNDS, summary.closesAt),
+    // Only a round shown at or above k says anything of its comments, their answers included.
+    shown ? deps.repos.threads.listForRounds([summary.roundId]) : Promise.resolve([]),
+  ]);
   const hasCustomers = symmetry.readings.csat !== null || symmetry.readings.nps !== null;
+  const answered = threads.filter((t) => t.replies.some((r) => !r.fromAuthor)).length;
   return {
     kind: 'summary',
     locale: team.settings.language,
@@ -87,6 +94,7 @@ export async function summaryMessage(deps: WebDeps, team: Team, summary: RoundSu
     actions: actions.map((a) => a.text),
     key: `summary-${summary.roundId}`,
     ...(hasCustomers ? { symmetry } : {}),
+    ...(answered > 0 ? { answered: { answered, comments: threads.length } } : {}),
   };
 }
 

@@ -16,10 +16,12 @@ import { responses } from '../schema';
  * edits an answer, so edits do not touch the delivery at all. Prepared once per connection.
  */
 function saveStatement(column: 'score' | 'comment'): string {
+  // A comment comes with a fresh comment id and the author's address sealed for that id (an edit gets both anew).
+  const extra = column === 'comment' ? { cols: ', comment_id, author_seal', values: ', $8, $9', set: ', comment_id = excluded.comment_id, author_seal = excluded.author_seal' } : { cols: '', values: '', set: '' };
   return `with saved as (
-      insert into responses (round_id, team_id, question_id, respondent_hash, ${column})
-      values ($1, $2, $3, $4, $5)
-      on conflict (round_id, question_id, respondent_hash) do update set ${column} = excluded.${column}
+      insert into responses (round_id, team_id, question_id, respondent_hash, ${column}${extra.cols})
+      values ($1, $2, $3, $4, $5${extra.values})
+      on conflict (round_id, question_id, respondent_hash) do update set ${column} = excluded.${column}${extra.set}
       returning score, comment
     ), marked as (
       update deliveries set answered_at = $6 where id = $7 and answered_at is null
@@ -41,8 +43,8 @@ export function createAnswerRepository(db: Database): AnswerRepository {
       return save('symmetry_save_score', SAVE_SCORE, [roundId, teamId, questionId, respondentHash, score, at, deliveryId]);
     },
 
-    async saveComment({ deliveryId, roundId, teamId, questionId, respondentHash, comment, at }) {
-      return save('symmetry_save_comment', SAVE_COMMENT, [roundId, teamId, questionId, respondentHash, comment, at, deliveryId]);
+    async saveComment({ deliveryId, roundId, teamId, questionId, respondentHash, comment, at, commentId, authorSeal }) {
+      return save('symmetry_save_comment_sealed', SAVE_COMMENT, [roundId, teamId, questionId, respondentHash, comment, at, deliveryId, commentId, authorSeal]);
     },
 
     async listForRounds(roundIds) {

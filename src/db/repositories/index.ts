@@ -12,6 +12,7 @@ import { createQuestionRepository } from './question-repository';
 import { createRoundRepository } from './round-repository';
 import { createSignalRepository } from './signal-repository';
 import { createTeamRepository } from './team-repository';
+import { createThreadRepository } from './thread-repository';
 import { createWorkspaceRepository } from './workspace-repository';
 
 export {
@@ -26,6 +27,7 @@ export {
   createRoundRepository,
   createSignalRepository,
   createTeamRepository,
+  createThreadRepository,
   createWorkspaceRepository,
 };
 
@@ -42,6 +44,7 @@ export function createRepositories(db: Database): Repositories {
     actions: createActionRepository(db),
     kudos: createKudosRepository(db),
     conversations: createConversationRepository(db),
+    threads: createThreadRepository(db),
     privacy: createPrivacyRepository(db),
     signals: createSignalRepository(db),
   };

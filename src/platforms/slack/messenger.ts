@@ -107,6 +107,11 @@ export function createSlackMessenger(client: WebClient, pacer?: CallPacer): Mess
       const channel = opened.channel?.id;
       return channel ? findByMetadata(workspace, channel, CHECKIN_METADATA_TYPE, 'delivery_id', deliveryId) : null;
     },
+    async findDirect(workspace, userId, key) {
+      const opened = await call(workspace, () => client.conversations.open({ users: userId }));
+      const channel = opened.channel?.id;
+      return channel ? findByMetadata(workspace, channel, POST_METADATA_TYPE, 'key', key) : null;
+    },
     async findPosted(workspace, channelId, key) {
       return findByMetadata(workspace, channelId, POST_METADATA_TYPE, 'key', key);
     },

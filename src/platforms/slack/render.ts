@@ -5,6 +5,8 @@ import { formatNumber, rtlText } from '../../core/i18n/format';
 import type { CheckinMessage, DigestMessage, HomeView, OutboundMessage, ShoutoutMessage, SummaryMessage, SymmetryMessage } from '../../core/messages';
 import { formatMarkup, parseMarkup } from '../../core/markup';
 import { symmetryText } from '../../core/symmetry';
+import { threadText } from '../../core/thread-text';
+import { threadBlocks } from './thread-render';
 import { MOOD_QUESTION_ID, type Question } from '../../core/model';
 
 export const SCORE_ACTION_PREFIX = 'checkin_score_';
@@ -119,6 +121,7 @@ function summaryBlocks(m: SummaryMessage): KnownBlock[] {
       for (const c of s.comments.slice(0, MAX_COMMENTS_SHOWN)) blocks.push(section(`> ${escapeText(c).replace(/\n/g, '\n> ')}`));
     }
     if (s.themes.length) blocks.push(context(t('summary.themes', { themes: s.themes.join(', ') })));
+    if (m.answered) blocks.push(context(t('summary.answered', { ...m.answered })));
   }
   if (m.symmetry) {
     // The symmetry line: this round's mood beside its customers, and what the recent rounds read.
@@ -194,6 +197,8 @@ function renderPlain(m: OutboundMessage): SlackMessage {
     }
     case 'symmetry':
       return { text: translate(m.locale, 'symmetry.title').replace(/\*/g, ''), blocks: symmetryBlocks(m) };
+    case 'thread':
+      return { text: threadText(m), blocks: threadBlocks(m), metadata: { event_type: POST_METADATA_TYPE, event_payload: { key: m.key } } };
     case 'reminder':
       return { text: translate(m.locale, 'reminder.text', { closesAt: slackDate(m.closesAt) }) };
     case 'text':

@@ -263,6 +263,10 @@ export function createTeamsMessenger(opts: TeamsMessengerOptions): TeamsMessenge
       return conversations.findPost(workspace.id, `checkin-${deliveryId}`);
     },
 
+    async findDirect(workspace, _userId, key) {
+      return conversations.findPost(workspace.id, key);
+    },
+
     async findPosted(workspace, _channelId, key) {
       return conversations.findPost(workspace.id, key);
     },

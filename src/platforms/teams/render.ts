@@ -3,6 +3,7 @@
  * what people typed (comments, reasons, questions) goes into TextRuns, which Teams never reads as markdown.
  */
 import { SymmetryError } from '../../core/errors';
+import { threadText } from '../../core/thread-text';
 import { translate, type MessageKey, type MessageParams } from '../../core/i18n';
 import type { CheckinMessage, OutboundMessage, ShoutoutMessage, SummaryMessage, SymmetryMessage } from '../../core/messages';
 import { symmetryText } from '../../core/symmetry';
@@ -151,6 +152,7 @@ export function summaryBody(m: SummaryMessage): Element[] {
       for (const c of s.comments.slice(0, MAX_COMMENTS_SHOWN)) body.push({ type: 'Container', style: 'emphasis', items: [typed(c)] });
     }
     if (s.themes.length) body.push(textBlock(t('summary.themes', { themes: s.themes.join(', ') }), { isSubtle: true }));
+    if (m.answered) body.push(textBlock(t('summary.answered', { ...m.answered }), { isSubtle: true }));
   }
   if (m.symmetry) {
     const text = symmetryText(m.locale, m.symmetry, { lastOnly: true });
@@ -211,7 +213,7 @@ export function peopleIn(m: OutboundMessage): string[] {
 /** The key a message is posted under (found again after a crash, or when someone reacts to it). */
 export function postKeyOf(m: OutboundMessage): string | null {
   if (m.kind === 'checkin') return `checkin-${m.deliveryId}`;
-  if (m.kind === 'summary' || m.kind === 'shoutout' || m.kind === 'digest' || m.kind === 'action') return m.key;
+  if (m.kind === 'summary' || m.kind === 'shoutout' || m.kind === 'digest' || m.kind === 'action' || m.kind === 'thread') return m.key;
   return null;
 }
 
@@ -240,6 +242,11 @@ export function renderMessage(m: OutboundMessage, names: Names = new Map()): Tea
       return { type: 'message', text: toTeamsPlainText(translate(m.locale, 'symmetry.title')), attachments: card(symmetryBody(m)) };
     case 'reminder':
       return { type: 'message', textFormat: 'markdown', text: toTeamsMarkdown(translate(m.locale, 'reminder.text', { closesAt: `${m.closesAt.toISOString().slice(0, 16).replace('T', ' ')} UTC` })).text };
+    case 'thread': {
+      // Text for now (no card buttons yet): the author reads the reply under their quoted comment; managers read "Anonymous teammate".
+      const md = toTeamsMarkdown(threadText(m), names);
+      return { type: 'message', textFormat: 'markdown', text: md.text, ...(md.mentions.length ? { entities: md.mentions } : {}) };
+    }
     case 'text': {
       const md = toTeamsMarkdown(translate(m.locale, m.key, m.params), names);
       return { type: 'message', textFormat: 'markdown', text: md.text, ...(md.mentions.length ? { entities: md.mentions } : {}) };

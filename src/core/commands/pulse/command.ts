@@ -31,6 +31,7 @@ export type PulseCommand =
   | { type: 'away-off' }
   | { type: 'away-status' }
   | { type: 'export' }
+  | { type: 'conversations' }
   | { type: 'kudos'; weeks: number }
   | { type: 'symmetry'; rounds: number };
 

@@ -11,7 +11,7 @@ import { config } from './config-command';
 import { kudos } from './kudos';
 import { forgetMe, mine } from './own-data';
 import { ask, questions, unask } from './questions';
-import { exportResults, summary, symmetry } from './results';
+import { conversations, exportResults, summary, symmetry } from './results';
 import { now, status } from './round';
 import { schedule, unschedule } from './schedule';
 import { setup } from './setup';
@@ -38,6 +38,7 @@ export const PULSE_SUBCOMMANDS = [
   status,
   summary,
   symmetry,
+  conversations,
   mine,
   exportResults,
   forgetMe,

@@ -4,6 +4,7 @@ import type { SymmetryView } from '../../symmetry';
 import { commandChartView, requestCommandChart } from '../../use-cases/charts';
 import type { WebDeps } from '../../use-cases/deps';
 import { requestExport } from '../../use-cases/privacy';
+import { listConversations } from '../../use-cases/comment-threads';
 import type { Reply } from '../../use-cases/reply';
 import { recentSummaries, summaryMessage } from '../../use-cases/summaries';
 import { DEFAULT_SYMMETRY_ROUNDS, MAX_SUMMARY_ROUNDS, MAX_SYMMETRY_ROUNDS } from '../limits';
@@ -55,4 +56,14 @@ export const exportResults = defineSubcommand<'export'>({
   help: 'help.pulse.export',
   parse: takesNothing({ type: 'export' }),
   run: (deps, ctx, _command, team) => requestExport(deps, team, ctx.input.userId),
+});
+
+/** The team's anonymous comments a manager can see, unanswered first, each with its conversation and reply buttons. */
+export const conversations = defineSubcommand<'conversations'>({
+  name: 'conversations',
+  access: 'manager',
+  section: 'help.section.results',
+  help: 'help.pulse.conversations',
+  parse: takesNothing({ type: 'conversations' }),
+  run: (deps, ctx, _command, team) => listConversations(deps, team, ctx.locale),
 });

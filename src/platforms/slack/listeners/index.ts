@@ -6,6 +6,7 @@ import { registerCommands } from './commands';
 import { registerEvents } from './events';
 import { registerFallbacks } from './fallbacks';
 import { registerKudos } from './kudos';
+import { registerThreads } from './threads';
 import { registerViews } from './views';
 
 /** Registers every listener of the Slack app. */
@@ -15,6 +16,7 @@ export function registerListeners(app: App, deps: WebDeps): void {
   registerViews(app, deps);
   registerEvents(app, deps);
   registerKudos(app, deps);
+  registerThreads(app, deps);
   // Last: only what no listener above took.
   registerFallbacks(app);
 }

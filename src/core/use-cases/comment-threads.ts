@@ -1,0 +1,206 @@
+/**
+ * Conversations on anonymous comments (issue #16): a manager who can see a comment replies, its author
+ * hears it in their DM and may answer back; the managers only ever read "Anonymous teammate". The way
+ * to the author is the comment's sealed address, opened by the worker that delivers, never stored open.
+ */
+import { createHmac } from 'node:crypto';
+import { isSymmetryError } from '../errors';
+import type { MessageKey, MessageParams } from '../i18n';
+import type { ThreadMessage } from '../messages';
+import { MAX_COMMENT_LENGTH, QUICK_REPLIES, type CommentThread, type Platform, type QuickReply, type Team, type Workspace } from '../model';
+import { redactComment } from '../redact';
+import { openAddress } from '../sealed-address';
+import type { WebDeps, WorkerDeps } from './deps';
+import type { Reply } from './reply';
+
+/** Managers' replies one comment may get in 24 hours: enough to talk, too few to probe who wrote it. */
+export const MAX_MANAGER_REPLIES_PER_DAY = 3;
+const DAY = 86_400_000;
+
+/** Who clicked or submitted, and the platform's id of that click (a redelivery carries the same one). */
+export interface ThreadCaller {
+  platform: Platform;
+  workspaceExternalId: string;
+  userId: string;
+  commentId: string;
+  clickId: string;
+}
+
+type Refusal = { key: MessageKey; params?: MessageParams };
+
+/** The message's text, or why it cannot be sent (empty, too long). */
+function checkText(text: string): { text: string } | Refusal {
+  const trimmed = text.trim();
+  if (trimmed.length === 0) return { key: 'thread.empty' };
+  if (trimmed.length > MAX_COMMENT_LENGTH) return { key: 'thread.too_long', params: { max: MAX_COMMENT_LENGTH, length: trimmed.length } };
+  return { text: trimmed };
+}
+
+/** A keyed hash of the click: dedupes a redelivery without storing the platform's id (which may carry a time). */
+function requestKeyOf(secret: string, caller: ThreadCaller): string {
+  return createHmac('sha256', secret).update(`thread-request\u0000${caller.platform}\u0000${caller.clickId}`).digest('base64url');
+}
+
+/** True when the workspace is the one the caller's request came from. */
+function sameWorkspace(workspace: Workspace | null, caller: ThreadCaller): workspace is Workspace {
+  return !!workspace && workspace.platform === caller.platform && workspace.externalId === caller.workspaceExternalId;
+}
+
+/** Whether a manager may see (and so answer) a comment: a closed round of their team that reached its threshold. */
+async function visibleTo(deps: WebDeps, caller: ThreadCaller, thread: CommentThread): Promise<{ team: Team; workspace: Workspace } | null> {
+  const team = await deps.repos.teams.findById(thread.teamId);
+  const workspace = team ? await deps.repos.workspaces.findById(team.workspaceId) : null;
+  if (!team || !sameWorkspace(workspace, caller) || !team.managers.includes(caller.userId)) return null;
+  const round = await deps.repos.rounds.findById(thread.roundId);
+  if (!round || round.status !== 'closed') return null;
+  const respondents = (await deps.repos.answers.listForRounds([round.id])).get(round.id)?.respondents ?? 0;
+  return respondents >= team.settings.threshold ? { team, workspace } : null;
+}
+
+/** Queues the message's delivery; a queue that does not answer is told as "try again" (the retry finds the same message). */
+async function queueDelivery(deps: WebDeps, replyId: string, done: Reply): Promise<Reply> {
+  try {
+    await deps.queue.enqueue('deliver-reply', { replyId });
+    return done;
+  } catch (err) {
+    if (isSymmetryError(err, 'queue_unavailable')) return { key: 'thread.retry' };
+    throw err;
+  }
+}
+
+/** Web side: a manager's reply (typed, or one of the quick acknowledgements) to a comment they can see; nothing changes when refused. */
+export async function replyToComment(deps: WebDeps, caller: ThreadCaller, body: { text: string } | { quick: string }): Promise<Reply> {
+  let content: { text: string | null; quick: QuickReply | null };
+  if ('quick' in body) {
+    if (!(QUICK_REPLIES as readonly string[]).includes(body.quick)) return { key: 'thread.not_visible' };
+    content = { text: null, quick: body.quick as QuickReply };
+  } else {
+    const checked = checkText(body.text);
+    if (!('text' in checked)) return checked;
+    content = { text: checked.text, quick: null };
+  }
+  const thread = await deps.repos.threads.find(caller.commentId);
+  const seen = thread ? await visibleTo(deps, caller, thread) : null;
+  if (!thread || !seen) return { key: 'thread.not_visible' };
+  const now = deps.clock.now();
+  const added = await deps.repos.threads.add({
+    commentId: thread.commentId,
+    teamId: thread.teamId,
+    fromAuthor: false,
+    managerId: caller.userId,
+    ...content,
+    revealedAs: null,
+    requestKey: requestKeyOf(deps.anonymitySecret, caller),
+    sentAt: now,
+    cap: { since: new Date(now.getTime() - DAY), max: MAX_MANAGER_REPLIES_PER_DAY },
+  });
+  if (added.status === 'cap') return { key: 'thread.cap', params: { max: MAX_MANAGER_REPLIES_PER_DAY } };
+  return queueDelivery(deps, added.reply.id, { key: 'thread.sent' });
+}
+
+/**
+ * Web side: the author answers back from their DM. Only the person the sealed address names may, and only
+ * once a manager has written; `reveal` (an explicit choice, off unless they turn it on) signs this one answer.
+ */
+export async function answerBack(deps: WebDeps, caller: ThreadCaller, body: { text: string; reveal: boolean }): Promise<Reply> {
+  const checked = checkText(body.text);
+  if (!('text' in checked)) return checked;
+  const thread = await deps.repos.threads.find(caller.commentId);
+  const team = thread ? await deps.repos.teams.findById(thread.teamId) : null;
+  const workspace = team ? await deps.repos.workspaces.findById(team.workspaceId) : null;
+  const memberId = thread?.authorSeal ? openAddress(deps.anonymitySecret, thread.commentId, thread.authorSeal) : null;
+  const member = memberId ? await deps.repos.members.findById(memberId) : null;
+  const own = !!thread && !!team && sameWorkspace(workspace, caller) && member?.platformUserId === caller.userId && member.workspaceId === workspace.id;
+  if (!own || !thread.replies.some((r) => !r.fromAuthor)) return { key: 'thread.not_yours' };
+  const added = await deps.repos.threads.add({
+    commentId: thread.commentId,
+    teamId: thread.teamId,
+    fromAuthor: true,
+    managerId: null,
+    text: checked.text,
+    quick: null,
+    revealedAs: body.reveal ? caller.userId : null,
+    requestKey: requestKeyOf(deps.anonymitySecret, caller),
+    sentAt: null,
+    cap: null,
+  });
+  if (added.status === 'cap') return { key: 'thread.not_yours' };
+  return queueDelivery(deps, added.reply.id, { key: body.reveal ? 'thread.answer_sent_named' : 'thread.answer_sent', locale: member.locale ?? team.settings.language });
+}
+
+/** The conversation as one reader sees it: the author reads "You" for their own answers, managers "Anonymous teammate". */
+export function threadMessage(thread: CommentThread, team: Team, viewer: ThreadMessage['viewer'], locale: string, key = `thread-${thread.commentId}-${thread.replies.length}`): ThreadMessage {
+  return {
+    kind: 'thread',
+    locale,
+    viewer,
+    commentId: thread.commentId,
+    channelId: team.channelId,
+    // Redacted as summaries show it: a manager sees no more of a comment here than anywhere else.
+    comment: redactComment(thread.comment),
+    replies: thread.replies.map((r) => ({ fromAuthor: r.fromAuthor, managerId: r.managerId, text: r.text, quick: r.quick, revealedAs: r.revealedAs })),
+    key,
+  };
+}
+
+/**
+ * Worker side: delivers one message of a thread exactly once (the job id is the message id, and the
+ * message leaves 'pending' only here). A manager's reply goes to the author alone, opened from the
+ * sealed address; an author who left the team or workspace cannot be reached, and the manager is told.
+ * An author's answer goes to every manager of the team. Each DM carries the key `reply-<message>-<reader>`:
+ * a worker that died between sending and recording left the message 'sending', and its retry asks the
+ * platform for that DM before sending it again (as deliverCheckin does with the delivery id).
+ */
+export async function deliverReply(deps: WorkerDeps, replyId: string): Promise<'sent' | 'unreachable' | 'skipped'> {
+  const reply = await deps.repos.threads.findReply(replyId);
+  if (!reply || (reply.state !== 'pending' && reply.state !== 'sending')) return 'skipped';
+  const thread = await deps.repos.threads.find(reply.commentId);
+  const team = thread ? await deps.repos.teams.findById(thread.teamId) : null;
+  const workspace = team ? await deps.repos.workspaces.findById(team.workspaceId) : null;
+  if (!thread || !team || !workspace) return 'skipped';
+  const upTo = { ...thread, replies: thread.replies.filter((r) => r.position <= reply.position) };
+  const firstAttempt = reply.state === 'pending' && (await deps.repos.threads.claim(reply.id));
+  const sendOnce = async (to: string, viewer: ThreadMessage['viewer'], locale: string) => {
+    const message = threadMessage(upTo, team, viewer, locale, `reply-${reply.id}-${to}`);
+    if (!firstAttempt && (await deps.messenger.findDirect(workspace, to, message.key))) return;
+    await deps.messenger.sendDirect(workspace, to, message);
+  };
+  if (reply.fromAuthor) {
+    for (const manager of team.managers) {
+      const member = await deps.repos.members.findByPlatformId(workspace.id, manager);
+      await sendOnce(manager, 'manager', member?.locale ?? team.settings.language);
+    }
+    await deps.repos.threads.settle(reply.id, 'sent');
+    return 'sent';
+  }
+  const memberId = thread.authorSeal ? openAddress(deps.anonymitySecret, thread.commentId, thread.authorSeal) : null;
+  const author = memberId ? await deps.repos.members.findById(memberId) : null;
+  const stillThere = author ? (await deps.repos.teams.listActiveMembers(team.id)).some((m) => m.id === author.id) : false;
+  if (author && stillThere) {
+    try {
+      await sendOnce(author.platformUserId, 'author', author.locale ?? team.settings.language);
+      await deps.repos.threads.settle(reply.id, 'sent');
+      return 'sent';
+    } catch (err) {
+      if (!isSymmetryError(err, 'recipient_unreachable')) throw err;
+    }
+  }
+  // Nothing is lost silently: the reply stays in the thread, marked, and its manager hears why it went nowhere.
+  if (await deps.repos.threads.settle(reply.id, 'unreachable')) {
+    const manager = reply.managerId!;
+    const member = await deps.repos.members.findByPlatformId(workspace.id, manager);
+    await deps.messenger.sendDirect(workspace, manager, { kind: 'text', locale: member?.locale ?? team.settings.language, key: 'thread.unreachable' });
+  }
+  return 'unreachable';
+}
+
+/** `/pulse conversations`: the comments a manager can see (closed rounds at or above k), unanswered first, each with its thread. */
+export async function listConversations(deps: WebDeps, team: Team, locale: string, rounds = 10): Promise<Reply> {
+  const closed = await deps.repos.rounds.listClosed(team.id, rounds);
+  const answers = await deps.repos.answers.listForRounds(closed.map((r) => r.id));
+  const shown = closed.filter((r) => (answers.get(r.id)?.respondents ?? 0) >= team.settings.threshold).map((r) => r.id);
+  const threads = await deps.repos.threads.listForRounds(shown);
+  if (threads.length === 0) return { key: 'conversations.none' };
+  const ordered = [...threads.filter((t) => t.replies.length === 0), ...threads.filter((t) => t.replies.length > 0)].slice(0, 12);
+  return { key: 'conversations.header', params: { count: threads.length }, messages: ordered.map((t) => threadMessage(t, team, 'manager', locale)) };
+}

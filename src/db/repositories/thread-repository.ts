@@ -1,0 +1,105 @@
+/** Conversations on anonymous comments: each message in order, appended one at a time per comment. */
+import { and, asc, eq, gte, inArray, isNotNull, lt, sql } from 'drizzle-orm';
+import type { CommentThread, QuickReply, ThreadReply } from '../../core/model';
+import type { CommentThreadRepository } from '../../core/ports';
+import type { Database } from '../client';
+import { commentReplies, responses, rounds } from '../schema';
+import { isUuid, uuidArray } from './rows';
+
+type ReplyRow = typeof commentReplies.$inferSelect;
+
+function toReply(row: ReplyRow): ThreadReply {
+  return {
+    id: row.id,
+    commentId: row.commentId,
+    position: row.position,
+    fromAuthor: row.fromAuthor,
+    managerId: row.managerId,
+    text: row.text,
+    quick: row.quick as QuickReply | null,
+    revealedAs: row.revealedAs,
+    state: row.state,
+  };
+}
+
+/** The PostgreSQL CommentThreadRepository. */
+export function createThreadRepository(db: Database): CommentThreadRepository {
+  const repliesOf = async (commentIds: string[]): Promise<Map<string, ThreadReply[]>> => {
+    const byComment = new Map(commentIds.map((id) => [id, [] as ThreadReply[]]));
+    if (commentIds.length === 0) return byComment;
+    const rows = await db.select().from(commentReplies).where(inArray(commentReplies.commentId, commentIds)).orderBy(asc(commentReplies.commentId), asc(commentReplies.position));
+    for (const row of rows) byComment.get(row.commentId)?.push(toReply(row));
+    return byComment;
+  };
+  const comments = { commentId: responses.commentId, roundId: responses.roundId, teamId: responses.teamId, comment: responses.comment, authorSeal: responses.authorSeal };
+
+  return {
+    async find(commentId) {
+      if (!isUuid(commentId)) return null;
+      const [row] = await db.select(comments).from(responses).where(and(eq(responses.commentId, commentId), isNotNull(responses.comment)));
+      if (!row) return null;
+      return { ...row, comment: row.comment!, replies: (await repliesOf([commentId])).get(commentId) ?? [] };
+    },
+
+    async listForRounds(roundIds) {
+      if (roundIds.length === 0) return [];
+      const rows = await db
+        .select(comments)
+        .from(responses)
+        .where(and(sql`${responses.roundId} = any(${uuidArray([...new Set(roundIds)])})`, isNotNull(responses.comment)))
+        .orderBy(asc(responses.commentId));
+      const replies = await repliesOf(rows.map((r) => r.commentId));
+      return rows.map((r): CommentThread => ({ commentId: r.commentId, roundId: r.roundId, teamId: r.teamId, comment: r.comment!, replies: replies.get(r.commentId) ?? [] }));
+    },
+
+    async add({ commentId, teamId, fromAuthor, managerId, text, quick, revealedAs, requestKey, sentAt, cap }) {
+      return db.transaction(async (tx) => {
+        // Locking the comment's row serializes its thread: positions, the request key and the daily cap are read and written as one.
+        const locked = await tx.execute(sql`select 1 from ${responses} where ${responses.commentId} = ${commentId} for update`);
+        if (locked.rows.length === 0) throw new Error('comment vanished while replying');
+        const [seen] = await tx.select().from(commentReplies).where(and(eq(commentReplies.commentId, commentId), eq(commentReplies.requestKey, requestKey)));
+        if (seen) return { status: 'duplicate' as const, reply: toReply(seen) };
+        if (cap) {
+          const [{ n }] = (await tx
+            .select({ n: sql<number>`count(*)::int` })
+            .from(commentReplies)
+            .where(and(eq(commentReplies.commentId, commentId), eq(commentReplies.fromAuthor, false), gte(commentReplies.sentAt, cap.since)))) as [{ n: number }];
+          if (n >= cap.max) return { status: 'cap' as const };
+        }
+        const [{ next }] = (await tx.select({ next: sql<number>`coalesce(max(${commentReplies.position}), 0)::int + 1` }).from(commentReplies).where(eq(commentReplies.commentId, commentId))) as [{ next: number }];
+        const [row] = await tx.insert(commentReplies).values({ commentId, teamId, position: next, fromAuthor, managerId, text, quick, revealedAs, requestKey, sentAt }).returning();
+        return { status: 'added' as const, reply: toReply(row!) };
+      });
+    },
+
+    async findReply(replyId) {
+      if (!isUuid(replyId)) return null;
+      const [row] = await db.select().from(commentReplies).where(eq(commentReplies.id, replyId));
+      return row ? toReply(row) : null;
+    },
+
+    async claim(replyId) {
+      const rows = await db.update(commentReplies).set({ state: 'sending' }).where(and(eq(commentReplies.id, replyId), eq(commentReplies.state, 'pending'))).returning({ id: commentReplies.id });
+      return rows.length > 0;
+    },
+
+    async settle(replyId, state) {
+      const rows = await db
+        .update(commentReplies)
+        .set({ state })
+        .where(and(eq(commentReplies.id, replyId), inArray(commentReplies.state, ['pending', 'sending'])))
+        .returning({ id: commentReplies.id });
+      return rows.length > 0;
+    },
+
+    async purge(before) {
+      return db.transaction(async (tx) => {
+        const old = tx.select({ id: rounds.id }).from(rounds).where(and(eq(rounds.status, 'closed'), lt(rounds.closesAt, before)));
+        const oldComments = tx.select({ id: responses.commentId }).from(responses).where(inArray(responses.roundId, old));
+        const gone = await tx.delete(commentReplies).where(inArray(commentReplies.commentId, oldComments)).returning({ id: commentReplies.id });
+        await tx.update(responses).set({ authorSeal: null }).where(and(inArray(responses.roundId, old), isNotNull(responses.authorSeal)));
+        return gone.length;
+      });
+    },
+  };
+}

@@ -1,0 +1,61 @@
+/** Block Kit for conversations on anonymous comments: the thread with its buttons, and the reply forms. */
+import type { KnownBlock, ModalView } from '@slack/types';
+import { translate, type MessageKey, type MessageParams } from '../../core/i18n';
+import { rtlText } from '../../core/i18n/format';
+import type { ThreadMessage } from '../../core/messages';
+import { threadText } from '../../core/thread-text';
+import { QUICK_REPLIES, MAX_COMMENT_LENGTH } from '../../core/model';
+
+export const THREAD_REPLY_ACTION = 'thread_reply';
+export const THREAD_ANSWER_ACTION = 'thread_answer';
+export const THREAD_QUICK_PREFIX = 'thread_quick_';
+export const THREAD_REPLY_CALLBACK = 'thread_reply_modal';
+export const THREAD_ANSWER_CALLBACK = 'thread_answer_modal';
+export const THREAD_TEXT_BLOCK = 'thread_text';
+export const THREAD_TEXT_ACTION = 'thread_text_input';
+export const THREAD_REVEAL_BLOCK = 'thread_reveal';
+export const THREAD_REVEAL_ACTION = 'thread_reveal_input';
+
+/** The thread's blocks: the text, and the buttons its reader may use (reply and quick acknowledgements, or answer back). */
+export function threadBlocks(m: ThreadMessage): KnownBlock[] {
+  const button = (action_id: string, key: MessageKey) => ({ type: 'button' as const, action_id, value: m.commentId, text: { type: 'plain_text' as const, text: translate(m.locale, key) } });
+  const actions =
+    m.viewer === 'author'
+      ? [button(THREAD_ANSWER_ACTION, 'thread.answer_button')]
+      : [button(THREAD_REPLY_ACTION, 'thread.reply_button'), ...QUICK_REPLIES.map((q) => button(`${THREAD_QUICK_PREFIX}${q}`, `thread.quick.${q}`))];
+  return [
+    { type: 'section', text: { type: 'mrkdwn', text: threadText(m).slice(0, 3000) } },
+    { type: 'actions', block_id: `thread-${m.commentId}`, elements: actions },
+  ];
+}
+
+/** The reply form: a manager's reply, or the author's answer with the explicit, unticked choice to sign it. */
+export function threadModal(locale: string, commentId: string, viewer: ThreadMessage['viewer']): ModalView {
+  const t = (key: MessageKey, params?: MessageParams) => rtlText(locale, translate(locale, key, params));
+  const blocks: ModalView['blocks'] = [
+    {
+      type: 'input',
+      block_id: THREAD_TEXT_BLOCK,
+      label: { type: 'plain_text', text: t('thread.field_label') },
+      element: { type: 'plain_text_input', action_id: THREAD_TEXT_ACTION, multiline: true, max_length: MAX_COMMENT_LENGTH },
+    },
+  ];
+  if (viewer === 'author') {
+    blocks.push({
+      type: 'input',
+      block_id: THREAD_REVEAL_BLOCK,
+      optional: true,
+      label: { type: 'plain_text', text: t('thread.reveal_label') },
+      hint: { type: 'plain_text', text: t('thread.reveal_hint') },
+      element: { type: 'checkboxes', action_id: THREAD_REVEAL_ACTION, options: [{ value: 'reveal', text: { type: 'plain_text', text: t('thread.reveal_label') } }] },
+    });
+  }
+  return {
+    type: 'modal',
+    callback_id: viewer === 'author' ? THREAD_ANSWER_CALLBACK : THREAD_REPLY_CALLBACK,
+    private_metadata: JSON.stringify({ c: commentId }),
+    title: { type: 'plain_text', text: t('thread.modal_title') },
+    submit: { type: 'plain_text', text: t('thread.send') },
+    blocks,
+  };
+}
