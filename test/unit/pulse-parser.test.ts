@@ -10,7 +10,7 @@ import { parsePulseCommand, readPulseCommand } from '../../src/core/commands/pul
 import type { CommandError } from '../../src/core/commands/words';
 import { joinTokens, tokenizeSlackText } from '../../src/core/commands/mentions';
 import { catalogs, SUPPORTED_LANGUAGES, translate } from '../../src/core/i18n';
-import { enCommands } from '../../src/core/i18n/en-commands';
+import { enCommands } from '../../src/core/i18n/languages/en/en-commands';
 
 /** The sentence an error becomes, checked to exist and to have every placeholder filled. */
 function expectTranslatable(error: CommandError): string {

@@ -5,7 +5,7 @@
  * Every code span has a space (or line start) before its opening backtick so Slack formats it;
  * `rtlText` (format.ts) adds the direction marks when a message is rendered.
  */
-import type { enCommands } from './en-commands';
+import type { enCommands } from '../en/en-commands';
 
 export const arCommands: Record<keyof typeof enCommands, string> = {
   'usage.pulse': '{commands}',

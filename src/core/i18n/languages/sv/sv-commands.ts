@@ -2,7 +2,7 @@
  * Swedish texts for the /pulse and /kudos command grammar, addressed as "du" like Swedish workplace tools.
  * Command words stay English (the parser reads English); the sentences around them explain them.
  */
-import type { enCommands } from './en-commands';
+import type { enCommands } from '../en/en-commands';
 
 export const svCommands: Record<keyof typeof enCommands, string> = {
   'usage.pulse': '{commands}',

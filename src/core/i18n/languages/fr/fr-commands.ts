@@ -2,7 +2,7 @@
  * French texts for the /pulse and /kudos command grammar, addressed as "vous" like French HR tools.
  * Command words stay English (the parser reads English); the sentences around them explain them.
  */
-import type { enCommands } from './en-commands';
+import type { enCommands } from '../en/en-commands';
 
 export const frCommands: Record<keyof typeof enCommands, string> = {
   'usage.pulse': '{commands}',
