@@ -21,5 +21,8 @@ export type SupportedLanguage = RegisteredPack['code'];
 /** The codes of the registered languages, in registry order. */
 export const LANGUAGE_CODES: readonly SupportedLanguage[] = LANGUAGES.map((pack) => pack.code);
 
+/** The codes as `/pulse help` and the config parser's error write them: "en, fr, nl, sv, ar". */
+export const LANGUAGE_LIST = LANGUAGE_CODES.join(', ');
+
 /** Each registered pack by its code. */
 export const LANGUAGE_PACKS = Object.fromEntries(LANGUAGES.map((pack) => [pack.code, pack])) as unknown as Readonly<Record<SupportedLanguage, LanguagePack>>;

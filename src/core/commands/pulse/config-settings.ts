@@ -2,7 +2,7 @@
  * `/pulse config <key> <value>`: each setting is one entry (aliases, example, parser), in the order
  * the unknown-key message lists them. The compiler asks for an entry for every key of `ConfigSetting`.
  */
-import { LANGUAGE_CODES, type SupportedLanguage } from '../../i18n/languages';
+import { LANGUAGE_CODES, LANGUAGE_LIST, type SupportedLanguage } from '../../i18n/languages';
 import { MAX_THRESHOLD, MIN_THRESHOLD, type Weekday } from '../../model';
 import {
   MAX_HOLIDAYS,
@@ -229,7 +229,7 @@ export const CONFIG_SETTINGS = {
       if (!one.ok) return one;
       const code = /^([a-z]{2,3})(?:[-_][a-z0-9]{2,8})?$/.exec(keywordOf(one.token) ?? '')?.[1];
       const language = LANGUAGE_CODES.find((known) => known === code);
-      if (language === undefined) return fail('parse.bad_language', { value: echoTokens(value), languages: LANGUAGE_CODES.join(', ') });
+      if (language === undefined) return fail('parse.bad_language', { value: echoTokens(value), languages: LANGUAGE_LIST });
       return { ok: true, setting: { key: 'language', value: language } };
     },
   },
