@@ -2,7 +2,7 @@
  * The Arabic catalog, in Modern Standard Arabic addressing the reader directly (masculine generic
  * singular, as Arabic HR tools do). Counts are written as "label: {n}" where a number would need
  * Arabic plural agreement, so one template is right for every value, except in entries with plural
- * forms (./plural), which carry all six of Arabic's (zero, one, two, few, many, other). Direction marks are not
+ * forms (../../plural.ts), which carry all six of Arabic's (zero, one, two, few, many, other). Direction marks are not
  * stored here: `rtlText` (format.ts) adds them to the finished message. Placeholders are {name}.
  */
 import type { CatalogOf } from '../../message-key';
