@@ -6,10 +6,11 @@
  * a theme. One person repeating a word does not make a theme; two people saying it does.
  * Comments are expected to be redacted already; the redaction tokens are ignored here.
  *
- * Words that only judge (good, great, bad, fine, and the same in French, Dutch, Swedish and
- * Arabic) are never themes either: they say how the week felt, which the score already says, not
+ * Words that only judge (good, great, bad, fine, and the same in every language pack's
+ * `judgingWords`) are never themes either: they say how the week felt, which the score already says, not
  * what it was about. "Recurring themes: good" tells a manager nothing.
  */
+import { LANGUAGES } from './i18n/languages';
 import { REDACTION_TOKENS } from './redact';
 
 /** How many themes extractThemes returns unless told otherwise. */
@@ -19,62 +20,17 @@ export const MIN_THEME_COMMENTS = 2;
 
 const MIN_WORD_LENGTH = 3;
 
-// Function words, plus the filler of "what's behind your score?" answers (week, feel, really…)
-// that would otherwise top every round.
-const EN = `a about above after again against all almost also although always am an and any anyone anything are
-aren around as at away back be because been before being below between both but by can cannot could couldn
-did didn do does doesn doing don done down during each either else enough etc even ever every everyone
-everything few for from further get gets getting got had hadn has hasn have haven having he her here hers
-herself him himself his how however i if in into is isn it its itself just last least less let like lot
-lots made make makes many may maybe me might mine more most much must mustn my myself need needs neither
-never next no nor not nothing now of off often ok okay on once one only or other others otherwise our ours
-ourselves out over own per quite rather really same say says seem seems shall shan she should shouldn
-since so some someone something sometimes still such than that the their theirs them themselves then
-there these they thing things think this those though through thus till to too toward towards under
-until up upon us very via was wasn way we well were weren what whatever when where whether which while
-who whom whose why will with within without won would wouldn yeah yes yet you your yours yourself
-yourselves week weeks feel feeling feels felt bit pretty kind sure actually`;
-const FR = `alors au aucun aussi autre aux avec avoir bien car ce cela ces cette ceux chez comme dans des donc
-elle elles encore est et été être fait faire il ils je la le les leur lui mais me même mes moi mon ne nos
-notre nous on ont ou où par pas peu plus pour pourquoi quand que quel qui sa sans se ses son sont sur ta
-te tes toi ton tous tout très tu un une vos votre vous était semaine`;
-const NL = `aan al als bij dan dat de deze die dit doen door een en er ga gaat geen had heb hebben heeft het hij
-hoe ik in is je jij kan maar me meer men met mijn na naar niet nog nu of om omdat ons ook op over te tot
-uit van veel voor want was wat we wel werd wie wij worden wordt zal ze zei zich zij zijn zo zou week`;
-const SV = `alla allt att av blev bli blir de dem den denna deras dess det detta dig din dina ditt du där eller
-en ett från för har hade han hans hon honom hur här inte jag kan man med mig min mina mitt mot mycket
-ni nu när och om oss på sig sin sina sitt sina ska skulle som så till under upp ut var vad varit vara
-vi vid väldigt än är över vecka veckan`;
-const AR = `في من إلى الى على عن مع هذا هذه ذلك تلك التي الذي الذين هو هي هم نحن أنا انا أنت كان كانت يكون لم لن
-لا ما ماذا كل بعض أو او ثم قد لقد إن ان أن لكن حتى عند بين كما أي اي جدا هناك هنا ليس فقط أيضا ايضا بعد قبل
-أسبوع الأسبوع`;
-
-// Judging words, in the forms people write them (French and Swedish adjectives agree, Arabic takes
-// the accusative after "كان"). Words about a cause stay themes: tired, stressed, calm, busy.
-const EN_JUDGING = `good great bad fine nice awesome amazing excellent fantastic wonderful lovely terrible awful horrible
-better best worse worst decent poor super cool solid rough tough meh`;
-const FR_JUDGING = `bon bonne bons bonnes mauvais mauvaise mauvaises super génial géniale géniaux géniales top excellent
-excellente excellents excellentes nul nulle nuls nulles correct correcte meilleur meilleure meilleurs meilleures
-pire pires sympa chouette parfait parfaite horrible horribles affreux affreuse terrible terribles`;
-const NL_JUDGING = `goed goede slecht slechte prima fijn fijne leuk leuke geweldig geweldige super top beter betere
-best beste slechter slechtste matig matige mooi mooie prachtig prachtige uitstekend uitstekende vreselijk
-vreselijke verschrikkelijk verschrikkelijke oké`;
-const SV_JUDGING = `bra bättre bäst bästa dålig dåligt dåliga sämre sämst fin fint fina toppen jättebra okej kul
-skön skönt sköna härlig härligt härliga underbar underbart utmärkt utmärkta hemsk hemskt hemska trevlig trevligt`;
-const AR_JUDGING = `جيد جيدة جيدا جيدًا ممتاز ممتازة ممتازا ممتازًا سيء سيئ سيئة سيئا سيئًا رائع رائعة رائعا رائعًا
-جميل جميلة جميلا جميلًا أفضل افضل أسوأ اسوأ بخير حسنة مقبول مقبولة ممتع ممتعة`;
-
 function words(...lists: string[]): Set<string> {
   return new Set(lists.join(' ').split(/\s+/).filter((w) => w !== ''));
 }
 
-const STOP_WORDS: Readonly<Record<string, ReadonlySet<string>>> = {
-  en: words(EN, EN_JUDGING),
-  fr: words(FR, FR_JUDGING),
-  nl: words(NL, NL_JUDGING),
-  sv: words(SV, SV_JUDGING),
-  ar: words(AR, AR_JUDGING),
-};
+// Each language pack's function words and answer filler (week, feel, really…, which would otherwise
+// top every round), and its judging words in the forms people write them (French and Swedish
+// adjectives agree, Arabic takes the accusative after "كان"). Words about a cause stay themes:
+// tired, stressed, calm, busy.
+const STOP_WORDS: Readonly<Record<string, ReadonlySet<string>>> = Object.fromEntries(
+  LANGUAGES.map((pack) => [pack.code, words(pack.stopWords, pack.judgingWords)]),
+);
 
 /**
  * The stop words for a language: English plus that language (teams write in English whatever

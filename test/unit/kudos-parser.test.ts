@@ -5,7 +5,7 @@ import { splitTags } from '../../src/core/kudos';
 import { MAX_COMMAND_LENGTH } from '../../src/core/commands/limits';
 import type { CommandError } from '../../src/core/commands/words';
 import { translate } from '../../src/core/i18n';
-import { enCommands } from '../../src/core/i18n/en-commands';
+import { enCommands } from '../../src/core/i18n/languages/en/en-commands';
 
 function expectTranslatable(error: CommandError): void {
   expect(Object.keys(enCommands)).toContain(error.key);

@@ -3,7 +3,7 @@
  * "did you mean", and the quoting of what was typed. Shared by the `/pulse` and `/kudos` grammars.
  * Pure: no I/O, no clock, never throws.
  */
-import type { enCommands } from '../i18n/en-commands';
+import type { enCommands } from '../i18n/languages/en/en-commands';
 import { WEEKDAYS, type Weekday } from '../model';
 import { decodeEntities, displayTokens, type Token } from './mentions';
 

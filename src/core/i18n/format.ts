@@ -1,5 +1,6 @@
 /**
- * Numbers, dates and text direction per locale, for the five catalog languages.
+ * Numbers, dates and text direction per locale, for the catalog languages (each pack in ./languages
+ * gives its Intl locale, date-fns locale and date patterns).
  *
  * Formatting follows the catalog language, not the region: "fr-CA" and "fr-FR" both give the
  * French forms, so a message never mixes a French sentence with another convention.
@@ -14,43 +15,19 @@
  * marked twice and the same number reads the same in every sentence.
  */
 import { tz } from '@date-fns/tz';
-// Subpaths, not the package roots: those load every date-fns function and all of its 90-odd locales (800 files, ~10 MB per process).
-import type { Locale } from 'date-fns';
+// A subpath, not the package root: that loads every date-fns function and all of its 90-odd locales (800 files, ~10 MB
+// per process). Each language pack imports its own locale by subpath too.
 import { format } from 'date-fns/format';
-import { ar } from 'date-fns/locale/ar';
-import { enUS } from 'date-fns/locale/en-US';
-import { fr } from 'date-fns/locale/fr';
-import { nl } from 'date-fns/locale/nl';
-import { sv } from 'date-fns/locale/sv';
 import { isValidTimeZone } from '../schedule';
-import { isRtl, languageOf, type SupportedLanguage } from './index';
-
-const INTL_LOCALE: Record<SupportedLanguage, string> = { en: 'en', fr: 'fr', nl: 'nl', sv: 'sv', ar: 'ar-u-nu-latn' };
-const DATE_FNS_LOCALE: Record<SupportedLanguage, Locale> = { en: enUS, fr, nl, sv, ar };
-
-// "Fri, Nov 27" · "ven. 27 nov." · "vr 27 nov." · "fre 27 nov." · "الجمعة 27 نوفمبر".
-// Dutch takes the two-letter day ("vr"), as Dutch calendars write it; Arabic the full day name.
-const DATE_PATTERN: Record<SupportedLanguage, string> = {
-  en: 'EEE, MMM d',
-  fr: 'EEE d MMM',
-  nl: 'EEEEEE d MMM',
-  sv: 'EEE d MMM',
-  ar: 'EEEE d MMMM',
-};
-const DATE_TIME_PATTERN: Record<SupportedLanguage, string> = {
-  en: 'EEE, MMM d, HH:mm',
-  fr: "EEE d MMM 'à' HH:mm",
-  nl: "EEEEEE d MMM 'om' HH:mm",
-  sv: "EEE d MMM 'kl.' HH:mm",
-  ar: "EEEE d MMMM، 'الساعة' HH:mm",
-};
+import { isRtl, languageOf } from './index';
+import { LANGUAGE_PACKS } from './languages';
 
 // ICU's bidi marks (LRM, RLM, ALM); see the header.
 const BIDI_MARKS = /[\u200e\u200f\u061c]/g;
 const numberFormats = new Map<string, Intl.NumberFormat>();
 
 function numberFormat(locale: string | null | undefined, style: 'decimal' | 'percent', fractionDigits: number): Intl.NumberFormat {
-  const tag = INTL_LOCALE[languageOf(locale)];
+  const tag = LANGUAGE_PACKS[languageOf(locale)].intlLocale;
   const digits = Math.min(Math.max(Math.trunc(fractionDigits), 0), 20);
   const cacheKey = `${tag}|${style}|${digits}`;
   let formatter = numberFormats.get(cacheKey);
@@ -71,21 +48,21 @@ export function formatPercent(locale: string | null | undefined, ratio: number, 
   return numberFormat(locale, 'percent', fractionDigits).format(ratio).replace(BIDI_MARKS, '');
 }
 
-function formatIn(pattern: Record<SupportedLanguage, string>, locale: string | null | undefined, date: Date, timeZone: string): string {
-  const language = languageOf(locale);
+function formatIn(pattern: 'datePattern' | 'dateTimePattern', locale: string | null | undefined, date: Date, timeZone: string): string {
+  const pack = LANGUAGE_PACKS[languageOf(locale)];
   // A zone the runtime does not know falls back to UTC rather than throwing mid-message.
   const zone = isValidTimeZone(timeZone) ? timeZone : 'UTC';
-  return format(date, pattern[language], { locale: DATE_FNS_LOCALE[language], in: tz(zone) });
+  return format(date, pack[pattern], { locale: pack.dateFnsLocale, in: tz(zone) });
 }
 
 /** The calendar day of `date` in `timeZone`, short, in the locale's language: "ven. 27 nov." (fr). */
 export function formatDate(locale: string | null | undefined, date: Date, timeZone = 'UTC'): string {
-  return formatIn(DATE_PATTERN, locale, date, timeZone);
+  return formatIn('datePattern', locale, date, timeZone);
 }
 
 /** The day and 24-hour time of `date` in `timeZone`, in the locale's language: "ven. 27 nov. à 14:00" (fr). */
 export function formatDateTime(locale: string | null | undefined, date: Date, timeZone = 'UTC'): string {
-  return formatIn(DATE_TIME_PATTERN, locale, date, timeZone);
+  return formatIn('dateTimePattern', locale, date, timeZone);
 }
 
 /* ------------------------------------------------------------------------------------------ *

@@ -1,35 +1,31 @@
 /**
  * Message catalog lookup. Every user-facing sentence goes through `translate`.
  *
- * Five catalogs: English (the reference, `en.ts`), French, Dutch, Swedish and Arabic. Each is typed
- * `CatalogOf<language>`, so a key missing from any of them fails to compile, as does a plural entry
- * without the language's plural forms (./plural); test/unit/i18n.test.ts checks that their
- * placeholders match English key by key.
+ * The catalogs come from the language packs of the registry (./languages): English (the reference)
+ * and one per language. Each is typed `CatalogOf<its plural categories>`, so a key missing from any of
+ * them fails to compile, as does a plural entry without the language's plural forms (./plural);
+ * test/unit/i18n.test.ts checks that their placeholders match English key by key.
  * A locale is whatever the platform gives ("fr-FR", "nl_BE", "ar"); only its language picks
  * the catalog. Numbers, dates and right-to-left text are handled in `./format`.
  */
-import { ar } from './ar';
-import { en } from './en';
-import { fr } from './fr';
-import { nl } from './nl';
-import { sv } from './sv';
+import { LANGUAGE_CODES, LANGUAGES, type SupportedLanguage } from './languages';
 import { selectPlural, type Message } from './plural';
-import type { CatalogOf, MessageKey } from './message-key';
+import type { MessageKey } from './message-key';
 
 export type { MessageKey } from './message-key';
 export type MessageParams = Record<string, string | number>;
 /** A catalog of any language: a sentence or plural forms per key. */
 export type Catalog = Record<MessageKey, Message>;
 export type { CatalogOf } from './message-key';
+export type { SupportedLanguage } from './languages';
 
-/** The languages the bot speaks, English first (the fallback). */
-export const SUPPORTED_LANGUAGES = ['en', 'fr', 'nl', 'sv', 'ar'] as const;
-export type SupportedLanguage = (typeof SUPPORTED_LANGUAGES)[number];
+/** The languages the bot speaks, English first (the fallback): the codes of the registry's packs. */
+export const SUPPORTED_LANGUAGES = LANGUAGE_CODES;
 
 /** Every catalog by language. English is the reference the others are checked against. */
-export const catalogs: Readonly<Record<SupportedLanguage, Catalog>> = { en: en satisfies CatalogOf<'en'>, fr, nl, sv, ar };
+export const catalogs: Readonly<Record<SupportedLanguage, Catalog>> = Object.fromEntries(LANGUAGES.map((pack) => [pack.code, pack.catalog])) as Record<SupportedLanguage, Catalog>;
 
-const RTL_LANGUAGES: ReadonlySet<SupportedLanguage> = new Set(['ar']);
+const RTL_LANGUAGES: ReadonlySet<SupportedLanguage> = new Set(LANGUAGES.filter((pack) => pack.direction === 'rtl').map((pack) => pack.code));
 
 /** The primary language subtag of a locale ("fr_CA" → "fr"), lower case; null when there is none. */
 function primarySubtag(locale: string | null | undefined): string | null {
@@ -73,6 +69,6 @@ export function isRtl(locale: string | null | undefined): boolean {
 /** The sentence for `key` in the locale's language (its plural form for `params.count`), with {placeholders} filled in. */
 export function translate(locale: string | null | undefined, key: MessageKey, params: MessageParams = {}): string {
   const language = languageOf(locale);
-  const template = selectPlural(language, catalogs[language][key] ?? en[key], params.count);
+  const template = selectPlural(language, catalogs[language][key] ?? catalogs.en[key], params.count);
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }

@@ -4,8 +4,8 @@
  * The number is always the message's `count` parameter, and `Intl.PluralRules` picks the form,
  * so "(s)" never reaches a reader.
  *
- * Each language lists exactly the categories its rules use (test/unit/i18n.test.ts checks them
- * against `Intl.PluralRules`, the compiler checks them against `PLURAL_CATEGORIES` below).
+ * Each language pack (./language-pack) names exactly the categories its rules use: the compiler checks
+ * its catalog against them, test/unit/language-packs.test.ts checks them against `Intl.PluralRules`.
  */
 
 /** The CLDR plural categories, as `Intl.PluralRules#select` names them. */
@@ -16,15 +16,6 @@ export type PluralMessage<C extends PluralCategory = never> = { readonly [K in C
 
 /** Plural forms of any language: `other`, and whichever other categories the language uses. */
 export type AnyPluralMessage = PluralMessage & { readonly [K in PluralCategory]?: string };
-
-/** The categories each catalog language's cardinal rules use, besides `other` (CLDR, as Node's ICU has them). */
-export interface LanguagePluralCategories {
-  en: 'one';
-  fr: 'one' | 'many';
-  nl: 'one';
-  sv: 'one';
-  ar: 'zero' | 'one' | 'two' | 'few' | 'many';
-}
 
 /** A catalog entry: a sentence, or its plural forms. */
 export type Message = string | AnyPluralMessage;

@@ -2,6 +2,7 @@
  * `/pulse config <key> <value>`: each setting is one entry (aliases, example, parser), in the order
  * the unknown-key message lists them. The compiler asks for an entry for every key of `ConfigSetting`.
  */
+import { LANGUAGE_CODES, LANGUAGE_LIST, type SupportedLanguage } from '../../i18n/languages';
 import { MAX_THRESHOLD, MIN_THRESHOLD, type Weekday } from '../../model';
 import {
   MAX_HOLIDAYS,
@@ -32,8 +33,8 @@ import {
   type CommandError,
 } from '../words';
 
-export const LANGUAGES = ['en', 'fr', 'nl', 'sv', 'ar'] as const;
-export type Language = (typeof LANGUAGES)[number];
+/** A language `/pulse config language` accepts: a registered language pack's code. */
+export type Language = SupportedLanguage;
 
 /** One setting changed by `/pulse config <key> <value>`. Durations are in hours. */
 export type ConfigSetting =
@@ -226,9 +227,9 @@ export const CONFIG_SETTINGS = {
     parse: (value, example) => {
       const one = single('language', value, example);
       if (!one.ok) return one;
-      const code = /^([a-z]{2})(?:[-_][a-z0-9]{2,8})?$/.exec(keywordOf(one.token) ?? '')?.[1];
-      const language = LANGUAGES.find((known) => known === code);
-      if (language === undefined) return fail('parse.bad_language', { value: echoTokens(value), languages: LANGUAGES.join(', ') });
+      const code = /^([a-z]{2,3})(?:[-_][a-z0-9]{2,8})?$/.exec(keywordOf(one.token) ?? '')?.[1];
+      const language = LANGUAGE_CODES.find((known) => known === code);
+      if (language === undefined) return fail('parse.bad_language', { value: echoTokens(value), languages: LANGUAGE_LIST });
       return { ok: true, setting: { key: 'language', value: language } };
     },
   },

@@ -3,6 +3,7 @@
  * (lookup, "did you mean"), the dispatch (who may run what) and the help text.
  */
 import { translate } from '../../i18n';
+import { LANGUAGE_LIST } from '../../i18n/languages';
 import type { Reply } from '../../use-cases/reply';
 import type { PulseCommand } from './command';
 import { action } from './action';
@@ -78,7 +79,8 @@ export function helpKeys(): Array<HelpKey | HelpSection> {
   return keys;
 }
 
-/** `/pulse help` in the caller's language, put together from the entries' help keys. */
+/** `/pulse help` in the caller's language, put together from the entries' help keys; {languages} lists the registry's codes. */
 export function pulseHelp(locale: string): Reply {
-  return { key: 'usage.pulse', params: { commands: helpKeys().map((key) => translate(locale, key)).join('\n') } };
+  const params = { languages: LANGUAGE_LIST };
+  return { key: 'usage.pulse', params: { commands: helpKeys().map((key) => translate(locale, key, params)).join('\n') } };
 }

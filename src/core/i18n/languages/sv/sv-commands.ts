@@ -2,7 +2,7 @@
  * Swedish texts for the /pulse and /kudos command grammar, addressed as "du" like Swedish workplace tools.
  * Command words stay English (the parser reads English); the sentences around them explain them.
  */
-import type { enCommands } from './en-commands';
+import type { enCommands } from '../en/en-commands';
 
 export const svCommands: Record<keyof typeof enCommands, string> = {
   'usage.pulse': '{commands}',
@@ -44,7 +44,7 @@ export const svCommands: Record<keyof typeof enCommands, string> = {
     '• `/pulse config threshold 5`: minsta antal svar innan något visas (3 till 10)',
     '• `/pulse config window 3d` · `reminder 24h` (eller `off`): hur länge en omgång är öppen, när påminnelsen skickas (`d` = dagar, `h` = timmar)',
     '• `/pulse config holidays 2026-12-24,2026-12-25` (eller `none`) · `workdays mon-fri` · `timezone Europe/Stockholm`',
-    '• `/pulse config language sv` (en, fr, nl, sv, ar) · `channel #team-pulse` · `managers add @alex` (eller `remove`)',
+    '• `/pulse config language sv` ({languages}) · `channel #team-pulse` · `managers add @alex` (eller `remove`)',
     '• `/pulse config kudos-emoji :clap: :taco:` · `kudos-channel #kudos` (eller `off`) · `kudos-limit 5` · `values samarbete,kundfokus`',
   ].join('\n'),
   'usage.kudos': 'Så här gör du: `/kudos @alex för att du fixade deployen #samarbete`. Tacka en eller flera personer (välj dem i @-menyn), säg för vad och lägg till #taggar i slutet: teamets värderingar eller egna ord.',

@@ -1,6 +1,9 @@
 /** The English catalog: every user-facing sentence. Placeholders are {name}. */
 import { enCommands } from './en-commands';
 
+/** The plural categories of English's cardinal rules besides `other`. */
+export type EnPlural = 'one';
+
 export const en = {
   ...enCommands,
   'checkin.question': 'How are you feeling at work this week, from 1 (very bad) to 10 (great)?',

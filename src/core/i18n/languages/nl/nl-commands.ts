@@ -2,7 +2,7 @@
  * Dutch texts for the /pulse and /kudos command grammar, addressed as "je" like Dutch workplace tools.
  * Command words stay English (the parser reads English); the sentences around them explain them.
  */
-import type { enCommands } from './en-commands';
+import type { enCommands } from '../en/en-commands';
 
 export const nlCommands: Record<keyof typeof enCommands, string> = {
   'usage.pulse': '{commands}',
@@ -44,7 +44,7 @@ export const nlCommands: Record<keyof typeof enCommands, string> = {
     '• `/pulse config threshold 5`: minimum aantal antwoorden voordat er iets getoond wordt (3 tot 10)',
     '• `/pulse config window 3d` · `reminder 24h` (of `off`): hoe lang een ronde openstaat, wanneer de herinnering komt (`d` = dagen, `h` = uren)',
     '• `/pulse config holidays 2026-12-24,2026-12-25` (of `none`) · `workdays mon-fri` · `timezone Europe/Amsterdam`',
-    '• `/pulse config language nl` (en, fr, nl, sv, ar) · `channel #team-pulse` · `managers add @alex` (of `remove`)',
+    '• `/pulse config language nl` ({languages}) · `channel #team-pulse` · `managers add @alex` (of `remove`)',
     '• `/pulse config kudos-emoji :clap: :taco:` · `kudos-channel #kudos` (of `off`) · `kudos-limit 5` · `values samenwerking,klantgericht`',
   ].join('\n'),
   'usage.kudos': 'Gebruik: `/kudos @alex voor het repareren van de deploy #samenwerking`. Bedank een of meer mensen (kies ze in het @-menu), zeg waarvoor, en zet #tags aan het eind: de waarden van het team, of eigen woorden.',

@@ -2,13 +2,16 @@
  * The Arabic catalog, in Modern Standard Arabic addressing the reader directly (masculine generic
  * singular, as Arabic HR tools do). Counts are written as "label: {n}" where a number would need
  * Arabic plural agreement, so one template is right for every value, except in entries with plural
- * forms (./plural), which carry all six of Arabic's (zero, one, two, few, many, other). Direction marks are not
+ * forms (../../plural.ts), which carry all six of Arabic's (zero, one, two, few, many, other). Direction marks are not
  * stored here: `rtlText` (format.ts) adds them to the finished message. Placeholders are {name}.
  */
-import type { CatalogOf } from './message-key';
+import type { CatalogOf } from '../../message-key';
 import { arCommands } from './ar-commands';
 
-export const ar: CatalogOf<'ar'> = {
+/** The plural categories of ar's cardinal rules besides `other` (CLDR, as Node's ICU has them). */
+export type ArPlural = 'zero' | 'one' | 'two' | 'few' | 'many';
+
+export const ar: CatalogOf<ArPlural> = {
   ...arCommands,
   'checkin.question': 'كيف تشعر في العمل هذا الأسبوع، من 1 (سيئ جدًا) إلى 10 (ممتاز)؟',
   'checkin.privacy': 'إجابتك مجهولة الهوية: لا يرى فريقك إلا متوسطات لما لا يقل عن {threshold} أشخاص، ولا يظهر اسمك أبدًا بجانب أي تقييم.',

@@ -40,7 +40,7 @@ export const enCommands = {
     '• `/pulse config threshold 5`: fewest answers before anything is shown (3 to 10)',
     '• `/pulse config window 3d` · `reminder 24h` (or `off`): how long a round stays open, when to remind',
     '• `/pulse config holidays 2026-12-24,2026-12-25` (or `none`) · `workdays mon-fri` · `timezone Europe/Paris`',
-    '• `/pulse config language fr` (en, fr, nl, sv, ar) · `channel #team-pulse` · `managers add @alex` (or `remove`)',
+    '• `/pulse config language fr` ({languages}) · `channel #team-pulse` · `managers add @alex` (or `remove`)',
     '• `/pulse config kudos-emoji :clap: :taco:` · `kudos-channel #kudos` (or `off`) · `kudos-limit 5` · `values teamwork,customer-care`',
   ].join('\n'),
   'usage.kudos': 'Usage: `/kudos @alex for fixing the deploy #teamwork`. Thank one or more people (pick them from the @ menu), say what for, and add #tags at the end: the team\'s values, or words of your own.',

@@ -5,7 +5,7 @@
  * Every code span has a space (or line start) before its opening backtick so Slack formats it;
  * `rtlText` (format.ts) adds the direction marks when a message is rendered.
  */
-import type { enCommands } from './en-commands';
+import type { enCommands } from '../en/en-commands';
 
 export const arCommands: Record<keyof typeof enCommands, string> = {
   'usage.pulse': '{commands}',
@@ -47,7 +47,7 @@ export const arCommands: Record<keyof typeof enCommands, string> = {
     '• `/pulse config threshold 5`: أقل عدد من الإجابات قبل عرض أي شيء (من 3 إلى 10)',
     '• `/pulse config window 3d` · `reminder 24h` (أو `off`): مدة بقاء الجولة مفتوحة، وموعد التذكير (`d` للأيام، و `h` للساعات)',
     '• `/pulse config holidays 2026-12-24,2026-12-25` (أو `none`) · `workdays sun-thu` · `timezone Asia/Riyadh`',
-    '• `/pulse config language ar` (en, fr, nl, sv, ar) · `channel #team-pulse` · `managers add @alex` (أو `remove`)',
+    '• `/pulse config language ar` ({languages}) · `channel #team-pulse` · `managers add @alex` (أو `remove`)',
     '• `/pulse config kudos-emoji :clap: :taco:` · `kudos-channel #kudos` (أو `off`) · `kudos-limit 5` · `values teamwork,customer-care`',
   ].join('\n'),
   'usage.kudos': 'طريقة الاستخدام: `/kudos @alex لإصلاحه عملية النشر #teamwork`. اشكر شخصًا أو أكثر (اخترهم من قائمة @)، واذكر السبب، وأضف في النهاية وسومًا تبدأ بـ #: من قيم الفريق أو من كلماتك أنت.',

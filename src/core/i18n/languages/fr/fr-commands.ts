@@ -2,7 +2,7 @@
  * French texts for the /pulse and /kudos command grammar, addressed as "vous" like French HR tools.
  * Command words stay English (the parser reads English); the sentences around them explain them.
  */
-import type { enCommands } from './en-commands';
+import type { enCommands } from '../en/en-commands';
 
 export const frCommands: Record<keyof typeof enCommands, string> = {
   'usage.pulse': '{commands}',
@@ -44,7 +44,7 @@ export const frCommands: Record<keyof typeof enCommands, string> = {
     '• `/pulse config threshold 5` : nombre minimal de réponses avant d’afficher quoi que ce soit (de 3 à 10)',
     '• `/pulse config window 3d` · `reminder 24h` (ou `off`) : durée d’ouverture d’une session, moment du rappel (`d` = jours, `h` = heures)',
     '• `/pulse config holidays 2026-12-24,2026-12-25` (ou `none`) · `workdays mon-fri` · `timezone Europe/Paris`',
-    '• `/pulse config language fr` (en, fr, nl, sv, ar) · `channel #team-pulse` · `managers add @alex` (ou `remove`)',
+    '• `/pulse config language fr` ({languages}) · `channel #team-pulse` · `managers add @alex` (ou `remove`)',
     '• `/pulse config kudos-emoji :clap: :taco:` · `kudos-channel #kudos` (ou `off`) · `kudos-limit 5` · `values entraide,service-client`',
   ].join('\n'),
   'usage.kudos': 'Utilisation : `/kudos @alex pour avoir réparé le déploiement #entraide`. Remerciez une ou plusieurs personnes (choisissez-les dans le menu @), dites pourquoi, et ajoutez des #tags à la fin : les valeurs de l’équipe, ou vos propres mots.',
