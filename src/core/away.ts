@@ -3,6 +3,7 @@
  * Two sources say someone is away: their own `/pulse away` (a date on the member) and, on Slack,
  * their status (emoji or text) as the platform reports it when their check-in is due.
  */
+import { LANGUAGES } from './i18n/languages';
 import { localDateKey, slotInstant } from './schedule';
 
 /** A person's status as their platform shows it: Slack's profile.status_emoji, status_text and status_expiration. */
@@ -34,71 +35,6 @@ export const DEFAULT_AWAY_EMOJI: readonly string[] = [
   'no_entry_sign',
 ];
 
-/**
- * Words in a status text that say "out of office", in the five languages of the catalogs. Matched as
- * whole words (or phrases) after folding case and accents, so "absent" matches "Absent today" but not
- * "absentee-list review".
- */
-const AWAY_PHRASES: readonly string[] = [
-  // English
-  'out of office',
-  'out of the office',
-  'ooo',
-  'ooto',
-  'on vacation',
-  'on holiday',
-  'on holidays',
-  'on leave',
-  'on pto',
-  'pto',
-  'vacation',
-  'holiday',
-  'sick leave',
-  'off sick',
-  'out sick',
-  'parental leave',
-  'maternity leave',
-  'paternity leave',
-  // French (accents folded: "congé" → "conge")
-  'en conge',
-  'en conges',
-  'conge',
-  'conges',
-  'absent',
-  'absente',
-  'en vacances',
-  'vacances',
-  'en arret maladie',
-  'arret maladie',
-  'hors du bureau',
-  // Dutch
-  'vakantie',
-  'op vakantie',
-  'afwezig',
-  'met verlof',
-  'verlof',
-  'ziek',
-  'niet op kantoor',
-  // Swedish (folded: "tjänstledig" → "tjanstledig", "föräldraledig" → "foraldraledig")
-  'semester',
-  'pa semester',
-  'ledig',
-  'tjanstledig',
-  'foraldraledig',
-  'sjuk',
-  'sjukskriven',
-  'franvarande',
-  'inte pa kontoret',
-  // Arabic
-  'إجازة',
-  'اجازة',
-  'في إجازة',
-  'خارج المكتب',
-  'غائب',
-  'مريض',
-  'عطلة',
-];
-
 /** Lower case, accents and Arabic diacritics removed, every run of non-letters one space. */
 function fold(text: string): string {
   return ` ${text
@@ -109,9 +45,10 @@ function fold(text: string): string {
     .trim()} `;
 }
 
-const FOLDED_PHRASES = AWAY_PHRASES.map(fold);
+// Every registered language's out-of-office words (each pack's `awayPhrases`), folded once.
+const FOLDED_PHRASES = LANGUAGES.flatMap((pack) => pack.awayPhrases).map(fold);
 
-/** True when a status text says its owner is out of office, in any of the five languages. */
+/** True when a status text says its owner is out of office, in any registered language. */
 export function statusTextSaysAway(text: string): boolean {
   const folded = fold(text);
   return FOLDED_PHRASES.some((phrase) => phrase.trim() !== '' && folded.includes(phrase));

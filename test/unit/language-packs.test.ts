@@ -4,6 +4,7 @@
  * the pack's plural forms; this checks that the values are right, so a sixth language with a wrong or empty
  * piece fails here rather than in a user's DM.
  */
+import { statusTextSaysAway } from '../../src/core/away';
 import { format } from 'date-fns/format';
 import { en } from '../../src/core/i18n/languages/en/en';
 import { LANGUAGE_CODES, LANGUAGE_PACKS, LANGUAGES } from '../../src/core/i18n/languages';
@@ -74,6 +75,11 @@ describe.each(LANGUAGES.map((pack) => [pack.code, pack] as const))('the %s pack'
       expect(words.length).toBeGreaterThanOrEqual(12);
       expect(words.filter((word) => word !== word.toLocaleLowerCase(code))).toEqual([]);
     }
+  });
+
+  it('has out-of-office words, and a status saying the first of them means away', () => {
+    expect(pack.awayPhrases.length).toBeGreaterThanOrEqual(5);
+    expect(statusTextSaysAway(`Back soon: ${pack.awayPhrases[0]!}`)).toBe(true);
   });
 
   it('is written in the direction ICU gives the language, and isRtl follows it', () => {

@@ -32,6 +32,11 @@ export interface LanguagePack<Code extends string = string, Plural extends Plura
   readonly stopWords: string;
   /** Words that only judge (good, bad…), in the forms people write them; never a theme either. White-space separated. */
   readonly judgingWords: string;
+  /**
+   * Words and phrases in a status text that say "out of office" (Slack statuses), matched as whole words after
+   * folding case and accents ("congé" is written "conge"), so "absent" matches "Absent today" but not "absentee".
+   */
+  readonly awayPhrases: readonly string[];
   /** The direction the language is written in; 'rtl' makes `rtlText` mark and isolate its messages. */
   readonly direction: 'ltr' | 'rtl';
   /**

@@ -27,6 +27,7 @@ who whom whose why will with within without won would wouldn yeah yes yet you yo
 yourselves week weeks feel feeling feels felt bit pretty kind sure actually`,
   judgingWords: `good great bad fine nice awesome amazing excellent fantastic wonderful lovely terrible awful horrible
 better best worse worst decent poor super cool solid rough tough meh`,
+  awayPhrases: ['out of office', 'out of the office', 'ooo', 'ooto', 'on vacation', 'on holiday', 'on holidays', 'on leave', 'on pto', 'pto', 'vacation', 'holiday', 'sick leave', 'off sick', 'out sick', 'parental leave', 'maternity leave', 'paternity leave'],
   direction: 'ltr',
   pluralCategories: { one: 1, other: 2 },
 };

@@ -18,6 +18,7 @@ uit van veel voor want was wat we wel werd wie wij worden wordt zal ze zei zich 
   judgingWords: `goed goede slecht slechte prima fijn fijne leuk leuke geweldig geweldige super top beter betere
 best beste slechter slechtste matig matige mooi mooie prachtig prachtige uitstekend uitstekende vreselijk
 vreselijke verschrikkelijk verschrikkelijke oké`,
+  awayPhrases: ['vakantie', 'op vakantie', 'afwezig', 'met verlof', 'verlof', 'ziek', 'niet op kantoor'],
   direction: 'ltr',
   pluralCategories: { one: 1, other: 2 },
 };
