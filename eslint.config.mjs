@@ -3,11 +3,31 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
-const sdk = ['@slack/*', 'botbuilder', 'botbuilder-*', 'botframework-*', 'bullmq', 'ioredis', 'drizzle-orm', 'drizzle-orm/*', 'pg', 'pino'];
+const sdk = [
+  '@slack/*',
+  'botbuilder',
+  'botbuilder-*',
+  'botframework-*',
+  'bullmq',
+  'ioredis',
+  'drizzle-orm',
+  'drizzle-orm/*',
+  'pg',
+  'pino',
+];
 // Each chat SDK stays inside its own adapter folder: swapping botbuilder for its successor is a change of one folder.
 const slackSdk = ['@slack/*'];
 const teamsSdk = ['botbuilder', 'botbuilder-*', 'botbuilder/*', 'botframework-*'];
-const platformFloor = ['**/db/**', '**/jobs/**', '**/main/**', '**/config', 'drizzle-orm', 'drizzle-orm/*', 'pg', 'bullmq'];
+const platformFloor = [
+  '**/db/**',
+  '**/jobs/**',
+  '**/main/**',
+  '**/config',
+  'drizzle-orm',
+  'drizzle-orm/*',
+  'pg',
+  'bullmq',
+];
 const platformMessage = 'Platforms translate payloads; they reach storage and queues only through the core.';
 
 export default tseslint.config(
@@ -24,7 +44,17 @@ export default tseslint.config(
   {
     files: ['src/core/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: [...sdk, '**/db/**', '**/jobs/**', '**/platforms/**', '**/main/**', '**/config'], message: 'src/core imports no platform SDK and no outer floor.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [...sdk, '**/db/**', '**/jobs/**', '**/platforms/**', '**/main/**', '**/config'],
+              message: 'src/core imports no platform SDK and no outer floor.',
+            },
+          ],
+        },
+      ],
       'no-restricted-globals': ['error', { name: 'process', message: 'Configuration is read only in src/config.ts.' }],
     },
   },
@@ -32,31 +62,76 @@ export default tseslint.config(
     files: ['src/platforms/**/*.ts'],
     ignores: ['src/platforms/slack/**', 'src/platforms/teams/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: [...platformFloor, ...slackSdk, ...teamsSdk], message: platformMessage }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: [...platformFloor, ...slackSdk, ...teamsSdk], message: platformMessage }] },
+      ],
     },
   },
   {
     files: ['src/platforms/slack/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: platformFloor, message: platformMessage }, { group: [...teamsSdk, '**/platforms/teams/**', '../teams/**'], message: 'botbuilder stays in src/platforms/teams; the Slack adapter does not know Teams.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: platformFloor, message: platformMessage },
+            {
+              group: [...teamsSdk, '**/platforms/teams/**', '../teams/**'],
+              message: 'botbuilder stays in src/platforms/teams; the Slack adapter does not know Teams.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['src/platforms/teams/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: platformFloor, message: platformMessage }, { group: [...slackSdk, '**/platforms/slack/**', '../slack/**'], message: 'The Teams adapter does not know Slack.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: platformFloor, message: platformMessage },
+            {
+              group: [...slackSdk, '**/platforms/slack/**', '../slack/**'],
+              message: 'The Teams adapter does not know Slack.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['src/main/**/*.ts', 'src/config.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: [...slackSdk, ...teamsSdk], message: 'Chat SDKs stay inside src/platforms/slack and src/platforms/teams; main wires the adapters.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [...slackSdk, ...teamsSdk],
+              message: 'Chat SDKs stay inside src/platforms/slack and src/platforms/teams; main wires the adapters.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['src/db/**/*.ts', 'src/jobs/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/platforms/**', '**/main/**', '**/config', '../jobs/**', '../db/**', ...slackSdk, ...teamsSdk], message: 'db and jobs sit side by side under main; they do not import each other or platforms.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/platforms/**', '**/main/**', '**/config', '../jobs/**', '../db/**', ...slackSdk, ...teamsSdk],
+              message: 'db and jobs sit side by side under main; they do not import each other or platforms.',
+            },
+          ],
+        },
+      ],
     },
   },
   {

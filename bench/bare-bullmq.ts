@@ -7,7 +7,12 @@
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 
-interface Input { count: number; concurrency: number; prefix: string; redisUrl: string }
+interface Input {
+  count: number;
+  concurrency: number;
+  prefix: string;
+  redisUrl: string;
+}
 
 async function readInput(): Promise<Input> {
   let raw = '';
@@ -18,7 +23,9 @@ async function readInput(): Promise<Input> {
 async function main(): Promise<void> {
   const input = await readInput();
   const producer = new Redis(input.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
-  await new Promise<void>((resolve) => (producer.status === 'ready' ? resolve() : producer.once('ready', () => resolve())));
+  await new Promise<void>((resolve) =>
+    producer.status === 'ready' ? resolve() : producer.once('ready', () => resolve()),
+  );
   const queue = new Queue('bare-platform', { connection: producer, prefix: input.prefix });
   const url = new URL(input.redisUrl);
   let done = 0;

@@ -10,7 +10,12 @@ import type { Logger } from '../src/core/ports';
 import { createSlackClient } from '../src/platforms/slack/client';
 import { renderMessage } from '../src/platforms/slack/render';
 
-interface Input { count: number; concurrency: number; slackUrl: string; userIds: string[] }
+interface Input {
+  count: number;
+  concurrency: number;
+  slackUrl: string;
+  userIds: string[];
+}
 
 async function readInput(): Promise<Input> {
   let raw = '';
@@ -18,7 +23,13 @@ async function readInput(): Promise<Input> {
   return JSON.parse(raw) as Input;
 }
 
-const silent: Logger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined, child: () => silent };
+const silent: Logger = {
+  debug: () => undefined,
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+  child: () => silent,
+};
 
 async function main(): Promise<void> {
   const input = await readInput();
@@ -30,7 +41,16 @@ async function main(): Promise<void> {
     Array.from({ length: input.concurrency }, async () => {
       while (next < input.count) {
         const i = next++;
-        const message = renderMessage({ kind: 'checkin', locale: 'en-US', deliveryId: randomUUID(), threshold: 5, closesAt, closed: false, answer: null, scaleQuestions: [] });
+        const message = renderMessage({
+          kind: 'checkin',
+          locale: 'en-US',
+          deliveryId: randomUUID(),
+          threshold: 5,
+          closesAt,
+          closed: false,
+          answer: null,
+          scaleQuestions: [],
+        });
         await client.chat.postMessage({ channel: input.userIds[i % input.userIds.length]!, ...message });
       }
     }),

@@ -11,7 +11,14 @@
 import { Agent, request } from 'node:http';
 import { signSlackRequest } from '../test/support/slack-requests';
 
-interface Input { targets: Array<{ name: string; url: string }>; secret: string; bodies: string[]; rate: number; seconds: number; warmupSeconds: number }
+interface Input {
+  targets: Array<{ name: string; url: string }>;
+  secret: string;
+  bodies: string[];
+  rate: number;
+  seconds: number;
+  warmupSeconds: number;
+}
 
 export interface LoadResult {
   sent: number;
@@ -38,7 +45,14 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-interface Target { name: string; url: URL; agent: Agent; latencies: number[]; failures: Record<string, number>; ok: number }
+interface Target {
+  name: string;
+  url: URL;
+  agent: Agent;
+  latencies: number[];
+  failures: Record<string, number>;
+  ok: number;
+}
 
 function fire(target: Target, secret: string, body: string, record: boolean): Promise<void> {
   return new Promise((resolve) => {
@@ -63,17 +77,29 @@ function fire(target: Target, secret: string, body: string, record: boolean): Pr
     };
     // Where a request that times out got stuck: connecting, waiting for the answer, or reading it.
     let stage = 'connecting';
-    const req = request({ host: target.url.hostname, port: target.url.port, path: target.url.pathname, method: 'POST', headers, agent: target.agent }, (res) => {
-      stage = 'reading the answer';
-      res.on('data', () => undefined);
-      res.on('end', () => done(res.statusCode ?? 0));
-      res.on('error', (err: NodeJS.ErrnoException) => done(err.code ?? err.message));
-    });
+    const req = request(
+      {
+        host: target.url.hostname,
+        port: target.url.port,
+        path: target.url.pathname,
+        method: 'POST',
+        headers,
+        agent: target.agent,
+      },
+      (res) => {
+        stage = 'reading the answer';
+        res.on('data', () => undefined);
+        res.on('end', () => done(res.statusCode ?? 0));
+        res.on('error', (err: NodeJS.ErrnoException) => done(err.code ?? err.message));
+      },
+    );
     req.on('socket', (socket) => {
       if (!socket.connecting) stage = 'waiting on a reused connection';
       else socket.once('connect', () => (stage = 'waiting on a new connection'));
     });
-    req.setTimeout(10_000, () => req.destroy(Object.assign(new Error('no answer within 10 s'), { code: `timeout ${stage}` })));
+    req.setTimeout(10_000, () =>
+      req.destroy(Object.assign(new Error('no answer within 10 s'), { code: `timeout ${stage}` })),
+    );
     req.on('error', (err: NodeJS.ErrnoException) => done(err.code ?? err.message));
     req.end(body);
   });
@@ -85,7 +111,14 @@ async function main(): Promise<void> {
     const url = new URL(t.url);
     if (url.hostname !== '127.0.0.1') throw new Error('load goes to loopback only');
     // Keep-alive, as Slack's requests arrive on reused connections.
-    return { name: t.name, url, agent: new Agent({ keepAlive: true, maxSockets: 256 }), latencies: [], failures: {}, ok: 0 };
+    return {
+      name: t.name,
+      url,
+      agent: new Agent({ keepAlive: true, maxSockets: 256 }),
+      latencies: [],
+      failures: {},
+      ok: 0,
+    };
   });
   const warmup = Math.round(input.rate * input.warmupSeconds);
   const total = warmup + Math.round(input.rate * input.seconds);

@@ -26,10 +26,38 @@ import { blockActionBody } from '../test/support/slack-requests';
 import type { LoadResult } from './load-generator';
 import { runFanOut, type FanOutResult } from './lib/fanout';
 import {
-  assertLoopback, cpuMs, createBenchDatabase, machineTicks, serverAckBuckets, deleteRedisKeys, memoryMb, newQueuePrefix, REDIS_URL, runScript, sleep, startRole, startScriptServer, stopAll, waitForWorkers, watchRss,
+  assertLoopback,
+  cpuMs,
+  createBenchDatabase,
+  machineTicks,
+  serverAckBuckets,
+  deleteRedisKeys,
+  memoryMb,
+  newQueuePrefix,
+  REDIS_URL,
+  runScript,
+  sleep,
+  startRole,
+  startScriptServer,
+  stopAll,
+  waitForWorkers,
+  watchRss,
   type BenchDatabase,
 } from './lib/infra';
-import { FIGURES_PAGE, README_END, README_START, renderResults, printTable, withReadmeBlock, type AppResults, type Machine, type Report, type Row, type Sizes, type SummaryResults } from './lib/report';
+import {
+  FIGURES_PAGE,
+  README_END,
+  README_START,
+  renderResults,
+  printTable,
+  withReadmeBlock,
+  type AppResults,
+  type Machine,
+  type Report,
+  type Row,
+  type Sizes,
+  type SummaryResults,
+} from './lib/report';
 import { seedTeam, userIds } from './lib/seed';
 import { fmt } from './lib/stats';
 import { FULL_SHAPE, seedSummaries, timeSummaries } from './lib/summary';
@@ -37,9 +65,38 @@ import { FULL_SHAPE, seedSummaries, timeSummaries } from './lib/summary';
 const QUICK = process.env.BENCH_QUICK === '1';
 const ONLY = process.env.BENCH_ONLY;
 const SIZES: Sizes = QUICK
-  ? { fanOut: 2000, ackRate: 200, ackSeconds: 5, ackWarmupSeconds: 1, scaleOut: 1000, limited: 200, limit: 20, concurrency: 16, summaryRuns: 50, summary: { teams: 20, roundsPerTeam: 52, teamSize: 100, responses: 100_000 } }
-  : { fanOut: 20_000, ackRate: 200, ackSeconds: 30, ackWarmupSeconds: 2, scaleOut: 4000, limited: 1000, limit: 20, concurrency: 16, summaryRuns: 500, summary: FULL_SHAPE };
-const TARGETS = { ackP99Ms: 25, ackP50Ratio: 1.3, fanOutRatio: 0.5, limitedRatio: 0.95, summaryP99Ms: 20, memoryMb: 200 };
+  ? {
+      fanOut: 2000,
+      ackRate: 200,
+      ackSeconds: 5,
+      ackWarmupSeconds: 1,
+      scaleOut: 1000,
+      limited: 200,
+      limit: 20,
+      concurrency: 16,
+      summaryRuns: 50,
+      summary: { teams: 20, roundsPerTeam: 52, teamSize: 100, responses: 100_000 },
+    }
+  : {
+      fanOut: 20_000,
+      ackRate: 200,
+      ackSeconds: 30,
+      ackWarmupSeconds: 2,
+      scaleOut: 4000,
+      limited: 1000,
+      limit: 20,
+      concurrency: 16,
+      summaryRuns: 500,
+      summary: FULL_SHAPE,
+    };
+const TARGETS = {
+  ackP99Ms: 25,
+  ackP50Ratio: 1.3,
+  fanOutRatio: 0.5,
+  limitedRatio: 0.95,
+  summaryP99Ms: 20,
+  memoryMb: 200,
+};
 
 function log(message: string): void {
   process.stdout.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
@@ -53,13 +110,18 @@ function failuresText(failures: Record<string, number>): string {
 
 /** The check-in DM a person got in the fan-out. */
 function checkinOf(slack: FakeSlack, userId: string): StoredMessage {
-  const dm = slack.dmOf(userId).find((m) => (m.metadata as { event_type?: string } | undefined)?.event_type === 'symmetry_checkin');
+  const dm = slack
+    .dmOf(userId)
+    .find((m) => (m.metadata as { event_type?: string } | undefined)?.event_type === 'symmetry_checkin');
   if (!dm) throw new Error(`${userId} has no check-in DM`);
   return dm;
 }
 
 async function countResponses(database: BenchDatabase, teamId: string): Promise<number> {
-  const { rows } = await database.pool.query<{ n: number }>(`select count(*)::int as n from responses where team_id = $1 and score is not null`, [teamId]);
+  const { rows } = await database.pool.query<{ n: number }>(
+    `select count(*)::int as n from responses where team_id = $1 and score is not null`,
+    [teamId],
+  );
   return rows[0]!.n;
 }
 
@@ -94,8 +156,14 @@ async function runAppBenchmarks(database: BenchDatabase, prefix: string, slack: 
     const workerMem = watchRss(worker.child.pid!);
     log(`fan-out: /pulse now for ${SIZES.fanOut} members`);
     const fan = await runFanOut(slack, web.url, secret, main, 300_000);
-    log(`fan-out: ${fmt(fan.perSecond)} DMs/s (${fan.delivered} in ${fmt(fan.seconds, 2)} s, first after ${fmt(fan.firstDmAfterMs, 0)} ms), duplicates ${fan.duplicates}, missing ${fan.missing}`);
-    const bareRun = runScript<AppResults['bare']>('bare-bullmq.ts', {}, { count: SIZES.fanOut, concurrency: SIZES.concurrency, prefix: `${prefix}bare`, redisUrl: REDIS_URL });
+    log(
+      `fan-out: ${fmt(fan.perSecond)} DMs/s (${fan.delivered} in ${fmt(fan.seconds, 2)} s, first after ${fmt(fan.firstDmAfterMs, 0)} ms), duplicates ${fan.duplicates}, missing ${fan.missing}`,
+    );
+    const bareRun = runScript<AppResults['bare']>(
+      'bare-bullmq.ts',
+      {},
+      { count: SIZES.fanOut, concurrency: SIZES.concurrency, prefix: `${prefix}bare`, redisUrl: REDIS_URL },
+    );
     const bareMem = watchRss(bareRun.child.pid!);
     const bare = await bareRun.result;
     const bareBullmqPeakMb = bareMem.peakMb();
@@ -110,21 +178,49 @@ async function runAppBenchmarks(database: BenchDatabase, prefix: string, slack: 
       const message = checkinOf(slack, userId);
       const button = buttonOf(message, 1 + (i % 10));
       return blockActionBody({
-        userId, teamId: slack.teamId, actionId: button.action_id, value: button.value, blockId: 'checkin_scores',
-        channelId: message.channel, messageTs: message.ts, responseUrl: slack.responseUrl(`ack-${i}`),
+        userId,
+        teamId: slack.teamId,
+        actionId: button.action_id,
+        value: button.value,
+        blockId: 'checkin_scores',
+        channelId: message.channel,
+        messageTs: message.ts,
+        responseUrl: slack.responseUrl(`ack-${i}`),
         message: { text: message.text, blocks: message.blocks as unknown[] },
       }).body;
     });
-    const bareBolt = await startScriptServer('bare-bolt.ts', await freePort(), { SLACK_SIGNING_SECRET: secret, SLACK_API_URL: slack.url });
+    const bareBolt = await startScriptServer('bare-bolt.ts', await freePort(), {
+      SLACK_SIGNING_SECRET: secret,
+      SLACK_API_URL: slack.url,
+    });
     const bareBoltMem = watchRss(bareBolt.pid);
     const savedBefore = await countResponses(database, main.team.id);
     const serverBefore = await serverAckBuckets(web.url);
-    const cpuBefore = { bare: cpuMs(bareBolt.pid), web: cpuMs(web.child.pid!), worker: cpuMs(worker.child.pid!), fakeSlack: cpuMs(process.pid), machine: machineTicks() };
-    log(`ack: ${SIZES.ackRate} req/s, ${SIZES.ackWarmupSeconds} s warm-up + ${SIZES.ackSeconds} s, to the bare Bolt app and to the web process side by side`);
-    const acks = await runScript<Record<'bare' | 'ours', LoadResult>>('load-generator.ts', {}, {
-      targets: [{ name: 'bare', url: `${bareBolt.url}/slack/events` }, { name: 'ours', url: `${web.url}/slack/events` }],
-      secret, bodies, rate: SIZES.ackRate, seconds: SIZES.ackSeconds, warmupSeconds: SIZES.ackWarmupSeconds,
-    }).result;
+    const cpuBefore = {
+      bare: cpuMs(bareBolt.pid),
+      web: cpuMs(web.child.pid!),
+      worker: cpuMs(worker.child.pid!),
+      fakeSlack: cpuMs(process.pid),
+      machine: machineTicks(),
+    };
+    log(
+      `ack: ${SIZES.ackRate} req/s, ${SIZES.ackWarmupSeconds} s warm-up + ${SIZES.ackSeconds} s, to the bare Bolt app and to the web process side by side`,
+    );
+    const acks = await runScript<Record<'bare' | 'ours', LoadResult>>(
+      'load-generator.ts',
+      {},
+      {
+        targets: [
+          { name: 'bare', url: `${bareBolt.url}/slack/events` },
+          { name: 'ours', url: `${web.url}/slack/events` },
+        ],
+        secret,
+        bodies,
+        rate: SIZES.ackRate,
+        seconds: SIZES.ackSeconds,
+        warmupSeconds: SIZES.ackWarmupSeconds,
+      },
+    ).result;
     const bareBoltPeakMb = bareBoltMem.peakMb();
     const bareCpuMs = cpuMs(bareBolt.pid) - cpuBefore.bare;
     const webCpuMs = cpuMs(web.child.pid!) - cpuBefore.web;
@@ -132,16 +228,28 @@ async function runAppBenchmarks(database: BenchDatabase, prefix: string, slack: 
     const machineBusy = (machineAfter.busy - cpuBefore.machine.busy) / (machineAfter.total - cpuBefore.machine.total);
     bareBoltMem.stop();
     await bareBolt.stop();
-    log(`ack bare: p50 ${fmt(acks.bare.p50, 2)} ms, p99 ${fmt(acks.bare.p99, 2)} ms, max ${fmt(acks.bare.max, 1)} ms, errors ${acks.bare.errors}${failuresText(acks.bare.failures)}`);
-    log(`ack ours: p50 ${fmt(acks.ours.p50, 2)} ms, p99 ${fmt(acks.ours.p99, 2)} ms, max ${fmt(acks.ours.max, 1)} ms, errors ${acks.ours.errors}${failuresText(acks.ours.failures)}`);
+    log(
+      `ack bare: p50 ${fmt(acks.bare.p50, 2)} ms, p99 ${fmt(acks.bare.p99, 2)} ms, max ${fmt(acks.bare.max, 1)} ms, errors ${acks.bare.errors}${failuresText(acks.bare.failures)}`,
+    );
+    log(
+      `ack ours: p50 ${fmt(acks.ours.p50, 2)} ms, p99 ${fmt(acks.ours.p99, 2)} ms, max ${fmt(acks.ours.max, 1)} ms, errors ${acks.ours.errors}${failuresText(acks.ours.failures)}`,
+    );
     // The web's own view of the same requests: from the moment it parsed one to its answer.
     const serverAfter = await serverAckBuckets(web.url);
     const serverCount = (le: number) => (serverAfter.get(le) ?? 0) - (serverBefore.get(le) ?? 0);
     const serverAll = serverCount(Infinity);
-    const serverBound = [...serverAfter.keys()].sort((x, y) => x - y).find((le) => serverCount(le) === serverAll) ?? Infinity;
-    const serverSide = { requests: serverAll, within25ms: serverCount(0.025) / serverAll, allWithinMs: serverBound * 1000 };
-    log(`ack: the web's own timing (request parsed → answer): ${serverAll} requests, ${fmt(100 * serverSide.within25ms, 1)}% within 25 ms, all within ${fmt(serverSide.allWithinMs, 0)} ms`);
-    if (acks.ours.errors > 0) log(`web process said (its last lines):\n${web.output().trim().split('\n').slice(-20).join('\n')}`);
+    const serverBound =
+      [...serverAfter.keys()].sort((x, y) => x - y).find((le) => serverCount(le) === serverAll) ?? Infinity;
+    const serverSide = {
+      requests: serverAll,
+      within25ms: serverCount(0.025) / serverAll,
+      allWithinMs: serverBound * 1000,
+    };
+    log(
+      `ack: the web's own timing (request parsed → answer): ${serverAll} requests, ${fmt(100 * serverSide.within25ms, 1)}% within 25 ms, all within ${fmt(serverSide.allWithinMs, 0)} ms`,
+    );
+    if (acks.ours.errors > 0)
+      log(`web process said (its last lines):\n${web.output().trim().split('\n').slice(-20).join('\n')}`);
     // Every click the web process acked must also be saved by the worker (warm-up clicks are real clicks too).
     // A click the load generator gave up on may still have reached the web (a timed-out request read late),
     // so once those are in, the count is watched until it has not moved for 2 s.
@@ -160,12 +268,29 @@ async function runAppBenchmarks(database: BenchDatabase, prefix: string, slack: 
       if (saved >= clicks || (saved >= expectedSaved && Date.now() - lastChange >= 2000)) break;
       await sleep(250);
     }
-    log(`ack: ${saved} of ${clicks} scores saved by the worker, the last ${fmt(drainSeconds, 1)} s after the load ended`);
+    log(
+      `ack: ${saved} of ${clicks} scores saved by the worker, the last ${fmt(drainSeconds, 1)} s after the load ended`,
+    );
     const workerCpuMs = cpuMs(worker.child.pid!) - cpuBefore.worker;
     // The fake Slack answers views.open, chat.update and response_url posts in this process.
-    const ackCpu = { bare: bareCpuMs / clicks, web: webCpuMs / clicks, worker: workerCpuMs / clicks, fakeSlack: (cpuMs(process.pid) - cpuBefore.fakeSlack) / clicks, machineBusy };
-    log(`ack: CPU per click: bare Bolt ${fmt(ackCpu.bare, 2)} ms, web ${fmt(ackCpu.web, 2)} ms, worker ${fmt(ackCpu.worker, 2)} ms, fake Slack ${fmt(ackCpu.fakeSlack, 2)} ms; machine busy ${fmt(100 * machineBusy, 0)}% during the load`);
-    const memory = { web: webMem.peakMb(), worker: workerMem.peakMb(), webStart: atStart.web, workerStart: atStart.worker, bareBolt: bareBoltPeakMb, bareBullmq: bareBullmqPeakMb };
+    const ackCpu = {
+      bare: bareCpuMs / clicks,
+      web: webCpuMs / clicks,
+      worker: workerCpuMs / clicks,
+      fakeSlack: (cpuMs(process.pid) - cpuBefore.fakeSlack) / clicks,
+      machineBusy,
+    };
+    log(
+      `ack: CPU per click: bare Bolt ${fmt(ackCpu.bare, 2)} ms, web ${fmt(ackCpu.web, 2)} ms, worker ${fmt(ackCpu.worker, 2)} ms, fake Slack ${fmt(ackCpu.fakeSlack, 2)} ms; machine busy ${fmt(100 * machineBusy, 0)}% during the load`,
+    );
+    const memory = {
+      web: webMem.peakMb(),
+      worker: workerMem.peakMb(),
+      webStart: atStart.web,
+      workerStart: atStart.worker,
+      bareBolt: bareBoltPeakMb,
+      bareBullmq: bareBullmqPeakMb,
+    };
     webMem.stop();
     workerMem.stop();
     await worker.stop();
@@ -178,7 +303,9 @@ async function runAppBenchmarks(database: BenchDatabase, prefix: string, slack: 
       for (let i = 0; i < count; i++) workers.push(await startRole('worker', env));
       await waitForWorkers(prefix, count);
       const result = await runFanOut(slack, web.url, secret, team, 180_000);
-      log(`scale-out: ${count} worker(s): ${fmt(result.perSecond)} DMs/s, duplicates ${result.duplicates}, missing ${result.missing}`);
+      log(
+        `scale-out: ${count} worker(s): ${fmt(result.perSecond)} DMs/s, duplicates ${result.duplicates}, missing ${result.missing}`,
+      );
       scale.push({ workers: count, result });
       await Promise.all(workers.map((w) => w.stop()));
     }
@@ -190,7 +317,9 @@ async function runAppBenchmarks(database: BenchDatabase, prefix: string, slack: 
     await waitForWorkers(prefix, 1);
     log(`limited: ${SIZES.limited} members, chat.postMessage limited to ${SIZES.limit} per sliding second`);
     const limited: FanOutResult = await runFanOut(slack, web.url, secret, limitedTeam, 300_000);
-    log(`limited: ${fmt(limited.perSecond, 2)} DMs/s of ${SIZES.limit} allowed, 429s ${limited.rateLimited}, duplicates ${limited.duplicates}, missing ${limited.missing}`);
+    log(
+      `limited: ${fmt(limited.perSecond, 2)} DMs/s of ${SIZES.limit} allowed, 429s ${limited.rateLimited}, duplicates ${limited.duplicates}, missing ${limited.missing}`,
+    );
     slack.limit('chat.postMessage', { perSeconds: 1, max: Number.MAX_SAFE_INTEGER });
     await limitedWorker.stop();
 
@@ -198,11 +327,32 @@ async function runAppBenchmarks(database: BenchDatabase, prefix: string, slack: 
     // The Slack calls alone, to people of their own (nobody of the team gets a second DM).
     const bareSlackUsers = userIds('B', SIZES.fanOut);
     bareSlackUsers.forEach((id) => slack.addUser({ id }));
-    const bareSlack = await runScript<AppResults['bareSlack']>('bare-slack.ts', {}, { count: SIZES.fanOut, concurrency: SIZES.concurrency, slackUrl: slack.url, userIds: bareSlackUsers }).result;
-    log(`bare Slack client: ${fmt(bareSlack.perSecond)} chat.postMessage/s (${bareSlack.calls} in ${fmt(bareSlack.seconds, 2)} s)`);
+    const bareSlack = await runScript<AppResults['bareSlack']>(
+      'bare-slack.ts',
+      {},
+      { count: SIZES.fanOut, concurrency: SIZES.concurrency, slackUrl: slack.url, userIds: bareSlackUsers },
+    ).result;
+    log(
+      `bare Slack client: ${fmt(bareSlack.perSecond)} chat.postMessage/s (${bareSlack.calls} in ${fmt(bareSlack.seconds, 2)} s)`,
+    );
 
     await web.stop();
-    return { fan, bare, bareSlack, ackBare: acks.bare, ackOurs: acks.ours, ackCpu, serverSide, clicks, saved, expectedSaved, drainSeconds, memory, scale, limited };
+    return {
+      fan,
+      bare,
+      bareSlack,
+      ackBare: acks.bare,
+      ackOurs: acks.ours,
+      ackCpu,
+      serverSide,
+      clicks,
+      saved,
+      expectedSaved,
+      drainSeconds,
+      memory,
+      scale,
+      limited,
+    };
   } finally {
     await handle.close();
   }
@@ -213,9 +363,13 @@ async function runSummaryBenchmark(database: BenchDatabase): Promise<SummaryResu
   const shape = SIZES.summary;
   log(`summary: seeding ${shape.teams} teams × ${shape.roundsPerTeam} rounds, ${fmt(shape.responses, 0)} responses`);
   const seed = await seedSummaries(database.pool, shape);
-  log(`summary: seeded ${fmt(seed.responses, 0)} responses and ${fmt(seed.deliveries, 0)} deliveries in ${fmt(seed.seconds, 1)} s; timing ${SIZES.summaryRuns} runs each`);
+  log(
+    `summary: seeded ${fmt(seed.responses, 0)} responses and ${fmt(seed.deliveries, 0)} deliveries in ${fmt(seed.seconds, 1)} s; timing ${SIZES.summaryRuns} runs each`,
+  );
   const timings = await timeSummaries(database.url, seed.teamIds, SIZES.summaryRuns);
-  log(`summary: p50 ${fmt(timings.summary.p50, 2)} ms, p99 ${fmt(timings.summary.p99, 2)} ms; trend p50 ${fmt(timings.trend.p50, 2)} ms, p99 ${fmt(timings.trend.p99, 2)} ms`);
+  log(
+    `summary: p50 ${fmt(timings.summary.p50, 2)} ms, p99 ${fmt(timings.summary.p99, 2)} ms; trend p50 ${fmt(timings.trend.p50, 2)} ms, p99 ${fmt(timings.trend.p99, 2)} ms`,
+  );
   return { seed, timings };
 }
 
@@ -229,23 +383,93 @@ function buildRows(app: AppResults | undefined, summary: SummaryResults | undefi
     const limitedRate = (limited.delivered - 1) / limited.sendingSeconds;
     const limitedRatio = limitedRate / SIZES.limit;
     rows.push(
-      { what: `Ack p99, signed score clicks at ${SIZES.ackRate}/s for ${SIZES.ackSeconds} s`, target: `≤ ${TARGETS.ackP99Ms} ms`, measured: `${fmt(ackOurs.p99, 1)} ms (p50 ${fmt(ackOurs.p50, 1)}, max ${fmt(ackOurs.max, 0)})`, met: ackOurs.p99 <= TARGETS.ackP99Ms },
-      { what: 'Ack p50 ratio, ours / bare Bolt', target: `≤ ${TARGETS.ackP50Ratio}`, measured: `${fmt(p50Ratio, 2)} (bare p50 ${fmt(ackBare.p50, 2)} ms)`, met: p50Ratio <= TARGETS.ackP50Ratio },
-      { what: 'Ack p99 ratio, ours / bare Bolt', target: '(reported)', measured: `${fmt(ackOurs.p99 / ackBare.p99, 2)} (bare p99 ${fmt(ackBare.p99, 1)} ms)`, met: null },
-      { what: 'CPU per click: web / worker (bare Bolt)', target: '(reported)', measured: `${fmt(app.ackCpu.web, 2)} / ${fmt(app.ackCpu.worker, 2)} ms (${fmt(app.ackCpu.bare, 2)} ms); both cores ${fmt(100 * app.ackCpu.machineBusy, 0)}% busy`, met: null },
-      { what: 'Ack errors; clicks saved by the worker', target: `0; all ${app.clicks}`, measured: `${ackOurs.errors} of ${ackOurs.sent}; ${app.saved} saved`, met: ackOurs.errors === 0 && app.saved >= app.expectedSaved },
-      { what: `Fan-out, ${fmt(SIZES.fanOut, 0)} members, no rate limit`, target: '(reported)', measured: `${fmt(fan.perSecond)} DMs/s (${fmt(fan.seconds, 1)} s end to end)`, met: null },
-      { what: 'Fan-out rate / bare BullMQ no-op rate', target: `≥ ${TARGETS.fanOutRatio}`, measured: `${fmt(fanRatio, 3)} (bare ${fmt(bare.perSecond, 0)} jobs/s)`, met: fanRatio >= TARGETS.fanOutRatio },
-      { what: 'Fan-out rate / the Slack calls alone (no queue, no database)', target: '(reported)', measured: `${fmt(fan.perSecond / app.bareSlack.perSecond, 3)} (bare Slack client ${fmt(app.bareSlack.perSecond, 0)} calls/s)`, met: null },
-      { what: 'Fan-out duplicates / missing', target: '0 / 0', measured: `${fan.duplicates} / ${fan.missing}`, met: fan.duplicates === 0 && fan.missing === 0 },
-      { what: `Limited fan-out (${fmt(SIZES.limited, 0)} members, ${SIZES.limit}/s): achieved / allowed`, target: `≥ ${TARGETS.limitedRatio}`, measured: `${fmt(limitedRatio, 3)} (${fmt(limitedRate, 2)} DMs/s; end to end ${fmt(limited.perSecond, 2)})`, met: limitedRatio >= TARGETS.limitedRatio },
-      { what: 'Limited fan-out: 429s received', target: '≤ 1% of DMs, each honoured', measured: `${limited.rateLimited} (${fmt((100 * limited.rateLimited) / limited.members, 2)}%)`, met: limited.rateLimited <= limited.members / 100 },
-      { what: 'Limited fan-out duplicates / missing', target: '0 / 0', measured: `${limited.duplicates} / ${limited.missing}`, met: limited.duplicates === 0 && limited.missing === 0 },
+      {
+        what: `Ack p99, signed score clicks at ${SIZES.ackRate}/s for ${SIZES.ackSeconds} s`,
+        target: `≤ ${TARGETS.ackP99Ms} ms`,
+        measured: `${fmt(ackOurs.p99, 1)} ms (p50 ${fmt(ackOurs.p50, 1)}, max ${fmt(ackOurs.max, 0)})`,
+        met: ackOurs.p99 <= TARGETS.ackP99Ms,
+      },
+      {
+        what: 'Ack p50 ratio, ours / bare Bolt',
+        target: `≤ ${TARGETS.ackP50Ratio}`,
+        measured: `${fmt(p50Ratio, 2)} (bare p50 ${fmt(ackBare.p50, 2)} ms)`,
+        met: p50Ratio <= TARGETS.ackP50Ratio,
+      },
+      {
+        what: 'Ack p99 ratio, ours / bare Bolt',
+        target: '(reported)',
+        measured: `${fmt(ackOurs.p99 / ackBare.p99, 2)} (bare p99 ${fmt(ackBare.p99, 1)} ms)`,
+        met: null,
+      },
+      {
+        what: 'CPU per click: web / worker (bare Bolt)',
+        target: '(reported)',
+        measured: `${fmt(app.ackCpu.web, 2)} / ${fmt(app.ackCpu.worker, 2)} ms (${fmt(app.ackCpu.bare, 2)} ms); both cores ${fmt(100 * app.ackCpu.machineBusy, 0)}% busy`,
+        met: null,
+      },
+      {
+        what: 'Ack errors; clicks saved by the worker',
+        target: `0; all ${app.clicks}`,
+        measured: `${ackOurs.errors} of ${ackOurs.sent}; ${app.saved} saved`,
+        met: ackOurs.errors === 0 && app.saved >= app.expectedSaved,
+      },
+      {
+        what: `Fan-out, ${fmt(SIZES.fanOut, 0)} members, no rate limit`,
+        target: '(reported)',
+        measured: `${fmt(fan.perSecond)} DMs/s (${fmt(fan.seconds, 1)} s end to end)`,
+        met: null,
+      },
+      {
+        what: 'Fan-out rate / bare BullMQ no-op rate',
+        target: `≥ ${TARGETS.fanOutRatio}`,
+        measured: `${fmt(fanRatio, 3)} (bare ${fmt(bare.perSecond, 0)} jobs/s)`,
+        met: fanRatio >= TARGETS.fanOutRatio,
+      },
+      {
+        what: 'Fan-out rate / the Slack calls alone (no queue, no database)',
+        target: '(reported)',
+        measured: `${fmt(fan.perSecond / app.bareSlack.perSecond, 3)} (bare Slack client ${fmt(app.bareSlack.perSecond, 0)} calls/s)`,
+        met: null,
+      },
+      {
+        what: 'Fan-out duplicates / missing',
+        target: '0 / 0',
+        measured: `${fan.duplicates} / ${fan.missing}`,
+        met: fan.duplicates === 0 && fan.missing === 0,
+      },
+      {
+        what: `Limited fan-out (${fmt(SIZES.limited, 0)} members, ${SIZES.limit}/s): achieved / allowed`,
+        target: `≥ ${TARGETS.limitedRatio}`,
+        measured: `${fmt(limitedRatio, 3)} (${fmt(limitedRate, 2)} DMs/s; end to end ${fmt(limited.perSecond, 2)})`,
+        met: limitedRatio >= TARGETS.limitedRatio,
+      },
+      {
+        what: 'Limited fan-out: 429s received',
+        target: '≤ 1% of DMs, each honoured',
+        measured: `${limited.rateLimited} (${fmt((100 * limited.rateLimited) / limited.members, 2)}%)`,
+        met: limited.rateLimited <= limited.members / 100,
+      },
+      {
+        what: 'Limited fan-out duplicates / missing',
+        target: '0 / 0',
+        measured: `${limited.duplicates} / ${limited.missing}`,
+        met: limited.duplicates === 0 && limited.missing === 0,
+      },
     );
     if (summary) rows.push(...summaryRows(summary));
     rows.push(
-      { what: 'Peak RSS, web (during 1 and 2)', target: `≤ ${TARGETS.memoryMb} MB`, measured: `${fmt(memory.web, 0)} MB (${fmt(memory.webStart, 0)} at start; bare Bolt under the same load ${fmt(memory.bareBolt, 0)})`, met: memory.web <= TARGETS.memoryMb },
-      { what: 'Peak RSS, worker (during 1 and 2)', target: `≤ ${TARGETS.memoryMb} MB`, measured: `${fmt(memory.worker, 0)} MB (${fmt(memory.workerStart, 0)} at start; bare BullMQ worker ${fmt(memory.bareBullmq, 0)})`, met: memory.worker <= TARGETS.memoryMb },
+      {
+        what: 'Peak RSS, web (during 1 and 2)',
+        target: `≤ ${TARGETS.memoryMb} MB`,
+        measured: `${fmt(memory.web, 0)} MB (${fmt(memory.webStart, 0)} at start; bare Bolt under the same load ${fmt(memory.bareBolt, 0)})`,
+        met: memory.web <= TARGETS.memoryMb,
+      },
+      {
+        what: 'Peak RSS, worker (during 1 and 2)',
+        target: `≤ ${TARGETS.memoryMb} MB`,
+        measured: `${fmt(memory.worker, 0)} MB (${fmt(memory.workerStart, 0)} at start; bare BullMQ worker ${fmt(memory.bareBullmq, 0)})`,
+        met: memory.worker <= TARGETS.memoryMb,
+      },
       ...scale.map(({ workers, result }) => ({
         what: `Scale-out: ${fmt(SIZES.scaleOut, 0)} members, ${workers} worker process${workers > 1 ? 'es' : ''}`,
         target: '(reported)',
@@ -261,9 +485,26 @@ function buildRows(app: AppResults | undefined, summary: SummaryResults | undefi
 
 function summaryRows({ seed, timings }: SummaryResults): Row[] {
   return [
-    { what: `\`/pulse summary\` of one team (${fmt(seed.responses, 0)} responses stored)`, target: `p99 ≤ ${TARGETS.summaryP99Ms} ms`, measured: `p50 ${fmt(timings.summary.p50, 2)} ms, p99 ${fmt(timings.summary.p99, 2)} ms`, met: timings.summary.p99 <= TARGETS.summaryP99Ms },
-    { what: '12-round trend of one team (`loadSymmetry`)', target: `p99 ≤ ${TARGETS.summaryP99Ms} ms`, measured: `p50 ${fmt(timings.trend.p50, 2)} ms, p99 ${fmt(timings.trend.p99, 2)} ms`, met: timings.trend.p99 <= TARGETS.summaryP99Ms },
-    { what: 'Summary and trend queries use indexes', target: 'no sequential scan', measured: timings.plans.some((p) => p.seqScans.length) ? `seq scans: ${[...new Set(timings.plans.flatMap((p) => p.seqScans))].join(', ')}` : `indexes only (${[...new Set(timings.plans.flatMap((p) => p.indexes))].join(', ')})`, met: !timings.plans.some((p) => p.seqScans.length) },
+    {
+      what: `\`/pulse summary\` of one team (${fmt(seed.responses, 0)} responses stored)`,
+      target: `p99 ≤ ${TARGETS.summaryP99Ms} ms`,
+      measured: `p50 ${fmt(timings.summary.p50, 2)} ms, p99 ${fmt(timings.summary.p99, 2)} ms`,
+      met: timings.summary.p99 <= TARGETS.summaryP99Ms,
+    },
+    {
+      what: '12-round trend of one team (`loadSymmetry`)',
+      target: `p99 ≤ ${TARGETS.summaryP99Ms} ms`,
+      measured: `p50 ${fmt(timings.trend.p50, 2)} ms, p99 ${fmt(timings.trend.p99, 2)} ms`,
+      met: timings.trend.p99 <= TARGETS.summaryP99Ms,
+    },
+    {
+      what: 'Summary and trend queries use indexes',
+      target: 'no sequential scan',
+      measured: timings.plans.some((p) => p.seqScans.length)
+        ? `seq scans: ${[...new Set(timings.plans.flatMap((p) => p.seqScans))].join(', ')}`
+        : `indexes only (${[...new Set(timings.plans.flatMap((p) => p.indexes))].join(', ')})`,
+      met: !timings.plans.some((p) => p.seqScans.length),
+    },
   ];
 }
 
@@ -280,8 +521,17 @@ async function serverVersions(database: BenchDatabase): Promise<{ postgres: stri
 
 async function main(): Promise<void> {
   const startedAt = new Date();
-  const machine: Machine = { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGb: totalmem() / 1024 ** 3, node: process.version, loadBefore: loadavg(), loadAfter: [] };
-  log(`${machine.cpu}, ${machine.cores} cores, ${fmt(machine.memoryGb)} GB, Node ${machine.node}, load ${machine.loadBefore.map((l) => fmt(l, 2)).join(' ')}${QUICK ? ' — QUICK sizes' : ''}`);
+  const machine: Machine = {
+    cpu: cpus()[0]?.model ?? 'unknown',
+    cores: cpus().length,
+    memoryGb: totalmem() / 1024 ** 3,
+    node: process.version,
+    loadBefore: loadavg(),
+    loadAfter: [],
+  };
+  log(
+    `${machine.cpu}, ${machine.cores} cores, ${fmt(machine.memoryGb)} GB, Node ${machine.node}, load ${machine.loadBefore.map((l) => fmt(l, 2)).join(' ')}${QUICK ? ' — QUICK sizes' : ''}`,
+  );
   assertLoopback(REDIS_URL);
   const figuresPage = join(__dirname, '..', FIGURES_PAGE);
   const pageText = readFileSync(figuresPage, 'utf8');

@@ -46,12 +46,16 @@ export function buildState(root) {
 
 /** Runs `tsc -p tsconfig.build.json` under `root`, saying what it does and how long it took; true when it succeeded. */
 function build(root, why) {
-  process.stderr.write(`Building Symmetry first (${why}; tsc takes about 40 s, and the next run skips it while src/ is unchanged)…\n`);
+  process.stderr.write(
+    `Building Symmetry first (${why}; tsc takes about 40 s, and the next run skips it while src/ is unchanged)…\n`,
+  );
   const started = Date.now();
   const tsc = require.resolve('typescript/bin/tsc', { paths: [root] });
   const result = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) {
-    process.stderr.write('The build failed (the errors are above); fix them, or run `npm run build` to see them again.\n');
+    process.stderr.write(
+      'The build failed (the errors are above); fix them, or run `npm run build` to see them again.\n',
+    );
     return false;
   }
   process.stderr.write(`Built in ${Math.round((Date.now() - started) / 1000)} s.\n`);
@@ -63,12 +67,15 @@ function main() {
   const role = process.argv[2] ?? 'all';
   const { state, newer } = buildState(root);
   if (role === 'sandbox' && state !== 'fresh') {
-    if (!build(root, state === 'missing' ? 'dist/ is missing' : `${newer} changed since the last build`)) process.exit(1);
+    if (!build(root, state === 'missing' ? 'dist/ is missing' : `${newer} changed since the last build`))
+      process.exit(1);
   } else if (state === 'missing') {
     process.stderr.write('Symmetry is not built yet: run `npm run build` first, then start it again.\n');
     process.exit(1);
   } else if (state === 'stale') {
-    process.stderr.write(`Note: ${newer} is newer than the build in dist/; run \`npm run build\` to run what you changed.\n`);
+    process.stderr.write(
+      `Note: ${newer} is newer than the build in dist/; run \`npm run build\` to run what you changed.\n`,
+    );
   }
   // dist/ is CommonJS: required, it runs in this process with the flags Node was started with.
   require(join(root, ENTRY));

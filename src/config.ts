@@ -11,13 +11,16 @@ const url = (protocols: string[], example: string) =>
   z
     .string()
     .min(1, `is empty; set it like ${example}`)
-    .refine((v) => {
-      try {
-        return protocols.includes(new URL(v).protocol);
-      } catch {
-        return false;
-      }
-    }, `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}, like ${example}`);
+    .refine(
+      (v) => {
+        try {
+          return protocols.includes(new URL(v).protocol);
+        } catch {
+          return false;
+        }
+      },
+      `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}, like ${example}`,
+    );
 
 const int = (min: number, max: number) =>
   z.coerce
@@ -26,10 +29,17 @@ const int = (min: number, max: number) =>
     .min(min, `must be at least ${min}`)
     .max(max, `must be at most ${max}`);
 
-const uuid = (what: string) => z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, `must be ${what} (a GUID like 00000000-0000-0000-0000-000000000000)`);
+const uuid = (what: string) =>
+  z
+    .string()
+    .regex(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+      `must be ${what} (a GUID like 00000000-0000-0000-0000-000000000000)`,
+    );
 
 /** How to make a secret, said wherever one is refused. */
-const MAKE_SECRET = "generate one with `openssl rand -hex 32` or `node -e \"console.log(require('crypto').randomBytes(32).toString('hex'))\"`";
+const MAKE_SECRET =
+  "generate one with `openssl rand -hex 32` or `node -e \"console.log(require('crypto').randomBytes(32).toString('hex'))\"`";
 
 /** Words of the placeholders in .env.example and the docs: a value holding one was never filled in. */
 const PLACEHOLDER = /change[-_ ]?me|example|placeholder|your[-_ ]|replace[-_ ]?(me|this)|client-secret-of|\.\.\.|…/i;
@@ -41,7 +51,8 @@ const MIN_DISTINCT = 8;
 export function weakSecretReason(value: string, minLength: number): string | null {
   if (PLACEHOLDER.test(value)) return 'is still the placeholder from .env.example or the docs';
   if (value.length < minLength) return `must be at least ${minLength} characters`;
-  if (new Set(value).size < MIN_DISTINCT) return `has only ${new Set(value).size} distinct characters, so it is easy to guess`;
+  if (new Set(value).size < MIN_DISTINCT)
+    return `has only ${new Set(value).size} distinct characters, so it is easy to guess`;
   return null;
 }
 
@@ -56,7 +67,8 @@ const generatedSecret = (minLength: number) =>
   });
 
 /** A credential copied from Slack or Azure: refused while it is still the example text, with where to copy it from. */
-const copiedCredential = <T extends z.ZodString>(base: T, whereFrom: string) => base.refine((value) => !PLACEHOLDER.test(value), `is still the placeholder from .env.example; ${whereFrom}`);
+const copiedCredential = <T extends z.ZodString>(base: T, whereFrom: string) =>
+  base.refine((value) => !PLACEHOLDER.test(value), `is still the placeholder from .env.example; ${whereFrom}`);
 
 const TEAMS_APP_TYPES = ['SingleTenant', 'UserAssignedMSI'] as const;
 
@@ -65,11 +77,20 @@ const MISSING_SLACK_SECRET = "is missing; copy the Signing Secret from your Slac
 
 const schema = z.object({
   /** Bot token of the Slack app (xoxb-…), from "OAuth & Permissions". Required for Slack (with SLACK_SIGNING_SECRET). */
-  SLACK_BOT_TOKEN: copiedCredential(z.string().startsWith('xoxb-', 'must start with xoxb- (the Bot User OAuth Token)'), 'copy the Bot User OAuth Token (xoxb-…) from your Slack app').optional(),
+  SLACK_BOT_TOKEN: copiedCredential(
+    z.string().startsWith('xoxb-', 'must start with xoxb- (the Bot User OAuth Token)'),
+    'copy the Bot User OAuth Token (xoxb-…) from your Slack app',
+  ).optional(),
   /** Signing secret of the Slack app, from "Basic Information"; every request is verified with it. Required for Slack. */
-  SLACK_SIGNING_SECRET: copiedCredential(z.string().min(16, 'looks too short; copy the whole Signing Secret'), "copy the Signing Secret from your Slack app's Basic Information page").optional(),
+  SLACK_SIGNING_SECRET: copiedCredential(
+    z.string().min(16, 'looks too short; copy the whole Signing Secret'),
+    "copy the Signing Secret from your Slack app's Basic Information page",
+  ).optional(),
   /** App-level token (xapp-…, scope connections:write); when set, the web process uses Socket Mode instead of HTTP. */
-  SLACK_APP_TOKEN: copiedCredential(z.string().startsWith('xapp-', 'must start with xapp- (an app-level token with connections:write)'), 'generate an app-level token with connections:write in your Slack app').optional(),
+  SLACK_APP_TOKEN: copiedCredential(
+    z.string().startsWith('xapp-', 'must start with xapp- (an app-level token with connections:write)'),
+    'generate an app-level token with connections:write in your Slack app',
+  ).optional(),
   /** Web API base URL; default Slack's. Set for GovSlack, or to a fake Slack in tests. */
   SLACK_API_URL: url(['http:', 'https:'], 'https://slack.com/api/').optional(),
   /** Most Slack Web API calls per second the workers make to the workspace, all workers together, evenly spaced. */
@@ -79,7 +100,10 @@ const schema = z.object({
   /** Redis connection URL (BullMQ queues). Use persistence (AOF) and maxmemory-policy noeviction. */
   REDIS_URL: url(['redis:', 'rediss:'], 'redis://localhost:6379'),
   /** Prefix of every Redis key and queue; lets several installs share one Redis. */
-  QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_{}-]{1,40}$/, 'must be 1–40 letters, digits, _ - { }').default('symmetry'),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_{}-]{1,40}$/, 'must be 1–40 letters, digits, _ - { }')
+    .default('symmetry'),
   /** Server secret for the keyed hash of respondents (at least 32 characters, random; never change it, or people lose their history). */
   ANONYMITY_SECRET: z.string({ message: `is missing; ${MAKE_SECRET}` }).pipe(generatedSecret(32)),
   /** HTTP port of the web process (/slack/events, /api/messages, /healthz). */
@@ -97,11 +121,16 @@ const schema = z.object({
   /** Microsoft App ID (client id) of the Azure Bot registration; setting it turns Teams on (POST /api/messages). */
   TEAMS_APP_ID: uuid("the Azure Bot's Microsoft App ID").optional(),
   /** Client secret of that app registration (SingleTenant only; a managed identity has none). */
-  TEAMS_APP_PASSWORD: copiedCredential(z.string().min(1), 'create a client secret for the app registration and copy its value').optional(),
+  TEAMS_APP_PASSWORD: copiedCredential(
+    z.string().min(1),
+    'create a client secret for the app registration and copy its value',
+  ).optional(),
   /** Microsoft Entra tenant id the bot is registered in (SingleTenant and UserAssignedMSI both need it). */
   TEAMS_TENANT_ID: uuid('the Microsoft Entra tenant id').optional(),
   /** How the bot authenticates: SingleTenant (app id + secret) or UserAssignedMSI (a user-assigned managed identity). */
-  TEAMS_APP_TYPE: z.enum(TEAMS_APP_TYPES, { message: `must be one of ${TEAMS_APP_TYPES.join(', ')}` }).default('SingleTenant'),
+  TEAMS_APP_TYPE: z
+    .enum(TEAMS_APP_TYPES, { message: `must be one of ${TEAMS_APP_TYPES.join(', ')}` })
+    .default('SingleTenant'),
   /** Most Bot Connector calls per second the workers make to a tenant, all workers together (Teams allows 50 per app per tenant). */
   TEAMS_MAX_CALLS_PER_SECOND: int(1, 10000).default(50),
   /** "true" runs Teams with NO authentication of /api/messages (local testing only); refused when NODE_ENV=production. */
@@ -139,21 +168,37 @@ function crossChecks(env: Record<string, string | undefined>): string[] {
   const { slack, teams } = platformsNamed(env);
   const noAuth = env.TEAMS_ALLOW_UNAUTHENTICATED === 'true';
   if (!slack && !teams) {
-    problems.push('No chat platform is configured: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET for Slack, or TEAMS_APP_ID and TEAMS_TENANT_ID (and TEAMS_APP_PASSWORD) for Microsoft Teams, or both');
+    problems.push(
+      'No chat platform is configured: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET for Slack, or TEAMS_APP_ID and TEAMS_TENANT_ID (and TEAMS_APP_PASSWORD) for Microsoft Teams, or both',
+    );
   }
   if (slack && !env.SLACK_BOT_TOKEN) problems.push(`SLACK_BOT_TOKEN ${MISSING_SLACK_TOKEN}`);
   if (slack && !env.SLACK_SIGNING_SECRET) problems.push(`SLACK_SIGNING_SECRET ${MISSING_SLACK_SECRET}`);
   if (noAuth) {
-    if (env.NODE_ENV === 'production') problems.push('TEAMS_ALLOW_UNAUTHENTICATED=true is refused with NODE_ENV=production: it would accept unauthenticated requests on /api/messages');
-    if (env.TEAMS_APP_ID) problems.push('TEAMS_ALLOW_UNAUTHENTICATED=true and TEAMS_APP_ID are both set: unset one (authentication is either on with an app id, or explicitly off)');
+    if (env.NODE_ENV === 'production')
+      problems.push(
+        'TEAMS_ALLOW_UNAUTHENTICATED=true is refused with NODE_ENV=production: it would accept unauthenticated requests on /api/messages',
+      );
+    if (env.TEAMS_APP_ID)
+      problems.push(
+        'TEAMS_ALLOW_UNAUTHENTICATED=true and TEAMS_APP_ID are both set: unset one (authentication is either on with an app id, or explicitly off)',
+      );
     return problems;
   }
   if (!teams) return problems;
   const type = env.TEAMS_APP_TYPE ?? 'SingleTenant';
-  if (!env.TEAMS_APP_ID) problems.push("TEAMS_APP_ID is missing; copy the Microsoft App ID from your Azure Bot's Configuration page");
-  if (!env.TEAMS_TENANT_ID) problems.push(`TEAMS_TENANT_ID is missing; ${type} bots need the Microsoft Entra tenant id they are registered in`);
-  if (type === 'SingleTenant' && !env.TEAMS_APP_PASSWORD) problems.push('TEAMS_APP_PASSWORD is missing; create a client secret for the app registration (or use TEAMS_APP_TYPE=UserAssignedMSI)');
-  if (type === 'UserAssignedMSI' && env.TEAMS_APP_PASSWORD) problems.push('TEAMS_APP_PASSWORD must not be set with TEAMS_APP_TYPE=UserAssignedMSI: a managed identity has no secret');
+  if (!env.TEAMS_APP_ID)
+    problems.push("TEAMS_APP_ID is missing; copy the Microsoft App ID from your Azure Bot's Configuration page");
+  if (!env.TEAMS_TENANT_ID)
+    problems.push(`TEAMS_TENANT_ID is missing; ${type} bots need the Microsoft Entra tenant id they are registered in`);
+  if (type === 'SingleTenant' && !env.TEAMS_APP_PASSWORD)
+    problems.push(
+      'TEAMS_APP_PASSWORD is missing; create a client secret for the app registration (or use TEAMS_APP_TYPE=UserAssignedMSI)',
+    );
+  if (type === 'UserAssignedMSI' && env.TEAMS_APP_PASSWORD)
+    problems.push(
+      'TEAMS_APP_PASSWORD must not be set with TEAMS_APP_TYPE=UserAssignedMSI: a managed identity has no secret',
+    );
   return problems;
 }
 
@@ -170,14 +215,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // Empty strings count as unset, as in most .env tooling.
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const result = schema.safeParse(cleaned);
-  const problems = [...(result.success ? [] : result.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`)), ...crossChecks(cleaned)];
+  const problems = [
+    ...(result.success ? [] : result.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`)),
+    ...crossChecks(cleaned),
+  ];
   if (problems.length > 0 || !result.success) throw new ConfigError(problems);
   const data = result.data;
-  return { ...data, slackEnabled: Boolean(data.SLACK_BOT_TOKEN && data.SLACK_SIGNING_SECRET), teamsEnabled: Boolean(data.TEAMS_APP_ID) || data.TEAMS_ALLOW_UNAUTHENTICATED === 'true' };
+  return {
+    ...data,
+    slackEnabled: Boolean(data.SLACK_BOT_TOKEN && data.SLACK_SIGNING_SECRET),
+    teamsEnabled: Boolean(data.TEAMS_APP_ID) || data.TEAMS_ALLOW_UNAUTHENTICATED === 'true',
+  };
 }
 
 /** Where the sandbox looks for PostgreSQL and Redis when DATABASE_URL and REDIS_URL are unset; when nothing answers there it starts its own. */
-export const SANDBOX_DEFAULT_URLS = { DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/postgres', REDIS_URL: 'redis://127.0.0.1:6379' } as const;
+export const SANDBOX_DEFAULT_URLS = {
+  DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/postgres',
+  REDIS_URL: 'redis://127.0.0.1:6379',
+} as const;
 
 /** The sandbox (`npm run sandbox`, `start.js sandbox`): the real bot against a simulated Slack workspace. */
 const sandboxSchema = z.object({
@@ -208,7 +263,8 @@ export type SandboxConfig = z.infer<typeof sandboxSchema>;
 export function loadSandboxConfig(env: NodeJS.ProcessEnv = process.env): SandboxConfig {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const result = sandboxSchema.safeParse(cleaned);
-  if (!result.success) throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`));
+  if (!result.success)
+    throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`));
   return result.data;
 }
 
@@ -222,7 +278,8 @@ export function sandboxWhenUnconfigured(env: NodeJS.ProcessEnv = process.env): b
 /** What the CSV import of customer signals needs (DATABASE_URL only); throws ConfigError naming the problem. */
 export function loadImportConfig(env: NodeJS.ProcessEnv = process.env): { DATABASE_URL: string } {
   const result = schema.pick({ DATABASE_URL: true }).safeParse({ DATABASE_URL: env.DATABASE_URL || undefined });
-  if (!result.success) throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`));
+  if (!result.success)
+    throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`));
   return result.data;
 }
 

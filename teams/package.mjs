@@ -28,13 +28,20 @@ export function placeholderUrls(env) {
 /** The manifest with the template's {{NAME}} placeholders filled in. */
 export function buildManifest(env) {
   const problems = [];
-  if (!GUID.test(env.TEAMS_APP_ID ?? '')) problems.push("TEAMS_APP_ID must be the Azure Bot's Microsoft App ID (a GUID)");
+  if (!GUID.test(env.TEAMS_APP_ID ?? ''))
+    problems.push("TEAMS_APP_ID must be the Azure Bot's Microsoft App ID (a GUID)");
   const website = env.WEBSITE_URL ?? PLACEHOLDER_URL;
-  for (const [name, value] of [['WEBSITE_URL', website], ['PRIVACY_URL', env.PRIVACY_URL], ['TERMS_URL', env.TERMS_URL]]) {
+  for (const [name, value] of [
+    ['WEBSITE_URL', website],
+    ['PRIVACY_URL', env.PRIVACY_URL],
+    ['TERMS_URL', env.TERMS_URL],
+  ]) {
     if (value !== undefined && !/^https:\/\/\S+$/.test(value)) problems.push(`${name} must be an https:// URL`);
   }
-  if (env.PUBLIC_HOSTNAME !== undefined && !/^[a-z0-9.-]+(:\d+)?$/i.test(env.PUBLIC_HOSTNAME)) problems.push('PUBLIC_HOSTNAME must be a host name like symmetry.example.com (no https://)');
-  if (problems.length) throw new Error(`Cannot build the Teams app package:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  if (env.PUBLIC_HOSTNAME !== undefined && !/^[a-z0-9.-]+(:\d+)?$/i.test(env.PUBLIC_HOSTNAME))
+    problems.push('PUBLIC_HOSTNAME must be a host name like symmetry.example.com (no https://)');
+  if (problems.length)
+    throw new Error(`Cannot build the Teams app package:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   const values = {
     TEAMS_APP_ID: env.TEAMS_APP_ID.toLowerCase(),
     VERSION: JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version,
@@ -45,7 +52,9 @@ export function buildManifest(env) {
     PUBLIC_HOSTNAME: env.PUBLIC_HOSTNAME ?? '',
   };
   const template = readFileSync(join(here, 'manifest.template.json'), 'utf8');
-  const manifest = JSON.parse(template.replace(/\{\{(\w+)\}\}/g, (whole, name) => (name in values ? values[name] : whole)));
+  const manifest = JSON.parse(
+    template.replace(/\{\{(\w+)\}\}/g, (whole, name) => (name in values ? values[name] : whole)),
+  );
   if (!env.PUBLIC_HOSTNAME) delete manifest.validDomains;
   return manifest;
 }
@@ -54,7 +63,13 @@ export function buildManifest(env) {
 export async function validateManifest(manifest) {
   const { ManifestUtil } = require('@microsoft/app-manifest');
   const version = manifest.manifestVersion;
-  const schemaPath = join(dirname(require.resolve('@microsoft/app-manifest')), 'json-schemas', 'teams', `v${version}`, 'MicrosoftTeams.schema.json');
+  const schemaPath = join(
+    dirname(require.resolve('@microsoft/app-manifest')),
+    'json-schemas',
+    'teams',
+    `v${version}`,
+    'MicrosoftTeams.schema.json',
+  );
   const schema = JSON.parse(readFileSync(schemaPath, 'utf8'));
   return ManifestUtil.validateManifestAgainstSchema(manifest, schema);
 }
@@ -85,7 +100,12 @@ export function png(size, pixel) {
   ihdr.writeUInt32BE(size, 0);
   ihdr.writeUInt32BE(size, 4);
   ihdr.set([8, 6, 0, 0, 0], 8);
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(rows)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 /** The mark: two mirrored half-rings around a vertical axis (symmetry), as coverage 0..1 at (x, y) in a unit square. */
@@ -161,13 +181,27 @@ async function main() {
   const out = outFlag > 0 ? process.argv[outFlag + 1] : join(root, 'dist', 'teams', 'symmetry-teams.zip');
   const manifest = buildManifest(process.env);
   const problems = await validateManifest(manifest);
-  if (problems.length) throw new Error(`The manifest does not match the Teams schema v${manifest.manifestVersion}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  if (problems.length)
+    throw new Error(
+      `The manifest does not match the Teams schema v${manifest.manifestVersion}:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+    );
   mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, zip({ 'manifest.json': Buffer.from(JSON.stringify(manifest, null, 2)), 'color.png': colorIcon(), 'outline.png': outlineIcon() }));
-  process.stdout.write(`Teams app package written to ${out} (manifest v${manifest.manifestVersion}, valid against its schema).\n`);
+  writeFileSync(
+    out,
+    zip({
+      'manifest.json': Buffer.from(JSON.stringify(manifest, null, 2)),
+      'color.png': colorIcon(),
+      'outline.png': outlineIcon(),
+    }),
+  );
+  process.stdout.write(
+    `Teams app package written to ${out} (manifest v${manifest.manifestVersion}, valid against its schema).\n`,
+  );
   const unset = placeholderUrls(process.env);
   if (unset.length) {
-    process.stdout.write(`PLACEHOLDER: ${unset.join(', ')} not set, so the manifest links to ${PLACEHOLDER_URL} instead. Teams shows these links to everyone who installs the app: set them to your organisation's pages (https) and build again before you upload it.\n`);
+    process.stdout.write(
+      `PLACEHOLDER: ${unset.join(', ')} not set, so the manifest links to ${PLACEHOLDER_URL} instead. Teams shows these links to everyone who installs the app: set them to your organisation's pages (https) and build again before you upload it.\n`,
+    );
   }
   process.stdout.write('Upload it in the Teams admin center: Teams apps → Manage apps → Upload new app.\n');
 }

@@ -26,11 +26,19 @@ export interface FanOutResult {
 }
 
 const isCheckin = (c: RecordedCall) =>
-  c.method === 'chat.postMessage' && c.status === 200 && (c.response as { ok?: boolean } | undefined)?.ok === true &&
+  c.method === 'chat.postMessage' &&
+  c.status === 200 &&
+  (c.response as { ok?: boolean } | undefined)?.ok === true &&
   (c.args.metadata as { event_type?: string } | undefined)?.event_type === 'symmetry_checkin';
 
 /** Runs `/pulse now` for the team and waits for its DMs (or `timeoutMs`); counts duplicates and missing people. */
-export async function runFanOut(slack: FakeSlack, webUrl: string, secret: string, seeded: SeededTeam, timeoutMs: number): Promise<FanOutResult> {
+export async function runFanOut(
+  slack: FakeSlack,
+  webUrl: string,
+  secret: string,
+  seeded: SeededTeam,
+  timeoutMs: number,
+): Promise<FanOutResult> {
   const wanted = new Set(seeded.userIds);
   const perUser = new Map<string, number>();
   let cursor = slack.calls.length;
@@ -54,7 +62,14 @@ export async function runFanOut(slack: FakeSlack, webUrl: string, secret: string
   };
 
   const started = Date.now();
-  const body = slashCommandBody({ command: '/pulse', text: 'now', userId: seeded.managerId, channelId: seeded.channelId, teamId: slack.teamId, responseUrl: slack.responseUrl() });
+  const body = slashCommandBody({
+    command: '/pulse',
+    text: 'now',
+    userId: seeded.managerId,
+    channelId: seeded.channelId,
+    teamId: slack.teamId,
+    responseUrl: slack.responseUrl(),
+  });
   const res = await postToSlackApp(`${webUrl}/slack/events`, { ...body, secret });
   if (res.status !== 200) throw new Error(`/pulse now answered ${res.status}`);
   const deadline = started + timeoutMs;

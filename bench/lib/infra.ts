@@ -22,7 +22,8 @@ export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
 /** Refuses any URL that is not loopback: the benchmark must never leave this machine. */
 export function assertLoopback(url: string): void {
   const host = new URL(url).hostname;
-  if (!['127.0.0.1', 'localhost', '::1', '[::1]'].includes(host)) throw new Error(`benchmarks talk to loopback only, not ${host}`);
+  if (!['127.0.0.1', 'localhost', '::1', '[::1]'].includes(host))
+    throw new Error(`benchmarks talk to loopback only, not ${host}`);
 }
 
 export interface BenchDatabase {
@@ -95,7 +96,9 @@ const children = new Set<ChildProcess>();
 /** Starts `node dist/main/start.js <role>` with env; web waits for /healthz, worker for its BullMQ registration. */
 export async function startRole(role: 'web' | 'worker', env: Record<string, string>): Promise<AppProcess> {
   // BENCH_PROFILE_DIR=dir: the process writes a V8 CPU profile there when it exits (NODE_OPTIONS may not carry --cpu-prof).
-  const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
+  const profile = process.env.BENCH_PROFILE_DIR
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`]
+    : [];
   const app = await startApp(env, role, profile);
   children.add(app.child);
   app.child.once('exit', () => children.delete(app.child));
@@ -119,7 +122,11 @@ export async function waitForWorkers(prefix: string, count: number, timeoutMs = 
 }
 
 /** Runs a bench/ TypeScript file in its own node process (through tsx) and returns its last stdout line as JSON. */
-export function runScript<T>(file: string, env: Record<string, string>, input?: unknown): { child: ChildProcess; result: Promise<T> } {
+export function runScript<T>(
+  file: string,
+  env: Record<string, string>,
+  input?: unknown,
+): { child: ChildProcess; result: Promise<T> } {
   const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '..', file)], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', ...env },
@@ -136,7 +143,8 @@ export function runScript<T>(file: string, env: Record<string, string>, input?: 
     child.once('exit', (code) => {
       children.delete(child);
       const last = out.trim().split('\n').at(-1) ?? '';
-      if (code !== 0) return reject(new Error(`${file} exited with ${code}:\n${err.slice(-3000)}\n${out.slice(-2000)}`));
+      if (code !== 0)
+        return reject(new Error(`${file} exited with ${code}:\n${err.slice(-3000)}\n${out.slice(-2000)}`));
       try {
         resolve(JSON.parse(last) as T);
       } catch {
@@ -233,17 +241,23 @@ function safeHwm(pid: number): number {
 }
 
 /** Starts a long-running bench/ TypeScript server (through tsx) on `port` and waits for its /healthz. */
-export async function startScriptServer(file: string, port: number, env: Record<string, string>): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
+export async function startScriptServer(
+  file: string,
+  port: number,
+  env: Record<string, string>,
+): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
   const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '..', file)], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', ...env, PORT: String(port) },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   children.add(child);
-  const exited = new Promise<void>((resolve) => child.once('exit', () => {
-    children.delete(child);
-    resolve();
-  }));
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      children.delete(child);
+      resolve();
+    }),
+  );
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
   for (;;) {

@@ -4,11 +4,31 @@ import type { FanOutResult } from './fanout';
 import { fmt } from './stats';
 import type { SummarySeed, SummaryShape, SummaryTimings } from './summary';
 
-export interface Row { what: string; target: string; measured: string; met: boolean | null }
-export interface Machine { cpu: string; cores: number; memoryGb: number; node: string; loadBefore: number[]; loadAfter: number[] }
+export interface Row {
+  what: string;
+  target: string;
+  measured: string;
+  met: boolean | null;
+}
+export interface Machine {
+  cpu: string;
+  cores: number;
+  memoryGb: number;
+  node: string;
+  loadBefore: number[];
+  loadAfter: number[];
+}
 export interface Sizes {
-  fanOut: number; ackRate: number; ackSeconds: number; ackWarmupSeconds: number; scaleOut: number; limited: number; limit: number;
-  concurrency: number; summaryRuns: number; summary: SummaryShape;
+  fanOut: number;
+  ackRate: number;
+  ackSeconds: number;
+  ackWarmupSeconds: number;
+  scaleOut: number;
+  limited: number;
+  limit: number;
+  concurrency: number;
+  summaryRuns: number;
+  summary: SummaryShape;
 }
 export interface AppResults {
   fan: FanOutResult;
@@ -28,14 +48,21 @@ export interface AppResults {
   scale: Array<{ workers: number; result: FanOutResult }>;
   limited: FanOutResult;
 }
-export interface SummaryResults { seed: SummarySeed; timings: SummaryTimings }
+export interface SummaryResults {
+  seed: SummarySeed;
+  timings: SummaryTimings;
+}
 
 /** The table as plain text, columns padded. */
 export function printTable(rows: Row[]): string {
   const cells = rows.map((r) => [r.what, r.target, r.measured, r.met === null ? '–' : r.met ? 'yes' : 'NO']);
   const head = ['benchmark', 'target', 'measured', 'met?'];
   const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
-  const line = (c: string[]) => c.map((v, i) => v.padEnd(widths[i]!)).join('  ').trimEnd();
+  const line = (c: string[]) =>
+    c
+      .map((v, i) => v.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
   return `\n${line(head)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n${cells.map(line).join('\n')}\n\n`;
 }
 
@@ -52,7 +79,13 @@ export interface Report {
 }
 
 const ackRow = (name: string, a: LoadResult) =>
-  `| ${name} | ${a.sent} | ${fmt(a.achievedRate, 1)} | ${fmt(a.p50, 2)} | ${fmt(a.p90, 2)} | ${fmt(a.p99, 2)} | ${fmt(a.max, 1)} | ${a.errors}${Object.keys(a.failures).length ? ` (${Object.entries(a.failures).map(([k, v]) => `${k}: ${v}`).join(', ')})` : ''} |`;
+  `| ${name} | ${a.sent} | ${fmt(a.achievedRate, 1)} | ${fmt(a.p50, 2)} | ${fmt(a.p90, 2)} | ${fmt(a.p99, 2)} | ${fmt(a.max, 1)} | ${a.errors}${
+    Object.keys(a.failures).length
+      ? ` (${Object.entries(a.failures)
+          .map(([k, v]) => `${k}: ${v}`)
+          .join(', ')})`
+      : ''
+  } |`;
 
 function appSections(r: Report, a: AppResults): string {
   const s = r.sizes;
@@ -149,7 +182,10 @@ ${a.scale.map(({ workers, result }) => `| ${workers} | ${fmt(result.perSecond)} 
 
 function summarySection(r: Report, { seed, timings }: SummaryResults): string {
   const plans = timings.plans
-    .map((p) => `**${p.usage}: ${p.indexes.length ? `indexes ${p.indexes.join(', ')}` : 'no index'}${p.seqScans.length ? `; sequential scans: ${p.seqScans.join(', ')}` : ''}**\n\n\`\`\`sql\n${p.sql}\n\`\`\`\n\n\`\`\`\n${p.plan}\n\`\`\``)
+    .map(
+      (p) =>
+        `**${p.usage}: ${p.indexes.length ? `indexes ${p.indexes.join(', ')}` : 'no index'}${p.seqScans.length ? `; sequential scans: ${p.seqScans.join(', ')}` : ''}**\n\n\`\`\`sql\n${p.sql}\n\`\`\`\n\n\`\`\`\n${p.plan}\n\`\`\``,
+    )
     .join('\n\n');
   return `**Summary speed.** ${fmt(seed.rounds, 0)} closed weekly rounds (${seed.teamIds.length} teams × ${r.sizes.summary.roundsPerTeam} weeks, ${r.sizes.summary.teamSize} members
 each), ${fmt(seed.responses, 0)} responses and ${fmt(seed.deliveries, 0)} deliveries, bulk-inserted with \`generate_series\` in
@@ -176,7 +212,10 @@ function markdownTable(rows: Row[]): string {
   return [
     '| benchmark | target | measured | met? |',
     '| --- | --- | --- | --- |',
-    ...rows.map((row) => `| ${row.what} | ${row.target} | ${row.measured} | ${row.met === null ? '–' : row.met ? 'yes' : '**no**'} |`),
+    ...rows.map(
+      (row) =>
+        `| ${row.what} | ${row.target} | ${row.measured} | ${row.met === null ? '–' : row.met ? 'yes' : '**no**'} |`,
+    ),
   ].join('\n');
 }
 
@@ -199,7 +238,8 @@ export const README_END = '<!-- /bench:last-run -->';
 export function withReadmeBlock(readme: string, r: Report): string {
   const start = readme.indexOf(README_START);
   const end = readme.indexOf(README_END);
-  if (start < 0 || end < start) throw new Error(`README.md has no ${README_START} … ${README_END} block for the figures`);
+  if (start < 0 || end < start)
+    throw new Error(`README.md has no ${README_START} … ${README_END} block for the figures`);
   const block = `${README_START}\n${runLine(r)}\n${machineLine(r)}\n\n${markdownTable(r.rows)}\n`;
   return readme.slice(0, start) + block + readme.slice(end);
 }

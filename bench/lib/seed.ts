@@ -9,7 +9,14 @@ import { DEFAULT_TEAM_SETTINGS, type Team, type UserProfile } from '../../src/co
 import type { Repositories } from '../../src/core/ports';
 import type { FakeSlack } from '../../test/support/fake-slack';
 
-const ZONES = ['Europe/Stockholm', 'America/New_York', 'Asia/Kolkata', 'Europe/Paris', 'America/Los_Angeles', 'Asia/Tokyo'];
+const ZONES = [
+  'Europe/Stockholm',
+  'America/New_York',
+  'Asia/Kolkata',
+  'Europe/Paris',
+  'America/Los_Angeles',
+  'Asia/Tokyo',
+];
 
 export interface SeededTeam {
   team: Team;
@@ -27,13 +34,30 @@ export function userIds(tag: string, count: number): string[] {
 export async function seedTeam(repos: Repositories, slack: FakeSlack, tag: string, size: number): Promise<SeededTeam> {
   const ids = userIds(tag, size);
   const channelId = `C${tag}TEAM`;
-  ids.forEach((id, i) => slack.addUser({ id, name: `p${tag.toLowerCase()}${i}`, tz: ZONES[i % ZONES.length], locale: 'en-US' }));
+  ids.forEach((id, i) =>
+    slack.addUser({ id, name: `p${tag.toLowerCase()}${i}`, tz: ZONES[i % ZONES.length], locale: 'en-US' }),
+  );
   slack.addChannel(channelId, ids, { name: `team-${tag.toLowerCase()}` });
   const workspace = await repos.workspaces.ensure('slack', slack.teamId);
-  const { team } = await repos.teams.ensure({ workspaceId: workspace.id, channelId, managers: [ids[0]!], settings: DEFAULT_TEAM_SETTINGS });
-  const profiles: UserProfile[] = ids.map((id, i) => ({ platformUserId: id, isBot: false, deleted: false, isAdmin: false, timezone: ZONES[i % ZONES.length]!, locale: 'en-US' }));
+  const { team } = await repos.teams.ensure({
+    workspaceId: workspace.id,
+    channelId,
+    managers: [ids[0]!],
+    settings: DEFAULT_TEAM_SETTINGS,
+  });
+  const profiles: UserProfile[] = ids.map((id, i) => ({
+    platformUserId: id,
+    isBot: false,
+    deleted: false,
+    isAdmin: false,
+    timezone: ZONES[i % ZONES.length]!,
+    locale: 'en-US',
+  }));
   const members = await repos.members.upsertMany(workspace.id, profiles);
-  await repos.teams.replaceMembers(team.id, members.map((m) => m.id));
+  await repos.teams.replaceMembers(
+    team.id,
+    members.map((m) => m.id),
+  );
   return { team, channelId, managerId: ids[0]!, userIds: ids };
 }
 

@@ -18,11 +18,22 @@ import * as schema from '../../src/db/schema';
 import { createRepositories } from '../../src/db/repositories';
 import { percentiles, type Percentiles } from './stats';
 
-export interface SummaryShape { teams: number; roundsPerTeam: number; teamSize: number; responses: number }
+export interface SummaryShape {
+  teams: number;
+  roundsPerTeam: number;
+  teamSize: number;
+  responses: number;
+}
 /** The issue's shape: 200 teams × 52 rounds, 1,000,000 responses (96–97 of 100 members answer each round). */
 export const FULL_SHAPE: SummaryShape = { teams: 200, roundsPerTeam: 52, teamSize: 100, responses: 1_000_000 };
 
-export interface SummarySeed { seconds: number; responses: number; deliveries: number; rounds: number; teamIds: string[] }
+export interface SummarySeed {
+  seconds: number;
+  responses: number;
+  deliveries: number;
+  rounds: number;
+  teamIds: string[];
+}
 
 /** Bulk-inserts the year of data; returns what it wrote and how long it took. */
 export async function seedSummaries(pool: Pool, shape: SummaryShape = FULL_SHAPE): Promise<SummarySeed> {
@@ -36,7 +47,11 @@ export async function seedSummaries(pool: Pool, shape: SummaryShape = FULL_SHAPE
   const client = await pool.connect();
   try {
     await client.query('begin');
-    const { rows: [ws] } = await client.query<{ id: string }>(`insert into workspaces (platform, external_id) values ('slack', 'TSUMMARYBENCH') returning id`);
+    const {
+      rows: [ws],
+    } = await client.query<{ id: string }>(
+      `insert into workspaces (platform, external_id) values ('slack', 'TSUMMARYBENCH') returning id`,
+    );
     await client.query(
       `insert into teams (workspace_id, channel_id, managers, settings)
        select $1, 'CSUM' || lpad(t::text, 4, '0'), array['USUMMGR'], $2::jsonb from generate_series(1, $3::int) t`,
@@ -66,11 +81,17 @@ export async function seedSummaries(pool: Pool, shape: SummaryShape = FULL_SHAPE
        from teams t, generate_series(1, $2::int) w where t.workspace_id = $1`,
       [ws!.id, ROUNDS_PER_TEAM],
     );
-    await client.query(`create temporary table bench_round_rank on commit drop as
-       select r.id, r.team_id, row_number() over (order by r.id) - 1 as n from rounds r join teams t on t.id = r.team_id where t.workspace_id = $1`, [ws!.id]);
-    await client.query(`create temporary table bench_member_rank on commit drop as
+    await client.query(
+      `create temporary table bench_round_rank on commit drop as
+       select r.id, r.team_id, row_number() over (order by r.id) - 1 as n from rounds r join teams t on t.id = r.team_id where t.workspace_id = $1`,
+      [ws!.id],
+    );
+    await client.query(
+      `create temporary table bench_member_rank on commit drop as
        select tm.team_id, tm.member_id, row_number() over (partition by tm.team_id order by tm.member_id) - 1 as k
-       from team_members tm join teams t on t.id = tm.team_id where t.workspace_id = $1`, [ws!.id]);
+       from team_members tm join teams t on t.id = tm.team_id where t.workspace_id = $1`,
+      [ws!.id],
+    );
     // Everyone was asked; the first `base` (+1) of each team answered.
     await client.query(
       `insert into deliveries (round_id, member_id, state, channel_id, message_id, sent_at, answered_at)
@@ -103,20 +124,42 @@ export async function seedSummaries(pool: Pool, shape: SummaryShape = FULL_SHAPE
   // And its pages long written out: the load's dirty buffers are flushed now, so the checkpoint they would
   // set off does not land inside the timing (the bench connects as a superuser on its own database).
   await pool.query('checkpoint');
-  const { rows: [counts] } = await pool.query<{ responses: number; deliveries: number; rounds: number }>(
+  const {
+    rows: [counts],
+  } = await pool.query<{ responses: number; deliveries: number; rounds: number }>(
     `with bench_rounds as (select r.id from rounds r join teams t on t.id = r.team_id join workspaces w on w.id = t.workspace_id where w.external_id = 'TSUMMARYBENCH')
      select (select count(*)::int from responses where round_id in (select id from bench_rounds)) as responses,
             (select count(*)::int from deliveries where round_id in (select id from bench_rounds)) as deliveries,
             (select count(*)::int from bench_rounds) as rounds`,
   );
-  const { rows: teamRows } = await pool.query<{ id: string }>(`select t.id from teams t join workspaces w on w.id = t.workspace_id where w.external_id = 'TSUMMARYBENCH' order by t.channel_id`);
+  const { rows: teamRows } = await pool.query<{ id: string }>(
+    `select t.id from teams t join workspaces w on w.id = t.workspace_id where w.external_id = 'TSUMMARYBENCH' order by t.channel_id`,
+  );
   return { seconds: (Date.now() - started) / 1000, ...counts!, teamIds: teamRows.map((r) => r.id) };
 }
 
-export interface QueryPlan { usage: string; sql: string; plan: string; indexes: string[]; seqScans: string[] }
-export interface SummaryTimings { summary: Percentiles; trend: Percentiles; runs: number; plans: QueryPlan[]; queries: { summary: number; trend: number } }
+export interface QueryPlan {
+  usage: string;
+  sql: string;
+  plan: string;
+  indexes: string[];
+  seqScans: string[];
+}
+export interface SummaryTimings {
+  summary: Percentiles;
+  trend: Percentiles;
+  runs: number;
+  plans: QueryPlan[];
+  queries: { summary: number; trend: number };
+}
 
-const silent: Logger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined, child: () => silent };
+const silent: Logger = {
+  debug: () => undefined,
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+  child: () => silent,
+};
 /** Summaries read only; anything they tried to enqueue would be a bug the benchmark should see. */
 const noQueue: JobQueue = {
   enqueue: async () => {
@@ -145,7 +188,13 @@ export async function timeSummaries(url: string, teamIds: string[], runs: number
     captured.set(`${capture}\u0000${sql}`, { usage: capture, sql, params });
   };
   const db = drizzle({ client: pool, schema, logger: { logQuery } });
-  const deps: WebDeps = { repos: createRepositories(db), queue: noQueue, clock: systemClock, logger: silent, anonymitySecret: 'x'.repeat(32) };
+  const deps: WebDeps = {
+    repos: createRepositories(db),
+    queue: noQueue,
+    clock: systemClock,
+    logger: silent,
+    anonymitySecret: 'x'.repeat(32),
+  };
   const teams: Team[] = [];
   for (const id of teamIds) teams.push((await deps.repos.teams.findById(id))!);
 
@@ -193,7 +242,13 @@ export async function timeSummaries(url: string, teamIds: string[], runs: number
       usage,
       sql,
       plan,
-      indexes: [...new Set([...plan.matchAll(/(?:Index(?: Only)? Scan|Bitmap Index Scan)(?: Backward)? (?:using |on )(\w+)/g)].map((m) => m[1]!))],
+      indexes: [
+        ...new Set(
+          [...plan.matchAll(/(?:Index(?: Only)? Scan|Bitmap Index Scan)(?: Backward)? (?:using |on )(\w+)/g)].map(
+            (m) => m[1]!,
+          ),
+        ),
+      ],
       seqScans: [...new Set([...plan.matchAll(/Seq Scan on (\w+)/g)].map((m) => m[1]!))],
     });
   }

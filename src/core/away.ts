@@ -63,7 +63,11 @@ export function emojiName(emoji: string): string {
  * Whether a status means away at `now`, and until when: `{ until: null }` for a status that never
  * expires, `null` when it does not say away (or has already expired).
  */
-export function awayByStatus(status: PresenceStatus | null, now: Date, awayEmoji: readonly string[] = DEFAULT_AWAY_EMOJI): { until: Date | null } | null {
+export function awayByStatus(
+  status: PresenceStatus | null,
+  now: Date,
+  awayEmoji: readonly string[] = DEFAULT_AWAY_EMOJI,
+): { until: Date | null } | null {
   if (!status) return null;
   if (status.expiresAt !== null && status.expiresAt.getTime() <= now.getTime()) return null;
   const emoji = emojiName(status.emoji);
@@ -90,7 +94,11 @@ export function addDays(dateKey: string, days: number): string {
  * The instant a `/pulse away` ends: the end of `lastDay` in the person's zone (the start of the next
  * local day), or the exact problem: a day before their today, or more than MAX_AWAY_DAYS ahead.
  */
-export function awayEnd(lastDay: string, tz: string, now: Date): { ok: true; until: Date } | { ok: false; reason: 'past' | 'too_far'; today: string; latest: string } {
+export function awayEnd(
+  lastDay: string,
+  tz: string,
+  now: Date,
+): { ok: true; until: Date } | { ok: false; reason: 'past' | 'too_far'; today: string; latest: string } {
   const today = localDateKey(now, tz);
   const latest = addDays(today, MAX_AWAY_DAYS);
   if (lastDay < today) return { ok: false, reason: 'past', today, latest };

@@ -67,8 +67,19 @@ export function readSymmetry(points: readonly SymmetryPoint[]): SymmetryReading 
     if (mood !== null && customer !== null) lagged.push([mood, customer]);
   }
   const enough = same.length >= MIN_ROUNDS_FOR_CORRELATION;
-  const sameRound = enough ? pearson(same.map((p) => p.mood), same.map((p) => p.customer)) : null;
-  const nextRound = lagged.length >= MIN_ROUNDS_FOR_CORRELATION ? pearson(lagged.map((p) => p[0]), lagged.map((p) => p[1])) : null;
+  const sameRound = enough
+    ? pearson(
+        same.map((p) => p.mood),
+        same.map((p) => p.customer),
+      )
+    : null;
+  const nextRound =
+    lagged.length >= MIN_ROUNDS_FOR_CORRELATION
+      ? pearson(
+          lagged.map((p) => p[0]),
+          lagged.map((p) => p[1]),
+        )
+      : null;
   // The reading leads with the stronger of the two relations.
   const lead = Math.abs(nextRound ?? 0) > Math.abs(sameRound ?? 0) ? nextRound : sameRound;
   return {

@@ -17,13 +17,38 @@ export interface JobPayloads {
   'post-summary': { roundId: string };
   'post-action': { actionId: string };
   'publish-home': { workspaceId: string; platformUserId: string };
-  'kudos-reaction': { workspaceId: string; giver: string; author: string; channelId: string; messageId: string; emoji: string; action: 'add' | 'remove'; eventKey: string };
+  'kudos-reaction': {
+    workspaceId: string;
+    giver: string;
+    author: string;
+    channelId: string;
+    messageId: string;
+    emoji: string;
+    action: 'add' | 'remove';
+    eventKey: string;
+  };
   /** `values` and free `tags` as the giver was told they were split. */
-  'kudos-command': { workspaceId: string; giver: string; recipients: string[]; reason: string; values: string[]; tags: string[]; commandId: string; channelId: string };
+  'kudos-command': {
+    workspaceId: string;
+    giver: string;
+    recipients: string[];
+    reason: string;
+    values: string[];
+    tags: string[];
+    commandId: string;
+    channelId: string;
+  };
   'update-shoutout': { workspaceId: string; shoutoutKey: string; channelId: string; change: string };
   'post-digest': { teamId: string; period: string };
   /** A 👍/❤️ on a posted shout-out (Teams): a "+1" from the reactor to its recipients. */
-  'kudos-plus-one': { workspaceId: string; giver: string; shoutoutKey: string; channelId: string; action: 'add' | 'remove'; eventKey: string };
+  'kudos-plus-one': {
+    workspaceId: string;
+    giver: string;
+    shoutoutKey: string;
+    channelId: string;
+    action: 'add' | 'remove';
+    eventKey: string;
+  };
   'export-csv': { teamId: string; platformUserId: string; requestedAt: string };
   /** The trend chart of a `/pulse summary N` or `/pulse symmetry N` reply, sent to the caller's 1:1 conversation with the bot. */
   'send-chart': { teamId: string; platformUserId: string; view: ChartView; rounds: number; requestedAt: string };

@@ -106,7 +106,11 @@ type Allowed = typeof IN_BOLD;
 function codeSegment(body: string): CodeSegment | CommandSegment {
   const command = COMMAND.exec(body);
   if (!command) return { kind: 'code', children: parse(body, IN_CODE) as AtomSegment[] };
-  return { kind: 'command', command: command[1] as CommandName, rest: parse(body.slice(command[0].length), IN_CODE) as AtomSegment[] };
+  return {
+    kind: 'command',
+    command: command[1] as CommandName,
+    rest: parse(body.slice(command[0].length), IN_CODE) as AtomSegment[],
+  };
 }
 
 /** The segment that starts at `at` (and its length), or null when the character there is plain text. */
@@ -114,14 +118,19 @@ function segmentAt(text: string, at: number, allowed: Allowed): { segment: Segme
   const ch = text[at];
   let m: RegExpExecArray | null;
   if (ch === '<') {
-    if ((m = matchAt(PERSON, text, at))) return { segment: { kind: 'person', id: m[1]!, label: m[2] ?? null }, length: m[0].length };
-    if ((m = matchAt(CHANNEL, text, at))) return { segment: { kind: 'channel', id: m[1]!, label: m[2] ?? null }, length: m[0].length };
-    if ((m = matchAt(DATE, text, at))) return { segment: { kind: 'date', seconds: Number(m[1]), format: m[2]!, fallback: m[3]! }, length: m[0].length };
-    if ((m = matchAt(LINK, text, at))) return { segment: { kind: 'link', url: m[1]!, label: m[2] ?? null }, length: m[0].length };
+    if ((m = matchAt(PERSON, text, at)))
+      return { segment: { kind: 'person', id: m[1]!, label: m[2] ?? null }, length: m[0].length };
+    if ((m = matchAt(CHANNEL, text, at)))
+      return { segment: { kind: 'channel', id: m[1]!, label: m[2] ?? null }, length: m[0].length };
+    if ((m = matchAt(DATE, text, at)))
+      return { segment: { kind: 'date', seconds: Number(m[1]), format: m[2]!, fallback: m[3]! }, length: m[0].length };
+    if ((m = matchAt(LINK, text, at)))
+      return { segment: { kind: 'link', url: m[1]!, label: m[2] ?? null }, length: m[0].length };
   } else if (ch === '`' && allowed.code) {
     if ((m = matchAt(CODE, text, at))) return { segment: codeSegment(m[1]!), length: m[0].length };
   } else if (ch === '*' && allowed.bold && (at === 0 || BOLD_OPENS_AFTER.test(text[at - 1]!))) {
-    if ((m = matchAt(BOLD, text, at))) return { segment: { kind: 'bold', children: parse(m[1]!, IN_BOLD) as InlineSegment[] }, length: m[0].length };
+    if ((m = matchAt(BOLD, text, at)))
+      return { segment: { kind: 'bold', children: parse(m[1]!, IN_BOLD) as InlineSegment[] }, length: m[0].length };
   } else if (ch === ':') {
     if ((m = matchAt(EMOJI, text, at))) return { segment: { kind: 'emoji', name: m[1]! }, length: m[0].length };
   }

@@ -89,7 +89,13 @@ export interface ThreadMessage {
   /** The team's channel (where the comment's round belongs). */
   channelId: string;
   comment: string;
-  replies: Array<{ fromAuthor: boolean; managerId: string | null; text: string | null; quick: string | null; revealedAs: string | null }>;
+  replies: Array<{
+    fromAuthor: boolean;
+    managerId: string | null;
+    text: string | null;
+    quick: string | null;
+    revealedAs: string | null;
+  }>;
   key: string;
 }
 
@@ -117,7 +123,10 @@ export interface ManagedTeamView {
   channelId: string;
   nextRound: Date | null;
   openRound: { answered: number; total: number; closesAt: Date } | null;
-  last: { closesAt: Date; withheld: true; needed: number } | { closesAt: Date; withheld: false; responseRate: number; average: number } | null;
+  last:
+    | { closesAt: Date; withheld: true; needed: number }
+    | { closesAt: Date; withheld: false; responseRate: number; average: number }
+    | null;
 }
 
 /** The App Home of one person. */

@@ -42,7 +42,12 @@ export interface Messenger {
   /** Replaces a message the bot posted earlier. */
   update(workspace: Workspace, ref: MessageRef, message: OutboundMessage): Promise<void>;
   /** Posts a message to a channel (in the thread of `threadId` when given). */
-  postToChannel(workspace: Workspace, channelId: string, message: OutboundMessage, options?: { threadId?: string }): Promise<MessageRef>;
+  postToChannel(
+    workspace: Workspace,
+    channelId: string,
+    message: OutboundMessage,
+    options?: { threadId?: string },
+  ): Promise<MessageRef>;
   /** A message people can react to (for a shout-out's excerpt and link); null when it cannot be read. */
   getMessage(workspace: Workspace, channelId: string, messageId: string): Promise<RecognizedMessage | null>;
   /** What the platform knows of a user (bot? deactivated? time zone, locale). */
@@ -59,7 +64,11 @@ export interface Messenger {
    */
   publishHome?(workspace: Workspace, platformUserId: string, home: HomeView): Promise<void>;
   /** Sends a file to the user privately (their 1:1 conversation with the bot). */
-  sendFile(workspace: Workspace, platformUserId: string, file: { name: string; title: string; content: string; comment: string }): Promise<void>;
+  sendFile(
+    workspace: Workspace,
+    platformUserId: string,
+    file: { name: string; title: string; content: string; comment: string },
+  ): Promise<void>;
   /** Every member id of a channel (humans and bots alike). */
   listChannelMembers(workspace: Workspace, channelId: string): Promise<string[]>;
   /** Posts an image (a chart) to a channel, in the thread of `threadId` when given. */
@@ -97,7 +106,12 @@ export interface TeamRepository {
   findById(id: string): Promise<Team | null>;
   findByChannel(workspaceId: string, channelId: string): Promise<Team | null>;
   /** Creates the team for a channel, or returns the existing one (created=false). */
-  ensure(input: { workspaceId: string; channelId: string; managers: string[]; settings: TeamSettings }): Promise<{ team: Team; created: boolean }>;
+  ensure(input: {
+    workspaceId: string;
+    channelId: string;
+    managers: string[];
+    settings: TeamSettings;
+  }): Promise<{ team: Team; created: boolean }>;
   setSchedule(teamId: string, schedule: Schedule | null): Promise<void>;
   updateSettings(teamId: string, settings: TeamSettings): Promise<void>;
   setManagers(teamId: string, managers: string[]): Promise<void>;
@@ -123,7 +137,14 @@ export interface MemberRepository {
 
 export interface RoundRepository {
   /** Creates the round for (team, period) unless it exists; never makes a second one. */
-  ensure(input: { teamId: string; period: string; kind: RoundKind; opensAt: Date; closesAt: Date; questions?: Question[] }): Promise<{ round: Round; created: boolean }>;
+  ensure(input: {
+    teamId: string;
+    period: string;
+    kind: RoundKind;
+    opensAt: Date;
+    closesAt: Date;
+    questions?: Question[];
+  }): Promise<{ round: Round; created: boolean }>;
   findById(id: string): Promise<Round | null>;
   /** The most recently opened round of the team that is still open, if any. */
   findOpen(teamId: string): Promise<Round | null>;
@@ -236,9 +257,27 @@ export interface OwnAnswerRow {
 /** The write that makes an answer durable: the response and the "answered" mark commit together. */
 export interface AnswerRepository {
   /** Saves (or changes) the score and marks the delivery answered, together; returns the respondent's answer as it now stands. */
-  saveScore(input: { deliveryId: string; roundId: string; teamId: string; questionId: string; respondentHash: string; score: number; at: Date }): Promise<OwnAnswerRow>;
+  saveScore(input: {
+    deliveryId: string;
+    roundId: string;
+    teamId: string;
+    questionId: string;
+    respondentHash: string;
+    score: number;
+    at: Date;
+  }): Promise<OwnAnswerRow>;
   /** The same for a comment (the score, if any, stays). */
-  saveComment(input: { deliveryId: string; roundId: string; teamId: string; questionId: string; respondentHash: string; comment: string; at: Date; commentId: string; authorSeal: string }): Promise<OwnAnswerRow>;
+  saveComment(input: {
+    deliveryId: string;
+    roundId: string;
+    teamId: string;
+    questionId: string;
+    respondentHash: string;
+    comment: string;
+    at: Date;
+    commentId: string;
+    authorSeal: string;
+  }): Promise<OwnAnswerRow>;
   /**
    * Every answer of each round without who gave it, and the number of distinct respondents to the mood
    * score, for many rounds in two queries (a round without answers maps to none and 0).
@@ -288,14 +327,26 @@ export interface KudosRepository {
     workspaceId: string,
     since: Date,
     top: number,
-  ): Promise<{ givers: Array<{ user: string; count: number }>; receivers: Array<{ user: string; count: number }>; values: Array<{ value: string; count: number }>; tags: Array<{ tag: string; count: number }> }>;
+  ): Promise<{
+    givers: Array<{ user: string; count: number }>;
+    receivers: Array<{ user: string; count: number }>;
+    values: Array<{ value: string; count: number }>;
+    tags: Array<{ tag: string; count: number }>;
+  }>;
   /** Kudos received since `since` by each of these people (only those with any). */
-  receivedBy(workspaceId: string, users: string[], since: Date): Promise<Array<{ user: string; count: number; reasons: string[] }>>;
+  receivedBy(
+    workspaceId: string,
+    users: string[],
+    since: Date,
+  ): Promise<Array<{ user: string; count: number; reasons: string[] }>>;
   /**
    * Claims the posting of a shout-out: 'claimed' for the first caller (who must post it),
    * otherwise the shout-out's state and where it was posted.
    */
-  claimShoutout(workspaceId: string, shoutoutKey: string): Promise<{ state: 'claimed' } | { state: 'posting'; since: Date } | { state: 'posted'; ref: MessageRef }>;
+  claimShoutout(
+    workspaceId: string,
+    shoutoutKey: string,
+  ): Promise<{ state: 'claimed' } | { state: 'posting'; since: Date } | { state: 'posted'; ref: MessageRef }>;
   markShoutoutPosted(workspaceId: string, shoutoutKey: string, ref: MessageRef): Promise<void>;
   /** Gives back a claim whose post certainly failed (never one already posted). */
   releaseShoutout(workspaceId: string, shoutoutKey: string): Promise<void>;
@@ -309,7 +360,12 @@ export interface PrivacyRepository {
    * Deletes a member's deliveries, the answers stored under their keyed hashes, their team
    * memberships and their member row, and anonymizes their kudos, in one transaction.
    */
-  forgetMember(input: { workspaceId: string; memberId: string | null; platformUserId: string; answers: Array<{ roundId: string; respondentHash: string }> }): Promise<{ deliveries: number; answers: number; kudos: number; teams: number }>;
+  forgetMember(input: {
+    workspaceId: string;
+    memberId: string | null;
+    platformUserId: string;
+    answers: Array<{ roundId: string; respondentHash: string }>;
+  }): Promise<{ deliveries: number; answers: number; kudos: number; teams: number }>;
   /** Deletes the comments of rounds that closed before `before` (a row left with no answer goes too). */
   purgeComments(before: Date): Promise<number>;
 }
@@ -367,7 +423,14 @@ export interface CommentThreadRepository {
    * Adds a message at the end of the thread, serialized per comment. A request key seen before returns
    * the message it made ('duplicate'); a manager's message when `cap.max` were sent since `cap.since` is refused.
    */
-  add(input: Omit<ThreadReply, 'id' | 'position' | 'state'> & { teamId: string; requestKey: string; sentAt: Date | null; cap: { since: Date; max: number } | null }): Promise<{ status: 'added' | 'duplicate'; reply: ThreadReply } | { status: 'cap' }>;
+  add(
+    input: Omit<ThreadReply, 'id' | 'position' | 'state'> & {
+      teamId: string;
+      requestKey: string;
+      sentAt: Date | null;
+      cap: { since: Date; max: number } | null;
+    },
+  ): Promise<{ status: 'added' | 'duplicate'; reply: ThreadReply } | { status: 'cap' }>;
   findReply(replyId: string): Promise<ThreadReply | null>;
   /** Moves a pending message to 'sending'; false when a worker already took it (or it was settled). */
   claim(replyId: string): Promise<boolean>;

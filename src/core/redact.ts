@@ -97,7 +97,8 @@ const HANDLE = /(?<![\p{L}\p{N}\p{M}_.@/\\])@\p{L}(?:[\p{L}\p{N}\p{M}_.-]*[\p{L}
 const BROADCAST_HANDLES = new Set(['@here', '@channel', '@everyone']);
 
 // Numbers that look like phone numbers by shape but are not, protected before the phone pass.
-const ISO_DATE_TIME = /(?<!\p{N})\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?!\p{N})/gu;
+const ISO_DATE_TIME =
+  /(?<!\p{N})\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?!\p{N})/gu;
 const YEAR_FIRST_DATE = /(?<![\p{N}./-])\d{4}([./])\d{1,2}\1\d{1,2}(?![\p{N}]|[./-]\p{N})/gu;
 const DAY_FIRST_DATE = /(?<![\p{N}./-])(\d{1,2})([./-])(\d{1,2})\2(\d{2}|\d{4})(?![\p{N}]|[./-]\p{N})/gu;
 const TIME = /(?<![\p{N}:])\d{1,2}:\d{2}(?::\d{2})?(?![\p{N}]|:\p{N})/gu;
@@ -181,7 +182,12 @@ function handle(m: RegExpExecArray): Replacement {
 
 /** The comment with mentions, handles, emails and phone numbers replaced by the REDACTED_* tokens, control characters removed and whitespace collapsed. */
 export function redactComment(text: string): string {
-  const normalized = text.normalize('NFC').replace(CONTROL, ' ').replace(INVISIBLE, '').replace(WHITESPACE_RUN, ' ').trim();
+  const normalized = text
+    .normalize('NFC')
+    .replace(CONTROL, ' ')
+    .replace(INVISIBLE, '')
+    .replace(WHITESPACE_RUN, ' ')
+    .trim();
   let pieces: Piece[] = [{ text: normalized, fixed: false }];
   pieces = pass(pieces, TEAMS_MENTION, token(REDACTED_PERSON));
   pieces = pass(pieces, SLACK_SEQUENCE, slackSequence);

@@ -67,13 +67,8 @@ export function slotInstant(dateKey: string, time: string, tz: string): Date {
 }
 
 /** True when `dateKey` falls on one of `workdays` and is not one of `holidays`. */
-export function isWorkingDay(
-  dateKey: string,
-  settings: Pick<TeamSettings, 'workdays' | 'holidays'>,
-): boolean {
-  return (
-    settings.workdays.includes(weekdayOf(parseDateKey(dateKey))) && !settings.holidays.includes(dateKey)
-  );
+export function isWorkingDay(dateKey: string, settings: Pick<TeamSettings, 'workdays' | 'holidays'>): boolean {
+  return settings.workdays.includes(weekdayOf(parseDateKey(dateKey))) && !settings.holidays.includes(dateKey);
 }
 
 /**

@@ -54,14 +54,26 @@ const RANGES: Record<CustomerMetric, [number, number]> = { csat: [0, 100], nps: 
 
 const item = z
   .object({
-    team: z.string({ message: 'must be the team channel id (a string)' }).trim().min(1, 'must not be empty').max(64, 'must be at most 64 characters'),
+    team: z
+      .string({ message: 'must be the team channel id (a string)' })
+      .trim()
+      .min(1, 'must not be empty')
+      .max(64, 'must be at most 64 characters'),
     metric: z.enum(['csat', 'nps'], { message: 'must be "csat" or "nps"' }),
     value: z.number({ message: 'must be a number' }).finite('must be a finite number'),
-    responses: z.number({ message: 'must be a whole number' }).int('must be a whole number').min(1, 'must be at least 1').max(10_000_000, 'must be at most 10000000').default(1),
+    responses: z
+      .number({ message: 'must be a whole number' })
+      .int('must be a whole number')
+      .min(1, 'must be at least 1')
+      .max(10_000_000, 'must be at most 10000000')
+      .default(1),
     // ISO 8601 lets the seconds go: help desks send "2013-12-12T05:35Z" (Zendesk's *_with_timestamp placeholders).
     at: z.preprocess(
       (v) => (typeof v === 'string' ? v.replace(/^(\d{4}-\d\d-\d\dT\d\d:\d\d)(?=Z$|[+-]\d\d:\d\d$)/, '$1:00') : v),
-      z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time with a time zone, like 2026-03-06T17:00:00Z' }),
+      z.iso.datetime({
+        offset: true,
+        message: 'must be an ISO 8601 date-time with a time zone, like 2026-03-06T17:00:00Z',
+      }),
     ),
     source: z
       .string({ message: 'must be a string' })
@@ -73,7 +85,11 @@ const item = z
   .superRefine((v, ctx) => {
     const [min, max] = RANGES[v.metric];
     if (v.value < min || v.value > max) {
-      ctx.addIssue({ code: 'custom', path: ['value'], message: `must be between ${min} and ${max} for ${v.metric}${v.metric === 'csat' ? ' (a percentage)' : ''}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['value'],
+        message: `must be between ${min} and ${max} for ${v.metric}${v.metric === 'csat' ? ' (a percentage)' : ''}`,
+      });
     }
   });
 
@@ -81,10 +97,20 @@ const item = z
  * What a caller sent: one item or an array of them, each checked on its own; every problem is listed.
  * On failure `valid` holds the items that passed, by their index (so callers can check them further).
  */
-export function parseSignals(body: unknown): { ok: true; items: SignalItem[] } | { ok: false; problems: SignalProblem[]; valid: Map<number, SignalItem> } {
+export function parseSignals(
+  body: unknown,
+): { ok: true; items: SignalItem[] } | { ok: false; problems: SignalProblem[]; valid: Map<number, SignalItem> } {
   const list = Array.isArray(body) ? body : [body];
-  if (list.length === 0) return { ok: false, problems: [{ index: 0, field: '', message: 'the batch is empty' }], valid: new Map() };
-  if (list.length > MAX_SIGNALS_PER_BATCH) return { ok: false, problems: [{ index: MAX_SIGNALS_PER_BATCH, field: '', message: `a batch holds at most ${MAX_SIGNALS_PER_BATCH} items` }], valid: new Map() };
+  if (list.length === 0)
+    return { ok: false, problems: [{ index: 0, field: '', message: 'the batch is empty' }], valid: new Map() };
+  if (list.length > MAX_SIGNALS_PER_BATCH)
+    return {
+      ok: false,
+      problems: [
+        { index: MAX_SIGNALS_PER_BATCH, field: '', message: `a batch holds at most ${MAX_SIGNALS_PER_BATCH} items` },
+      ],
+      valid: new Map(),
+    };
   const items: SignalItem[] = [];
   const valid = new Map<number, SignalItem>();
   const problems: SignalProblem[] = [];
@@ -97,7 +123,11 @@ export function parseSignals(body: unknown): { ok: true; items: SignalItem[] } |
     if (!result.success) {
       for (const issue of result.error.issues) {
         const field = issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : issue.path.join('.');
-        problems.push({ index, field, message: issue.code === 'unrecognized_keys' ? 'is not a known field' : issue.message });
+        problems.push({
+          index,
+          field,
+          message: issue.code === 'unrecognized_keys' ? 'is not a known field' : issue.message,
+        });
       }
       return;
     }

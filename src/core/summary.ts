@@ -173,7 +173,12 @@ function mood(facts: RoundFacts, k: number): MoodFacts | null {
   return { respondents, rate, scores, average: averageOf(scores) };
 }
 
-function summarizeQuestion(facts: RoundFacts, question: QuestionDef, k: number, random: (() => number) | undefined): QuestionSummary {
+function summarizeQuestion(
+  facts: RoundFacts,
+  question: QuestionDef,
+  k: number,
+  random: (() => number) | undefined,
+): QuestionSummary {
   const { id, text } = question;
   if (question.kind === 'scale') {
     const scores = scoresOf(facts, id);
@@ -189,7 +194,8 @@ function summarizeQuestion(facts: RoundFacts, question: QuestionDef, k: number, 
 export function summarizeRound(facts: RoundFacts, opts: SummaryOptions): RoundSummary {
   const k = clampThreshold(opts.threshold);
   const current = mood(facts, k);
-  if (current === null) return { kind: 'withheld', roundId: facts.roundId, period: facts.period, closesAt: facts.closesAt, needed: k };
+  if (current === null)
+    return { kind: 'withheld', roundId: facts.roundId, period: facts.period, closesAt: facts.closesAt, needed: k };
 
   const histogram = Array.from({ length: 10 }, () => 0);
   for (const score of current.scores) histogram[score - 1] = (histogram[score - 1] ?? 0) + 1;
@@ -212,7 +218,9 @@ export function summarizeRound(facts: RoundFacts, opts: SummaryOptions): RoundSu
     change: previous === null ? null : oneDecimal(current.average - previous.average),
     distribution: { low: sum(1, 4), mid: sum(5, 7), high: sum(8, 10) },
     histogram,
-    questions: opts.questions.filter((q) => q.id !== MOOD_QUESTION_ID).map((q) => summarizeQuestion(facts, q, k, opts.random)),
+    questions: opts.questions
+      .filter((q) => q.id !== MOOD_QUESTION_ID)
+      .map((q) => summarizeQuestion(facts, q, k, opts.random)),
     comments: shuffle(comments, opts.random),
     themes: extractThemes(comments),
   };
@@ -221,9 +229,16 @@ export function summarizeRound(facts: RoundFacts, opts: SummaryOptions): RoundSu
 /** One point per whole round, oldest first: its mood average and response rate, or nulls where the round is below k. */
 export function trend(rounds: readonly RoundFacts[], threshold: number): TrendPoint[] {
   const k = clampThreshold(threshold);
-  const ordered = [...rounds].sort((a, b) => a.closesAt.getTime() - b.closesAt.getTime() || (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
+  const ordered = [...rounds].sort(
+    (a, b) => a.closesAt.getTime() - b.closesAt.getTime() || (a.period < b.period ? -1 : a.period > b.period ? 1 : 0),
+  );
   return ordered.map((round) => {
     const point = mood(round, k);
-    return { roundId: round.roundId, period: round.period, average: point?.average ?? null, responseRate: point?.rate ?? null };
+    return {
+      roundId: round.roundId,
+      period: round.period,
+      average: point?.average ?? null,
+      responseRate: point?.rate ?? null,
+    };
   });
 }

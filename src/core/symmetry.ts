@@ -44,7 +44,8 @@ export interface SymmetryInput {
 
 const day = (d: Date): string => d.toISOString().slice(0, 10);
 const oneDecimal = (v: number): number => Math.round(v * 10) / 10 + 0;
-const change = (now: number | null, before: number | null): number | null => (now === null || before === null ? null : oneDecimal(now - before));
+const change = (now: number | null, before: number | null): number | null =>
+  now === null || before === null ? null : oneDecimal(now - before);
 
 /** The first UTC day a round's customer signals may fall on (the day the first round opened). */
 export function firstDayOf(rounds: ReadonlyArray<Pick<SymmetryInput, 'opensAt'>>): string | null {
@@ -53,9 +54,18 @@ export function firstDayOf(rounds: ReadonlyArray<Pick<SymmetryInput, 'opensAt'>>
 }
 
 /** Mood and customer figures per round (oldest first), their changes, and the correlation reading of each metric. */
-export function buildSymmetry(rounds: readonly SymmetryInput[], signals: readonly CustomerSignal[], threshold: number): SymmetryView {
+export function buildSymmetry(
+  rounds: readonly SymmetryInput[],
+  signals: readonly CustomerSignal[],
+  threshold: number,
+): SymmetryView {
   const ordered = [...rounds].sort((a, b) => a.facts.closesAt.getTime() - b.facts.closesAt.getTime());
-  const moods = new Map(trend(ordered.map((r) => r.facts), threshold).map((p) => [p.roundId, p]));
+  const moods = new Map(
+    trend(
+      ordered.map((r) => r.facts),
+      threshold,
+    ).map((p) => [p.roundId, p]),
+  );
   const customer = (r: SymmetryInput, metric: CustomerMetric): number | null => {
     const from = day(r.opensAt);
     const to = day(r.facts.closesAt);
@@ -107,11 +117,19 @@ function signed(locale: string, value: number, digits: number): string {
 
 /** One round of a view as a line, e.g. "2026-03-06: mood *7.2* / 10 (▲0.4) · CSAT *86%* (▼2)". */
 export function symmetryRoundLine(locale: string, r: SymmetryRound): string {
-  const withChange = (text: string, delta: number | null, digits: number) => (delta === null ? text : `${text} (${signed(locale, delta, digits)})`);
-  const mood = r.mood === null ? translate(locale, 'symmetry.mood_withheld') : withChange(translate(locale, 'symmetry.mood', { mood: formatNumber(locale, r.mood, 1) }), r.moodChange, 1);
+  const withChange = (text: string, delta: number | null, digits: number) =>
+    delta === null ? text : `${text} (${signed(locale, delta, digits)})`;
+  const mood =
+    r.mood === null
+      ? translate(locale, 'symmetry.mood_withheld')
+      : withChange(translate(locale, 'symmetry.mood', { mood: formatNumber(locale, r.mood, 1) }), r.moodChange, 1);
   const customers = [
-    r.csat === null ? null : withChange(translate(locale, 'symmetry.csat', { value: formatNumber(locale, r.csat, 0) }), r.csatChange, 0),
-    r.nps === null ? null : withChange(translate(locale, 'symmetry.nps', { value: formatNumber(locale, r.nps, 0) }), r.npsChange, 0),
+    r.csat === null
+      ? null
+      : withChange(translate(locale, 'symmetry.csat', { value: formatNumber(locale, r.csat, 0) }), r.csatChange, 0),
+    r.nps === null
+      ? null
+      : withChange(translate(locale, 'symmetry.nps', { value: formatNumber(locale, r.nps, 0) }), r.npsChange, 0),
   ].filter((c): c is string => c !== null);
   return `${r.closesAt.toISOString().slice(0, 10)}: ${[mood, ...(customers.length ? customers : [translate(locale, 'symmetry.no_customers')])].join(' · ')}`;
 }
@@ -124,21 +142,52 @@ export function symmetryReadingLines(locale: string, view: SymmetryView): string
     if (!reading) continue;
     const name = metric.toUpperCase();
     if (reading.roundsNeeded > 0) {
-      lines.push(translate(locale, 'symmetry.more_rounds', { metric: name, count: reading.roundsNeeded, paired: reading.paired }));
+      lines.push(
+        translate(locale, 'symmetry.more_rounds', {
+          metric: name,
+          count: reading.roundsNeeded,
+          paired: reading.paired,
+        }),
+      );
       continue;
     }
     // Enough rounds at the same round; the lagged series (mood, next round's customers) may still be short.
-    const lagged = view.rounds.slice(0, -1).filter((round, i) => round.mood !== null && view.rounds[i + 1]![metric] !== null).length;
+    const lagged = view.rounds
+      .slice(0, -1)
+      .filter((round, i) => round.mood !== null && view.rounds[i + 1]![metric] !== null).length;
     const r = (value: number | null, isLagged: boolean) =>
-      value !== null ? formatNumber(locale, value, 2) : translate(locale, isLagged && lagged < MIN_ROUNDS_FOR_CORRELATION ? 'symmetry.too_few' : 'symmetry.undefined');
-    lines.push(translate(locale, 'symmetry.correlation', { metric: name, same: r(reading.sameRound, false), next: r(reading.nextRound, true) }));
+      value !== null
+        ? formatNumber(locale, value, 2)
+        : translate(
+            locale,
+            isLagged && lagged < MIN_ROUNDS_FOR_CORRELATION ? 'symmetry.too_few' : 'symmetry.undefined',
+          );
+    lines.push(
+      translate(locale, 'symmetry.correlation', {
+        metric: name,
+        same: r(reading.sameRound, false),
+        next: r(reading.nextRound, true),
+      }),
+    );
     if (reading.direction === null) {
       lines.push(translate(locale, 'symmetry.no_relation', { metric: name }));
       continue;
     }
-    const strength = translate(locale, reading.strength === 'strong' ? 'symmetry.strength_strong' : reading.strength === 'moderate' ? 'symmetry.strength_moderate' : 'symmetry.strength_weak');
+    const strength = translate(
+      locale,
+      reading.strength === 'strong'
+        ? 'symmetry.strength_strong'
+        : reading.strength === 'moderate'
+          ? 'symmetry.strength_moderate'
+          : 'symmetry.strength_weak',
+    );
     const laggedLeads = reading.nextRound !== null && Math.abs(reading.nextRound) > Math.abs(reading.sameRound ?? 0);
-    const key = reading.direction === 'opposite' ? 'symmetry.opposite' : laggedLeads ? 'symmetry.follow_later' : 'symmetry.together';
+    const key =
+      reading.direction === 'opposite'
+        ? 'symmetry.opposite'
+        : laggedLeads
+          ? 'symmetry.follow_later'
+          : 'symmetry.together';
     lines.push(translate(locale, key, { strength }));
   }
   return lines;

@@ -21,7 +21,12 @@ export const MIN_THEME_COMMENTS = 2;
 const MIN_WORD_LENGTH = 3;
 
 function words(...lists: string[]): Set<string> {
-  return new Set(lists.join(' ').split(/\s+/).filter((w) => w !== ''));
+  return new Set(
+    lists
+      .join(' ')
+      .split(/\s+/)
+      .filter((w) => w !== ''),
+  );
 }
 
 // Each language pack's function words and answer filler (week, feel, really…, which would otherwise
@@ -39,7 +44,10 @@ const STOP_WORDS: Readonly<Record<string, ReadonlySet<string>>> = Object.fromEnt
  */
 function stopWordsFor(language: string | undefined): ReadonlySet<string> {
   const base = language?.toLowerCase().split(/[-_]/)[0];
-  const lists = base !== undefined && Object.hasOwn(STOP_WORDS, base) ? [STOP_WORDS.en, STOP_WORDS[base]] : Object.values(STOP_WORDS);
+  const lists =
+    base !== undefined && Object.hasOwn(STOP_WORDS, base)
+      ? [STOP_WORDS.en, STOP_WORDS[base]]
+      : Object.values(STOP_WORDS);
   const all = new Set<string>();
   for (const list of lists) for (const word of list ?? []) all.add(word);
   return all;
@@ -135,7 +143,8 @@ export function extractThemes(comments: readonly string[], opts: { max?: number;
           continue;
         }
         note(unigrams, [foldKey(word)], word, index);
-        if (previous !== null && adjacent) note(bigrams, [foldKey(previous), foldKey(word)], `${previous} ${word}`, index);
+        if (previous !== null && adjacent)
+          note(bigrams, [foldKey(previous), foldKey(word)], `${previous} ${word}`, index);
         previous = word;
       }
     }
@@ -145,11 +154,13 @@ export function extractThemes(comments: readonly string[], opts: { max?: number;
   const phrases = [...bigrams.values()].filter(recurs);
   // A word is dropped in favour of a recurring phrase containing it, unless the word also recurs
   // on its own, outside the comments where that phrase appears.
-  const single = [...unigrams.values()].filter(recurs).filter((word) =>
-    phrases
-      .filter((phrase) => phrase.parts.includes(word.key))
-      .every((phrase) => [...word.comments].filter((c) => !phrase.comments.has(c)).length >= MIN_THEME_COMMENTS),
-  );
+  const single = [...unigrams.values()]
+    .filter(recurs)
+    .filter((word) =>
+      phrases
+        .filter((phrase) => phrase.parts.includes(word.key))
+        .every((phrase) => [...word.comments].filter((c) => !phrase.comments.has(c)).length >= MIN_THEME_COMMENTS),
+    );
 
   const ranked = [...phrases, ...single].map((c) => ({ c, label: display(c) }));
   ranked.sort((a, b) => b.c.comments.size - a.c.comments.size || compareText(a.label, b.label));
@@ -160,7 +171,13 @@ export function extractThemes(comments: readonly string[], opts: { max?: number;
   for (const { c, label } of ranked) {
     if (chosen.length >= max) break;
     const repeats =
-      c.parts.length === 2 && chosen.some((other) => other.parts.length === 2 && other.parts.some((p) => c.parts.includes(p)) && isSubset(c.comments, other.comments));
+      c.parts.length === 2 &&
+      chosen.some(
+        (other) =>
+          other.parts.length === 2 &&
+          other.parts.some((p) => c.parts.includes(p)) &&
+          isSubset(c.comments, other.comments),
+      );
     if (repeats) continue;
     chosen.push(c);
     labels.push(label);

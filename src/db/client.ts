@@ -73,13 +73,24 @@ export interface DatabaseTarget {
 /** What checkDatabase found. */
 export type DatabaseCheck =
   | { ok: true; target: DatabaseTarget; /** The database was missing and was created just now. */ created: boolean }
-  | { ok: false; target: DatabaseTarget; problem: DatabaseProblem; /** The driver's own words, for the operator. */ detail: string; cause: unknown };
+  | {
+      ok: false;
+      target: DatabaseTarget;
+      problem: DatabaseProblem;
+      /** The driver's own words, for the operator. */ detail: string;
+      cause: unknown;
+    };
 
 /** Where `url` points (host, port, user, database), with libpq's defaults for what it leaves out. */
 export function databaseTarget(url: string): DatabaseTarget {
   const u = new URL(url);
   const user = decodeURIComponent(u.username) || 'postgres';
-  return { host: u.hostname || 'localhost', port: Number(u.port || 5432), user, database: decodeURIComponent(u.pathname.replace(/^\//, '')) || user };
+  return {
+    host: u.hostname || 'localhost',
+    port: Number(u.port || 5432),
+    user,
+    database: decodeURIComponent(u.pathname.replace(/^\//, '')) || user,
+  };
 }
 
 /** The error code of a pg or socket error (a connection to "localhost" tries each address and fails with all of them). */
@@ -105,7 +116,11 @@ function messageOf(err: unknown): string {
 }
 
 async function connectOnce(url: string, timeoutMs: number): Promise<Client> {
-  const client = new Client({ connectionString: url, connectionTimeoutMillis: timeoutMs, application_name: 'symmetry' });
+  const client = new Client({
+    connectionString: url,
+    connectionTimeoutMillis: timeoutMs,
+    application_name: 'symmetry',
+  });
   // A connection that fails after connecting emits 'error'; unhandled it would crash the process.
   client.on('error', () => undefined);
   await client.connect();

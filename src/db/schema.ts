@@ -21,7 +21,19 @@ import {
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type { AwayReason, ConversationAddress, KudosSettings, Platform, Question, RoundKind, RoundStatus, DeliveryState, Schedule, SummaryState, TeamSettings } from '../core/model';
+import type {
+  AwayReason,
+  ConversationAddress,
+  KudosSettings,
+  Platform,
+  Question,
+  RoundKind,
+  RoundStatus,
+  DeliveryState,
+  Schedule,
+  SummaryState,
+  TeamSettings,
+} from '../core/model';
 
 const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const createdAt = () => tstz('created_at').notNull().defaultNow();
@@ -34,7 +46,10 @@ export const workspaces = pgTable(
     platform: text('platform').$type<Platform>().notNull(),
     externalId: text('external_id').notNull(),
     /** Recognition settings (partial: missing keys take their defaults). */
-    kudosSettings: jsonb('kudos_settings').$type<Partial<KudosSettings>>().notNull().default(sql`'{}'::jsonb`),
+    kudosSettings: jsonb('kudos_settings')
+      .$type<Partial<KudosSettings>>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     createdAt: createdAt(),
   },
   (t) => [unique('workspaces_platform_external_id_key').on(t.platform, t.externalId)],
@@ -45,9 +60,14 @@ export const teams = pgTable(
   'teams',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
     channelId: text('channel_id').notNull(),
-    managers: text('managers').array().notNull().default(sql`'{}'::text[]`),
+    managers: text('managers')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     schedule: jsonb('schedule').$type<Schedule>(),
     settings: jsonb('settings').$type<TeamSettings>().notNull(),
     createdAt: createdAt(),
@@ -61,7 +81,9 @@ export const members = pgTable(
   'members',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
     platformUserId: text('platform_user_id').notNull(),
     timezone: text('timezone'),
     locale: text('locale'),
@@ -78,8 +100,12 @@ export const members = pgTable(
 export const teamMembers = pgTable(
   'team_members',
   {
-    teamId: uuid('team_id').notNull().references(() => teams.id),
-    memberId: uuid('member_id').notNull().references(() => members.id),
+    teamId: uuid('team_id')
+      .notNull()
+      .references(() => teams.id),
+    memberId: uuid('member_id')
+      .notNull()
+      .references(() => members.id),
     active: boolean('active').notNull().default(true),
     joinedAt: tstz('joined_at').notNull().defaultNow(),
     leftAt: tstz('left_at'),
@@ -92,7 +118,9 @@ export const rounds = pgTable(
   'rounds',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    teamId: uuid('team_id').notNull().references(() => teams.id),
+    teamId: uuid('team_id')
+      .notNull()
+      .references(() => teams.id),
     period: text('period').notNull(),
     kind: text('kind').$type<RoundKind>().notNull(),
     opensAt: tstz('opens_at').notNull(),
@@ -100,7 +128,10 @@ export const rounds = pgTable(
     status: text('status').$type<RoundStatus>().notNull().default('open'),
     closedAt: tstz('closed_at'),
     /** Snapshot of the team's custom questions when the round opened. */
-    questions: jsonb('questions').$type<Question[]>().notNull().default(sql`'[]'::jsonb`),
+    questions: jsonb('questions')
+      .$type<Question[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     /** pending → posting → posted: the summary is posted once, and a crash mid-post is checked, not repeated. */
     summaryState: text('summary_state').$type<SummaryState>().notNull().default('pending'),
     summaryChannelId: text('summary_channel_id'),
@@ -120,7 +151,9 @@ export const questions = pgTable(
   'questions',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    teamId: uuid('team_id').notNull().references(() => teams.id),
+    teamId: uuid('team_id')
+      .notNull()
+      .references(() => teams.id),
     kind: text('kind').$type<Question['kind']>().notNull(),
     text: text('text').notNull(),
     createdBy: text('created_by').notNull(),
@@ -135,7 +168,9 @@ export const teamActions = pgTable(
   'team_actions',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    teamId: uuid('team_id').notNull().references(() => teams.id),
+    teamId: uuid('team_id')
+      .notNull()
+      .references(() => teams.id),
     text: text('text').notNull(),
     createdBy: text('created_by').notNull(),
     createdAt: createdAt(),
@@ -154,8 +189,12 @@ export const deliveries = pgTable(
   'deliveries',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    roundId: uuid('round_id').notNull().references(() => rounds.id),
-    memberId: uuid('member_id').notNull().references(() => members.id),
+    roundId: uuid('round_id')
+      .notNull()
+      .references(() => rounds.id),
+    memberId: uuid('member_id')
+      .notNull()
+      .references(() => members.id),
     state: text('state').$type<DeliveryState>().notNull().default('pending'),
     channelId: text('channel_id'),
     messageId: text('message_id'),
@@ -177,14 +216,20 @@ export const deliveries = pgTable(
   },
   (t) => [
     unique('deliveries_round_id_member_id_key').on(t.roundId, t.memberId),
-    index('deliveries_batch_idx').on(t.batch).where(sql`state in ('pending', 'sending')`),
+    index('deliveries_batch_idx')
+      .on(t.batch)
+      .where(sql`state in ('pending', 'sending')`),
     // Partial indexes stay as small as the work still to do: listUnsent and listDueForReminder.
-    index('deliveries_unsent_idx').on(t.createdAt).where(sql`state in ('pending', 'sending')`),
+    index('deliveries_unsent_idx')
+      .on(t.createdAt)
+      .where(sql`state in ('pending', 'sending')`),
     index('deliveries_reminder_idx')
       .on(t.sentAt)
       .where(sql`state = 'sent' and answered_at is null and reminded_at is null`),
     // The tick looks for away deliveries whose person is back.
-    index('deliveries_away_idx').on(t.roundId).where(sql`state = 'away'`),
+    index('deliveries_away_idx')
+      .on(t.roundId)
+      .where(sql`state = 'away'`),
   ],
 );
 
@@ -200,8 +245,12 @@ export const deliveries = pgTable(
 export const responses = pgTable(
   'responses',
   {
-    roundId: uuid('round_id').notNull().references(() => rounds.id),
-    teamId: uuid('team_id').notNull().references(() => teams.id),
+    roundId: uuid('round_id')
+      .notNull()
+      .references(() => rounds.id),
+    teamId: uuid('team_id')
+      .notNull()
+      .references(() => teams.id),
     questionId: text('question_id').notNull(),
     respondentHash: text('respondent_hash').notNull(),
     score: smallint('score'),
@@ -233,7 +282,9 @@ export const commentReplies = pgTable(
     commentId: uuid('comment_id')
       .notNull()
       .references(() => responses.commentId, { onDelete: 'cascade', onUpdate: 'cascade' }),
-    teamId: uuid('team_id').notNull().references(() => teams.id),
+    teamId: uuid('team_id')
+      .notNull()
+      .references(() => teams.id),
     position: integer('position').notNull(),
     fromAuthor: boolean('from_author').notNull(),
     /** The manager who wrote it; null for the author's answers. */
@@ -267,7 +318,9 @@ export const kudos = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     /** Insertion order: kudos given in one moment (one /kudos to several people) keep their order. */
     seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity(),
-    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
     giver: text('giver').notNull(),
     recipient: text('recipient').notNull(),
     /** `react:<channel>:<ts>:<emoji>` or `cmd:<id>`: what makes this kudos unique for its giver. */
@@ -276,9 +329,15 @@ export const kudos = pgTable(
     shoutoutKey: text('shoutout_key').notNull(),
     emoji: text('emoji'),
     reason: text('reason'),
-    values: text('values').array().notNull().default(sql`'{}'::text[]`),
+    values: text('values')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     /** Free tags: #words that were not the workspace's values when given (counted apart from them). */
-    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    tags: text('tags')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     /** The giver's local calendar date when given: the daily limit counts in their own time zone. */
     giverDate: text('giver_date').notNull(),
     givenAt: tstz('given_at').notNull(),
@@ -296,7 +355,9 @@ export const kudos = pgTable(
 export const shoutouts = pgTable(
   'shoutouts',
   {
-    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
     shoutoutKey: text('shoutout_key').notNull(),
     state: text('state').$type<'posting' | 'posted'>().notNull().default('posting'),
     channelId: text('channel_id'),
@@ -310,7 +371,9 @@ export const shoutouts = pgTable(
 export const kudosNotices = pgTable(
   'kudos_notices',
   {
-    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
     giver: text('giver').notNull(),
     giverDate: text('giver_date').notNull(),
   },
@@ -321,7 +384,9 @@ export const kudosNotices = pgTable(
 export const kudosDigests = pgTable(
   'kudos_digests',
   {
-    teamId: uuid('team_id').notNull().references(() => teams.id),
+    teamId: uuid('team_id')
+      .notNull()
+      .references(() => teams.id),
     period: text('period').notNull(),
     postedAt: tstz('posted_at'),
   },
@@ -335,7 +400,9 @@ export const kudosDigests = pgTable(
 export const conversationReferences = pgTable(
   'conversation_references',
   {
-    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
     conversationId: text('conversation_id').notNull(),
     kind: text('kind').$type<ConversationAddress['kind']>().notNull(),
     /** The person of a 1:1 chat. */
@@ -347,7 +414,9 @@ export const conversationReferences = pgTable(
   },
   (t) => [
     primaryKey({ name: 'conversation_references_pkey', columns: [t.workspaceId, t.conversationId] }),
-    index('conversation_references_personal_idx').on(t.workspaceId, t.userId).where(sql`kind = 'personal'`),
+    index('conversation_references_personal_idx')
+      .on(t.workspaceId, t.userId)
+      .where(sql`kind = 'personal'`),
     index('conversation_references_group_idx').on(t.workspaceId, t.groupId),
     index('conversation_references_updated_idx').on(t.workspaceId, t.updatedAt),
   ],
@@ -357,7 +426,9 @@ export const conversationReferences = pgTable(
 export const platformContacts = pgTable(
   'platform_contacts',
   {
-    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
     userId: text('user_id').notNull(),
     directoryId: text('directory_id'),
     timezone: text('timezone'),
@@ -375,7 +446,9 @@ export const platformContacts = pgTable(
 export const postedMessages = pgTable(
   'posted_messages',
   {
-    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
     key: text('key').notNull(),
     channelId: text('channel_id').notNull(),
     messageId: text('message_id').notNull(),
@@ -391,7 +464,9 @@ export const postedMessages = pgTable(
 export const recognizedMessages = pgTable(
   'recognized_messages',
   {
-    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
     channelId: text('channel_id').notNull(),
     messageId: text('message_id').notNull(),
     excerpt: text('excerpt').notNull(),
@@ -426,7 +501,10 @@ export const customerSignals = pgTable(
     unique('customer_signals_team_metric_source_day_key').on(t.teamId, t.metric, t.source, t.day),
     index('customer_signals_team_day_idx').on(t.teamId, t.day),
     check('customer_signals_metric', sql`metric in ('csat', 'nps')`),
-    check('customer_signals_value_range', sql`(metric = 'csat' and value between 0 and 100) or (metric = 'nps' and value between -100 and 100)`),
+    check(
+      'customer_signals_value_range',
+      sql`(metric = 'csat' and value between 0 and 100) or (metric = 'nps' and value between -100 and 100)`,
+    ),
     check('customer_signals_responses_positive', sql`responses >= 1`),
   ],
 );

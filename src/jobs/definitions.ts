@@ -133,16 +133,35 @@ export const JOBS: Definitions = {
   },
   'kudos-reaction': {
     queue: 'platform',
-    schema: z.object({ workspaceId: id, giver: id, author: id, channelId: id, messageId: id, emoji: z.string().min(1).max(100), action: z.enum(['add', 'remove']), eventKey: id }),
+    schema: z.object({
+      workspaceId: id,
+      giver: id,
+      author: id,
+      channelId: id,
+      messageId: id,
+      emoji: z.string().min(1).max(100),
+      action: z.enum(['add', 'remove']),
+      eventKey: id,
+    }),
     priority: 2,
     attempts: 12,
     // (giver, channel, message, emoji) is the kudos; the event id tells an add from a later re-add.
-    jobId: (p) => `kudos-${safe(p.giver)}-${safe(p.channelId)}-${safe(p.messageId)}-${safe(p.emoji)}-${p.action}-${safe(p.eventKey)}`,
+    jobId: (p) =>
+      `kudos-${safe(p.giver)}-${safe(p.channelId)}-${safe(p.messageId)}-${safe(p.emoji)}-${p.action}-${safe(p.eventKey)}`,
   },
   'kudos-command': {
     queue: 'platform',
     // `tags` defaults to none: a job queued by a web process from before free tags carries only values.
-    schema: z.object({ workspaceId: id, giver: id, recipients: z.array(id).min(1).max(20), reason: z.string().min(1).max(1000), values: z.array(z.string().max(60)).max(20), tags: z.array(z.string().max(60)).max(20).default([]), commandId: id, channelId: id }),
+    schema: z.object({
+      workspaceId: id,
+      giver: id,
+      recipients: z.array(id).min(1).max(20),
+      reason: z.string().min(1).max(1000),
+      values: z.array(z.string().max(60)).max(20),
+      tags: z.array(z.string().max(60)).max(20).default([]),
+      commandId: id,
+      channelId: id,
+    }),
     priority: 2,
     attempts: 12,
     jobId: (p) => `kudos-cmd-${safe(p.commandId)}`,
@@ -156,7 +175,14 @@ export const JOBS: Definitions = {
   },
   'kudos-plus-one': {
     queue: 'platform',
-    schema: z.object({ workspaceId: id, giver: id, shoutoutKey: id, channelId: id, action: z.enum(['add', 'remove']), eventKey: id }),
+    schema: z.object({
+      workspaceId: id,
+      giver: id,
+      shoutoutKey: id,
+      channelId: id,
+      action: z.enum(['add', 'remove']),
+      eventKey: id,
+    }),
     priority: 2,
     attempts: 12,
     // (giver, shout-out) is the "+1"; the event id tells an add from a later re-add.
@@ -180,11 +206,18 @@ export const JOBS: Definitions = {
   },
   'send-chart': {
     queue: 'platform',
-    schema: z.object({ teamId: id, platformUserId: id, view: z.enum(['summary', 'symmetry']), rounds: z.number().int().min(1).max(MAX_SYMMETRY_ROUNDS), requestedAt: z.iso.datetime() }),
+    schema: z.object({
+      teamId: id,
+      platformUserId: id,
+      view: z.enum(['summary', 'symmetry']),
+      rounds: z.number().int().min(1).max(MAX_SYMMETRY_ROUNDS),
+      requestedAt: z.iso.datetime(),
+    }),
     priority: 3,
     attempts: 5,
     // A double-submitted command (same minute) is one chart: the completed job keeps its id for an hour.
-    jobId: (p) => `chart-${p.teamId}-${safe(p.platformUserId)}-${p.view}-${p.rounds}-${safe(p.requestedAt.slice(0, 16))}`,
+    jobId: (p) =>
+      `chart-${p.teamId}-${safe(p.platformUserId)}-${p.view}-${p.rounds}-${safe(p.requestedAt.slice(0, 16))}`,
   },
   'purge-comments': {
     queue: 'work',

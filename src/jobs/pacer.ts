@@ -43,7 +43,9 @@ return math.floor(slot - now)
  */
 export const PACER_HEADROOM = 0.02;
 
-type PacerRedis = Redis & { symmetryPace(key: string, intervalUs: string, holdOffUs: string, count?: string): Promise<number> };
+type PacerRedis = Redis & {
+  symmetryPace(key: string, intervalUs: string, holdOffUs: string, count?: string): Promise<number>;
+};
 
 /**
  * At high rates each process takes its slots from Redis a block at a time (10 ms worth) and hands

@@ -30,7 +30,9 @@ export interface BullJobQueue extends JobQueue {
 
 /** Creates the producer side of every queue on one Redis connection. */
 export function createJobQueue(connection: Redis, prefix: string): BullJobQueue {
-  const queues = Object.fromEntries(QUEUE_KINDS.map((k) => [k, new Queue(queueName(k), { connection, prefix })])) as Record<QueueKind, Queue>;
+  const queues = Object.fromEntries(
+    QUEUE_KINDS.map((k) => [k, new Queue(queueName(k), { connection, prefix })]),
+  ) as Record<QueueKind, Queue>;
 
   // Any Redis failure while enqueueing becomes one coded error the adapters can explain.
   const guarded = async (run: () => Promise<unknown>) => {

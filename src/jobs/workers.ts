@@ -7,7 +7,9 @@ import type { Logger } from '../core/ports';
 import { JOBS, QUEUE_KINDS, queueName, type QueueKind } from './definitions';
 
 /** One function per job name; main builds them from the core use cases. */
-export type Processors = { [N in JobName]: (payload: JobPayloads[N], job: { attemptsMade: number }) => Promise<unknown> };
+export type Processors = {
+  [N in JobName]: (payload: JobPayloads[N], job: { attemptsMade: number }) => Promise<unknown>;
+};
 
 export interface WorkerOptions {
   /** A connection for the queues' producer side (shared). */
@@ -29,7 +31,12 @@ export interface RunningWorkers {
 }
 
 /** Permanent failures: retrying cannot help, so BullMQ must not try again. */
-const PERMANENT: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['invalid_input', 'invalid_score', 'recipient_unreachable', 'unsupported']);
+const PERMANENT: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+  'invalid_input',
+  'invalid_score',
+  'recipient_unreachable',
+  'unsupported',
+]);
 
 /** Jobs this process is running now: shutdown waits for these, whatever BullMQ's own close does. */
 let inFlight = 0;
@@ -47,7 +54,13 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 
 /** Resolves true when `promise` settles within `ms`, false otherwise. */
 async function within(promise: Promise<unknown>, ms: number): Promise<boolean> {
-  return Promise.race([promise.then(() => true, () => true), sleep(ms).then(() => false)]);
+  return Promise.race([
+    promise.then(
+      () => true,
+      () => true,
+    ),
+    sleep(ms).then(() => false),
+  ]);
 }
 
 async function runJob(opts: WorkerOptions, queue: Queue, job: Job, token: string | undefined): Promise<unknown> {
@@ -96,7 +109,10 @@ export function startWorkers(opts: WorkerOptions): RunningWorkers {
       stalledInterval: 5000,
     });
     worker.on('failed', (job, err) => {
-      opts.logger.warn({ queue: kind, job: job?.name, jobId: job?.id, attempts: job?.attemptsMade, err: err.message }, 'job failed');
+      opts.logger.warn(
+        { queue: kind, job: job?.name, jobId: job?.id, attempts: job?.attemptsMade, err: err.message },
+        'job failed',
+      );
     });
     worker.on('error', (err) => opts.logger.error({ queue: kind, err: err.message }, 'worker error'));
     return { worker, queue };
@@ -111,12 +127,18 @@ export function startWorkers(opts: WorkerOptions): RunningWorkers {
       while (inFlight > 0 && Date.now() < deadline) await sleep(50);
       if (inFlight > 0) {
         // Their locks expire and BullMQ hands them to another worker: every job is idempotent by key.
-        opts.logger.warn({ inFlight }, 'jobs still running at the shutdown deadline; they will be retried by another worker');
+        opts.logger.warn(
+          { inFlight },
+          'jobs still running at the shutdown deadline; they will be retried by another worker',
+        );
       }
       // BullMQ's close can wait forever on a connection that is mid-reconnect after a Redis blip;
       // with no job left in flight nothing is lost by not waiting for it.
       if (!(await within(closing, Math.max(500, Math.min(2000, deadline - Date.now()))))) {
-        opts.logger.warn({}, 'BullMQ workers did not close their connections in time (Redis reconnecting?); leaving them');
+        opts.logger.warn(
+          {},
+          'BullMQ workers did not close their connections in time (Redis reconnecting?); leaving them',
+        );
       }
       await within(Promise.all(workers.map((w) => w.queue.close())), 1000);
       producerConnection.disconnect();
@@ -130,7 +152,11 @@ export async function upsertSchedulers(connection: Redis, prefix: string, tickEv
   const keep = { removeOnComplete: 100, removeOnFail: 100 };
   try {
     await queue.upsertJobScheduler('schedule-tick', { every: tickEveryMs }, { name: 'tick', data: {}, opts: keep });
-    await queue.upsertJobScheduler('comment-retention', { every: 24 * 3_600_000 }, { name: 'purge-comments', data: {}, opts: keep });
+    await queue.upsertJobScheduler(
+      'comment-retention',
+      { every: 24 * 3_600_000 },
+      { name: 'purge-comments', data: {}, opts: keep },
+    );
   } finally {
     await queue.close();
   }

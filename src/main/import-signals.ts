@@ -59,12 +59,17 @@ export interface RowProblem {
 }
 
 /** The CSV's data rows as signal objects (numbers converted, empty optional cells left out), or the header's problems. */
-export function rowsToItems(rows: string[][]): { ok: true; items: Array<Record<string, unknown>> } | { ok: false; problems: RowProblem[] } {
+export function rowsToItems(
+  rows: string[][],
+): { ok: true; items: Array<Record<string, unknown>> } | { ok: false; problems: RowProblem[] } {
   const header = (rows[0] ?? []).map((h) => h.trim().toLowerCase());
   const problems: RowProblem[] = [];
-  for (const column of REQUIRED) if (!header.includes(column)) problems.push({ line: 1, field: column, message: 'column is missing from the header' });
+  for (const column of REQUIRED)
+    if (!header.includes(column))
+      problems.push({ line: 1, field: column, message: 'column is missing from the header' });
   header.forEach((h) => {
-    if (!(COLUMNS as readonly string[]).includes(h)) problems.push({ line: 1, field: h, message: `is not a known column (${COLUMNS.join(', ')})` });
+    if (!(COLUMNS as readonly string[]).includes(h))
+      problems.push({ line: 1, field: h, message: `is not a known column (${COLUMNS.join(', ')})` });
   });
   if (problems.length) return { ok: false, problems };
   const items = rows.slice(1).map((cells) => {
@@ -73,7 +78,10 @@ export function rowsToItems(rows: string[][]): { ok: true; items: Array<Record<s
       const cell = (cells[i] ?? '').trim();
       if (cell === '' && (column === 'responses' || column === 'source')) return;
       // Numbers stay strings when they are not numbers, so validation names the field.
-      item[column] = (column === 'value' || column === 'responses') && cell !== '' && Number.isFinite(Number(cell)) ? Number(cell) : cell;
+      item[column] =
+        (column === 'value' || column === 'responses') && cell !== '' && Number.isFinite(Number(cell))
+          ? Number(cell)
+          : cell;
     });
     if (cells.length > header.length) item[`column ${header.length + 1}`] = cells.slice(header.length).join(',');
     return item;
@@ -89,11 +97,16 @@ export interface Progress {
 }
 
 /** Checks every row (reporting progress), then stores all rows in one transaction, or none when any row is bad. */
-export async function importSignalsCsv(text: string, signals: SignalRepository, progress?: Progress): Promise<{ ok: true; stored: number } | { ok: false; problems: RowProblem[] }> {
+export async function importSignalsCsv(
+  text: string,
+  signals: SignalRepository,
+  progress?: Progress,
+): Promise<{ ok: true; stored: number } | { ok: false; problems: RowProblem[] }> {
   const table = rowsToItems(parseCsv(text));
   if (!table.ok) return table;
   const lineOf = (p: SignalProblem): RowProblem => ({ line: p.index + 2, field: p.field, message: p.message });
-  if (table.items.length === 0) return { ok: false, problems: [{ line: 2, field: '', message: 'the file has no data rows' }] };
+  if (table.items.length === 0)
+    return { ok: false, problems: [{ line: 2, field: '', message: 'the file has no data rows' }] };
   // The bar follows the row-by-row check; the report and the store come from one call on the whole file.
   progress?.start(table.items.length);
   for (const item of table.items) {
@@ -113,16 +126,26 @@ async function main(): Promise<void> {
   const database = createDatabase(config.DATABASE_URL);
   try {
     await runMigrations(database.pool);
-    const bar = new SingleBar({ format: 'Checking rows [{bar}] {value}/{total}', stream: process.stderr }, Presets.shades_classic);
-    const progress: Progress = { start: (total) => bar.start(total, 0), increment: () => bar.increment(), stop: () => bar.stop() };
+    const bar = new SingleBar(
+      { format: 'Checking rows [{bar}] {value}/{total}', stream: process.stderr },
+      Presets.shades_classic,
+    );
+    const progress: Progress = {
+      start: (total) => bar.start(total, 0),
+      increment: () => bar.increment(),
+      stop: () => bar.stop(),
+    };
     const result = await importSignalsCsv(text, createSignalRepository(database.db), progress);
     if (!result.ok) {
       process.stderr.write(`${file}: nothing was stored; fix these rows and import the file again:\n`);
-      for (const p of result.problems) process.stderr.write(`  line ${p.line}${p.field ? `, ${p.field}` : ''}: ${p.message}\n`);
+      for (const p of result.problems)
+        process.stderr.write(`  line ${p.line}${p.field ? `, ${p.field}` : ''}: ${p.message}\n`);
       process.exitCode = 1;
       return;
     }
-    process.stdout.write(`${file}: ${result.stored} signal(s) stored (a repeated team, metric, source and day replaced the earlier value).\n`);
+    process.stdout.write(
+      `${file}: ${result.stored} signal(s) stored (a repeated team, metric, source and day replaced the earlier value).\n`,
+    );
   } finally {
     await database.close();
   }

@@ -7,7 +7,15 @@
 import { Redis } from 'ioredis';
 import type { Logger } from '../core/ports';
 import { checkDatabase } from '../db/client';
-import { databaseTrouble, redisTrouble, slackTrouble, troubleReport, type RedisProblem, type SlackStartProblem, type Trouble } from './infra-text';
+import {
+  databaseTrouble,
+  redisTrouble,
+  slackTrouble,
+  troubleReport,
+  type RedisProblem,
+  type SlackStartProblem,
+  type Trouble,
+} from './infra-text';
 
 /** A start that cannot go on for a reason the operator can fix; the message says what and how. */
 export class StartupError extends Error {
@@ -37,7 +45,14 @@ function redisProblemOf(err: unknown): RedisProblem {
 
 /** Connects to `url` once (no retries) and sends PING; reports, never throws. */
 export async function checkRedis(url: string, timeoutMs = CHECK_TIMEOUT_MS): Promise<RedisCheck> {
-  const redis = new Redis(url, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: timeoutMs, connectionName: 'symmetry-check' });
+  const redis = new Redis(url, {
+    lazyConnect: true,
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+    connectTimeout: timeoutMs,
+    connectionName: 'symmetry-check',
+  });
   // The socket's own error (ECONNREFUSED…) comes as an event; connect() may reject with only "Connection is closed".
   let socketError: unknown;
   redis.on('error', (err) => (socketError ??= err));
@@ -58,8 +73,15 @@ export async function checkRedis(url: string, timeoutMs = CHECK_TIMEOUT_MS): Pro
  * exist yet is created when the URL's user may (logged); otherwise the error gives the command that does it.
  */
 export async function checkServices(urls: { DATABASE_URL: string; REDIS_URL: string }, logger: Logger): Promise<void> {
-  const [database, redis] = await Promise.all([checkDatabase(urls.DATABASE_URL, CHECK_TIMEOUT_MS), checkRedis(urls.REDIS_URL)]);
-  if (database.ok && database.created) logger.info({ database: database.target.database, host: database.target.host, port: database.target.port }, 'created the database, which did not exist');
+  const [database, redis] = await Promise.all([
+    checkDatabase(urls.DATABASE_URL, CHECK_TIMEOUT_MS),
+    checkRedis(urls.REDIS_URL),
+  ]);
+  if (database.ok && database.created)
+    logger.info(
+      { database: database.target.database, host: database.target.host, port: database.target.port },
+      'created the database, which did not exist',
+    );
   const troubles: Trouble[] = [];
   const causes: unknown[] = [];
   if (!database.ok) {
@@ -70,11 +92,19 @@ export async function checkServices(urls: { DATABASE_URL: string; REDIS_URL: str
     troubles.push(redisTrouble(urls.REDIS_URL, redis.problem, redis.detail));
     causes.push(redis.cause);
   }
-  if (troubles.length > 0) throw new StartupError(troubles, { cause: causes.length === 1 ? causes[0] : new AggregateError(causes) });
+  if (troubles.length > 0)
+    throw new StartupError(troubles, { cause: causes.length === 1 ? causes[0] : new AggregateError(causes) });
 }
 
 /** Slack's error codes that mean it looked at the token and refused it. */
-const TOKEN_REFUSED = new Set(['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'token_expired', 'not_allowed_token_type']);
+const TOKEN_REFUSED = new Set([
+  'invalid_auth',
+  'not_authed',
+  'account_inactive',
+  'token_revoked',
+  'token_expired',
+  'not_allowed_token_type',
+]);
 
 /**
  * What a failed auth.test means, read from the Web API client's coded error (its codes are stable:

@@ -74,7 +74,8 @@ function serverUser(candidates: readonly string[]): { name: string; uid: number;
   if (process.getuid?.() !== 0) return null;
   for (const name of candidates) {
     try {
-      const id = (flag: string) => Number(execFileSync('id', [flag, name], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim());
+      const id = (flag: string) =>
+        Number(execFileSync('id', [flag, name], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim());
       return { name, uid: id('-u'), gid: id('-g') };
     } catch {
       // No such user: try the next.
@@ -112,8 +113,17 @@ function removeOnExit(child: ChildProcess, dir: string): () => void {
 }
 
 /** Starts `command` in its own process group, keeping the last of its output for error messages. */
-function startServer(command: string, args: string[], options: { uid?: number; gid?: number; cwd: string }): { child: ChildProcess; output: () => string } {
-  const child = spawn(command, args, { ...options, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { PATH: process.env.PATH ?? '', LC_ALL: 'C' } });
+function startServer(
+  command: string,
+  args: string[],
+  options: { uid?: number; gid?: number; cwd: string },
+): { child: ChildProcess; output: () => string } {
+  const child = spawn(command, args, {
+    ...options,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { PATH: process.env.PATH ?? '', LC_ALL: 'C' },
+  });
   let output = '';
   const keep = (d: Buffer) => (output = (output + d.toString()).slice(-4000));
   child.stdout?.on('data', keep);
@@ -122,14 +132,24 @@ function startServer(command: string, args: string[], options: { uid?: number; g
 }
 
 /** Resolves once `ready()` is true; rejects when the process exits first or the time runs out. */
-async function waitUntilReady(child: ChildProcess, ready: () => Promise<boolean>, what: string, output: () => string): Promise<void> {
+async function waitUntilReady(
+  child: ChildProcess,
+  ready: () => Promise<boolean>,
+  what: string,
+  output: () => string,
+): Promise<void> {
   const deadline = Date.now() + READY_TIMEOUT_MS;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new EmbeddedUnavailable(`${what} stopped as it started: ${output().trim().split('\n').slice(-3).join(' ')}`);
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new EmbeddedUnavailable(
+        `${what} stopped as it started: ${output().trim().split('\n').slice(-3).join(' ')}`,
+      );
     if (await ready()) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new EmbeddedUnavailable(`${what} did not accept connections within ${READY_TIMEOUT_MS / 1000} s: ${output().trim().split('\n').slice(-3).join(' ')}`);
+  throw new EmbeddedUnavailable(
+    `${what} did not accept connections within ${READY_TIMEOUT_MS / 1000} s: ${output().trim().split('\n').slice(-3).join(' ')}`,
+  );
 }
 
 /** What serve() needs to watch a started server until it answers, and to stop it. */
@@ -177,7 +197,14 @@ export async function startEmbeddedPostgres(options: { users?: readonly string[]
   const user = serverUser(options.users ?? SERVER_USERS);
   const ids = user ? { uid: user.uid, gid: user.gid } : {};
   const version = spawnSync(join(bin, 'postgres'), ['--version'], { ...ids, encoding: 'utf8' });
-  if (version.status !== 0) throw new EmbeddedUnavailable(embeddedText.noEmbeddedPostgres(user ? embeddedText.unreadableBinaries(user.name, bin) : `${join(bin, 'postgres')} does not run (${version.error?.message ?? version.stderr.trim()})`));
+  if (version.status !== 0)
+    throw new EmbeddedUnavailable(
+      embeddedText.noEmbeddedPostgres(
+        user
+          ? embeddedText.unreadableBinaries(user.name, bin)
+          : `${join(bin, 'postgres')} does not run (${version.error?.message ?? version.stderr.trim()})`,
+      ),
+    );
   const dir = mkdtempSync(join(tmpdir(), 'symmetry-postgres-'));
   const data = join(dir, 'data');
   const password = randomBytes(18).toString('hex');
@@ -188,20 +215,57 @@ export async function startEmbeddedPostgres(options: { users?: readonly string[]
       chownSync(join(dir, 'password'), user.uid, user.gid);
     }
     chmodSync(dir, 0o700);
-    const initdb = spawnSync(join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=scram-sha-256', `--pwfile=${join(dir, 'password')}`, '--encoding=UTF8', '--locale=C', '--no-sync', '--no-instructions'], { ...ids, cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', LC_ALL: 'C' } });
-    if (initdb.status !== 0) throw new EmbeddedUnavailable(`initdb failed: ${(initdb.stderr || initdb.error?.message || '').trim().split('\n').slice(-3).join(' ')}`);
+    const initdb = spawnSync(
+      join(bin, 'initdb'),
+      [
+        '-D',
+        data,
+        '-U',
+        'postgres',
+        '--auth=scram-sha-256',
+        `--pwfile=${join(dir, 'password')}`,
+        '--encoding=UTF8',
+        '--locale=C',
+        '--no-sync',
+        '--no-instructions',
+      ],
+      { ...ids, cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', LC_ALL: 'C' } },
+    );
+    if (initdb.status !== 0)
+      throw new EmbeddedUnavailable(
+        `initdb failed: ${(initdb.stderr || initdb.error?.message || '').trim().split('\n').slice(-3).join(' ')}`,
+      );
   } catch (err) {
     rmSync(dir, { recursive: true, force: true });
     throw err;
   }
   const port = await freeLoopbackPort();
   // Throw-away data: no durability, no Unix socket (nothing else to collide with), loopback only.
-  const settings = ['listen_addresses=127.0.0.1', 'unix_socket_directories=', 'fsync=off', 'synchronous_commit=off', 'full_page_writes=off'];
+  const settings = [
+    'listen_addresses=127.0.0.1',
+    'unix_socket_directories=',
+    'fsync=off',
+    'synchronous_commit=off',
+    'full_page_writes=off',
+  ];
   const url = `postgres://postgres:${password}@127.0.0.1:${port}/postgres`;
   const name = `PostgreSQL ${version.stdout.trim().replace(/^.*\(PostgreSQL\) /, '')}`;
-  const server = startServer(join(bin, 'postgres'), ['-D', data, '-p', String(port), ...settings.flatMap((s) => ['-c', s])], { ...ids, cwd: dir });
+  const server = startServer(
+    join(bin, 'postgres'),
+    ['-D', data, '-p', String(port), ...settings.flatMap((s) => ['-c', s])],
+    { ...ids, cwd: dir },
+  );
   // SIGINT is PostgreSQL's fast shutdown: sessions are ended, nothing is kept.
-  return serve({ ...server, dir, url, port, name, runAs: user?.name ?? null, stopSignal: 'SIGINT', ready: async () => (await checkDatabase(url, 1000)).ok });
+  return serve({
+    ...server,
+    dir,
+    url,
+    port,
+    name,
+    runAs: user?.name ?? null,
+    stopSignal: 'SIGINT',
+    ready: async () => (await checkDatabase(url, 1000)).ok,
+  });
 }
 
 /** The redis-server on the PATH, or null. */
@@ -226,7 +290,33 @@ export async function startEmbeddedRedis(): Promise<EmbeddedServer> {
   const port = await freeLoopbackPort();
   const password = randomBytes(18).toString('hex');
   // maxmemory-policy noeviction, as BullMQ requires; no RDB snapshots, no append-only file: the data dies with the run.
-  const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'noeviction', '--requirepass', password, '--daemonize', 'no'];
+  const args = [
+    '--port',
+    String(port),
+    '--bind',
+    '127.0.0.1',
+    '--dir',
+    dir,
+    '--save',
+    '',
+    '--appendonly',
+    'no',
+    '--maxmemory-policy',
+    'noeviction',
+    '--requirepass',
+    password,
+    '--daemonize',
+    'no',
+  ];
   const url = `redis://:${password}@127.0.0.1:${port}`;
-  return serve({ ...startServer(command, args, { cwd: dir }), dir, url, port, name: 'Redis', runAs: null, stopSignal: 'SIGTERM', ready: async () => (await checkRedis(url, 1000)).ok });
+  return serve({
+    ...startServer(command, args, { cwd: dir }),
+    dir,
+    url,
+    port,
+    name: 'Redis',
+    runAs: null,
+    stopSignal: 'SIGTERM',
+    ready: async () => (await checkRedis(url, 1000)).ok,
+  });
 }

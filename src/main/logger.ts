@@ -7,7 +7,10 @@ export function createLogger(level: string, name: string, destination?: pino.Des
   const options = {
     name,
     level,
-    redact: { paths: ['token', '*.token', 'authorization', '*.authorization', 'comment', '*.comment', 'score', '*.score'], censor: '[redacted]' },
+    redact: {
+      paths: ['token', '*.token', 'authorization', '*.authorization', 'comment', '*.comment', 'score', '*.score'],
+      censor: '[redacted]',
+    },
   };
   return destination ? pino(options, destination) : pino(options);
 }

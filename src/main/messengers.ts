@@ -13,7 +13,8 @@ export function routeByPlatform(messengers: Partial<Record<Platform, Messenger>>
   const configured = Object.values(messengers);
   const pick = (workspace: Workspace): Messenger => {
     const messenger = messengers[workspace.platform];
-    if (!messenger) throw new SymmetryError('invalid_input', { error: `platform_not_configured_${workspace.platform}` });
+    if (!messenger)
+      throw new SymmetryError('invalid_input', { error: `platform_not_configured_${workspace.platform}` });
     return messenger;
   };
   return {
@@ -29,7 +30,8 @@ export function routeByPlatform(messengers: Partial<Record<Platform, Messenger>>
       ? {
           publishHome: async (w: Workspace, ...a: [string, HomeView]) => {
             const messenger = pick(w);
-            if (!messenger.publishHome) throw new SymmetryError('unsupported', { capability: 'publishHome', platform: w.platform });
+            if (!messenger.publishHome)
+              throw new SymmetryError('unsupported', { capability: 'publishHome', platform: w.platform });
             return messenger.publishHome(w, ...a);
           },
         }

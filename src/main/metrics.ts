@@ -31,7 +31,12 @@ const STATES = ['waiting', 'active', 'delayed', 'completed', 'failed', 'prioriti
 export function createMetrics(): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'symmetry_process_' });
-  const requests = new Counter({ name: 'symmetry_http_requests_total', help: 'HTTP requests answered, by route and status', labelNames: ['route', 'status'], registers: [registry] });
+  const requests = new Counter({
+    name: 'symmetry_http_requests_total',
+    help: 'HTTP requests answered, by route and status',
+    labelNames: ['route', 'status'],
+    registers: [registry],
+  });
   const latency = new Histogram({
     name: 'symmetry_http_ack_seconds',
     help: 'Time from request to response (Slack wants under 3 s)',
@@ -39,19 +44,54 @@ export function createMetrics(): Metrics {
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
     registers: [registry],
   });
-  const dms = new Counter({ name: 'symmetry_dms_sent_total', help: 'Check-in DMs and reminders sent', labelNames: ['kind'], registers: [registry] });
-  const answers = new Counter({ name: 'symmetry_answers_total', help: 'Answers made durable', labelNames: ['kind'], registers: [registry] });
-  const kudos = new Counter({ name: 'symmetry_kudos_total', help: 'Kudos recorded, by outcome', labelNames: ['outcome'], registers: [registry] });
-  const limited = new Counter({ name: 'symmetry_platform_rate_limited_total', help: 'Platform 429 answers (the queue paused for Retry-After)', labelNames: ['queue'], registers: [registry] });
-  const slackHandled = new Counter({ name: 'symmetry_slack_requests_handled_total', help: 'Slack requests whose listeners have all finished, by outcome', labelNames: ['outcome'], registers: [registry] });
+  const dms = new Counter({
+    name: 'symmetry_dms_sent_total',
+    help: 'Check-in DMs and reminders sent',
+    labelNames: ['kind'],
+    registers: [registry],
+  });
+  const answers = new Counter({
+    name: 'symmetry_answers_total',
+    help: 'Answers made durable',
+    labelNames: ['kind'],
+    registers: [registry],
+  });
+  const kudos = new Counter({
+    name: 'symmetry_kudos_total',
+    help: 'Kudos recorded, by outcome',
+    labelNames: ['outcome'],
+    registers: [registry],
+  });
+  const limited = new Counter({
+    name: 'symmetry_platform_rate_limited_total',
+    help: 'Platform 429 answers (the queue paused for Retry-After)',
+    labelNames: ['queue'],
+    registers: [registry],
+  });
+  const slackHandled = new Counter({
+    name: 'symmetry_slack_requests_handled_total',
+    help: 'Slack requests whose listeners have all finished, by outcome',
+    labelNames: ['outcome'],
+    registers: [registry],
+  });
   const slackAppRateLimited = new Counter({
     name: 'symmetry_slack_app_rate_limited_total',
     help: "Slack's app_rate_limited notices: events from the workspace are being dropped (over 30,000 an hour)",
     labelNames: ['workspace'],
     registers: [registry],
   });
-  const slackScreened = new Counter({ name: 'symmetry_slack_payloads_screened_total', help: 'Signed Slack payloads answered without Bolt: refused (malformed, 400) or ignored (no listener kind, 200)', labelNames: ['verdict'], registers: [registry] });
-  const jobs = new Counter({ name: 'symmetry_jobs_processed_total', help: 'Jobs finished by this process', labelNames: ['job'], registers: [registry] });
+  const slackScreened = new Counter({
+    name: 'symmetry_slack_payloads_screened_total',
+    help: 'Signed Slack payloads answered without Bolt: refused (malformed, 400) or ignored (no listener kind, 200)',
+    labelNames: ['verdict'],
+    registers: [registry],
+  });
+  const jobs = new Counter({
+    name: 'symmetry_jobs_processed_total',
+    help: 'Jobs finished by this process',
+    labelNames: ['job'],
+    registers: [registry],
+  });
   let watched: Queue[] = [];
   new Gauge({
     name: 'symmetry_jobs',
@@ -74,7 +114,9 @@ export function createMetrics(): Metrics {
         const started = process.hrtime.bigint();
         const route = (req.url ?? '/').split('?')[0]!;
         res.on('finish', () => {
-          const known = ['/slack/events', '/api/messages', '/api/signals', '/healthz', '/metrics'].includes(route) ? route : 'other';
+          const known = ['/slack/events', '/api/messages', '/api/signals', '/healthz', '/metrics'].includes(route)
+            ? route
+            : 'other';
           requests.inc({ route: known, status: String(res.statusCode) });
           latency.observe({ route: known }, Number(process.hrtime.bigint() - started) / 1e9);
         });
@@ -85,7 +127,8 @@ export function createMetrics(): Metrics {
       if (name === 'deliver-checkin' && result === 'sent') dms.inc({ kind: 'checkin' });
       if (name === 'deliver-checkins' && typeof result === 'number' && result > 0) dms.inc({ kind: 'checkin' }, result);
       if (name === 'send-reminder' && result === 'sent') dms.inc({ kind: 'reminder' });
-      if ((name === 'record-score' || name === 'record-comment') && result === 'saved') answers.inc({ kind: name === 'record-score' ? 'score' : 'comment' });
+      if ((name === 'record-score' || name === 'record-comment') && result === 'saved')
+        answers.inc({ kind: name === 'record-score' ? 'score' : 'comment' });
       if (name === 'kudos-reaction' && typeof result === 'string') kudos.inc({ outcome: result });
       if (name === 'kudos-command' && typeof result === 'number' && result > 0) kudos.inc({ outcome: 'given' }, result);
     },

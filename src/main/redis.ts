@@ -30,7 +30,13 @@ export async function pingRedis(redis: Redis, timeoutMs = 2000): Promise<boolean
     timer = setTimeout(() => resolve(false), timeoutMs);
   });
   try {
-    return await Promise.race([redis.ping().then((r) => r === 'PONG', () => false), timeout]);
+    return await Promise.race([
+      redis.ping().then(
+        (r) => r === 'PONG',
+        () => false,
+      ),
+      timeout,
+    ]);
   } finally {
     clearTimeout(timer);
   }

@@ -37,13 +37,28 @@ export function sampleView(): SymmetryView {
   const rounds: SymmetryInput[] = SCORES.map((scores, i) => {
     const closesAt = new Date(Date.UTC(2026, 0, 9 + 7 * i, 14));
     return {
-      facts: { roundId: `sample-${i}`, period: `2026-W${String(2 + i).padStart(2, '0')}`, closesAt, invited: INVITED, respondents: scores.length, responses: scores.map((score) => ({ questionId: MOOD_QUESTION_ID, score, comment: null })) },
+      facts: {
+        roundId: `sample-${i}`,
+        period: `2026-W${String(2 + i).padStart(2, '0')}`,
+        closesAt,
+        invited: INVITED,
+        respondents: scores.length,
+        responses: scores.map((score) => ({ questionId: MOOD_QUESTION_ID, score, comment: null })),
+      },
       opensAt: new Date(closesAt.getTime() - 3 * DAY),
     };
   });
   const signals: CustomerSignal[] = rounds.map((r, i) => {
     const at = new Date(r.facts.closesAt.getTime() - DAY);
-    return { teamId: 'sample', metric: 'csat', value: CSAT[i]!, responses: 40, at, day: at.toISOString().slice(0, 10), source: 'zendesk' };
+    return {
+      teamId: 'sample',
+      metric: 'csat',
+      value: CSAT[i]!,
+      responses: 40,
+      at,
+      day: at.toISOString().slice(0, 10),
+      source: 'zendesk',
+    };
   });
   return buildSymmetry(rounds, signals, THRESHOLD);
 }

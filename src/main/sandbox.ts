@@ -19,7 +19,13 @@ import { QUIET_FACTOR, Simulation, storyStart, type SimulationResult } from '../
 import { CHANNEL, DEPLOY_BOT, MANAGER, PEOPLE, WORKSPACE } from '../sandbox/team';
 import { Terminal } from '../sandbox/terminal';
 import { checkRedis, StartupError } from './infra-check';
-import { EmbeddedUnavailable, freeLoopbackPort, startEmbeddedPostgres, startEmbeddedRedis, type EmbeddedServer } from './infra-embedded';
+import {
+  EmbeddedUnavailable,
+  freeLoopbackPort,
+  startEmbeddedPostgres,
+  startEmbeddedRedis,
+  type EmbeddedServer,
+} from './infra-embedded';
 import { databaseTrouble, embeddedText, maskedUrl, redisTrouble, type Trouble } from './infra-text';
 import { createLogger } from './logger';
 import { startWeb, type Running } from './web';
@@ -85,7 +91,9 @@ const POSTGRES: ServiceKind = {
   variable: 'DATABASE_URL',
   check: async (url) => {
     const found = await checkDatabase(url);
-    return found.ok ? { ok: true } : { ok: false, problem: found.problem, trouble: databaseTrouble(url, found.target, found.problem, found.detail) };
+    return found.ok
+      ? { ok: true }
+      : { ok: false, problem: found.problem, trouble: databaseTrouble(url, found.target, found.problem, found.detail) };
   },
   starting: embeddedText.postgresStarting,
   start: () => startEmbeddedPostgres(),
@@ -96,7 +104,9 @@ const REDIS: ServiceKind = {
   variable: 'REDIS_URL',
   check: async (url) => {
     const found = await checkRedis(url);
-    return found.ok ? { ok: true } : { ok: false, problem: found.problem, trouble: redisTrouble(url, found.problem, found.detail) };
+    return found.ok
+      ? { ok: true }
+      : { ok: false, problem: found.problem, trouble: redisTrouble(url, found.problem, found.detail) };
   },
   starting: embeddedText.redisStarting,
   start: startEmbeddedRedis,
@@ -108,11 +118,20 @@ const REDIS: ServiceKind = {
  * at the default) one started for this run. A given server that fails, or a default that answers but refuses,
  * stops the run with what to fix: starting another one then would hide the mistake.
  */
-async function pickService(kind: ServiceKind, given: string | undefined, fallback: string, say: (line: string) => void, embedded: EmbeddedServer[]): Promise<string> {
+async function pickService(
+  kind: ServiceKind,
+  given: string | undefined,
+  fallback: string,
+  say: (line: string) => void,
+  embedded: EmbeddedServer[],
+): Promise<string> {
   const url = given ?? fallback;
   const found = await kind.check(url);
   if (found.ok) return url;
-  if (given !== undefined || found.problem !== 'refused') throw new StartupError([{ what: found.trouble.what, fix: `${found.trouble.fix} ${embeddedText.sandboxHint(kind.variable)}` }]);
+  if (given !== undefined || found.problem !== 'refused')
+    throw new StartupError([
+      { what: found.trouble.what, fix: `${found.trouble.fix} ${embeddedText.sandboxHint(kind.variable)}` },
+    ]);
   say(kind.starting(maskedUrl(url)));
   try {
     const server = await kind.start();
@@ -121,12 +140,24 @@ async function pickService(kind: ServiceKind, given: string | undefined, fallbac
     return server.url;
   } catch (err) {
     if (!(err instanceof EmbeddedUnavailable)) throw err;
-    throw new StartupError([{ what: `${kind.variable} is not set and ${found.trouble.what.replace(`${kind.variable}: `, '')}`, fix: err.message }], { cause: err });
+    throw new StartupError(
+      [
+        {
+          what: `${kind.variable} is not set and ${found.trouble.what.replace(`${kind.variable}: `, '')}`,
+          fix: err.message,
+        },
+      ],
+      { cause: err },
+    );
   }
 }
 
 /** PostgreSQL and Redis for a sandbox run (see pickService); on failure, whatever it started is stopped again. */
-export async function sandboxServices(given: { DATABASE_URL?: string | undefined; REDIS_URL?: string | undefined }, say: (line: string) => void, defaults: { DATABASE_URL: string; REDIS_URL: string } = SANDBOX_DEFAULT_URLS): Promise<SandboxServices> {
+export async function sandboxServices(
+  given: { DATABASE_URL?: string | undefined; REDIS_URL?: string | undefined },
+  say: (line: string) => void,
+  defaults: { DATABASE_URL: string; REDIS_URL: string } = SANDBOX_DEFAULT_URLS,
+): Promise<SandboxServices> {
   const embedded: EmbeddedServer[] = [];
   try {
     const databaseUrl = await pickService(POSTGRES, given.DATABASE_URL, defaults.DATABASE_URL, say, embedded);
@@ -140,7 +171,12 @@ export async function sandboxServices(given: { DATABASE_URL?: string | undefined
 
 /** Deletes every key under `prefix:` (SCAN, never KEYS, so a shared Redis is not blocked). */
 async function deleteRedisKeys(url: string, prefix: string): Promise<number> {
-  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: () => null, connectTimeout: 5000 });
+  const redis = new Redis(url, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 1,
+    retryStrategy: () => null,
+    connectTimeout: 5000,
+  });
   redis.on('error', () => undefined);
   let deleted = 0;
   try {
@@ -159,7 +195,10 @@ async function deleteRedisKeys(url: string, prefix: string): Promise<number> {
 
 /** Runs the sandbox until the story ends or Ctrl-C; resolves with the exit code. Everything it created is removed. */
 export async function runSandbox(config: SandboxConfig, options: SandboxRunOptions = {}): Promise<number> {
-  const t = new Terminal({ out: process.stdout, color: Boolean(process.stdout.isTTY) && config.NO_COLOR === undefined });
+  const t = new Terminal({
+    out: process.stdout,
+    color: Boolean(process.stdout.isTTY) && config.NO_COLOR === undefined,
+  });
   const s = t.s;
   const suffix = randomBytes(3).toString('hex');
   const dbName = `symmetry_sandbox_${suffix}`;
@@ -171,7 +210,11 @@ export async function runSandbox(config: SandboxConfig, options: SandboxRunOptio
   // What is in the folder is this run's: no chart left from an earlier run, a log that starts empty.
   rmSync(join(outDir, 'chart.png'), { force: true });
   const logFile = join(outDir, 'symmetry.log');
-  const logger = createLogger(config.LOG_LEVEL, 'symmetry-sandbox', pino.destination({ dest: logFile, sync: true, append: false }));
+  const logger = createLogger(
+    config.LOG_LEVEL,
+    'symmetry-sandbox',
+    pino.destination({ dest: logFile, sync: true, append: false }),
+  );
 
   const cleanups: Cleanup[] = [];
   const abort = new AbortController();
@@ -179,7 +222,12 @@ export async function runSandbox(config: SandboxConfig, options: SandboxRunOptio
   const onSignal = (signal: NodeJS.Signals) => {
     signals += 1;
     if (signals === 1) {
-      t.print('', s.yellow(`${signal === 'SIGINT' ? 'Ctrl-C' : signal}: stopping the simulation, the bot and the fake Slack, and removing the sandbox's database and Redis keys…`));
+      t.print(
+        '',
+        s.yellow(
+          `${signal === 'SIGINT' ? 'Ctrl-C' : signal}: stopping the simulation, the bot and the fake Slack, and removing the sandbox's database and Redis keys…`,
+        ),
+      );
       abort.abort();
       return;
     }
@@ -197,15 +245,25 @@ export async function runSandbox(config: SandboxConfig, options: SandboxRunOptio
   let embedded: string[] = [];
   const started = Date.now();
   try {
-    t.print(s.bold('Symmetry sandbox') + s.dim(' — the real bot (web + worker, PostgreSQL, Redis, BullMQ) in a simulated Slack workspace'));
+    t.print(
+      s.bold('Symmetry sandbox') +
+        s.dim(' — the real bot (web + worker, PostgreSQL, Redis, BullMQ) in a simulated Slack workspace'),
+    );
     const services = await sandboxServices(config, (line) => t.print(s.dim(line)));
     // First in, last out: the servers started for this run stop after everything that uses them.
-    for (const server of services.embedded) cleanups.push({ what: `the embedded ${server.name} (${server.dir})`, run: () => server.stop() });
+    for (const server of services.embedded)
+      cleanups.push({ what: `the embedded ${server.name} (${server.dir})`, run: () => server.stop() });
     embedded = services.embedded.map((server) => server.name);
     if (abort.signal.aborted) throw new Error('stopped');
     await createDatabase(services.databaseUrl, dbName);
-    cleanups.push({ what: `database ${dbName} (drop database "${dbName}")`, run: () => dropDatabase(services.databaseUrl, dbName) });
-    cleanups.push({ what: `Redis keys ${prefix}:*`, run: async () => void (await deleteRedisKeys(services.redisUrl, prefix)) });
+    cleanups.push({
+      what: `database ${dbName} (drop database "${dbName}")`,
+      run: () => dropDatabase(services.databaseUrl, dbName),
+    });
+    cleanups.push({
+      what: `Redis keys ${prefix}:*`,
+      run: async () => void (await deleteRedisKeys(services.redisUrl, prefix)),
+    });
     if (abort.signal.aborted) throw new Error('stopped');
 
     const botToken = `xoxb-sandbox-${randomBytes(12).toString('hex')}`;
@@ -235,20 +293,34 @@ export async function runSandbox(config: SandboxConfig, options: SandboxRunOptio
     // Time stands still until the bot is up, then runs from a Friday afternoon in the manager's zone.
     const clock = new WarpClock(storyStart(Date.now()), 0);
     const worker = await startWorker(appConfig, logger, { clock, tickEveryMs: TICK_EVERY_MS });
-    cleanups.push({ what: 'the bot\'s worker', run: () => worker.stop() });
+    cleanups.push({ what: "the bot's worker", run: () => worker.stop() });
     const web: Running = await startWeb(appConfig, logger, { clock });
-    cleanups.push({ what: 'the bot\'s web process', run: () => web.stop() });
+    cleanups.push({ what: "the bot's web process", run: () => web.stop() });
     if (abort.signal.aborted) throw new Error('stopped');
 
     const zones = PEOPLE.map((p) => p.city).join(', ');
     t.print(
-      s.dim(`Team: ${PEOPLE.length} people in #${CHANNEL.name} (${zones}); ${MANAGER.name} manages it and runs /pulse.`),
-      s.dim(`Time: ${config.SANDBOX_HOURS_PER_SECOND} simulated hours a second while something happens, ${config.SANDBOX_HOURS_PER_SECOND * QUIET_FACTOR} through quiet nights and weekends; ${counted(config.SANDBOX_WEEKS, 'week')} to go. Ctrl-C stops it cleanly.`),
-      s.dim(`Bot: http://127.0.0.1:${port} (/healthz, /metrics) · database ${dbName} · Redis prefix ${prefix} · its log: ${join(shownDir, 'symmetry.log')}`),
+      s.dim(
+        `Team: ${PEOPLE.length} people in #${CHANNEL.name} (${zones}); ${MANAGER.name} manages it and runs /pulse.`,
+      ),
+      s.dim(
+        `Time: ${config.SANDBOX_HOURS_PER_SECOND} simulated hours a second while something happens, ${config.SANDBOX_HOURS_PER_SECOND * QUIET_FACTOR} through quiet nights and weekends; ${counted(config.SANDBOX_WEEKS, 'week')} to go. Ctrl-C stops it cleanly.`,
+      ),
+      s.dim(
+        `Bot: http://127.0.0.1:${port} (/healthz, /metrics) · database ${dbName} · Redis prefix ${prefix} · its log: ${join(shownDir, 'symmetry.log')}`,
+      ),
       '',
     );
     clock.run(hoursPerSecond(config.SANDBOX_HOURS_PER_SECOND));
-    const simulation = new Simulation({ slack, appUrl: `http://127.0.0.1:${port}`, signingSecret, signalsToken, clock }, { weeks: config.SANDBOX_WEEKS, hoursPerSecond: config.SANDBOX_HOURS_PER_SECOND, seed: config.SANDBOX_SEED, terminal: t });
+    const simulation = new Simulation(
+      { slack, appUrl: `http://127.0.0.1:${port}`, signingSecret, signalsToken, clock },
+      {
+        weeks: config.SANDBOX_WEEKS,
+        hoursPerSecond: config.SANDBOX_HOURS_PER_SECOND,
+        seed: config.SANDBOX_SEED,
+        terminal: t,
+      },
+    );
     result = await simulation.run(abort.signal);
     chart = simulation.latestChart;
   } catch (err) {
@@ -276,26 +348,43 @@ export async function runSandbox(config: SandboxConfig, options: SandboxRunOptio
     return 1;
   }
   if (result) {
-    const files = { summary: join(outDir, 'summary.md'), answers: join(outDir, 'answers.json'), chart: join(outDir, 'chart.png') };
+    const files = {
+      summary: join(outDir, 'summary.md'),
+      answers: join(outDir, 'answers.json'),
+      chart: join(outDir, 'chart.png'),
+    };
     writeFileSync(files.summary, summaryMarkdown(result, chart ? 'chart.png' : null));
     // A chart only when the bot really posted one (a PNG in a file upload); nothing pretends otherwise.
     if (chart) writeFileSync(files.chart, chart.png);
-    writeFileSync(files.answers, `${JSON.stringify({ about: 'What the simulated people answered, round by round, in no particular order and without names (the simulation plays the people; the bot itself never pairs a person with a score). The summaries are what the bot posted; the signals are the help desk\'s daily CSAT as it sent them, with the bot\'s answers.', database: dbName, queuePrefix: prefix, ...result }, null, 2)}\n`);
+    writeFileSync(
+      files.answers,
+      `${JSON.stringify({ about: "What the simulated people answered, round by round, in no particular order and without names (the simulation plays the people; the bot itself never pairs a person with a score). The summaries are what the bot posted; the signals are the help desk's daily CSAT as it sent them, with the bot's answers.", database: dbName, queuePrefix: prefix, ...result }, null, 2)}\n`,
+    );
     const latest = result.summaries.at(-1);
     if (latest) {
-      t.print(s.bold(`The latest summary, as #${CHANNEL.name} shows it:`), ...latest.text.split('\n').map((l) => `  ${l}`), '');
+      t.print(
+        s.bold(`The latest summary, as #${CHANNEL.name} shows it:`),
+        ...latest.text.split('\n').map((l) => `  ${l}`),
+        '',
+      );
     }
     t.print(
       `${result.completed ? s.green('Done') : s.yellow('Stopped')}: ${result.weeks > 0 ? `simulated ${result.startedAt.slice(0, 10)} → ${result.endedAt.slice(0, 10)}` : ''} in ${seconds} s: ${storyCounts(result)}.`,
       `Wrote ${join(shownDir, 'summary.md')} (the latest summary${result.symmetry ? ' and /pulse symmetry' : ''})${chart ? `, ${join(shownDir, 'chart.png')} (the latest chart the bot posted: ${chart.title})` : ''} and ${join(shownDir, 'answers.json')} (what the simulated people answered, to check the averages); the bot's log is ${join(shownDir, 'symmetry.log')}.`,
       s.dim(`Removed the database ${dbName} and the Redis keys ${prefix}:*.`),
       ...(embedded.length ? [s.dim(embeddedText.stopped(embedded))] : []),
-      ...(result.problems.length ? [s.red(`${counted(result.problems.length, 'problem')}: ${result.problems.join('; ')}`)] : []),
+      ...(result.problems.length
+        ? [s.red(`${counted(result.problems.length, 'problem')}: ${result.problems.join('; ')}`)]
+        : []),
       s.dim('Next: put it in your own workspace, see docs/install-slack.md.'),
     );
   }
   if (options.stayAfterwards && !abort.signal.aborted) {
-    t.print(s.dim('The sandbox is done; this container now waits (Ctrl-C or `docker compose down` stops it). Put your Slack credentials in .env and run `docker compose up` again to serve your workspace.'));
+    t.print(
+      s.dim(
+        'The sandbox is done; this container now waits (Ctrl-C or `docker compose down` stops it). Put your Slack credentials in .env and run `docker compose up` again to serve your workspace.',
+      ),
+    );
     await new Promise<void>((resolve) => abort.signal.addEventListener('abort', () => resolve(), { once: true }));
   }
   process.off('SIGINT', onSignal);

@@ -36,17 +36,28 @@ export function createSignalsHandler(token: string | undefined, signals: SignalR
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     try {
       if (!token) return reply(res, 404, { error: 'not_found' });
-      if (!hasBearer(req, token)) return reply(res, 401, { error: 'unauthorized', message: 'send Authorization: Bearer <SIGNALS_TOKEN>' }, { 'www-authenticate': 'Bearer' });
+      if (!hasBearer(req, token))
+        return reply(
+          res,
+          401,
+          { error: 'unauthorized', message: 'send Authorization: Bearer <SIGNALS_TOKEN>' },
+          { 'www-authenticate': 'Bearer' },
+        );
       const raw = await readBody(req);
-      if (raw === null) return reply(res, 413, { error: 'too_large', message: `the body must be at most ${MAX_BODY_BYTES} bytes` });
+      if (raw === null)
+        return reply(res, 413, { error: 'too_large', message: `the body must be at most ${MAX_BODY_BYTES} bytes` });
       let body: unknown;
       try {
         body = JSON.parse(raw);
       } catch {
-        return reply(res, 400, { error: 'invalid_json', message: 'the body must be JSON: one signal object or an array of them' });
+        return reply(res, 400, {
+          error: 'invalid_json',
+          message: 'the body must be JSON: one signal object or an array of them',
+        });
       }
       const result = await recordSignals(signals, body);
-      if (!result.ok) return reply(res, 400, { error: 'invalid_signals', message: 'nothing was stored', problems: result.problems });
+      if (!result.ok)
+        return reply(res, 400, { error: 'invalid_signals', message: 'nothing was stored', problems: result.problems });
       logger.info({ stored: result.stored }, 'customer signals stored');
       return reply(res, 200, { stored: result.stored });
     } catch (err) {

@@ -16,7 +16,10 @@ export interface Stores {
 
 /** Opens the pool, applies migrations under their lock, waits for Redis; `poolSize` defaults to pg's 10. */
 export async function openStores(config: Config, logger: Logger, poolSize?: number): Promise<Stores> {
-  const database = createDatabase(config.DATABASE_URL, { ...(poolSize ? { max: poolSize } : {}), onError: (err) => logger.warn({ err: err.message }, 'idle postgres client failed') });
+  const database = createDatabase(config.DATABASE_URL, {
+    ...(poolSize ? { max: poolSize } : {}),
+    onError: (err) => logger.warn({ err: err.message }, 'idle postgres client failed'),
+  });
   await runMigrations(database.pool);
   const redis = connectProducer(config.REDIS_URL);
   redis.on('error', (err) => logger.warn({ err: err.message }, 'redis connection error'));

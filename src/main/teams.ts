@@ -13,7 +13,12 @@ export interface TeamsParts {
  * Builds the Teams adapter and messenger, or null when Teams is not configured. botbuilder and its
  * dependencies (some 40 MB of a process's memory) are loaded only then.
  */
-export async function createTeams(config: Config, conversations: ConversationReferenceRepository, logger: Logger, pacer?: CallPacer): Promise<TeamsParts | null> {
+export async function createTeams(
+  config: Config,
+  conversations: ConversationReferenceRepository,
+  logger: Logger,
+  pacer?: CallPacer,
+): Promise<TeamsParts | null> {
   if (!config.teamsEnabled) return null;
   const [{ createTeamsAdapter }, { createTeamsMessenger }, { createTeamsLimiter }] = await Promise.all([
     import('../platforms/teams/app.js'),
@@ -22,7 +27,11 @@ export async function createTeams(config: Config, conversations: ConversationRef
   ]);
   const log = logger.child({ component: 'teams' });
   const allowUnauthenticated = config.TEAMS_ALLOW_UNAUTHENTICATED === 'true';
-  if (allowUnauthenticated) log.warn({}, 'TEAMS_ALLOW_UNAUTHENTICATED=true: /api/messages accepts unauthenticated requests (local testing only)');
+  if (allowUnauthenticated)
+    log.warn(
+      {},
+      'TEAMS_ALLOW_UNAUTHENTICATED=true: /api/messages accepts unauthenticated requests (local testing only)',
+    );
   const adapter = createTeamsAdapter(
     {
       ...(config.TEAMS_APP_ID ? { appId: config.TEAMS_APP_ID } : {}),
@@ -35,5 +44,8 @@ export async function createTeams(config: Config, conversations: ConversationRef
   );
   // One tenant per install (SingleTenant / managed identity): its global limit is one pacer key.
   const limiter = createTeamsLimiter(pacer ? { pace: () => pacer.take(config.TEAMS_TENANT_ID ?? 'tenant') } : {});
-  return { adapter, messenger: createTeamsMessenger({ adapter, appId: config.TEAMS_APP_ID ?? '', conversations, logger: log, limiter }) };
+  return {
+    adapter,
+    messenger: createTeamsMessenger({ adapter, appId: config.TEAMS_APP_ID ?? '', conversations, logger: log, limiter }),
+  };
 }

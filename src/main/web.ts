@@ -49,7 +49,9 @@ export interface StartOptions {
 /** Starts the web process; resolves once it is listening. */
 export async function startWeb(config: Config, logger: Logger, options: StartOptions = {}): Promise<Running> {
   const { database, redis, queue, repos } = await openStores(config, logger);
-  const slackClient = config.slackEnabled ? createSlackClient(config.SLACK_BOT_TOKEN!, config.SLACK_API_URL, logger) : null;
+  const slackClient = config.slackEnabled
+    ? createSlackClient(config.SLACK_BOT_TOKEN!, config.SLACK_API_URL, logger)
+    : null;
   const slackMessenger = slackClient ? createSlackMessenger(slackClient) : undefined;
   // The workspace the bot token belongs to: requests naming any other are dropped.
   const identity = slackClient
@@ -60,26 +62,58 @@ export async function startWeb(config: Config, logger: Logger, options: StartOpt
     : null;
   const teams = await createTeams(config, repos.conversations, logger);
   // The web process asks the platform directly only to recognise workspace admins and bots in commands.
-  const directory = routeByPlatform({ ...(slackMessenger ? { slack: slackMessenger } : {}), ...(teams ? { teams: teams.messenger } : {}) });
-  const deps: WebDeps = { repos, queue, clock: options.clock ?? systemClock, logger, directory, anonymitySecret: config.ANONYMITY_SECRET };
+  const directory = routeByPlatform({
+    ...(slackMessenger ? { slack: slackMessenger } : {}),
+    ...(teams ? { teams: teams.messenger } : {}),
+  });
+  const deps: WebDeps = {
+    repos,
+    queue,
+    clock: options.clock ?? systemClock,
+    logger,
+    directory,
+    anonymitySecret: config.ANONYMITY_SECRET,
+  };
 
   const health = async (_req: IncomingMessage, res: ServerResponse) => {
     const [postgres, redisOk] = await Promise.all([pingDatabase(database.pool), pingRedis(redis)]);
     const ok = postgres && redisOk;
     res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ status: ok ? 'ok' : 'unavailable', postgres: postgres ? 'up' : 'down', redis: redisOk ? 'up' : 'down' }));
+    res.end(
+      JSON.stringify({
+        status: ok ? 'ok' : 'unavailable',
+        postgres: postgres ? 'up' : 'down',
+        redis: redisOk ? 'up' : 'down',
+      }),
+    );
   };
   const metrics = processMetrics();
   metrics.watchQueues(Object.values(queue.queues));
   const routes: Array<{ path: string; method: 'GET' | 'POST'; handler: Handler }> = [
     { path: '/healthz', method: 'GET', handler: health },
     { path: '/metrics', method: 'GET', handler: (req, res) => metrics.handler(req, res) },
-    { path: '/api/signals', method: 'POST', handler: createSignalsHandler(config.SIGNALS_TOKEN, repos.signals, logger.child({ component: 'signals' })) },
+    {
+      path: '/api/signals',
+      method: 'POST',
+      handler: createSignalsHandler(config.SIGNALS_TOKEN, repos.signals, logger.child({ component: 'signals' })),
+    },
   ];
   if (teams) {
-    const [{ SymmetryTeamsBot }, { createTeamsRequestHandler }] = await Promise.all([import('../platforms/teams/bot.js'), import('../platforms/teams/app.js')]);
-    const bot = new SymmetryTeamsBot({ deps, messenger: teams.messenger, logger: logger.child({ component: 'teams' }), ...(config.TEAMS_TENANT_ID ? { tenantId: config.TEAMS_TENANT_ID } : {}) });
-    routes.push({ path: '/api/messages', method: 'POST', handler: createTeamsRequestHandler(teams.adapter, bot, logger) });
+    const [{ SymmetryTeamsBot }, { createTeamsRequestHandler }] = await Promise.all([
+      import('../platforms/teams/bot.js'),
+      import('../platforms/teams/app.js'),
+    ]);
+    const bot = new SymmetryTeamsBot({
+      deps,
+      messenger: teams.messenger,
+      logger: logger.child({ component: 'teams' }),
+      ...(config.TEAMS_TENANT_ID ? { tenantId: config.TEAMS_TENANT_ID } : {}),
+    });
+    routes.push({
+      path: '/api/messages',
+      method: 'POST',
+      handler: createTeamsRequestHandler(teams.adapter, bot, logger),
+    });
   }
 
   // Bolt acks first and runs the listener after: a listener still running when SIGTERM comes is work a
@@ -119,7 +153,14 @@ export async function startWeb(config: Config, logger: Logger, options: StartOpt
   });
   metrics.observe(keepConnectionsLonger(server));
   await new Promise<void>((resolve) => server.listen(config.PORT, resolve));
-  logger.info({ port: config.PORT, slack: slack ? (config.SLACK_APP_TOKEN ? 'socket' : 'http') : 'off', teams: teams ? 'on' : 'off' }, 'web listening');
+  logger.info(
+    {
+      port: config.PORT,
+      slack: slack ? (config.SLACK_APP_TOKEN ? 'socket' : 'http') : 'off',
+      teams: teams ? 'on' : 'off',
+    },
+    'web listening',
+  );
 
   return {
     role: 'web',
@@ -128,7 +169,8 @@ export async function startWeb(config: Config, logger: Logger, options: StartOpt
       await new Promise<void>((resolve) => server.close(() => resolve()));
       const deadline = Date.now() + LISTENER_DRAIN_MS;
       while (listenersRunning > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25));
-      if (listenersRunning > 0) logger.warn({ listenersRunning }, 'Slack listeners still running at the shutdown deadline');
+      if (listenersRunning > 0)
+        logger.warn({ listenersRunning }, 'Slack listeners still running at the shutdown deadline');
       await queue.close();
       redis.disconnect();
       await database.close();

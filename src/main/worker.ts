@@ -4,7 +4,14 @@ import type { Config } from '../config';
 import { systemClock } from '../core/clock';
 import type { Logger } from '../core/ports';
 import { isSymmetryError } from '../core/errors';
-import { closeRound, deliverBatch, deliverCheckin, openManualRound, recordAnswer, sendReminder } from '../core/use-cases/checkins';
+import {
+  closeRound,
+  deliverBatch,
+  deliverCheckin,
+  openManualRound,
+  recordAnswer,
+  sendReminder,
+} from '../core/use-cases/checkins';
 import { sendCommandChart } from '../core/use-cases/charts';
 import { recordPlusOne } from '../core/use-cases/conversations';
 import type { WorkerDeps } from '../core/use-cases/deps';
@@ -43,7 +50,8 @@ export function buildProcessors(deps: WorkerDeps, retentionDays = 365): Processo
     'deliver-checkins': (p) => deliverBatch(deps, p.batch),
     'send-reminder': (p) => sendReminder(deps, p.deliveryId),
     'record-score': (p) => recordAnswer(deps, { deliveryId: p.deliveryId, questionId: p.questionId, score: p.score }),
-    'record-comment': (p) => recordAnswer(deps, { deliveryId: p.deliveryId, questionId: p.questionId, comment: p.comment }),
+    'record-comment': (p) =>
+      recordAnswer(deps, { deliveryId: p.deliveryId, questionId: p.questionId, comment: p.comment }),
     'sync-team': (p) => syncTeam(deps, p.teamId),
     'sync-member': (p) => syncMember(deps, p),
     'close-round': (p) => closeRound(deps, p.roundId),
@@ -66,7 +74,9 @@ export function buildProcessors(deps: WorkerDeps, retentionDays = 365): Processo
 /** Every processor, reporting what it did to the metrics (counts by job and result, nothing else). */
 function withMetrics(processors: Processors, metrics: Metrics): Processors {
   const wrapped = {} as Record<string, unknown>;
-  for (const [name, run] of Object.entries(processors) as Array<[string, (p: unknown, j: { attemptsMade: number }) => Promise<unknown>]>) {
+  for (const [name, run] of Object.entries(processors) as Array<
+    [string, (p: unknown, j: { attemptsMade: number }) => Promise<unknown>]
+  >) {
     wrapped[name] = async (payload: unknown, job: { attemptsMade: number }) => {
       const result = await run(payload, job);
       metrics.jobDone(name, result);
@@ -82,12 +92,15 @@ function withMetrics(processors: Processors, metrics: Metrics): Processors {
  */
 function withPlatformErrors(processors: Processors, logger: Logger): Processors {
   const wrapped = {} as Record<string, unknown>;
-  for (const [name, run] of Object.entries(processors) as Array<[string, (p: unknown, j: { attemptsMade: number }) => Promise<unknown>]>) {
+  for (const [name, run] of Object.entries(processors) as Array<
+    [string, (p: unknown, j: { attemptsMade: number }) => Promise<unknown>]
+  >) {
     wrapped[name] = async (payload: unknown, job: { attemptsMade: number }) => {
       try {
         return await run(payload, job);
       } catch (err) {
-        if (isSymmetryError(err, 'platform_error')) logger.warn({ job: name, platformError: err.params.error }, 'the chat platform refused a call');
+        if (isSymmetryError(err, 'platform_error'))
+          logger.warn({ job: name, platformError: err.params.error }, 'the chat platform refused a call');
         throw err;
       }
     };
@@ -102,16 +115,31 @@ export interface WorkerStartOptions extends StartOptions {
 
 /** Starts the workers and registers the tick; resolves once they run. */
 export async function startWorker(config: Config, logger: Logger, options: WorkerStartOptions = {}): Promise<Running> {
-  const { database, redis, queue, repos } = await openStores(config, logger, Math.min(50, config.WORKER_CONCURRENCY + 4));
+  const { database, redis, queue, repos } = await openStores(
+    config,
+    logger,
+    Math.min(50, config.WORKER_CONCURRENCY + 4),
+  );
   // Every worker process takes its calls' slots from the same Redis keys: the limits hold for all of them together.
   const slackPacer = createRedisPacer(redis, config.QUEUE_PREFIX, 'slack', config.SLACK_MAX_CALLS_PER_SECOND);
   const teamsPacer = createRedisPacer(redis, config.QUEUE_PREFIX, 'teams', config.TEAMS_MAX_CALLS_PER_SECOND);
-  const slack = config.slackEnabled ? createSlackMessenger(createSlackClient(config.SLACK_BOT_TOKEN!, config.SLACK_API_URL, logger), slackPacer) : undefined;
+  const slack = config.slackEnabled
+    ? createSlackMessenger(createSlackClient(config.SLACK_BOT_TOKEN!, config.SLACK_API_URL, logger), slackPacer)
+    : undefined;
   const teams = await createTeams(config, repos.conversations, logger, teamsPacer);
   const messenger = routeByPlatform({ ...(slack ? { slack } : {}), ...(teams ? { teams: teams.messenger } : {}) });
   // Set when SIGTERM comes: a fan-out batch stops between two DMs and goes back to the queue for another worker.
   let stopping = false;
-  const deps: WorkerDeps = { repos, queue, clock: options.clock ?? systemClock, logger, messenger, anonymitySecret: config.ANONYMITY_SECRET, charts: createChartRenderer(), interrupted: () => stopping };
+  const deps: WorkerDeps = {
+    repos,
+    queue,
+    clock: options.clock ?? systemClock,
+    logger,
+    messenger,
+    anonymitySecret: config.ANONYMITY_SECRET,
+    charts: createChartRenderer(),
+    interrupted: () => stopping,
+  };
 
   const metrics = processMetrics();
   metrics.watchQueues(Object.values(queue.queues));
@@ -133,7 +161,9 @@ export async function startWorker(config: Config, logger: Logger, options: Worke
   // A worker on its own serves /metrics on METRICS_PORT (with `start all`, the web port serves them).
   let metricsServer: Server | undefined;
   if (config.METRICS_PORT) {
-    metricsServer = createServer((req, res) => (req.url === '/metrics' ? void metrics.handler(req, res) : void res.writeHead(404).end()));
+    metricsServer = createServer((req, res) =>
+      req.url === '/metrics' ? void metrics.handler(req, res) : void res.writeHead(404).end(),
+    );
     await new Promise<void>((resolve) => metricsServer!.listen(config.METRICS_PORT, resolve));
   }
   await upsertSchedulers(redis, config.QUEUE_PREFIX, options.tickEveryMs ?? config.TICK_SECONDS * 1000);

@@ -21,7 +21,11 @@ export class WarpClock implements Clock {
   private rate: number;
   private limit: { at: number; thenRate: number } | null = null;
 
-  constructor(start: Date, rate: number, private readonly realNow: () => number = Date.now) {
+  constructor(
+    start: Date,
+    rate: number,
+    private readonly realNow: () => number = Date.now,
+  ) {
     this.simBase = start.getTime();
     this.realBase = realNow();
     this.rate = rate;

@@ -57,8 +57,18 @@ export interface StoredMessage {
   edited?: { user: string; ts: string };
 }
 
-export interface EphemeralMessage { channel: string; user: string; ts: string; text?: string; blocks?: unknown[] }
-export interface RecordedResponse { id: string; body: unknown; at: number }
+export interface EphemeralMessage {
+  channel: string;
+  user: string;
+  ts: string;
+  text?: string;
+  blocks?: unknown[];
+}
+export interface RecordedResponse {
+  id: string;
+  body: unknown;
+  at: number;
+}
 /** A file the app shared into a conversation (files.completeUploadExternal with a channel), with the bytes it uploaded. */
 export interface SharedFile {
   fileId: string;
@@ -83,7 +93,11 @@ export interface RecordedUpload {
 export type Fault = { status: 429; retryAfterSeconds: number } | { status: 500 | 502 | 503 | 504 } | { error: string };
 
 /** Sliding window: at most `max` accepted calls per `perSeconds`, per method (or per method and channel). */
-export interface RateLimit { perSeconds: number; max: number; perChannel?: boolean }
+export interface RateLimit {
+  perSeconds: number;
+  max: number;
+  perChannel?: boolean;
+}
 
 /** Something that serves Socket Mode on the fake's HTTP server (upgrade requests). */
 export interface SocketModeHost {
@@ -151,7 +165,15 @@ export interface FakeSlack {
   close(): Promise<void>;
 }
 
-interface Channel { id: string; name: string; members: string[]; isPrivate: boolean; isIm: boolean; isMpim: boolean; created: number }
+interface Channel {
+  id: string;
+  name: string;
+  members: string[];
+  isPrivate: boolean;
+  isIm: boolean;
+  isMpim: boolean;
+  created: number;
+}
 
 /** Fields Slack carries as JSON strings in form-encoded calls. */
 const JSON_FIELDS = ['blocks', 'attachments', 'metadata', 'view', 'files'];
@@ -169,7 +191,9 @@ const decodeCursor = (cursor: string): number | undefined => {
 /** Slack's `tz_offset` (seconds east of UTC) and `tz_label` for a zone, as of now. */
 function zoneInfo(tz: string): { tz_offset: number; tz_label: string } {
   const part = (style: 'longOffset' | 'long') =>
-    new Intl.DateTimeFormat('en-US', { timeZone: tz, timeZoneName: style }).formatToParts(new Date()).find((p) => p.type === 'timeZoneName')?.value ?? '';
+    new Intl.DateTimeFormat('en-US', { timeZone: tz, timeZoneName: style })
+      .formatToParts(new Date())
+      .find((p) => p.type === 'timeZoneName')?.value ?? '';
   const m = /GMT([+-])(\d{2}):(\d{2})/.exec(part('longOffset'));
   const offset = m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 3600 + Number(m[3]) * 60) : 0;
   return { tz_offset: offset, tz_label: part('long') };
@@ -285,7 +309,9 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
         status_text: u.status?.text ?? '',
         status_emoji: u.status?.emoji ?? '',
         status_expiration: u.status?.expiration ?? 0,
-        ...(u.isBot ? { bot_id: u.id === botUserId ? botId : slackId('B'), api_app_id: appId, always_active: true } : {}),
+        ...(u.isBot
+          ? { bot_id: u.id === botUserId ? botId : slackId('B'), api_app_id: appId, always_active: true }
+          : {}),
       },
       is_admin: !!u.isAdmin,
       is_owner: !!u.isOwner,
@@ -299,14 +325,33 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
   const channelObject = (c: Channel, args: Args): Args =>
     c.isIm
       ? {
-          id: c.id, created: c.created, is_im: true, is_org_shared: false, context_team_id: teamId,
-          user: c.members.find((m) => m !== botUserId), is_user_deleted: false, priority: 0,
+          id: c.id,
+          created: c.created,
+          is_im: true,
+          is_org_shared: false,
+          context_team_id: teamId,
+          user: c.members.find((m) => m !== botUserId),
+          is_user_deleted: false,
+          priority: 0,
         }
       : {
-          id: c.id, name: c.name, is_channel: !c.isPrivate && !c.isMpim, is_group: false, is_im: false, is_mpim: c.isMpim,
-          is_private: c.isPrivate || c.isMpim, created: c.created, is_archived: false, is_general: false, unlinked: 0,
-          name_normalized: c.name, is_shared: false, is_org_shared: false, is_member: c.members.includes(botUserId),
-          context_team_id: teamId, ...(bool(args.include_num_members) ? { num_members: c.members.length } : {}),
+          id: c.id,
+          name: c.name,
+          is_channel: !c.isPrivate && !c.isMpim,
+          is_group: false,
+          is_im: false,
+          is_mpim: c.isMpim,
+          is_private: c.isPrivate || c.isMpim,
+          created: c.created,
+          is_archived: false,
+          is_general: false,
+          unlinked: 0,
+          name_normalized: c.name,
+          is_shared: false,
+          is_org_shared: false,
+          is_member: c.members.includes(botUserId),
+          context_team_id: teamId,
+          ...(bool(args.include_num_members) ? { num_members: c.members.length } : {}),
         };
 
   const openConversation = (memberIds: string[]): { channel: Channel; existed: boolean } => {
@@ -316,7 +361,13 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
     const isIm = memberIds.length === 1;
     const id = slackId(isIm ? 'D' : 'G');
     const channel: Channel = {
-      id, name: isIm ? id : `mpdm-${id.toLowerCase()}`, members: [botUserId, ...memberIds], isPrivate: !isIm, isIm, isMpim: !isIm, created: now(),
+      id,
+      name: isIm ? id : `mpdm-${id.toLowerCase()}`,
+      members: [botUserId, ...memberIds],
+      isPrivate: !isIm,
+      isIm,
+      isMpim: !isIm,
+      created: now(),
     };
     channels.set(id, channel);
     dms.set(key, id);
@@ -336,11 +387,25 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
   const newHash = () => `${now()}.${randomBytes(6).toString('base64url').slice(0, 8)}`;
 
   const buildView = (spec: Args, id: string, previous?: Args): Args => ({
-    id, team_id: teamId, type: spec.type, blocks: spec.blocks ?? [], private_metadata: spec.private_metadata ?? '',
-    callback_id: spec.callback_id ?? '', state: { values: {} }, hash: newHash(), title: spec.title,
-    clear_on_close: !!spec.clear_on_close, notify_on_close: !!spec.notify_on_close, close: spec.close ?? null,
-    submit: spec.submit ?? null, previous_view_id: null, root_view_id: previous?.root_view_id ?? id, app_id: appId,
-    external_id: spec.external_id ?? '', app_installed_team_id: teamId, bot_id: botId,
+    id,
+    team_id: teamId,
+    type: spec.type,
+    blocks: spec.blocks ?? [],
+    private_metadata: spec.private_metadata ?? '',
+    callback_id: spec.callback_id ?? '',
+    state: { values: {} },
+    hash: newHash(),
+    title: spec.title,
+    clear_on_close: !!spec.clear_on_close,
+    notify_on_close: !!spec.notify_on_close,
+    close: spec.close ?? null,
+    submit: spec.submit ?? null,
+    previous_view_id: null,
+    root_view_id: previous?.root_view_id ?? id,
+    app_id: appId,
+    external_id: spec.external_id ?? '',
+    app_installed_team_id: teamId,
+    bot_id: botId,
   });
 
   const openView = (args: Args, parent?: Args): Args => {
@@ -360,11 +425,18 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
 
   const handlers: Record<string, (args: Args, auth: { bearer: string | undefined }) => Args> = {
     // Only an app-level token, in the Authorization header (docs.slack.dev, apps.connections.open), opens a connection.
-    'apps.connections.open': (_args, auth) => (auth.bearer?.startsWith('xapp-') && socket ? socket.open(origin) : fail('not_allowed_token_type')),
+    'apps.connections.open': (_args, auth) =>
+      auth.bearer?.startsWith('xapp-') && socket ? socket.open(origin) : fail('not_allowed_token_type'),
 
     'auth.test': () => ({
-      ok: true, url: `https://${teamDomain}.slack.com/`, team: teamDomain, user: botName,
-      team_id: teamId, user_id: botUserId, bot_id: botId, is_enterprise_install: false,
+      ok: true,
+      url: `https://${teamDomain}.slack.com/`,
+      team: teamDomain,
+      user: botName,
+      team_id: teamId,
+      user_id: botUserId,
+      bot_id: botId,
+      is_enterprise_install: false,
     }),
 
     'chat.postMessage': (args) => {
@@ -372,7 +444,13 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
       if (!channel) return fail('channel_not_found');
       if (!args.text && !args.blocks && !args.attachments) return fail('no_text');
       const message: StoredMessage = {
-        type: 'message', channel: channel.id, ts: nextTs(), user: botUserId, bot_id: botId, app_id: appId, team: teamId,
+        type: 'message',
+        channel: channel.id,
+        ts: nextTs(),
+        user: botUserId,
+        bot_id: botId,
+        app_id: appId,
+        team: teamId,
         ...(args.text !== undefined ? { text: String(args.text) } : {}),
         ...(args.blocks ? { blocks: args.blocks as unknown[] } : {}),
         ...(args.attachments ? { attachments: args.attachments as unknown[] } : {}),
@@ -394,7 +472,13 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
       if (args.attachments !== undefined) message.attachments = args.attachments as unknown[];
       if (args.metadata !== undefined) message.metadata = args.metadata as StoredMessage['metadata'];
       message.edited = { user: botUserId, ts: nextTs() };
-      return { ok: true, channel: channel.id, ts: message.ts, text: message.text ?? '', message: publicMessage(message) };
+      return {
+        ok: true,
+        channel: channel.id,
+        ts: message.ts,
+        text: message.text ?? '',
+        message: publicMessage(message),
+      };
     },
 
     'chat.postEphemeral': (args) => {
@@ -405,7 +489,9 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
       if (!channel.members.includes(user)) return fail('user_not_in_channel');
       const ts = nextTs();
       ephemerals.push({
-        channel: channel.id, user, ts,
+        channel: channel.id,
+        user,
+        ts,
         ...(args.text !== undefined ? { text: String(args.text) } : {}),
         ...(args.blocks ? { blocks: args.blocks as unknown[] } : {}),
       });
@@ -426,7 +512,9 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
         if (!channel || !(channel.isIm || channel.isMpim)) return fail('channel_not_found');
         return { ok: true, no_op: true, already_open: true, channel: { id: channel.id } };
       }
-      const ids = (Array.isArray(args.users) ? args.users.map(String) : String(args.users ?? '').split(',')).map((s) => s.trim()).filter(Boolean);
+      const ids = (Array.isArray(args.users) ? args.users.map(String) : String(args.users ?? '').split(','))
+        .map((s) => s.trim())
+        .filter(Boolean);
       if (ids.length === 0) return fail('users_list_not_supplied');
       if (ids.length > 8) return fail('too_many_users');
       for (const id of ids) {
@@ -454,15 +542,23 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
         (args.oldest === undefined || (inclusive ? ts >= Number(args.oldest) : ts > Number(args.oldest))) &&
         (args.latest === undefined || (inclusive ? ts <= Number(args.latest) : ts < Number(args.latest)));
       // History lists top-level messages newest first; thread replies live in conversations.replies.
-      const top = (messages.get(channel.id) ?? []).filter((m) => (!m.thread_ts || m.thread_ts === m.ts) && inRange(Number(m.ts))).reverse();
+      const top = (messages.get(channel.id) ?? [])
+        .filter((m) => (!m.thread_ts || m.thread_ts === m.ts) && inRange(Number(m.ts)))
+        .reverse();
       const p = paginate(top, args, 100);
       if (!p) return fail('invalid_cursor');
       // Metadata comes back only when asked for (include_all_metadata defaults to false).
       const withMeta = bool(args.include_all_metadata);
       return {
         ok: true,
-        messages: p.page.map((m) => ({ ...publicMessage(m), ...(withMeta && m.metadata ? { metadata: m.metadata } : {}) })),
-        has_more: p.next !== '', pin_count: 0, channel_actions_ts: null, channel_actions_count: 0,
+        messages: p.page.map((m) => ({
+          ...publicMessage(m),
+          ...(withMeta && m.metadata ? { metadata: m.metadata } : {}),
+        })),
+        has_more: p.next !== '',
+        pin_count: 0,
+        channel_actions_ts: null,
+        channel_actions_count: 0,
         response_metadata: { next_cursor: p.next },
       };
     },
@@ -481,7 +577,9 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
       const all = [...users.values()].map((u) => userObject(u, bool(args.include_locale)));
       // Without a limit Slack tries to return everyone; with one it pages.
       const p = paginate(all, args, all.length || 1);
-      return p ? { ok: true, members: p.page, cache_ts: now(), response_metadata: { next_cursor: p.next } } : fail('invalid_cursor');
+      return p
+        ? { ok: true, members: p.page, cache_ts: now(), response_metadata: { next_cursor: p.next } }
+        : fail('invalid_cursor');
     },
 
     'views.open': (args) => openView(args),
@@ -492,11 +590,16 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
     },
 
     'views.update': (args) => {
-      const current = args.view_id ? views.get(String(args.view_id)) : [...views.values()].find((v) => args.external_id && v.external_id === args.external_id);
+      const current = args.view_id
+        ? views.get(String(args.view_id))
+        : [...views.values()].find((v) => args.external_id && v.external_id === args.external_id);
       if (!current) return fail('not_found');
       if (!args.view || typeof args.view !== 'object') return fail('invalid_arguments');
       if (args.hash !== undefined && args.hash !== current.hash) return fail('hash_conflict');
-      const view: Args = { ...buildView(args.view as Args, String(current.id), current), previous_view_id: current.previous_view_id };
+      const view: Args = {
+        ...buildView(args.view as Args, String(current.id), current),
+        previous_view_id: current.previous_view_id,
+      };
       views.set(String(view.id), view);
       return { ok: true, view };
     },
@@ -528,7 +631,14 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
         for (const f of files) {
           const fileId = String(f.id);
           const comment = args.initial_comment === undefined ? null : String(args.initial_comment);
-          shared.push({ fileId, channel, threadTs: args.thread_ts ? String(args.thread_ts) : null, title: String(f.title ?? ''), comment, upload: uploads.find((u) => u.fileId === fileId) });
+          shared.push({
+            fileId,
+            channel,
+            threadTs: args.thread_ts ? String(args.thread_ts) : null,
+            title: String(f.title ?? ''),
+            comment,
+            upload: uploads.find((u) => u.fileId === fileId),
+          });
         }
       }
       return { ok: true, files: files.map((f) => ({ id: f.id, title: f.title ?? '', name: f.title ?? '' })) };
@@ -536,7 +646,10 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
   };
 
   /** Applies an injected fault or the rate limiter; returns what to serve instead, if anything. */
-  const interfere = (method: string, args: Args): { status: number; body: Args; headers?: Record<string, string> } | undefined => {
+  const interfere = (
+    method: string,
+    args: Args,
+  ): { status: number; body: Args; headers?: Record<string, string> } | undefined => {
     const queued = faults.get(method);
     const fault = queued?.shift();
     const limited = (retryAfter: number) => {
@@ -554,7 +667,8 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
     const t = Date.now();
     const recent = (windows.get(key) ?? []).filter((at) => at > t - limit.perSeconds * 1000);
     windows.set(key, recent);
-    if (recent.length >= limit.max) return limited(Math.max(1, Math.ceil((recent[0]! + limit.perSeconds * 1000 - t) / 1000)));
+    if (recent.length >= limit.max)
+      return limited(Math.max(1, Math.ceil((recent[0]! + limit.perSeconds * 1000 - t) / 1000)));
     recent.push(t);
     return undefined;
   };
@@ -569,17 +683,28 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
     const query = Object.fromEntries(new URL(req.url ?? '/', origin).searchParams);
     const { token: bodyToken, ...args } = { ...query, ...(parsed ?? {}) };
     const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
-    const call: RecordedCall = { method, args, token: bearer ?? (bodyToken as string | undefined), at: Date.now(), status: 200, response: undefined };
+    const call: RecordedCall = {
+      method,
+      args,
+      token: bearer ?? (bodyToken as string | undefined),
+      at: Date.now(),
+      status: 200,
+      response: undefined,
+    };
     calls.push(call);
     if (delayMs > 0) await sleep(delayMs);
     const served = interfere(method, args) ?? {
       status: 200,
-      body: !parsed ? fail('invalid_json')
-        : !call.token ? fail('not_authed')
-        : opts.tokens && !opts.tokens.includes(call.token) ? fail('invalid_auth')
-        // An app-level token is good for apps.connections.open only.
-        : call.token.startsWith('xapp-') && method !== 'apps.connections.open' ? fail('not_allowed_token_type')
-        : (handlers[method]?.(args, { bearer }) ?? fail('unknown_method')),
+      body: !parsed
+        ? fail('invalid_json')
+        : !call.token
+          ? fail('not_authed')
+          : opts.tokens && !opts.tokens.includes(call.token)
+            ? fail('invalid_auth')
+            : // An app-level token is good for apps.connections.open only.
+              call.token.startsWith('xapp-') && method !== 'apps.connections.open'
+              ? fail('not_allowed_token_type')
+              : (handlers[method]?.(args, { bearer }) ?? fail('unknown_method')),
     };
     call.status = served.status;
     call.response = served.body;
@@ -594,7 +719,11 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
       const [, kind, id] = /^\/(api|respond|upload)\/([^/?]+)/.exec(req.url ?? '') ?? [];
       if (kind === 'api' && id) return handleApi(id, req, res, raw);
       if (kind === 'respond' && id) {
-        const response: RecordedResponse = { id, body: parseArgs(raw, req.headers['content-type']) ?? raw, at: Date.now() };
+        const response: RecordedResponse = {
+          id,
+          body: parseArgs(raw, req.headers['content-type']) ?? raw,
+          at: Date.now(),
+        };
         allResponses.push(response);
         const served = interfere('response_url', {});
         send(res, served?.status ?? 200, served?.body ?? { ok: true }, served?.headers);
@@ -615,13 +744,22 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
 
   return {
     url: `${origin}/api/`,
-    teamId, botUserId, botId, appId,
+    teamId,
+    botUserId,
+    botId,
+    appId,
     calls,
     callsTo: (method) => calls.filter((c) => c.method === method),
     addUser: (user) => void users.set(user.id, user),
     addChannel: (id, memberIds, o = {}) =>
       void channels.set(id, {
-        id, name: o.name ?? id.toLowerCase(), members: [...memberIds], isPrivate: !!o.isPrivate, isIm: false, isMpim: false, created: now(),
+        id,
+        name: o.name ?? id.toLowerCase(),
+        members: [...memberIds],
+        isPrivate: !!o.isPrivate,
+        isIm: false,
+        isMpim: false,
+        created: now(),
       }),
     messagesIn: (channel) => [...(messages.get(channel) ?? [])],
     dmOf: (userId) => [...(messages.get(dms.get(userId) ?? '') ?? [])],
@@ -639,9 +777,11 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
     responseUrl: (id = randomBytes(6).toString('hex')) => `${origin}/respond/${id}`,
     responses: (id) => allResponses.filter((r) => r.id === id).map((r) => r.body),
     allResponses,
-    failNext: (method, count, fault) => void faults.set(method, [...(faults.get(method) ?? []), ...Array.from({ length: count }, () => fault)]),
+    failNext: (method, count, fault) =>
+      void faults.set(method, [...(faults.get(method) ?? []), ...Array.from({ length: count }, () => fault)]),
     limit: (method, limit) => void limits.set(method, limit),
-    rateLimitedCount: (method) => (method ? (ratelimited.get(method) ?? 0) : [...ratelimited.values()].reduce((a, b) => a + b, 0)),
+    rateLimitedCount: (method) =>
+      method ? (ratelimited.get(method) ?? 0) : [...ratelimited.values()].reduce((a, b) => a + b, 0),
     setDelay: (ms) => void (delayMs = ms),
     watch: (listener) => {
       watchers.add(listener);

@@ -45,11 +45,25 @@ export function dayCsat(mood: number, random: Random): { value: number; response
 }
 
 /** POSTs one day's CSAT for a team (its channel id) to the bot; resolves with the status and the stored count. */
-export async function sendCsat(appUrl: string, token: string, team: string, figure: { at: Date; value: number; responses: number }): Promise<{ status: number; stored: number | null }> {
+export async function sendCsat(
+  appUrl: string,
+  token: string,
+  team: string,
+  figure: { at: Date; value: number; responses: number },
+): Promise<{ status: number; stored: number | null }> {
   const res = await fetch(`${appUrl}/api/signals`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify([{ team, metric: 'csat', value: figure.value, responses: figure.responses, at: figure.at.toISOString(), source: HELP_DESK_SOURCE }]),
+    body: JSON.stringify([
+      {
+        team,
+        metric: 'csat',
+        value: figure.value,
+        responses: figure.responses,
+        at: figure.at.toISOString(),
+        source: HELP_DESK_SOURCE,
+      },
+    ]),
   });
   const body = (await res.json().catch(() => null)) as { stored?: unknown } | null;
   return { status: res.status, stored: typeof body?.stored === 'number' ? body.stored : null };

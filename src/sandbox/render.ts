@@ -39,7 +39,17 @@ export function styles(color: boolean) {
 }
 
 const EMOJI: Record<string, string> = {
-  tada: '🎉', clap: '👏', raised_hands: '🙌', rocket: '🚀', eyes: '👀', heart: '❤️', taco: '🌮', '+1': '👍', thumbsup: '👍', pray: '🙏', fire: '🔥',
+  tada: '🎉',
+  clap: '👏',
+  raised_hands: '🙌',
+  rocket: '🚀',
+  eyes: '👀',
+  heart: '❤️',
+  taco: '🌮',
+  '+1': '👍',
+  thumbsup: '👍',
+  pray: '🙏',
+  fire: '🔥',
 };
 
 const englishPlural = new Intl.PluralRules('en');
@@ -56,7 +66,8 @@ export function emoji(name: string): string {
 
 /** Formats an instant in `tz` like "Thu 13 Mar 19:00" (parts chosen by Slack's date token names), in English: the narrator's clock. */
 export function formatDate(ms: number, tz: string, format = '{date_short_pretty} {time}'): string {
-  const part = (opts: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat('en-GB', { timeZone: tz, ...opts }).format(new Date(ms));
+  const part = (opts: Intl.DateTimeFormatOptions) =>
+    new Intl.DateTimeFormat('en-GB', { timeZone: tz, ...opts }).format(new Date(ms));
   return format
     .replace('{date_short_pretty}', part({ weekday: 'short', day: 'numeric', month: 'short' }).replace(',', ''))
     .replace('{date_long_pretty}', part({ weekday: 'long', day: 'numeric', month: 'long' }).replace(',', ''))
@@ -75,7 +86,9 @@ export function readerDate(ms: number, format: string, reader: Pick<RenderContex
   const date = new Date(ms);
   if (/^\{date\w*\} \{time\}$/.test(format)) return localeDateTime(reader.locale, date, reader.tz);
   // A 24-hour time is written alike in the five languages (Arabic with Western digits, as format.ts does).
-  return format.replace(/\{date\w*\}/g, () => localeDate(reader.locale, date, reader.tz)).replace(/\{time(?:_secs)?\}/g, (token) => formatDate(ms, reader.tz, token));
+  return format
+    .replace(/\{date\w*\}/g, () => localeDate(reader.locale, date, reader.tz))
+    .replace(/\{time(?:_secs)?\}/g, (token) => formatDate(ms, reader.tz, token));
 }
 
 /** Every `<!date^seconds^…>` instant in a text, in order (the check-in's deadline, a summary's close). */
@@ -87,11 +100,15 @@ export function dateTokens(text: string): number[] {
 export function renderMrkdwn(text: string, ctx: RenderContext): string {
   const s = styles(ctx.color && ctx.target === 'terminal');
   let out = text
-    .replace(/<!date\^(\d+)\^([^|>]*)(?:\|[^>]*)?>/g, (_m, secs: string, format: string) => readerDate(Number(secs) * 1000, format, ctx))
+    .replace(/<!date\^(\d+)\^([^|>]*)(?:\|[^>]*)?>/g, (_m, secs: string, format: string) =>
+      readerDate(Number(secs) * 1000, format, ctx),
+    )
     .replace(/<@([UW][A-Z0-9]+)(?:\|[^>]*)?>/g, (_m, id: string) => `@${ctx.userName(id)}`)
     .replace(/<#([CG][A-Z0-9]+)(?:\|([^>]*))?>/g, (_m, id: string, name?: string) => `#${name || ctx.channelName(id)}`)
     .replace(/<!(here|channel|everyone)>/g, '@$1')
-    .replace(/<(https?:[^|>]+)\|([^>]+)>/g, (_m, url: string, label: string) => (ctx.target === 'markdown' ? `[${label}](${url})` : s.blue(label)))
+    .replace(/<(https?:[^|>]+)\|([^>]+)>/g, (_m, url: string, label: string) =>
+      ctx.target === 'markdown' ? `[${label}](${url})` : s.blue(label),
+    )
     .replace(/<(https?:[^>]+)>/g, '$1')
     .replace(/:([a-z0-9_+-]+):/g, (m, name: string) => (EMOJI[name] ? emoji(name) : m))
     .replace(/&lt;/g, '<')
@@ -104,13 +121,20 @@ export function renderMrkdwn(text: string, ctx: RenderContext): string {
   return out;
 }
 
-type Block = { type: string; text?: { text?: string } | string; elements?: Array<Record<string, unknown>>; fields?: Array<{ text: string }>; label?: { text?: string } };
+type Block = {
+  type: string;
+  text?: { text?: string } | string;
+  elements?: Array<Record<string, unknown>>;
+  fields?: Array<{ text: string }>;
+  label?: { text?: string };
+};
 
 function buttonRow(elements: Array<Record<string, unknown>>, ctx: RenderContext): string {
   const s = styles(ctx.color && ctx.target === 'terminal');
   return elements
     .map((e) => {
-      const label = typeof e.text === 'object' && e.text ? String((e.text as { text?: string }).text ?? '') : String(e.text ?? '');
+      const label =
+        typeof e.text === 'object' && e.text ? String((e.text as { text?: string }).text ?? '') : String(e.text ?? '');
       const chosen = e.style === 'primary';
       if (ctx.target === 'markdown') return chosen ? `**[${label}]**` : `[${label}]`;
       return chosen ? s.inverse(s.green(`[${label}]`)) : `[${label}]`;
@@ -136,7 +160,9 @@ export function renderMessage(message: { text?: string; blocks?: unknown[] }, ct
         break;
       case 'context': {
         // Line by line: Markdown emphasis does not span lines, and a line already in _italics_ is not wrapped twice.
-        const parts = (b.elements ?? []).flatMap((e) => renderMrkdwn(String(e.text ?? ''), ctx).split('\n')).filter(Boolean);
+        const parts = (b.elements ?? [])
+          .flatMap((e) => renderMrkdwn(String(e.text ?? ''), ctx).split('\n'))
+          .filter(Boolean);
         const italic = (p: string) => (/^_.*_$/.test(p) ? p : `_${p}_`);
         if (parts.length) lines.push(...(ctx.target === 'markdown' ? parts.map(italic) : parts.map((p) => s.dim(p))));
         break;

@@ -23,7 +23,9 @@ export function storyCounts(result: SimulationResult): string {
  */
 function hardLines(text: string): string[] {
   const body = text.split('\n');
-  return body.flatMap((l, i) => (l === '---' ? ['', l, ''] : [`${l}  `, ...(l.startsWith('>') && !body[i + 1]?.startsWith('>') ? [''] : [])]));
+  return body.flatMap((l, i) =>
+    l === '---' ? ['', l, ''] : [`${l}  `, ...(l.startsWith('>') && !body[i + 1]?.startsWith('>') ? [''] : [])],
+  );
 }
 
 /** The latest summary as a Markdown file, with the chart beside it when the bot posted one, then the manager's `/pulse symmetry`. */
@@ -31,14 +33,23 @@ export function summaryMarkdown(result: SimulationResult, chartFile: string | nu
   const latest = result.summaries.at(-1);
   const lines = ['# Symmetry sandbox: the latest team summary', ''];
   if (!latest) return [...lines, 'No round closed during this run, so there is no summary yet.', ''].join('\n');
-  lines.push(`Posted to #${CHANNEL.name} at ${latest.postedAt.slice(0, 16).replace('T', ' ')} UTC (simulated time), as ${MANAGER.name} sees it.`, '');
+  lines.push(
+    `Posted to #${CHANNEL.name} at ${latest.postedAt.slice(0, 16).replace('T', ' ')} UTC (simulated time), as ${MANAGER.name} sees it.`,
+    '',
+  );
   lines.push(...hardLines(latest.markdown), '');
   if (chartFile) lines.push(`![The team's trend, as the bot posted it](${chartFile})`, '');
   if (result.symmetry) {
     lines.push('## Team mood beside customer satisfaction', '');
-    lines.push(`The help desk sent ${counted(result.signals.length, 'daily CSAT figure')} to \`POST /api/signals\`; at the end ${MANAGER.name} typed \`/pulse symmetry\` and saw:`, '');
+    lines.push(
+      `The help desk sent ${counted(result.signals.length, 'daily CSAT figure')} to \`POST /api/signals\`; at the end ${MANAGER.name} typed \`/pulse symmetry\` and saw:`,
+      '',
+    );
     lines.push(...hardLines(result.symmetry.markdown), '');
   }
-  lines.push(`Simulated ${counted(result.weeks, 'week')} from ${result.startedAt.slice(0, 10)}: ${storyCounts(result)}.`, '');
+  lines.push(
+    `Simulated ${counted(result.weeks, 'week')} from ${result.startedAt.slice(0, 10)}: ${storyCounts(result)}.`,
+    '',
+  );
   return lines.join('\n');
 }

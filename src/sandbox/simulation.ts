@@ -25,7 +25,21 @@ import {
   viewSubmissionBody,
   type SlackRequestBody,
 } from './slack-requests';
-import { ACTION, bandOf, CHANNEL, COMMENTS, DEPLOY_BOT, KUDOS_COMMANDS, MANAGER, PEOPLE, POSTS, SCHEDULE, weekOf, WORKSPACE, type SimulatedPerson } from './team';
+import {
+  ACTION,
+  bandOf,
+  CHANNEL,
+  COMMENTS,
+  DEPLOY_BOT,
+  KUDOS_COMMANDS,
+  MANAGER,
+  PEOPLE,
+  POSTS,
+  SCHEDULE,
+  weekOf,
+  WORKSPACE,
+  type SimulatedPerson,
+} from './team';
 import type { Terminal } from './terminal';
 
 const HOUR = 3_600_000;
@@ -163,7 +177,15 @@ export class Simulation {
   private symmetryReply: { text: string; markdown: string } | null = null;
   private readonly waiters = new Set<Waiter>();
   private readonly checkins = new Map<string, Checkin>();
-  private readonly rounds = new Map<number, { invited: number; answers: Map<string, { score: number; comment: string | null }>; firstSeen: number; comments: Set<string> }>();
+  private readonly rounds = new Map<
+    number,
+    {
+      invited: number;
+      answers: Map<string, { score: number; comment: string | null }>;
+      firstSeen: number;
+      comments: Set<string>;
+    }
+  >();
   private readonly summaries: SummaryRecord[] = [];
   private readonly shoutoutKeys = new Set<string>();
   private chart: { title: string; png: Buffer } | null = null;
@@ -183,7 +205,10 @@ export class Simulation {
   private finished = false;
   private finish: (completed: boolean) => void = () => undefined;
 
-  constructor(private readonly world: SimulationWorld, private readonly options: SimulationOptions) {
+  constructor(
+    private readonly world: SimulationWorld,
+    private readonly options: SimulationOptions,
+  ) {
     this.t = options.terminal;
     this.clock = world.clock;
     this.slack = world.slack;
@@ -210,7 +235,10 @@ export class Simulation {
       clearInterval(loop);
       signal.removeEventListener('abort', onAbort);
       // Let what people are in the middle of settle (bounded), so nothing writes after we report.
-      await Promise.race([Promise.allSettled([...this.inFlight]), new Promise((r) => setTimeout(r, signal.aborted ? 500 : 5000))]);
+      await Promise.race([
+        Promise.allSettled([...this.inFlight]),
+        new Promise((r) => setTimeout(r, signal.aborted ? 500 : 5000)),
+      ]);
       unwatch();
       for (const w of this.waiters) w.resolve(undefined);
     }
@@ -246,7 +274,8 @@ export class Simulation {
     const next = this.nextEvent(now);
     const busy = this.busyWork > 0 || now - this.lastEventAt < TRAIL || next - now <= LEAD;
     const wanted = busy ? { rate: this.slow } : { rate: this.fast, until: next - LEAD };
-    if (wanted.rate !== this.clock.speed || !busy) this.clock.run(wanted.rate, busy ? undefined : { at: wanted.until!, thenRate: this.slow });
+    if (wanted.rate !== this.clock.speed || !busy)
+      this.clock.run(wanted.rate, busy ? undefined : { at: wanted.until!, thenRate: this.slow });
     this.t.progress(this.progressText(now));
   }
 
@@ -268,10 +297,12 @@ export class Simulation {
     }
     for (const c of this.checkins.values()) {
       const reminder = c.receivedAt + (DEFAULT_TEAM_SETTINGS.reminderHours ?? 0) * HOUR;
-      if (!c.answered && !c.reminded && reminder > now - MAX_WAIT_FOR_BOT && reminder < c.closesAt) next = Math.min(next, reminder);
+      if (!c.answered && !c.reminded && reminder > now - MAX_WAIT_FOR_BOT && reminder < c.closesAt)
+        next = Math.min(next, reminder);
     }
     // A summary's chart follows it: time stays slow until it is in, so it is not shown hours after the summary.
-    if (this.chartAwaitedSince !== null && now < this.chartAwaitedSince + MAX_WAIT_FOR_CHART) next = Math.min(next, this.chartAwaitedSince);
+    if (this.chartAwaitedSince !== null && now < this.chartAwaitedSince + MAX_WAIT_FOR_CHART)
+      next = Math.min(next, this.chartAwaitedSince);
     for (const closesAt of this.rounds.keys()) {
       if (!this.summaries.some((s) => Date.parse(s.closesAt) === closesAt)) next = Math.min(next, closesAt);
     }
@@ -306,7 +337,11 @@ export class Simulation {
 
   private planManager(): void {
     this.at(this.startedAt, async () => {
-      this.t.print(this.t.s.dim(`${MANAGER.name} sets up ${'#' + CHANNEL.name}, where her team of ${PEOPLE.length} works (and ${DEPLOY_BOT.handle}, a bot, posts deploys).`));
+      this.t.print(
+        this.t.s.dim(
+          `${MANAGER.name} sets up ${'#' + CHANNEL.name}, where her team of ${PEOPLE.length} works (and ${DEPLOY_BOT.handle}, a bot, posts deploys).`,
+        ),
+      );
       await this.command(MANAGER, '/pulse', 'setup');
       await this.command(MANAGER, '/pulse', `schedule ${SCHEDULE.command}`);
       this.scheduleSet = true;
@@ -349,16 +384,37 @@ export class Simulation {
 
   /** One day's CSAT, following the mood of the team's latest closed round (the simulated people's own answers). */
   private async sendCsat(at: number): Promise<void> {
-    const closed = [...this.rounds.entries()].filter(([closesAt, r]) => closesAt <= at && r.answers.size > 0).sort(([a], [b]) => a - b).at(-1)?.[1];
+    const closed = [...this.rounds.entries()]
+      .filter(([closesAt, r]) => closesAt <= at && r.answers.size > 0)
+      .sort(([a], [b]) => a - b)
+      .at(-1)?.[1];
     const scores = closed ? [...closed.answers.values()].map((a) => a.score) : PEOPLE.map((p) => p.baseline);
     const followsMood = scores.reduce((sum, x) => sum + x, 0) / scores.length;
     const { value, responses } = dayCsat(followsMood, this.rng('help desk'));
-    const { status, stored } = await sendCsat(this.world.appUrl, this.world.signalsToken, CHANNEL.id, { at: new Date(at), value, responses });
+    const { status, stored } = await sendCsat(this.world.appUrl, this.world.signalsToken, CHANNEL.id, {
+      at: new Date(at),
+      value,
+      responses,
+    });
     const day = new Date(at).toISOString().slice(0, 10);
-    this.signals.push({ at: new Date(at).toISOString(), day, metric: 'csat', value, responses, followsMood: Math.round(followsMood * 100) / 100, status, stored });
+    this.signals.push({
+      at: new Date(at).toISOString(),
+      day,
+      metric: 'csat',
+      value,
+      responses,
+      followsMood: Math.round(followsMood * 100) / 100,
+      status,
+      stored,
+    });
     const answer = status === 200 ? this.t.s.green(`${status} stored ${stored}`) : this.t.s.red(`HTTP ${status}`);
-    this.say('UTC', 'UTC', `${this.t.s.bold('Help desk')} → POST /api/signals ${this.t.s.dim(`(${formatDate(at, 'UTC', '{date_short_pretty}')}'s CSAT for ${'#' + CHANNEL.name})`)}: ${this.t.s.bold(`CSAT ${value}%`)} of ${responses} ratings → ${answer}`);
-    if (status !== 200 || stored !== 1) throw new Error(`the bot answered the help desk's CSAT for ${day} with HTTP ${status} (stored ${stored})`);
+    this.say(
+      'UTC',
+      'UTC',
+      `${this.t.s.bold('Help desk')} → POST /api/signals ${this.t.s.dim(`(${formatDate(at, 'UTC', '{date_short_pretty}')}'s CSAT for ${'#' + CHANNEL.name})`)}: ${this.t.s.bold(`CSAT ${value}%`)} of ${responses} ratings → ${answer}`,
+    );
+    if (status !== 200 || stored !== 1)
+      throw new Error(`the bot answered the help desk's CSAT for ${day} with HTTP ${status} (stored ${stored})`);
   }
 
   private nextMonday(from: number): number {
@@ -371,17 +427,32 @@ export class Simulation {
 
   private async postAndReact(author: SimulatedPerson, text: string): Promise<void> {
     const message = this.slack.postAs(author.id, CHANNEL.id, text);
-    this.say(author.tz, author.city, `${this.name(author)} posts in ${this.channel()}`, [renderMrkdwn(text, this.ctx(author))]);
+    this.say(author.tz, author.city, `${this.name(author)} posts in ${this.channel()}`, [
+      renderMrkdwn(text, this.ctx(author)),
+    ]);
     const random = this.rng('posts');
-    const reactors = random.sample(PEOPLE.filter((p) => p.id !== author.id), random.int(2, 3));
+    const reactors = random.sample(
+      PEOPLE.filter((p) => p.id !== author.id),
+      random.int(2, 3),
+    );
     for (const reactor of reactors) {
       const name = random.chance(0.85) ? random.pick(KUDOS_EMOJI) : 'eyes';
       this.at(this.workingMoment(this.clock.nowMs() + random.between(0.3, 5) * HOUR, reactor.tz, random), async () => {
-        const event = reactionAddedEvent({ user: reactor.id, reaction: name, channel: CHANNEL.id, ts: message.ts, itemUser: author.id });
+        const event = reactionAddedEvent({
+          user: reactor.id,
+          reaction: name,
+          channel: CHANNEL.id,
+          ts: message.ts,
+          itemUser: author.id,
+        });
         await this.send(eventCallbackBody(WORKSPACE.teamId, event));
         const counts = KUDOS_EMOJI.includes(name);
         if (counts) this.kudosGiven += 1;
-        this.say(reactor.tz, reactor.city, `${this.name(reactor)} reacts ${emoji(name)} to ${this.name(author)}'s message${counts ? '' : this.t.s.dim(' (not a kudos emoji: the bot ignores it)')}`);
+        this.say(
+          reactor.tz,
+          reactor.city,
+          `${this.name(reactor)} reacts ${emoji(name)} to ${this.name(author)}'s message${counts ? '' : this.t.s.dim(' (not a kudos emoji: the bot ignores it)')}`,
+        );
       });
     }
   }
@@ -396,7 +467,10 @@ export class Simulation {
         // The story's point: team mood beside what customers said, round by round, and how the two move.
         const reply = await this.command(MANAGER, '/pulse', 'symmetry');
         const plain = { ...this.ctx(MANAGER), color: false };
-        this.symmetryReply = { text: renderMessage(reply, plain).join('\n'), markdown: renderMessage(reply, { ...plain, target: 'markdown' }).join('\n') };
+        this.symmetryReply = {
+          text: renderMessage(reply, plain).join('\n'),
+          markdown: renderMessage(reply, { ...plain, target: 'markdown' }).join('\n'),
+        };
         await this.command(MANAGER, '/pulse', 'kudos 4');
         await this.waitReal(1500);
         this.finish(true);
@@ -412,16 +486,38 @@ export class Simulation {
     const closesAt = dateTokens(text).at(-1) ?? this.clock.nowMs() + 3 * DAY;
     const now = this.clock.nowMs();
     this.lastCheckin.set(person.id, now);
-    const round = this.rounds.get(closesAt) ?? { invited: 0, answers: new Map(), firstSeen: now, comments: new Set<string>() };
+    const round = this.rounds.get(closesAt) ?? {
+      invited: 0,
+      answers: new Map(),
+      firstSeen: now,
+      comments: new Set<string>(),
+    };
     round.invited += 1;
     if (!this.rounds.has(closesAt)) {
       this.rounds.set(closesAt, round);
       // The manager looks at the response count a day and a half in.
-      this.at(this.workingMoment(now + 30 * HOUR, MANAGER.tz, this.rng('manager')), async () => void (await this.command(MANAGER, '/pulse', 'status')));
+      this.at(
+        this.workingMoment(now + 30 * HOUR, MANAGER.tz, this.rng('manager')),
+        async () => void (await this.command(MANAGER, '/pulse', 'status')),
+      );
     }
     const random = this.rng(person.id);
-    const plan = random.chance(person.prompt) ? 'prompt' : random.chance(person.afterReminder) ? 'after-reminder' : 'skip';
-    const checkin: Checkin = { person, deliveryId: payload.delivery_id ?? '', channel: message.channel, ts: message.ts, closesAt, receivedAt: now, plan, answered: false, reminded: false };
+    const plan = random.chance(person.prompt)
+      ? 'prompt'
+      : random.chance(person.afterReminder)
+        ? 'after-reminder'
+        : 'skip';
+    const checkin: Checkin = {
+      person,
+      deliveryId: payload.delivery_id ?? '',
+      channel: message.channel,
+      ts: message.ts,
+      closesAt,
+      receivedAt: now,
+      plan,
+      answered: false,
+      reminded: false,
+    };
     this.checkins.set(checkin.deliveryId, checkin);
     if (plan === 'prompt') this.planAnswer(checkin, now + random.between(0.2, 5) * HOUR);
   }
@@ -431,7 +527,8 @@ export class Simulation {
     if (!checkin) return;
     checkin.reminded = true;
     this.reminders += 1;
-    if (checkin.plan === 'after-reminder' && !checkin.answered) this.planAnswer(checkin, this.clock.nowMs() + this.rng(person.id).between(0.3, 4) * HOUR);
+    if (checkin.plan === 'after-reminder' && !checkin.answered)
+      this.planAnswer(checkin, this.clock.nowMs() + this.rng(person.id).between(0.3, 4) * HOUR);
   }
 
   private planAnswer(checkin: Checkin, notBefore: number): void {
@@ -449,7 +546,9 @@ export class Simulation {
     const score = Math.min(10, Math.max(1, Math.round(person.baseline + week.shift + random.between(-1.3, 1.3))));
     // Two people rarely write the same sentence: each comment is used once a round.
     const round = this.rounds.get(checkin.closesAt);
-    const unused = [...COMMENTS[bandOf(score)][week.theme], ...COMMENTS[bandOf(score)].any].filter((c) => !round?.comments.has(c));
+    const unused = [...COMMENTS[bandOf(score)][week.theme], ...COMMENTS[bandOf(score)].any].filter(
+      (c) => !round?.comments.has(c),
+    );
     const comment = random.chance(person.talkative) && unused.length ? random.pick(unused) : null;
     if (comment) round?.comments.add(comment);
     // Now and then someone first clicks one score and changes it later, which the bot allows while the round is open.
@@ -476,12 +575,30 @@ export class Simulation {
   private async click(checkin: Checkin, score: number, comment: string | null, quiet = false): Promise<void> {
     const { person } = checkin;
     const dm = this.slack.messagesIn(checkin.channel).find((m) => m.ts === checkin.ts);
-    const row = (dm?.blocks as Array<{ block_id?: string; elements?: Array<{ action_id: string; value: string }> }> | undefined)?.find((b) => b.block_id === 'checkin_scores');
+    const row = (
+      dm?.blocks as Array<{ block_id?: string; elements?: Array<{ action_id: string; value: string }> }> | undefined
+    )?.find((b) => b.block_id === 'checkin_scores');
     const button = row?.elements?.find((e) => e.action_id === `checkin_score_${score}`);
     if (!dm || !button) throw new Error(`${person.name}'s check-in has no button ${score}`);
     const trigger = newTriggerId();
-    const modal = this.expect((e) => (e.kind === 'call' && e.call.method === 'views.open' && e.call.args.trigger_id === trigger && e.call.response?.ok ? (e.call.response.view as { id: string; private_metadata: string; callback_id: string; blocks: Array<{ label?: { text?: string } }> }) : undefined));
-    const saved = this.expect((e) => (e.kind === 'call' && e.call.method === 'chat.update' && e.call.args.ts === checkin.ts && this.showsChoice(e.call.args.blocks, score) ? true : undefined));
+    const modal = this.expect((e) =>
+      e.kind === 'call' && e.call.method === 'views.open' && e.call.args.trigger_id === trigger && e.call.response?.ok
+        ? (e.call.response.view as {
+            id: string;
+            private_metadata: string;
+            callback_id: string;
+            blocks: Array<{ label?: { text?: string } }>;
+          })
+        : undefined,
+    );
+    const saved = this.expect((e) =>
+      e.kind === 'call' &&
+      e.call.method === 'chat.update' &&
+      e.call.args.ts === checkin.ts &&
+      this.showsChoice(e.call.args.blocks, score)
+        ? true
+        : undefined,
+    );
     const locale = resolveLocale(person.locale, 'en');
     const res = await this.send(
       blockActionBody({
@@ -508,7 +625,15 @@ export class Simulation {
     score: number,
     comment: string | null,
     quiet: boolean,
-    w: { modal: Promise<{ id: string; private_metadata: string; callback_id: string; blocks: Array<{ label?: { text?: string } }> } | undefined>; saved: Promise<true | undefined>; locale: string; note: (headline: string) => void },
+    w: {
+      modal: Promise<
+        | { id: string; private_metadata: string; callback_id: string; blocks: Array<{ label?: { text?: string } }> }
+        | undefined
+      >;
+      saved: Promise<true | undefined>;
+      locale: string;
+      note: (headline: string) => void;
+    },
   ): Promise<void> {
     const { person } = checkin;
     const { modal, saved, locale, note } = w;
@@ -518,7 +643,14 @@ export class Simulation {
     if (!view) throw new Error(`no comment modal opened for ${person.name}`);
     const question = view.blocks[0]?.label?.text ?? '';
     if (comment) {
-      const commentSaved = this.expect((e) => (e.kind === 'call' && e.call.method === 'chat.update' && e.call.args.ts === checkin.ts && JSON.stringify(e.call.args.blocks ?? '').includes(translate(locale, 'checkin.comment_saved')) ? true : undefined));
+      const commentSaved = this.expect((e) =>
+        e.kind === 'call' &&
+        e.call.method === 'chat.update' &&
+        e.call.args.ts === checkin.ts &&
+        JSON.stringify(e.call.args.blocks ?? '').includes(translate(locale, 'checkin.comment_saved'))
+          ? true
+          : undefined,
+      );
       const submitted = await this.send(
         viewSubmissionBody({
           userId: person.id,
@@ -529,7 +661,8 @@ export class Simulation {
           viewId: view.id,
         }),
       );
-      if (submitted.status !== 200) throw new Error(`the bot answered ${person.name}'s comment with HTTP ${submitted.status}`);
+      if (submitted.status !== 200)
+        throw new Error(`the bot answered ${person.name}'s comment with HTTP ${submitted.status}`);
       note(this.t.s.dim(`  a form asks "${question}" → ${first} writes: `) + `“${comment}”`);
       if (!(await commentSaved)) throw new Error(`${person.name}'s comment was not confirmed`);
     } else {
@@ -541,12 +674,17 @@ export class Simulation {
     round.answers.set(person.id, { score, comment: comment ?? before?.comment ?? null });
     if (!before) this.answers += 1;
     const now = this.slack.messagesIn(checkin.channel).find((m) => m.ts === checkin.ts);
-    const confirmation = renderMessage({ blocks: (now?.blocks ?? []).filter((b) => (b as { type: string }).type === 'section').slice(1, 2) }, this.ctx(person));
+    const confirmation = renderMessage(
+      { blocks: (now?.blocks ?? []).filter((b) => (b as { type: string }).type === 'section').slice(1, 2) },
+      this.ctx(person),
+    );
     note(this.t.s.dim(`  ${first}'s DM now says: `) + confirmation.join(' '));
   }
 
   private showsChoice(blocks: unknown, score: number): boolean {
-    const row = (blocks as Array<{ block_id?: string; elements?: Array<{ action_id: string; style?: string }> }> | undefined)?.find((b) => b.block_id === 'checkin_scores');
+    const row = (
+      blocks as Array<{ block_id?: string; elements?: Array<{ action_id: string; style?: string }> }> | undefined
+    )?.find((b) => b.block_id === 'checkin_scores');
     return Boolean(row?.elements?.some((e) => e.action_id === `checkin_score_${score}` && e.style === 'primary'));
   }
 
@@ -570,7 +708,12 @@ export class Simulation {
       this.onUpload(args);
     } else if (method === 'chat.postEphemeral') {
       const person = this.person(String(args.user ?? ''));
-      this.say(person.tz, person.city, `${this.bot()} → ${this.name(person)} ${this.t.s.dim(`(only ${person.name.split(' ')[0]} sees it)`)}`, renderMessage(args as { text?: string; blocks?: unknown[] }, this.ctx(person)));
+      this.say(
+        person.tz,
+        person.city,
+        `${this.bot()} → ${this.name(person)} ${this.t.s.dim(`(only ${person.name.split(' ')[0]} sees it)`)}`,
+        renderMessage(args as { text?: string; blocks?: unknown[] }, this.ctx(person)),
+      );
     }
   }
 
@@ -582,7 +725,12 @@ export class Simulation {
       const isCheckin = meta?.event_type === 'symmetry_checkin';
       const locale = resolveLocale(person.locale, 'en');
       const reminderStart = translate(locale, 'reminder.text', { closesAt: '\u0000' }).split('\u0000')[0]!;
-      this.say(person.tz, person.city, `${this.bot()} → ${this.name(person)} ${this.t.s.dim(isCheckin ? '(DM: check-in)' : '(DM)')}`, renderMessage(message, this.ctx(person)));
+      this.say(
+        person.tz,
+        person.city,
+        `${this.bot()} → ${this.name(person)} ${this.t.s.dim(isCheckin ? '(DM: check-in)' : '(DM)')}`,
+        renderMessage(message, this.ctx(person)),
+      );
       if (isCheckin) this.onCheckin(person, message);
       else if ((message.text ?? '').startsWith(reminderStart)) this.onReminder(person);
       return;
@@ -595,10 +743,19 @@ export class Simulation {
       this.onSummary(message, lines);
       return;
     }
-    const kind = key.startsWith('action-') ? 'you said, we did' : key.startsWith('digest-') ? 'weekly kudos digest' : 'shout-out';
+    const kind = key.startsWith('action-')
+      ? 'you said, we did'
+      : key.startsWith('digest-')
+        ? 'weekly kudos digest'
+        : 'shout-out';
     if (kind === 'shout-out') {
       if (!edited) this.shoutoutKeys.add(key);
-      this.say('UTC', 'UTC', `${this.bot()} → ${this.channel()} ${this.t.s.dim(`(${edited ? 'shout-out updated' : 'shout-out'}${message.thread_ts ? ', in the thread of the message' : ''})`)}`, lines);
+      this.say(
+        'UTC',
+        'UTC',
+        `${this.bot()} → ${this.channel()} ${this.t.s.dim(`(${edited ? 'shout-out updated' : 'shout-out'}${message.thread_ts ? ', in the thread of the message' : ''})`)}`,
+        lines,
+      );
       return;
     }
     this.say('UTC', 'UTC', `${this.bot()} → ${this.channel()} ${this.t.s.dim(`(${kind})`)}`, lines);
@@ -615,7 +772,11 @@ export class Simulation {
       // A manager's /pulse summary also brings a chart to their DM; chart.png stays the one posted under the summary.
       if (png) this.chartAwaitedSince = null;
       if (png && inChannel) this.chart = { title: file.title ?? 'chart', png };
-      this.say('UTC', 'UTC', `${this.bot()} → ${where} ${this.t.s.dim(`(${png ? 'a chart' : 'a file'}: ${file.title ?? file.id}, ${Math.round((upload?.bytes ?? 0) / 1024)} KB)`)}`);
+      this.say(
+        'UTC',
+        'UTC',
+        `${this.bot()} → ${where} ${this.t.s.dim(`(${png ? 'a chart' : 'a file'}: ${file.title ?? file.id}, ${Math.round((upload?.bytes ?? 0) / 1024)} KB)`)}`,
+      );
     }
   }
 
@@ -625,7 +786,10 @@ export class Simulation {
   }
 
   private onSummary(message: StoredMessage, lines: string[]): void {
-    const text = (message.blocks as Array<{ text?: { text?: string } }> | undefined)?.map((b) => b.text?.text ?? '').join('\n') ?? message.text ?? '';
+    const text =
+      (message.blocks as Array<{ text?: { text?: string } }> | undefined)?.map((b) => b.text?.text ?? '').join('\n') ??
+      message.text ??
+      '';
     const closesAt = dateTokens(text)[0] ?? this.clock.nowMs();
     const average = /Average mood: \*?([\d.]+)\*? \/ 10/.exec(text);
     const rate = /Response rate: (\d+) of (\d+)/.exec(text);
@@ -642,7 +806,12 @@ export class Simulation {
       markdown: markdown.join('\n'),
     });
     this.t.print('');
-    this.say('UTC', 'UTC', `${this.bot()} → ${this.channel()} ${this.t.s.dim('(the round closed: the team summary)')}`, lines);
+    this.say(
+      'UTC',
+      'UTC',
+      `${this.bot()} → ${this.channel()} ${this.t.s.dim('(the round closed: the team summary)')}`,
+      lines,
+    );
     this.t.print('');
     this.chartAwaitedSince = this.clock.nowMs();
     this.afterSummary(this.summaries.length);
@@ -651,16 +820,46 @@ export class Simulation {
   // ---- talking to the bot ----
 
   /** A person runs a slash command in the team channel; resolves with the private reply. */
-  private async command(person: SimulatedPerson, name: string, text: string): Promise<{ text?: string; blocks?: unknown[] }> {
+  private async command(
+    person: SimulatedPerson,
+    name: string,
+    text: string,
+  ): Promise<{ text?: string; blocks?: unknown[] }> {
     const id = `cmd-${++this.seq}`;
-    const reply = this.expect((e) => (e.kind === 'response' && e.response.id === id ? (e.response.body as { text?: string; blocks?: unknown[] }) : undefined));
-    this.say(person.tz, person.city, `${this.name(person)} types ${this.t.s.bold(`${name} ${text}`)} ${this.t.s.dim(`in ${'#' + CHANNEL.name}`)}`);
-    const res = await this.send(slashCommandBody({ command: name, text, userId: person.id, channelId: CHANNEL.id, channelName: CHANNEL.name, teamId: WORKSPACE.teamId, teamDomain: WORKSPACE.domain, responseUrl: this.slack.responseUrl(id), userName: person.handle }));
+    const reply = this.expect((e) =>
+      e.kind === 'response' && e.response.id === id
+        ? (e.response.body as { text?: string; blocks?: unknown[] })
+        : undefined,
+    );
+    this.say(
+      person.tz,
+      person.city,
+      `${this.name(person)} types ${this.t.s.bold(`${name} ${text}`)} ${this.t.s.dim(`in ${'#' + CHANNEL.name}`)}`,
+    );
+    const res = await this.send(
+      slashCommandBody({
+        command: name,
+        text,
+        userId: person.id,
+        channelId: CHANNEL.id,
+        channelName: CHANNEL.name,
+        teamId: WORKSPACE.teamId,
+        teamDomain: WORKSPACE.domain,
+        responseUrl: this.slack.responseUrl(id),
+        userName: person.handle,
+      }),
+    );
     if (res.status !== 200) throw new Error(`${name} ${text} answered HTTP ${res.status}`);
     const body = await reply;
     if (!body) throw new Error(`no reply to ${name} ${text}`);
-    if ((body.text ?? '').includes(translate(resolveLocale(person.locale, 'en'), 'chart.on_its_way'))) this.chartAwaitedSince = this.clock.nowMs();
-    this.say(person.tz, person.city, `${this.bot()} → ${this.name(person)} ${this.t.s.dim(`(only ${person.name.split(' ')[0]} sees it)`)}`, renderMessage(body, this.ctx(person)));
+    if ((body.text ?? '').includes(translate(resolveLocale(person.locale, 'en'), 'chart.on_its_way')))
+      this.chartAwaitedSince = this.clock.nowMs();
+    this.say(
+      person.tz,
+      person.city,
+      `${this.bot()} → ${this.name(person)} ${this.t.s.dim(`(only ${person.name.split(' ')[0]} sees it)`)}`,
+      renderMessage(body, this.ctx(person)),
+    );
     return body;
   }
 
@@ -709,7 +908,12 @@ export class Simulation {
       locale: resolveLocale(reader.locale, 'en'),
       target: 'terminal',
       color: this.t.color,
-      userName: (id) => (id === this.slack.botUserId ? 'Symmetry' : id === DEPLOY_BOT.id ? DEPLOY_BOT.handle : (PEOPLE.find((p) => p.id === id)?.name ?? id)),
+      userName: (id) =>
+        id === this.slack.botUserId
+          ? 'Symmetry'
+          : id === DEPLOY_BOT.id
+            ? DEPLOY_BOT.handle
+            : (PEOPLE.find((p) => p.id === id)?.name ?? id),
       channelName: (id) => (id === CHANNEL.id ? CHANNEL.name : id),
     };
   }
@@ -723,7 +927,8 @@ export class Simulation {
 
   private lines(tz: string, city: string, headline: string, body: string[] = []): string[] {
     const now = this.clock.nowMs();
-    const local = tz === 'UTC' ? '' : `${city}, ${formatDate(now, tz, '{date_short_pretty} {time}').replace(/ \d+ \w+ /, ' ')}`;
+    const local =
+      tz === 'UTC' ? '' : `${city}, ${formatDate(now, tz, '{date_short_pretty} {time}').replace(/ \d+ \w+ /, ' ')}`;
     const when = `${formatDate(now, 'UTC', '{time}')}  ${local.padEnd(26)}`;
     return [`${this.t.s.dim(when)}${headline}`, ...body.map((l) => `${' '.repeat(7)}${this.t.s.dim('│')} ${l}`)];
   }
@@ -737,7 +942,9 @@ export class Simulation {
   }
 
   private counts(): string {
-    const open = [...this.rounds.keys()].filter((c) => !this.summaries.some((s) => Date.parse(s.closesAt) === c)).length;
+    const open = [...this.rounds.keys()].filter(
+      (c) => !this.summaries.some((s) => Date.parse(s.closesAt) === c),
+    ).length;
     return `rounds ${this.rounds.size} (${open} open) · summaries ${this.summaries.length} · check-ins ${this.checkins.size} · answers ${this.answers} · kudos ${this.kudosGiven}`;
   }
 
@@ -762,7 +969,12 @@ export class Simulation {
       weeks: this.options.weeks,
       rounds: [...this.rounds.entries()]
         .sort(([a], [b]) => a - b)
-        .map(([closesAt, r]) => ({ closesAt: new Date(closesAt).toISOString(), firstCheckinAt: new Date(r.firstSeen).toISOString(), invited: r.invited, answers: this.rng('report').sample([...r.answers.values()], r.answers.size) })),
+        .map(([closesAt, r]) => ({
+          closesAt: new Date(closesAt).toISOString(),
+          firstCheckinAt: new Date(r.firstSeen).toISOString(),
+          invited: r.invited,
+          answers: this.rng('report').sample([...r.answers.values()], r.answers.size),
+        })),
       summaries: this.summaries,
       shoutouts: this.shoutoutKeys.size,
       kudosGiven: this.kudosGiven,

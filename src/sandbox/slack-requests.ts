@@ -12,9 +12,15 @@ import memberLeft from './fixtures/slack/event-member-left-channel.json';
 import reactionAdded from './fixtures/slack/event-reaction-added.json';
 
 export type FormContentType = 'application/x-www-form-urlencoded';
-export interface SlackRequestBody { body: string; contentType: FormContentType | 'application/json' }
+export interface SlackRequestBody {
+  body: string;
+  contentType: FormContentType | 'application/json';
+}
 
-const form = (fields: Record<string, string>): SlackRequestBody => ({ body: new URLSearchParams(fields).toString(), contentType: 'application/x-www-form-urlencoded' });
+const form = (fields: Record<string, string>): SlackRequestBody => ({
+  body: new URLSearchParams(fields).toString(),
+  contentType: 'application/x-www-form-urlencoded',
+});
 /** Interactive payloads arrive as a form with one `payload` field holding JSON. */
 const interactive = (payload: unknown) => form({ payload: JSON.stringify(payload) });
 const nowSeconds = () => Math.floor(Date.now() / 1000);
@@ -106,7 +112,16 @@ export function blockActionBody(i: BlockActionInput): SlackRequestBody {
     },
     state: { values: i.state ?? {} },
     response_url: i.responseUrl,
-    actions: [{ ...fixtureAction, action_id: i.actionId, block_id: i.blockId ?? fixtureAction?.block_id, value: i.value, action_ts: slackTs(), ...i.action }],
+    actions: [
+      {
+        ...fixtureAction,
+        action_id: i.actionId,
+        block_id: i.blockId ?? fixtureAction?.block_id,
+        value: i.value,
+        action_ts: slackTs(),
+        ...i.action,
+      },
+    ],
   });
 }
 
@@ -143,10 +158,19 @@ export function viewSubmissionBody(i: ViewSubmissionInput): SlackRequestBody {
   });
 }
 
-export interface EventEnvelopeOptions { eventId?: string; eventTime?: number; apiAppId?: string; botUserId?: string }
+export interface EventEnvelopeOptions {
+  eventId?: string;
+  eventTime?: number;
+  apiAppId?: string;
+  botUserId?: string;
+}
 
 /** The Events API envelope (`type: event_callback`) around one event. */
-export function eventCallbackBody(teamId: string, event: Record<string, unknown>, opts: EventEnvelopeOptions = {}): SlackRequestBody {
+export function eventCallbackBody(
+  teamId: string,
+  event: Record<string, unknown>,
+  opts: EventEnvelopeOptions = {},
+): SlackRequestBody {
   const envelope = memberJoined;
   return {
     contentType: 'application/json',
@@ -158,13 +182,22 @@ export function eventCallbackBody(teamId: string, event: Record<string, unknown>
       event,
       event_id: opts.eventId ?? newEventId(),
       event_time: opts.eventTime ?? nowSeconds(),
-      authorizations: envelope.authorizations.map((a) => ({ ...a, team_id: teamId, user_id: opts.botUserId ?? a.user_id })),
+      authorizations: envelope.authorizations.map((a) => ({
+        ...a,
+        team_id: teamId,
+        user_id: opts.botUserId ?? a.user_id,
+      })),
     }),
   };
 }
 
 /** The inner `member_joined_channel` event (`inviter` only when someone added the user). */
-export function memberJoinedChannelEvent(e: { user: string; channel: string; team: string; inviter?: string }): Record<string, unknown> {
+export function memberJoinedChannelEvent(e: {
+  user: string;
+  channel: string;
+  team: string;
+  inviter?: string;
+}): Record<string, unknown> {
   const { inviter: _fixtureInviter, ...base } = memberJoined.event;
   return { ...base, ...e, event_ts: slackTs() };
 }
@@ -175,7 +208,13 @@ export function memberLeftChannelEvent(e: { user: string; channel: string; team:
 }
 
 /** The inner `reaction_added` event on a message; `itemUser` is absent when the reacted message has no user author (Slack omits `item_user` then). */
-export function reactionAddedEvent(e: { user: string; reaction: string; channel: string; ts: string; itemUser?: string }): Record<string, unknown> {
+export function reactionAddedEvent(e: {
+  user: string;
+  reaction: string;
+  channel: string;
+  ts: string;
+  itemUser?: string;
+}): Record<string, unknown> {
   const { item_user: _fixtureItemUser, ...base } = reactionAdded.event;
   return {
     ...base,
@@ -197,7 +236,12 @@ export interface PostToSlackAppOptions extends SlackRequestBody {
   headers?: Record<string, string>;
 }
 
-export interface SlackAppResponse { status: number; text: string; json?: unknown; headers: Headers }
+export interface SlackAppResponse {
+  status: number;
+  text: string;
+  json?: unknown;
+  headers: Headers;
+}
 
 /** POSTs a body to the app's request URL as Slack would, signed unless told otherwise. */
 export async function postToSlackApp(url: string, o: PostToSlackAppOptions): Promise<SlackAppResponse> {
@@ -207,7 +251,9 @@ export async function postToSlackApp(url: string, o: PostToSlackAppOptions): Pro
     method: 'POST',
     headers: {
       'content-type': o.contentType,
-      ...(signature !== undefined ? { 'x-slack-signature': signature, 'x-slack-request-timestamp': String(timestamp) } : {}),
+      ...(signature !== undefined
+        ? { 'x-slack-signature': signature, 'x-slack-request-timestamp': String(timestamp) }
+        : {}),
       ...o.headers,
     },
     body: o.body,

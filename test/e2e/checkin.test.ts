@@ -46,7 +46,10 @@ afterAll(async () => {
 
 test('setup → now → DMs to every human → click → modal → comment → status', async () => {
   expect(await world.pulse('UMGR', 'setup')).toMatch(/Setting up this channel as a team/);
-  await waitFor(async () => (await database.pool.query('select count(*)::int as n from team_members where active')).rows[0].n === 3, 'the team to be synced');
+  await waitFor(
+    async () => (await database.pool.query('select count(*)::int as n from team_members where active')).rows[0].n === 3,
+    'the team to be synced',
+  );
 
   expect(await world.pulse('UMGR', 'now')).toMatch(/on their way to 3 members/);
   await waitFor(() => ['UMGR', 'UANNA', 'UBEN'].every((u) => world.slack.dmOf(u).length === 1), 'three check-in DMs');
@@ -83,9 +86,18 @@ test('clicking twice keeps one answer, a redelivered click changes nothing, chan
 test("someone else's button, a non-manager's /pulse, a forged modal and bad commands are refused and change nothing", async () => {
   const before = await responseRows();
   expect((await world.send(world.click('UBEN', world.checkinOf('UANNA'), 1))).status).toBe(200);
-  await waitFor(() => world.slack.allResponses.some((r) => /belongs to someone else/.test(JSON.stringify(r.body))), 'the refusal');
+  await waitFor(
+    () => world.slack.allResponses.some((r) => /belongs to someone else/.test(JSON.stringify(r.body))),
+    'the refusal',
+  );
   const forged = await world.send(
-    viewSubmissionBody({ userId: 'UBEN', teamId: TEAM, callbackId: 'checkin_comment', privateMetadata: '{"d":"not-a-delivery"}', values: { comment: { comment: { type: 'plain_text_input', value: 'x' } } } }),
+    viewSubmissionBody({
+      userId: 'UBEN',
+      teamId: TEAM,
+      callbackId: 'checkin_comment',
+      privateMetadata: '{"d":"not-a-delivery"}',
+      values: { comment: { comment: { type: 'plain_text_input', value: 'x' } } },
+    }),
   );
   expect(forged.json).toMatchObject({ response_action: 'errors' });
   const tooLong = await world.send(
@@ -93,7 +105,8 @@ test("someone else's button, a non-manager's /pulse, a forged modal and bad comm
       userId: 'UANNA',
       teamId: TEAM,
       callbackId: 'checkin_comment',
-      privateMetadata: (world.slack.callsTo('views.open')[0]!.args.view as { private_metadata: string }).private_metadata,
+      privateMetadata: (world.slack.callsTo('views.open')[0]!.args.view as { private_metadata: string })
+        .private_metadata,
       values: { comment: { comment: { type: 'plain_text_input', value: 'x'.repeat(2001) } } },
     }),
   );
@@ -116,7 +129,17 @@ test('unsigned, wrongly signed and 6-minute-old requests get 401 and change noth
     await postToSlackApp(url, { ...body, secret: 'not-the-secret-0123456789' }),
     await postToSlackApp(url, { ...body, signature: 'v0=deadbeef', timestamp: now }),
     await postToSlackApp(url, { ...body, secret: world.secret, timestamp: now - 6 * 60 }),
-    await postToSlackApp(url, slashCommandBody({ command: '/pulse', text: 'now', userId: 'UMGR', channelId: CHANNEL, teamId: TEAM, responseUrl: world.slack.responseUrl('x') })),
+    await postToSlackApp(
+      url,
+      slashCommandBody({
+        command: '/pulse',
+        text: 'now',
+        userId: 'UMGR',
+        channelId: CHANNEL,
+        teamId: TEAM,
+        responseUrl: world.slack.responseUrl('x'),
+      }),
+    ),
   ];
   expect(cases.map((c) => c.status)).toEqual([401, 401, 401, 401, 401]);
   await new Promise((r) => setTimeout(r, 500)); // give a wrongly accepted request time to show
@@ -143,7 +166,8 @@ test('/metrics exposes the named series, and they moved with the scenario', asyn
   const res = await fetch(`${world.app.url}/metrics`);
   expect(res.status).toBe(200);
   const text = await res.text();
-  const value = (series: string) => Number(new RegExp(`^${series.replace(/[{}"/]/g, '\\$&')} (\\S+)$`, 'm').exec(text)?.[1] ?? NaN);
+  const value = (series: string) =>
+    Number(new RegExp(`^${series.replace(/[{}"/]/g, '\\$&')} (\\S+)$`, 'm').exec(text)?.[1] ?? NaN);
   expect(value('symmetry_http_requests_total{route="/slack/events",status="200"}')).toBeGreaterThan(5);
   expect(value('symmetry_http_requests_total{route="/slack/events",status="401"}')).toBeGreaterThanOrEqual(5);
   expect(value('symmetry_http_ack_seconds_count{route="/slack/events"}')).toBeGreaterThan(5);

@@ -13,7 +13,10 @@ const TEAM = 'T0CONV';
 const CHANNEL = 'C0CONV';
 const OTHER_CHANNEL = 'C0OTHER';
 const PEOPLE = ['UMGR', 'UA', 'UB', 'UC', 'UD'];
-const COMMENTS: Record<string, string> = { UA: 'Too many meetings, I cannot focus on the roadmap.', UB: 'Friday deploys keep me up at night.' };
+const COMMENTS: Record<string, string> = {
+  UA: 'Too many meetings, I cannot focus on the roadmap.',
+  UB: 'Friday deploys keep me up at night.',
+};
 const REPLY = 'Thank you, we will cut the Tuesday sync. What else eats your focus?';
 const ANSWER = 'The daily standup runs 40 minutes, that is the main one.';
 
@@ -27,13 +30,29 @@ const suite = useWorld({
 let seq = 0;
 /** Everyone's DMs now, by person: the "nobody else was DM'd" checks compare against it. */
 const dmCounts = () => Object.fromEntries([...PEOPLE, 'UOTHER'].map((u) => [u, suite.world.slack.dmOf(u).length]));
-const threadDms = (user: string) => suite.world.slack.dmOf(user).filter((m) => /Your anonymous comment|Anonymous comment in/.test(m.text ?? ''));
-const replyRows = async (): Promise<number> => (await suite.database.pool.query('select count(*)::int as n from comment_replies')).rows[0].n;
-const settled = () => waitFor(async () => (await suite.queues.idle()) && (await suite.database.pool.query("select count(*)::int as n from comment_replies where state = 'pending' or state = 'sending'")).rows[0].n === 0, 'every reply delivered');
+const threadDms = (user: string) =>
+  suite.world.slack.dmOf(user).filter((m) => /Your anonymous comment|Anonymous comment in/.test(m.text ?? ''));
+const replyRows = async (): Promise<number> =>
+  (await suite.database.pool.query('select count(*)::int as n from comment_replies')).rows[0].n;
+const settled = () =>
+  waitFor(
+    async () =>
+      (await suite.queues.idle()) &&
+      (
+        await suite.database.pool.query(
+          "select count(*)::int as n from comment_replies where state = 'pending' or state = 'sending'",
+        )
+      ).rows[0].n === 0,
+    'every reply delivered',
+  );
 
 /** The Reply button's comment id beside `comment` in a `/pulse conversations` answer. */
 function commentIdOf(blocks: unknown[], comment: string): string {
-  const list = blocks as Array<{ type: string; text?: { text: string }; elements?: Array<{ action_id: string; value: string }> }>;
+  const list = blocks as Array<{
+    type: string;
+    text?: { text: string };
+    elements?: Array<{ action_id: string; value: string }>;
+  }>;
   const at = list.findIndex((b) => b.type === 'section' && (b.text?.text ?? '').includes(comment.slice(0, 20)));
   const button = list[at + 1]?.elements?.find((e) => e.action_id === 'thread_reply');
   if (at < 0 || !button) throw new Error(`no Reply button beside "${comment}"`);
@@ -41,7 +60,12 @@ function commentIdOf(blocks: unknown[], comment: string): string {
 }
 
 /** A click on a thread button (Reply, Answer back, a quick acknowledgement); returns the response_url id its answer goes to. */
-async function clickThread(user: string, actionId: string, commentId: string, opts: { channel?: string; actionTs?: string } = {}): Promise<string> {
+async function clickThread(
+  user: string,
+  actionId: string,
+  commentId: string,
+  opts: { channel?: string; actionTs?: string } = {},
+): Promise<string> {
   const id = `thread-click-${++seq}`;
   const res = await suite.world.send(
     blockActionBody({
@@ -61,7 +85,11 @@ async function clickThread(user: string, actionId: string, commentId: string, op
 }
 
 /** Clicks Reply / Answer back and waits for the form; returns it (callback id, metadata). */
-async function openForm(user: string, actionId: 'thread_reply' | 'thread_answer', commentId: string): Promise<{ callback_id: string; private_metadata: string }> {
+async function openForm(
+  user: string,
+  actionId: 'thread_reply' | 'thread_answer',
+  commentId: string,
+): Promise<{ callback_id: string; private_metadata: string }> {
   const before = suite.world.slack.callsTo('views.open').length;
   await clickThread(user, actionId, commentId, actionId === 'thread_answer' ? { channel: `D${user}` } : {});
   const call = await waitFor(() => suite.world.slack.callsTo('views.open').slice(before).at(0), `the ${actionId} form`);
@@ -69,16 +97,34 @@ async function openForm(user: string, actionId: 'thread_reply' | 'thread_answer'
 }
 
 /** Submits a thread form as `user`; returns what the app answered Slack (the updated view or the field's error). */
-async function submitForm(user: string, form: { callback_id: string; private_metadata: string }, text: string, opts: { viewId?: string; reveal?: boolean } = {}): Promise<string> {
-  const values: Record<string, Record<string, unknown>> = { thread_text: { thread_text_input: { type: 'plain_text_input', value: text } } };
-  if (opts.reveal) values.thread_reveal = { thread_reveal_input: { type: 'checkboxes', selected_options: [{ value: 'reveal' }] } };
-  const res = await suite.world.send(viewSubmissionBody({ userId: user, teamId: TEAM, callbackId: form.callback_id, privateMetadata: form.private_metadata, values, viewId: opts.viewId ?? `VTHREAD${++seq}` }));
+async function submitForm(
+  user: string,
+  form: { callback_id: string; private_metadata: string },
+  text: string,
+  opts: { viewId?: string; reveal?: boolean } = {},
+): Promise<string> {
+  const values: Record<string, Record<string, unknown>> = {
+    thread_text: { thread_text_input: { type: 'plain_text_input', value: text } },
+  };
+  if (opts.reveal)
+    values.thread_reveal = { thread_reveal_input: { type: 'checkboxes', selected_options: [{ value: 'reveal' }] } };
+  const res = await suite.world.send(
+    viewSubmissionBody({
+      userId: user,
+      teamId: TEAM,
+      callbackId: form.callback_id,
+      privateMetadata: form.private_metadata,
+      values,
+      viewId: opts.viewId ?? `VTHREAD${++seq}`,
+    }),
+  );
   expect(res.status).toBe(200);
   return res.text;
 }
 
 /** The private answer a click got. */
-const answerTo = async (id: string) => ((await waitFor(() => suite.world.slack.responses(id).at(0), 'the answer to the click')) as { text: string }).text;
+const answerTo = async (id: string) =>
+  ((await waitFor(() => suite.world.slack.responses(id).at(0), 'the answer to the click')) as { text: string }).text;
 
 let uaComment = '';
 let ubComment = '';
@@ -86,7 +132,12 @@ let ubComment = '';
 test('a round with two comments closes at the threshold, and /pulse conversations lists them with Reply buttons', async () => {
   const { world, database } = suite;
   await world.pulse('UMGR', 'setup');
-  await waitFor(async () => (await database.pool.query('select count(*)::int as n from team_members where active')).rows[0].n === PEOPLE.length, 'the team');
+  await waitFor(
+    async () =>
+      (await database.pool.query('select count(*)::int as n from team_members where active')).rows[0].n ===
+      PEOPLE.length,
+    'the team',
+  );
   expect(await world.pulse('UMGR', 'now')).toMatch(/5 members/);
   await waitFor(() => PEOPLE.every((u) => world.slack.dmOf(u).length === 1), 'five check-ins');
   for (const user of PEOPLE) {
@@ -94,11 +145,22 @@ test('a round with two comments closes at the threshold, and /pulse conversation
     await world.send(world.click(user, world.checkinOf(user), 7));
     await waitFor(() => world.slack.callsTo('views.open').length > opened, `the modal for ${user}`);
     expect(await world.submitModal(user, COMMENTS[user] ? { comment: COMMENTS[user] } : {})).toBe(200);
-    await waitFor(() => JSON.stringify(world.checkinOf(user).blocks).includes('You answered *7*'), `${user}'s saved answer`);
+    await waitFor(
+      () => JSON.stringify(world.checkinOf(user).blocks).includes('You answered *7*'),
+      `${user}'s saved answer`,
+    );
   }
-  await waitFor(async () => (await database.pool.query('select count(*)::int as n from responses where comment is not null')).rows[0].n === 2, 'the two comments');
+  await waitFor(
+    async () =>
+      (await database.pool.query('select count(*)::int as n from responses where comment is not null')).rows[0].n === 2,
+    'the two comments',
+  );
   await database.pool.query(`update rounds set closes_at = now() - interval '1 minute' where status = 'open'`);
-  await waitFor(async () => (await database.pool.query(`select summary_state from rounds`)).rows[0]?.summary_state === 'posted', 'the summary', 20_000);
+  await waitFor(
+    async () => (await database.pool.query(`select summary_state from rounds`)).rows[0]?.summary_state === 'posted',
+    'the summary',
+    20_000,
+  );
 
   const listed = await world.command('UMGR', '/pulse', 'conversations');
   expect(listed.text).toMatch(/their conversations \(2\)/);
@@ -109,7 +171,7 @@ test('a round with two comments closes at the threshold, and /pulse conversation
   expect(JSON.stringify((await world.command('UMGR', '/pulse', 'summary')).blocks)).not.toContain('comments answered');
 });
 
-test('a manager replies through the form: exactly the author gets the DM, under their own comment; nobody else is DM\'d', async () => {
+test("a manager replies through the form: exactly the author gets the DM, under their own comment; nobody else is DM'd", async () => {
   const before = dmCounts();
   const form = await openForm('UMGR', 'thread_reply', uaComment);
   expect(form.callback_id).toBe('thread_reply_modal');
@@ -120,7 +182,10 @@ test('a manager replies through the form: exactly the author gets the DM, under 
   expect(dm.text).toContain(COMMENTS.UA);
   expect(dm.text).toContain(REPLY);
   // Tagged with its key, so a retry after a crash finds it in the DM instead of sending it again.
-  expect(dm.metadata).toMatchObject({ event_type: 'symmetry_post', event_payload: { key: expect.stringMatching(/^reply-[0-9a-f-]{36}-UA$/) } });
+  expect(dm.metadata).toMatchObject({
+    event_type: 'symmetry_post',
+    event_payload: { key: expect.stringMatching(/^reply-[0-9a-f-]{36}-UA$/) },
+  });
   await settled();
   expect(dmCounts()).toEqual({ ...before, UA: before.UA! + 1 });
 
@@ -165,7 +230,9 @@ test('a quick acknowledgement is one click, and a redelivered click sends it onc
   expect(await replyRows()).toBe(rows + 1);
   expect(dmCounts()).toEqual({ ...before, UB: before.UB! + 1 });
   // Both comments now have a manager's answer, and the summary says so.
-  expect(JSON.stringify((await suite.world.command('UMGR', '/pulse', 'summary')).blocks)).toContain('2 of 2 comments answered.');
+  expect(JSON.stringify((await suite.world.command('UMGR', '/pulse', 'summary')).blocks)).toContain(
+    '2 of 2 comments answered.',
+  );
 });
 
 test('bad input gets a clear answer and changes nothing: empty, too long, under the threshold, another team, over the daily cap', async () => {
@@ -173,7 +240,9 @@ test('bad input gets a clear answer and changes nothing: empty, too long, under 
   const rows = await replyRows();
   const form = await openForm('UMGR', 'thread_reply', ubComment);
   expect(await submitForm('UMGR', form, '   ')).toContain('Please write something before sending.');
-  expect(await submitForm('UMGR', form, 'x'.repeat(2001))).toContain('Please keep it to 2000 characters (this is 2001).');
+  expect(await submitForm('UMGR', form, 'x'.repeat(2001))).toContain(
+    'Please keep it to 2000 characters (this is 2001).',
+  );
 
   // The comment's round is under the threshold once k is raised: it cannot be seen, so it cannot be answered.
   expect(await world.pulse('UMGR', 'config threshold 6')).toMatch(/threshold: 6/);
@@ -182,10 +251,23 @@ test('bad input gets a clear answer and changes nothing: empty, too long, under 
 
   // The manager of another team may not answer this team's comment.
   world.slack.addChannel(OTHER_CHANNEL, ['UOTHER'], { name: 'other' });
-  const setup = await world.send(slashCommandBody({ command: '/pulse', text: 'setup', userId: 'UOTHER', channelId: OTHER_CHANNEL, teamId: TEAM, responseUrl: world.slack.responseUrl('other-setup') }));
+  const setup = await world.send(
+    slashCommandBody({
+      command: '/pulse',
+      text: 'setup',
+      userId: 'UOTHER',
+      channelId: OTHER_CHANNEL,
+      teamId: TEAM,
+      responseUrl: world.slack.responseUrl('other-setup'),
+    }),
+  );
   expect(setup.status).toBe(200);
-  expect(((await waitFor(() => world.slack.responses('other-setup').at(0), 'the other setup')) as { text: string }).text).not.toMatch(/only/);
-  expect(await answerTo(await clickThread('UOTHER', 'thread_quick_talk', ubComment, { channel: OTHER_CHANNEL }))).toContain('You can reply only to comments you can see');
+  expect(
+    ((await waitFor(() => world.slack.responses('other-setup').at(0), 'the other setup')) as { text: string }).text,
+  ).not.toMatch(/only/);
+  expect(
+    await answerTo(await clickThread('UOTHER', 'thread_quick_talk', ubComment, { channel: OTHER_CHANNEL })),
+  ).toContain('You can reply only to comments you can see');
   expect(await replyRows()).toBe(rows);
 
   // UB's comment has one reply today (the quick one): two more are allowed, the fourth is refused.
@@ -193,7 +275,9 @@ test('bad input gets a clear answer and changes nothing: empty, too long, under 
   expect(await answerTo(await clickThread('UMGR', 'thread_quick_talk', ubComment))).toContain('Sent.');
   await settled();
   const capped = dmCounts();
-  expect(await answerTo(await clickThread('UMGR', 'thread_quick_noted', ubComment))).toContain('already has 3 replies from managers today');
+  expect(await answerTo(await clickThread('UMGR', 'thread_quick_noted', ubComment))).toContain(
+    'already has 3 replies from managers today',
+  );
   expect(await submitForm('UMGR', form, 'One more thing')).toContain('already has 3 replies from managers today');
   await settled();
   expect(await replyRows()).toBe(rows + 2);
@@ -209,9 +293,11 @@ test('anonymity scan: no row pairs a person with their comment or answer; sealed
   expect(await findSealProblems(suite.database.pool)).toEqual([]);
 });
 
-test('forget-me removes the author\'s conversations', async () => {
+test("forget-me removes the author's conversations", async () => {
   const { world, database } = suite;
-  const threadOf = async (commentId: string) => (await database.pool.query('select count(*)::int as n from comment_replies where comment_id = $1', [commentId])).rows[0].n;
+  const threadOf = async (commentId: string) =>
+    (await database.pool.query('select count(*)::int as n from comment_replies where comment_id = $1', [commentId]))
+      .rows[0].n;
   expect(await threadOf(uaComment)).toBe(2);
   expect(await world.pulse('UA', 'forget-me')).toMatch(/deleted|forgot|removed/i);
   await waitFor(async () => (await threadOf(uaComment)) === 0, "UA's thread gone");

@@ -25,7 +25,11 @@ let queues: QueueWatch;
 
 const deliveryStates = async () =>
   Object.fromEntries(
-    (await database.pool.query<{ state: string; n: number }>('select state, count(*)::int as n from deliveries group by state')).rows.map((r) => [r.state, r.n]),
+    (
+      await database.pool.query<{ state: string; n: number }>(
+        'select state, count(*)::int as n from deliveries group by state',
+      )
+    ).rows.map((r) => [r.state, r.n]),
   ) as Record<string, number>;
 
 /** SIGTERM; resolves with how the process ended and how long it took. */
@@ -49,7 +53,11 @@ beforeAll(async () => {
   });
   queues = watchQueues(world.env);
   expect(await world.pulse(MANAGER, 'setup')).toMatch(/Setting up/);
-  await waitFor(async () => (await database.pool.query('select count(*)::int as n from team_members where active')).rows[0].n === SIZE, 'the team to be synced');
+  await waitFor(
+    async () =>
+      (await database.pool.query('select count(*)::int as n from team_members where active')).rows[0].n === SIZE,
+    'the team to be synced',
+  );
 }, 60_000);
 
 afterAll(async () => {
@@ -61,24 +69,44 @@ afterAll(async () => {
 test('SIGTERM to the web while it handles a command: exits 0 within 10 s and the command still takes effect', async () => {
   world.slack.setDelay(SLOW_SLACK_MS);
   const responseUrl = world.slack.responseUrl('admin-now');
-  const res = await world.send(slashCommandBody({ command: '/pulse', text: 'now', userId: ADMIN, channelId: CHANNEL, teamId: TEAM, responseUrl }));
+  const res = await world.send(
+    slashCommandBody({ command: '/pulse', text: 'now', userId: ADMIN, channelId: CHANNEL, teamId: TEAM, responseUrl }),
+  );
   expect(res.status).toBe(200);
   // The listener is now waiting on Slack (users.info for the admin): that is the work in flight.
-  await waitFor(() => world.slack.callsTo('users.info').some((c) => c.args.user === ADMIN && c.response === undefined), 'the listener to ask Slack about the admin');
+  await waitFor(
+    () => world.slack.callsTo('users.info').some((c) => c.args.user === ADMIN && c.response === undefined),
+    'the listener to ask Slack about the admin',
+  );
 
   const ended = await terminate(world.app);
   expect(ended).toMatchObject({ code: 0, signal: null });
   expect(ended.ms).toBeLessThan(10_000);
 
   // What the listener was doing was finished: the admin got the answer and the round opened.
-  const [reply] = await waitFor(() => (world.slack.responses('admin-now').length ? world.slack.responses('admin-now') : null), 'the reply to /pulse now', 20_000);
+  const [reply] = await waitFor(
+    () => (world.slack.responses('admin-now').length ? world.slack.responses('admin-now') : null),
+    'the reply to /pulse now',
+    20_000,
+  );
   expect(JSON.stringify(reply)).toMatch(/on their way to 40 members/);
-  await waitFor(async () => (await database.pool.query(`select count(*)::int as n from rounds where status = 'open'`)).rows[0].n === 1, 'the round to open', 20_000);
+  await waitFor(
+    async () =>
+      (await database.pool.query(`select count(*)::int as n from rounds where status = 'open'`)).rows[0].n === 1,
+    'the round to open',
+    20_000,
+  );
 }, 60_000);
 
 test('SIGTERM to the worker mid-fan-out: exits 0 within 10 s, the DMs in flight are recorded, a new worker sends the rest once', async () => {
   const posted = () => world.slack.callsTo('chat.postMessage');
-  await waitFor(() => posted().filter((c) => c.response === undefined).length >= 3 && posted().some((c) => c.response !== undefined), 'DMs in flight at Slack', 30_000, 20);
+  await waitFor(
+    () =>
+      posted().filter((c) => c.response === undefined).length >= 3 && posted().some((c) => c.response !== undefined),
+    'DMs in flight at Slack',
+    30_000,
+    20,
+  );
   const inFlight = posted().filter((c) => c.response === undefined).length;
 
   const ended = await terminate(world.worker!);
@@ -119,23 +147,56 @@ test('SIGTERM to one `all` process (npm start) with a listener and jobs waiting 
   });
   try {
     expect(await other.pulse(MANAGER, 'setup')).toMatch(/Setting up/);
-    await waitFor(async () => (await database.pool.query(`select count(*)::int as n from team_members tm join teams t on t.id = tm.team_id where t.channel_id = 'C0SIGALL'`)).rows[0].n === SIZE, 'the team to be synced');
+    await waitFor(
+      async () =>
+        (
+          await database.pool.query(
+            `select count(*)::int as n from team_members tm join teams t on t.id = tm.team_id where t.channel_id = 'C0SIGALL'`,
+          )
+        ).rows[0].n === SIZE,
+      'the team to be synced',
+    );
     // Each Slack call now takes longer than half the 10 s budget: web and worker must wind down side by side.
     other.slack.setDelay(6500);
     expect(await other.pulse(MANAGER, 'now')).toMatch(/on their way to 40 members/);
     const posted = () => other.slack.callsTo('chat.postMessage');
-    await waitFor(() => posted().filter((c) => c.response === undefined).length >= 5, 'DMs in flight at Slack', 20_000, 20);
+    await waitFor(
+      () => posted().filter((c) => c.response === undefined).length >= 5,
+      'DMs in flight at Slack',
+      20_000,
+      20,
+    );
     // The listener starts 2 s into those DMs, so it is still running when they end and the worker would take the next ones.
     await new Promise((r) => setTimeout(r, Math.max(0, posted()[0]!.at + 2000 - Date.now())));
     const responseUrl = other.slack.responseUrl('all-status');
-    expect((await other.send(slashCommandBody({ command: '/pulse', text: 'status', userId: ADMIN, channelId: 'C0SIGALL', teamId: 'T0SIGALL', responseUrl }))).status).toBe(200);
-    await waitFor(() => other.slack.callsTo('users.info').some((c) => c.args.user === ADMIN && c.response === undefined), 'the listener to ask Slack about the admin');
+    expect(
+      (
+        await other.send(
+          slashCommandBody({
+            command: '/pulse',
+            text: 'status',
+            userId: ADMIN,
+            channelId: 'C0SIGALL',
+            teamId: 'T0SIGALL',
+            responseUrl,
+          }),
+        )
+      ).status,
+    ).toBe(200);
+    await waitFor(
+      () => other.slack.callsTo('users.info').some((c) => c.args.user === ADMIN && c.response === undefined),
+      'the listener to ask Slack about the admin',
+    );
 
     const ended = await terminate(other.app);
     expect(ended).toMatchObject({ code: 0, signal: null });
     expect(ended.ms).toBeLessThan(10_000);
-    expect(other.slack.responses('all-status').map((r) => JSON.stringify(r))).toEqual([expect.stringMatching(/of 40 answered/)]);
-    const { rows } = await database.pool.query(`select count(*)::int as n from deliveries d join rounds r on r.id = d.round_id join teams t on t.id = r.team_id where t.channel_id = 'C0SIGALL' and d.state = 'sending'`);
+    expect(other.slack.responses('all-status').map((r) => JSON.stringify(r))).toEqual([
+      expect.stringMatching(/of 40 answered/),
+    ]);
+    const { rows } = await database.pool.query(
+      `select count(*)::int as n from deliveries d join rounds r on r.id = d.round_id join teams t on t.id = r.team_id where t.channel_id = 'C0SIGALL' and d.state = 'sending'`,
+    );
     expect(rows[0].n).toBe(0);
   } finally {
     await other.stop();

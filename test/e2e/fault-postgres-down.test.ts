@@ -25,7 +25,8 @@ const dm = (user: string) => {
   if (dms.length !== 1) throw new Error(`${user} has ${dms.length} check-in DMs`);
   return dms[0]!;
 };
-const scores = async () => (await database.pool.query<{ score: number }>('select score from responses order by score')).rows.map((r) => r.score);
+const scores = async () =>
+  (await database.pool.query<{ score: number }>('select score from responses order by score')).rows.map((r) => r.score);
 const health = async () => {
   const res = await fetch(`${world.app.url}/healthz`);
   return { status: res.status, body: (await res.json()) as Record<string, string> };
@@ -62,7 +63,10 @@ afterAll(async () => {
 
 test('PostgreSQL unreachable while clicks are queued: jobs retry with backoff, /healthz is 503, every answer lands once after', async () => {
   expect(await world.pulse(MANAGER, 'setup')).toMatch(/Setting up/);
-  await waitFor(async () => (await database.pool.query('select count(*)::int as n from team_members where active')).rows[0].n === 5, 'the team to be synced');
+  await waitFor(
+    async () => (await database.pool.query('select count(*)::int as n from team_members where active')).rows[0].n === 5,
+    'the team to be synced',
+  );
   expect(await world.pulse(MANAGER, 'now')).toMatch(/on their way to 5 members/);
   await waitFor(() => PEOPLE.every((u) => checkinDms(world.slack, u).length === 1), 'the check-in DMs');
 
@@ -71,7 +75,10 @@ test('PostgreSQL unreachable while clicks are queued: jobs retry with backoff, /
   for (const [user, score] of Object.entries(SCORES)) {
     expect((await world.send(world.click(user, dm(user), score))).status).toBe(200);
   }
-  const recordJobs = async () => (await queues.jobs('platform', ['delayed', 'waiting', 'prioritized', 'active', 'failed', 'completed'])).filter((j) => j.name === 'record-score');
+  const recordJobs = async () =>
+    (await queues.jobs('platform', ['delayed', 'waiting', 'prioritized', 'active', 'failed', 'completed'])).filter(
+      (j) => j.name === 'record-score',
+    );
   await waitFor(async () => (await recordJobs()).length === 3, 'the three clicks to be queued');
   // Then the web loses it too: /healthz must say so.
   webPg.cut();
@@ -85,15 +92,26 @@ test('PostgreSQL unreachable while clicks are queued: jobs retry with backoff, /
   const quiet = PEOPLE.find((u) => !(u in SCORES))!;
   const answered = world.slack.allResponses.length;
   expect((await world.send(world.click(quiet, dm(quiet), 5))).status).toBe(200);
-  await waitFor(() => world.slack.allResponses.slice(answered).some((r) => /could not confirm your answer just now/.test(JSON.stringify(r.body))), 'the retry message');
+  await waitFor(
+    () =>
+      world.slack.allResponses
+        .slice(answered)
+        .some((r) => /could not confirm your answer just now/.test(JSON.stringify(r.body))),
+    'the retry message',
+  );
   expect(await world.pulse(MANAGER, 'status')).toMatch(/Something went wrong on our side\. Nothing was changed/);
   expect(await recordJobs()).toHaveLength(3);
 
   // Retrying with backoff: every click's job has failed at least twice and waits for its next attempt; none gave up.
-  await waitFor(async () => {
-    const jobs = await recordJobs();
-    return jobs.length === 3 && jobs.every((j) => j.attemptsMade >= 2) ? jobs : null;
-  }, 'the jobs to retry twice', 30_000, 100);
+  await waitFor(
+    async () => {
+      const jobs = await recordJobs();
+      return jobs.length === 3 && jobs.every((j) => j.attemptsMade >= 2) ? jobs : null;
+    },
+    'the jobs to retry twice',
+    30_000,
+    100,
+  );
   const waiting = await recordJobs();
   expect(await Promise.all(waiting.map((j) => j.getState()))).not.toContain('failed');
   // Exponential: the delay before the next attempt grows with each failure (1 s base, jitter at most halves it).
@@ -105,7 +123,12 @@ test('PostgreSQL unreachable while clicks are queued: jobs retry with backoff, /
   webPg.restore();
   workerPg.restore();
   await waitFor(async () => (await health()).status === 200, '/healthz to recover', 30_000, 100);
-  await waitFor(() => Object.keys(SCORES).every((u) => savedScoreIn(dm(u)) === SCORES[u]), 'every DM to show its answer saved', 60_000, 100);
+  await waitFor(
+    () => Object.keys(SCORES).every((u) => savedScoreIn(dm(u)) === SCORES[u]),
+    'every DM to show its answer saved',
+    60_000,
+    100,
+  );
   await waitFor(() => queues.idle(), 'the queues to drain', 30_000, 100);
   expect(await scores()).toEqual([3, 8, 10]);
   expect(savedScoreIn(dm('UP4'))).toBeNull();

@@ -9,7 +9,12 @@ import { waitFor } from '../support/app-process';
 import { openTestDatabase, truncateAll, type TestDatabase } from '../support/db';
 import { checkinDms, savedScoreIn, startWorld, watchQueues, type QueueWatch, type World } from '../support/e2e-world';
 import type { StoredMessage } from '../support/fake-slack';
-import { eventCallbackBody, memberJoinedChannelEvent, reactionAddedEvent, type SlackRequestBody } from '../support/slack-requests';
+import {
+  eventCallbackBody,
+  memberJoinedChannelEvent,
+  reactionAddedEvent,
+  type SlackRequestBody,
+} from '../support/slack-requests';
 
 const TEAM = 'T0REDELIV';
 const CHANNEL = 'C0REDELIV';
@@ -24,9 +29,14 @@ const count = async (sql: string) => (await database.pool.query<{ n: number }>(s
 const retry = (n: number) => ({ 'x-slack-retry-num': String(n), 'x-slack-retry-reason': 'http_timeout' });
 
 /** Sends the same body three times: first as Slack does, then as its retries 1 and 2. */
-async function deliverThrice(body: SlackRequestBody, opts: { between?: () => Promise<unknown>; together?: boolean } = {}): Promise<void> {
+async function deliverThrice(
+  body: SlackRequestBody,
+  opts: { between?: () => Promise<unknown>; together?: boolean } = {},
+): Promise<void> {
   if (opts.together) {
-    const statuses = await Promise.all([world.send(body), world.send(body, retry(1)), world.send(body, retry(2))].map(async (r) => (await r).status));
+    const statuses = await Promise.all(
+      [world.send(body), world.send(body, retry(1)), world.send(body, retry(2))].map(async (r) => (await r).status),
+    );
     expect(statuses).toEqual([200, 200, 200]);
     return;
   }
@@ -59,7 +69,10 @@ beforeAll(async () => {
   });
   queues = watchQueues(world.env);
   expect(await world.pulse(MANAGER, 'setup')).toMatch(/Setting up/);
-  await waitFor(async () => (await count('select count(*)::int as n from team_members where active')) === PEOPLE.length, 'the team to be synced');
+  await waitFor(
+    async () => (await count('select count(*)::int as n from team_members where active')) === PEOPLE.length,
+    'the team to be synced',
+  );
 }, 60_000);
 
 afterAll(async () => {
@@ -71,8 +84,13 @@ afterAll(async () => {
 
 test('a reaction_added delivered three times at once makes one kudos and one shout-out', async () => {
   const recognized = world.slack.postAs('UD2', CHANNEL, 'Stayed late to get the customer migration done.');
-  const shoutouts = () => world.slack.messagesIn(CHANNEL).filter((m) => m.thread_ts === recognized.ts && m.ts !== recognized.ts);
-  const reaction = eventCallbackBody(TEAM, reactionAddedEvent({ user: 'UD1', reaction: 'clap', channel: CHANNEL, ts: recognized.ts, itemUser: 'UD2' }), { eventId: 'Ev0REDELIV1' });
+  const shoutouts = () =>
+    world.slack.messagesIn(CHANNEL).filter((m) => m.thread_ts === recognized.ts && m.ts !== recognized.ts);
+  const reaction = eventCallbackBody(
+    TEAM,
+    reactionAddedEvent({ user: 'UD1', reaction: 'clap', channel: CHANNEL, ts: recognized.ts, itemUser: 'UD2' }),
+    { eventId: 'Ev0REDELIV1' },
+  );
 
   await deliverThrice(reaction, { together: true });
   await waitFor(() => shoutouts().length === 1, 'the shout-out');
@@ -86,8 +104,13 @@ test('a reaction_added delivered three times at once makes one kudos and one sho
 
 test('a member_joined_channel redelivered after it took effect adds the person once', async () => {
   world.slack.addChannel(CHANNEL, [...PEOPLE, 'UNEW'], { name: 'team' });
-  const joined = eventCallbackBody(TEAM, memberJoinedChannelEvent({ user: 'UNEW', channel: CHANNEL, team: TEAM }), { eventId: 'Ev0REDELIV2' });
-  const isMember = async () => (await count(`select count(*)::int as n from team_members tm join members m on m.id = tm.member_id where m.platform_user_id = 'UNEW' and tm.active`)) === 1;
+  const joined = eventCallbackBody(TEAM, memberJoinedChannelEvent({ user: 'UNEW', channel: CHANNEL, team: TEAM }), {
+    eventId: 'Ev0REDELIV2',
+  });
+  const isMember = async () =>
+    (await count(
+      `select count(*)::int as n from team_members tm join members m on m.id = tm.member_id where m.platform_user_id = 'UNEW' and tm.active`,
+    )) === 1;
 
   await deliverThrice(joined, { between: () => waitFor(isMember, 'UNEW to join the team') });
   await settle();

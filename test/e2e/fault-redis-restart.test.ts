@@ -82,7 +82,10 @@ afterAll(async () => {
 
 test('Redis restarted mid-round: every answer shown as saved is in PostgreSQL; a click while it is down is refused', async () => {
   expect(await world.pulse(MANAGER, 'setup')).toMatch(/Setting up/);
-  await waitFor(async () => (await database.pool.query('select count(*)::int as n from team_members where active')).rows[0].n === 7, 'the team to be synced');
+  await waitFor(
+    async () => (await database.pool.query('select count(*)::int as n from team_members where active')).rows[0].n === 7,
+    'the team to be synced',
+  );
   expect(await world.pulse(MANAGER, 'now')).toMatch(/on their way to 7 members/);
   await waitFor(() => PEOPLE.every((u) => checkinDms(world.slack, u).length === 1), 'the check-in DMs');
 
@@ -115,7 +118,10 @@ test('Redis restarted mid-round: every answer shown as saved is in PostgreSQL; a
   const queuedId = await click('UR2', 4);
   const queues = watchQueues(world.env);
   try {
-    await waitFor(async () => (await queues.jobs('platform', ['prioritized', 'waiting'])).some((j) => j.name === 'record-score'), 'the click to be queued');
+    await waitFor(
+      async () => (await queues.jobs('platform', ['prioritized', 'waiting'])).some((j) => j.name === 'record-score'),
+      'the click to be queued',
+    );
   } finally {
     await queues.close();
   }
@@ -144,9 +150,18 @@ test('Redis restarted mid-round: every answer shown as saved is in PostgreSQL; a
   const refused = repliesTo(racing).some((r) => RETRY.test(r));
   expect(shown !== null || refused).toBe(true);
   if (shown !== null) expect(shown).toBe(5);
-  console.log(`the click racing the shutdown was ${[refused && 'refused', shown !== null && 'saved'].filter(Boolean).join(' and ')}`);
+  console.log(
+    `the click racing the shutdown was ${[refused && 'refused', shown !== null && 'saved'].filter(Boolean).join(' and ')}`,
+  );
 
   // Every answer a person was told is saved is in PostgreSQL, with the score they were shown.
-  for (const user of PEOPLE) expect({ user, stored: await storedScore(user) }).toEqual({ user, stored: savedScore(user) });
-  expect([savedScore('UR1'), savedScore('UR2'), savedScore('UR4'), savedScore('UR5'), savedScore('UR6')]).toEqual([7, 4, 6, 9, null]);
+  for (const user of PEOPLE)
+    expect({ user, stored: await storedScore(user) }).toEqual({ user, stored: savedScore(user) });
+  expect([savedScore('UR1'), savedScore('UR2'), savedScore('UR4'), savedScore('UR5'), savedScore('UR6')]).toEqual([
+    7,
+    4,
+    6,
+    9,
+    null,
+  ]);
 }, 120_000);

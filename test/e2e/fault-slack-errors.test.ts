@@ -42,7 +42,12 @@ beforeAll(async () => {
   });
   queues = watchQueues(world.env);
   expect(await world.pulse(MANAGER, 'setup')).toMatch(/Setting up/);
-  await waitFor(async () => (await database.pool.query('select count(*)::int as n from team_members where active')).rows[0].n === SIZE, 'the team to be synced', 30_000);
+  await waitFor(
+    async () =>
+      (await database.pool.query('select count(*)::int as n from team_members where active')).rows[0].n === SIZE,
+    'the team to be synced',
+    30_000,
+  );
 }, 60_000);
 
 afterAll(async () => {
@@ -56,7 +61,22 @@ test('429s and 500s while a round fans out and shout-outs are posted: each goes 
   const startedAt = Date.now();
   const tooMany = (retryAfterSeconds: number): Fault => ({ status: 429, retryAfterSeconds });
   const broken: Fault = { status: 500 };
-  const stretch = [tooMany(1), broken, tooMany(1), broken, broken, tooMany(2), broken, broken, tooMany(1), broken, broken, broken, tooMany(1), broken];
+  const stretch = [
+    tooMany(1),
+    broken,
+    tooMany(1),
+    broken,
+    broken,
+    tooMany(2),
+    broken,
+    broken,
+    tooMany(1),
+    broken,
+    broken,
+    broken,
+    tooMany(1),
+    broken,
+  ];
   // A stretch of trouble: the next fourteen chat.postMessage calls fail (the fan-out's DMs), and so do
   // the next few users.info calls (the kudos' lookups of giver and author).
   for (const fault of stretch) world.slack.failNext('chat.postMessage', 1, fault);
@@ -66,21 +86,44 @@ test('429s and 500s while a round fans out and shout-outs are posted: each goes 
   // Once the DMs have met that trouble, and while the fan-out goes on, three people are recognized by a
   // teammate's reaction: their kudos meet the users.info trouble. (A shout-out whose own post is refused is the
   // known bug below.)
-  await waitFor(() => world.slack.callsTo('chat.postMessage').filter((c) => c.status !== 200).length === stretch.length, 'the DMs to meet the trouble', 20_000, 20);
-  const recognized: StoredMessage[] = ['UE01', 'UE02', 'UE03'].map((u) => world.slack.postAs(u, CHANNEL, `${u} fixed the invoice export for the Lisbon customer.`));
+  await waitFor(
+    () => world.slack.callsTo('chat.postMessage').filter((c) => c.status !== 200).length === stretch.length,
+    'the DMs to meet the trouble',
+    20_000,
+    20,
+  );
+  const recognized: StoredMessage[] = ['UE01', 'UE02', 'UE03'].map((u) =>
+    world.slack.postAs(u, CHANNEL, `${u} fixed the invoice export for the Lisbon customer.`),
+  );
   for (const [i, message] of recognized.entries()) {
-    const event = reactionAddedEvent({ user: 'UE10', reaction: 'clap', channel: CHANNEL, ts: message.ts, itemUser: message.user });
+    const event = reactionAddedEvent({
+      user: 'UE10',
+      reaction: 'clap',
+      channel: CHANNEL,
+      ts: message.ts,
+      itemUser: message.user,
+    });
     expect((await world.send(eventCallbackBody(TEAM, event, { eventId: `Ev0SLACKERR${i}` }))).status).toBe(200);
   }
 
-  await waitFor(() => PEOPLE.every((u) => checkinDms(world.slack, u).length >= 1), 'every member to get a DM', 90_000, 100);
-  const shoutoutsOf = (m: StoredMessage) => world.slack.messagesIn(CHANNEL).filter((x) => x.thread_ts === m.ts && x.ts !== m.ts);
+  await waitFor(
+    () => PEOPLE.every((u) => checkinDms(world.slack, u).length >= 1),
+    'every member to get a DM',
+    90_000,
+    100,
+  );
+  const shoutoutsOf = (m: StoredMessage) =>
+    world.slack.messagesIn(CHANNEL).filter((x) => x.thread_ts === m.ts && x.ts !== m.ts);
   await waitFor(() => recognized.every((m) => shoutoutsOf(m).length >= 1), 'every shout-out to be posted', 60_000, 100);
   await waitFor(() => queues.idle(), 'the queues to drain', 30_000, 100);
 
   const calls = world.slack.callsTo('chat.postMessage');
-  const served = (method: string, status: number) => world.slack.callsTo(method).filter((c) => c.status === status).length;
-  expect({ tooMany: served('chat.postMessage', 429), broken: served('chat.postMessage', 500) }).toEqual({ tooMany: 5, broken: 9 });
+  const served = (method: string, status: number) =>
+    world.slack.callsTo(method).filter((c) => c.status === status).length;
+  expect({ tooMany: served('chat.postMessage', 429), broken: served('chat.postMessage', 500) }).toEqual({
+    tooMany: 5,
+    broken: 9,
+  });
   expect({ tooMany: served('users.info', 429), broken: served('users.info', 500) }).toEqual({ tooMany: 2, broken: 2 });
   expect(PEOPLE.map((u) => checkinDms(world.slack, u).length).filter((n) => n !== 1)).toEqual([]);
   expect(recognized.map((m) => shoutoutsOf(m).length)).toEqual([1, 1, 1]);
@@ -91,11 +134,20 @@ test('429s and 500s while a round fans out and shout-outs are posted: each goes 
   // never more, and never over the limit in a calendar second or on average.
   const times = calls.map((c) => c.at);
   const peak = peakPerSecond(times);
-  const perCalendarSecond = Math.max(...Object.values(times.reduce<Record<number, number>>((acc, t) => ({ ...acc, [Math.floor(t / 1000)]: (acc[Math.floor(t / 1000)] ?? 0) + 1 }), {})));
+  const perCalendarSecond = Math.max(
+    ...Object.values(
+      times.reduce<Record<number, number>>(
+        (acc, t) => ({ ...acc, [Math.floor(t / 1000)]: (acc[Math.floor(t / 1000)] ?? 0) + 1 }),
+        {},
+      ),
+    ),
+  );
   expect(peak.count).toBeLessThanOrEqual(MAX_PER_SECOND + 1);
   expect(perCalendarSecond).toBeLessThanOrEqual(MAX_PER_SECOND + 1);
   expect(((calls.length - 1) * 1000) / (Math.max(...times) - Math.min(...times))).toBeLessThanOrEqual(MAX_PER_SECOND);
-  console.log(`${calls.length} chat.postMessage calls (${served('chat.postMessage', 429)} answered 429, ${served('chat.postMessage', 500)} answered 500), at most ${peak.count} in any sliding second, ${perCalendarSecond} in a calendar second; done in ${Math.round((Date.now() - startedAt) / 1000)} s`);
+  console.log(
+    `${calls.length} chat.postMessage calls (${served('chat.postMessage', 429)} answered 429, ${served('chat.postMessage', 500)} answered 500), at most ${peak.count} in any sliding second, ${perCalendarSecond} in a calendar second; done in ${Math.round((Date.now() - startedAt) / 1000)} s`,
+  );
 }, 180_000);
 
 /**
@@ -106,8 +158,22 @@ test('a shout-out refused with 429 is posted after Retry-After, not a minute lat
   await waitFor(() => queues.idle(), 'the queues to drain', 30_000, 100);
   const message = world.slack.postAs('UE20', CHANNEL, 'Took the weekend on-call so the team could rest.');
   world.slack.failNext('chat.postMessage', 1, { status: 429, retryAfterSeconds: 1 });
-  const event = reactionAddedEvent({ user: 'UE21', reaction: 'clap', channel: CHANNEL, ts: message.ts, itemUser: 'UE20' });
+  const event = reactionAddedEvent({
+    user: 'UE21',
+    reaction: 'clap',
+    channel: CHANNEL,
+    ts: message.ts,
+    itemUser: 'UE20',
+  });
   expect((await world.send(eventCallbackBody(TEAM, event, { eventId: 'Ev0SLACKERR429' }))).status).toBe(200);
-  await waitFor(() => world.slack.callsTo('chat.postMessage').some((c) => c.status === 429 && c.args.thread_ts === message.ts), 'the shout-out to be refused');
-  await waitFor(() => world.slack.messagesIn(CHANNEL).some((x) => x.thread_ts === message.ts && x.ts !== message.ts), 'the shout-out to be posted', 6_000, 100);
+  await waitFor(
+    () => world.slack.callsTo('chat.postMessage').some((c) => c.status === 429 && c.args.thread_ts === message.ts),
+    'the shout-out to be refused',
+  );
+  await waitFor(
+    () => world.slack.messagesIn(CHANNEL).some((x) => x.thread_ts === message.ts && x.ts !== message.ts),
+    'the shout-out to be posted',
+    6_000,
+    100,
+  );
 }, 30_000);

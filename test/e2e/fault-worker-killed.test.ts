@@ -22,7 +22,11 @@ let queues: QueueWatch;
 
 const deliveryStates = async () =>
   Object.fromEntries(
-    (await database.pool.query<{ state: string; n: number }>('select state, count(*)::int as n from deliveries group by state')).rows.map((r) => [r.state, r.n]),
+    (
+      await database.pool.query<{ state: string; n: number }>(
+        'select state, count(*)::int as n from deliveries group by state',
+      )
+    ).rows.map((r) => [r.state, r.n]),
   ) as Record<string, number>;
 
 beforeAll(async () => {
@@ -31,7 +35,10 @@ beforeAll(async () => {
   world = await startWorld({
     teamId: TEAM,
     channel: CHANNEL,
-    users: PEOPLE.map((id, i) => ({ id, tz: ['Europe/Paris', 'America/New_York', 'Asia/Kolkata', 'Australia/Sydney'][i % 4]! })),
+    users: PEOPLE.map((id, i) => ({
+      id,
+      tz: ['Europe/Paris', 'America/New_York', 'Asia/Kolkata', 'Australia/Sydney'][i % 4]!,
+    })),
     split: true,
     // Slack's pace is not what this test is about: let the fan-out go as fast as the machine can.
     env: { SLACK_MAX_CALLS_PER_SECOND: '1000', LOG_LEVEL: 'error' },
@@ -48,7 +55,13 @@ afterAll(async () => {
 
 test('SIGKILL mid-fan-out to 2,000 people, new worker: every member gets exactly one check-in DM', async () => {
   expect(await world.pulse(MANAGER, 'setup')).toMatch(/Setting up this channel as a team/);
-  await waitFor(async () => (await database.pool.query('select count(*)::int as n from team_members where active')).rows[0].n === SIZE, 'the team of 2,000 to be synced', 60_000, 200);
+  await waitFor(
+    async () =>
+      (await database.pool.query('select count(*)::int as n from team_members where active')).rows[0].n === SIZE,
+    'the team of 2,000 to be synced',
+    60_000,
+    200,
+  );
   expect(await world.pulse(MANAGER, 'now')).toMatch(/on their way to 2000 members/);
 
   const posted = () => world.slack.callsTo('chat.postMessage');
@@ -56,7 +69,12 @@ test('SIGKILL mid-fan-out to 2,000 people, new worker: every member gets exactly
   // Slow Slack down so the worker dies with calls in flight: Slack will have posted those DMs,
   // the worker will never have recorded them (the case the retry must check for, not resend).
   world.slack.setDelay(400);
-  await waitFor(() => posted().filter((c) => c.response === undefined).length >= 3, 'DMs in flight at Slack', 10_000, 5);
+  await waitFor(
+    () => posted().filter((c) => c.response === undefined).length >= 3,
+    'DMs in flight at Slack',
+    10_000,
+    5,
+  );
   const worker = world.worker!;
   worker.child.kill('SIGKILL');
   expect(await worker.exited).toEqual({ code: null, signal: 'SIGKILL' });
@@ -84,5 +102,7 @@ test('SIGKILL mid-fan-out to 2,000 people, new worker: every member gets exactly
   expect(await deliveryStates()).toEqual({ sent: SIZE });
   // The DMs the dead worker left unrecorded were found in the DM history, not sent again.
   expect(world.slack.callsTo('conversations.history').length).toBeGreaterThanOrEqual(unrecorded.length);
-  console.log(`worker killed after ${sentBeforeKill} DMs (${unrecorded.length} in flight); all ${SIZE} delivered ${Math.round(recoveredInMs / 1000)} s after the kill`);
+  console.log(
+    `worker killed after ${sentBeforeKill} DMs (${unrecorded.length} in flight); all ${SIZE} delivered ${Math.round(recoveredInMs / 1000)} s after the kill`,
+  );
 }, 240_000);

@@ -25,11 +25,16 @@ function zoneNearNoon(now: Date): string {
 let database: TestDatabase;
 let recognized: StoredMessage;
 
-const shoutouts = () => world.slack.messagesIn(CHANNEL).filter((m) => m.thread_ts === recognized.ts && m.ts !== recognized.ts);
-const liveKudos = async () => (await database.pool.query('select count(*)::int as n from kudos where revoked_at is null')).rows[0].n as number;
+const shoutouts = () =>
+  world.slack.messagesIn(CHANNEL).filter((m) => m.thread_ts === recognized.ts && m.ts !== recognized.ts);
+const liveKudos = async () =>
+  (await database.pool.query('select count(*)::int as n from kudos where revoked_at is null')).rows[0].n as number;
 
 function reaction(user: string, type: 'reaction_added' | 'reaction_removed', eventId: string) {
-  const event = { ...reactionAddedEvent({ user, reaction: 'clap', channel: CHANNEL, ts: recognized.ts, itemUser: 'UCARA' }), type };
+  const event = {
+    ...reactionAddedEvent({ user, reaction: 'clap', channel: CHANNEL, ts: recognized.ts, itemUser: 'UCARA' }),
+    type,
+  };
   return eventCallbackBody(TEAM, event, { eventId });
 }
 
@@ -48,7 +53,11 @@ beforeAll(async () => {
       { id: 'UDAN', name: 'dan', tz: zoneNearNoon(new Date()) },
     ],
   });
-  recognized = world.slack.postAs('UCARA', CHANNEL, 'Fixed the checkout bug that was bothering customers since Monday.');
+  recognized = world.slack.postAs(
+    'UCARA',
+    CHANNEL,
+    'Fixed the checkout bug that was bothering customers since Monday.',
+  );
 });
 
 afterAll(async () => {
@@ -65,7 +74,10 @@ test('a reaction makes one shout-out naming both; a redelivery changes nothing; 
   expect(text()).toContain('Fixed the checkout bug');
   expect(text()).toMatch(/See the message/);
 
-  const again = await world.send(reaction('UALEX', 'reaction_added', 'Ev0K1'), { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' });
+  const again = await world.send(reaction('UALEX', 'reaction_added', 'Ev0K1'), {
+    'x-slack-retry-num': '1',
+    'x-slack-retry-reason': 'http_timeout',
+  });
   expect(again.status).toBe(200);
 
   // Bea's reaction, sent after the redelivery, is the sign that the app has moved past it.
@@ -86,18 +98,25 @@ test('reaction_removed takes the kudos back and the shout-out follows', async ()
 });
 
 /** The bot's top-level posts in the channel that contain `text` (/kudos shout-outs are not in a thread). */
-const postsWith = (text: string) => world.slack.messagesIn(CHANNEL).filter((m) => m.bot_id && !m.thread_ts && (m.text ?? '').includes(text));
+const postsWith = (text: string) =>
+  world.slack.messagesIn(CHANNEL).filter((m) => m.bot_id && !m.thread_ts && (m.text ?? '').includes(text));
 /** Every place a sentence could reach someone other than through a command's private reply: posts, DMs, ephemerals. */
-const everythingPosted = () => JSON.stringify(world.slack.calls.filter((c) => /^chat\./.test(c.method)).map((c) => c.args));
+const everythingPosted = () =>
+  JSON.stringify(world.slack.calls.filter((c) => /^chat\./.test(c.method)).map((c) => c.args));
 
 test('no values configured: /kudos with a #tag is given, and its shout-out shows the tag', async () => {
   const reply = await world.command('UBEA', '/kudos', '<@UCARA> for a great demo #teamwork');
   expect(reply.text).toBe('Kudos on their way to <@UCARA>. Thank you!');
-  const [shoutout] = await waitFor(() => (postsWith('a great demo').length ? postsWith('a great demo') : null), 'the /kudos shout-out');
+  const [shoutout] = await waitFor(
+    () => (postsWith('a great demo').length ? postsWith('a great demo') : null),
+    'the /kudos shout-out',
+  );
   expect(shoutout!.text).toMatch(/<@UBEA> recognized <@UCARA>/);
   expect(shoutout!.text).toMatch(/^Tags: #teamwork$/m);
   expect(shoutout!.text).not.toMatch(/Values:/);
-  const rows = await database.pool.query(`select "values", tags from kudos where giver = 'UBEA' and reason = 'a great demo'`);
+  const rows = await database.pool.query(
+    `select "values", tags from kudos where giver = 'UBEA' and reason = 'a great demo'`,
+  );
   expect(rows.rows).toEqual([{ values: [], tags: ['teamwork'] }]);
 });
 
@@ -109,17 +128,29 @@ test('values configured: an unknown tag is kept as a free tag, and only the give
 
   // Bad input still gets a clear answer and changes nothing.
   const eleven = Array.from({ length: 11 }, (_, i) => `#t${i + 1}`).join(' ');
-  expect((await world.command('UBEA', '/kudos', `<@UCARA> for the help ${eleven}`)).text).toBe('That is 11 tags; please keep it to 10.');
-  expect((await database.pool.query(`select count(*)::int as n from kudos where giver = 'UBEA' and revoked_at is null`)).rows[0].n).toBe(1);
+  expect((await world.command('UBEA', '/kudos', `<@UCARA> for the help ${eleven}`)).text).toBe(
+    'That is 11 tags; please keep it to 10.',
+  );
+  expect(
+    (await database.pool.query(`select count(*)::int as n from kudos where giver = 'UBEA' and revoked_at is null`))
+      .rows[0].n,
+  ).toBe(1);
 
-  const reply = await world.command('UBEA', '/kudos', '<@UCARA> for calming the angry customer #Customer-Care #Patience!');
+  const reply = await world.command(
+    'UBEA',
+    '/kudos',
+    '<@UCARA> for calming the angry customer #Customer-Care #Patience!',
+  );
   expect(reply).toMatchObject({ response_type: 'ephemeral' });
   expect(reply.text).toBe(
     'Kudos on their way to <@UCARA>. Thank you!\n' +
       "Kept as free tags, not company values: #patience (this workspace's values are #teamwork #customer-care). " +
       'A manager can make them values with `/pulse config values teamwork,customer-care,patience`.',
   );
-  const [shoutout] = await waitFor(() => (postsWith('calming the angry customer').length ? postsWith('calming the angry customer') : null), 'the /kudos shout-out');
+  const [shoutout] = await waitFor(
+    () => (postsWith('calming the angry customer').length ? postsWith('calming the angry customer') : null),
+    'the /kudos shout-out',
+  );
   expect(shoutout!.text).toMatch(/^Values: #customer-care$/m);
   expect(shoutout!.text).toMatch(/^Tags: #patience$/m);
   expect(shoutout!.text).not.toMatch(/free tags|company values/);
@@ -135,13 +166,22 @@ test('values configured: an unknown tag is kept as a free tag, and only the give
 });
 
 test('the daily limit: five kudos go through; the sixth is refused, the giver alone is told, nothing is stored or posted', async () => {
-  const given = async () => (await database.pool.query(`select count(*)::int as n from kudos where giver = 'UDAN' and revoked_at is null`)).rows[0].n as number;
+  const given = async () =>
+    (await database.pool.query(`select count(*)::int as n from kudos where giver = 'UDAN' and revoked_at is null`))
+      .rows[0].n as number;
   const danReacts = (message: StoredMessage, eventId: string) =>
-    eventCallbackBody(TEAM, reactionAddedEvent({ user: 'UDAN', reaction: 'clap', channel: CHANNEL, ts: message.ts, itemUser: message.user }), { eventId });
-  const thread = (message: StoredMessage) => world.slack.messagesIn(CHANNEL).filter((m) => m.thread_ts === message.ts && m.ts !== message.ts);
+    eventCallbackBody(
+      TEAM,
+      reactionAddedEvent({ user: 'UDAN', reaction: 'clap', channel: CHANNEL, ts: message.ts, itemUser: message.user }),
+      { eventId },
+    );
+  const thread = (message: StoredMessage) =>
+    world.slack.messagesIn(CHANNEL).filter((m) => m.thread_ts === message.ts && m.ts !== message.ts);
 
   // Five: three and one by /kudos, one by a reaction.
-  expect((await world.command('UDAN', '/kudos', '<@UCARA> <@UBEA> <@UALEX> for covering the on-call weekend #on-call')).text).toMatch(/on their way/);
+  expect(
+    (await world.command('UDAN', '/kudos', '<@UCARA> <@UBEA> <@UALEX> for covering the on-call weekend #on-call')).text,
+  ).toMatch(/on their way/);
   await waitFor(() => postsWith('covering the on-call weekend').length === 1, 'the first shout-out');
   expect((await world.command('UDAN', '/kudos', '<@UCARA> for the release notes')).text).toMatch(/on their way/);
   await waitFor(() => postsWith('the release notes').length === 1, 'the second shout-out');
@@ -154,7 +194,10 @@ test('the daily limit: five kudos go through; the sixth is refused, the giver al
   // The sixth, by a reaction: refused by the worker, which tells Dan in his DM.
   const sixth = world.slack.postAs('UCARA', CHANNEL, 'Answered every ticket in the queue.');
   expect((await world.send(danReacts(sixth, 'Ev0L6'))).status).toBe(200);
-  const notice = await waitFor(() => world.slack.dmOf('UDAN').find((m) => /You have given all 5 of your kudos for today/.test(m.text ?? '')), "Dan's limit notice");
+  const notice = await waitFor(
+    () => world.slack.dmOf('UDAN').find((m) => /You have given all 5 of your kudos for today/.test(m.text ?? '')),
+    "Dan's limit notice",
+  );
   expect(notice.channel).toBe(world.slack.dmChannelOf('UDAN'));
   expect(await given()).toBe(5);
   expect(thread(sixth)).toEqual([]);
@@ -162,7 +205,10 @@ test('the daily limit: five kudos go through; the sixth is refused, the giver al
 
   // The seventh, by /kudos: refused before it is queued, in Dan's private reply.
   const refused = await world.command('UDAN', '/kudos', '<@UALEX> for one kudos too many #patience');
-  expect(refused).toMatchObject({ response_type: 'ephemeral', text: 'You have 0 kudos left today (of 5). Pick fewer people, or give more tomorrow.' });
+  expect(refused).toMatchObject({
+    response_type: 'ephemeral',
+    text: 'You have 0 kudos left today (of 5). Pick fewer people, or give more tomorrow.',
+  });
   expect(await given()).toBe(5);
   expect(postsWith('one kudos too many')).toEqual([]);
 });

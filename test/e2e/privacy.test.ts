@@ -32,7 +32,10 @@ beforeAll(async () => {
     env: { LOG_LEVEL: 'debug' },
   });
   await world.pulse('UMGR', 'setup');
-  await waitFor(async () => (await database.pool.query('select count(*)::int as n from team_members')).rows[0].n === 3, 'the team');
+  await waitFor(
+    async () => (await database.pool.query('select count(*)::int as n from team_members')).rows[0].n === 3,
+    'the team',
+  );
   await world.pulse('UMGR', 'config threshold 3');
   await world.pulse('UMGR', 'now');
   await waitFor(() => ANSWERS.every((a) => world.slack.dmOf(a.platformUserId).length === 1), 'the check-ins');
@@ -48,14 +51,30 @@ beforeAll(async () => {
       world.slack.failNext('chat.update', 1, { error: 'invalid_auth' });
     }
     await world.submitModal(a.platformUserId, { comment: a.texts[0]! });
-    await waitFor(() => JSON.stringify(world.checkinOf(a.platformUserId).blocks).includes('comment is saved'), `${a.platformUserId}'s comment`);
+    await waitFor(
+      () => JSON.stringify(world.checkinOf(a.platformUserId).blocks).includes('comment is saved'),
+      `${a.platformUserId}'s comment`,
+    );
   }
   // A kudos from Amy to Bas, to see what forget-me does with it.
   const message = world.slack.postAs('UBAS', CHANNEL, 'Runbook updated');
-  await world.send(eventCallbackBody(TEAM, reactionAddedEvent({ user: 'UAMY', reaction: 'clap', channel: CHANNEL, ts: message.ts, itemUser: 'UBAS' }), { eventId: 'Ev0PRIV1' }));
-  await waitFor(async () => (await database.pool.query('select count(*)::int as n from kudos')).rows[0].n === 1, 'the kudos');
+  await world.send(
+    eventCallbackBody(
+      TEAM,
+      reactionAddedEvent({ user: 'UAMY', reaction: 'clap', channel: CHANNEL, ts: message.ts, itemUser: 'UBAS' }),
+      { eventId: 'Ev0PRIV1' },
+    ),
+  );
+  await waitFor(
+    async () => (await database.pool.query('select count(*)::int as n from kudos')).rows[0].n === 1,
+    'the kudos',
+  );
   await database.pool.query(`update rounds set closes_at = now() - interval '1 minute'`);
-  await waitFor(async () => (await database.pool.query(`select summary_state from rounds`)).rows[0]?.summary_state === 'posted', 'the summary', 20_000);
+  await waitFor(
+    async () => (await database.pool.query(`select summary_state from rounds`)).rows[0]?.summary_state === 'posted',
+    'the summary',
+    20_000,
+  );
 });
 
 afterAll(async () => {
@@ -100,7 +119,9 @@ test('secrets and comments never reach the logs at debug level, also when a Slac
   // The failures happened and were logged: the comment job failed twice (an HTTP 500, then invalid_auth).
   const failed = entries.filter((e) => e.msg === 'job failed' && e.job === 'record-comment');
   expect(failed.map((e) => e.err)).toEqual(['platform_error', 'platform_error']);
-  const refused = entries.filter((e) => e.msg === 'the chat platform refused a call' && e.job === 'record-comment').map((e) => e.platformError);
+  const refused = entries
+    .filter((e) => e.msg === 'the chat platform refused a call' && e.job === 'record-comment')
+    .map((e) => e.platformError);
   expect(refused).toEqual(['slack_webapi_http_error', 'invalid_auth']);
   expect(JSON.stringify(world.checkinOf(FAILING.platformUserId).blocks)).toContain('comment is saved');
 
@@ -117,28 +138,45 @@ test('secrets and comments never reach the logs at debug level, also when a Slac
 test('/pulse export: a CSV of whole rounds, sent privately to the manager; others are refused', async () => {
   expect(await world.pulse('UAMY', 'export')).toMatch(/only this team's managers/);
   expect(await world.pulse('UMGR', 'export')).toMatch(/Preparing the export/);
-  const upload = await waitFor(() => world.slack.uploads.find((u) => u.content.includes('round_closed')), 'the CSV upload');
+  const upload = await waitFor(
+    () => world.slack.uploads.find((u) => u.content.includes('round_closed')),
+    'the CSV upload',
+  );
   expect(upload.content).toContain('round_closed,period,withheld,invited,respondents,response_rate,mood_average');
   expect(upload.content).toMatch(/,no,3,3,1\.00,5\.7,/); // (8+3+6)/3
   // The file is shared once its upload completes (a later call than the bytes): wait for that share, then check where it went.
   const dm = world.slack.dmChannelOf('UMGR')!;
-  await waitFor(() => world.slack.filesIn(dm).some((f) => f.upload?.fileId === upload.fileId), "the CSV to be shared in the manager's DM");
+  await waitFor(
+    () => world.slack.filesIn(dm).some((f) => f.upload?.fileId === upload.fileId),
+    "the CSV to be shared in the manager's DM",
+  );
   // The CSV itself was shared once, and only there (the summary's chart goes to the channel, as it should).
-  const sharesOfCsv = world.slack.callsTo('files.completeUploadExternal').filter((c) => (c.args.files as Array<{ id: string }>).some((f) => f.id === upload.fileId));
+  const sharesOfCsv = world.slack
+    .callsTo('files.completeUploadExternal')
+    .filter((c) => (c.args.files as Array<{ id: string }>).some((f) => f.id === upload.fileId));
   expect(sharesOfCsv.map((c) => c.args.channel_id)).toEqual([dm]);
   // Under the threshold the same round is exported without a single number.
   await world.pulse('UMGR', 'config threshold 5');
   await world.pulse('UMGR', 'export');
-  const withheld = await waitFor(() => world.slack.uploads.filter((u) => u.content.includes('round_closed')).at(1), 'the second CSV');
+  const withheld = await waitFor(
+    () => world.slack.uploads.filter((u) => u.content.includes('round_closed')).at(1),
+    'the second CSV',
+  );
   expect(withheld.content).toMatch(/,yes,,,,,,,,/);
   expect(withheld.content).not.toMatch(/5\.7/);
 });
 
-test('/pulse forget-me deletes the caller\'s answers, check-ins and membership, and anonymizes their kudos', async () => {
+test("/pulse forget-me deletes the caller's answers, check-ins and membership, and anonymizes their kudos", async () => {
   const reply = await world.pulse('UAMY', 'forget-me');
-  expect(reply).toMatch(/Removed: 1 answer\(s\), 1 check-in record\(s\), your membership of 1 team\(s\) and your settings; 1 kudos/);
-  expect((await database.pool.query("select count(*)::int as n from members where platform_user_id = 'UAMY'")).rows[0].n).toBe(0);
-  expect((await database.pool.query('select score from responses order by score')).rows.map((r) => r.score)).toEqual([6, 8]);
+  expect(reply).toMatch(
+    /Removed: 1 answer\(s\), 1 check-in record\(s\), your membership of 1 team\(s\) and your settings; 1 kudos/,
+  );
+  expect(
+    (await database.pool.query("select count(*)::int as n from members where platform_user_id = 'UAMY'")).rows[0].n,
+  ).toBe(0);
+  expect((await database.pool.query('select score from responses order by score')).rows.map((r) => r.score)).toEqual([
+    6, 8,
+  ]);
   expect((await database.pool.query('select count(*)::int as n from deliveries')).rows[0].n).toBe(2);
   const { rows } = await database.pool.query('select giver, recipient from kudos');
   expect(rows[0].giver).toMatch(/^forgotten:/);

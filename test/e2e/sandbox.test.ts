@@ -21,7 +21,7 @@ const ROOT = join(__dirname, '..', '..');
 const ENTRY = join(ROOT, 'dist', 'main', 'start.js');
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 /** What an earlier run left in the output folder: this run must not show it as its own. */
-const STALE_CHART = 'an earlier run\'s chart';
+const STALE_CHART = "an earlier run's chart";
 const STALE_LOG = '{"msg":"a line from an earlier run"}';
 /** The threshold the story's manager sets (`/pulse config threshold 4`): a round with fewer answers shows no mood. */
 const THRESHOLD = 4;
@@ -33,9 +33,29 @@ interface Report {
   queuePrefix: string;
   problems: string[];
   shoutouts: number;
-  rounds: Array<{ closesAt: string; firstCheckinAt: string; invited: number; answers: Array<{ score: number; comment: string | null }> }>;
-  summaries: Array<{ closesAt: string; withheld: boolean; average: number | null; respondents: number | null; invited: number | null; text: string }>;
-  signals: Array<{ at: string; day: string; metric: string; value: number; responses: number; status: number; stored: number | null }>;
+  rounds: Array<{
+    closesAt: string;
+    firstCheckinAt: string;
+    invited: number;
+    answers: Array<{ score: number; comment: string | null }>;
+  }>;
+  summaries: Array<{
+    closesAt: string;
+    withheld: boolean;
+    average: number | null;
+    respondents: number | null;
+    invited: number | null;
+    text: string;
+  }>;
+  signals: Array<{
+    at: string;
+    day: string;
+    metric: string;
+    value: number;
+    responses: number;
+    status: number;
+    stored: number | null;
+  }>;
   symmetry: { text: string; markdown: string } | null;
 }
 
@@ -61,7 +81,15 @@ async function startSandbox(env: Record<string, string>): Promise<Sandbox> {
   const child = spawn(process.execPath, [ENTRY, 'sandbox'], {
     cwd: ROOT,
     detached: true,
-    env: { PATH: process.env.PATH ?? '', DATABASE_URL: adminUrl(), REDIS_URL, SANDBOX_OUTPUT_DIR: outDir, SANDBOX_SEED: 'e2e', PORT: String(port), ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      DATABASE_URL: adminUrl(),
+      REDIS_URL,
+      SANDBOX_OUTPUT_DIR: outDir,
+      SANDBOX_SEED: 'e2e',
+      PORT: String(port),
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
@@ -108,7 +136,12 @@ async function redisKeys(prefix: string): Promise<number> {
 
 async function expectNothingLeft(sandbox: Sandbox, database: string, prefix: string): Promise<void> {
   expect(groupAlive(sandbox.child.pid!)).toBe(false);
-  expect(await fetch(`http://127.0.0.1:${sandbox.port}/healthz`).then(() => 'answered', () => 'closed')).toBe('closed');
+  expect(
+    await fetch(`http://127.0.0.1:${sandbox.port}/healthz`).then(
+      () => 'answered',
+      () => 'closed',
+    ),
+  ).toBe('closed');
   expect(await databaseExists(database)).toBe(false);
   expect(await redisKeys(prefix)).toBe(0);
 }
@@ -175,7 +208,10 @@ describe('the default story, run to its end', () => {
     // The default length (no SANDBOX_WEEKS), at twice the default speed to keep the test short.
     sandbox = await startSandbox({ SANDBOX_HOURS_PER_SECOND: '4' });
     outDir = outDirs.at(-1)!;
-    const code = await Promise.race([sandbox.exited, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 200_000).unref())]);
+    const code = await Promise.race([
+      sandbox.exited,
+      new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 200_000).unref()),
+    ]);
     output = sandbox.output();
     if (code !== 0) {
       if (code === 'timeout') process.kill(-sandbox.child.pid!, 'SIGKILL');
@@ -204,7 +240,9 @@ describe('the default story, run to its end', () => {
       expect(summary.text).toContain(`Average mood: ${summary.average!.toFixed(1)} / 10`);
     }
     expect(report.shoutouts).toBeGreaterThanOrEqual(1);
-    expect(readFileSync(join(outDir, 'summary.md'), 'utf8')).toContain(`Average mood: **${shown.at(-1)!.average!.toFixed(1)}** / 10`);
+    expect(readFileSync(join(outDir, 'summary.md'), 'utf8')).toContain(
+      `Average mood: **${shown.at(-1)!.average!.toFixed(1)}** / 10`,
+    );
   });
 
   test('the help desk sent each working day’s CSAT to POST /api/signals, and the bot answered "stored 1" to every one', () => {
@@ -223,16 +261,28 @@ describe('the default story, run to its end', () => {
     const expected = rounds.map((r) => {
       const [from, to] = [r.firstCheckinAt.slice(0, 10), r.closesAt.slice(0, 10)];
       const days = report.signals.filter((s) => s.day >= from && s.day <= to);
-      const csat = days.reduce((sum, s) => sum + s.value * s.responses, 0) / days.reduce((sum, s) => sum + s.responses, 0);
-      return { day: to, mood: r.answers.length >= THRESHOLD ? oneDecimal(mean(r.answers.map((a) => a.score))) : null, csat: oneDecimal(csat) };
+      const csat =
+        days.reduce((sum, s) => sum + s.value * s.responses, 0) / days.reduce((sum, s) => sum + s.responses, 0);
+      return {
+        day: to,
+        mood: r.answers.length >= THRESHOLD ? oneDecimal(mean(r.answers.map((a) => a.score))) : null,
+        csat: oneDecimal(csat),
+      };
     });
-    const shownRounds = [...text.matchAll(/^(\d{4}-\d\d-\d\d): mood (?:([\d.]+) \/ 10|not shown).* · CSAT (\d+)%/gm)].map((m) => ({ day: m[1], mood: m[2] === undefined ? null : Number(m[2]), csat: Number(m[3]) }));
+    const shownRounds = [
+      ...text.matchAll(/^(\d{4}-\d\d-\d\d): mood (?:([\d.]+) \/ 10|not shown).* · CSAT (\d+)%/gm),
+    ].map((m) => ({ day: m[1], mood: m[2] === undefined ? null : Number(m[2]), csat: Number(m[3]) }));
     expect(shownRounds).toEqual(expected.map((e) => ({ day: e.day, mood: e.mood, csat: Math.round(e.csat) })));
     // r over the rounds with a mood: with customers of the same round, and of the next round (from six pairs on).
     const sameRound = expected.filter((e) => e.mood !== null).map((e): [number, number] => [e.mood!, e.csat]);
-    const nextRound = expected.slice(0, -1).flatMap((e, i): Array<[number, number]> => (e.mood === null ? [] : [[e.mood, expected[i + 1]!.csat]]));
+    const nextRound = expected
+      .slice(0, -1)
+      .flatMap((e, i): Array<[number, number]> => (e.mood === null ? [] : [[e.mood, expected[i + 1]!.csat]]));
     expect(sameRound.length).toBeGreaterThanOrEqual(6);
-    const r = /Customer CSAT: r = (-?[\d.]+) in the same round, r = (-?[\d.]+|too few rounds) with customers one round later\./.exec(text);
+    const r =
+      /Customer CSAT: r = (-?[\d.]+) in the same round, r = (-?[\d.]+|too few rounds) with customers one round later\./.exec(
+        text,
+      );
     expect(r).not.toBeNull();
     // Shown to two decimals.
     expect(Math.abs(Number(r![1]) - pearson(sameRound))).toBeLessThanOrEqual(0.0051);
@@ -270,7 +320,9 @@ describe('the default story, run to its end', () => {
     expect(elodie).toMatch(/jusqu’à la clôture \((lun|mar|mer|jeu|ven)\. \d{1,2} [a-zéû]+\.? à \d\d:\d\d\)/);
     expect(elodie).not.toMatch(/\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b/);
     // Maya's /pulse status gives the closing time as her DMs do, not as ISO-like UTC.
-    expect(output).toMatch(/\d+ of \d+ answered\. The round is open until (Mon|Tue|Wed|Thu|Fri), (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{1,2}, \d\d:\d\d\./);
+    expect(output).toMatch(
+      /\d+ of \d+ answered\. The round is open until (Mon|Tue|Wed|Thu|Fri), (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{1,2}, \d\d:\d\d\./,
+    );
     expect(output).not.toMatch(/open until \d{4}-\d\d-\d\d/);
     const done = output.split('\n').find((l) => l.startsWith('Done: '))!;
     expect(done).toContain(`${report.summaries.length} summaries, ${report.signals.length} daily CSAT figures`);
@@ -290,7 +342,10 @@ test('Ctrl-C stops it cleanly: exit 0, its database, Redis keys and processes ar
   const prefix = /Redis prefix (symsandbox[0-9a-f]+)/.exec(sandbox.output())![1]!;
   expect(await databaseExists(database)).toBe(true);
   sandbox.child.kill('SIGINT');
-  const code = await Promise.race([sandbox.exited, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 20_000).unref())]);
+  const code = await Promise.race([
+    sandbox.exited,
+    new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 20_000).unref()),
+  ]);
   if (code === 'timeout') process.kill(-sandbox.child.pid!, 'SIGKILL');
   expect(code).toBe(0);
   expect(sandbox.output()).toContain(`Removed the database ${database}`);

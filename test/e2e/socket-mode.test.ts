@@ -10,7 +10,12 @@ import { buttonOf } from '../support/e2e-world';
 import { startFakeSlack, type FakeSlack, type StoredMessage } from '../support/fake-slack';
 import type { SocketAck } from '../support/fake-socket-mode';
 import {
-  blockActionBody, eventCallbackBody, memberJoinedChannelEvent, postToSlackApp, slashCommandBody, viewSubmissionBody,
+  blockActionBody,
+  eventCallbackBody,
+  memberJoinedChannelEvent,
+  postToSlackApp,
+  slashCommandBody,
+  viewSubmissionBody,
 } from '../support/slack-requests';
 
 const TEAM = 'T0SOCKET';
@@ -34,20 +39,33 @@ async function activeMembers(): Promise<string[]> {
 }
 
 /** The ack must answer the envelope just sent, with an empty payload (Bolt's bare `ack()`). */
-const expectBareAck = (ack: SocketAck) => expect(ack).toEqual({ envelope_id: slack.socketMode.envelopes.at(-1)!.envelope_id, payload: {} });
+const expectBareAck = (ack: SocketAck) =>
+  expect(ack).toEqual({ envelope_id: slack.socketMode.envelopes.at(-1)!.envelope_id, payload: {} });
 
 /** Runs `/pulse <text>` as an envelope; returns the ack and the private reply sent to response_url. */
 async function pulse(userId: string, text: string): Promise<{ ack: SocketAck; reply: string }> {
   const id = `socket-cmd-${++seq}`;
   const ack = await slack.socketMode.deliver(
-    slashCommandBody({ command: '/pulse', text, userId, channelId: CHANNEL, teamId: TEAM, responseUrl: slack.responseUrl(id) }),
+    slashCommandBody({
+      command: '/pulse',
+      text,
+      userId,
+      channelId: CHANNEL,
+      teamId: TEAM,
+      responseUrl: slack.responseUrl(id),
+    }),
   );
-  const [reply] = await waitFor(() => (slack.responses(id).length ? slack.responses(id) : null), `the reply to /pulse ${text}`);
+  const [reply] = await waitFor(
+    () => (slack.responses(id).length ? slack.responses(id) : null),
+    `the reply to /pulse ${text}`,
+  );
   return { ack, reply: (reply as { text: string }).text };
 }
 
 function checkinOf(userId: string): StoredMessage {
-  const dms = slack.dmOf(userId).filter((m) => (m.metadata as { event_type?: string } | undefined)?.event_type === 'symmetry_checkin');
+  const dms = slack
+    .dmOf(userId)
+    .filter((m) => (m.metadata as { event_type?: string } | undefined)?.event_type === 'symmetry_checkin');
   if (dms.length !== 1) throw new Error(`${userId} has ${dms.length} check-in DMs`);
   return dms[0]!;
 }
@@ -92,9 +110,21 @@ test('connects with the app-level token through apps.connections.open; /slack/ev
   expect(opens[0]).toMatchObject({ token: APP_TOKEN, status: 200, response: { ok: true } });
   expect(slack.socketMode.connections()).toBe(1);
   // Every other Web API call carries the bot token: the app-level token is only for opening connections.
-  expect(slack.calls.filter((c) => c.method !== 'apps.connections.open').every((c) => c.token === BOT_TOKEN)).toBe(true);
+  expect(slack.calls.filter((c) => c.method !== 'apps.connections.open').every((c) => c.token === BOT_TOKEN)).toBe(
+    true,
+  );
 
-  const events = await postToSlackApp(`${app.url}/slack/events`, slashCommandBody({ command: '/pulse', text: 'now', userId: 'UMGR', channelId: CHANNEL, teamId: TEAM, responseUrl: slack.responseUrl('http') }));
+  const events = await postToSlackApp(
+    `${app.url}/slack/events`,
+    slashCommandBody({
+      command: '/pulse',
+      text: 'now',
+      userId: 'UMGR',
+      channelId: CHANNEL,
+      teamId: TEAM,
+      responseUrl: slack.responseUrl('http'),
+    }),
+  );
   expect(events.status).toBe(404);
   expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
 });
@@ -117,13 +147,23 @@ test('a score click as an interactive block_actions envelope: acked, the DM show
   const dm = checkinOf('UANNA');
   const button = buttonOf(dm, 7);
   const click = blockActionBody({
-    userId: 'UANNA', teamId: TEAM, actionId: button.action_id, value: button.value, blockId: 'checkin_scores',
-    channelId: dm.channel, messageTs: dm.ts, responseUrl: slack.responseUrl(`click-${++seq}`),
+    userId: 'UANNA',
+    teamId: TEAM,
+    actionId: button.action_id,
+    value: button.value,
+    blockId: 'checkin_scores',
+    channelId: dm.channel,
+    messageTs: dm.ts,
+    responseUrl: slack.responseUrl(`click-${++seq}`),
     message: { text: dm.text, blocks: dm.blocks as unknown[] },
   });
   const ack = await slack.socketMode.deliver(click);
   expectBareAck(ack);
-  expect(slack.socketMode.envelopes.at(-1)).toMatchObject({ type: 'interactive', accepts_response_payload: false, payload: { type: 'block_actions' } });
+  expect(slack.socketMode.envelopes.at(-1)).toMatchObject({
+    type: 'interactive',
+    accepts_response_payload: false,
+    payload: { type: 'block_actions' },
+  });
   await waitFor(() => shows('UANNA', /You answered \*7\*/), 'the DM to show 7');
   const opened = await waitFor(() => slack.callsTo('views.open')[0], 'the comment modal');
   expect((opened.args.view as { callback_id: string }).callback_id).toBe('checkin_comment');
@@ -132,7 +172,13 @@ test('a score click as an interactive block_actions envelope: acked, the DM show
 test('a view_submission envelope is acked with the response payload (errors for a forged modal, empty when saved)', async () => {
   const comment = (value: string) => ({ comment: { comment: { type: 'plain_text_input', value } } });
   const forged = await slack.socketMode.deliver(
-    viewSubmissionBody({ userId: 'UBEN', teamId: TEAM, callbackId: 'checkin_comment', privateMetadata: '{"d":"not-a-delivery"}', values: comment('x') }),
+    viewSubmissionBody({
+      userId: 'UBEN',
+      teamId: TEAM,
+      callbackId: 'checkin_comment',
+      privateMetadata: '{"d":"not-a-delivery"}',
+      values: comment('x'),
+    }),
   );
   expect(slack.socketMode.envelopes.at(-1)!.accepts_response_payload).toBe(true);
   expect(forged.envelope_id).toBe(slack.socketMode.envelopes.at(-1)!.envelope_id);
@@ -140,7 +186,14 @@ test('a view_submission envelope is acked with the response payload (errors for 
 
   const view = slack.callsTo('views.open')[0]!.args.view as { private_metadata: string };
   const saved = await slack.socketMode.deliver(
-    viewSubmissionBody({ userId: 'UANNA', teamId: TEAM, callbackId: 'checkin_comment', privateMetadata: view.private_metadata, values: comment('Socket Mode works.'), viewId: 'V0SOCK1' }),
+    viewSubmissionBody({
+      userId: 'UANNA',
+      teamId: TEAM,
+      callbackId: 'checkin_comment',
+      privateMetadata: view.private_metadata,
+      values: comment('Socket Mode works.'),
+      viewId: 'V0SOCK1',
+    }),
   );
   expectBareAck(saved);
   await waitFor(() => shows('UANNA', /comment is saved/), 'the DM to show the comment saved');
@@ -150,9 +203,16 @@ test('a view_submission envelope is acked with the response payload (errors for 
 
 test('a member_joined_channel events_api envelope: acked, the newcomer joins the team', async () => {
   slack.addChannel(CHANNEL, [...HUMANS, 'UBOT', 'UNEW'], { name: 'team' });
-  const ack = await slack.socketMode.deliver(eventCallbackBody(TEAM, memberJoinedChannelEvent({ user: 'UNEW', channel: CHANNEL, team: TEAM })));
+  const ack = await slack.socketMode.deliver(
+    eventCallbackBody(TEAM, memberJoinedChannelEvent({ user: 'UNEW', channel: CHANNEL, team: TEAM })),
+  );
   expectBareAck(ack);
-  expect(slack.socketMode.envelopes.at(-1)).toMatchObject({ type: 'events_api', accepts_response_payload: false, retry_attempt: 0, retry_reason: '' });
+  expect(slack.socketMode.envelopes.at(-1)).toMatchObject({
+    type: 'events_api',
+    accepts_response_payload: false,
+    retry_attempt: 0,
+    retry_reason: '',
+  });
   await waitFor(async () => (await activeMembers()).includes('UNEW'), 'UNEW to join the team');
   expect(await activeMembers()).toEqual([...HUMANS, 'UNEW'].sort());
 });
@@ -168,7 +228,11 @@ test('when Slack sends `disconnect`, the app opens a fresh connection and keeps 
   expect(slack.socketMode.connectionsOpened()).toBe(1); // pings answered: no reconnect so far
   slack.socketMode.disconnect('refresh_requested');
   // @slack/socket-mode waits clientPingTimeout (5 s) before reconnecting.
-  await waitFor(() => slack.socketMode.connectionsOpened() === 2 && slack.socketMode.connections() === 1, 'a new connection', 20_000);
+  await waitFor(
+    () => slack.socketMode.connectionsOpened() === 2 && slack.socketMode.connections() === 1,
+    'a new connection',
+    20_000,
+  );
   expect(slack.callsTo('apps.connections.open')).toHaveLength(2);
   const status = await pulse('UMGR', 'status');
   expectBareAck(status.ack);

@@ -29,8 +29,14 @@ const base = () => ({
 });
 
 /** Runs `start.js <role>` with `env` until it exits (it must, within 30 s); resolves with its code and output. */
-async function runToExit(env: Record<string, string>, role = 'all'): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [...APP_NODE_ARGS, ENTRY, role], { env: { PATH: process.env.PATH ?? '', PORT: String(await freePort()), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+async function runToExit(
+  env: Record<string, string>,
+  role = 'all',
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, [...APP_NODE_ARGS, ENTRY, role], {
+    env: { PATH: process.env.PATH ?? '', PORT: String(await freePort()), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -51,12 +57,17 @@ async function admin<T>(run: (client: Client) => Promise<T>): Promise<T> {
   }
 }
 
-const databaseExists = (name: string) => admin(async (c) => (await c.query('select 1 from pg_database where datname = $1', [name])).rowCount === 1);
+const databaseExists = (name: string) =>
+  admin(async (c) => (await c.query('select 1 from pg_database where datname = $1', [name])).rowCount === 1);
 
 describe('PostgreSQL and Redis at start', () => {
   test('neither answers: both named with host:port and the URL tried (password masked), each with its fix; no stack, no Redis retries', async () => {
     const [pgPort, redisPort] = [await freePort(), await freePort()];
-    const run = await runToExit({ ...base(), DATABASE_URL: `postgres://app:hunter2@127.0.0.1:${pgPort}/symmetry`, REDIS_URL: `redis://:sesame@127.0.0.1:${redisPort}` });
+    const run = await runToExit({
+      ...base(),
+      DATABASE_URL: `postgres://app:hunter2@127.0.0.1:${pgPort}/symmetry`,
+      REDIS_URL: `redis://:sesame@127.0.0.1:${redisPort}`,
+    });
     expect(run.code).toBe(1);
     expect(run.stderr).toBe(
       [
@@ -77,7 +88,10 @@ describe('PostgreSQL and Redis at start', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/^Symmetry cannot start:\n- REDIS_URL: nothing answers at/);
     expect(run.stderr).not.toMatch(STACK);
-    const logged = run.stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l) as { msg: string; err?: { stack?: string } });
+    const logged = run.stdout
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { msg: string; err?: { stack?: string } });
     expect(logged.find((l) => l.msg === 'start-up check failed')?.err?.stack).toMatch(/ECONNREFUSED[\s\S]*\n\s+at /);
   });
 
@@ -105,8 +119,12 @@ describe('PostgreSQL and Redis at start', () => {
       const server = new URL(adminUrl());
       const run = await runToExit({ ...base(), DATABASE_URL: `postgres://${role}@${server.host}/${name}` });
       expect(run.code).toBe(1);
-      expect(run.stderr).toContain(`- DATABASE_URL: the database "${name}" does not exist on ${server.hostname}:${server.port || 5432}, and user "${role}" could not create it: permission denied to create database`);
-      expect(run.stderr).toContain(`  Fix: Create it as a user who may, then start again: createdb -h ${server.hostname} -p ${server.port || 5432} -U postgres -O ${role} ${name}\n`);
+      expect(run.stderr).toContain(
+        `- DATABASE_URL: the database "${name}" does not exist on ${server.hostname}:${server.port || 5432}, and user "${role}" could not create it: permission denied to create database`,
+      );
+      expect(run.stderr).toContain(
+        `  Fix: Create it as a user who may, then start again: createdb -h ${server.hostname} -p ${server.port || 5432} -U postgres -O ${role} ${name}\n`,
+      );
       expect(run.stderr).not.toMatch(STACK);
       expect(await databaseExists(name)).toBe(false);
     } finally {
@@ -126,23 +144,35 @@ describe("Slack's auth.test at start", () => {
     const api = `http://127.0.0.1:${await freePort()}/api/`;
     const run = await runToExit({ ...base(), SLACK_API_URL: api }, 'web');
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(new RegExp(`^Symmetry cannot start:\\n- Could not reach Slack's Web API at ${api.replace(/[./]/g, '\\$&')} \\(ECONNREFUSED: .*\\); this is the network, not the token, which was not checked\\.\\n`));
+    expect(run.stderr).toMatch(
+      new RegExp(
+        `^Symmetry cannot start:\\n- Could not reach Slack's Web API at ${api.replace(/[./]/g, '\\$&')} \\(ECONNREFUSED: .*\\); this is the network, not the token, which was not checked\\.\\n`,
+      ),
+    );
     expect(run.stderr).not.toMatch(/refused SLACK_BOT_TOKEN|copy the Bot User OAuth Token/i);
     expect(run.stderr).not.toMatch(STACK);
   });
 
   test.each(['invalid_auth', 'account_inactive'])('Slack refuses the token (%s): copy it again', async (error) => {
-    const env = { ...base(), SLACK_API_URL: slack.url, ...(error === 'invalid_auth' ? { SLACK_BOT_TOKEN: 'xoxb-startup-9999-wrong' } : {}) };
+    const env = {
+      ...base(),
+      SLACK_API_URL: slack.url,
+      ...(error === 'invalid_auth' ? { SLACK_BOT_TOKEN: 'xoxb-startup-9999-wrong' } : {}),
+    };
     if (error !== 'invalid_auth') slack.failNext('auth.test', 1, { error });
     const run = await runToExit(env, 'web');
     expect(run.code).toBe(1);
-    expect(run.stderr).toBe(`Symmetry cannot start:\n- Slack refused SLACK_BOT_TOKEN (${error}).\n  Fix: Copy the Bot User OAuth Token (xoxb-…) from your app's "OAuth & Permissions" page again (reinstall the app if Slack asks), and start again.\n`);
+    expect(run.stderr).toBe(
+      `Symmetry cannot start:\n- Slack refused SLACK_BOT_TOKEN (${error}).\n  Fix: Copy the Bot User OAuth Token (xoxb-…) from your app's "OAuth & Permissions" page again (reinstall the app if Slack asks), and start again.\n`,
+    );
   });
 
   test('Slack answers HTTP 503: neither the token nor the network is blamed', async () => {
     slack.failNext('auth.test', 1, { status: 503 });
     const run = await runToExit({ ...base(), SLACK_API_URL: slack.url }, 'web');
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain(`- Slack's Web API at ${slack.url} answered HTTP 503 instead of checking SLACK_BOT_TOKEN.`);
+    expect(run.stderr).toContain(
+      `- Slack's Web API at ${slack.url} answered HTTP 503 instead of checking SLACK_BOT_TOKEN.`,
+    );
   });
 });

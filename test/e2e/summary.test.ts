@@ -16,7 +16,12 @@ const PEOPLE = ['UMGR', 'UA', 'UB', 'UC', 'UD', 'UE'];
 /** Who answers what: five respondents meet the default threshold k = 5; UE never answers. */
 const ANSWERS: Record<string, { mood: number; comment?: string; clarity?: number; stop?: string }> = {
   UMGR: { mood: 8, comment: 'Great release, proud of the team.', clarity: 7, stop: 'Stop the Friday deploys.' },
-  UA: { mood: 6, comment: 'Too many meetings, hard to focus. Ping me at anna@example.com', clarity: 5, stop: 'Stop meetings without agenda.' },
+  UA: {
+    mood: 6,
+    comment: 'Too many meetings, hard to focus. Ping me at anna@example.com',
+    clarity: 5,
+    stop: 'Stop meetings without agenda.',
+  },
   UB: { mood: 7, comment: 'Meetings ate my week again.', clarity: 6 },
   UC: { mood: 9, clarity: 8, stop: 'Stop the meetings creep.' },
   UD: { mood: 5, comment: 'Call me on +46 70 123 45 67, <@UMGR> knows why.', clarity: 4 },
@@ -26,7 +31,13 @@ let world: World;
 let database: TestDatabase;
 
 function summariesIn(channel: string): StoredMessage[] {
-  return world.slack.messagesIn(channel).filter((m) => String((m.metadata as { event_payload?: { key?: string } } | undefined)?.event_payload?.key ?? '').startsWith('summary-'));
+  return world.slack
+    .messagesIn(channel)
+    .filter((m) =>
+      String((m.metadata as { event_payload?: { key?: string } } | undefined)?.event_payload?.key ?? '').startsWith(
+        'summary-',
+      ),
+    );
 }
 
 beforeAll(async () => {
@@ -35,7 +46,10 @@ beforeAll(async () => {
   world = await startWorld({
     teamId: TEAM,
     channel: CHANNEL,
-    users: [...PEOPLE.map((id) => ({ id, name: id.toLowerCase(), tz: 'Europe/Paris', locale: 'en-US' })), { id: 'UADMIN', name: 'admin', isAdmin: true, tz: 'UTC' }],
+    users: [
+      ...PEOPLE.map((id) => ({ id, name: id.toLowerCase(), tz: 'Europe/Paris', locale: 'en-US' })),
+      { id: 'UADMIN', name: 'admin', isAdmin: true, tz: 'UTC' },
+    ],
     channelMembers: PEOPLE,
   });
 });
@@ -48,12 +62,22 @@ afterAll(async () => {
 
 test('a closed round posts exactly one summary with the right average, questions, redacted comments and actions', async () => {
   await world.pulse('UMGR', 'setup');
-  await waitFor(async () => (await database.pool.query('select count(*)::int as n from team_members where active')).rows[0].n === PEOPLE.length, 'the team');
+  await waitFor(
+    async () =>
+      (await database.pool.query('select count(*)::int as n from team_members where active')).rows[0].n ===
+      PEOPLE.length,
+    'the team',
+  );
   expect(await world.pulse('UMGR', 'ask How clear are our priorities?')).toMatch(/Added question 1 \(1–10\)/);
   expect(await world.pulse('UMGR', 'ask --text What should we stop doing?')).toMatch(/Added question 2 \(free text\)/);
-  expect(await world.pulse('UMGR', 'questions')).toMatch(/1\. How clear are our priorities\? \(1–10\)\n2\. What should we stop doing\? \(text\)/);
+  expect(await world.pulse('UMGR', 'questions')).toMatch(
+    /1\. How clear are our priorities\? \(1–10\)\n2\. What should we stop doing\? \(text\)/,
+  );
   expect(await world.pulse('UMGR', 'action Fewer meetings: no-meeting Wednesdays from now on')).toMatch(/action 1/);
-  await waitFor(() => world.slack.messagesIn(CHANNEL).some((m) => /You said, we did/.test(m.text ?? '')), 'the action announcement');
+  await waitFor(
+    () => world.slack.messagesIn(CHANNEL).some((m) => /You said, we did/.test(m.text ?? '')),
+    'the action announcement',
+  );
 
   expect(await world.pulse('UMGR', 'now')).toMatch(/6 members/);
   await waitFor(() => PEOPLE.every((u) => world.slack.dmOf(u).length === 1), 'six check-ins');
@@ -67,9 +91,20 @@ test('a closed round posts exactly one summary with the right average, questions
     if (a.stop) values[view.blocks[1]!.block_id] = a.stop;
     expect(await world.submitModal(user, values)).toBe(200);
     if (a.clarity) await world.send(world.click(user, world.checkinOf(user), a.clarity, { blockId: 'checkin_q1' }));
-    await waitFor(() => JSON.stringify(world.checkinOf(user).blocks).includes(`You answered *${a.mood}*`), `${user}'s saved answer`);
+    await waitFor(
+      () => JSON.stringify(world.checkinOf(user).blocks).includes(`You answered *${a.mood}*`),
+      `${user}'s saved answer`,
+    );
   }
-  await waitFor(async () => (await database.pool.query("select count(*)::int as n from responses where question_id <> 'mood' and score is not null")).rows[0].n === 5, 'the clarity scores');
+  await waitFor(
+    async () =>
+      (
+        await database.pool.query(
+          "select count(*)::int as n from responses where question_id <> 'mood' and score is not null",
+        )
+      ).rows[0].n === 5,
+    'the clarity scores',
+  );
   expect(await world.pulse('UMGR', 'status')).toMatch(/^5 of 6 answered/);
 
   // Time passes: the round's window ends, the tick closes it and the summary goes out.
@@ -122,7 +157,14 @@ test('/pulse summary shows the manager the same summary; config changes are appl
 });
 
 test('App Home shows a person their own answers and a manager their team, under the threshold', async () => {
-  const open = (user: string) => world.send(eventCallbackBody(TEAM, { type: 'app_home_opened', user, channel: `D${user}`, tab: 'home', event_ts: `${Date.now() / 1000}` }, {}));
+  const open = (user: string) =>
+    world.send(
+      eventCallbackBody(
+        TEAM,
+        { type: 'app_home_opened', user, channel: `D${user}`, tab: 'home', event_ts: `${Date.now() / 1000}` },
+        {},
+      ),
+    );
   await open('UA');
   const home = await waitFor(() => world.slack.homeOf('UA'), "UA's home");
   expect(JSON.stringify(home)).toMatch(/Your recent check-ins[\s\S]*: 6 💬/);
@@ -133,7 +175,11 @@ test('App Home shows a person their own answers and a manager their team, under 
 });
 
 test('anonymity scan: no row of any table holds both a person and their score or comment', async () => {
-  const known = Object.entries(ANSWERS).map(([platformUserId, a]) => ({ platformUserId, score: a.mood, texts: [a.comment, a.stop].filter(Boolean) as string[] }));
+  const known = Object.entries(ANSWERS).map(([platformUserId, a]) => ({
+    platformUserId,
+    score: a.mood,
+    texts: [a.comment, a.stop].filter(Boolean) as string[],
+  }));
   expect(await countPlaces(database.pool)).toBeGreaterThan(30);
   expect(await findLinks(database.pool, known)).toEqual([]);
 });

@@ -67,7 +67,12 @@ let rounds: SeededRound[];
 
 test('before any round: /pulse symmetry says there is nothing yet', async () => {
   await world.pulse('UMGR', 'setup');
-  await waitFor(async () => (await database.pool.query('select count(*)::int as n from team_members where active')).rows[0].n === PEOPLE.length, 'the team');
+  await waitFor(
+    async () =>
+      (await database.pool.query('select count(*)::int as n from team_members where active')).rows[0].n ===
+      PEOPLE.length,
+    'the team',
+  );
   expect(await world.pulse('UMGR', 'symmetry')).toMatch(/No round has closed yet/);
   const { rows } = await database.pool.query<{ id: string }>('select id from teams where channel_id = $1', [CHANNEL]);
   // The running app reads its own clock: the rounds close before it (every figure below is placed relative to them).
@@ -96,7 +101,17 @@ test('POST /api/signals: 401 without or with a wrong token; bad items and unknow
 test('a week of signals per round goes in whole, a re-sent day is upserted, and /pulse symmetry reads it', async () => {
   const at = (i: number) => new Date(rounds[i]!.closesAt.getTime() - 86_400_000).toISOString();
   // Customers follow the mood one round later: csat[i+1] = 70 + 10·(mood[i] − 6).
-  const batch = [{ team: CHANNEL, metric: 'csat', value: 75, responses: 20, at: at(0), source: 'zendesk' }, ...MOODS.slice(0, -1).map((m, i) => ({ team: CHANNEL, metric: 'csat', value: 70 + 10 * (m - 6), responses: 20, at: at(i + 1), source: 'zendesk' }))];
+  const batch = [
+    { team: CHANNEL, metric: 'csat', value: 75, responses: 20, at: at(0), source: 'zendesk' },
+    ...MOODS.slice(0, -1).map((m, i) => ({
+      team: CHANNEL,
+      metric: 'csat',
+      value: 70 + 10 * (m - 6),
+      responses: 20,
+      at: at(i + 1),
+      source: 'zendesk',
+    })),
+  ];
   const res = await postSignals(batch);
   expect(res.status).toBe(200);
   expect(await res.json()).toEqual({ stored: 8 });
@@ -121,14 +136,20 @@ test('a week of signals per round goes in whole, a re-sent day is upserted, and 
   expect(summaryText).toContain('Customers tend to follow the team’s mood a round later');
 
   // Fewer rounds: how many more are needed; and only managers may ask.
-  expect(JSON.stringify((await world.command('UMGR', '/pulse', 'symmetry 3')).blocks)).toContain('3 more rounds with both a team mood and a customer figure are needed');
+  expect(JSON.stringify((await world.command('UMGR', '/pulse', 'symmetry 3')).blocks)).toContain(
+    '3 more rounds with both a team mood and a customer figure are needed',
+  );
   expect(await world.pulse('UA', 'symmetry')).toMatch(/only this team's managers/);
 });
 
-test('each of those replies brings its chart to the manager\'s DM as a PNG; the refused teammate gets no chart job', async () => {
+test("each of those replies brings its chart to the manager's DM as a PNG; the refused teammate gets no chart job", async () => {
   const dm = world.slack.dmChannelOf('UMGR')!;
   // symmetry 8, summary, symmetry 3: three charts, each a file shared into the DM with the bytes of an 800 × 400 PNG.
-  const files = await waitFor(() => (world.slack.filesIn(dm).length === 3 ? world.slack.filesIn(dm) : null), 'three charts in the DM', 20_000);
+  const files = await waitFor(
+    () => (world.slack.filesIn(dm).length === 3 ? world.slack.filesIn(dm) : null),
+    'three charts in the DM',
+    20_000,
+  );
   const names = world.slack.callsTo('files.getUploadURLExternal').map((c) => String(c.args.filename));
   expect(names.filter((n) => n.startsWith('pulse-symmetry-')).length).toBe(2);
   expect(names.filter((n) => n.startsWith('pulse-summary-')).length).toBe(1);
@@ -140,7 +161,9 @@ test('each of those replies brings its chart to the manager\'s DM as a PNG; the 
   }
   const jobs = await chartJobs();
   expect(jobs.map((j) => j.data.platformUserId)).toEqual(['UMGR', 'UMGR', 'UMGR']);
-  expect(new Set(jobs.map((j) => JSON.stringify(Object.keys(j.data).sort())))).toEqual(new Set([JSON.stringify(['platformUserId', 'requestedAt', 'rounds', 'teamId', 'view'])]));
+  expect(new Set(jobs.map((j) => JSON.stringify(Object.keys(j.data).sort())))).toEqual(
+    new Set([JSON.stringify(['platformUserId', 'requestedAt', 'rounds', 'teamId', 'view'])]),
+  );
 });
 
 test('the threshold still applies: raising k hides every mood and the correlation waits', async () => {
@@ -166,14 +189,30 @@ test('a round that closes posts its summary with the symmetry line and the trend
     [teamId],
   );
   for (const score of [7, 7, 8, 8, 9]) {
-    await database.pool.query(`insert into responses (round_id, team_id, question_id, respondent_hash, score) values ($1, $2, 'mood', $3, $4)`, [opened.rows[0]!.id, teamId, randomBytes(8).toString('hex'), score]);
+    await database.pool.query(
+      `insert into responses (round_id, team_id, question_id, respondent_hash, score) values ($1, $2, 'mood', $3, $4)`,
+      [opened.rows[0]!.id, teamId, randomBytes(8).toString('hex'), score],
+    );
   }
-  const upload = await waitFor(() => world.slack.callsTo('files.completeUploadExternal').find((c) => c.args.channel_id === CHANNEL), 'the chart upload', 20_000);
-  const summary = world.slack.messagesIn(CHANNEL).find((m) => String((m.metadata as { event_payload?: { key?: string } } | undefined)?.event_payload?.key ?? '') === `summary-${opened.rows[0]!.id}`);
+  const upload = await waitFor(
+    () => world.slack.callsTo('files.completeUploadExternal').find((c) => c.args.channel_id === CHANNEL),
+    'the chart upload',
+    20_000,
+  );
+  const summary = world.slack
+    .messagesIn(CHANNEL)
+    .find(
+      (m) =>
+        String((m.metadata as { event_payload?: { key?: string } } | undefined)?.event_payload?.key ?? '') ===
+        `summary-${opened.rows[0]!.id}`,
+    );
   expect(JSON.stringify(summary?.blocks)).toContain('Average mood: *7.8* / 10');
   expect(JSON.stringify(summary?.blocks)).toContain('*Symmetry*: team mood beside customer satisfaction');
   expect(upload.args).toMatchObject({ channel_id: CHANNEL, thread_ts: summary!.ts });
-  const requested = world.slack.callsTo('files.getUploadURLExternal').map((c) => c.args as { filename: string; length: number }).filter((a) => /^pulse-\d{4}-\d\d-\d\d\.png$/.test(a.filename));
+  const requested = world.slack
+    .callsTo('files.getUploadURLExternal')
+    .map((c) => c.args as { filename: string; length: number })
+    .filter((a) => /^pulse-\d{4}-\d\d-\d\d\.png$/.test(a.filename));
   expect(requested).toHaveLength(1);
   expect(Number(requested[0]!.length)).toBeGreaterThan(5000);
   expect(world.slack.filesIn(CHANNEL)).toEqual([expect.objectContaining({ threadTs: summary!.ts })]);

@@ -40,7 +40,11 @@ beforeAll(async () => {
     channel: CHANNEL,
     users: [...HUMANS, 'UNEW'].map((id) => ({ id, name: id.toLowerCase(), tz: 'Europe/Amsterdam' })),
     channelMembers: HUMANS,
-    env: { DATABASE_URL: viaPort(databaseUrl, pgProxy.port), REDIS_URL: viaPort(redisUrl, redisProxy.port), LOG_LEVEL: 'error' },
+    env: {
+      DATABASE_URL: viaPort(databaseUrl, pgProxy.port),
+      REDIS_URL: viaPort(redisUrl, redisProxy.port),
+      LOG_LEVEL: 'error',
+    },
   });
 });
 
@@ -57,15 +61,23 @@ test('a join redelivered three times adds the person once; a leave removes them'
   await waitFor(async () => (await activeMembers()).length === HUMANS.length, 'the team to be synced');
 
   world.slack.addChannel(CHANNEL, [...HUMANS, 'UNEW']);
-  const joined = eventCallbackBody(TEAM, memberJoinedChannelEvent({ user: 'UNEW', channel: CHANNEL, team: TEAM }), { eventId: 'Ev0JOIN1' });
+  const joined = eventCallbackBody(TEAM, memberJoinedChannelEvent({ user: 'UNEW', channel: CHANNEL, team: TEAM }), {
+    eventId: 'Ev0JOIN1',
+  });
   expect((await world.send(joined)).status).toBe(200);
-  expect((await world.send(joined, { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' })).status).toBe(200);
-  expect((await world.send(joined, { 'x-slack-retry-num': '2', 'x-slack-retry-reason': 'http_timeout' })).status).toBe(200);
+  expect((await world.send(joined, { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' })).status).toBe(
+    200,
+  );
+  expect((await world.send(joined, { 'x-slack-retry-num': '2', 'x-slack-retry-reason': 'http_timeout' })).status).toBe(
+    200,
+  );
   await waitFor(async () => (await activeMembers()).includes('UNEW'), 'UNEW to join the team');
   expect(await activeMembers()).toEqual([...HUMANS, 'UNEW'].sort());
   expect(world.slack.callsTo('users.info').filter((c) => c.args.user === 'UNEW')).toHaveLength(1);
 
-  const left = eventCallbackBody(TEAM, memberLeftChannelEvent({ user: 'UP4', channel: CHANNEL, team: TEAM }), { eventId: 'Ev0LEFT1' });
+  const left = eventCallbackBody(TEAM, memberLeftChannelEvent({ user: 'UP4', channel: CHANNEL, team: TEAM }), {
+    eventId: 'Ev0LEFT1',
+  });
   expect((await world.send(left)).status).toBe(200);
   await waitFor(async () => !(await activeMembers()).includes('UP4'), 'UP4 to leave the team');
   expect(await activeMembers()).toEqual(['UM1', 'UNEW', 'UP1', 'UP2', 'UP3']);

@@ -38,7 +38,8 @@ test('a worker started alone with METRICS_PORT serves its /metrics there: its ti
   const url = `http://127.0.0.1:${metricsPort}`;
   // The worker's own tick, counted by the worker process: these are its metrics, not a web process's.
   const scrape = async () => {
-    if (worker!.child.exitCode !== null) throw new Error(`the worker exited with ${worker!.child.exitCode}:\n${worker!.output()}`);
+    if (worker!.child.exitCode !== null)
+      throw new Error(`the worker exited with ${worker!.child.exitCode}:\n${worker!.output()}`);
     const res = await fetch(`${url}/metrics`).catch(() => null);
     const body = res?.status === 200 ? await res.text() : '';
     return /^symmetry_jobs_processed_total\{job="tick"\} [1-9]/m.test(body) ? { res: res!, body } : null;

@@ -62,7 +62,14 @@ const user = (i: number) => `U${String(i).padStart(5, '0')}`;
 test('a fan-out of 1,000 with 100 away sends 900 DMs, reminds none of the 100, and the summary counts 900 invited and says 100 away', async () => {
   const messenger = new RecordingMessenger();
   const clock = new ManualClock(new Date('2026-11-27T13:59:00Z')); // a Friday
-  const deps: WorkerDeps = { repos: database.repos, queue, clock, logger: silentLogger, messenger, anonymitySecret: randomBytes(32).toString('hex') };
+  const deps: WorkerDeps = {
+    repos: database.repos,
+    queue,
+    clock,
+    logger: silentLogger,
+    messenger,
+    anonymitySecret: randomBytes(32).toString('hex'),
+  };
   const people = Array.from({ length: 1000 }, (_, i) => user(i));
   const team = await seedTeam(deps, messenger, people);
   // 50 said `/pulse away` (through next Friday); 50 more have a vacation status, 25 of them with no expiry.
@@ -73,17 +80,28 @@ test('a fan-out of 1,000 with 100 away sends 900 DMs, reminds none of the 100, a
     const member = (await database.repos.members.findByPlatformId(workspace.id, id))!;
     await database.repos.members.setAwayUntil(member.id, new Date('2026-12-05T00:00:00Z'));
   }
-  statusAway.forEach((id, i) => messenger.statuses.set(id, { emoji: ':palm_tree:', text: 'Vacationing', expiresAt: i % 2 ? null : new Date('2026-12-07T00:00:00Z') }));
+  statusAway.forEach((id, i) =>
+    messenger.statuses.set(id, {
+      emoji: ':palm_tree:',
+      text: 'Vacationing',
+      expiresAt: i % 2 ? null : new Date('2026-12-07T00:00:00Z'),
+    }),
+  );
   // A status that does not say away does not keep anyone from being asked.
   messenger.statuses.set(user(0), { emoji: ':spiral_calendar_pad:', text: 'In a meeting', expiresAt: null });
 
   clock.set(new Date('2026-11-27T14:00:00Z'));
   await runTick(deps);
   workers = runWorkers(deps);
-  await waitFor(async () => {
-    const s = await statesOf(team.id);
-    return s.sent === 900 && s.away === 100 && !s.pending && !s.sending;
-  }, '900 sent and 100 away', 120_000, 200);
+  await waitFor(
+    async () => {
+      const s = await statesOf(team.id);
+      return s.sent === 900 && s.away === 100 && !s.pending && !s.sending;
+    },
+    '900 sent and 100 away',
+    120_000,
+    200,
+  );
 
   const asked = new Set(messenger.direct.filter((s) => s.message.kind === 'checkin').map((s) => s.to));
   expect(messenger.direct.filter((s) => s.message.kind === 'checkin')).toHaveLength(900);
@@ -97,21 +115,36 @@ test('a fan-out of 1,000 with 100 away sends 900 DMs, reminds none of the 100, a
   // 450 of the 900 answer.
   const processors = buildProcessors(deps);
   for (const id of people.slice(0, 450)) {
-    expect(await processors['record-score']({ deliveryId: deliveryIdOf(messenger, id), questionId: 'mood', score: 7, clickId: `c-${id}` }, { attemptsMade: 0 })).toBe('saved');
+    expect(
+      await processors['record-score'](
+        { deliveryId: deliveryIdOf(messenger, id), questionId: 'mood', score: 7, clickId: `c-${id}` },
+        { attemptsMade: 0 },
+      ),
+    ).toBe('saved');
   }
 
   // 24 h later: a reminder to each of the 450 who did not answer, none to anyone away.
   clock.set(new Date('2026-11-28T14:00:00Z'));
   const report = await runTick(deps);
   expect(report.remindersEnqueued).toBe(450);
-  await waitFor(() => messenger.direct.filter((s) => s.message.kind === 'reminder').length === 450, '450 reminders', 60_000, 200);
+  await waitFor(
+    () => messenger.direct.filter((s) => s.message.kind === 'reminder').length === 450,
+    '450 reminders',
+    60_000,
+    200,
+  );
   const reminded = new Set(messenger.direct.filter((s) => s.message.kind === 'reminder').map((s) => s.to));
   expect([...selfAway, ...statusAway].filter((id) => reminded.has(id))).toEqual([]);
 
   // The round closes (72 h window) with everyone still away: the summary counts 900 invited, 100 away.
   clock.set(new Date('2026-11-30T14:01:00Z'));
   await runTick(deps);
-  const posted = await waitFor(() => messenger.channelPosts.find((p) => p.message.kind === 'summary'), 'the summary', 60_000, 200);
+  const posted = await waitFor(
+    () => messenger.channelPosts.find((p) => p.message.kind === 'summary'),
+    'the summary',
+    60_000,
+    200,
+  );
   const summary = (posted.message as SummaryMessage).summary;
   expect(summary).toMatchObject({ kind: 'summary', invited: 900, away: 100, respondents: 450, responseRate: 0.5 });
   expect(messenger.checkinsTo(user(900))).toHaveLength(0);
@@ -120,7 +153,14 @@ test('a fan-out of 1,000 with 100 away sends 900 DMs, reminds none of the 100, a
 test('someone back before the round closes gets their check-in then, once: their own away ended early, or their status expired (read once)', async () => {
   const messenger = new RecordingMessenger();
   const clock = new ManualClock(new Date('2026-11-27T13:59:00Z'));
-  const deps: WorkerDeps = { repos: database.repos, queue, clock, logger: silentLogger, messenger, anonymitySecret: randomBytes(32).toString('hex') };
+  const deps: WorkerDeps = {
+    repos: database.repos,
+    queue,
+    clock,
+    logger: silentLogger,
+    messenger,
+    anonymitySecret: randomBytes(32).toString('hex'),
+  };
   const team = await seedTeam(deps, messenger, ['UANN', 'UBEN', 'UCAT', 'UDAN']);
   const workspace = (await database.repos.workspaces.findById(team.workspaceId))!;
   const ben = (await database.repos.members.findByPlatformId(workspace.id, 'UBEN'))!;
@@ -144,7 +184,10 @@ test('someone back before the round closes gets their check-in then, once: their
   await database.repos.members.setAwayUntil(ben.id, null);
   clock.set(new Date('2026-11-28T12:00:00Z'));
   expect((await runTick(deps)).awayBack).toBe(2);
-  await waitFor(() => messenger.checkinsTo('UBEN').length === 1 && messenger.checkinsTo('UCAT').length === 1, 'Ben and Cat asked');
+  await waitFor(
+    () => messenger.checkinsTo('UBEN').length === 1 && messenger.checkinsTo('UCAT').length === 1,
+    'Ben and Cat asked',
+  );
   await waitFor(async () => (await statesOf(team.id)).sent === 3, 'three sent');
   // Cat's status was read once this round, when her check-in was first due.
   expect(messenger.statusReads.get('UCAT')).toBe(1);
@@ -152,7 +195,10 @@ test('someone back before the round closes gets their check-in then, once: their
   // Later ticks make no second DM; Dan is still not asked; the delivery stays one per (round, member).
   clock.set(new Date('2026-11-28T12:05:00Z'));
   expect((await runTick(deps)).awayBack).toBe(0);
-  const { rows } = await database.pool.query<{ n: number }>('select count(*)::int as n from deliveries d join rounds r on r.id = d.round_id where r.team_id = $1', [team.id]);
+  const { rows } = await database.pool.query<{ n: number }>(
+    'select count(*)::int as n from deliveries d join rounds r on r.id = d.round_id where r.team_id = $1',
+    [team.id],
+  );
   expect(rows[0]!.n).toBe(4);
   expect(await statesOf(team.id)).toEqual({ sent: 3, away: 1 });
   expect(messenger.checkinsTo('UBEN')).toHaveLength(1);

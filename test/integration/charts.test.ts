@@ -22,7 +22,15 @@ import { decodePng, pixelsOf } from '../support/png';
 import { RecordingMessenger } from '../support/recording-messenger';
 import { seedClosedRounds } from '../support/symmetry-seed';
 
-const silent = { debug() {}, info() {}, warn() {}, error() {}, child() { return silent; } };
+const silent = {
+  debug() {},
+  info() {},
+  warn() {},
+  error() {},
+  child() {
+    return silent;
+  },
+};
 const NOW = new Date('2026-03-20T10:15:30Z');
 
 let database: TestDatabase;
@@ -48,16 +56,35 @@ async function makeWorld(moods: Array<number | null>) {
       return renderer.symmetryChart(view, locale);
     },
   };
-  const deps: WorkerDeps = { repos: database.repos, queue, clock: new ManualClock(NOW), logger: silent, messenger, anonymitySecret: 'x'.repeat(40), charts };
+  const deps: WorkerDeps = {
+    repos: database.repos,
+    queue,
+    clock: new ManualClock(NOW),
+    logger: silent,
+    messenger,
+    anonymitySecret: 'x'.repeat(40),
+    charts,
+  };
   const externalId = `T${randomUUID().slice(0, 8)}`;
   const workspace = await database.repos.workspaces.ensure('slack', externalId);
-  const { team } = await database.repos.teams.ensure({ workspaceId: workspace.id, channelId: `C${randomUUID().slice(0, 8).toUpperCase()}`, managers: ['UMGR'], settings: DEFAULT_TEAM_SETTINGS });
+  const { team } = await database.repos.teams.ensure({
+    workspaceId: workspace.id,
+    channelId: `C${randomUUID().slice(0, 8).toUpperCase()}`,
+    managers: ['UMGR'],
+    settings: DEFAULT_TEAM_SETTINGS,
+  });
   await database.repos.members.upsertMany(workspace.id, [
     { platformUserId: 'UMGR', isBot: false, deleted: false, isAdmin: false, timezone: 'Europe/Paris', locale: 'fr-FR' },
     { platformUserId: 'UA', isBot: false, deleted: false, isAdmin: false, timezone: 'UTC', locale: 'en-US' },
   ]);
   const rounds = await seedClosedRounds(database.pool, team.id, moods, NOW);
-  const signals = rounds.map((r, i) => ({ team: team.channelId, metric: 'csat', value: 90 - 10 * i, responses: 10, at: new Date(r.closesAt.getTime() - 86_400_000).toISOString() }));
+  const signals = rounds.map((r, i) => ({
+    team: team.channelId,
+    metric: 'csat',
+    value: 90 - 10 * i,
+    responses: 10,
+    at: new Date(r.closesAt.getTime() - 86_400_000).toISOString(),
+  }));
   expect((await recordSignals(database.repos.signals, signals)).ok).toBe(true);
   const processors = buildProcessors(deps);
   return {
@@ -67,7 +94,14 @@ async function makeWorld(moods: Array<number | null>) {
     team,
     /** Every view the renderer was asked to draw. */
     drawn,
-    pulse: (userId: string, text: string) => runPulseCommand(deps, { platform: 'slack', workspaceExternalId: externalId, channelId: team.channelId, userId, text }),
+    pulse: (userId: string, text: string) =>
+      runPulseCommand(deps, {
+        platform: 'slack',
+        workspaceExternalId: externalId,
+        channelId: team.channelId,
+        userId,
+        text,
+      }),
     drain: () => queue.drain(processors),
   };
 }
@@ -79,16 +113,36 @@ const inPlot = (pixels: Array<[number, number]>) => pixels.filter(([x, y]) => x 
 test('/pulse symmetry: the reply says the chart is coming, a double submit is one job of ids, and the manager gets the PNG in French', async () => {
   const w = await makeWorld([6.0, 6.4, 7.0, 7.4]);
   const reply = await w.pulse('UMGR', 'symmetry 8');
-  expect(reply).toMatchObject({ key: 'symmetry.header', params: { count: 4 }, note: 'chart.on_its_way', locale: 'fr-FR' });
+  expect(reply).toMatchObject({
+    key: 'symmetry.header',
+    params: { count: 4 },
+    note: 'chart.on_its_way',
+    locale: 'fr-FR',
+  });
   // Pressed twice within the minute: one job.
   expect((await w.pulse('UMGR', 'symmetry 8')).note).toBe('chart.on_its_way');
   expect(chartJobs(w.queue)).toHaveLength(1);
-  expect(chartJobs(w.queue)[0]!.payload).toEqual({ teamId: w.team.id, platformUserId: 'UMGR', view: 'symmetry', rounds: 8, requestedAt: NOW.toISOString() });
+  expect(chartJobs(w.queue)[0]!.payload).toEqual({
+    teamId: w.team.id,
+    platformUserId: 'UMGR',
+    view: 'symmetry',
+    rounds: 8,
+    requestedAt: NOW.toISOString(),
+  });
 
   expect(await w.drain()).toBe(1);
   expect(w.messenger.images).toHaveLength(1);
   const [sent] = w.messenger.images;
-  expect(sent).toMatchObject({ to: 'UMGR', direct: true, image: { name: 'pulse-symmetry-2026-03-20.png', title: translate('fr', 'chart.title'), altText: translate('fr', 'chart.title'), comment: `<#${w.team.channelId}>` } });
+  expect(sent).toMatchObject({
+    to: 'UMGR',
+    direct: true,
+    image: {
+      name: 'pulse-symmetry-2026-03-20.png',
+      title: translate('fr', 'chart.title'),
+      altText: translate('fr', 'chart.title'),
+      comment: `<#${w.team.channelId}>`,
+    },
+  });
   const png = decodePng(sent!.image.content);
   expect([png.width, png.height]).toEqual([800, 400]);
   expect(w.drawn[0]!.rounds.map((r) => r.mood)).toEqual([6.0, 6.4, 7.0, 7.4]);
@@ -99,7 +153,12 @@ test('the threshold applies on this path: a round under k is drawn with no mood 
   const w = await makeWorld([6.0, 6.4, 7.0, null]);
   expect((await w.pulse('UMGR', 'symmetry 4')).note).toBe('chart.on_its_way');
   await w.drain();
-  expect(w.drawn[0]!.rounds.map((r) => [r.mood, r.responseRate === null])).toEqual([[6.0, false], [6.4, false], [7.0, false], [null, true]]);
+  expect(w.drawn[0]!.rounds.map((r) => [r.mood, r.responseRate === null])).toEqual([
+    [6.0, false],
+    [6.4, false],
+    [7.0, false],
+    [null, true],
+  ]);
   const png = decodePng(w.messenger.images[0]!.image.content);
   const mood = inPlot(pixelsOf(png, MOOD_COLOR));
   const customers = inPlot(pixelsOf(png, CSAT_COLOR));

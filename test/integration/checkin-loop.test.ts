@@ -15,7 +15,15 @@ import { openTestDatabase, truncateAll, type TestDatabase } from '../support/db'
 import { MemoryQueue } from '../support/memory-queue';
 import { RecordingMessenger } from '../support/recording-messenger';
 
-const silent = { debug() {}, info() {}, warn() {}, error() {}, child() { return silent; } };
+const silent = {
+  debug() {},
+  info() {},
+  warn() {},
+  error() {},
+  child() {
+    return silent;
+  },
+};
 const SECRET = 'x'.repeat(40);
 
 let database: TestDatabase;
@@ -53,7 +61,12 @@ async function makeWorld(startAt: string): Promise<World> {
   const channel = `C${randomUUID().slice(0, 8)}`;
   messenger.channels.set(channel, ['USTO', 'UNYC', 'UKOL', 'UBOT', 'UGONE']);
   const workspace = await database.repos.workspaces.ensure('slack', `T${randomUUID().slice(0, 8)}`);
-  const { team } = await database.repos.teams.ensure({ workspaceId: workspace.id, channelId: channel, managers: ['USTO'], settings: DEFAULT_TEAM_SETTINGS });
+  const { team } = await database.repos.teams.ensure({
+    workspaceId: workspace.id,
+    channelId: channel,
+    managers: ['USTO'],
+    settings: DEFAULT_TEAM_SETTINGS,
+  });
   await syncTeam(deps, team.id);
   await database.repos.teams.setSchedule(team.id, { days: ['fri'], time: '14:00' });
   const processors = buildProcessors(deps);
@@ -107,7 +120,9 @@ test('no check-in on a holiday or a weekend; the next working Friday asks again'
 
 /** The batch of a delivery, as the fan-out assigned it. */
 async function batchOf(deliveryId: string): Promise<string> {
-  const { rows } = await database.pool.query<{ batch: string }>('select batch from deliveries where id = $1', [deliveryId]);
+  const { rows } = await database.pool.query<{ batch: string }>('select batch from deliveries where id = $1', [
+    deliveryId,
+  ]);
   return rows[0]!.batch;
 }
 
@@ -126,15 +141,24 @@ test('a fan-out goes out in batches, one job each; a batch whose worker died aft
   const nyc = w.messenger.checkinsTo('UNYC')[0]!;
   const stoDelivery = sto.message.kind === 'checkin' ? sto.message.deliveryId : '';
   const nycDelivery = nyc.message.kind === 'checkin' ? nyc.message.deliveryId : '';
-  await database.pool.query(`update deliveries set state = 'sending', sent_at = null, channel_id = null, message_id = null where id = $1`, [stoDelivery]);
-  await database.pool.query(`update deliveries set state = 'sending', sent_at = null, channel_id = null, message_id = null where id = $1`, [nycDelivery]);
+  await database.pool.query(
+    `update deliveries set state = 'sending', sent_at = null, channel_id = null, message_id = null where id = $1`,
+    [stoDelivery],
+  );
+  await database.pool.query(
+    `update deliveries set state = 'sending', sent_at = null, channel_id = null, message_id = null where id = $1`,
+    [nycDelivery],
+  );
   w.messenger.direct.splice(w.messenger.direct.indexOf(nyc), 1);
   // The tick finds the batch unsent and enqueues its job again; the retry looks before it sends.
   await tickAndDrain(w, '2026-11-27T21:01:00Z');
   expect(w.messenger.checkinsTo('USTO')).toEqual([sto]);
   expect(w.messenger.checkinsTo('UNYC')).toHaveLength(1);
   expect(w.messenger.direct).toHaveLength(sent);
-  expect(await w.deps.repos.deliveries.findById(stoDelivery)).toMatchObject({ state: 'sent', messageId: sto.ref.messageId });
+  expect(await w.deps.repos.deliveries.findById(stoDelivery)).toMatchObject({
+    state: 'sent',
+    messageId: sto.ref.messageId,
+  });
   expect((await w.deps.repos.deliveries.findById(nycDelivery))?.state).toBe('sent');
 });
 
@@ -154,7 +178,13 @@ test('a batch meets a 429, a flaky DM and an unreachable person: each goes out o
   // The second DM meets a 429: the first is recorded, the second and third go back to pending, the job is handed back.
   w.messenger.directFaults.set(second!, [new SymmetryError('platform_rate_limited', { retryAfterMs: 1000 })]);
   await expect(run()).rejects.toMatchObject({ code: 'platform_rate_limited' });
-  const states = async () => Object.fromEntries((await w.deps.repos.deliveries.loadBatch(batch))?.deliveries.map((d) => [d.member.platformUserId, d.delivery.state]) ?? []);
+  const states = async () =>
+    Object.fromEntries(
+      (await w.deps.repos.deliveries.loadBatch(batch))?.deliveries.map((d) => [
+        d.member.platformUserId,
+        d.delivery.state,
+      ]) ?? [],
+    );
   expect(await states()).toEqual({ [second!]: 'pending', [third!]: 'pending' });
   expect(w.messenger.direct.map((s) => s.to)).toEqual([first]);
 
@@ -163,7 +193,10 @@ test('a batch meets a 429, a flaky DM and an unreachable person: each goes out o
   w.messenger.directFaults.set(third!, [new SymmetryError('recipient_unreachable')]);
   await expect(run()).rejects.toMatchObject({ code: 'platform_error' });
   expect(await states()).toEqual({ [second!]: 'sending' });
-  const { rows } = await database.pool.query<{ state: string }>(`select d.state from deliveries d join members m on m.id = d.member_id where m.platform_user_id = $1 and d.batch = $2`, [third, batch]);
+  const { rows } = await database.pool.query<{ state: string }>(
+    `select d.state from deliveries d join members m on m.id = d.member_id where m.platform_user_id = $1 and d.batch = $2`,
+    [third, batch],
+  );
   expect(rows[0]!.state).toBe('failed');
 
   // The next retry looks for the second's DM first (not there), then sends it: everybody once, the unreachable never.
@@ -186,7 +219,9 @@ test('a batch stops between two DMs when the worker shuts down, records what wen
     stopping = true;
   };
   const processors = buildProcessors(w.deps);
-  await expect(processors['deliver-checkins']({ batch }, { attemptsMade: 0 })).rejects.toMatchObject({ code: 'interrupted' });
+  await expect(processors['deliver-checkins']({ batch }, { attemptsMade: 0 })).rejects.toMatchObject({
+    code: 'interrupted',
+  });
   expect(w.messenger.direct).toHaveLength(1);
   const left = (await w.deps.repos.deliveries.loadBatch(batch))!.deliveries.map((d) => d.delivery.state);
   expect(left).toEqual(['pending', 'pending']);
@@ -199,12 +234,25 @@ test('a batch stops between two DMs when the worker shuts down, records what wen
 
 test('a per-delivery job (queued before batches) sends an unbatched delivery once, and leaves a batched one to its batch', async () => {
   const w = await makeWorld('2026-11-27T21:00:00Z');
-  const round = (await w.deps.repos.rounds.ensure({ teamId: w.team.id, period: 'legacy', kind: 'manual', opensAt: w.clock.now(), closesAt: new Date(w.clock.now().getTime() + 72 * 3_600_000) })).round;
+  const round = (
+    await w.deps.repos.rounds.ensure({
+      teamId: w.team.id,
+      period: 'legacy',
+      kind: 'manual',
+      opensAt: w.clock.now(),
+      closesAt: new Date(w.clock.now().getTime() + 72 * 3_600_000),
+    })
+  ).round;
   const members = await w.deps.repos.teams.listActiveMembers(w.team.id);
-  const [unbatched, batched] = await w.deps.repos.deliveries.ensureMany(round.id, members.slice(0, 2).map((m) => m.id));
+  const [unbatched, batched] = await w.deps.repos.deliveries.ensureMany(
+    round.id,
+    members.slice(0, 2).map((m) => m.id),
+  );
   await w.deps.repos.deliveries.assignBatches([batched!.id], 100);
   const processors = buildProcessors(w.deps);
-  await expect(processors['deliver-checkin']({ deliveryId: batched!.id }, { attemptsMade: 0 })).resolves.toBe('skipped');
+  await expect(processors['deliver-checkin']({ deliveryId: batched!.id }, { attemptsMade: 0 })).resolves.toBe(
+    'skipped',
+  );
   await expect(processors['deliver-checkin']({ deliveryId: unbatched!.id }, { attemptsMade: 0 })).resolves.toBe('sent');
   // Its crash window: "sending" with the DM out; the retry finds it and sends nothing.
   await database.pool.query(`update deliveries set state = 'sending', sent_at = null where id = $1`, [unbatched!.id]);
@@ -220,15 +268,22 @@ test('a click that beats the sent-mark of its DM is saved, and its retry shows i
   const toSto = w.messenger.checkinsTo('USTO')[0]!;
   const deliveryId = toSto.message.kind === 'checkin' ? toSto.message.deliveryId : '';
   // The DM went out, but the worker that sent it has not recorded where (PostgreSQL went away in between).
-  await database.pool.query(`update deliveries set state = 'sending', channel_id = null, message_id = null, sent_at = null where id = $1`, [deliveryId]);
+  await database.pool.query(
+    `update deliveries set state = 'sending', channel_id = null, message_id = null, sent_at = null where id = $1`,
+    [deliveryId],
+  );
   const processors = buildProcessors(w.deps);
-  const record = () => processors['record-score']({ deliveryId, questionId: 'mood', score: 6, clickId: '2.1' }, { attemptsMade: 0 });
+  const record = () =>
+    processors['record-score']({ deliveryId, questionId: 'mood', score: 6, clickId: '2.1' }, { attemptsMade: 0 });
 
   const updates = w.messenger.updates.length;
   await expect(record()).rejects.toMatchObject({ code: 'delivery_in_flight' });
   const round = (await w.deps.repos.rounds.findOpen(w.team.id))!;
   const member = (await w.deps.repos.members.findByPlatformId(w.team.workspaceId, 'USTO'))!;
-  expect(await w.deps.repos.answers.findOwn(round.id, 'mood', respondentHash(SECRET, round.id, member.id))).toEqual({ score: 6, comment: null });
+  expect(await w.deps.repos.answers.findOwn(round.id, 'mood', respondentHash(SECRET, round.id, member.id))).toEqual({
+    score: 6,
+    comment: null,
+  });
   expect(w.messenger.updates).toHaveLength(updates);
 
   // The sender's retry finds its DM and records it; the click's retry then shows the answer, still saved once.
@@ -239,7 +294,9 @@ test('a click that beats the sent-mark of its DM is saved, and its retry shows i
   const last = w.messenger.updates.at(-1)!;
   expect(last.ref).toEqual(toSto.ref);
   expect(last.message.kind === 'checkin' && last.message.answer).toEqual({ score: 6, commentSaved: false });
-  const { rows } = await database.pool.query('select count(*)::int as n from responses where round_id = $1', [round.id]);
+  const { rows } = await database.pool.query('select count(*)::int as n from responses where round_id = $1', [
+    round.id,
+  ]);
   expect(rows[0].n).toBe(1);
 });
 
@@ -262,13 +319,18 @@ test('answers are saved under a keyed hash, the DM shows them, one reminder goes
   const last = w.messenger.updates.at(-1)!.message;
   expect(last.kind === 'checkin' && last.answer).toEqual({ score: 8, commentSaved: true });
   expect(await w.deps.repos.deliveries.countForRound(round.id)).toEqual({ total: 3, answered: 1, away: 0 });
-  const { rows } = await database.pool.query('select count(*)::int as n from responses where round_id = $1', [round.id]);
+  const { rows } = await database.pool.query('select count(*)::int as n from responses where round_id = $1', [
+    round.id,
+  ]);
   expect(rows[0].n).toBe(1);
 
   // 24 h later the two who did not answer get one reminder each, and never a second.
   await tickAndDrain(w, '2026-11-28T21:00:00Z');
   await tickAndDrain(w, '2026-11-29T09:00:00Z');
-  const reminders = w.messenger.direct.filter((s) => s.message.kind === 'reminder').map((s) => s.to).sort();
+  const reminders = w.messenger.direct
+    .filter((s) => s.message.kind === 'reminder')
+    .map((s) => s.to)
+    .sort();
   expect(reminders).toEqual(['UKOL', 'UNYC']);
 
   // After the window the round closes, and a late click is refused by the worker too.
@@ -276,5 +338,8 @@ test('answers are saved under a keyed hash, the DM shows them, one reminder goes
   expect((await w.deps.repos.rounds.findById(round.id))?.status).toBe('closed');
   await w.queue.enqueue('record-score', { deliveryId, questionId: 'mood', score: 2, clickId: '9.9' });
   await w.drain();
-  expect(await w.deps.repos.answers.findOwn(round.id, 'mood', respondentHash(SECRET, round.id, member.id))).toEqual({ score: 8, comment: 'Busy but good' });
+  expect(await w.deps.repos.answers.findOwn(round.id, 'mood', respondentHash(SECRET, round.id, member.id))).toEqual({
+    score: 8,
+    comment: 'Busy but good',
+  });
 });

@@ -30,7 +30,14 @@ async function world() {
   const clock = new ManualClock(new Date('2026-11-27T23:30:00Z'));
   const messenger = new RecordingMessenger();
   const queue = new MemoryQueue();
-  const deps: WorkerDeps = { repos: database.repos, queue, clock, logger: silentLogger, messenger, anonymitySecret: SECRET };
+  const deps: WorkerDeps = {
+    repos: database.repos,
+    queue,
+    clock,
+    logger: silentLogger,
+    messenger,
+    anonymitySecret: SECRET,
+  };
   const team = await seedTeam(deps, messenger, ['UMGR', 'UAUTH', 'UB', 'UC']);
   await deps.repos.teams.updateSettings(team.id, { ...team.settings, threshold: 3 });
   const workspace = (await deps.repos.workspaces.findById(team.workspaceId))!;
@@ -38,18 +45,43 @@ async function world() {
   const memberOf = (u: string) => members.find((m) => m.platformUserId === u)!;
   const rounds: string[] = [];
   for (const [i, period] of ['2026-11-13', '2026-11-20'].entries()) {
-    const { round } = await deps.repos.rounds.ensure({ teamId: team.id, period, kind: 'scheduled', opensAt: new Date(clock.now().getTime() - 86_400_000 * (20 - i)), closesAt: new Date(clock.now().getTime() + 3_600_000) });
-    const deliveries = await deps.repos.deliveries.ensureMany(round.id, members.map((m) => m.id));
+    const { round } = await deps.repos.rounds.ensure({
+      teamId: team.id,
+      period,
+      kind: 'scheduled',
+      opensAt: new Date(clock.now().getTime() - 86_400_000 * (20 - i)),
+      closesAt: new Date(clock.now().getTime() + 3_600_000),
+    });
+    const deliveries = await deps.repos.deliveries.ensureMany(
+      round.id,
+      members.map((m) => m.id),
+    );
     const d = (u: string) => deliveries.find((x) => x.memberId === memberOf(u).id)!.id;
-    for (const [u, score] of [['UAUTH', 3], ['UB', 7], ['UC', 8]] as const) await recordAnswer(deps, { deliveryId: d(u), questionId: MOOD_QUESTION_ID, score });
-    await recordAnswer(deps, { deliveryId: d('UAUTH'), questionId: MOOD_QUESTION_ID, comment: `Workload is crushing me, round ${i + 1}` });
+    for (const [u, score] of [
+      ['UAUTH', 3],
+      ['UB', 7],
+      ['UC', 8],
+    ] as const)
+      await recordAnswer(deps, { deliveryId: d(u), questionId: MOOD_QUESTION_ID, score });
+    await recordAnswer(deps, {
+      deliveryId: d('UAUTH'),
+      questionId: MOOD_QUESTION_ID,
+      comment: `Workload is crushing me, round ${i + 1}`,
+    });
     await deps.repos.rounds.close(round.id, clock.now());
     rounds.push(round.id);
   }
   const threads = await deps.repos.threads.listForRounds(rounds);
-  const caller = (userId: string, commentId: string, clickId: string) => ({ platform: 'slack' as const, workspaceExternalId: workspace.externalId, userId, commentId, clickId });
+  const caller = (userId: string, commentId: string, clickId: string) => ({
+    platform: 'slack' as const,
+    workspaceExternalId: workspace.externalId,
+    userId,
+    commentId,
+    clickId,
+  });
   const drain = async () => {
-    for (const job of queue.waiting.splice(0)) if (job.name === 'deliver-reply') await deliverReply(deps, (job.payload as { replyId: string }).replyId);
+    for (const job of queue.waiting.splice(0))
+      if (job.name === 'deliver-reply') await deliverReply(deps, (job.payload as { replyId: string }).replyId);
   };
   return { deps, clock, messenger, queue, team, workspace, members, memberOf, rounds, threads, caller, drain };
 }
@@ -58,14 +90,27 @@ test('a manager replies, exactly the author hears it under their comment, answer
   const w = await world();
   const [thread] = w.threads;
   const before = w.messenger.direct.length;
-  expect(await replyToComment(w.deps, w.caller('UMGR', thread!.commentId, 'click-1'), { text: 'Thank you for saying so. What would help most?' })).toEqual({ key: 'thread.sent' });
+  expect(
+    await replyToComment(w.deps, w.caller('UMGR', thread!.commentId, 'click-1'), {
+      text: 'Thank you for saying so. What would help most?',
+    }),
+  ).toEqual({ key: 'thread.sent' });
   await w.drain();
   const sent = w.messenger.direct.slice(before);
   expect(sent.map((s) => s.to)).toEqual(['UAUTH']);
   const toAuthor = sent[0]!.message;
-  expect(toAuthor.kind === 'thread' && toAuthor.viewer === 'author' && toAuthor.comment.startsWith('Workload is crushing me')).toBe(true);
+  expect(
+    toAuthor.kind === 'thread' &&
+      toAuthor.viewer === 'author' &&
+      toAuthor.comment.startsWith('Workload is crushing me'),
+  ).toBe(true);
 
-  expect(await answerBack(w.deps, w.caller('UAUTH', thread!.commentId, 'view-1'), { text: 'Fewer parallel projects.', reveal: false })).toMatchObject({ key: 'thread.answer_sent' });
+  expect(
+    await answerBack(w.deps, w.caller('UAUTH', thread!.commentId, 'view-1'), {
+      text: 'Fewer parallel projects.',
+      reveal: false,
+    }),
+  ).toMatchObject({ key: 'thread.answer_sent' });
   await w.drain();
   const toManager = w.messenger.direct.at(-1)!;
   expect(toManager.to).toBe('UMGR');
@@ -75,19 +120,26 @@ test('a manager replies, exactly the author hears it under their comment, answer
   expect(threadText(toManager.message)).not.toContain('UAUTH');
 
   // Another member cannot answer in the author's place.
-  expect(await answerBack(w.deps, w.caller('UB', thread!.commentId, 'view-2'), { text: 'me too', reveal: false })).toEqual({ key: 'thread.not_yours' });
+  expect(
+    await answerBack(w.deps, w.caller('UB', thread!.commentId, 'view-2'), { text: 'me too', reveal: false }),
+  ).toEqual({ key: 'thread.not_yours' });
 
   const listed = await listConversations(w.deps, (await w.deps.repos.teams.findById(w.team.id))!, 'en');
   expect(listed).toMatchObject({ key: 'conversations.header', params: { count: 2 } });
 
   // The anonymity scan: no row and no message pairs UAUTH (or their member id) with the comment or a reply.
-  const links = await findLinks(database.pool, [{ platformUserId: 'UAUTH', score: 3, texts: ['Workload is crushing me', 'Fewer parallel projects.'] }]);
+  const links = await findLinks(database.pool, [
+    { platformUserId: 'UAUTH', score: 3, texts: ['Workload is crushing me', 'Fewer parallel projects.'] },
+  ]);
   expect(links).toEqual([]);
 });
 
 test('two comments by one author have unrelated sealed values; a changed secret opens none', async () => {
   const w = await world();
-  const { rows } = await database.pool.query<{ comment_id: string; author_seal: string }>('select comment_id, author_seal from responses where round_id = any($1) and comment is not null', [w.rounds]);
+  const { rows } = await database.pool.query<{ comment_id: string; author_seal: string }>(
+    'select comment_id, author_seal from responses where round_id = any($1) and comment is not null',
+    [w.rounds],
+  );
   expect(rows).toHaveLength(2);
   const [a, b] = rows.map((r) => Buffer.from(r.author_seal.slice(3), 'base64url'));
   let same = 0;
@@ -105,29 +157,51 @@ test('bad input gets a clear answer and changes nothing: empty, too long, not a 
   const w = await world();
   const other = await world();
   const id = w.threads[0]!.commentId;
-  const count = async () => (await database.pool.query('select count(*)::int as n from comment_replies where comment_id = $1', [id])).rows[0].n as number;
+  const count = async () =>
+    (await database.pool.query('select count(*)::int as n from comment_replies where comment_id = $1', [id])).rows[0]
+      .n as number;
   expect(await replyToComment(w.deps, w.caller('UMGR', id, 'e'), { text: '   ' })).toEqual({ key: 'thread.empty' });
-  expect(await replyToComment(w.deps, w.caller('UMGR', id, 'l'), { text: 'x'.repeat(2001) })).toEqual({ key: 'thread.too_long', params: { max: 2000, length: 2001 } });
-  expect(await replyToComment(w.deps, w.caller('UB', id, 'n'), { text: 'hello' })).toEqual({ key: 'thread.not_visible' });
-  expect(await replyToComment(other.deps, other.caller('UMGR', id, 'o'), { text: 'hello' })).toEqual({ key: 'thread.not_visible' });
+  expect(await replyToComment(w.deps, w.caller('UMGR', id, 'l'), { text: 'x'.repeat(2001) })).toEqual({
+    key: 'thread.too_long',
+    params: { max: 2000, length: 2001 },
+  });
+  expect(await replyToComment(w.deps, w.caller('UB', id, 'n'), { text: 'hello' })).toEqual({
+    key: 'thread.not_visible',
+  });
+  expect(await replyToComment(other.deps, other.caller('UMGR', id, 'o'), { text: 'hello' })).toEqual({
+    key: 'thread.not_visible',
+  });
   // Under the threshold: k raised above the round's three respondents.
   await w.deps.repos.teams.updateSettings(w.team.id, { ...w.team.settings, threshold: 4 });
-  expect(await replyToComment(w.deps, w.caller('UMGR', id, 'k'), { text: 'hello' })).toEqual({ key: 'thread.not_visible' });
+  expect(await replyToComment(w.deps, w.caller('UMGR', id, 'k'), { text: 'hello' })).toEqual({
+    key: 'thread.not_visible',
+  });
   await w.deps.repos.teams.updateSettings(w.team.id, { ...w.team.settings, threshold: 3 });
   expect(await count()).toBe(0);
-  for (const n of [1, 2, 3]) expect(await replyToComment(w.deps, w.caller('UMGR', id, `cap-${n}`), { quick: 'noted' })).toEqual({ key: 'thread.sent' });
-  expect(await replyToComment(w.deps, w.caller('UMGR', id, 'cap-4'), { text: 'one more' })).toEqual({ key: 'thread.cap', params: { max: 3 } });
+  for (const n of [1, 2, 3])
+    expect(await replyToComment(w.deps, w.caller('UMGR', id, `cap-${n}`), { quick: 'noted' })).toEqual({
+      key: 'thread.sent',
+    });
+  expect(await replyToComment(w.deps, w.caller('UMGR', id, 'cap-4'), { text: 'one more' })).toEqual({
+    key: 'thread.cap',
+    params: { max: 3 },
+  });
   expect(await count()).toBe(3);
   // A day later the cap has room again.
   w.clock.set(new Date(w.clock.now().getTime() + 86_400_000 + 1));
-  expect(await replyToComment(w.deps, w.caller('UMGR', id, 'cap-5'), { text: 'next day' })).toEqual({ key: 'thread.sent' });
+  expect(await replyToComment(w.deps, w.caller('UMGR', id, 'cap-5'), { text: 'next day' })).toEqual({
+    key: 'thread.sent',
+  });
 });
 
 test('a redelivered click makes one reply and one DM', async () => {
   const w = await world();
   const id = w.threads[0]!.commentId;
   const before = w.messenger.direct.length;
-  for (let i = 0; i < 3; i += 1) expect(await replyToComment(w.deps, w.caller('UMGR', id, 'same-click'), { quick: 'working' })).toEqual({ key: 'thread.sent' });
+  for (let i = 0; i < 3; i += 1)
+    expect(await replyToComment(w.deps, w.caller('UMGR', id, 'same-click'), { quick: 'working' })).toEqual({
+      key: 'thread.sent',
+    });
   await w.drain();
   // The job ran again (a retry after it finished): the message is no longer pending, nothing more goes out.
   const [reply] = (await w.deps.repos.threads.find(id))!.replies;
@@ -140,8 +214,12 @@ test('a worker that died after sending a reply, before recording it: the retry f
   const w = await world();
   const id = w.threads[0]!.commentId;
   const before = w.messenger.direct.length;
-  expect(await replyToComment(w.deps, w.caller('UMGR', id, 'crash-1'), { text: 'Can you tell me more?' })).toEqual({ key: 'thread.sent' });
-  expect(await answerBack(w.deps, w.caller('UAUTH', id, 'crash-2'), { text: 'Later, thanks.', reveal: false })).toMatchObject({ key: 'thread.answer_sent' });
+  expect(await replyToComment(w.deps, w.caller('UMGR', id, 'crash-1'), { text: 'Can you tell me more?' })).toEqual({
+    key: 'thread.sent',
+  });
+  expect(
+    await answerBack(w.deps, w.caller('UAUTH', id, 'crash-2'), { text: 'Later, thanks.', reveal: false }),
+  ).toMatchObject({ key: 'thread.answer_sent' });
   const [toAuthor, toManagers] = (await w.deps.repos.threads.find(id))!.replies;
   // The crash: each message is taken and its DM goes out, then the worker dies before marking it sent.
   for (const reply of [toAuthor!, toManagers!]) {
@@ -160,7 +238,9 @@ test('a worker that died after sending a reply, before recording it: the retry f
   expect(w.messenger.direct.slice(before).map((s) => s.to)).toEqual(['UAUTH', 'UMGR']);
   expect((await w.deps.repos.threads.find(id))!.replies.map((r) => r.state)).toEqual(['sent', 'sent']);
   // A message taken but never sent (the worker died before the platform call) is sent by the retry.
-  expect(await replyToComment(w.deps, w.caller('UMGR', id, 'crash-3'), { quick: 'noted' })).toEqual({ key: 'thread.sent' });
+  expect(await replyToComment(w.deps, w.caller('UMGR', id, 'crash-3'), { quick: 'noted' })).toEqual({
+    key: 'thread.sent',
+  });
   const third = (await w.deps.repos.threads.find(id))!.replies.at(-1)!;
   expect(await w.deps.repos.threads.claim(third.id)).toBe(true);
   expect(await deliverReply(w.deps, third.id)).toBe('sent');
@@ -180,12 +260,15 @@ test('an author who left the team cannot be reached: the reply is kept, marked, 
   expect(w.messenger.direct.some((s) => s.to === 'UAUTH' && s.message.kind === 'thread')).toBe(false);
 });
 
-test('forget-me removes the author\'s comments with their threads', async () => {
+test("forget-me removes the author's comments with their threads", async () => {
   const w = await world();
   const id = w.threads[0]!.commentId;
   await replyToComment(w.deps, w.caller('UMGR', id, 'f'), { text: 'Thanks' });
   await w.drain();
   await forgetMe(w.deps, w.workspace, 'UAUTH');
-  expect((await database.pool.query('select count(*)::int as n from comment_replies where team_id = $1', [w.team.id])).rows[0].n).toBe(0);
+  expect(
+    (await database.pool.query('select count(*)::int as n from comment_replies where team_id = $1', [w.team.id]))
+      .rows[0].n,
+  ).toBe(0);
   expect(await w.deps.repos.threads.find(id)).toBeNull();
 });

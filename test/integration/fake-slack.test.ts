@@ -9,8 +9,15 @@ import { ErrorCode, WebClient, LogLevel, type ConversationsMembersResponse } fro
 import { App, HTTPReceiver, verifySlackRequest } from '@slack/bolt';
 import { startFakeSlack, type FakeSlack } from '../support/fake-slack';
 import {
-  blockActionBody, eventCallbackBody, memberJoinedChannelEvent, newTriggerId, postToSlackApp,
-  reactionAddedEvent, signSlackRequest, slashCommandBody, viewSubmissionBody,
+  blockActionBody,
+  eventCallbackBody,
+  memberJoinedChannelEvent,
+  newTriggerId,
+  postToSlackApp,
+  reactionAddedEvent,
+  signSlackRequest,
+  slashCommandBody,
+  viewSubmissionBody,
 } from '../support/slack-requests';
 import { installNetworkGuard, isLoopbackHost, isNetworkGuardActive, NetworkGuardError } from '../support/no-network';
 
@@ -30,7 +37,12 @@ async function eventually(check: () => boolean, timeoutMs = 2000): Promise<void>
 beforeEach(async () => {
   fake = await startFakeSlack();
   // BullMQ owns retries in production, so the client must throw on 429 rather than wait.
-  web = new WebClient(TOKEN, { slackApiUrl: fake.url, rejectRateLimitedCalls: true, retryConfig: { retries: 0 }, logLevel: LogLevel.ERROR });
+  web = new WebClient(TOKEN, {
+    slackApiUrl: fake.url,
+    rejectRateLimitedCalls: true,
+    retryConfig: { retries: 0 },
+    logLevel: LogLevel.ERROR,
+  });
 });
 afterEach(() => fake.close());
 
@@ -44,11 +56,21 @@ describe('fake Slack Web API', () => {
   it('posts to a user id in a D channel, created once and reused', async () => {
     fake.addUser({ id: 'U0A1MEMBER1', tz: 'Europe/Paris' });
     const first = await web.chat.postMessage({ channel: 'U0A1MEMBER1', text: 'How are you feeling?' });
-    const second = await web.chat.postMessage({ channel: 'U0A1MEMBER1', text: 'Reminder', blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'Reminder' } }] });
+    const second = await web.chat.postMessage({
+      channel: 'U0A1MEMBER1',
+      text: 'Reminder',
+      blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'Reminder' } }],
+    });
     expect(first.channel).toMatch(/^D[A-Z0-9]+$/);
     expect(second.channel).toBe(first.channel);
     expect(second.ts).not.toBe(first.ts);
-    expect(first.message).toMatchObject({ type: 'message', text: 'How are you feeling?', user: fake.botUserId, bot_id: fake.botId, ts: first.ts });
+    expect(first.message).toMatchObject({
+      type: 'message',
+      text: 'How are you feeling?',
+      user: fake.botUserId,
+      bot_id: fake.botId,
+      ts: first.ts,
+    });
     expect(fake.dmOf('U0A1MEMBER1').map((m) => m.text)).toEqual(['How are you feeling?', 'Reminder']);
     expect(fake.dmOf('U0A1MEMBER1')[1]?.blocks).toHaveLength(1);
 
@@ -63,11 +85,15 @@ describe('fake Slack Web API', () => {
     expect(updated).toMatchObject({ ok: true, channel: posted.channel, ts: posted.ts, text: 'Thanks, saved.' });
     expect(fake.dmOf('U0A1MEMBER1')[0]).toMatchObject({ text: 'Thanks, saved.', edited: { user: fake.botUserId } });
 
-    await expect(web.chat.update({ channel: posted.channel!, ts: '1700000000.000001', text: 'x' })).rejects.toMatchObject({
+    await expect(
+      web.chat.update({ channel: posted.channel!, ts: '1700000000.000001', text: 'x' }),
+    ).rejects.toMatchObject({
       code: ErrorCode.PlatformError,
       data: { ok: false, error: 'message_not_found' },
     });
-    await expect(web.chat.update({ channel: 'U0A1MEMBER1', ts: posted.ts!, text: 'x' })).rejects.toMatchObject({ data: { error: 'channel_not_found' } });
+    await expect(web.chat.update({ channel: 'U0A1MEMBER1', ts: posted.ts!, text: 'x' })).rejects.toMatchObject({
+      data: { error: 'channel_not_found' },
+    });
   });
 
   it('includes locale in users.info only with include_locale, plus tz, tz_offset and roles', async () => {
@@ -75,13 +101,25 @@ describe('fake Slack Web API', () => {
     fake.addUser({ id: 'U0A1GONE001', deleted: true });
     const plain = await web.users.info({ user: 'U0A1MEMBER1' });
     expect(plain.user).not.toHaveProperty('locale');
-    expect(plain.user).toMatchObject({ id: 'U0A1MEMBER1', name: 'sam', tz: 'Asia/Kolkata', tz_offset: 19800, is_admin: true, is_owner: false, is_bot: false, deleted: false });
+    expect(plain.user).toMatchObject({
+      id: 'U0A1MEMBER1',
+      name: 'sam',
+      tz: 'Asia/Kolkata',
+      tz_offset: 19800,
+      is_admin: true,
+      is_owner: false,
+      is_bot: false,
+      deleted: false,
+    });
     expect(plain.user?.tz_label).toBe('India Standard Time');
 
     const withLocale = await web.users.info({ user: 'U0A1MEMBER1', include_locale: true });
     expect(withLocale.user?.locale).toBe('fr-FR');
     expect((await web.users.info({ user: 'U0A1GONE001' })).user?.deleted).toBe(true);
-    expect((await web.users.info({ user: fake.botUserId })).user).toMatchObject({ is_bot: true, profile: { bot_id: fake.botId } });
+    expect((await web.users.info({ user: fake.botUserId })).user).toMatchObject({
+      is_bot: true,
+      profile: { bot_id: fake.botId },
+    });
     await expect(web.users.info({ user: 'U0NOBODY000' })).rejects.toMatchObject({ data: { error: 'user_not_found' } });
   });
 
@@ -96,11 +134,19 @@ describe('fake Slack Web API', () => {
     expect(pages).toEqual([members.slice(0, 2), members.slice(2, 4), members.slice(4)]);
 
     const first = await web.conversations.members({ channel: 'C0A1PULSE01', limit: 3 });
-    const rest = await web.conversations.members({ channel: 'C0A1PULSE01', limit: 3, cursor: first.response_metadata?.next_cursor });
+    const rest = await web.conversations.members({
+      channel: 'C0A1PULSE01',
+      limit: 3,
+      cursor: first.response_metadata?.next_cursor,
+    });
     expect([...first.members!, ...rest.members!]).toEqual(members);
     expect(rest.response_metadata?.next_cursor).toBe('');
-    await expect(web.conversations.members({ channel: 'C0A1PULSE01', cursor: 'bm9wZQ==' })).rejects.toMatchObject({ data: { error: 'invalid_cursor' } });
-    await expect(web.conversations.members({ channel: 'C0NOPE00000' })).rejects.toMatchObject({ data: { error: 'channel_not_found' } });
+    await expect(web.conversations.members({ channel: 'C0A1PULSE01', cursor: 'bm9wZQ==' })).rejects.toMatchObject({
+      data: { error: 'invalid_cursor' },
+    });
+    await expect(web.conversations.members({ channel: 'C0NOPE00000' })).rejects.toMatchObject({
+      data: { error: 'channel_not_found' },
+    });
   });
 
   it('lists history newest first, with metadata only when include_all_metadata is set', async () => {
@@ -117,23 +163,46 @@ describe('fake Slack Web API', () => {
   });
 
   it('opens a modal only with a fresh trigger_id and updates it by view id', async () => {
-    const view = { type: 'modal' as const, callback_id: 'checkin_comment', title: { type: 'plain_text' as const, text: 'Check-in' }, blocks: [] };
-    await expect(web.views.open({ trigger_id: '', view })).rejects.toMatchObject({ data: { error: 'invalid_arguments' } });
+    const view = {
+      type: 'modal' as const,
+      callback_id: 'checkin_comment',
+      title: { type: 'plain_text' as const, text: 'Check-in' },
+      blocks: [],
+    };
+    await expect(web.views.open({ trigger_id: '', view })).rejects.toMatchObject({
+      data: { error: 'invalid_arguments' },
+    });
 
     const trigger = newTriggerId();
     const opened = await web.views.open({ trigger_id: trigger, view });
-    expect(opened.view).toMatchObject({ id: expect.stringMatching(/^V[A-Z0-9]+$/), type: 'modal', callback_id: 'checkin_comment', app_id: fake.appId });
-    await expect(web.views.open({ trigger_id: trigger, view })).rejects.toMatchObject({ data: { error: 'invalid_arguments' } });
+    expect(opened.view).toMatchObject({
+      id: expect.stringMatching(/^V[A-Z0-9]+$/),
+      type: 'modal',
+      callback_id: 'checkin_comment',
+      app_id: fake.appId,
+    });
+    await expect(web.views.open({ trigger_id: trigger, view })).rejects.toMatchObject({
+      data: { error: 'invalid_arguments' },
+    });
 
-    const updated = await web.views.update({ view_id: opened.view!.id!, hash: opened.view!.hash!, view: { ...view, private_metadata: 'x' } });
+    const updated = await web.views.update({
+      view_id: opened.view!.id!,
+      hash: opened.view!.hash!,
+      view: { ...view, private_metadata: 'x' },
+    });
     expect(updated.view).toMatchObject({ id: opened.view!.id, private_metadata: 'x' });
-    await expect(web.views.update({ view_id: opened.view!.id!, hash: opened.view!.hash!, view })).rejects.toMatchObject({ data: { error: 'hash_conflict' } });
+    await expect(web.views.update({ view_id: opened.view!.id!, hash: opened.view!.hash!, view })).rejects.toMatchObject(
+      { data: { error: 'hash_conflict' } },
+    );
   });
 
   it('turns failNext 429 into the client rate-limited error carrying retryAfter', async () => {
     fake.failNext('chat.postMessage', 1, { status: 429, retryAfterSeconds: 7 });
     fake.addChannel('C0A1PULSE01', []);
-    await expect(web.chat.postMessage({ channel: 'C0A1PULSE01', text: 'hi' })).rejects.toMatchObject({ code: ErrorCode.RateLimitedError, retryAfter: 7 });
+    await expect(web.chat.postMessage({ channel: 'C0A1PULSE01', text: 'hi' })).rejects.toMatchObject({
+      code: ErrorCode.RateLimitedError,
+      retryAfter: 7,
+    });
     await expect(web.chat.postMessage({ channel: 'C0A1PULSE01', text: 'hi' })).resolves.toMatchObject({ ok: true });
     expect(fake.rateLimitedCount('chat.postMessage')).toBe(1);
     expect(fake.callsTo('chat.postMessage').map((c) => c.status)).toEqual([429, 200]);
@@ -144,7 +213,10 @@ describe('fake Slack Web API', () => {
     fake.failNext('users.info', 1, { status: 500 });
     fake.failNext('users.info', 1, { error: 'account_inactive' });
     await expect(web.users.info({ user: 'U1' })).rejects.toMatchObject({ code: ErrorCode.HTTPError, statusCode: 500 });
-    await expect(web.users.info({ user: 'U1' })).rejects.toMatchObject({ code: ErrorCode.PlatformError, data: { error: 'account_inactive' } });
+    await expect(web.users.info({ user: 'U1' })).rejects.toMatchObject({
+      code: ErrorCode.PlatformError,
+      data: { error: 'account_inactive' },
+    });
   });
 
   it('rate-limits a method over a sliding window with a Retry-After', async () => {
@@ -162,30 +234,52 @@ describe('fake Slack Web API', () => {
     const post = (method: string, body: unknown, auth = true) =>
       fetch(`${fake.url}${method}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json; charset=utf-8', ...(auth ? { authorization: `Bearer ${TOKEN}` } : {}) },
+        headers: {
+          'content-type': 'application/json; charset=utf-8',
+          ...(auth ? { authorization: `Bearer ${TOKEN}` } : {}),
+        },
         body: JSON.stringify(body),
       }).then((r) => r.json());
     fake.addChannel('C0A1PULSE01', []);
-    expect(await post('chat.postMessage', { channel: 'C0A1PULSE01', text: 'json', blocks: [] })).toMatchObject({ ok: true, channel: 'C0A1PULSE01' });
-    expect(await post('chat.postMessage', { channel: 'C0A1PULSE01', text: 'x' }, false)).toEqual({ ok: false, error: 'not_authed' });
+    expect(await post('chat.postMessage', { channel: 'C0A1PULSE01', text: 'json', blocks: [] })).toMatchObject({
+      ok: true,
+      channel: 'C0A1PULSE01',
+    });
+    expect(await post('chat.postMessage', { channel: 'C0A1PULSE01', text: 'x' }, false)).toEqual({
+      ok: false,
+      error: 'not_authed',
+    });
     expect(await post('pins.add', {})).toEqual({ ok: false, error: 'unknown_method' });
     expect(fake.callsTo('pins.add')).toHaveLength(1);
   });
 
   it('records posts to a response_url and file uploads', async () => {
     const url = fake.responseUrl('cmd-1');
-    await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: 'ok', response_type: 'ephemeral' }) });
+    await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ text: 'ok', response_type: 'ephemeral' }),
+    });
     expect(fake.responses('cmd-1')).toEqual([{ text: 'ok', response_type: 'ephemeral' }]);
 
     fake.addChannel('C0A1PULSE01', [fake.botUserId]);
-    const res = await web.filesUploadV2({ channel_id: 'C0A1PULSE01', file: Buffer.from('png-bytes'), filename: 'pulse.png', title: 'Pulse' });
+    const res = await web.filesUploadV2({
+      channel_id: 'C0A1PULSE01',
+      file: Buffer.from('png-bytes'),
+      filename: 'pulse.png',
+      title: 'Pulse',
+    });
     expect(res.ok).toBe(true);
     expect(fake.uploads).toEqual([expect.objectContaining({ bytes: expect.any(Number) })]);
     expect(fake.callsTo('files.completeUploadExternal')[0]?.args).toMatchObject({ channel_id: 'C0A1PULSE01' });
     // The file is shared into that channel with the bytes that were uploaded; an unknown channel is refused.
-    expect(fake.filesIn('C0A1PULSE01')).toEqual([expect.objectContaining({ title: 'Pulse', threadTs: null, comment: null })]);
+    expect(fake.filesIn('C0A1PULSE01')).toEqual([
+      expect.objectContaining({ title: 'Pulse', threadTs: null, comment: null }),
+    ]);
     expect(fake.filesIn('C0A1PULSE01')[0]!.upload?.data.toString()).toContain('png-bytes');
-    await expect(web.filesUploadV2({ channel_id: 'CNOSUCH', file: Buffer.from('x'), filename: 'x.png' })).rejects.toMatchObject({ data: { error: 'channel_not_found' } });
+    await expect(
+      web.filesUploadV2({ channel_id: 'CNOSUCH', file: Buffer.from('x'), filename: 'x.png' }),
+    ).rejects.toMatchObject({ data: { error: 'channel_not_found' } });
   });
 });
 
@@ -194,11 +288,28 @@ describe('Slack request builders against Bolt', () => {
 
   it('signs exactly as Bolt verifies', () => {
     const ts = Math.floor(Date.now() / 1000);
-    const { body } = slashCommandBody({ command: '/pulse', text: 'status', userId: 'U1', channelId: 'C1', teamId: 'T1', responseUrl: 'http://x' });
+    const { body } = slashCommandBody({
+      command: '/pulse',
+      text: 'status',
+      userId: 'U1',
+      channelId: 'C1',
+      teamId: 'T1',
+      responseUrl: 'http://x',
+    });
     const headers = (sig: string, at = ts) => ({ 'x-slack-signature': sig, 'x-slack-request-timestamp': at });
-    expect(() => verifySlackRequest({ signingSecret: secret, body, headers: headers(signSlackRequest(secret, ts, body)) })).not.toThrow();
-    expect(() => verifySlackRequest({ signingSecret: secret, body, headers: headers(signSlackRequest('other', ts, body)) })).toThrow(/signature mismatch/);
-    expect(() => verifySlackRequest({ signingSecret: secret, body, headers: headers(signSlackRequest(secret, ts - 360, body), ts - 360) })).toThrow(/stale/);
+    expect(() =>
+      verifySlackRequest({ signingSecret: secret, body, headers: headers(signSlackRequest(secret, ts, body)) }),
+    ).not.toThrow();
+    expect(() =>
+      verifySlackRequest({ signingSecret: secret, body, headers: headers(signSlackRequest('other', ts, body)) }),
+    ).toThrow(/signature mismatch/);
+    expect(() =>
+      verifySlackRequest({
+        signingSecret: secret,
+        body,
+        headers: headers(signSlackRequest(secret, ts - 360, body), ts - 360),
+      }),
+    ).toThrow(/stale/);
   });
 
   describe('through a real HTTPReceiver', () => {
@@ -235,7 +346,17 @@ describe('Slack request builders against Bolt', () => {
 
     it('accepts a signed slash command; respond() and the client reach the fake', async () => {
       const responseUrl = fake.responseUrl('cmd');
-      const res = await postToSlackApp(url, { ...slashCommandBody({ command: '/pulse', text: 'status', userId: 'U0A1MEMBER1', channelId: 'C0A1PULSE01', teamId: fake.teamId, responseUrl }), secret });
+      const res = await postToSlackApp(url, {
+        ...slashCommandBody({
+          command: '/pulse',
+          text: 'status',
+          userId: 'U0A1MEMBER1',
+          channelId: 'C0A1PULSE01',
+          teamId: fake.teamId,
+          responseUrl,
+        }),
+        secret,
+      });
       expect(res.status).toBe(200);
       await eventually(() => fake.dmOf('U0A1MEMBER1').length === 1);
       expect(seen).toEqual(['command:status:trigger']);
@@ -243,20 +364,59 @@ describe('Slack request builders against Bolt', () => {
     });
 
     it('rejects unsigned, wrongly signed and six-minute-old requests with 401', async () => {
-      const req = slashCommandBody({ command: '/pulse', userId: 'U0A1MEMBER1', channelId: 'C0A1PULSE01', teamId: fake.teamId, responseUrl: fake.responseUrl() });
+      const req = slashCommandBody({
+        command: '/pulse',
+        userId: 'U0A1MEMBER1',
+        channelId: 'C0A1PULSE01',
+        teamId: fake.teamId,
+        responseUrl: fake.responseUrl(),
+      });
       expect((await postToSlackApp(url, req)).status).toBe(401);
       expect((await postToSlackApp(url, { ...req, secret: 'wrong-secret' })).status).toBe(401);
-      expect((await postToSlackApp(url, { ...req, secret, timestamp: Math.floor(Date.now() / 1000) - 360 })).status).toBe(401);
+      expect(
+        (await postToSlackApp(url, { ...req, secret, timestamp: Math.floor(Date.now() / 1000) - 360 })).status,
+      ).toBe(401);
       expect(seen).toEqual([]);
     });
 
     it('routes block actions, view submissions and events by their real shapes', async () => {
-      const post = async (body: Parameters<typeof postToSlackApp>[1]) => expect((await postToSlackApp(url, { ...body, secret })).status).toBe(200);
+      const post = async (body: Parameters<typeof postToSlackApp>[1]) =>
+        expect((await postToSlackApp(url, { ...body, secret })).status).toBe(200);
       const { channel, ts } = await web.chat.postMessage({ channel: 'U0A1MEMBER1', text: 'Score?' });
-      await post(blockActionBody({ userId: 'U0A1MEMBER1', teamId: fake.teamId, actionId: 'checkin_score', value: '8', channelId: channel!, messageTs: ts!, responseUrl: fake.responseUrl(), message: fake.dmOf('U0A1MEMBER1')[0] }));
-      await post(viewSubmissionBody({ userId: 'U0A1MEMBER1', teamId: fake.teamId, callbackId: 'checkin_comment', privateMetadata: 'r_1', values: { comment: { comment: { type: 'plain_text_input', value: 'ok' } } } }));
-      await post(eventCallbackBody(fake.teamId, memberJoinedChannelEvent({ user: 'U0A1MEMBER1', channel: 'C0A1PULSE01', team: fake.teamId }), { botUserId: fake.botUserId }));
-      await post(eventCallbackBody(fake.teamId, reactionAddedEvent({ user: 'U0A1MEMBER1', reaction: 'tada', channel: 'C0A1PULSE01', ts: ts! })));
+      await post(
+        blockActionBody({
+          userId: 'U0A1MEMBER1',
+          teamId: fake.teamId,
+          actionId: 'checkin_score',
+          value: '8',
+          channelId: channel!,
+          messageTs: ts!,
+          responseUrl: fake.responseUrl(),
+          message: fake.dmOf('U0A1MEMBER1')[0],
+        }),
+      );
+      await post(
+        viewSubmissionBody({
+          userId: 'U0A1MEMBER1',
+          teamId: fake.teamId,
+          callbackId: 'checkin_comment',
+          privateMetadata: 'r_1',
+          values: { comment: { comment: { type: 'plain_text_input', value: 'ok' } } },
+        }),
+      );
+      await post(
+        eventCallbackBody(
+          fake.teamId,
+          memberJoinedChannelEvent({ user: 'U0A1MEMBER1', channel: 'C0A1PULSE01', team: fake.teamId }),
+          { botUserId: fake.botUserId },
+        ),
+      );
+      await post(
+        eventCallbackBody(
+          fake.teamId,
+          reactionAddedEvent({ user: 'U0A1MEMBER1', reaction: 'tada', channel: 'C0A1PULSE01', ts: ts! }),
+        ),
+      );
       await eventually(() => seen.length === 4);
       expect(seen).toEqual([
         'action:8:block_actions',

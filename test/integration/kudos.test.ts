@@ -18,7 +18,15 @@ import { openTestDatabase, truncateAll, type TestDatabase } from '../support/db'
 import { MemoryQueue } from '../support/memory-queue';
 import { RecordingMessenger } from '../support/recording-messenger';
 
-const silent = { debug() {}, info() {}, warn() {}, error() {}, child() { return silent; } };
+const silent = {
+  debug() {},
+  info() {},
+  warn() {},
+  error() {},
+  child() {
+    return silent;
+  },
+};
 
 let database: TestDatabase;
 beforeAll(() => {
@@ -31,7 +39,15 @@ async function makeWorld(startAt: string) {
   const clock = new ManualClock(new Date(startAt));
   const queue = new MemoryQueue();
   const messenger = new RecordingMessenger();
-  const deps: WorkerDeps = { repos: database.repos, queue, clock, logger: silent, messenger, anonymitySecret: 'k'.repeat(40), directory: messenger };
+  const deps: WorkerDeps = {
+    repos: database.repos,
+    queue,
+    clock,
+    logger: silent,
+    messenger,
+    anonymitySecret: 'k'.repeat(40),
+    directory: messenger,
+  };
   // Ana is in Auckland (UTC+13 in December), Bo in Los Angeles (UTC-8).
   messenger.addUser('UANA', { timezone: 'Pacific/Auckland' });
   messenger.addUser('UBO', { timezone: 'America/Los_Angeles' });
@@ -41,7 +57,12 @@ async function makeWorld(startAt: string) {
   const workspace = await database.repos.workspaces.ensure('slack', externalId);
   const processors = buildProcessors(deps);
   let n = 0;
-  const react = async (giver: string, author: string, ts: string, opts: { emoji?: string; action?: 'add' | 'remove'; eventKey?: string } = {}) => {
+  const react = async (
+    giver: string,
+    author: string,
+    ts: string,
+    opts: { emoji?: string; action?: 'add' | 'remove'; eventKey?: string } = {},
+  ) => {
     clock.advance(1000); // people react a moment apart
     await queue.enqueue('kudos-reaction', {
       workspaceId: workspace.id,
@@ -56,7 +77,8 @@ async function makeWorld(startAt: string) {
     await queue.drain(processors);
   };
   const shoutouts = () => messenger.channelPosts.filter((p) => p.message.kind === 'shoutout');
-  const count = async () => (await database.pool.query('select count(*)::int as n from kudos where revoked_at is null')).rows[0].n as number;
+  const count = async () =>
+    (await database.pool.query('select count(*)::int as n from kudos where revoked_at is null')).rows[0].n as number;
   return { deps, clock, queue, messenger, workspace, externalId, react, shoutouts, count, processors };
 }
 
@@ -67,23 +89,45 @@ test('nobody gives kudos to themselves or to a bot, and bots give none', async (
   await w.react('UBOT', 'UANA', '1.3');
   expect(await w.count()).toBe(0);
   expect(w.shoutouts()).toHaveLength(0);
-  const self = await runKudosCommand(w.deps, { platform: 'slack', workspaceExternalId: w.externalId, channelId: 'CGEN', userId: 'UANA', text: '<@UANA> for being me', commandId: 'c1' });
+  const self = await runKudosCommand(w.deps, {
+    platform: 'slack',
+    workspaceExternalId: w.externalId,
+    channelId: 'CGEN',
+    userId: 'UANA',
+    text: '<@UANA> for being me',
+    commandId: 'c1',
+  });
   expect(self.key).toBe('kudos.self');
-  const bot = await runKudosCommand(w.deps, { platform: 'slack', workspaceExternalId: w.externalId, channelId: 'CGEN', userId: 'UANA', text: '<@UBOT> for the deploys', commandId: 'c2' });
+  const bot = await runKudosCommand(w.deps, {
+    platform: 'slack',
+    workspaceExternalId: w.externalId,
+    channelId: 'CGEN',
+    userId: 'UANA',
+    text: '<@UBOT> for the deploys',
+    commandId: 'c2',
+  });
   expect(bot).toEqual({ key: 'kudos.bot', params: { user: 'UBOT' }, locale: 'en' });
   expect(w.queue.waiting).toHaveLength(0);
 });
 
 test('a doubled or redelivered reaction counts once; one shout-out per message, updated as kudos come and go', async () => {
   const w = await makeWorld('2026-12-01T00:00:00Z');
-  w.messenger.channelMessages.set('CGEN:5.5', { text: 'Shipped the new onboarding flow', permalink: 'https://x.slack.com/archives/CGEN/p55' });
+  w.messenger.channelMessages.set('CGEN:5.5', {
+    text: 'Shipped the new onboarding flow',
+    permalink: 'https://x.slack.com/archives/CGEN/p55',
+  });
   await w.react('UANA', 'UCY', '5.5', { eventKey: 'EvA' });
   await w.react('UANA', 'UCY', '5.5', { eventKey: 'EvA' }); // the same event again
   await w.react('UANA', 'UCY', '5.5', { eventKey: 'EvB' }); // the same reaction, a new event
   expect(await w.count()).toBe(1);
   expect(w.shoutouts()).toHaveLength(1);
   const first = w.shoutouts()[0]!;
-  expect(first.message).toMatchObject({ givers: ['UANA'], recipients: ['UCY'], excerpt: 'Shipped the new onboarding flow', withdrawn: false });
+  expect(first.message).toMatchObject({
+    givers: ['UANA'],
+    recipients: ['UCY'],
+    excerpt: 'Shipped the new onboarding flow',
+    withdrawn: false,
+  });
   expect(w.messenger.threads.get(first.ref.messageId)).toBe('5.5'); // no recognition channel: in the thread
 
   await w.react('UBO', 'UCY', '5.5');
@@ -105,7 +149,10 @@ test("the daily limit counts in the giver's own time zone, and the notice is sen
   await w.react('UANA', 'UBO', '10.6');
   await w.react('UANA', 'UBO', '10.7');
   expect(await w.count()).toBe(5);
-  const notices = () => w.messenger.direct.filter((d) => d.to === 'UANA' && d.message.kind === 'text' && d.message.key === 'kudos.limit_reached');
+  const notices = () =>
+    w.messenger.direct.filter(
+      (d) => d.to === 'UANA' && d.message.kind === 'text' && d.message.key === 'kudos.limit_reached',
+    );
   expect(notices()).toHaveLength(1);
 
   // 11:30 UTC is 00:30 on 2 Dec in Auckland: a new day for Ana (while it is still 1 Dec in Los Angeles).
@@ -123,12 +170,28 @@ test("the daily limit counts in the giver's own time zone, and the notice is sen
 
 test('/kudos with a reason and values posts one shout-out and counts in the leaderboard', async () => {
   const w = await makeWorld('2026-12-01T12:00:00Z');
-  await database.repos.workspaces.updateKudosSettings(w.workspace.id, { ...w.workspace.kudos, values: ['teamwork', 'customer-care'] });
-  const reply = await runKudosCommand(w.deps, { platform: 'slack', workspaceExternalId: w.externalId, channelId: 'CGEN', userId: 'UANA', text: '<@UBO> <@UCY> for the calm release #TeamWork', commandId: 'k1' });
+  await database.repos.workspaces.updateKudosSettings(w.workspace.id, {
+    ...w.workspace.kudos,
+    values: ['teamwork', 'customer-care'],
+  });
+  const reply = await runKudosCommand(w.deps, {
+    platform: 'slack',
+    workspaceExternalId: w.externalId,
+    channelId: 'CGEN',
+    userId: 'UANA',
+    text: '<@UBO> <@UCY> for the calm release #TeamWork',
+    commandId: 'k1',
+  });
   expect(reply).toEqual({ key: 'kudos.sent', params: { recipients: '<@UBO>, <@UCY>' }, locale: 'en' });
   await w.queue.drain(w.processors);
   expect(w.shoutouts()).toHaveLength(1);
-  expect(w.shoutouts()[0]!.message).toMatchObject({ givers: ['UANA'], recipients: ['UBO', 'UCY'], reason: 'the calm release', values: ['teamwork'], tags: [] });
+  expect(w.shoutouts()[0]!.message).toMatchObject({
+    givers: ['UANA'],
+    recipients: ['UBO', 'UCY'],
+    reason: 'the calm release',
+    values: ['teamwork'],
+    tags: [],
+  });
   const board = await database.repos.kudos.leaderboard(w.workspace.id, new Date('2026-11-01T00:00:00Z'), 5);
   expect(board.receivers.map((r) => r.user).sort()).toEqual(['UBO', 'UCY']);
   expect(board.givers).toEqual([{ user: 'UANA', count: 2 }]);
@@ -138,22 +201,46 @@ test('/kudos with a reason and values posts one shout-out and counts in the lead
 
 test('a tag that is not a value never refuses the kudos: stored as a free tag, shown, counted apart, the giver told which', async () => {
   const w = await makeWorld('2026-12-01T12:00:00Z');
-  const give = (text: string, commandId: string) => runKudosCommand(w.deps, { platform: 'slack', workspaceExternalId: w.externalId, channelId: 'CGEN', userId: 'UANA', text, commandId });
+  const give = (text: string, commandId: string) =>
+    runKudosCommand(w.deps, {
+      platform: 'slack',
+      workspaceExternalId: w.externalId,
+      channelId: 'CGEN',
+      userId: 'UANA',
+      text,
+      commandId,
+    });
   const stored = async () =>
-    (await database.pool.query('select source_key, recipient, "values", tags from kudos where revoked_at is null order by seq')).rows as Array<{ source_key: string; recipient: string; values: string[]; tags: string[] }>;
+    (
+      await database.pool.query(
+        'select source_key, recipient, "values", tags from kudos where revoked_at is null order by seq',
+      )
+    ).rows as Array<{ source_key: string; recipient: string; values: string[]; tags: string[] }>;
 
   // No values configured: every tag is free, and there is nothing to point out to the giver.
-  expect(await give('<@UBO> for a great demo #teamwork', 'f1')).toEqual({ key: 'kudos.sent', params: { recipients: '<@UBO>' }, locale: 'en' });
+  expect(await give('<@UBO> for a great demo #teamwork', 'f1')).toEqual({
+    key: 'kudos.sent',
+    params: { recipients: '<@UBO>' },
+    locale: 'en',
+  });
   await w.queue.drain(w.processors);
   expect(await stored()).toEqual([{ source_key: 'cmd:f1', recipient: 'UBO', values: [], tags: ['teamwork'] }]);
   expect(w.shoutouts().at(-1)!.message).toMatchObject({ reason: 'a great demo', values: [], tags: ['teamwork'] });
 
   // Values configured: the known one (any case) is a value, the others free tags, and the reply names only those.
-  await database.repos.workspaces.updateKudosSettings(w.workspace.id, { ...w.workspace.kudos, values: ['teamwork', 'customer-care'] });
+  await database.repos.workspaces.updateKudosSettings(w.workspace.id, {
+    ...w.workspace.kudos,
+    values: ['teamwork', 'customer-care'],
+  });
   const reply = await give('<@UBO> <@UCY> for the calm release #Customer-Care #speed #Fun!', 'f2');
   expect(reply).toEqual({
     key: 'kudos.sent_free_tags',
-    params: { recipients: '<@UBO>, <@UCY>', tags: '#speed #fun', values: '#teamwork #customer-care', proposed: 'teamwork,customer-care,speed,fun' },
+    params: {
+      recipients: '<@UBO>, <@UCY>',
+      tags: '#speed #fun',
+      values: '#teamwork #customer-care',
+      proposed: 'teamwork,customer-care,speed,fun',
+    },
     locale: 'en',
   });
   await w.queue.drain(w.processors);
@@ -162,7 +249,11 @@ test('a tag that is not a value never refuses the kudos: stored as a free tag, s
     { source_key: 'cmd:f2', recipient: 'UCY', values: ['customer-care'], tags: ['speed', 'fun'] },
   ]);
   expect(w.shoutouts()).toHaveLength(2);
-  expect(w.shoutouts()[1]!.message).toMatchObject({ recipients: ['UBO', 'UCY'], values: ['customer-care'], tags: ['speed', 'fun'] });
+  expect(w.shoutouts()[1]!.message).toMatchObject({
+    recipients: ['UBO', 'UCY'],
+    values: ['customer-care'],
+    tags: ['speed', 'fun'],
+  });
   // The note went to the giver in the command's private reply only: nobody got a DM or a post about it.
   expect(w.messenger.direct).toEqual([]);
 
@@ -174,11 +265,21 @@ test('a tag that is not a value never refuses the kudos: stored as a free tag, s
     { tag: 'speed', count: 2 },
     { tag: 'teamwork', count: 1 },
   ]);
-  const text = await runPulseCommand(w.deps, { platform: 'slack', workspaceExternalId: w.externalId, channelId: 'CGEN', userId: 'UANA', text: 'kudos 4' });
-  expect(translate('en', text.key, text.params)).toMatch(/\*Values\*: #customer-care 2\n\*Free tags\*: #fun 2 · #speed 2 · #teamwork 1$/);
+  const text = await runPulseCommand(w.deps, {
+    platform: 'slack',
+    workspaceExternalId: w.externalId,
+    channelId: 'CGEN',
+    userId: 'UANA',
+    text: 'kudos 4',
+  });
+  expect(translate('en', text.key, text.params)).toMatch(
+    /\*Values\*: #customer-care 2\n\*Free tags\*: #fun 2 · #speed 2 · #teamwork 1$/,
+  );
 
   // The same command again (a retry) stores nothing more; the daily limit counts kudos, not tags.
-  expect((await give('<@UBO> <@UCY> for the calm release #Customer-Care #speed #Fun!', 'f2')).key).toBe('kudos.sent_free_tags');
+  expect((await give('<@UBO> <@UCY> for the calm release #Customer-Care #speed #Fun!', 'f2')).key).toBe(
+    'kudos.sent_free_tags',
+  );
   await w.queue.drain(w.processors);
   expect(await stored()).toHaveLength(3);
   expect(await give('<@UBO> <@UCY> <@UANA> for more #a #b #c', 'f3')).toEqual({ key: 'kudos.self', locale: 'en' });
@@ -186,16 +287,25 @@ test('a tag that is not a value never refuses the kudos: stored as a free tag, s
   expect(await give('<@UCY> <@UBO> for more #x', 'f5')).toMatchObject({ key: 'kudos.sent_free_tags' });
   await w.queue.drain(w.processors);
   expect(await stored()).toHaveLength(5);
-  expect(await give('<@UBO> for one too many #x', 'f6')).toEqual({ key: 'kudos.limit_left', params: { left: 0, limit: 5 }, locale: 'en' });
+  expect(await give('<@UBO> for one too many #x', 'f6')).toEqual({
+    key: 'kudos.limit_left',
+    params: { left: 0, limit: 5 },
+    locale: 'en',
+  });
 });
 
-test('the weekly digest goes out once with the team\'s scheduled round, naming who was recognized', async () => {
+test("the weekly digest goes out once with the team's scheduled round, naming who was recognized", async () => {
   const w = await makeWorld('2026-12-03T09:00:00Z'); // Thursday
   await w.react('UANA', 'UBO', '30.1');
   await w.react('UCY', 'UBO', '30.2');
   await w.react('UBO', 'UCY', '30.3');
   w.messenger.channels.set('CTEAM', ['UANA', 'UBO', 'UCY']);
-  const { team } = await database.repos.teams.ensure({ workspaceId: w.workspace.id, channelId: 'CTEAM', managers: ['UANA'], settings: { ...DEFAULT_TEAM_SETTINGS, timezone: 'UTC' } });
+  const { team } = await database.repos.teams.ensure({
+    workspaceId: w.workspace.id,
+    channelId: 'CTEAM',
+    managers: ['UANA'],
+    settings: { ...DEFAULT_TEAM_SETTINGS, timezone: 'UTC' },
+  });
   await syncTeam(w.deps, team.id);
   await database.repos.teams.setSchedule(team.id, { days: ['fri'], time: '10:00' });
   const digests = () => w.messenger.channelPosts.filter((p) => p.message.kind === 'digest');
@@ -206,5 +316,11 @@ test('the weekly digest goes out once with the team\'s scheduled round, naming w
   }
   expect(digests()).toHaveLength(1);
   expect(digests()[0]!.to).toBe('CTEAM');
-  expect(digests()[0]!.message).toMatchObject({ total: 3, receivers: [{ user: 'UBO', count: 2 }, { user: 'UCY', count: 1 }] });
+  expect(digests()[0]!.message).toMatchObject({
+    total: 3,
+    receivers: [
+      { user: 'UBO', count: 2 },
+      { user: 'UCY', count: 1 },
+    ],
+  });
 });

@@ -39,10 +39,14 @@ it('is safe when several processes migrate at once, and a no-op afterwards', asy
     const { rows } = await pools[0]!.query('select count(*)::int as n from drizzle.__drizzle_migrations');
     const journal = JSON.parse(readFileSync(join(defaultMigrationsFolder, 'meta', '_journal.json'), 'utf8'));
     expect(rows[0].n).toBe(journal.entries.length);
-    const { rows: tables } = await pools[0]!.query(`select count(*)::int as n from pg_tables where schemaname = 'public'`);
+    const { rows: tables } = await pools[0]!.query(
+      `select count(*)::int as n from pg_tables where schemaname = 'public'`,
+    );
     // Every table the schema declares exists, once.
     expect(tables[0].n).toBe(Object.values(schema).filter((t) => is(t, PgTable)).length);
-    const { rows: locks } = await pools[0]!.query(`select count(*)::int as n from pg_locks where locktype = 'advisory' and database = (select oid from pg_database where datname = current_database())`);
+    const { rows: locks } = await pools[0]!.query(
+      `select count(*)::int as n from pg_locks where locktype = 'advisory' and database = (select oid from pg_database where datname = current_database())`,
+    );
     // This database's locks only: other runs on the same server (parallel test runs) hold their own.
     expect(locks[0].n).toBe(0);
   } finally {

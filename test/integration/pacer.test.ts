@@ -25,10 +25,12 @@ afterEach(async () => {
 /** Resolves with the time each take resolved, relative to the start. */
 async function takeAll(takes: Array<() => Promise<void>>): Promise<number[]> {
   const start = performance.now();
-  return Promise.all(takes.map(async (take) => {
-    await take();
-    return performance.now() - start;
-  }));
+  return Promise.all(
+    takes.map(async (take) => {
+      await take();
+      return performance.now() - start;
+    }),
+  );
 }
 
 test('two workers taking slots under one key together never go faster than the rate', async () => {
@@ -37,7 +39,9 @@ test('two workers taking slots under one key together never go faster than the r
   const other = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
   try {
     const b = createRedisPacer(other, prefix, 'slack', perSecond);
-    const times = (await takeAll(Array.from({ length: 20 }, (_, i) => () => (i % 2 ? a : b).take('T1')))).sort((x, y) => x - y);
+    const times = (await takeAll(Array.from({ length: 20 }, (_, i) => () => (i % 2 ? a : b).take('T1')))).sort(
+      (x, y) => x - y,
+    );
     const interval = 1000 / (perSecond * (1 - PACER_HEADROOM));
     // The k-th slot is k intervals after the first, which is no earlier than the start; a take never
     // resolves before its slot (a late one only resolves later), so the k-th to resolve does so no
@@ -64,7 +68,9 @@ test('at high rates each worker takes its slots a block at a time, and together 
     };
     countCalls(redis, 'a');
     countCalls(other, 'b');
-    const times = (await takeAll(Array.from({ length: 200 }, (_, i) => () => (i % 2 ? a : b).take('T1')))).sort((x, y) => x - y);
+    const times = (await takeAll(Array.from({ length: 200 }, (_, i) => () => (i % 2 ? a : b).take('T1')))).sort(
+      (x, y) => x - y,
+    );
     const interval = 1000 / (perSecond * (1 - PACER_HEADROOM));
     times.forEach((t, k) => expect(t).toBeGreaterThanOrEqual(k * interval - 1));
     // 200 calls in blocks of 20 (10 ms at 2,000 a second): a handful of Redis calls, not 200.

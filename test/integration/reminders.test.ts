@@ -52,7 +52,14 @@ async function outcomeOf(jobId: string): Promise<{ state: string; result: unknow
 test('a reminder queued before the member answered is skipped by the worker; the one who did not answer gets theirs', async () => {
   const messenger = new RecordingMessenger();
   const clock = new ManualClock(new Date('2026-11-27T13:59:00Z')); // a Friday
-  const deps: WorkerDeps = { repos: database.repos, queue, clock, logger: silentLogger, messenger, anonymitySecret: randomBytes(32).toString('hex') };
+  const deps: WorkerDeps = {
+    repos: database.repos,
+    queue,
+    clock,
+    logger: silentLogger,
+    messenger,
+    anonymitySecret: randomBytes(32).toString('hex'),
+  };
   await seedTeam(deps, messenger, ['UANN', 'UBEN']);
 
   // 14:00: the tick queues both check-ins and the workers send them.
@@ -73,14 +80,27 @@ test('a reminder queued before the member answered is skipped by the worker; the
 
   // Ann answers while her reminder waits (the worker's own record-score step, on PostgreSQL).
   clock.set(new Date('2026-11-28T14:01:00Z'));
-  expect(await buildProcessors(deps)['record-score']({ deliveryId: ann, questionId: 'mood', score: 7, clickId: 'c1' }, { attemptsMade: 0 })).toBe('saved');
+  expect(
+    await buildProcessors(deps)['record-score'](
+      { deliveryId: ann, questionId: 'mood', score: 7, clickId: 'c1' },
+      { attemptsMade: 0 },
+    ),
+  ).toBe('saved');
 
   // The worker runs both reminders: Ben's is sent, Ann's is looked at again and skipped.
   workers = runWorkers(deps);
-  await waitFor(async () => (await outcomeOf(`remind-${ann}`)).state === 'completed' && (await outcomeOf(`remind-${ben}`)).state === 'completed', 'both reminder jobs to finish');
+  await waitFor(
+    async () =>
+      (await outcomeOf(`remind-${ann}`)).state === 'completed' &&
+      (await outcomeOf(`remind-${ben}`)).state === 'completed',
+    'both reminder jobs to finish',
+  );
   expect(await outcomeOf(`remind-${ben}`)).toEqual({ state: 'completed', result: 'sent' });
   expect(await outcomeOf(`remind-${ann}`)).toEqual({ state: 'completed', result: 'skipped' });
   expect(messenger.direct.filter((s) => s.message.kind === 'reminder').map((s) => s.to)).toEqual(['UBEN']);
-  const { rows } = await database.pool.query('select d.reminded_at is not null as reminded from deliveries d where d.id = $1', [ann]);
+  const { rows } = await database.pool.query(
+    'select d.reminded_at is not null as reminded from deliveries d where d.id = $1',
+    [ann],
+  );
   expect(rows).toEqual([{ reminded: false }]);
 });

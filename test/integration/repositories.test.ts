@@ -1,6 +1,12 @@
 /** The PostgreSQL repositories against a real, migrated database (see test/support/global-setup.ts). */
 import { randomUUID } from 'node:crypto';
-import { DEFAULT_KUDOS_SETTINGS, DEFAULT_TEAM_SETTINGS, type Member, type TeamSettings, type UserProfile } from '../../src/core/model';
+import {
+  DEFAULT_KUDOS_SETTINGS,
+  DEFAULT_TEAM_SETTINGS,
+  type Member,
+  type TeamSettings,
+  type UserProfile,
+} from '../../src/core/model';
 import { openTestDatabase, type TestDatabase } from '../support/db';
 
 /** A fresh comment id and a placeholder seal (these tests are about the answer, not the way back to its author). */
@@ -18,7 +24,15 @@ const T0 = new Date('2026-11-27T13:00:00.000Z');
 const hours = (n: number) => new Date(T0.getTime() + n * 3_600_000);
 
 function profile(platformUserId: string, extra: Partial<UserProfile> = {}): UserProfile {
-  return { platformUserId, isBot: false, deleted: false, isAdmin: false, timezone: 'Europe/Paris', locale: 'fr-FR', ...extra };
+  return {
+    platformUserId,
+    isBot: false,
+    deleted: false,
+    isAdmin: false,
+    timezone: 'Europe/Paris',
+    locale: 'fr-FR',
+    ...extra,
+  };
 }
 
 /** A workspace of its own (unique key per test, so test files may share the database). */
@@ -29,12 +43,21 @@ async function seedTeam(memberCount = 3, settings: TeamSettings = DEFAULT_TEAM_S
     ws.id,
     Array.from({ length: memberCount }, (_, i) => profile(`U${i + 1}`)),
   );
-  await t.repos.teams.replaceMembers(team.id, members.map((m) => m.id));
+  await t.repos.teams.replaceMembers(
+    team.id,
+    members.map((m) => m.id),
+  );
   return { ws, team, members };
 }
 
 async function openRound(teamId: string, period = '2026-11-27') {
-  const { round } = await t.repos.rounds.ensure({ teamId, period, kind: 'scheduled', opensAt: T0, closesAt: hours(72) });
+  const { round } = await t.repos.rounds.ensure({
+    teamId,
+    period,
+    kind: 'scheduled',
+    opensAt: T0,
+    closesAt: hours(72),
+  });
   return round;
 }
 
@@ -48,9 +71,17 @@ const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
 describe('WorkspaceRepository', () => {
   it('ensure is idempotent by (platform, external id), also when concurrent', async () => {
     const external = `T${randomUUID()}`;
-    const [a, b] = await Promise.all([t.repos.workspaces.ensure('slack', external), t.repos.workspaces.ensure('slack', external)]);
+    const [a, b] = await Promise.all([
+      t.repos.workspaces.ensure('slack', external),
+      t.repos.workspaces.ensure('slack', external),
+    ]);
     const c = await t.repos.workspaces.ensure('slack', external);
-    expect(a).toEqual({ id: expect.any(String), platform: 'slack', externalId: external, kudos: DEFAULT_KUDOS_SETTINGS });
+    expect(a).toEqual({
+      id: expect.any(String),
+      platform: 'slack',
+      externalId: external,
+      kudos: DEFAULT_KUDOS_SETTINGS,
+    });
     expect(b).toEqual(a);
     expect(c).toEqual(a);
     expect(await count('workspaces where external_id = $1', [external])).toBe(1);
@@ -71,7 +102,13 @@ describe('MemberRepository', () => {
     const first = await t.repos.members.upsertMany(ws.id, [profile('U2'), profile('U1', { isAdmin: true })]);
     expect(first.map((m) => m.platformUserId)).toEqual(['U2', 'U1']);
     expect(first[1]).toEqual({
-      id: expect.any(String), workspaceId: ws.id, platformUserId: 'U1', timezone: 'Europe/Paris', locale: 'fr-FR', isAdmin: true, awayUntil: null,
+      id: expect.any(String),
+      workspaceId: ws.id,
+      platformUserId: 'U1',
+      timezone: 'Europe/Paris',
+      locale: 'fr-FR',
+      isAdmin: true,
+      awayUntil: null,
     });
 
     // A repeated id in one call keeps its last profile; unknown zone/locale keep the known ones.
@@ -94,7 +131,10 @@ describe('MemberRepository', () => {
   it('upsertMany handles a large channel in a few statements', async () => {
     const ws = await t.repos.workspaces.ensure('slack', `T${randomUUID()}`);
     const profiles = Array.from({ length: 4500 }, (_, i) => profile(`U${i}`));
-    const [a, b] = await Promise.all([t.repos.members.upsertMany(ws.id, profiles), t.repos.members.upsertMany(ws.id, profiles)]);
+    const [a, b] = await Promise.all([
+      t.repos.members.upsertMany(ws.id, profiles),
+      t.repos.members.upsertMany(ws.id, profiles),
+    ]);
     expect(a).toHaveLength(4500);
     expect(ids(b)).toEqual(ids(a));
     expect(await count('members where workspace_id = $1', [ws.id])).toBe(4500);
@@ -110,7 +150,14 @@ describe('TeamRepository', () => {
     expect(b.team).toEqual(a.team);
     const again = await t.repos.teams.ensure({ ...input, managers: ['U2'] });
     expect(again).toEqual({ team: a.team, created: false });
-    expect(a.team).toEqual({ id: expect.any(String), workspaceId: ws.id, channelId: 'C9', managers: ['U1'], schedule: null, settings: DEFAULT_TEAM_SETTINGS });
+    expect(a.team).toEqual({
+      id: expect.any(String),
+      workspaceId: ws.id,
+      channelId: 'C9',
+      managers: ['U1'],
+      schedule: null,
+      settings: DEFAULT_TEAM_SETTINGS,
+    });
     expect(await count('teams where workspace_id = $1', [ws.id])).toBe(1);
     expect(await t.repos.teams.findByChannel(ws.id, 'C9')).toEqual(a.team);
     expect(await t.repos.teams.findByChannel(ws.id, 'C0')).toBeNull();
@@ -119,12 +166,20 @@ describe('TeamRepository', () => {
 
   it('setSchedule, updateSettings and setManagers persist', async () => {
     const { team } = await seedTeam(0);
-    const settings: TeamSettings = { ...DEFAULT_TEAM_SETTINGS, threshold: 7, reminderHours: null, holidays: ['2026-12-25'] };
+    const settings: TeamSettings = {
+      ...DEFAULT_TEAM_SETTINGS,
+      threshold: 7,
+      reminderHours: null,
+      holidays: ['2026-12-25'],
+    };
     await t.repos.teams.setSchedule(team.id, { days: ['fri'], time: '14:00' });
     await t.repos.teams.updateSettings(team.id, settings);
     await t.repos.teams.setManagers(team.id, ['U7', 'U8']);
     expect(await t.repos.teams.findById(team.id)).toEqual({
-      ...team, schedule: { days: ['fri'], time: '14:00' }, settings, managers: ['U7', 'U8'],
+      ...team,
+      schedule: { days: ['fri'], time: '14:00' },
+      settings,
+      managers: ['U7', 'U8'],
     });
     await t.repos.teams.setSchedule(team.id, null);
     expect((await t.repos.teams.findById(team.id))?.schedule).toBeNull();
@@ -145,7 +200,9 @@ describe('TeamRepository', () => {
     await t.repos.teams.addMember(team.id, m4.id);
     expect(ids(await t.repos.teams.listActiveMembers(team.id))).toEqual([m1.id, m3.id, m4.id]);
 
-    const { rows } = await t.pool.query('select member_id, active, left_at from team_members where team_id = $1', [team.id]);
+    const { rows } = await t.pool.query('select member_id, active, left_at from team_members where team_id = $1', [
+      team.id,
+    ]);
     expect(rows).toHaveLength(4);
     expect(rows.find((r) => r.member_id === m2.id)).toMatchObject({ active: false, left_at: expect.any(Date) });
     expect(rows.find((r) => r.member_id === m1.id)).toMatchObject({ active: true, left_at: null });
@@ -178,11 +235,27 @@ describe('TeamRepository', () => {
 describe('RoundRepository', () => {
   it('ensure makes one round per (team, period), returning the existing one with created=false', async () => {
     const { team } = await seedTeam(0);
-    const input = { teamId: team.id, period: '2026-11-27', kind: 'scheduled' as const, opensAt: T0, closesAt: hours(72) };
+    const input = {
+      teamId: team.id,
+      period: '2026-11-27',
+      kind: 'scheduled' as const,
+      opensAt: T0,
+      closesAt: hours(72),
+    };
     const results = await Promise.all([1, 2, 3].map(() => t.repos.rounds.ensure(input)));
     expect(results.filter((r) => r.created)).toHaveLength(1);
     const round = results[0]!.round;
-    expect(round).toEqual({ id: expect.any(String), teamId: team.id, period: '2026-11-27', kind: 'scheduled', opensAt: T0, closesAt: hours(72), status: 'open', questions: [], summaryState: 'pending' });
+    expect(round).toEqual({
+      id: expect.any(String),
+      teamId: team.id,
+      period: '2026-11-27',
+      kind: 'scheduled',
+      opensAt: T0,
+      closesAt: hours(72),
+      status: 'open',
+      questions: [],
+      summaryState: 'pending',
+    });
     for (const r of results) expect(r.round).toEqual(round);
 
     const later = await t.repos.rounds.ensure({ ...input, opensAt: hours(1), closesAt: hours(99) });
@@ -196,7 +269,13 @@ describe('RoundRepository', () => {
     const { team } = await seedTeam(0);
     expect(await t.repos.rounds.findOpen(team.id)).toBeNull();
     const older = await openRound(team.id, '2026-11-20');
-    const { round: newer } = await t.repos.rounds.ensure({ teamId: team.id, period: 'manual-1', kind: 'manual', opensAt: hours(24), closesAt: hours(48) });
+    const { round: newer } = await t.repos.rounds.ensure({
+      teamId: team.id,
+      period: 'manual-1',
+      kind: 'manual',
+      opensAt: hours(24),
+      closesAt: hours(48),
+    });
     expect(await t.repos.rounds.findOpen(team.id)).toEqual(newer);
     await t.repos.rounds.close(newer.id, hours(30));
     expect(await t.repos.rounds.findOpen(team.id)).toEqual(older);
@@ -209,7 +288,10 @@ describe('RoundRepository', () => {
     expect(await due(hours(71))).toEqual([]);
     expect(await due(hours(72))).toEqual([round]);
 
-    const closes = await Promise.all([t.repos.rounds.close(round.id, hours(73)), t.repos.rounds.close(round.id, hours(74))]);
+    const closes = await Promise.all([
+      t.repos.rounds.close(round.id, hours(73)),
+      t.repos.rounds.close(round.id, hours(74)),
+    ]);
     expect(closes.sort()).toEqual([false, true]);
     expect(await t.repos.rounds.close(round.id, hours(75))).toBe(false);
     expect(await t.repos.rounds.findById(round.id)).toEqual({ ...round, status: 'closed' });
@@ -230,20 +312,41 @@ describe('DeliveryRepository', () => {
     expect(a).toHaveLength(3);
     expect(new Set(b.map((d) => d.id))).toEqual(new Set(a.map((d) => d.id)));
     expect(a[0]).toEqual({
-      id: expect.any(String), roundId: round.id, memberId: expect.any(String), state: 'pending',
-      channelId: null, messageId: null, sentAt: null, remindedAt: null, answeredAt: null, batch: null, awayReason: null, awayUntil: null, statusRead: false,
+      id: expect.any(String),
+      roundId: round.id,
+      memberId: expect.any(String),
+      state: 'pending',
+      channelId: null,
+      messageId: null,
+      sentAt: null,
+      remindedAt: null,
+      answeredAt: null,
+      batch: null,
+      awayReason: null,
+      awayUntil: null,
+      statusRead: false,
     });
     expect(new Set(a.map((d) => d.memberId))).toEqual(new Set(ids(members)));
     expect(await count('deliveries where round_id = $1', [round.id])).toBe(3);
     expect(await t.repos.deliveries.ensureMany(round.id, [])).toEqual([]);
     // Only the deliveries of the members asked for.
-    expect(await t.repos.deliveries.ensureMany(round.id, [members[0]!.id])).toEqual([a.find((d) => d.memberId === members[0]!.id)]);
+    expect(await t.repos.deliveries.ensureMany(round.id, [members[0]!.id])).toEqual([
+      a.find((d) => d.memberId === members[0]!.id),
+    ]);
   });
 
   it('ensureMany takes thousands of members at once', async () => {
     const ws = await t.repos.workspaces.ensure('slack', `T${randomUUID()}`);
-    const { team } = await t.repos.teams.ensure({ workspaceId: ws.id, channelId: 'C1', managers: [], settings: DEFAULT_TEAM_SETTINGS });
-    const members = await t.repos.members.upsertMany(ws.id, Array.from({ length: 5000 }, (_, i) => profile(`U${i}`)));
+    const { team } = await t.repos.teams.ensure({
+      workspaceId: ws.id,
+      channelId: 'C1',
+      managers: [],
+      settings: DEFAULT_TEAM_SETTINGS,
+    });
+    const members = await t.repos.members.upsertMany(
+      ws.id,
+      Array.from({ length: 5000 }, (_, i) => profile(`U${i}`)),
+    );
     const round = await openRound(team.id);
     const query = jest.spyOn(t.pool, 'query');
     const [a, b] = await Promise.all([
@@ -269,10 +372,19 @@ describe('DeliveryRepository', () => {
     await t.repos.deliveries.markSent(d!.id, { channelId: 'D1', messageId: '1700.01' }, hours(0));
     // A late failure report does not downgrade a DM that was sent.
     await t.repos.deliveries.markFailed(d!.id);
-    const reminded = await Promise.all([t.repos.deliveries.markReminded(d!.id, hours(24)), t.repos.deliveries.markReminded(d!.id, hours(25))]);
+    const reminded = await Promise.all([
+      t.repos.deliveries.markReminded(d!.id, hours(24)),
+      t.repos.deliveries.markReminded(d!.id, hours(25)),
+    ]);
     expect(reminded.sort()).toEqual([false, true]);
     const after = await t.repos.deliveries.findById(d!.id);
-    expect(after).toMatchObject({ state: 'sent', channelId: 'D1', messageId: '1700.01', sentAt: hours(0), answeredAt: null });
+    expect(after).toMatchObject({
+      state: 'sent',
+      channelId: 'D1',
+      messageId: '1700.01',
+      sentAt: hours(0),
+      answeredAt: null,
+    });
     expect([hours(24).getTime(), hours(25).getTime()]).toContain(after!.remindedAt!.getTime());
 
     await t.repos.deliveries.markFailed(other!.id);
@@ -293,7 +405,9 @@ describe('DeliveryRepository', () => {
     await t.repos.deliveries.ensureMany(closed.id, ids(members));
     await t.repos.rounds.close(closed.id, T0);
 
-    const mine = (await t.repos.deliveries.listUnsent(100_000)).filter((d) => d.roundId === round.id || d.roundId === closed.id);
+    const mine = (await t.repos.deliveries.listUnsent(100_000)).filter(
+      (d) => d.roundId === round.id || d.roundId === closed.id,
+    );
     expect(mine.map((d) => d.id).sort()).toEqual([pending!.id, sending!.id].sort());
     expect(await t.repos.deliveries.listUnsent(1)).toHaveLength(1);
   });
@@ -309,7 +423,15 @@ describe('DeliveryRepository', () => {
     const every4h = await seed(4);
     const never = await seed(null);
     const [due, answered, reminded, pending] = every4h.ds;
-    await t.repos.answers.saveScore({ deliveryId: answered!.id, roundId: every4h.round.id, teamId: every4h.team.id, questionId: 'mood', respondentHash: 'h', score: 7, at: hours(1) });
+    await t.repos.answers.saveScore({
+      deliveryId: answered!.id,
+      roundId: every4h.round.id,
+      teamId: every4h.team.id,
+      questionId: 'mood',
+      respondentHash: 'h',
+      score: 7,
+      at: hours(1),
+    });
     await t.repos.deliveries.markReminded(reminded!.id, hours(2));
     await t.pool.query(`update deliveries set state = 'pending', sent_at = null where id = $1`, [pending!.id]);
     const closedRound = await seed(1);
@@ -317,7 +439,10 @@ describe('DeliveryRepository', () => {
 
     const relevant = new Set([...every4h.ds, ...never.ds, ...closedRound.ds].map((d) => d.id));
     const list = async (now: Date) =>
-      (await t.repos.deliveries.listDueForReminder(now, 100_000)).filter((d) => relevant.has(d.id)).map((d) => d.id).sort();
+      (await t.repos.deliveries.listDueForReminder(now, 100_000))
+        .filter((d) => relevant.has(d.id))
+        .map((d) => d.id)
+        .sort();
 
     expect(await list(hours(3.99))).toEqual([]);
     expect(await list(hours(4))).toEqual([due!.id, every4h.ds[4]!.id].sort());
@@ -336,7 +461,14 @@ describe('DeliveryRepository', () => {
     const born = all.filter((d) => d.id !== existing!.id);
     // Chunks of three in member order; the member who already had a delivery leaves a gap in theirs.
     const order = ids(members).sort();
-    const expected = [0, 3, 6].map((from) => order.slice(from, from + 3).filter((m) => m !== members[0]!.id).sort()).filter((c) => c.length > 0);
+    const expected = [0, 3, 6]
+      .map((from) =>
+        order
+          .slice(from, from + 3)
+          .filter((m) => m !== members[0]!.id)
+          .sort(),
+      )
+      .filter((c) => c.length > 0);
     const byBatch = new Map<string, string[]>();
     for (const d of born) byBatch.set(d.batch!, [...(byBatch.get(d.batch!) ?? []), d.memberId]);
     expect([...byBatch.values()].map((m) => m.sort()).sort()).toEqual(expected.sort());
@@ -350,8 +482,14 @@ describe('DeliveryRepository', () => {
     // One delivery went out already (a per-delivery job) and one is claimed by such a job: neither is batched.
     await t.repos.deliveries.markSent(allIds[0]!, { channelId: 'D1', messageId: '1.1' }, T0);
     await t.pool.query(`update deliveries set state = 'sending' where id = $1`, [allIds[1]]);
-    const [first, second] = await Promise.all([t.repos.deliveries.assignBatches(allIds, 10), t.repos.deliveries.assignBatches([...allIds].reverse(), 10)]);
-    const { rows } = await t.pool.query<{ id: string; batch: string | null }>('select id, batch from deliveries where round_id = $1 order by id', [round.id]);
+    const [first, second] = await Promise.all([
+      t.repos.deliveries.assignBatches(allIds, 10),
+      t.repos.deliveries.assignBatches([...allIds].reverse(), 10),
+    ]);
+    const { rows } = await t.pool.query<{ id: string; batch: string | null }>(
+      'select id, batch from deliveries where round_id = $1 order by id',
+      [round.id],
+    );
     const batched = rows.filter((r) => r.batch !== null);
     expect(batched).toHaveLength(23);
     expect(rows.find((r) => r.id === allIds[0])?.batch).toBeNull();
@@ -370,16 +508,26 @@ describe('DeliveryRepository', () => {
     expect(loaded.deliveries.map((d) => d.delivery.id)).toEqual(sorted.slice(20));
     expect(loaded.deliveries.every((d) => d.member.id === d.delivery.memberId)).toBe(true);
     // Claims only pending deliveries of that batch; another batch's id is not claimed.
-    expect((await t.repos.deliveries.claimBatch(sorted[20]!, [sorted[20]!, sorted[21]!, sorted[0]!])).sort()).toEqual([sorted[20], sorted[21]].sort());
+    expect((await t.repos.deliveries.claimBatch(sorted[20]!, [sorted[20]!, sorted[21]!, sorted[0]!])).sort()).toEqual(
+      [sorted[20], sorted[21]].sort(),
+    );
     expect(await t.repos.deliveries.claimBatch(sorted[20]!, [sorted[20]!])).toEqual([]);
-    await t.repos.deliveries.markSentMany([{ id: sorted[20]!, ref: { channelId: 'D20', messageId: '20.1' } }], hours(1));
+    await t.repos.deliveries.markSentMany(
+      [{ id: sorted[20]!, ref: { channelId: 'D20', messageId: '20.1' } }],
+      hours(1),
+    );
     await t.repos.deliveries.releaseMany([sorted[21]!, sorted[20]!]);
-    expect(await t.repos.deliveries.findById(sorted[20]!)).toMatchObject({ state: 'sent', channelId: 'D20', messageId: '20.1', sentAt: hours(1) });
+    expect(await t.repos.deliveries.findById(sorted[20]!)).toMatchObject({
+      state: 'sent',
+      channelId: 'D20',
+      messageId: '20.1',
+      sentAt: hours(1),
+    });
     expect((await t.repos.deliveries.findById(sorted[21]!))?.state).toBe('pending');
     // A per-delivery job never claims a batched delivery.
     expect(await t.repos.deliveries.markSending(sorted[22]!)).toBe(false);
     await t.repos.deliveries.failBatch(sorted[20]!);
-    expect((await t.repos.deliveries.loadBatch(sorted[20]!))).toBeNull();
+    expect(await t.repos.deliveries.loadBatch(sorted[20]!)).toBeNull();
     expect((await t.repos.deliveries.findById(sorted[20]!))?.state).toBe('sent');
   });
 
@@ -388,20 +536,45 @@ describe('DeliveryRepository', () => {
     const round = await openRound(team.id);
     expect(await t.repos.deliveries.countForRound(round.id)).toEqual({ total: 0, answered: 0, away: 0 });
     const [d] = await t.repos.deliveries.ensureMany(round.id, ids(members));
-    await t.repos.answers.saveComment({ deliveryId: d!.id, roundId: round.id, teamId: team.id, questionId: 'mood', respondentHash: 'x', comment: 'ok', at: T0, ...sealed() });
+    await t.repos.answers.saveComment({
+      deliveryId: d!.id,
+      roundId: round.id,
+      teamId: team.id,
+      questionId: 'mood',
+      respondentHash: 'x',
+      comment: 'ok',
+      at: T0,
+      ...sealed(),
+    });
     expect(await t.repos.deliveries.countForRound(round.id)).toEqual({ total: 3, answered: 1, away: 0 });
   });
 
   it('countForRounds counts many rounds in one call, each on its own, and zeros for a round without deliveries', async () => {
     const { team, members } = await seedTeam(4);
-    const [a, b, empty] = [await openRound(team.id, 'p-a'), await openRound(team.id, 'p-b'), await openRound(team.id, 'p-empty')];
+    const [a, b, empty] = [
+      await openRound(team.id, 'p-a'),
+      await openRound(team.id, 'p-b'),
+      await openRound(team.id, 'p-empty'),
+    ];
     const inA = await t.repos.deliveries.ensureMany(a!.id, ids(members));
     await t.repos.deliveries.ensureMany(b!.id, ids(members).slice(0, 2));
     for (const d of inA.slice(0, 3)) {
-      await t.repos.answers.saveScore({ deliveryId: d.id, roundId: a!.id, teamId: team.id, questionId: 'mood', respondentHash: d.id, score: 5, at: T0 });
+      await t.repos.answers.saveScore({
+        deliveryId: d.id,
+        roundId: a!.id,
+        teamId: team.id,
+        questionId: 'mood',
+        respondentHash: d.id,
+        score: 5,
+        at: T0,
+      });
     }
     const counts = await t.repos.deliveries.countForRounds([a!.id, b!.id, empty!.id, a!.id]);
-    expect(Object.fromEntries(counts)).toEqual({ [a!.id]: { total: 4, answered: 3, away: 0 }, [b!.id]: { total: 2, answered: 0, away: 0 }, [empty!.id]: { total: 0, answered: 0, away: 0 } });
+    expect(Object.fromEntries(counts)).toEqual({
+      [a!.id]: { total: 4, answered: 3, away: 0 },
+      [b!.id]: { total: 2, answered: 0, away: 0 },
+      [empty!.id]: { total: 0, answered: 0, away: 0 },
+    });
     expect(await t.repos.deliveries.countForRounds([])).toEqual(new Map());
   });
 });
@@ -409,9 +582,16 @@ describe('DeliveryRepository', () => {
 describe('AnswerRepository.listForRounds', () => {
   it('gives each round its own answers in hash order and its distinct mood respondents, without hashes', async () => {
     const { team } = await seedTeam(1);
-    const [a, b, empty] = [await openRound(team.id, 'l-a'), await openRound(team.id, 'l-b'), await openRound(team.id, 'l-empty')];
+    const [a, b, empty] = [
+      await openRound(team.id, 'l-a'),
+      await openRound(team.id, 'l-b'),
+      await openRound(team.id, 'l-empty'),
+    ];
     const save = (roundId: string, hash: string, questionId: string, score: number | null, comment: string | null) =>
-      t.pool.query('insert into responses (round_id, team_id, question_id, respondent_hash, score, comment) values ($1, $2, $3, $4, $5, $6)', [roundId, team.id, questionId, hash, score, comment]);
+      t.pool.query(
+        'insert into responses (round_id, team_id, question_id, respondent_hash, score, comment) values ($1, $2, $3, $4, $5, $6)',
+        [roundId, team.id, questionId, hash, score, comment],
+      );
     await save(a!.id, 'h3', 'mood', 3, null);
     await save(a!.id, 'h1', 'mood', 9, 'good week');
     await save(a!.id, 'h1', 'q-extra', 6, null);
@@ -443,7 +623,13 @@ describe('AnswerRepository', () => {
     const { team, members } = await seedTeam(1);
     const round = await openRound(team.id);
     const [delivery] = await t.repos.deliveries.ensureMany(round.id, ids(members));
-    const key = { deliveryId: delivery!.id, roundId: round.id, teamId: team.id, questionId: 'mood', respondentHash: randomUUID() };
+    const key = {
+      deliveryId: delivery!.id,
+      roundId: round.id,
+      teamId: team.id,
+      questionId: 'mood',
+      respondentHash: randomUUID(),
+    };
     return { round, delivery: delivery!, key };
   }
 
@@ -463,17 +649,26 @@ describe('AnswerRepository', () => {
       t.repos.answers.saveComment({ ...key, comment: 'busy week', at: hours(1), ...sealed() }),
       t.repos.answers.saveScore({ ...key, score: 3, at: hours(1) }),
     ]);
-    expect(await t.repos.answers.findOwn(round.id, 'mood', key.respondentHash)).toEqual({ score: 3, comment: 'busy week' });
+    expect(await t.repos.answers.findOwn(round.id, 'mood', key.respondentHash)).toEqual({
+      score: 3,
+      comment: 'busy week',
+    });
   });
 
   it('saveComment keeps the score, and inserts with a null score when there is none yet', async () => {
     const { round, delivery, key } = await seedDelivery();
     await t.repos.answers.saveComment({ ...key, comment: 'first', at: hours(1), ...sealed() });
-    expect(await t.repos.answers.findOwn(round.id, 'mood', key.respondentHash)).toEqual({ score: null, comment: 'first' });
+    expect(await t.repos.answers.findOwn(round.id, 'mood', key.respondentHash)).toEqual({
+      score: null,
+      comment: 'first',
+    });
     expect((await t.repos.deliveries.findById(delivery.id))?.answeredAt).toEqual(hours(1));
     await t.repos.answers.saveScore({ ...key, score: 6, at: hours(2) });
     await t.repos.answers.saveComment({ ...key, comment: 'second', at: hours(3), ...sealed() });
-    expect(await t.repos.answers.findOwn(round.id, 'mood', key.respondentHash)).toEqual({ score: 6, comment: 'second' });
+    expect(await t.repos.answers.findOwn(round.id, 'mood', key.respondentHash)).toEqual({
+      score: 6,
+      comment: 'second',
+    });
     expect(await t.repos.answers.findOwn(round.id, 'other', key.respondentHash)).toBeNull();
   });
 
@@ -492,7 +687,16 @@ describe('anonymity of responses', () => {
       `select column_name, data_type from information_schema.columns where table_schema = 'public' and table_name = 'responses' order by ordinal_position`,
     );
     // comment_id is a random v4 id; author_seal is the author's address sealed with AES-GCM (opaque without the secret).
-    expect(columns.map((c) => c.column_name)).toEqual(['round_id', 'team_id', 'question_id', 'respondent_hash', 'score', 'comment', 'comment_id', 'author_seal']);
+    expect(columns.map((c) => c.column_name)).toEqual([
+      'round_id',
+      'team_id',
+      'question_id',
+      'respondent_hash',
+      'score',
+      'comment',
+      'comment_id',
+      'author_seal',
+    ]);
     for (const c of columns) {
       expect(c.data_type).not.toMatch(/time|date|interval/i);
       expect(c.column_name).not.toMatch(/member|delivery|user|person|_at$/i);

@@ -27,7 +27,14 @@ afterAll(async () => {
 test('an answer is stored under HMAC-SHA256(secret, round NUL member), which changes with the secret', async () => {
   const messenger = new RecordingMessenger();
   const queue = new MemoryQueue();
-  const deps: WorkerDeps = { repos: database.repos, queue, clock: new ManualClock(new Date('2026-11-27T14:00:00Z')), logger: silentLogger, messenger, anonymitySecret: SECRET };
+  const deps: WorkerDeps = {
+    repos: database.repos,
+    queue,
+    clock: new ManualClock(new Date('2026-11-27T14:00:00Z')),
+    logger: silentLogger,
+    messenger,
+    anonymitySecret: SECRET,
+  };
   const processors = buildProcessors(deps);
   await seedTeam(deps, messenger, ['UANN']);
   await runTick(deps);
@@ -36,7 +43,10 @@ test('an answer is stored under HMAC-SHA256(secret, round NUL member), which cha
   await queue.enqueue('record-score', { deliveryId, questionId: 'mood', score: 7, clickId: 'c1' });
   await queue.drain(processors);
 
-  const { rows: asked } = await database.pool.query('select d.round_id, d.member_id from deliveries d where d.id = $1', [deliveryId]);
+  const { rows: asked } = await database.pool.query(
+    'select d.round_id, d.member_id from deliveries d where d.id = $1',
+    [deliveryId],
+  );
   const { round_id: roundId, member_id: memberId } = asked[0] as { round_id: string; member_id: string };
   const { rows } = await database.pool.query('select * from responses');
   expect(rows).toHaveLength(1);

@@ -8,7 +8,15 @@ import { openTestDatabase, type TestDatabase } from '../support/db';
 import { MemoryQueue } from '../support/memory-queue';
 import { RecordingMessenger } from '../support/recording-messenger';
 
-const silent = { debug() {}, info() {}, warn() {}, error() {}, child() { return silent; } };
+const silent = {
+  debug() {},
+  info() {},
+  warn() {},
+  error() {},
+  child() {
+    return silent;
+  },
+};
 let database: TestDatabase;
 beforeAll(() => {
   database = openTestDatabase();
@@ -17,24 +25,48 @@ afterAll(() => database.close());
 
 test('comments of rounds closed more than the retention period ago are deleted; scores and recent comments stay', async () => {
   const clock = new ManualClock(new Date('2026-11-23T00:00:00Z'));
-  const deps: WorkerDeps = { repos: database.repos, queue: new MemoryQueue(), clock, logger: silent, messenger: new RecordingMessenger(), anonymitySecret: 's'.repeat(40) };
+  const deps: WorkerDeps = {
+    repos: database.repos,
+    queue: new MemoryQueue(),
+    clock,
+    logger: silent,
+    messenger: new RecordingMessenger(),
+    anonymitySecret: 's'.repeat(40),
+  };
   const workspace = await database.repos.workspaces.ensure('slack', `T${randomUUID().slice(0, 8)}`);
-  const { team } = await database.repos.teams.ensure({ workspaceId: workspace.id, channelId: 'CRET', managers: ['U1'], settings: DEFAULT_TEAM_SETTINGS });
+  const { team } = await database.repos.teams.ensure({
+    workspaceId: workspace.id,
+    channelId: 'CRET',
+    managers: ['U1'],
+    settings: DEFAULT_TEAM_SETTINGS,
+  });
   const round = async (period: string, closesAt: string) => {
-    const { round } = await database.repos.rounds.ensure({ teamId: team.id, period, kind: 'scheduled', opensAt: new Date(closesAt), closesAt: new Date(closesAt) });
+    const { round } = await database.repos.rounds.ensure({
+      teamId: team.id,
+      period,
+      kind: 'scheduled',
+      opensAt: new Date(closesAt),
+      closesAt: new Date(closesAt),
+    });
     await database.repos.rounds.close(round.id, new Date(closesAt));
     return round.id;
   };
   const old = await round('2025-10-03', '2025-10-06T12:00:00Z'); // 413 days before "now"
   const recent = await round('2026-10-02', '2026-10-05T12:00:00Z');
   const insert = (roundId: string, hash: string, score: number | null, comment: string | null) =>
-    database.pool.query('insert into responses (round_id, team_id, question_id, respondent_hash, score, comment) values ($1, $2, $3, $4, $5, $6)', [roundId, team.id, 'mood', hash, score, comment]);
+    database.pool.query(
+      'insert into responses (round_id, team_id, question_id, respondent_hash, score, comment) values ($1, $2, $3, $4, $5, $6)',
+      [roundId, team.id, 'mood', hash, score, comment],
+    );
   await insert(old, 'h1', 7, 'old and personal');
   await insert(old, 'h2', null, 'comment only, old');
   await insert(recent, 'h3', 4, 'recent comment');
 
   expect(await purgeOldComments(deps, 365)).toBe(2);
-  const { rows } = await database.pool.query('select round_id, respondent_hash, score, comment from responses where team_id = $1 order by respondent_hash', [team.id]);
+  const { rows } = await database.pool.query(
+    'select round_id, respondent_hash, score, comment from responses where team_id = $1 order by respondent_hash',
+    [team.id],
+  );
   expect(rows).toEqual([
     { round_id: old, respondent_hash: 'h1', score: 7, comment: null },
     { round_id: recent, respondent_hash: 'h3', score: 4, comment: 'recent comment' },

@@ -27,16 +27,34 @@ afterAll(async () => {
 
 /** The test's own clock: a fixed Thursday noon UTC (the seeded rounds close a day before it). */
 const NOW = new Date('2026-03-12T12:00:00Z');
-const silent = { debug() {}, info() {}, warn() {}, error() {}, child() { return silent; } };
+const silent = {
+  debug() {},
+  info() {},
+  warn() {},
+  error() {},
+  child() {
+    return silent;
+  },
+};
 
 async function seedTeam(): Promise<Team> {
   const ws = await t.repos.workspaces.ensure('slack', `T${randomUUID()}`);
-  const { team } = await t.repos.teams.ensure({ workspaceId: ws.id, channelId: `C${randomUUID().slice(0, 8).toUpperCase()}`, managers: ['U0'], settings: DEFAULT_TEAM_SETTINGS });
+  const { team } = await t.repos.teams.ensure({
+    workspaceId: ws.id,
+    channelId: `C${randomUUID().slice(0, 8).toUpperCase()}`,
+    managers: ['U0'],
+    settings: DEFAULT_TEAM_SETTINGS,
+  });
   return team;
 }
 
-async function stored(teamId: string): Promise<Array<{ metric: string; value: number; responses: number; day: string; source: string }>> {
-  const { rows } = await t.pool.query(`select metric, value, responses, to_char(day, 'YYYY-MM-DD') as day, source from customer_signals where team_id = $1 order by day, metric, source`, [teamId]);
+async function stored(
+  teamId: string,
+): Promise<Array<{ metric: string; value: number; responses: number; day: string; source: string }>> {
+  const { rows } = await t.pool.query(
+    `select metric, value, responses, to_char(day, 'YYYY-MM-DD') as day, source from customer_signals where team_id = $1 order by day, metric, source`,
+    [teamId],
+  );
   return rows;
 }
 
@@ -79,27 +97,61 @@ test('a batch is stored whole; a repeated team, metric, source and day replaces 
   ]);
   expect(first).toEqual({ ok: true, stored: 3 });
   // Same day and source again (the nightly export re-run, with a later figure); same day, other source kept apart.
-  expect(await recordSignals(t.repos.signals, { team: team.channelId, metric: 'csat', value: 84, responses: 12, at: '2026-03-06T20:00:00Z' })).toEqual({ ok: true, stored: 1 });
-  expect(await recordSignals(t.repos.signals, { team: team.channelId, metric: 'csat', value: 70, at: '2026-03-06T20:00:00Z', source: 'survey' })).toEqual({ ok: true, stored: 1 });
+  expect(
+    await recordSignals(t.repos.signals, {
+      team: team.channelId,
+      metric: 'csat',
+      value: 84,
+      responses: 12,
+      at: '2026-03-06T20:00:00Z',
+    }),
+  ).toEqual({ ok: true, stored: 1 });
+  expect(
+    await recordSignals(t.repos.signals, {
+      team: team.channelId,
+      metric: 'csat',
+      value: 70,
+      at: '2026-03-06T20:00:00Z',
+      source: 'survey',
+    }),
+  ).toEqual({ ok: true, stored: 1 });
   expect(await stored(team.id)).toEqual([
     { metric: 'csat', value: 84, responses: 12, day: '2026-03-06', source: 'api' },
     { metric: 'csat', value: 70, responses: 1, day: '2026-03-06', source: 'survey' },
     { metric: 'nps', value: -12.5, responses: 1, day: '2026-03-07', source: 'api' },
   ]);
   // Two rows with one key in a batch: the later one wins.
-  expect(await recordSignals(t.repos.signals, [
-    { team: other.channelId, metric: 'csat', value: 10, at: '2026-03-08T08:00:00Z' },
-    { team: other.channelId, metric: 'csat', value: 20, at: '2026-03-08T09:00:00Z' },
-  ])).toEqual({ ok: true, stored: 1 });
+  expect(
+    await recordSignals(t.repos.signals, [
+      { team: other.channelId, metric: 'csat', value: 10, at: '2026-03-08T08:00:00Z' },
+      { team: other.channelId, metric: 'csat', value: 20, at: '2026-03-08T09:00:00Z' },
+    ]),
+  ).toEqual({ ok: true, stored: 1 });
   expect((await stored(other.id)).map((r) => r.value)).toEqual([91, 20]);
 });
 
 test('a batch fails whole at the database too (one transaction)', async () => {
   const team = await seedTeam();
   const rows = [
-    { teamId: team.id, metric: 'csat' as const, value: 50, responses: 1, at: new Date('2026-03-01T00:00:00Z'), day: '2026-03-01', source: 'api' },
+    {
+      teamId: team.id,
+      metric: 'csat' as const,
+      value: 50,
+      responses: 1,
+      at: new Date('2026-03-01T00:00:00Z'),
+      day: '2026-03-01',
+      source: 'api',
+    },
     // Slips past the core (the repository is called directly) and breaks the range check.
-    { teamId: team.id, metric: 'csat' as const, value: 500, responses: 1, at: new Date('2026-03-02T00:00:00Z'), day: '2026-03-02', source: 'api' },
+    {
+      teamId: team.id,
+      metric: 'csat' as const,
+      value: 500,
+      responses: 1,
+      at: new Date('2026-03-02T00:00:00Z'),
+      day: '2026-03-02',
+      source: 'api',
+    },
   ];
   await expect(t.repos.signals.upsertMany(rows)).rejects.toThrow();
   expect(await stored(team.id)).toEqual([]);
@@ -107,17 +159,46 @@ test('a batch fails whole at the database too (one transaction)', async () => {
 
 test('the CSV import reports every bad row by line and stores nothing; a good file is stored with progress', async () => {
   const team = await seedTeam();
-  const bad = ['team,metric,value,responses,at,source', `${team.channelId},csat,90,10,2026-03-06T17:00:00Z,`, `${team.channelId},nps,abc,,2026-03-06T17:00:00Z,delighted`, `CNOPE,csat,90,,2026-03-06T17:00:00Z,`].join('\n');
+  const bad = [
+    'team,metric,value,responses,at,source',
+    `${team.channelId},csat,90,10,2026-03-06T17:00:00Z,`,
+    `${team.channelId},nps,abc,,2026-03-06T17:00:00Z,delighted`,
+    `CNOPE,csat,90,,2026-03-06T17:00:00Z,`,
+  ].join('\n');
   const result = await importSignalsCsv(bad, t.repos.signals);
-  expect(result).toEqual({ ok: false, problems: [{ line: 3, field: 'value', message: 'must be a number' }, expect.objectContaining({ line: 4, field: 'team' })] });
-  const unknownTeam = await importSignalsCsv(bad.split('\n').filter((_, i) => i !== 2).join('\n'), t.repos.signals);
+  expect(result).toEqual({
+    ok: false,
+    problems: [
+      { line: 3, field: 'value', message: 'must be a number' },
+      expect.objectContaining({ line: 4, field: 'team' }),
+    ],
+  });
+  const unknownTeam = await importSignalsCsv(
+    bad
+      .split('\n')
+      .filter((_, i) => i !== 2)
+      .join('\n'),
+    t.repos.signals,
+  );
   expect(unknownTeam).toEqual({ ok: false, problems: [expect.objectContaining({ line: 3, field: 'team' })] });
-  expect(await importSignalsCsv('team,metric,score,at\n', t.repos.signals)).toEqual({ ok: false, problems: [{ line: 1, field: 'value', message: 'column is missing from the header' }, expect.objectContaining({ line: 1, field: 'score' })] });
+  expect(await importSignalsCsv('team,metric,score,at\n', t.repos.signals)).toEqual({
+    ok: false,
+    problems: [
+      { line: 1, field: 'value', message: 'column is missing from the header' },
+      expect.objectContaining({ line: 1, field: 'score' }),
+    ],
+  });
   expect(await stored(team.id)).toEqual([]);
 
   const ticks: number[] = [];
   const good = `at,team,metric,value,responses,source\r\n"2026-03-06T17:00:00Z",${team.channelId},csat,"90.5",10,zendesk\r\n2026-03-07T17:00:00Z,${team.channelId},nps,31,,\r\n`;
-  expect(await importSignalsCsv(good, t.repos.signals, { start: (n) => ticks.push(-n), increment: () => ticks.push(1), stop: () => ticks.push(0) })).toEqual({ ok: true, stored: 2 });
+  expect(
+    await importSignalsCsv(good, t.repos.signals, {
+      start: (n) => ticks.push(-n),
+      increment: () => ticks.push(1),
+      stop: () => ticks.push(0),
+    }),
+  ).toEqual({ ok: true, stored: 2 });
   expect(ticks).toEqual([-2, 1, 1, 0]);
   expect(await stored(team.id)).toEqual([
     { metric: 'csat', value: 90.5, responses: 10, day: '2026-03-06', source: 'zendesk' },
@@ -134,7 +215,11 @@ test('POST /api/signals: 404 without a configured token, 401 without or with a w
     return server;
   };
   const post = (server: Server, body: string, auth?: string) =>
-    fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/api/signals`, { method: 'POST', body, headers: { 'content-type': 'application/json', ...(auth ? { authorization: auth } : {}) } });
+    fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/api/signals`, {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/json', ...(auth ? { authorization: auth } : {}) },
+    });
   const item = JSON.stringify({ team: team.channelId, metric: 'csat', value: 77, at: '2026-03-06T17:00:00Z' });
   const off = await serve(undefined);
   const on = await serve(token);
@@ -147,9 +232,17 @@ test('POST /api/signals: 404 without a configured token, 401 without or with a w
     const badJson = await post(on, '{', `Bearer ${token}`);
     expect(badJson.status).toBe(400);
     expect(await badJson.json()).toMatchObject({ error: 'invalid_json' });
-    const bad = await post(on, `[${item}, {"team": "${team.channelId}", "metric": "csat", "value": 120, "at": "2026-03-06T17:00:00Z"}]`, `Bearer ${token}`);
+    const bad = await post(
+      on,
+      `[${item}, {"team": "${team.channelId}", "metric": "csat", "value": 120, "at": "2026-03-06T17:00:00Z"}]`,
+      `Bearer ${token}`,
+    );
     expect(bad.status).toBe(400);
-    expect(await bad.json()).toEqual({ error: 'invalid_signals', message: 'nothing was stored', problems: [{ index: 1, field: 'value', message: 'must be between 0 and 100 for csat (a percentage)' }] });
+    expect(await bad.json()).toEqual({
+      error: 'invalid_signals',
+      message: 'nothing was stored',
+      problems: [{ index: 1, field: 'value', message: 'must be between 0 and 100 for csat (a percentage)' }],
+    });
     expect(await stored(team.id)).toEqual([]);
     const ok = await post(on, item, `bearer ${token}`);
     expect(ok.status).toBe(200);
@@ -161,13 +254,25 @@ test('POST /api/signals: 404 without a configured token, 401 without or with a w
 
 test('the symmetry view: k applies to every mood, customers averaged by responses per round window, r once 6 rounds pair up', async () => {
   const team = await seedTeam();
-  const deps = { repos: t.repos, clock: new ManualClock(NOW), logger: silent, anonymitySecret: 'x'.repeat(32), queue: { enqueue: async () => {}, enqueueMany: async () => {} } } as unknown as WebDeps;
+  const deps = {
+    repos: t.repos,
+    clock: new ManualClock(NOW),
+    logger: silent,
+    anonymitySecret: 'x'.repeat(32),
+    queue: { enqueue: async () => {}, enqueueMany: async () => {} },
+  } as unknown as WebDeps;
   const moods = [6.0, 6.4, null, 6.2, 7.4, 7.8, 6.6, 8.0];
   const rounds = await seedClosedRounds(t.pool, team.id, moods, NOW);
   const inWindow = (i: number) => new Date(rounds[i]!.closesAt.getTime() - 86_400_000).toISOString();
   // Round 1: two days weighted 1:3 → (60·10 + 80·30) / 40 = 75.
   const signals = [
-    { team: team.channelId, metric: 'csat', value: 60, responses: 10, at: new Date(rounds[1]!.opensAt.getTime() + 3_600_000).toISOString() },
+    {
+      team: team.channelId,
+      metric: 'csat',
+      value: 60,
+      responses: 10,
+      at: new Date(rounds[1]!.opensAt.getTime() + 3_600_000).toISOString(),
+    },
     { team: team.channelId, metric: 'csat', value: 80, responses: 30, at: inWindow(1) },
     { team: team.channelId, metric: 'nps', value: 20, at: inWindow(7) },
   ];
@@ -184,8 +289,21 @@ test('the symmetry view: k applies to every mood, customers averaged by response
   ]);
 
   // Customers one round after the mood: csat[i+1] = 70 + 10·(mood[i] − 6), and 72 where the mood before was withheld.
-  const lagged = moods.slice(0, -1).map((m, i) => ({ team: team.channelId, metric: 'csat', value: m === null ? 72 : 70 + 10 * (m - 6), responses: 5, at: inWindow(i + 1) }));
-  expect((await recordSignals(t.repos.signals, [{ team: team.channelId, metric: 'csat', value: 75, at: inWindow(0) }, ...lagged])).ok).toBe(true);
+  const lagged = moods.slice(0, -1).map((m, i) => ({
+    team: team.channelId,
+    metric: 'csat',
+    value: m === null ? 72 : 70 + 10 * (m - 6),
+    responses: 5,
+    at: inWindow(i + 1),
+  }));
+  expect(
+    (
+      await recordSignals(t.repos.signals, [
+        { team: team.channelId, metric: 'csat', value: 75, at: inWindow(0) },
+        ...lagged,
+      ])
+    ).ok,
+  ).toBe(true);
   await t.pool.query('delete from customer_signals where team_id = $1 and value = 60', [team.id]); // round 1: only the lagged figure now
   const view = await loadSymmetry(deps, team, 8);
   expect(view.rounds.map((r) => r.csat)).toEqual([75, 70, 74, 72, 72, 84, 88, 76]);
@@ -194,21 +312,43 @@ test('the symmetry view: k applies to every mood, customers averaged by response
   expect(view.readings.csat!.nextRound).toBeCloseTo(1, 10);
   const text = symmetryText('en', view);
   expect(text.rounds[2]).toMatch(/^\d{4}-\d\d-\d\d: mood not shown \(under the threshold\) · CSAT \*74%\* \(▲4\)$/);
-  expect(text.readings[0]).toMatch(/^Customer CSAT: r = 0\.\d\d in the same round, r = 1\.00 with customers one round later\.$/);
-  expect(text.readings[1]).toBe('Customers tend to follow the team’s mood a round later (a week, on a weekly schedule) (a strong relation).');
+  expect(text.readings[0]).toMatch(
+    /^Customer CSAT: r = 0\.\d\d in the same round, r = 1\.00 with customers one round later\.$/,
+  );
+  expect(text.readings[1]).toBe(
+    'Customers tend to follow the team’s mood a round later (a week, on a weekly schedule) (a strong relation).',
+  );
   expect(text.caveat).toMatch(/Correlation is not cause/);
   expect(symmetryText('fr', view).readings[0]).toMatch(/r = 1,00 avec les clients un tour plus tard/);
 
   // The summary of the newest round carries the symmetry line, up to that round only.
-  const summary = await summaryMessage(deps, team, { kind: 'withheld', roundId: rounds[4]!.id, period: 'p', closesAt: rounds[4]!.closesAt, needed: 5 });
+  const summary = await summaryMessage(deps, team, {
+    kind: 'withheld',
+    roundId: rounds[4]!.id,
+    period: 'p',
+    closesAt: rounds[4]!.closesAt,
+    needed: 5,
+  });
   expect(summary.symmetry?.rounds.map((r) => r.mood)).toEqual(moods.slice(0, 5));
-  const none = await summaryMessage(deps, await seedTeam(), { kind: 'withheld', roundId: 'x', period: 'p', closesAt: NOW, needed: 5 });
+  const none = await summaryMessage(deps, await seedTeam(), {
+    kind: 'withheld',
+    roundId: 'x',
+    period: 'p',
+    closesAt: NOW,
+    needed: 5,
+  });
   expect(none.symmetry).toBeUndefined();
 });
 
 test('a help desk rule per rating (README): 100 for good, 0 for bad, one source per ticket, minutes without seconds; a resent call changes nothing', async () => {
   const team = await seedTeam();
-  const deps = { repos: t.repos, clock: new ManualClock(NOW), logger: silent, anonymitySecret: 'x'.repeat(32), queue: { enqueue: async () => {}, enqueueMany: async () => {} } } as unknown as WebDeps;
+  const deps = {
+    repos: t.repos,
+    clock: new ManualClock(NOW),
+    logger: silent,
+    anonymitySecret: 'x'.repeat(32),
+    queue: { enqueue: async () => {}, enqueueMany: async () => {} },
+  } as unknown as WebDeps;
   const [round] = await seedClosedRounds(t.pool, team.id, [7.0], NOW);
   // What the two triggers send, as Zendesk renders {{ticket.id}} and {{ticket.updated_at_with_timestamp}} (no seconds).
   const minute = (d: Date) => d.toISOString().slice(0, 16) + 'Z';

@@ -14,7 +14,10 @@ import { parseSlackBody, screenSlackPayload } from '../../src/platforms/slack/pa
 import { ownWorkspaceOnly } from '../../src/platforms/slack/workspace-guard';
 
 type Json = unknown;
-const FIXTURE_DIRS = [join(__dirname, '..', 'fixtures', 'slack'), join(__dirname, '..', '..', 'src', 'sandbox', 'fixtures', 'slack')];
+const FIXTURE_DIRS = [
+  join(__dirname, '..', 'fixtures', 'slack'),
+  join(__dirname, '..', '..', 'src', 'sandbox', 'fixtures', 'slack'),
+];
 // users-info.json is a Web API answer, not something Slack sends to an app; the Home-tab event is an inner event.
 const fixtures: Json[] = FIXTURE_DIRS.flatMap((dir) =>
   readdirSync(dir)
@@ -25,29 +28,56 @@ const fixtures: Json[] = FIXTURE_DIRS.flatMap((dir) =>
 
 const isContainer = (v: Json): v is Record<string, Json> => typeof v === 'object' && v !== null;
 /** Every path to a value inside `v` (the root included). */
-const pathsOf = (v: Json, prefix: string[] = []): string[][] => [prefix, ...(isContainer(v) ? Object.keys(v).flatMap((k) => pathsOf(v[k], [...prefix, k])) : [])];
+const pathsOf = (v: Json, prefix: string[] = []): string[][] => [
+  prefix,
+  ...(isContainer(v) ? Object.keys(v).flatMap((k) => pathsOf(v[k], [...prefix, k])) : []),
+];
 /** `v` with the value at `path` replaced (`undefined`: removed). */
 function replaced(v: Json, path: string[], value: Json): Json {
   if (path.length === 0) return value;
-  const copy: Record<string, Json> = Array.isArray(v) ? [...(v as Json[])] as unknown as Record<string, Json> : { ...(v as Record<string, Json>) };
+  const copy: Record<string, Json> = Array.isArray(v)
+    ? ([...(v as Json[])] as unknown as Record<string, Json>)
+    : { ...(v as Record<string, Json>) };
   const [head, ...rest] = path as [string, ...string[]];
   if (rest.length === 0 && value === undefined) delete copy[head];
   else copy[head] = replaced(copy[head], rest, value);
   return copy;
 }
 
-const oneChange = (body: Json) => fc.tuple(fc.constantFrom(...pathsOf(body)), fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.constant(undefined)));
+const oneChange = (body: Json) =>
+  fc.tuple(fc.constantFrom(...pathsOf(body)), fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.constant(undefined)));
 /** A recorded payload with one to three fields replaced by any JSON value or removed. */
-const bentPayload = fc.constantFrom(...fixtures).chain((fixture) =>
-  fc.array(oneChange(fixture), { minLength: 1, maxLength: 3 }).map((changes) => changes.reduce((body, [path, value]) => replaced(body, path, value), fixture)),
-);
+const bentPayload = fc
+  .constantFrom(...fixtures)
+  .chain((fixture) =>
+    fc
+      .array(oneChange(fixture), { minLength: 1, maxLength: 3 })
+      .map((changes) => changes.reduce((body, [path, value]) => replaced(body, path, value), fixture)),
+  );
 
 const receiver: Receiver = { init: () => undefined, start: async () => undefined, stop: async () => undefined };
-const quiet = { debug() {}, info() {}, warn() {}, error() {}, setLevel() {}, getLevel: () => 'error' as never, setName() {} };
+const quiet = {
+  debug() {},
+  info() {},
+  warn() {},
+  error() {},
+  setLevel() {},
+  getLevel: () => 'error' as never,
+  setName() {},
+};
 let app: App;
 
 beforeAll(() => {
-  app = new App({ token: 'xoxb-static', botId: 'B0A1BOTID01', botUserId: 'U0A1SYMBOT1', receiver, tokenVerificationEnabled: false, ignoreSelf: false, logger: quiet, convoStore: false });
+  app = new App({
+    token: 'xoxb-static',
+    botId: 'B0A1BOTID01',
+    botUserId: 'U0A1SYMBOT1',
+    receiver,
+    tokenVerificationEnabled: false,
+    ignoreSelf: false,
+    logger: quiet,
+    convoStore: false,
+  });
   app.use(ignoreSelf);
   app.use(ownWorkspaceOnly('T0A1B2C3D4E'));
   registerFallbacks(app);
@@ -55,11 +85,16 @@ beforeAll(() => {
 });
 
 test('the recorded payloads themselves all pass the screen', () => {
-  expect(fixtures.map((f) => [(f as { type?: string }).type ?? 'command', screenSlackPayload(f).kind])).toEqual(fixtures.map((f) => [(f as { type?: string }).type ?? 'command', expect.stringMatching(/^(pass|rate-limited)$/)]));
+  expect(fixtures.map((f) => [(f as { type?: string }).type ?? 'command', screenSlackPayload(f).kind])).toEqual(
+    fixtures.map((f) => [(f as { type?: string }).type ?? 'command', expect.stringMatching(/^(pass|rate-limited)$/)]),
+  );
 });
 
 test('the screen never throws, whatever JSON it is given', () => {
-  fc.assert(fc.property(fc.jsonValue(), (value) => void screenSlackPayload(value)), { numRuns: 2000 });
+  fc.assert(
+    fc.property(fc.jsonValue(), (value) => void screenSlackPayload(value)),
+    { numRuns: 2000 },
+  );
 });
 
 /** Values that break code which trusts a field's type: each stands for a kind (null, nothing, number, string, list, object…). */
@@ -77,7 +112,9 @@ test('every field of every recorded payload (to three levels), set to each odd v
           continue;
         }
         routed += 1;
-        await expect(app.processEvent({ body: body as Record<string, unknown>, ack: async () => undefined })).resolves.toBeUndefined();
+        await expect(
+          app.processEvent({ body: body as Record<string, unknown>, ack: async () => undefined }),
+        ).resolves.toBeUndefined();
       }
     }
   }
@@ -102,5 +139,9 @@ test('a bent payload (several random changes) is refused by the screen, or Bolt 
 
 test('HTTP bodies go through the same parse Bolt uses: a form payload of null is refused, not handed on', () => {
   const parsed = parseSlackBody('payload=null', 'application/x-www-form-urlencoded');
-  expect(parsed.ok && screenSlackPayload(parsed.body)).toEqual({ kind: 'refused', code: 'body_not_object', detail: 'the payload is null, not an object' });
+  expect(parsed.ok && screenSlackPayload(parsed.body)).toEqual({
+    kind: 'refused',
+    code: 'body_not_object',
+    detail: 'the payload is null, not an object',
+  });
 });

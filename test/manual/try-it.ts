@@ -8,13 +8,25 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { startApp, waitFor } from '../support/app-process';
 import { startFakeSlack, type StoredMessage } from '../support/fake-slack';
-import { blockActionBody, postToSlackApp, slashCommandBody, viewSubmissionBody, type SlackRequestBody } from '../support/slack-requests';
+import {
+  blockActionBody,
+  postToSlackApp,
+  slashCommandBody,
+  viewSubmissionBody,
+  type SlackRequestBody,
+} from '../support/slack-requests';
 
 const SECRET = 'try-it-signing-secret-0123456789';
 const TEAM = 'T0TRYIT';
 const CHANNEL = 'C0TRYIT';
 const PEOPLE = [
-  { id: 'UMANAGER', name: 'maya', tz: 'Europe/Stockholm', score: 8, comment: 'Good sprint, the release went out calmly.' },
+  {
+    id: 'UMANAGER',
+    name: 'maya',
+    tz: 'Europe/Stockholm',
+    score: 8,
+    comment: 'Good sprint, the release went out calmly.',
+  },
   { id: 'UTEAM01', name: 'omar', tz: 'America/New_York', score: 6, comment: 'Too many meetings this week.' },
   { id: 'UTEAM02', name: 'lena', tz: 'Asia/Kolkata', score: 9, comment: '' },
 ];
@@ -60,7 +72,16 @@ async function main(): Promise<void> {
   let seq = 0;
   const pulse = async (text: string) => {
     const id = `try-${++seq}`;
-    await send(slashCommandBody({ command: '/pulse', text, userId: 'UMANAGER', channelId: CHANNEL, teamId: TEAM, responseUrl: slack.responseUrl(id) }));
+    await send(
+      slashCommandBody({
+        command: '/pulse',
+        text,
+        userId: 'UMANAGER',
+        channelId: CHANNEL,
+        teamId: TEAM,
+        responseUrl: slack.responseUrl(id),
+      }),
+    );
     const [reply] = await waitFor(() => (slack.responses(id).length ? slack.responses(id) : null), `/pulse ${text}`);
     console.log(`\n> maya: /pulse ${text}\n  (only maya sees) ${(reply as { text: string }).text}`);
   };
@@ -73,17 +94,44 @@ async function main(): Promise<void> {
     for (const p of PEOPLE) {
       const dm = slack.dmOf(p.id)[0]!;
       console.log(`\n--- DM to ${p.name} (${p.tz}) ---\n${visibleText(dm)}`);
-      const actions = (dm.blocks as Array<{ type: string; elements?: Array<{ action_id: string; value: string }> }>).find((b) => b.type === 'actions');
+      const actions = (
+        dm.blocks as Array<{ type: string; elements?: Array<{ action_id: string; value: string }> }>
+      ).find((b) => b.type === 'actions');
       const button = actions!.elements!.find((e) => e.action_id === `checkin_score_${p.score}`)!;
-      await send(blockActionBody({ userId: p.id, teamId: TEAM, actionId: button.action_id, value: button.value, channelId: dm.channel, messageTs: dm.ts, responseUrl: slack.responseUrl(`click-${p.id}`) }));
-      const modal = await waitFor(() => slack.callsTo('views.open').find((c) => JSON.stringify(c.args.view).includes(JSON.parse(button.value).d)), 'the modal');
+      await send(
+        blockActionBody({
+          userId: p.id,
+          teamId: TEAM,
+          actionId: button.action_id,
+          value: button.value,
+          channelId: dm.channel,
+          messageTs: dm.ts,
+          responseUrl: slack.responseUrl(`click-${p.id}`),
+        }),
+      );
+      const modal = await waitFor(
+        () => slack.callsTo('views.open').find((c) => JSON.stringify(c.args.view).includes(JSON.parse(button.value).d)),
+        'the modal',
+      );
       console.log(`> ${p.name} clicks [${p.score}] → a modal asks "What's behind your score this week?"`);
       if (p.comment) {
         const view = modal.args.view as { private_metadata: string };
-        await send(viewSubmissionBody({ userId: p.id, teamId: TEAM, callbackId: 'checkin_comment', privateMetadata: view.private_metadata, values: { comment: { comment: { type: 'plain_text_input', value: p.comment } } }, viewId: `V${p.id}` }));
+        await send(
+          viewSubmissionBody({
+            userId: p.id,
+            teamId: TEAM,
+            callbackId: 'checkin_comment',
+            privateMetadata: view.private_metadata,
+            values: { comment: { comment: { type: 'plain_text_input', value: p.comment } } },
+            viewId: `V${p.id}`,
+          }),
+        );
         console.log(`> ${p.name} writes: "${p.comment}"`);
       }
-      await waitFor(() => visibleText(slack.dmOf(p.id)[0]!).includes(p.comment ? 'comment is saved' : 'Saved'), 'the saved answer');
+      await waitFor(
+        () => visibleText(slack.dmOf(p.id)[0]!).includes(p.comment ? 'comment is saved' : 'Saved'),
+        'the saved answer',
+      );
       console.log(`--- ${p.name}'s DM now ---\n${visibleText(slack.dmOf(p.id)[0]!)}`);
     }
     await pulse('status');
@@ -95,9 +143,15 @@ async function main(): Promise<void> {
     await db.connect();
     await db.query(`update rounds set closes_at = now() where status = 'open'`);
     await db.end();
-    const summary = await waitFor(() => slack.messagesIn(CHANNEL).find((m) => /Team pulse/.test(visibleText(m))), 'the summary', 20_000);
+    const summary = await waitFor(
+      () => slack.messagesIn(CHANNEL).find((m) => /Team pulse/.test(visibleText(m))),
+      'the summary',
+      20_000,
+    );
     console.log(`\n--- posted to #team-atlas ---\n${visibleText(summary)}`);
-    console.log(`\nThe bot made ${slack.calls.length} Slack API calls; the deploy bot got ${slack.dmOf('UBOT').length} DMs.`);
+    console.log(
+      `\nThe bot made ${slack.calls.length} Slack API calls; the deploy bot got ${slack.dmOf('UBOT').length} DMs.`,
+    );
   } finally {
     await app.stop();
     await slack.close();

@@ -13,9 +13,18 @@ export interface KnownAnswer {
 
 /** The places (table rows or log lines) that pair someone with their own answer. */
 export async function findLinks(pool: Pool, answers: KnownAnswer[], logText = ''): Promise<string[]> {
-  const { rows: members } = await pool.query<{ id: string; platform_user_id: string }>('select id, platform_user_id from members');
-  const ids = new Map(answers.map((a) => [a.platformUserId, [a.platformUserId, ...members.filter((m) => m.platform_user_id === a.platformUserId).map((m) => m.id)]]));
-  const { rows: tables } = await pool.query<{ name: string }>("select tablename as name from pg_tables where schemaname = 'public'");
+  const { rows: members } = await pool.query<{ id: string; platform_user_id: string }>(
+    'select id, platform_user_id from members',
+  );
+  const ids = new Map(
+    answers.map((a) => [
+      a.platformUserId,
+      [a.platformUserId, ...members.filter((m) => m.platform_user_id === a.platformUserId).map((m) => m.id)],
+    ]),
+  );
+  const { rows: tables } = await pool.query<{ name: string }>(
+    "select tablename as name from pg_tables where schemaname = 'public'",
+  );
   const places: Array<{ where: string; text: string }> = [];
   for (const { name } of tables) {
     const { rows } = await pool.query<{ row: string }>(`select row_to_json(t)::text as row from "${name}" t`);
@@ -26,7 +35,16 @@ export async function findLinks(pool: Pool, answers: KnownAnswer[], logText = ''
   for (const place of places) {
     for (const a of answers) {
       // Whole ids only: a short id like "UC" inside a random base64 hash ("nOUCQ…") names nobody.
-      if (!ids.get(a.platformUserId)!.some((id) => new RegExp(`(^|[^A-Za-z0-9_])${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^A-Za-z0-9_])`).test(place.text))) continue;
+      if (
+        !ids
+          .get(a.platformUserId)!
+          .some((id) =>
+            new RegExp(`(^|[^A-Za-z0-9_])${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^A-Za-z0-9_])`).test(
+              place.text,
+            ),
+          )
+      )
+        continue;
       const scored = new RegExp(`"score":\\s*${a.score}\\b|answered \\*?${a.score}\\b`).test(place.text);
       const said = a.texts.some((t) => place.text.includes(t.slice(0, 24)));
       if (scored || said) links.push(`${place.where}: ${place.text.slice(0, 300)}`);
@@ -49,12 +67,16 @@ export async function countPlaces(pool: Pool): Promise<number> {
  * and no author's answer names its writer unless they chose to sign it. Returns what is wrong.
  */
 export async function findSealProblems(pool: Pool): Promise<string[]> {
-  const { rows: members } = await pool.query<{ id: string; platform_user_id: string }>('select id, platform_user_id from members');
+  const { rows: members } = await pool.query<{ id: string; platform_user_id: string }>(
+    'select id, platform_user_id from members',
+  );
   const ids = members.flatMap((m) => [m.id, m.platform_user_id]);
   // What a seal holds is a member id (a uuid); a short platform id ("UA") turns up by chance in random bytes, so only ids
   // of 4+ characters are looked for inside a seal (a 4-byte match in ~60 random bytes is a one-in-70-million event).
   const sealable = ids.filter((id) => id.length >= 4);
-  const { rows: seals } = await pool.query<{ seal: string }>('select author_seal as seal from responses where author_seal is not null');
+  const { rows: seals } = await pool.query<{ seal: string }>(
+    'select author_seal as seal from responses where author_seal is not null',
+  );
   const problems: string[] = [];
   if (seals.length === 0) problems.push('no sealed address to scan');
   const nonces = new Set<string>();
@@ -64,10 +86,16 @@ export async function findSealProblems(pool: Pool): Promise<string[]> {
     if (nonces.has(nonce)) problems.push(`two seals share a nonce: ${seal}`);
     nonces.add(nonce);
     const decoded = Buffer.from(body, 'base64url').toString('latin1');
-    for (const id of sealable) if (seal.includes(id) || decoded.includes(id)) problems.push(`seal holds ${id} in the clear: ${seal}`);
+    for (const id of sealable)
+      if (seal.includes(id) || decoded.includes(id)) problems.push(`seal holds ${id} in the clear: ${seal}`);
   }
   // An author's answer may name them only in revealed_as, their explicit choice for that one answer.
-  const { rows: answers } = await pool.query<{ row: string }>("select (row_to_json(r)::jsonb - 'revealed_as')::text as row from comment_replies r where from_author");
-  for (const { row } of answers) for (const id of ids) if (new RegExp(`(^|[^A-Za-z0-9_])${id}($|[^A-Za-z0-9_])`).test(row)) problems.push(`an author's answer names ${id}: ${row}`);
+  const { rows: answers } = await pool.query<{ row: string }>(
+    "select (row_to_json(r)::jsonb - 'revealed_as')::text as row from comment_replies r where from_author",
+  );
+  for (const { row } of answers)
+    for (const id of ids)
+      if (new RegExp(`(^|[^A-Za-z0-9_])${id}($|[^A-Za-z0-9_])`).test(row))
+        problems.push(`an author's answer names ${id}: ${row}`);
   return problems;
 }

@@ -28,7 +28,12 @@ export interface AppProcess {
 }
 
 /** Polls `check` every `everyMs` until it returns a truthy value or `timeoutMs` passes. */
-export async function waitFor<T>(check: () => T | Promise<T>, what: string, timeoutMs = 15_000, everyMs = 50): Promise<NonNullable<Awaited<T>>> {
+export async function waitFor<T>(
+  check: () => T | Promise<T>,
+  what: string,
+  timeoutMs = 15_000,
+  everyMs = 50,
+): Promise<NonNullable<Awaited<T>>> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
@@ -44,7 +49,11 @@ export async function waitFor<T>(check: () => T | Promise<T>, what: string, time
 }
 
 /** Starts the app with `env` on a free port (node started with `nodeArgs`) and waits until /healthz answers 200. */
-export async function startApp(env: Record<string, string>, role: 'all' | 'web' | 'worker' = 'all', nodeArgs: string[] = []): Promise<AppProcess> {
+export async function startApp(
+  env: Record<string, string>,
+  role: 'all' | 'web' | 'worker' = 'all',
+  nodeArgs: string[] = [],
+): Promise<AppProcess> {
   if (!existsSync(ENTRY)) throw new Error('dist/ is missing: run `npm run build` (npm test does it first)');
   const port = env.PORT ?? String(await freePort());
   let out = '';
@@ -55,7 +64,9 @@ export async function startApp(env: Record<string, string>, role: 'all' | 'web' 
   });
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-  const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   const exited = ended.then((e) => e.code);
   const url = `http://127.0.0.1:${port}`;
   const app: AppProcess = {
@@ -70,11 +81,16 @@ export async function startApp(env: Record<string, string>, role: 'all' | 'web' 
   };
   if (role !== 'worker') {
     try {
-      await waitFor(async () => {
-        if (child.exitCode !== null) throw new Error(`app exited with ${child.exitCode}:\n${out}`);
-        const res = await fetch(`${url}/healthz`).catch(() => null);
-        return res?.status === 200;
-      }, 'the app to become healthy', 30_000, 100);
+      await waitFor(
+        async () => {
+          if (child.exitCode !== null) throw new Error(`app exited with ${child.exitCode}:\n${out}`);
+          const res = await fetch(`${url}/healthz`).catch(() => null);
+          return res?.status === 200;
+        },
+        'the app to become healthy',
+        30_000,
+        100,
+      );
     } catch (err) {
       await app.stop();
       throw new Error(`${(err as Error).message}\n--- app output ---\n${out}`, { cause: err });

@@ -13,12 +13,22 @@ export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() 
  * Makes `people` (all in `timezone`) the members of a new team in a new Slack workspace, synced from
  * the channel the messenger knows, with check-ins on Fridays at 14:00 and the default settings.
  */
-export async function seedTeam(deps: WorkerDeps, messenger: RecordingMessenger, people: string[], timezone = 'UTC'): Promise<Team> {
+export async function seedTeam(
+  deps: WorkerDeps,
+  messenger: RecordingMessenger,
+  people: string[],
+  timezone = 'UTC',
+): Promise<Team> {
   for (const id of people) messenger.addUser(id, { timezone });
   const channel = `C${randomUUID().slice(0, 8)}`;
   messenger.channels.set(channel, people);
   const workspace = await deps.repos.workspaces.ensure('slack', `T${randomUUID().slice(0, 8)}`);
-  const { team } = await deps.repos.teams.ensure({ workspaceId: workspace.id, channelId: channel, managers: [people[0]!], settings: DEFAULT_TEAM_SETTINGS });
+  const { team } = await deps.repos.teams.ensure({
+    workspaceId: workspace.id,
+    channelId: channel,
+    managers: [people[0]!],
+    settings: DEFAULT_TEAM_SETTINGS,
+  });
   await syncTeam(deps, team.id);
   await deps.repos.teams.setSchedule(team.id, { days: ['fri'], time: '14:00' });
   return team;

@@ -7,7 +7,9 @@ const FAKE_CLOCK_VARS = /^(LD_PRELOAD|FAKETIME|FAKETIME_.+|DONT_FAKE_MONOTONIC)$
 
 /** The libfaketime variables of this process (none outside a faked run), for a child that shares its clock. */
 export function sharedClockEnv(): Record<string, string> {
-  return Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => FAKE_CLOCK_VARS.test(e[0]) && e[1] !== undefined));
+  return Object.fromEntries(
+    Object.entries(process.env).filter((e): e is [string, string] => FAKE_CLOCK_VARS.test(e[0]) && e[1] !== undefined),
+  );
 }
 
 /** This process's environment without libfaketime, for a service that keeps the machine's clock. */

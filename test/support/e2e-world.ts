@@ -9,7 +9,13 @@ import { Redis } from 'ioredis';
 import { QUEUE_KINDS, queueName, type QueueKind } from '../../src/jobs/definitions';
 import { startApp, waitFor, type AppProcess } from './app-process';
 import { startFakeSlack, type FakeSlack, type FakeSlackOptions, type FakeUser, type StoredMessage } from './fake-slack';
-import { blockActionBody, postToSlackApp, slashCommandBody, viewSubmissionBody, type SlackRequestBody } from './slack-requests';
+import {
+  blockActionBody,
+  postToSlackApp,
+  slashCommandBody,
+  viewSubmissionBody,
+  type SlackRequestBody,
+} from './slack-requests';
 
 export interface WorldOptions {
   teamId: string;
@@ -47,7 +53,12 @@ export interface World {
   /** The user's check-in DM as Slack stores it now (exactly one expected). */
   checkinOf(userId: string): StoredMessage;
   /** A click on the score button of `questionBlock` (default: the mood question's buttons). */
-  click(userId: string, message: StoredMessage, score: number, opts?: { actionTs?: string; blockId?: string }): SlackRequestBody;
+  click(
+    userId: string,
+    message: StoredMessage,
+    score: number,
+    opts?: { actionTs?: string; blockId?: string },
+  ): SlackRequestBody;
   /** Submits the comment modal the app opened last (tests click and submit one person at a time). */
   submitModal(userId: string, values: Record<string, string>, viewId?: string): Promise<number>;
   /** Stops every process (SIGTERM) and the fake Slack; resolves with the web/all process's exit code. */
@@ -55,10 +66,14 @@ export interface World {
 }
 
 /** The button of `score` in the actions block `blockId` of a message. */
-export function buttonOf(message: StoredMessage, score: number, blockId = 'checkin_scores'): { action_id: string; value: string } {
-  const actions = (message.blocks as Array<{ type: string; block_id?: string; elements?: Array<{ action_id: string; value: string }> }>).find(
-    (b) => b.type === 'actions' && b.block_id === blockId,
-  );
+export function buttonOf(
+  message: StoredMessage,
+  score: number,
+  blockId = 'checkin_scores',
+): { action_id: string; value: string } {
+  const actions = (
+    message.blocks as Array<{ type: string; block_id?: string; elements?: Array<{ action_id: string; value: string }> }>
+  ).find((b) => b.type === 'actions' && b.block_id === blockId);
   const button = actions?.elements?.find((e) => e.action_id === `checkin_score_${score}`);
   if (!button) throw new Error(`no button ${score} in ${blockId}`);
   return button;
@@ -66,7 +81,9 @@ export function buttonOf(message: StoredMessage, score: number, blockId = 'check
 
 /** The user's check-in DMs as Slack holds them: exactly one per round is the promise. */
 export function checkinDms(slack: FakeSlack, userId: string): StoredMessage[] {
-  return slack.dmOf(userId).filter((m) => (m.metadata as { event_type?: string } | undefined)?.event_type === 'symmetry_checkin');
+  return slack
+    .dmOf(userId)
+    .filter((m) => (m.metadata as { event_type?: string } | undefined)?.event_type === 'symmetry_checkin');
 }
 
 /** The score a check-in DM tells its member is saved ("You answered *7*. Saved."), or null. */
@@ -89,9 +106,23 @@ export interface QueueWatch {
 export function watchQueues(env: Record<string, string>): QueueWatch {
   const connection = new Redis(env.REDIS_URL!, { maxRetriesPerRequest: 1 });
   connection.on('error', () => undefined);
-  const queues = Object.fromEntries(QUEUE_KINDS.map((k) => [k, new Queue(queueName(k), { connection, prefix: env.QUEUE_PREFIX! })])) as Record<QueueKind, Queue>;
+  const queues = Object.fromEntries(
+    QUEUE_KINDS.map((k) => [k, new Queue(queueName(k), { connection, prefix: env.QUEUE_PREFIX! })]),
+  ) as Record<QueueKind, Queue>;
   const counts = async () => {
-    const all = await Promise.all(QUEUE_KINDS.map((k) => queues[k].getJobCounts('active', 'waiting', 'prioritized', 'delayed', 'waiting-children', 'failed', 'completed')));
+    const all = await Promise.all(
+      QUEUE_KINDS.map((k) =>
+        queues[k].getJobCounts(
+          'active',
+          'waiting',
+          'prioritized',
+          'delayed',
+          'waiting-children',
+          'failed',
+          'completed',
+        ),
+      ),
+    );
     const sum: Record<string, number> = {};
     for (const c of all) for (const [state, n] of Object.entries(c)) sum[state] = (sum[state] ?? 0) + n;
     return sum;
@@ -139,12 +170,25 @@ export async function startWorld(opts: WorldOptions): Promise<World> {
   if (opts.split) await startWorker();
   const app = await startApp(env, opts.split ? 'web' : 'all');
   let seq = 0;
-  const send = (body: SlackRequestBody, headers: Record<string, string> = {}) => postToSlackApp(`${app.url}/slack/events`, { ...body, secret, headers });
+  const send = (body: SlackRequestBody, headers: Record<string, string> = {}) =>
+    postToSlackApp(`${app.url}/slack/events`, { ...body, secret, headers });
   const command = async (userId: string, name: string, text: string) => {
     const id = `cmd-${++seq}`;
-    const res = await send(slashCommandBody({ command: name, text, userId, channelId: opts.channel, teamId: opts.teamId, responseUrl: slack.responseUrl(id) }));
+    const res = await send(
+      slashCommandBody({
+        command: name,
+        text,
+        userId,
+        channelId: opts.channel,
+        teamId: opts.teamId,
+        responseUrl: slack.responseUrl(id),
+      }),
+    );
     if (res.status !== 200) throw new Error(`${name} ${text} answered ${res.status}`);
-    const [reply] = await waitFor(() => (slack.responses(id).length ? slack.responses(id) : null), `the reply to ${name} ${text}`);
+    const [reply] = await waitFor(
+      () => (slack.responses(id).length ? slack.responses(id) : null),
+      `the reply to ${name} ${text}`,
+    );
     return reply as { text: string; blocks?: unknown[] };
   };
   const world: World = {
@@ -160,7 +204,9 @@ export async function startWorld(opts: WorldOptions): Promise<World> {
     command,
     pulse: async (userId, text) => (await command(userId, '/pulse', text)).text,
     checkinOf(userId) {
-      const dms = slack.dmOf(userId).filter((m) => (m.metadata as { event_type?: string } | undefined)?.event_type === 'symmetry_checkin');
+      const dms = slack
+        .dmOf(userId)
+        .filter((m) => (m.metadata as { event_type?: string } | undefined)?.event_type === 'symmetry_checkin');
       if (dms.length !== 1) throw new Error(`${userId} has ${dms.length} check-in DMs`);
       return dms[0]!;
     },
@@ -182,8 +228,19 @@ export async function startWorld(opts: WorldOptions): Promise<World> {
     async submitModal(userId, values, viewId) {
       const opened = await waitFor(() => slack.callsTo('views.open').at(-1), 'a modal');
       const view = opened.args.view as { private_metadata: string };
-      const state = Object.fromEntries(Object.entries(values).map(([block, value]) => [block, { comment: { type: 'plain_text_input', value } }]));
-      const res = await send(viewSubmissionBody({ userId, teamId: opts.teamId, callbackId: 'checkin_comment', privateMetadata: view.private_metadata, values: state, viewId: viewId ?? `V${++seq}` }));
+      const state = Object.fromEntries(
+        Object.entries(values).map(([block, value]) => [block, { comment: { type: 'plain_text_input', value } }]),
+      );
+      const res = await send(
+        viewSubmissionBody({
+          userId,
+          teamId: opts.teamId,
+          callbackId: 'checkin_comment',
+          privateMetadata: view.private_metadata,
+          values: state,
+          viewId: viewId ?? `V${++seq}`,
+        }),
+      );
       return res.status;
     },
     async stop() {
@@ -196,7 +253,10 @@ export async function startWorld(opts: WorldOptions): Promise<World> {
       }
       // A worker the test killed on purpose (SIGKILL) has no exit code to report.
       const failedWorker = workers.findIndex((w, i) => workerCodes[i] !== 0 && w.child.signalCode !== 'SIGKILL');
-      if (failedWorker >= 0) console.error(`worker ${failedWorker} exited with ${workerCodes[failedWorker]}; its last output:\n${workers[failedWorker]!.output().slice(-3000)}`);
+      if (failedWorker >= 0)
+        console.error(
+          `worker ${failedWorker} exited with ${workerCodes[failedWorker]}; its last output:\n${workers[failedWorker]!.output().slice(-3000)}`,
+        );
       return code !== 0 || failedWorker < 0 ? code : (workerCodes[failedWorker] ?? null);
     },
   };

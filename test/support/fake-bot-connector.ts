@@ -98,17 +98,33 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
   let seq = 1_700_000_000_000;
 
   const findUser = (id: string) => users.get(id) ?? [...users.values()].find((u) => u.aadObjectId === id);
-  const account = (u: TeamsUser) => ({ id: u.id, name: u.name, aadObjectId: u.aadObjectId, givenName: u.name, surname: '', email: `${u.name.toLowerCase()}@example.com`, userPrincipalName: `${u.name.toLowerCase()}@example.com`, tenantId: 'tenant', userRole: 'user' });
+  const account = (u: TeamsUser) => ({
+    id: u.id,
+    name: u.name,
+    aadObjectId: u.aadObjectId,
+    givenName: u.name,
+    surname: '',
+    email: `${u.name.toLowerCase()}@example.com`,
+    userPrincipalName: `${u.name.toLowerCase()}@example.com`,
+    tenantId: 'tenant',
+    userRole: 'user',
+  });
 
   const handle = async (req: IncomingMessage, res: ServerResponse, call: ConnectorCall): Promise<number> => {
     const method = req.method ?? 'GET';
     const segments = (req.url ?? '/').split('?')[0]!.split('/').filter(Boolean).map(decodeURIComponent);
     const query = new URL(req.url ?? '/', 'http://x').searchParams;
-    if (segments[0] !== 'v3' || segments[1] !== 'conversations') return json(res, 404, errorBody('NotFound', 'unknown route')), 404;
+    if (segments[0] !== 'v3' || segments[1] !== 'conversations')
+      return (json(res, 404, errorBody('NotFound', 'unknown route')), 404);
     const fault = faults.find((f) => f.left > 0 && f.method === method && f.path.test(call.path));
     if (fault) {
       fault.left -= 1;
-      json(res, fault.status, errorBody(fault.status === 429 ? 'Throttled' : 'Failed', 'fault injected'), fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {});
+      json(
+        res,
+        fault.status,
+        errorBody(fault.status === 429 ? 'Throttled' : 'Failed', 'fault injected'),
+        fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {},
+      );
       return fault.status;
     }
 
@@ -116,41 +132,49 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
     if (segments.length === 2 && method === 'POST') {
       const body = call.body as { members?: Array<{ id: string }>; isGroup?: boolean; tenantId?: string };
       const member = body?.members?.[0] && findUser(body.members[0].id);
-      if (!member) return json(res, 400, errorBody('BadArgument', 'unknown member')), 400;
-      if (member.blocked) return json(res, 403, errorBody('MessageWritesBlocked', 'Bot is blocked by the user')), 403;
+      if (!member) return (json(res, 400, errorBody('BadArgument', 'unknown member')), 400);
+      if (member.blocked) return (json(res, 403, errorBody('MessageWritesBlocked', 'Bot is blocked by the user')), 403);
       let conversation = [...conversations.values()].find((c) => c.kind === 'personal' && c.members[0] === member.id);
       if (!conversation) {
         conversation = { id: `a:1${randomBytes(12).toString('hex')}`, kind: 'personal', members: [member.id] };
         conversations.set(conversation.id, conversation);
       }
-      return json(res, 201, { id: conversation.id }), 201;
+      return (json(res, 201, { id: conversation.id }), 201);
     }
 
     const conversationId = segments[2]!;
     const conversation = conversations.get(baseId(conversationId));
-    if (!conversation) return json(res, 404, errorBody('ConversationNotFound', 'Conversation not found.')), 404;
+    if (!conversation) return (json(res, 404, errorBody('ConversationNotFound', 'Conversation not found.')), 404);
     const blocked = conversation.kind === 'personal' && users.get(conversation.members[0]!)?.blocked;
 
     // POST …/activities and POST …/activities/{replyToId}: a new message (in a thread when asked).
     if (segments[3] === 'activities' && method === 'POST') {
-      if (blocked) return json(res, 403, errorBody('MessageWritesBlocked', 'Bot is blocked by the user')), 403;
+      if (blocked) return (json(res, 403, errorBody('MessageWritesBlocked', 'Bot is blocked by the user')), 403);
       const activity = call.body as Record<string, unknown>;
       const id = String(++seq);
-      const thread = conversationId.includes(';messageid=') ? conversationId.split(';messageid=')[1]! : (segments[4] ?? null);
-      const stored: StoredActivity = { id, conversationId: baseId(conversationId), threadId: thread, activity: { ...activity, id }, versions: [{ ...activity, id }] };
+      const thread = conversationId.includes(';messageid=')
+        ? conversationId.split(';messageid=')[1]!
+        : (segments[4] ?? null);
+      const stored: StoredActivity = {
+        id,
+        conversationId: baseId(conversationId),
+        threadId: thread,
+        activity: { ...activity, id },
+        versions: [{ ...activity, id }],
+      };
       activities.push(stored);
-      return json(res, 201, { id }), 201;
+      return (json(res, 201, { id }), 201);
     }
 
     // PUT …/activities/{id}: the bot updates its own message.
     if (segments[3] === 'activities' && segments[4] && method === 'PUT') {
-      if (blocked) return json(res, 403, errorBody('MessageWritesBlocked', 'Bot is blocked by the user')), 403;
+      if (blocked) return (json(res, 403, errorBody('MessageWritesBlocked', 'Bot is blocked by the user')), 403);
       const stored = activities.find((a) => a.id === segments[4] && a.conversationId === baseId(conversationId));
-      if (!stored) return json(res, 404, errorBody('ActivityNotFound', 'no such activity')), 404;
+      if (!stored) return (json(res, 404, errorBody('ActivityNotFound', 'no such activity')), 404);
       const activity = { ...(call.body as Record<string, unknown>), id: stored.id };
       stored.activity = activity;
       stored.versions.push(activity);
-      return json(res, 200, { id: stored.id }), 200;
+      return (json(res, 200, { id: stored.id }), 200);
     }
 
     // GET …/pagedmembers: the roster, a page at a time.
@@ -160,22 +184,45 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
       const members = conversation.members.map((id) => users.get(id)).filter((u): u is TeamsUser => Boolean(u));
       const page = members.slice(start, start + size).map(account);
       const next = start + size < members.length ? String(start + size) : undefined;
-      return json(res, 200, { members: page, ...(next ? { continuationToken: next } : {}) }), 200;
+      return (json(res, 200, { members: page, ...(next ? { continuationToken: next } : {}) }), 200);
     }
 
     // GET …/members/{id} (Teams id or Entra object id), and GET …/members.
     if (segments[3] === 'members' && method === 'GET') {
-      if (!segments[4]) return json(res, 200, conversation.members.map((id) => users.get(id)).filter(Boolean).map((u) => account(u!))), 200;
+      if (!segments[4])
+        return (
+          json(
+            res,
+            200,
+            conversation.members
+              .map((id) => users.get(id))
+              .filter(Boolean)
+              .map((u) => account(u!)),
+          ),
+          200
+        );
       const user = findUser(segments[4]);
-      if (!user || !conversation.members.includes(user.id)) return json(res, 404, errorBody('MemberNotFoundInConversation', 'The member is not in the conversation')), 404;
-      return json(res, 200, account(user)), 200;
+      if (!user || !conversation.members.includes(user.id))
+        return (
+          json(res, 404, errorBody('MemberNotFoundInConversation', 'The member is not in the conversation')),
+          404
+        );
+      return (json(res, 200, account(user)), 200);
     }
-    return json(res, 404, errorBody('NotFound', 'unknown route')), 404;
+    return (json(res, 404, errorBody('NotFound', 'unknown route')), 404);
   };
 
   const server = createServer((req, res) => {
     void (async () => {
-      const call: ConnectorCall = { method: req.method ?? 'GET', path: decodeURIComponent((req.url ?? '/').split('?')[0]!), conversationId: null, body: undefined, authorization: req.headers.authorization, status: 0, at: Date.now() };
+      const call: ConnectorCall = {
+        method: req.method ?? 'GET',
+        path: decodeURIComponent((req.url ?? '/').split('?')[0]!),
+        conversationId: null,
+        body: undefined,
+        authorization: req.headers.authorization,
+        status: 0,
+        at: Date.now(),
+      };
       const segs = call.path.split('/').filter(Boolean);
       call.conversationId = segs[2] ?? null;
       try {
@@ -183,7 +230,11 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
         call.body = body;
         if (bytes > MAX_REQUEST_BYTES) {
           call.status = 400;
-          json(res, 400, errorBody('MalformedData', `The request content length exceeded limit of ${MAX_REQUEST_BYTES} bytes`));
+          json(
+            res,
+            400,
+            errorBody('MalformedData', `The request content length exceeded limit of ${MAX_REQUEST_BYTES} bytes`),
+          );
         } else call.status = await handle(req, res, call);
       } catch (err) {
         call.status = 500;
@@ -195,7 +246,8 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
 
-  const personalOf = (userId: string) => [...conversations.values()].find((c) => c.kind === 'personal' && c.members[0] === userId)?.id;
+  const personalOf = (userId: string) =>
+    [...conversations.values()].find((c) => c.kind === 'personal' && c.members[0] === userId)?.id;
   return {
     url: `http://127.0.0.1:${port}/`,
     calls,
@@ -217,7 +269,13 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
       return calls.filter((c) => c.method === method && pathPattern.test(c.path));
     },
     failNext(method, path, count, status, retryAfterSeconds) {
-      faults.push({ method, path, left: count, status, ...(retryAfterSeconds !== undefined ? { retryAfter: retryAfterSeconds } : {}) });
+      faults.push({
+        method,
+        path,
+        left: count,
+        status,
+        ...(retryAfterSeconds !== undefined ? { retryAfter: retryAfterSeconds } : {}),
+      });
     },
     async close() {
       server.closeAllConnections();

@@ -2,7 +2,11 @@
  * The fake Slack Web API now lives in src/sandbox/fake-slack.ts, shared with the sandbox. Tests get
  * it from here with Socket Mode attached (test/support/fake-socket-mode.ts needs `ws`, a dev dependency).
  */
-import { startFakeSlack as startSharedFakeSlack, type FakeSlack as SharedFakeSlack, type FakeSlackOptions } from '../../src/sandbox/fake-slack';
+import {
+  startFakeSlack as startSharedFakeSlack,
+  type FakeSlack as SharedFakeSlack,
+  type FakeSlackOptions,
+} from '../../src/sandbox/fake-slack';
 import { attachSocketMode, type FakeSocketMode } from './fake-socket-mode';
 
 export * from '../../src/sandbox/fake-slack';

@@ -93,13 +93,17 @@ export function envelopeFor(request: SlackRequestBody): { type: EnvelopeType; pa
 }
 
 const acceptsResponse = (type: EnvelopeType, payload: Args) =>
-  type === 'slash_commands' || (type === 'interactive' && ['view_submission', 'block_suggestion'].includes(String(payload.type)));
+  type === 'slash_commands' ||
+  (type === 'interactive' && ['view_submission', 'block_suggestion'].includes(String(payload.type)));
 
 /**
  * Serves Socket Mode on `server` (the fake Slack's HTTP server). Returns the handler for
  * `apps.connections.open` and the test-facing API.
  */
-export function attachSocketMode(server: Server, opts: SocketModeOptions): { open(origin: string): Args; api: FakeSocketMode } {
+export function attachSocketMode(
+  server: Server,
+  opts: SocketModeOptions,
+): { open(origin: string): Args; api: FakeSocketMode } {
   const wss = new WebSocketServer({ noServer: true });
   const host = `applink-fake-${randomBytes(3).toString('hex')}`;
   const tickets = new Set<string>();
@@ -121,7 +125,9 @@ export function attachSocketMode(server: Server, opts: SocketModeOptions): { ope
     wss.handleUpgrade(req, socket, head, (ws) => {
       opened += 1;
       open.add(ws);
-      const pinger = opts.pingEveryMs ? setInterval(() => ws.readyState === WebSocket.OPEN && ws.ping(), opts.pingEveryMs) : undefined;
+      const pinger = opts.pingEveryMs
+        ? setInterval(() => ws.readyState === WebSocket.OPEN && ws.ping(), opts.pingEveryMs)
+        : undefined;
       pinger?.unref();
       ws.on('pong', () => void (pongs += 1));
       ws.on('close', () => {
@@ -145,12 +151,14 @@ export function attachSocketMode(server: Server, opts: SocketModeOptions): { ope
         clearTimeout(waiting.timer);
         waiting.resolve(message as SocketAck);
       });
-      ws.send(JSON.stringify({
-        type: 'hello',
-        num_connections: open.size,
-        debug_info: { host, build_number: 1, approximate_connection_time: 18060 },
-        connection_info: { app_id: opts.appId },
-      }));
+      ws.send(
+        JSON.stringify({
+          type: 'hello',
+          num_connections: open.size,
+          debug_info: { host, build_number: 1, approximate_connection_time: 18060 },
+          connection_info: { app_id: opts.appId },
+        }),
+      );
     });
   };
   server.on('upgrade', onUpgrade);

@@ -6,7 +6,12 @@ import { adminUrl } from './global-setup';
 /** Deletes every key under `prefix` (SCAN, never KEYS, so a shared Redis is not blocked). */
 async function deleteRedisKeys(url: string, prefix: string): Promise<void> {
   // Fail fast instead of retrying forever when no Redis runs (DB-only test runs).
-  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: () => null, connectTimeout: 2000 });
+  const redis = new Redis(url, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 1,
+    retryStrategy: () => null,
+    connectTimeout: 2000,
+  });
   redis.on('error', () => undefined); // connect() rejects with it; no second report
   try {
     await redis.connect();

@@ -18,5 +18,9 @@ export async function scrapeValue(baseUrl: string, series: string): Promise<numb
  */
 export async function waitUntilSettled(baseUrl: string, queues: QueueWatch, timeoutMs = 30_000): Promise<void> {
   const start = await scrapeValue(baseUrl, TICKS);
-  await waitFor(async () => (await scrapeValue(baseUrl, TICKS)) >= start + 2 && (await queues.idle()), 'two more ticks and idle queues', timeoutMs);
+  await waitFor(
+    async () => (await scrapeValue(baseUrl, TICKS)) >= start + 2 && (await queues.idle()),
+    'two more ticks and idle queues',
+    timeoutMs,
+  );
 }

@@ -14,7 +14,9 @@ import net from 'node:net';
 export class NetworkGuardError extends Error {
   readonly code = 'ERR_NETWORK_GUARD';
   constructor(readonly host: string) {
-    super(`Blocked outbound network access to "${host}": tests may only reach loopback (see test/support/no-network.ts).`);
+    super(
+      `Blocked outbound network access to "${host}": tests may only reach loopback (see test/support/no-network.ts).`,
+    );
     this.name = 'NetworkGuardError';
   }
 
@@ -57,7 +59,9 @@ function targetOf(input: unknown, options?: unknown): string | undefined {
 /** Throws unless the host is loopback, allowed by some install, or no guard is installed. */
 function checkHost(state: GuardState, host: string | undefined): void {
   if (host === undefined || state.installs.length === 0 || isLoopbackHost(host)) return;
-  const allowed = state.installs.some((i) => (i.allow ?? []).some((a) => (typeof a === 'string' ? a === host : a.test(host))));
+  const allowed = state.installs.some((i) =>
+    (i.allow ?? []).some((a) => (typeof a === 'string' ? a === host : a.test(host))),
+  );
   if (!allowed) throw new NetworkGuardError(host);
 }
 

@@ -68,7 +68,12 @@ export function pixelsOf(png: DecodedPng, hex: string, tolerance = 24): Array<[n
   for (let y = 0; y < png.height; y += 1) {
     for (let x = 0; x < png.width; x += 1) {
       const p = (y * png.width + x) * 4;
-      if (Math.abs(png.rgba[p]! - r!) <= tolerance && Math.abs(png.rgba[p + 1]! - g!) <= tolerance && Math.abs(png.rgba[p + 2]! - b!) <= tolerance) found.push([x, y]);
+      if (
+        Math.abs(png.rgba[p]! - r!) <= tolerance &&
+        Math.abs(png.rgba[p + 1]! - g!) <= tolerance &&
+        Math.abs(png.rgba[p + 2]! - b!) <= tolerance
+      )
+        found.push([x, y]);
     }
   }
   return found;

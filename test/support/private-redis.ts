@@ -52,21 +52,40 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
   const ping = async () => (await command('PING').catch(() => '')) === '+PONG';
 
   const start = async () => {
-    if (child && child.exitCode === null && child.signalCode === null) throw new Error('private Redis is already running');
+    if (child && child.exitCode === null && child.signalCode === null)
+      throw new Error('private Redis is already running');
     // The settings of docker-compose.yml, on our own port and directory; nothing else.
     const proc = spawn(
       'redis-server',
-      ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--appendfsync', 'everysec', '--maxmemory-policy', 'noeviction'],
+      [
+        '--port',
+        String(port),
+        '--bind',
+        '127.0.0.1',
+        '--dir',
+        dir,
+        '--appendonly',
+        'yes',
+        '--appendfsync',
+        'everysec',
+        '--maxmemory-policy',
+        'noeviction',
+      ],
       { stdio: ['ignore', 'pipe', 'pipe'], env: machineClockEnv() },
     );
     proc.stdout!.on('data', (d: Buffer) => (log += d.toString()));
     proc.stderr!.on('data', (d: Buffer) => (log += d.toString()));
     child = proc;
     exited = new Promise((resolve) => proc.once('exit', () => resolve()));
-    await waitFor(async () => {
-      if (proc.exitCode !== null) throw new Error(`redis-server exited with ${proc.exitCode}:\n${log.slice(-2000)}`);
-      return ping();
-    }, 'the private Redis to answer PING', 15_000, 50);
+    await waitFor(
+      async () => {
+        if (proc.exitCode !== null) throw new Error(`redis-server exited with ${proc.exitCode}:\n${log.slice(-2000)}`);
+        return ping();
+      },
+      'the private Redis to answer PING',
+      15_000,
+      50,
+    );
   };
 
   const running = () => !!child && child.exitCode === null && child.signalCode === null;

@@ -19,7 +19,15 @@ export class RecordingMessenger implements Messenger {
   private seq = 0;
 
   addUser(id: string, profile: Partial<UserProfile> = {}): void {
-    this.users.set(id, { platformUserId: id, isBot: false, deleted: false, isAdmin: false, timezone: 'UTC', locale: 'en-US', ...profile });
+    this.users.set(id, {
+      platformUserId: id,
+      isBot: false,
+      deleted: false,
+      isAdmin: false,
+      timezone: 'UTC',
+      locale: 'en-US',
+      ...profile,
+    });
   }
 
   /** Errors the next direct messages to these users throw instead of being sent (one per entry, in order). */
@@ -41,7 +49,12 @@ export class RecordingMessenger implements Messenger {
   }
 
   readonly threads = new Map<string, string>();
-  async postToChannel(_w: unknown, channelId: string, message: OutboundMessage, options: { threadId?: string } = {}): Promise<MessageRef> {
+  async postToChannel(
+    _w: unknown,
+    channelId: string,
+    message: OutboundMessage,
+    options: { threadId?: string } = {},
+  ): Promise<MessageRef> {
     const ref = { channelId, messageId: String(++this.seq) };
     if (options.threadId) this.threads.set(ref.messageId, options.threadId);
     this.channelPosts.push({ to: channelId, ref, message });
@@ -49,7 +62,9 @@ export class RecordingMessenger implements Messenger {
   }
 
   async findCheckin(_w: unknown, userId: string, deliveryId: string): Promise<MessageRef | null> {
-    const found = this.direct.find((s) => s.to === userId && s.message.kind === 'checkin' && s.message.deliveryId === deliveryId);
+    const found = this.direct.find(
+      (s) => s.to === userId && s.message.kind === 'checkin' && s.message.deliveryId === deliveryId,
+    );
     return found?.ref ?? null;
   }
 
@@ -81,8 +96,18 @@ export class RecordingMessenger implements Messenger {
 
   /** Images posted to channels (`to` is the channel) and sent privately (`to` is the person), in order. */
   readonly images: Array<{ to: string; direct: boolean; threadId?: string; image: ImageFile }> = [];
-  async postImage(_w: unknown, channelId: string, image: ImageFile, options: { threadId?: string } = {}): Promise<void> {
-    this.images.push({ to: channelId, direct: false, image, ...(options.threadId ? { threadId: options.threadId } : {}) });
+  async postImage(
+    _w: unknown,
+    channelId: string,
+    image: ImageFile,
+    options: { threadId?: string } = {},
+  ): Promise<void> {
+    this.images.push({
+      to: channelId,
+      direct: false,
+      image,
+      ...(options.threadId ? { threadId: options.threadId } : {}),
+    });
   }
 
   async sendDirectImage(_w: unknown, userId: string, image: ImageFile): Promise<void> {

@@ -22,11 +22,17 @@ const SIGNS: Record<Exclude<Ending, 'answer'>, [string, Record<string, string>]>
 };
 
 /** Runs `send`, waits for the sign of `ending` on the app's /metrics, then for its queues to be idle; returns what `send` returned. */
-export async function sendAndSettle<T>(appUrl: string, queues: QueueWatch, ending: Ending, send: () => Promise<T>): Promise<T> {
+export async function sendAndSettle<T>(
+  appUrl: string,
+  queues: QueueWatch,
+  ending: Ending,
+  send: () => Promise<T>,
+): Promise<T> {
   const sign = ending === 'answer' ? undefined : SIGNS[ending];
   const before = sign ? await counter(appUrl, ...sign) : 0;
   const result = await send();
-  if (sign) await waitFor(async () => (await counter(appUrl, ...sign)) > before, `${sign[0]} to move (${ending})`, 10_000);
+  if (sign)
+    await waitFor(async () => (await counter(appUrl, ...sign)) > before, `${sign[0]} to move (${ending})`, 10_000);
   await waitFor(() => queues.idle(), 'the queues to be idle', 10_000);
   return result;
 }

@@ -23,7 +23,12 @@ export function scoresFor(average: number): number[] {
  * respondents with scores averaging the mood, or two (under any k) where the mood is null.
  * `now` is the test's own clock (no default: a seed placed by the wall clock moves with the hour the test runs).
  */
-export async function seedClosedRounds(pool: Pool, teamId: string, moods: Array<number | null>, now: Date): Promise<SeededRound[]> {
+export async function seedClosedRounds(
+  pool: Pool,
+  teamId: string,
+  moods: Array<number | null>,
+  now: Date,
+): Promise<SeededRound[]> {
   const out: SeededRound[] = [];
   for (const [i, mood] of moods.entries()) {
     const closesAt = new Date(now.getTime() - 86_400_000 - (moods.length - 1 - i) * WEEK);
@@ -36,7 +41,10 @@ export async function seedClosedRounds(pool: Pool, teamId: string, moods: Array<
     const id = rows[0]!.id;
     const scores = mood === null ? [7, 7] : scoresFor(mood);
     for (const score of scores) {
-      await pool.query(`insert into responses (round_id, team_id, question_id, respondent_hash, score) values ($1, $2, 'mood', $3, $4)`, [id, teamId, randomUUID(), score]);
+      await pool.query(
+        `insert into responses (round_id, team_id, question_id, respondent_hash, score) values ($1, $2, 'mood', $3, $4)`,
+        [id, teamId, randomUUID(), score],
+      );
     }
     out.push({ id, opensAt, closesAt });
   }

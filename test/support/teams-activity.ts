@@ -13,7 +13,11 @@ export interface TeamsChannel {
 }
 
 /** An activity from `from` in the channel: `fields` over what every one carries. */
-export function channelActivity(where: TeamsChannel, from: TeamsUser, fields: Record<string, unknown>): Record<string, unknown> {
+export function channelActivity(
+  where: TeamsChannel,
+  from: TeamsUser,
+  fields: Record<string, unknown>,
+): Record<string, unknown> {
   return {
     id: `a:${randomBytes(6).toString('hex')}`,
     timestamp: new Date().toISOString(),
@@ -22,7 +26,11 @@ export function channelActivity(where: TeamsChannel, from: TeamsUser, fields: Re
     from: { id: from.id, name: from.name, aadObjectId: from.aadObjectId },
     recipient: where.bot,
     conversation: { id: where.channel, conversationType: 'channel', isGroup: true, tenantId: where.tenant },
-    channelData: { tenant: { id: where.tenant }, team: { id: where.channel, name: where.teamName }, channel: { id: where.channel } },
+    channelData: {
+      tenant: { id: where.tenant },
+      team: { id: where.channel, name: where.teamName },
+      channel: { id: where.channel },
+    },
     locale: 'en-US',
     ...fields,
   };
@@ -30,6 +38,10 @@ export function channelActivity(where: TeamsChannel, from: TeamsUser, fields: Re
 
 /** POSTs an activity to the app's /api/messages; resolves with the HTTP status. */
 export async function postActivity(appUrl: string, body: Record<string, unknown>): Promise<number> {
-  const res = await fetch(`${appUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(`${appUrl}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   return res.status;
 }

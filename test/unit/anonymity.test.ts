@@ -11,7 +11,8 @@ const ROUND = 'r-2026-11-27';
 const MEMBER = 'm-ada';
 
 /** The documented layout, written independently of src/core/anonymity.ts. */
-const hmac = (secret: string, round: string, member: string) => createHmac('sha256', secret).update(`${round}\u0000${member}`).digest('base64url');
+const hmac = (secret: string, round: string, member: string) =>
+  createHmac('sha256', secret).update(`${round}\u0000${member}`).digest('base64url');
 
 test('matches a known answer computed outside Node (openssl dgst -sha256 -hmac)', () => {
   // printf 'r-2026-11-27\0m-ada' | openssl dgst -sha256 -hmac 'symmetry-known-answer-secret-0123456789' -binary | base64 (url-safe, unpadded)
@@ -24,7 +25,8 @@ test('is the HMAC-SHA256 of round NUL member under the secret, for any ids', () 
     [SECRET, 'manual-202602291230', 'Ümlaut-ユーザー'],
     ['a-secret-with:colons-and spaces-0123456789', '', 'm'],
   ];
-  for (const [secret, round, member] of cases) expect(respondentHash(secret, round, member)).toBe(hmac(secret, round, member));
+  for (const [secret, round, member] of cases)
+    expect(respondentHash(secret, round, member)).toBe(hmac(secret, round, member));
 });
 
 test('depends on the secret: another secret, or none, gives another hash', () => {

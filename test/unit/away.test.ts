@@ -1,12 +1,23 @@
-import { awayByStatus, awayEnd, awayLastDay, emojiName, isAwayUntil, statusTextSaysAway, type PresenceStatus } from '../../src/core/away';
+import {
+  awayByStatus,
+  awayEnd,
+  awayLastDay,
+  emojiName,
+  isAwayUntil,
+  statusTextSaysAway,
+  type PresenceStatus,
+} from '../../src/core/away';
 
 const NOW = new Date('2026-11-27T23:30:00Z');
 const status = (s: Partial<PresenceStatus>): PresenceStatus => ({ emoji: '', text: '', expiresAt: null, ...s });
 
 describe('away by Slack status', () => {
-  it.each([':palm_tree:', ':airplane:', ':face_with_thermometer:', ':mask:', ':no_entry:', ':Palm_Tree::skin-tone-3:'])('%s says away', (emoji) => {
-    expect(awayByStatus(status({ emoji }), NOW)).toEqual({ until: null });
-  });
+  it.each([':palm_tree:', ':airplane:', ':face_with_thermometer:', ':mask:', ':no_entry:', ':Palm_Tree::skin-tone-3:'])(
+    '%s says away',
+    (emoji) => {
+      expect(awayByStatus(status({ emoji }), NOW)).toEqual({ until: null });
+    },
+  );
 
   it.each([':house:', ':spiral_calendar_pad:', ':coffee:', '', ':palm_tree_not:'])('%s alone does not', (emoji) => {
     expect(awayByStatus(status({ emoji }), NOW)).toBeNull();
@@ -37,7 +48,14 @@ describe('away by Slack status', () => {
     expect(awayByStatus(status({ text }), NOW)).toEqual({ until: null });
   });
 
-  it.each(['In a meeting', 'Reviewing the absentee list', 'Working from home', 'booking my vacationing parents', 'Focus time', 'Lunch'])('"%s" does not', (text) => {
+  it.each([
+    'In a meeting',
+    'Reviewing the absentee list',
+    'Working from home',
+    'booking my vacationing parents',
+    'Focus time',
+    'Lunch',
+  ])('"%s" does not', (text) => {
     expect(statusTextSaysAway(text)).toBe(false);
     expect(awayByStatus(status({ text }), NOW)).toBeNull();
   });
@@ -61,7 +79,7 @@ describe('away by Slack status', () => {
 });
 
 describe('the end of a /pulse away', () => {
-  it('runs through the end of the last day in the person\'s own zone', () => {
+  it("runs through the end of the last day in the person's own zone", () => {
     // 23:30 UTC on 27 Nov is already 28 Nov in Tokyo and still 27 Nov in New York.
     const tokyo = awayEnd('2026-12-24', 'Asia/Tokyo', NOW);
     expect(tokyo).toEqual({ ok: true, until: new Date('2026-12-24T15:00:00Z') });
@@ -70,7 +88,7 @@ describe('the end of a /pulse away', () => {
     expect(awayLastDay(new Date('2026-12-25T05:00:00Z'), 'America/New_York')).toBe('2026-12-24');
   });
 
-  it('takes today but not yesterday, in the person\'s zone', () => {
+  it("takes today but not yesterday, in the person's zone", () => {
     expect(awayEnd('2026-11-27', 'America/New_York', NOW).ok).toBe(true);
     expect(awayEnd('2026-11-27', 'Asia/Tokyo', NOW)).toMatchObject({ ok: false, reason: 'past', today: '2026-11-28' });
   });
@@ -81,7 +99,10 @@ describe('the end of a /pulse away', () => {
   });
 
   it('crosses a DST change on the wall clock (Paris, 25 October 2026)', () => {
-    expect(awayEnd('2026-10-25', 'Europe/Paris', new Date('2026-10-24T12:00:00Z'))).toEqual({ ok: true, until: new Date('2026-10-25T23:00:00Z') });
+    expect(awayEnd('2026-10-25', 'Europe/Paris', new Date('2026-10-24T12:00:00Z'))).toEqual({
+      ok: true,
+      until: new Date('2026-10-25T23:00:00Z'),
+    });
   });
 
   it('is away only while the date has not passed', () => {

@@ -8,7 +8,14 @@ import { FIGURES_PAGE, README_END, README_START, withReadmeBlock, type Report } 
 
 function report(measured: string): Report {
   return {
-    machine: { cpu: 'Test CPU', cores: 2, memoryGb: 4, node: 'v20.0.0', loadBefore: [0.5, 0.4, 0.3], loadAfter: [1.5, 1.2, 1] },
+    machine: {
+      cpu: 'Test CPU',
+      cores: 2,
+      memoryGb: 4,
+      node: 'v20.0.0',
+      loadBefore: [0.5, 0.4, 0.3],
+      loadAfter: [1.5, 1.2, 1],
+    },
     versions: { postgres: '15.2', redis: '7.0.15' },
     startedAt: new Date('2026-12-06T10:00:00Z'),
     finishedAt: new Date('2026-12-06T10:03:30Z'),
@@ -17,7 +24,15 @@ function report(measured: string): Report {
       { what: 'Fan-out', target: '(reported)', measured: '1,200 DMs/s', met: null },
     ],
     sizes: {
-      fanOut: 20_000, ackRate: 200, ackSeconds: 30, ackWarmupSeconds: 2, scaleOut: 4000, limited: 1000, limit: 20, concurrency: 16, summaryRuns: 500,
+      fanOut: 20_000,
+      ackRate: 200,
+      ackSeconds: 30,
+      ackWarmupSeconds: 2,
+      scaleOut: 4000,
+      limited: 1000,
+      limit: 20,
+      concurrency: 16,
+      summaryRuns: 500,
       summary: { teams: 200, roundsPerTeam: 52, teamSize: 100, responses: 1_000_000 },
     },
     quick: false,
@@ -39,7 +54,7 @@ test('the block between the markers holds the run, the machine and the table; th
   expect(out).toContain('| Fan-out | (reported) | 1,200 DMs/s | – |');
 });
 
-test('a second run replaces the first one\'s figures instead of adding to them', () => {
+test("a second run replaces the first one's figures instead of adding to them", () => {
   const twice = withReadmeBlock(withReadmeBlock(readme, report('31.0 ms')), report('12.5 ms'));
   expect(twice).toContain('| Ack p99 | ≤ 25 ms | 12.5 ms | **no** |');
   expect(twice).not.toContain('31.0 ms');

@@ -26,7 +26,14 @@ test('fewer than 6 paired rounds: no r, and how many more are needed', () => {
     { mood: 6.5, customer: 3.9 },
     { mood: 7.2, customer: null },
   ]);
-  expect(reading).toMatchObject({ paired: 2, sameRound: null, nextRound: null, roundsNeeded: 4, strength: 'none', direction: null });
+  expect(reading).toMatchObject({
+    paired: 2,
+    sameRound: null,
+    nextRound: null,
+    roundsNeeded: 4,
+    strength: 'none',
+    direction: null,
+  });
 });
 
 test('customers following the team one round later is found as the lagged relation', () => {

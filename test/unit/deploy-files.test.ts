@@ -16,27 +16,36 @@ const read = (file: string) => readFileSync(join(ROOT, file), 'utf8');
 
 test('npm start, start:web and start:worker run node with the app flags (through the launcher, which runs dist/main/start.js in the same process)', () => {
   const scripts = (JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts;
-  for (const [name, role] of [['start', 'all'], ['start:web', 'web'], ['start:worker', 'worker']] as const) {
+  for (const [name, role] of [
+    ['start', 'all'],
+    ['start:web', 'web'],
+    ['start:worker', 'worker'],
+  ] as const) {
     expect(scripts[name]).toBe(`node ${APP_NODE_ARGS.join(' ')} scripts/launch.mjs ${role}`);
   }
   expect(scripts.sandbox).toBe('node scripts/launch.mjs sandbox');
 });
 
 test('the Dockerfile and docker-compose.yml run node with the app flags', () => {
-  const exec = (role: string) => JSON.stringify(['node', ...APP_NODE_ARGS, 'dist/main/start.js', role]).replace(/,/g, ', ');
+  const exec = (role: string) =>
+    JSON.stringify(['node', ...APP_NODE_ARGS, 'dist/main/start.js', role]).replace(/,/g, ', ');
   expect(read('Dockerfile')).toContain(`CMD ${exec('all')}`);
   const compose = read('docker-compose.yml');
   expect(compose).toContain(`command: ${exec('web')}`);
   expect(compose).toContain(`command: ${exec('worker')}`);
   // No other way in: every place that starts start.js gives the flags.
   for (const text of [read('Dockerfile'), compose]) {
-    expect(text.match(/"dist\/main\/start\.js"/g)?.length).toBe(text.match(/"--max-old-space-size=\d+", "dist\/main\/start\.js"/g)?.length);
+    expect(text.match(/"dist\/main\/start\.js"/g)?.length).toBe(
+      text.match(/"--max-old-space-size=\d+", "dist\/main\/start\.js"/g)?.length,
+    );
   }
 });
 
 /** The healthcheck command of the web service in docker-compose.yml (a YAML flow list of quoted strings is JSON). */
 function webHealthcheck(): string[] {
-  const web = read('docker-compose.yml').split(/\n {2}web:\n/)[1]!.split(/\n {2}\w+:\n/)[0]!;
+  const web = read('docker-compose.yml')
+    .split(/\n {2}web:\n/)[1]!
+    .split(/\n {2}\w+:\n/)[0]!;
   const test = /\n\s+test: (\[.*\])\n/.exec(web);
   if (!test) throw new Error('the web service has no healthcheck test');
   return JSON.parse(test[1]!) as string[];
@@ -45,7 +54,11 @@ function webHealthcheck(): string[] {
 /** Runs the healthcheck command (`CMD node -e <script>`: this node, its script) against `port` instead of 3000; resolves with its exit code. */
 async function runHealthcheck(command: string[], port: number): Promise<number | null> {
   const [, , ...args] = command;
-  const child = spawn(process.execPath, args.map((a) => a.replace('127.0.0.1:3000', `127.0.0.1:${port}`)), { stdio: 'ignore' });
+  const child = spawn(
+    process.execPath,
+    args.map((a) => a.replace('127.0.0.1:3000', `127.0.0.1:${port}`)),
+    { stdio: 'ignore' },
+  );
   return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
 }
 
@@ -82,7 +95,9 @@ describe('the web healthcheck of docker-compose.yml', () => {
 test("manifest.yml's comment counts the URLs to replace as there are", () => {
   const manifest = read('manifest.yml');
   const words: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6 };
-  const said = [...manifest.matchAll(/\b(two|three|four|five|six)\b (?:URLs|`url`\/`request_url` lines)/g)].map((m) => words[m[1]!]);
+  const said = [...manifest.matchAll(/\b(two|three|four|five|six)\b (?:URLs|`url`\/`request_url` lines)/g)].map(
+    (m) => words[m[1]!],
+  );
   const urls = manifest.split('\n').filter((l) => /^\s*(?:- )?(?:url|request_url): https:\/\//.test(l)).length;
   expect(said.length).toBe(2);
   for (const count of said) expect(count).toBe(urls);

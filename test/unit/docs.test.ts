@@ -7,7 +7,13 @@ import { dirname, join, relative } from 'node:path';
 import { CONFIG_VARIABLES, SANDBOX_VARIABLES } from '../../src/config';
 
 const ROOT = join(__dirname, '..', '..');
-const PAGES = ['README.md', 'CONTRIBUTING.md', ...readdirSync(join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+const PAGES = [
+  'README.md',
+  'CONTRIBUTING.md',
+  ...readdirSync(join(ROOT, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => `docs/${f}`),
+];
 
 /** GitHub's anchor for a heading: lower case, punctuation dropped, spaces to hyphens. */
 function anchorOf(heading: string): string {
@@ -56,7 +62,8 @@ test.each(PAGES)('every relative link of %s reaches a file, and a heading when i
     const [path, anchor] = link.split('#') as [string, string | undefined];
     const target = path === '' ? join(ROOT, page) : join(ROOT, dirname(page), path);
     if (!existsSync(target)) broken.push(`${link} (no file ${relative(ROOT, target)})`);
-    else if (anchor && target.endsWith('.md') && !anchorsIn(readFileSync(target, 'utf8')).has(anchor)) broken.push(`${link} (no heading #${anchor})`);
+    else if (anchor && target.endsWith('.md') && !anchorsIn(readFileSync(target, 'utf8')).has(anchor))
+      broken.push(`${link} (no heading #${anchor})`);
   }
   expect(broken).toEqual([]);
 });
@@ -67,7 +74,10 @@ function tableVariables(text: string, after: string): string[] {
   expect(start).toBeGreaterThanOrEqual(0);
   const rows = text.slice(start).split('\n').slice(1);
   const firstTable = rows.slice(rows.findIndex((l) => l.startsWith('|')));
-  const table = firstTable.slice(0, firstTable.findIndex((l) => !l.startsWith('|')));
+  const table = firstTable.slice(
+    0,
+    firstTable.findIndex((l) => !l.startsWith('|')),
+  );
   return table.map((row) => /^\| `([A-Z][A-Z0-9_]*)`/.exec(row)?.[1]).filter((v): v is string => v !== undefined);
 }
 

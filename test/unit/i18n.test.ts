@@ -25,20 +25,28 @@ const englishKeys = Object.keys(en).sort() as MessageKey[];
 const translated = SUPPORTED_LANGUAGES.filter((language) => language !== 'en');
 
 /** Every wording of a message: the sentence, or each of its plural forms. */
-const textsOf = (message: Message | undefined): string[] => (message === undefined ? [] : isPlural(message) ? Object.values(message) : [message]);
+const textsOf = (message: Message | undefined): string[] =>
+  message === undefined ? [] : isPlural(message) ? Object.values(message) : [message];
 /** The placeholders of a message, over all its plural forms (a form may leave out `{count}`, e.g. "the last round"). */
 const placeholdersOf = (message: Message): string[] =>
   [...new Set(textsOf(message).flatMap((text) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string)))].sort();
 /** The sentence a message shows for most numbers: itself, or its `other` form. */
 const otherOf = (message: Message): string => (isPlural(message) ? message.other : message);
 /** The plural categories a language's cardinal rules use, as Intl.PluralRules (CLDR) gives them. */
-const categoriesOf = (language: string): string[] => [...new Intl.PluralRules(language).resolvedOptions().pluralCategories].sort();
+const categoriesOf = (language: string): string[] =>
+  [...new Intl.PluralRules(language).resolvedOptions().pluralCategories].sort();
 /** Counts that reach every category of the five languages (Arabic: 0 zero, 1 one, 2 two, 3 few, 11 many, 100 other; French: 1 000 000 many). */
 const COUNTS = [0, 1, 2, 3, 11, 100, 1_000_000];
 const codeSpansOf = (text: string): string[] => [...text.matchAll(/`([^`\n]+)`/g)].map((m) => m[1] as string);
 /** The /pulse subcommands (and /kudos) a message mentions in code, without their arguments. */
 const commandsOf = (text: string): string[] =>
-  [...new Set(codeSpansOf(text).flatMap((code) => [...code.matchAll(/(?:^|\s)(\/pulse(?: [a-z][a-z-]*)?|\/kudos)\b/g)].map((m) => m[1] as string)))].sort();
+  [
+    ...new Set(
+      codeSpansOf(text).flatMap((code) =>
+        [...code.matchAll(/(?:^|\s)(\/pulse(?: [a-z][a-z-]*)?|\/kudos)\b/g)].map((m) => m[1] as string),
+      ),
+    ),
+  ].sort();
 
 /**
  * Values that may equal the English one although longer than 20 characters, having no words to
@@ -66,7 +74,10 @@ function parsesAsCommand(code: string): boolean {
 describe('catalogs', () => {
   it('the supported languages are the ones `/pulse config language` accepts', () => {
     for (const language of SUPPORTED_LANGUAGES) {
-      expect(parsePulseCommand(`config language ${language}`)).toEqual({ ok: true, command: { type: 'config-set', setting: { key: 'language', value: language } } });
+      expect(parsePulseCommand(`config language ${language}`)).toEqual({
+        ok: true,
+        command: { type: 'config-set', setting: { key: 'language', value: language } },
+      });
     }
     expect(Object.keys(catalogs).sort()).toEqual([...SUPPORTED_LANGUAGES].sort());
   });
@@ -79,8 +90,10 @@ describe('catalogs', () => {
       for (const key of englishKeys) {
         const message = catalog[key];
         if (message === undefined) continue;
-        if (isPlural(en[key]) !== isPlural(message)) problems.push(`${key}: ${isPlural(message) ? 'plural' : 'a single sentence'} where English is not`);
-        else if (isPlural(message) && Object.keys(message).sort().join() !== categoriesOf(language).join()) problems.push(`${key}: ${Object.keys(message).sort().join()} ≠ ${categoriesOf(language).join()}`);
+        if (isPlural(en[key]) !== isPlural(message))
+          problems.push(`${key}: ${isPlural(message) ? 'plural' : 'a single sentence'} where English is not`);
+        else if (isPlural(message) && Object.keys(message).sort().join() !== categoriesOf(language).join())
+          problems.push(`${key}: ${Object.keys(message).sort().join()} ≠ ${categoriesOf(language).join()}`);
       }
       expect(problems).toEqual([]);
     });
@@ -101,7 +114,11 @@ describe('catalogs', () => {
       // Left as they are, for now: the kudos board (its count is `weeks`, in the kudos engineer's files) and
       // forget-me (four counts in one sentence, which one `count` cannot pick a form for).
       const leftAsTheyAre = new Set<string>(['kudos.board', 'kudos.board_empty', 'privacy.forgotten']);
-      const marked = englishKeys.filter((key) => !leftAsTheyAre.has(key) && textsOf(catalog[key]).some((text) => /\p{L}\((?:s|en|er|ar|or|x|e|es|na)\)/u.test(text)));
+      const marked = englishKeys.filter(
+        (key) =>
+          !leftAsTheyAre.has(key) &&
+          textsOf(catalog[key]).some((text) => /\p{L}\((?:s|en|er|ar|or|x|e|es|na)\)/u.test(text)),
+      );
       expect(marked).toEqual([]);
     });
   });
@@ -112,8 +129,12 @@ describe('catalogs', () => {
     expect(translate('en', 'symmetry.more_rounds', { metric: 'CSAT', count: 1, paired: 5 })).toBe(
       'Customer CSAT: 1 more round with both a team mood and a customer figure is needed before a correlation is shown (5 so far).',
     );
-    expect(translate('fr', 'symmetry.header', { count: 1 })).toBe('L’humeur de l’équipe face à la satisfaction client, dernier tour :');
-    expect(translate('fr', 'symmetry.header', { count: 8 })).toBe('L’humeur de l’équipe face à la satisfaction client, 8 derniers tours :');
+    expect(translate('fr', 'symmetry.header', { count: 1 })).toBe(
+      'L’humeur de l’équipe face à la satisfaction client, dernier tour :',
+    );
+    expect(translate('fr', 'symmetry.header', { count: 8 })).toBe(
+      'L’humeur de l’équipe face à la satisfaction client, 8 derniers tours :',
+    );
     expect(translate('nl', 'summary.header', { count: 2 })).toBe('De laatste 2 rondes, zoals het team ze ziet:');
     expect(translate('sv', 'summary.header', { count: 1 })).toBe('Den senaste omgången, så som teamet ser den:');
     // Arabic: one, two, few (3–10), many (11–99), other (100).
@@ -147,7 +168,9 @@ describe('catalogs', () => {
       const allowed = new Set(SAME_AS_ENGLISH.filter(([lang]) => lang === language).map(([, key]) => key));
       const empty = englishKeys.filter((key) => textsOf(catalog[key] ?? '').some((text) => text.trim() === ''));
       const english = (key: MessageKey) => new Set(textsOf(en[key]).filter((text) => text.length > 20));
-      const untranslated = englishKeys.filter((key) => textsOf(catalog[key]).some((text) => english(key).has(text)) && !allowed.has(key));
+      const untranslated = englishKeys.filter(
+        (key) => textsOf(catalog[key]).some((text) => english(key).has(text)) && !allowed.has(key),
+      );
       expect(empty).toEqual([]);
       expect(untranslated).toEqual([]);
       // The allow-list stays honest: each entry really is identical to English.
@@ -161,7 +184,8 @@ describe('catalogs', () => {
         for (const text of textsOf(catalog[key] ?? '')) {
           if (text.split('\n').length !== reference.split('\n').length) problems.push(`${key}: line count`);
           if ((text.match(/`/g)?.length ?? 0) % 2 !== 0) problems.push(`${key}: odd number of backticks`);
-          if (commandsOf(text).join() !== commandsOf(reference).join()) problems.push(`${key}: commands ${commandsOf(text).join()} ≠ ${commandsOf(reference).join()}`);
+          if (commandsOf(text).join() !== commandsOf(reference).join())
+            problems.push(`${key}: commands ${commandsOf(text).join()} ≠ ${commandsOf(reference).join()}`);
           if ((text.match(/\*/g)?.length ?? 0) % 2 !== 0) problems.push(`${key}: odd number of *`);
         }
       }
@@ -169,15 +193,17 @@ describe('catalogs', () => {
     });
 
     it('opens every code span where Slack formats it (not glued to a preceding letter)', () => {
-      const glued = englishKeys.filter((key) => textsOf(catalog[key] ?? '').some((text) => {
-        let opening = true;
-        for (let i = 0; i < text.length; i += 1) {
-          if (text[i] !== '`') continue;
-          if (opening && i > 0 && /[\p{L}\p{N}]/u.test(text[i - 1] as string)) return true;
-          opening = !opening;
-        }
-        return false;
-      }));
+      const glued = englishKeys.filter((key) =>
+        textsOf(catalog[key] ?? '').some((text) => {
+          let opening = true;
+          for (let i = 0; i < text.length; i += 1) {
+            if (text[i] !== '`') continue;
+            if (opening && i > 0 && /[\p{L}\p{N}]/u.test(text[i - 1] as string)) return true;
+            opening = !opening;
+          }
+          return false;
+        }),
+      );
       expect(glued).toEqual([]);
     });
 
@@ -196,7 +222,9 @@ describe('catalogs', () => {
     it('fills every placeholder when every parameter is given, whatever the count', () => {
       for (const key of englishKeys) {
         for (const count of COUNTS) {
-          const params = Object.fromEntries(placeholdersOf(en[key]).map((name) => [name, name === 'count' ? count : 'X']));
+          const params = Object.fromEntries(
+            placeholdersOf(en[key]).map((name) => [name, name === 'count' ? count : 'X']),
+          );
           expect(translate(language, key, params)).not.toMatch(/\{\w+\}/);
         }
       }
@@ -204,7 +232,9 @@ describe('catalogs', () => {
   });
 
   it('the English examples themselves parse (so the check above tests the translations)', () => {
-    const examples = englishKeys.flatMap((key) => textsOf(en[key]).flatMap(codeSpansOf)).filter((code) => code.startsWith('/pulse') && !/[{}…@#]/.test(code));
+    const examples = englishKeys
+      .flatMap((key) => textsOf(en[key]).flatMap(codeSpansOf))
+      .filter((code) => code.startsWith('/pulse') && !/[{}…@#]/.test(code));
     expect(examples.length).toBeGreaterThan(20);
     for (const code of examples) expect([code, parsesAsCommand(code)]).toEqual([code, true]);
     // And the check does catch a translated command word.
@@ -342,8 +372,16 @@ describe('rtlText', () => {
 
   it('starts every non-empty Arabic line with a right-to-left mark', () => {
     const text = translate('ar', 'config.show', {
-      threshold: 5, window: '3d', reminder: '24h', holidays: 'none', workdays: 'sun-thu',
-      timezone: 'Asia/Riyadh', language: 'ar', channel: '<#C1>', managers: '<@U1>', schedule: 'thu 14:00',
+      threshold: 5,
+      window: '3d',
+      reminder: '24h',
+      holidays: 'none',
+      workdays: 'sun-thu',
+      timezone: 'Asia/Riyadh',
+      language: 'ar',
+      channel: '<#C1>',
+      managers: '<@U1>',
+      schedule: 'thu 14:00',
     });
     const lines = rtlText('ar', text).split('\n');
     expect(lines).toHaveLength(11);
@@ -377,16 +415,24 @@ describe('rtlText', () => {
 
   it('is idempotent', () => {
     for (const key of englishKeys) {
-      const params = Object.fromEntries(placeholdersOf(en[key]).map((name, i) => [name, name === 'count' ? 3 : i % 2 === 0 ? `<@U${i}>` : `${i}.5`]));
+      const params = Object.fromEntries(
+        placeholdersOf(en[key]).map((name, i) => [name, name === 'count' ? 3 : i % 2 === 0 ? `<@U${i}>` : `${i}.5`]),
+      );
       const once = rtlText('ar', translate('ar', key, params));
       expect(rtlText('ar', once)).toBe(once);
     }
   });
 
   it('renders a real Arabic message right to left', () => {
-    const text = translate('ar', 'pulse.status_open', { answered: 3, total: 8, closesAt: formatDate('ar', new Date('2026-11-27T13:00:00Z'), 'Asia/Riyadh') });
+    const text = translate('ar', 'pulse.status_open', {
+      answered: 3,
+      total: 8,
+      closesAt: formatDate('ar', new Date('2026-11-27T13:00:00Z'), 'Asia/Riyadh'),
+    });
     expect(text).toBe('أجاب 3 من أصل 8. الجولة مفتوحة حتى الجمعة 27 نوفمبر.');
-    expect(rtlText('ar', text)).toBe(`${RLM}أجاب ${LRI}3${PDI} من أصل ${LRI}8${PDI}. الجولة مفتوحة حتى الجمعة ${LRI}27${PDI} نوفمبر.`);
+    expect(rtlText('ar', text)).toBe(
+      `${RLM}أجاب ${LRI}3${PDI} من أصل ${LRI}8${PDI}. الجولة مفتوحة حتى الجمعة ${LRI}27${PDI} نوفمبر.`,
+    );
 
     const notTeam = rtlText('ar-SA', translate('ar-SA', 'pulse.not_a_team'));
     expect(notTeam).toBe(`${RLM}هذه القناة ليست فريقًا بعد. نفّذ ${LRI}\`/pulse setup\`${PDI} هنا أولًا.`);
@@ -401,19 +447,30 @@ describe('rtlText', () => {
 
 describe('message markup', () => {
   // A catalog entry is a sentence, or (plural variants) an object of CLDR forms, each one a sentence.
-  const sentencesOf = (entry: unknown): string[] => (typeof entry === 'string' ? [entry] : Object.values(entry as Record<string, string>));
+  const sentencesOf = (entry: unknown): string[] =>
+    typeof entry === 'string' ? [entry] : Object.values(entry as Record<string, string>);
   // Placeholders filled as the code fills them: a link's address is a URL, anything else a word.
-  const filled = (template: string) => template.replace(/\{(\w+)\}/g, (_whole, name: string) => (/permalink|url/i.test(name) ? 'https://example.test/m' : name));
-
-  it.each(SUPPORTED_LANGUAGES)('every %s sentence parses into segments with no stray markup (a * that is not bold, an unclosed <@, a lone backtick)', (language) => {
-    const problems = Object.entries(catalogs[language]).flatMap(([key, entry]) =>
-      sentencesOf(entry).flatMap((sentence) => findStrayMarkup(filled(sentence)).map((problem) => `${key}: ${problem} in ${JSON.stringify(sentence)}`)),
+  const filled = (template: string) =>
+    template.replace(/\{(\w+)\}/g, (_whole, name: string) =>
+      /permalink|url/i.test(name) ? 'https://example.test/m' : name,
     );
-    expect(problems).toEqual([]);
-  });
+
+  it.each(SUPPORTED_LANGUAGES)(
+    'every %s sentence parses into segments with no stray markup (a * that is not bold, an unclosed <@, a lone backtick)',
+    (language) => {
+      const problems = Object.entries(catalogs[language]).flatMap(([key, entry]) =>
+        sentencesOf(entry).flatMap((sentence) =>
+          findStrayMarkup(filled(sentence)).map((problem) => `${key}: ${problem} in ${JSON.stringify(sentence)}`),
+        ),
+      );
+      expect(problems).toEqual([]);
+    },
+  );
 
   it('the check sees stray markup in a sentence and in a plural form', () => {
-    const problems = [{ one: '*{count}* kudos', other: '{count} kudos*' }, 'Ask <@{user} first'].flatMap((entry) => sentencesOf(entry).flatMap((s) => findStrayMarkup(filled(s))));
+    const problems = [{ one: '*{count}* kudos', other: '{count} kudos*' }, 'Ask <@{user} first'].flatMap((entry) =>
+      sentencesOf(entry).flatMap((s) => findStrayMarkup(filled(s))),
+    );
     expect(problems).toEqual(['"*" at 11', '"<" at 4']);
   });
 });

@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { commandText, SLACK_REFERENCE } from '../support/command-text';
-import { MAX_KUDOS_REASON_LENGTH, MAX_KUDOS_TAGS, parseKudosCommand, type KudosCommand } from '../../src/core/commands/kudos-parser';
+import {
+  MAX_KUDOS_REASON_LENGTH,
+  MAX_KUDOS_TAGS,
+  parseKudosCommand,
+  type KudosCommand,
+} from '../../src/core/commands/kudos-parser';
 import { splitTags } from '../../src/core/kudos';
 import { MAX_COMMAND_LENGTH } from '../../src/core/commands/limits';
 import type { CommandError } from '../../src/core/commands/words';
@@ -30,7 +35,10 @@ describe('parseKudosCommand: kudos', () => {
     // Slack turns "#teamwork" into a channel link when such a channel exists.
     ['<@U1> for help <#C999|teamwork>', { recipients: ['U1'], reason: 'help', tags: ['teamwork'] }],
     // Only trailing #words are tags; one inside the sentence stays text.
-    ['<@U1> for #1 support all week #ownership', { recipients: ['U1'], reason: '#1 support all week', tags: ['ownership'] }],
+    [
+      '<@U1> for #1 support all week #ownership',
+      { recipients: ['U1'], reason: '#1 support all week', tags: ['ownership'] },
+    ],
     ['<@U1> for helping <@U2|bo> with Q&amp;A', { recipients: ['U1'], reason: 'helping <@U2> with Q&amp;A', tags: [] }],
     ['<@U1> for <!channel> level heroics', { recipients: ['U1'], reason: '@channel level heroics', tags: [] }],
     ['  <@U1>\n\tfor   the\u00a0fix  ', { recipients: ['U1'], reason: 'the fix', tags: [] }],
@@ -40,7 +48,10 @@ describe('parseKudosCommand: kudos', () => {
       "<@U1> for '; DROP TABLE kudos;-- $(rm -rf /) `id`",
       { recipients: ['U1'], reason: "'; DROP TABLE kudos;-- $(rm -rf /) `id`", tags: [] },
     ],
-    [`<@U1> for ${'a'.repeat(MAX_KUDOS_REASON_LENGTH)}`, { recipients: ['U1'], reason: 'a'.repeat(MAX_KUDOS_REASON_LENGTH), tags: [] }],
+    [
+      `<@U1> for ${'a'.repeat(MAX_KUDOS_REASON_LENGTH)}`,
+      { recipients: ['U1'], reason: 'a'.repeat(MAX_KUDOS_REASON_LENGTH), tags: [] },
+    ],
   ];
 
   it.each(cases)('%j', (text, command) => {
@@ -77,16 +88,25 @@ describe('parseKudosCommand: punctuation and emoji around the tags', () => {
 
   it(`takes up to ${MAX_KUDOS_TAGS} tags and refuses more with a clear answer`, () => {
     const tags = (n: number) => Array.from({ length: n }, (_, i) => `#t${i + 1}`).join(' ');
-    expect(parseKudosCommand(`<@U1> for the demo ${tags(MAX_KUDOS_TAGS)}`)).toMatchObject({ ok: true, command: { tags: expect.arrayContaining(['t1', `t${MAX_KUDOS_TAGS}`]) } });
+    expect(parseKudosCommand(`<@U1> for the demo ${tags(MAX_KUDOS_TAGS)}`)).toMatchObject({
+      ok: true,
+      command: { tags: expect.arrayContaining(['t1', `t${MAX_KUDOS_TAGS}`]) },
+    });
     const over = parseKudosCommand(`<@U1> for the demo ${tags(MAX_KUDOS_TAGS + 1)}`);
-    expect(over).toEqual({ ok: false, error: { key: 'parse.kudos_too_many_tags', params: { count: MAX_KUDOS_TAGS + 1, max: MAX_KUDOS_TAGS } } });
+    expect(over).toEqual({
+      ok: false,
+      error: { key: 'parse.kudos_too_many_tags', params: { count: MAX_KUDOS_TAGS + 1, max: MAX_KUDOS_TAGS } },
+    });
     if (!over.ok) expectTranslatable(over.error);
   });
 });
 
 describe('splitTags: company values and free tags', () => {
   it('keeps every tag: those among the values as values, the rest as free tags, each once, in the order typed', () => {
-    expect(splitTags(['speed', 'teamwork', 'fun', 'speed'], ['customer-care', 'teamwork'])).toEqual({ values: ['teamwork'], free: ['speed', 'fun'] });
+    expect(splitTags(['speed', 'teamwork', 'fun', 'speed'], ['customer-care', 'teamwork'])).toEqual({
+      values: ['teamwork'],
+      free: ['speed', 'fun'],
+    });
     expect(splitTags([], ['teamwork'])).toEqual({ values: [], free: [] });
   });
 
@@ -95,14 +115,20 @@ describe('splitTags: company values and free tags', () => {
   });
 
   it('matches case-insensitively (and across Unicode width), naming the value as configured', () => {
-    expect(splitTags(['teamwork', 'KUNDFOKUS', 'ｓｐｅｅｄ'], ['TeamWork', 'kundfokus', 'Speed'])).toEqual({ values: ['TeamWork', 'kundfokus', 'Speed'], free: [] });
+    expect(splitTags(['teamwork', 'KUNDFOKUS', 'ｓｐｅｅｄ'], ['TeamWork', 'kundfokus', 'Speed'])).toEqual({
+      values: ['TeamWork', 'kundfokus', 'Speed'],
+      free: [],
+    });
     expect(splitTags(['#Ownership'], ['ownership'])).toEqual({ values: ['ownership'], free: [] });
   });
 
   it('from typed text to the split: "#TeamWork!" is the value teamwork, "#Speed." a free tag', () => {
     const parsed = parseKudosCommand('<@U1> for a great demo #TeamWork! #Speed.');
     if (!parsed.ok) throw new Error(parsed.error.key);
-    expect(splitTags(parsed.command.tags, ['teamwork', 'customer-care'])).toEqual({ values: ['teamwork'], free: ['speed'] });
+    expect(splitTags(parsed.command.tags, ['teamwork', 'customer-care'])).toEqual({
+      values: ['teamwork'],
+      free: ['speed'],
+    });
   });
 });
 
@@ -128,7 +154,11 @@ describe('parseKudosCommand: errors', () => {
       { length: MAX_KUDOS_REASON_LENGTH + 1, max: MAX_KUDOS_REASON_LENGTH },
     ],
     [`<@U1> for ${'🙌'.repeat(MAX_KUDOS_REASON_LENGTH + 1)}`, 'parse.kudos_reason_too_long', { length: 501, max: 500 }],
-    [`<@U1> for ${'x'.repeat(10_000)}`, 'parse.too_long', { command: '/kudos', length: 10_010, max: MAX_COMMAND_LENGTH }],
+    [
+      `<@U1> for ${'x'.repeat(10_000)}`,
+      'parse.too_long',
+      { command: '/kudos', length: 10_010, max: MAX_COMMAND_LENGTH },
+    ],
   ];
 
   it.each(cases)('%j → %s', (text, key, params) => {
@@ -139,9 +169,45 @@ describe('parseKudosCommand: errors', () => {
 
   it('never throws, and every error is a catalog sentence with every placeholder filled (property, fast-check)', () => {
     const fragments = [
-      '<@U123ABC|alex>', '<@U9>', '<@W1>', 'for', 'FOR', 'and', ',', '&amp;', '#teamwork', '#', '#!', '<#C1|values>', '<#C1>',
-      '#Speed!', '#a,#b', '🎉', '!', '؟', '(#x)', '<!here>', '<!subteam^S1|@devs>', '<https://x.y>', '@bob', '<', '>', '<@', '|', '`', '{reason}', 'ما', '😀', '\u202E',
-      '\u0000', '\n', "'; DROP TABLE kudos;--", '$(reboot)', 'great', 'work', '\uDC00',
+      '<@U123ABC|alex>',
+      '<@U9>',
+      '<@W1>',
+      'for',
+      'FOR',
+      'and',
+      ',',
+      '&amp;',
+      '#teamwork',
+      '#',
+      '#!',
+      '<#C1|values>',
+      '<#C1>',
+      '#Speed!',
+      '#a,#b',
+      '🎉',
+      '!',
+      '؟',
+      '(#x)',
+      '<!here>',
+      '<!subteam^S1|@devs>',
+      '<https://x.y>',
+      '@bob',
+      '<',
+      '>',
+      '<@',
+      '|',
+      '`',
+      '{reason}',
+      'ما',
+      '😀',
+      '\u202E',
+      '\u0000',
+      '\n',
+      "'; DROP TABLE kudos;--",
+      '$(reboot)',
+      'great',
+      'work',
+      '\uDC00',
     ];
     fc.assert(
       fc.property(commandText(fragments), (text) => {

@@ -18,7 +18,10 @@ const sorted = (items: Iterable<string>): string[] => [...items].sort();
 
 /** The text direction ICU gives a language (Node 20 has the `textInfo` accessor; later versions `getTextInfo()`). */
 function directionOf(code: string): string | undefined {
-  const locale = new Intl.Locale(code) as Intl.Locale & { textInfo?: { direction?: string }; getTextInfo?: () => { direction?: string } };
+  const locale = new Intl.Locale(code) as Intl.Locale & {
+    textInfo?: { direction?: string };
+    getTextInfo?: () => { direction?: string };
+  };
   return (locale.getTextInfo?.() ?? locale.textInfo)?.direction;
 }
 
@@ -42,15 +45,20 @@ describe.each(LANGUAGES.map((pack) => [pack.code, pack] as const))('the %s pack'
   it('has every English key, no other, and no empty sentence', () => {
     const catalog: Record<string, Message> = pack.catalog;
     expect(sorted(Object.keys(catalog))).toEqual(englishKeys);
-    const empty = Object.entries(catalog).filter(([, message]) => (isPlural(message) ? Object.values(message) : [message]).some((text) => text.trim() === ''));
+    const empty = Object.entries(catalog).filter(([, message]) =>
+      (isPlural(message) ? Object.values(message) : [message]).some((text) => text.trim() === ''),
+    );
     expect(empty.map(([key]) => key)).toEqual([]);
   });
 
   it('names exactly the plural categories of its Intl.PluralRules, each with a count that takes it, and its catalog uses exactly those', () => {
     const rules = new Intl.PluralRules(code);
     expect(sorted(Object.keys(pack.pluralCategories))).toEqual(sorted(rules.resolvedOptions().pluralCategories));
-    for (const [category, count] of Object.entries(pack.pluralCategories)) expect([category, rules.select(count)]).toEqual([category, category]);
-    const forms = Object.values(pack.catalog as Record<string, Message>).filter(isPlural).map((message) => sorted(Object.keys(message)).join());
+    for (const [category, count] of Object.entries(pack.pluralCategories))
+      expect([category, rules.select(count)]).toEqual([category, category]);
+    const forms = Object.values(pack.catalog as Record<string, Message>)
+      .filter(isPlural)
+      .map((message) => sorted(Object.keys(message)).join());
     expect(forms.length).toBeGreaterThan(0);
     expect(new Set(forms)).toEqual(new Set([sorted(Object.keys(pack.pluralCategories)).join()]));
   });

@@ -25,16 +25,27 @@ function project(files: Record<string, string> = {}): string {
   mkdirSync(join(root, 'scripts'));
   copyFileSync(join(ROOT, 'scripts', 'launch.mjs'), join(root, 'scripts', 'launch.mjs'));
   symlinkSync(join(ROOT, 'node_modules'), join(root, 'node_modules'));
-  const compilerOptions = { target: 'ES2022', module: 'commonjs', rootDir: 'src', outDir: 'dist', types: ['node'], skipLibCheck: true };
+  const compilerOptions = {
+    target: 'ES2022',
+    module: 'commonjs',
+    rootDir: 'src',
+    outDir: 'dist',
+    types: ['node'],
+    skipLibCheck: true,
+  };
   writeFileSync(join(root, 'tsconfig.json'), JSON.stringify({ compilerOptions, include: ['src'] }));
   writeFileSync(join(root, 'tsconfig.build.json'), JSON.stringify({ extends: './tsconfig.json' }));
   mkdirSync(join(root, 'src', 'main'), { recursive: true });
-  writeFileSync(join(root, 'src', 'main', 'start.ts'), "process.stdout.write(`started ${process.argv[2]} from src\\n`);\n");
+  writeFileSync(
+    join(root, 'src', 'main', 'start.ts'),
+    'process.stdout.write(`started ${process.argv[2]} from src\\n`);\n',
+  );
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(join(root, path, '..'), { recursive: true });
     writeFileSync(join(root, path), text);
   }
-  for (const path of ['tsconfig.json', 'tsconfig.build.json', 'src/main/start.ts']) utimesSync(join(root, path), BUILT_AT - 60, BUILT_AT - 60);
+  for (const path of ['tsconfig.json', 'tsconfig.build.json', 'src/main/start.ts'])
+    utimesSync(join(root, path), BUILT_AT - 60, BUILT_AT - 60);
   return root;
 }
 
@@ -45,11 +56,18 @@ function times(root: string, path: string, at: number): void {
 }
 
 function launch(root: string, role: string) {
-  const result = spawnSync(process.execPath, [join(root, 'scripts', 'launch.mjs'), role], { cwd: root, encoding: 'utf8', timeout: 60_000, env: { PATH: process.env.PATH ?? '' } });
+  const result = spawnSync(process.execPath, [join(root, 'scripts', 'launch.mjs'), role], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { PATH: process.env.PATH ?? '' },
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-const BUILT = { 'dist/main/start.js': "process.stdout.write(`started ${process.argv[2]} from the earlier build\\n`);\n" };
+const BUILT = {
+  'dist/main/start.js': 'process.stdout.write(`started ${process.argv[2]} from the earlier build\\n`);\n',
+};
 
 test('npm start before npm run build: one line saying to build first, no stack', () => {
   const run = launch(project(), 'all');
@@ -65,28 +83,38 @@ test('npm start runs the build in dist/ with its role, and notes a source file n
   times(root, 'src/main/start.ts', BUILT_AT + 60);
   const stale = launch(root, 'worker');
   expect(stale.stdout).toBe('started worker from the earlier build\n');
-  expect(stale.stderr).toBe(`Note: ${join('src', 'main', 'start.ts')} is newer than the build in dist/; run \`npm run build\` to run what you changed.\n`);
+  expect(stale.stderr).toBe(
+    `Note: ${join('src', 'main', 'start.ts')} is newer than the build in dist/; run \`npm run build\` to run what you changed.\n`,
+  );
 });
 
 test('the sandbox skips the build while dist/ is newer than every source file', () => {
   const root = project(BUILT);
   times(root, 'src/main/start.ts', BUILT_AT - 60);
-  expect(launch(root, 'sandbox')).toEqual({ status: 0, stdout: 'started sandbox from the earlier build\n', stderr: '' });
+  expect(launch(root, 'sandbox')).toEqual({
+    status: 0,
+    stdout: 'started sandbox from the earlier build\n',
+    stderr: '',
+  });
 });
 
 test.each([
   ['a source file changed', 'src/main/start.ts', /src\/main\/start\.ts changed since the last build/],
   ['the TypeScript settings changed', 'tsconfig.build.json', /tsconfig\.build\.json changed since the last build/],
-])('the sandbox builds first, saying so, when %s', (_what, changed, why) => {
-  const root = project(BUILT);
-  times(root, changed, BUILT_AT + 60);
-  const run = launch(root, 'sandbox');
-  expect(run.status).toBe(0);
-  expect(run.stderr).toMatch(/^Building Symmetry first \(/);
-  expect(run.stderr).toMatch(why);
-  expect(run.stderr).toMatch(/Built in \d+ s\.\n$/);
-  expect(run.stdout).toBe('started sandbox from src\n');
-}, 60_000);
+])(
+  'the sandbox builds first, saying so, when %s',
+  (_what, changed, why) => {
+    const root = project(BUILT);
+    times(root, changed, BUILT_AT + 60);
+    const run = launch(root, 'sandbox');
+    expect(run.status).toBe(0);
+    expect(run.stderr).toMatch(/^Building Symmetry first \(/);
+    expect(run.stderr).toMatch(why);
+    expect(run.stderr).toMatch(/Built in \d+ s\.\n$/);
+    expect(run.stdout).toBe('started sandbox from src\n');
+  },
+  60_000,
+);
 
 test('the sandbox builds first when there is no build at all', () => {
   const run = launch(project(), 'sandbox');

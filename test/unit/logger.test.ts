@@ -20,7 +20,11 @@ test('token, authorization, comment and score are written as [redacted], at the 
       authorization: 'Bearer xoxb-top-level-header',
       comment: 'Exhausted after on-call',
       score: 3,
-      err: { message: 'An API error occurred: invalid_auth', token: 'xoxb-in-the-error', authorization: 'Bearer xoxb-in-the-error' },
+      err: {
+        message: 'An API error occurred: invalid_auth',
+        token: 'xoxb-in-the-error',
+        authorization: 'Bearer xoxb-in-the-error',
+      },
       data: { deliveryId: 'd-1', comment: 'Too many meetings', score: 9 },
     },
     'job failed',
@@ -41,8 +45,19 @@ test('token, authorization, comment and score are written as [redacted], at the 
 
 test('child loggers (every component logs through one) censor the same fields; other fields are left alone', () => {
   const { lines, logger } = capture();
-  logger.child({ component: 'slack-web-api' }).error({ job: 'record-comment', jobId: 'comment-d-1-mood-V5', data: { comment: 'I want to quit' }, token: 'xoxb-child' }, 'the chat platform refused a call');
+  logger
+    .child({ component: 'slack-web-api' })
+    .error(
+      { job: 'record-comment', jobId: 'comment-d-1-mood-V5', data: { comment: 'I want to quit' }, token: 'xoxb-child' },
+      'the chat platform refused a call',
+    );
   const entry = JSON.parse(lines[0]!) as Record<string, unknown>;
-  expect(entry).toMatchObject({ component: 'slack-web-api', job: 'record-comment', jobId: 'comment-d-1-mood-V5', data: { comment: '[redacted]' }, token: '[redacted]' });
+  expect(entry).toMatchObject({
+    component: 'slack-web-api',
+    job: 'record-comment',
+    jobId: 'comment-d-1-mood-V5',
+    data: { comment: '[redacted]' },
+    token: '[redacted]',
+  });
   expect(lines[0]).not.toMatch(/quit|xoxb/);
 });

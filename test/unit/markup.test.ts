@@ -18,7 +18,11 @@ describe('parseMarkup', () => {
       text(' in '),
       { kind: 'channel', id: 'C2', label: 'team-pulse' },
     ]);
-    expect(parseMarkup('<https://x.test/m|See the message> <https://x.test> :tada: <!date^1800000000^{date_short_pretty} {time}|2027-01-15 08:00 UTC>')).toEqual([
+    expect(
+      parseMarkup(
+        '<https://x.test/m|See the message> <https://x.test> :tada: <!date^1800000000^{date_short_pretty} {time}|2027-01-15 08:00 UTC>',
+      ),
+    ).toEqual([
       { kind: 'link', url: 'https://x.test/m', label: 'See the message' },
       text(' '),
       { kind: 'link', url: 'https://x.test', label: null },
@@ -30,25 +34,44 @@ describe('parseMarkup', () => {
   });
 
   test('code is code; code that starts with /pulse or /kudos is a command reference', () => {
-    expect(parseMarkup('Run `/pulse schedule fri 14:00`, `/kudos` or `threshold`; `/pulsefoo` is no command.')).toEqual([
-      text('Run '),
-      { kind: 'command', command: 'pulse', rest: [text(' schedule fri 14:00')] },
-      text(', '),
-      { kind: 'command', command: 'kudos', rest: [] },
-      text(' or '),
-      { kind: 'code', children: [text('threshold')] },
-      text('; '),
-      { kind: 'code', children: [text('/pulsefoo')] },
-      text(' is no command.'),
-    ]);
+    expect(parseMarkup('Run `/pulse schedule fri 14:00`, `/kudos` or `threshold`; `/pulsefoo` is no command.')).toEqual(
+      [
+        text('Run '),
+        { kind: 'command', command: 'pulse', rest: [text(' schedule fri 14:00')] },
+        text(', '),
+        { kind: 'command', command: 'kudos', rest: [] },
+        text(' or '),
+        { kind: 'code', children: [text('threshold')] },
+        text('; '),
+        { kind: 'code', children: [text('/pulsefoo')] },
+        text(' is no command.'),
+      ],
+    );
   });
 
   test('bold holds other segments but not bold; code holds people and emoji but not bold', () => {
     expect(parseMarkup('*from <@U1> `/pulse now`*')).toEqual([
-      { kind: 'bold', children: [text('from '), { kind: 'person', id: 'U1', label: null }, text(' '), { kind: 'command', command: 'pulse', rest: [text(' now')] }] },
+      {
+        kind: 'bold',
+        children: [
+          text('from '),
+          { kind: 'person', id: 'U1', label: null },
+          text(' '),
+          { kind: 'command', command: 'pulse', rest: [text(' now')] },
+        ],
+      },
     ]);
     expect(parseMarkup('`/kudos <@U1> for *this* :clap:`')).toEqual([
-      { kind: 'command', command: 'kudos', rest: [text(' '), { kind: 'person', id: 'U1', label: null }, text(' for *this* '), { kind: 'emoji', name: 'clap' }] },
+      {
+        kind: 'command',
+        command: 'kudos',
+        rest: [
+          text(' '),
+          { kind: 'person', id: 'U1', label: null },
+          text(' for *this* '),
+          { kind: 'emoji', name: 'clap' },
+        ],
+      },
     ]);
   });
 
@@ -82,8 +105,41 @@ describe('parseMarkup', () => {
 
 describe('parseMarkup, for any input', () => {
   // Strings dense in the characters the grammar cares about, so odd combinations come up often.
-  const markupish = fc.string({ unit: fc.constantFrom('*', '`', '<', '>', '@', '#', '|', ':', '!', '^', ' ', '\n', 'a', 'U1', 'https:', '/pulse', 'tada', '&lt;', '1', '<@U1', '<#C1', '<https://x.test', '|label', '<!date^1^{t}|', ')'), maxLength: 40 });
-  const anyText = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 60 }), fc.string({ unit: 'binary', maxLength: 60 }), markupish);
+  const markupish = fc.string({
+    unit: fc.constantFrom(
+      '*',
+      '`',
+      '<',
+      '>',
+      '@',
+      '#',
+      '|',
+      ':',
+      '!',
+      '^',
+      ' ',
+      '\n',
+      'a',
+      'U1',
+      'https:',
+      '/pulse',
+      'tada',
+      '&lt;',
+      '1',
+      '<@U1',
+      '<#C1',
+      '<https://x.test',
+      '|label',
+      '<!date^1^{t}|',
+      ')',
+    ),
+    maxLength: 40,
+  });
+  const anyText = fc.oneof(
+    fc.string({ unit: 'grapheme', maxLength: 60 }),
+    fc.string({ unit: 'binary', maxLength: 60 }),
+    markupish,
+  );
 
   test('never throws, and writing the segments back gives the input exactly', () => {
     fc.assert(
@@ -106,7 +162,9 @@ describe('parseMarkup, for any input', () => {
   });
 
   test('text escaped as people reach the catalog (&amp; &lt; &gt;) never turns into markup', () => {
-    const escaped = fc.string({ unit: fc.constantFrom('<', '>', '&', '@', '#', 'U1', '|', ' ', 'x'), maxLength: 40 }).map((s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
+    const escaped = fc
+      .string({ unit: fc.constantFrom('<', '>', '&', '@', '#', 'U1', '|', ' ', 'x'), maxLength: 40 })
+      .map((s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
     fc.assert(
       fc.property(escaped, (input) => {
         expect(parseMarkup(input).every((s) => s.kind === 'text')).toBe(true);
@@ -140,7 +198,11 @@ describe('findStrayMarkup', () => {
 
 describe('Slack rendering', () => {
   test('every catalog sentence reaches Slack exactly as written (the markup is spelled as mrkdwn)', () => {
-    const sentences = SUPPORTED_LANGUAGES.flatMap((language) => Object.values(catalogs[language]).flatMap((entry) => (typeof entry === 'string' ? [entry] : Object.values(entry as Record<string, string>))));
+    const sentences = SUPPORTED_LANGUAGES.flatMap((language) =>
+      Object.values(catalogs[language]).flatMap((entry) =>
+        typeof entry === 'string' ? [entry] : Object.values(entry as Record<string, string>),
+      ),
+    );
     expect(sentences.length).toBeGreaterThan(500);
     const changed = sentences.filter((sentence) => toSlackMrkdwn(sentence) !== sentence);
     expect(changed).toEqual([]);

@@ -9,13 +9,16 @@ import type { Messenger } from '../../src/core/ports';
 import { routeByPlatform } from '../../src/main/messengers';
 import { RecordingMessenger } from '../support/recording-messenger';
 
-const workspace = (platform: Workspace['platform']) => ({ id: `w-${platform}`, platform, externalId: `E-${platform}` }) as unknown as Workspace;
+const workspace = (platform: Workspace['platform']) =>
+  ({ id: `w-${platform}`, platform, externalId: `E-${platform}` }) as unknown as Workspace;
 const home = { blocks: [] } as unknown as HomeView;
 
 /** A messenger without an App Home, as Teams' is. */
 function withoutHome(): Messenger {
   const m = new RecordingMessenger();
-  return new Proxy(m, { get: (target, key) => (key === 'publishHome' ? undefined : Reflect.get(target, key)) }) as Messenger;
+  return new Proxy(m, {
+    get: (target, key) => (key === 'publishHome' ? undefined : Reflect.get(target, key)),
+  }) as Messenger;
 }
 
 test('a Slack workspace gets its App Home through the router', async () => {

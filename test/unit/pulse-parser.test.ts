@@ -5,7 +5,13 @@ import { commandText, SLACK_REFERENCE } from '../support/command-text';
 import { MAX_COMMAND_LENGTH } from '../../src/core/commands/limits';
 import type { PulseCommand } from '../../src/core/commands/pulse/command';
 import { CONFIG_KEYS, CONFIG_SETTINGS, findSetting } from '../../src/core/commands/pulse/config-settings';
-import { findSubcommand, helpKeys, PULSE_SUBCOMMANDS, pulseHelp, SUGGESTED_NAMES } from '../../src/core/commands/pulse/registry';
+import {
+  findSubcommand,
+  helpKeys,
+  PULSE_SUBCOMMANDS,
+  pulseHelp,
+  SUGGESTED_NAMES,
+} from '../../src/core/commands/pulse/registry';
 import { parsePulseCommand, readPulseCommand } from '../../src/core/commands/pulse-parser';
 import type { CommandError } from '../../src/core/commands/words';
 import { joinTokens, tokenizeSlackText } from '../../src/core/commands/mentions';
@@ -25,7 +31,10 @@ function expectTranslatable(error: CommandError): string {
 }
 
 const FRI_14: PulseCommand = { type: 'schedule', days: ['fri'], time: '14:00' };
-const setting = (s: Extract<PulseCommand, { type: 'config-set' }>['setting']): PulseCommand => ({ type: 'config-set', setting: s });
+const setting = (s: Extract<PulseCommand, { type: 'config-set' }>['setting']): PulseCommand => ({
+  type: 'config-set',
+  setting: s,
+});
 
 describe('parsePulseCommand: commands', () => {
   const cases: [string, PulseCommand][] = [
@@ -92,7 +101,10 @@ describe('parsePulseCommand: commands', () => {
     ['config reminder off', setting({ key: 'reminder', value: null })],
     ['config reminder None', setting({ key: 'reminder', value: null })],
     ['config holidays 2026-12-25', setting({ key: 'holidays', value: ['2026-12-25'] })],
-    ['config holidays 2026-12-25, 2026-12-24 2026-12-25', setting({ key: 'holidays', value: ['2026-12-24', '2026-12-25'] })],
+    [
+      'config holidays 2026-12-25, 2026-12-24 2026-12-25',
+      setting({ key: 'holidays', value: ['2026-12-24', '2026-12-25'] }),
+    ],
     ['config holidays 2028-02-29', setting({ key: 'holidays', value: ['2028-02-29'] })],
     ['config holidays none', setting({ key: 'holidays', value: [] })],
     ['config workdays mon-fri', setting({ key: 'workdays', value: ['mon', 'tue', 'wed', 'thu', 'fri'] })],
@@ -118,9 +130,15 @@ describe('parsePulseCommand: commands', () => {
       'config managers ADD <@U123ABC|alex>, <@W456DEF> and <@U123ABC>',
       setting({ key: 'managers', op: 'add', value: ['U123ABC', 'W456DEF'] }),
     ],
-    ['config manager remove <@U123ABC|alex><@U999>', setting({ key: 'managers', op: 'remove', value: ['U123ABC', 'U999'] })],
+    [
+      'config manager remove <@U123ABC|alex><@U999>',
+      setting({ key: 'managers', op: 'remove', value: ['U123ABC', 'U999'] }),
+    ],
     ['config kudos-emoji :taco:', setting({ key: 'kudos-emoji', value: ['taco'] })],
-    ['config kudos_emoji :clap: :Raised_Hands:, taco', setting({ key: 'kudos-emoji', value: ['clap', 'raised_hands', 'taco'] })],
+    [
+      'config kudos_emoji :clap: :Raised_Hands:, taco',
+      setting({ key: 'kudos-emoji', value: ['clap', 'raised_hands', 'taco'] }),
+    ],
     ['config kudos-emoji :+1::skin-tone-2: :+1:', setting({ key: 'kudos-emoji', value: ['+1'] })],
     ['config kudos-channel <#C777|kudos>', setting({ key: 'kudos-channel', value: 'C777' })],
     ['config kudos-channel off', setting({ key: 'kudos-channel', value: null })],
@@ -169,7 +187,10 @@ describe('parsePulseCommand: free text', () => {
     ['ask <!channel> <!here|here> <!subteam^S0123|@devs> ok?', '@channel @here @devs ok?'],
     ['ask see <#C0123|general> and <https://example.com|the doc>', 'see <#C0123> and <https://example.com>'],
     // SQL and shell meta-characters are just text.
-    ["ask Robert'); DROP TABLE responses;-- $(rm -rf /) `whoami` | cat", "Robert'); DROP TABLE responses;-- $(rm -rf /) `whoami` | cat"],
+    [
+      "ask Robert'); DROP TABLE responses;-- $(rm -rf /) `whoami` | cat",
+      "Robert'); DROP TABLE responses;-- $(rm -rf /) `whoami` | cat",
+    ],
     ['ask what\u0000is\u0007up\u001b[31m?', 'what is up [31m?'],
     ['ask a stray < or > char', 'a stray &lt; or &gt; char'],
     ['ask <unknown thing> here', '&lt;unknown thing&gt; here'],
@@ -181,7 +202,11 @@ describe('parsePulseCommand: free text', () => {
 
 describe('parsePulseCommand: errors', () => {
   const cases: [string, CommandError['key'], Record<string, string | number>][] = [
-    ['x'.repeat(MAX_COMMAND_LENGTH + 1), 'parse.too_long', { command: '/pulse', length: MAX_COMMAND_LENGTH + 1, max: MAX_COMMAND_LENGTH }],
+    [
+      'x'.repeat(MAX_COMMAND_LENGTH + 1),
+      'parse.too_long',
+      { command: '/pulse', length: MAX_COMMAND_LENGTH + 1, max: MAX_COMMAND_LENGTH },
+    ],
     ['foo', 'parse.unknown_subcommand', { command: 'foo' }],
     ['drop table teams', 'parse.unknown_subcommand', { command: 'drop' }],
     ['<@U123ABC|bob> schedule', 'parse.unknown_subcommand', { command: '@bob' }],
@@ -199,7 +224,11 @@ describe('parsePulseCommand: errors', () => {
     ['forget-me please', 'parse.unexpected_args', { command: 'forget-me', extra: 'please', usage: '/pulse forget-me' }],
     ['export x', 'parse.unexpected_args', { command: 'export', extra: 'x', usage: '/pulse export' }],
     ['now please', 'parse.unexpected_args', { command: 'now', extra: 'please', usage: '/pulse now' }],
-    ['setup <#C123|general> now', 'parse.unexpected_args', { command: 'setup', extra: '#general now', usage: '/pulse setup' }],
+    [
+      'setup <#C123|general> now',
+      'parse.unexpected_args',
+      { command: 'setup', extra: '#general now', usage: '/pulse setup' },
+    ],
     ['status all', 'parse.unexpected_args', { command: 'status', extra: 'all', usage: '/pulse status' }],
     ['questions 1', 'parse.unexpected_args', { command: 'questions', extra: '1', usage: '/pulse questions' }],
     ['mine <@U1>', 'parse.unexpected_args', { command: 'mine', extra: '@U1', usage: '/pulse mine' }],
@@ -230,14 +259,34 @@ describe('parsePulseCommand: errors', () => {
     ['schedule off now', 'parse.bad_day', { value: 'off' }],
     ['summary 0', 'parse.bad_number', { command: 'summary', min: 1, max: 12, usage: '/pulse summary 3', value: '0' }],
     ['summary 13', 'parse.bad_number', { command: 'summary', min: 1, max: 12, usage: '/pulse summary 3', value: '13' }],
-    ['summary three', 'parse.bad_number', { command: 'summary', min: 1, max: 12, usage: '/pulse summary 3', value: 'three' }],
+    [
+      'summary three',
+      'parse.bad_number',
+      { command: 'summary', min: 1, max: 12, usage: '/pulse summary 3', value: 'three' },
+    ],
     ['summary -1', 'parse.bad_number', { command: 'summary', min: 1, max: 12, usage: '/pulse summary 3', value: '-1' }],
-    ['summary 1.5', 'parse.bad_number', { command: 'summary', min: 1, max: 12, usage: '/pulse summary 3', value: '1.5' }],
-    ['summary 1e1', 'parse.bad_number', { command: 'summary', min: 1, max: 12, usage: '/pulse summary 3', value: '1e1' }],
-    ['summary 99999999999999999999', 'parse.bad_number', { command: 'summary', min: 1, max: 12, usage: '/pulse summary 3', value: '99999999999999999999' }],
+    [
+      'summary 1.5',
+      'parse.bad_number',
+      { command: 'summary', min: 1, max: 12, usage: '/pulse summary 3', value: '1.5' },
+    ],
+    [
+      'summary 1e1',
+      'parse.bad_number',
+      { command: 'summary', min: 1, max: 12, usage: '/pulse summary 3', value: '1e1' },
+    ],
+    [
+      'summary 99999999999999999999',
+      'parse.bad_number',
+      { command: 'summary', min: 1, max: 12, usage: '/pulse summary 3', value: '99999999999999999999' },
+    ],
     ['summary 2 3', 'parse.unexpected_args', { command: 'summary', extra: '3', usage: '/pulse summary 3' }],
     ['kudos 53', 'parse.bad_number', { command: 'kudos', min: 1, max: 52, usage: '/pulse kudos 4', value: '53' }],
-    ['symmetry 0', 'parse.bad_number', { command: 'symmetry', min: 1, max: 52, usage: '/pulse symmetry 8', value: '0' }],
+    [
+      'symmetry 0',
+      'parse.bad_number',
+      { command: 'symmetry', min: 1, max: 52, usage: '/pulse symmetry 8', value: '0' },
+    ],
     ['ask', 'parse.ask_missing', {}],
     ['ask --text', 'parse.ask_missing', {}],
     ['ask hi', 'parse.question_too_short', { length: 2, min: 3 }],
@@ -258,14 +307,46 @@ describe('parsePulseCommand: errors', () => {
     ['config toString 5', 'parse.config_unknown_key', { key: 'toString', keys: CONFIG_KEYS.join(', ') }],
     ['settings __proto__ 5', 'parse.config_unknown_key', { key: '__proto__', keys: CONFIG_KEYS.join(', ') }],
     ['config threshold', 'parse.config_missing_value', { key: 'threshold', usage: '/pulse config threshold 5' }],
-    ['config values', 'parse.config_missing_value', { key: 'values', usage: '/pulse config values teamwork,customer-care' }],
-    ['config threshold 2', 'parse.bad_number', { command: 'config threshold', min: 3, max: 10, usage: '/pulse config threshold 5', value: '2' }],
-    ['config threshold 11', 'parse.bad_number', { command: 'config threshold', min: 3, max: 10, usage: '/pulse config threshold 5', value: '11' }],
-    ['config threshold 5 6', 'parse.unexpected_args', { command: 'config threshold', extra: '6', usage: '/pulse config threshold 5' }],
-    ['config window 15d', 'parse.bad_duration', { value: '15d', min: '1h', max: '14d', usage: '/pulse config window 3d' }],
-    ['config window 72', 'parse.bad_duration', { value: '72', min: '1h', max: '14d', usage: '/pulse config window 3d' }],
-    ['config window 0h', 'parse.bad_duration', { value: '0h', min: '1h', max: '14d', usage: '/pulse config window 3d' }],
-    ['config window 3 <@U1>', 'parse.bad_duration', { value: '3 @U1', min: '1h', max: '14d', usage: '/pulse config window 3d' }],
+    [
+      'config values',
+      'parse.config_missing_value',
+      { key: 'values', usage: '/pulse config values teamwork,customer-care' },
+    ],
+    [
+      'config threshold 2',
+      'parse.bad_number',
+      { command: 'config threshold', min: 3, max: 10, usage: '/pulse config threshold 5', value: '2' },
+    ],
+    [
+      'config threshold 11',
+      'parse.bad_number',
+      { command: 'config threshold', min: 3, max: 10, usage: '/pulse config threshold 5', value: '11' },
+    ],
+    [
+      'config threshold 5 6',
+      'parse.unexpected_args',
+      { command: 'config threshold', extra: '6', usage: '/pulse config threshold 5' },
+    ],
+    [
+      'config window 15d',
+      'parse.bad_duration',
+      { value: '15d', min: '1h', max: '14d', usage: '/pulse config window 3d' },
+    ],
+    [
+      'config window 72',
+      'parse.bad_duration',
+      { value: '72', min: '1h', max: '14d', usage: '/pulse config window 3d' },
+    ],
+    [
+      'config window 0h',
+      'parse.bad_duration',
+      { value: '0h', min: '1h', max: '14d', usage: '/pulse config window 3d' },
+    ],
+    [
+      'config window 3 <@U1>',
+      'parse.bad_duration',
+      { value: '3 @U1', min: '1h', max: '14d', usage: '/pulse config window 3d' },
+    ],
     ['config reminder 73h', 'parse.bad_reminder', { value: '73h', min: '1h', max: '72h' }],
     ['config reminder soon', 'parse.bad_reminder', { value: 'soon', min: '1h', max: '72h' }],
     ['config holidays 2026-02-30', 'parse.bad_date', { value: '2026-02-30' }],
@@ -277,34 +358,70 @@ describe('parsePulseCommand: errors', () => {
     ['config timezone Mars/Olympus_Mons', 'parse.bad_timezone', { value: 'Mars/Olympus_Mons' }],
     ['config timezone +02:00', 'parse.bad_timezone', { value: '+02:00' }],
     ['config timezone Europe/Paris;rm', 'parse.bad_timezone', { value: 'Europe/Paris;rm' }],
-    ['config timezone Europe/Paris now', 'parse.unexpected_args', { command: 'config timezone', extra: 'now', usage: '/pulse config timezone Europe/Paris' }],
+    [
+      'config timezone Europe/Paris now',
+      'parse.unexpected_args',
+      { command: 'config timezone', extra: 'now', usage: '/pulse config timezone Europe/Paris' },
+    ],
     ['config language de', 'parse.bad_language', { value: 'de', languages: SUPPORTED_LANGUAGES.join(', ') }],
     ['config language english', 'parse.bad_language', { value: 'english', languages: SUPPORTED_LANGUAGES.join(', ') }],
     ['config channel general', 'parse.bad_channel', { value: 'general', usage: '/pulse config channel #team-pulse' }],
     ['config channel #general', 'parse.bad_channel', { value: '#general', usage: '/pulse config channel #team-pulse' }],
-    ['config channel <@U123ABC|alex>', 'parse.bad_channel', { value: '@alex', usage: '/pulse config channel #team-pulse' }],
+    [
+      'config channel <@U123ABC|alex>',
+      'parse.bad_channel',
+      { value: '@alex', usage: '/pulse config channel #team-pulse' },
+    ],
     ['config channel off', 'parse.bad_channel', { value: 'off', usage: '/pulse config channel #team-pulse' }],
-    ['config kudos-channel maybe', 'parse.bad_channel', { value: 'maybe', usage: '/pulse config kudos-channel #kudos' }],
+    [
+      'config kudos-channel maybe',
+      'parse.bad_channel',
+      { value: 'maybe', usage: '/pulse config kudos-channel #kudos' },
+    ],
     ['config managers <@U123ABC>', 'parse.managers_missing', {}],
     ['config managers add', 'parse.managers_missing', {}],
     ['config managers add bob', 'parse.not_a_user', { value: 'bob', usage: '/pulse config managers add @alex' }],
     ['config managers add @bob', 'parse.not_a_user', { value: '@bob', usage: '/pulse config managers add @alex' }],
-    ['config managers remove <#C1|general>', 'parse.not_a_user', { value: '#general', usage: '/pulse config managers remove @alex' }],
-    ['config managers add <!subteam^S123|@devs>', 'parse.not_a_user', { value: '@devs', usage: '/pulse config managers add @alex' }],
+    [
+      'config managers remove <#C1|general>',
+      'parse.not_a_user',
+      { value: '#general', usage: '/pulse config managers remove @alex' },
+    ],
+    [
+      'config managers add <!subteam^S123|@devs>',
+      'parse.not_a_user',
+      { value: '@devs', usage: '/pulse config managers add @alex' },
+    ],
     ['config managers add <!here>', 'parse.not_a_user', { value: '@here', usage: '/pulse config managers add @alex' }],
     ['config kudos-emoji 🌮', 'parse.bad_emoji', { value: '🌮' }],
     ['config kudos-emoji <@U1>', 'parse.bad_emoji', { value: '@U1' }],
-    ['config kudos-emoji ::', 'parse.config_missing_value', { key: 'kudos-emoji', usage: '/pulse config kudos-emoji :clap: :taco:' }],
+    [
+      'config kudos-emoji ::',
+      'parse.config_missing_value',
+      { key: 'kudos-emoji', usage: '/pulse config kudos-emoji :clap: :taco:' },
+    ],
     [
       `config kudos-emoji ${Array.from({ length: 11 }, (_, i) => `:e${i}:`).join(' ')}`,
       'parse.too_many_items',
       { key: 'kudos-emoji', max: 10, count: 11 },
     ],
-    ['config kudos-limit 51', 'parse.bad_number', { command: 'config kudos-limit', min: 1, max: 50, usage: '/pulse config kudos-limit 5', value: '51' }],
-    ['config kudos-limit 0', 'parse.bad_number', { command: 'config kudos-limit', min: 1, max: 50, usage: '/pulse config kudos-limit 5', value: '0' }],
+    [
+      'config kudos-limit 51',
+      'parse.bad_number',
+      { command: 'config kudos-limit', min: 1, max: 50, usage: '/pulse config kudos-limit 5', value: '51' },
+    ],
+    [
+      'config kudos-limit 0',
+      'parse.bad_number',
+      { command: 'config kudos-limit', min: 1, max: 50, usage: '/pulse config kudos-limit 5', value: '0' },
+    ],
     ['config values team work!', 'parse.bad_value_name', { value: 'work!' }],
     ['config values <@U1>', 'parse.bad_value_name', { value: '@U1' }],
-    ['config values ,,', 'parse.config_missing_value', { key: 'values', usage: '/pulse config values teamwork,customer-care' }],
+    [
+      'config values ,,',
+      'parse.config_missing_value',
+      { key: 'values', usage: '/pulse config values teamwork,customer-care' },
+    ],
     [
       `config values ${Array.from({ length: 21 }, (_, i) => `v${i}`).join(',')}`,
       'parse.too_many_items',
@@ -368,13 +485,80 @@ describe('parsePulseCommand: robustness', () => {
 
   it('never throws, and every error is a catalog sentence with every placeholder filled (property, fast-check)', () => {
     const fragments = [
-      'schedule', 'config', 'ask', '--text', 'action', 'done', 'unask', 'summary', 'kudos', 'managers', 'add', 'remove',
-      'threshold', 'window', 'reminder', 'holidays', 'workdays', 'timezone', 'language', 'channel', 'kudos-emoji',
-      'kudos-channel', 'kudos-limit', 'values', 'off', 'fri', 'Mon-fri', '14:00', '25:61', '3d', '99', '-1', '0', '٣',
-      '2026-02-29', 'Europe/Paris', ':taco:', '#teamwork', '<@U123ABC|alex>', '<@W1>', '<#C1|general>', '<#C1>',
-      '<!here>', '<!subteam^S1|@devs>', '<https://x.y|z>', '<', '>', '<@', '|', '&amp;', '&lt;', '`', '{x}', '{length}',
-      "'; DROP TABLE teams;--", '$(rm -rf /)', '| cat /etc/passwd', 'ما', 'שלום', '\u202E', '\u200F', '😀', '👍🏽',
-      '\u0000', '\n', '\t', '\u00a0', '\u3000', 'ｓｅｔｕｐ', '\uD800', 'é', ',', ' ', '  ',
+      'schedule',
+      'config',
+      'ask',
+      '--text',
+      'action',
+      'done',
+      'unask',
+      'summary',
+      'kudos',
+      'managers',
+      'add',
+      'remove',
+      'threshold',
+      'window',
+      'reminder',
+      'holidays',
+      'workdays',
+      'timezone',
+      'language',
+      'channel',
+      'kudos-emoji',
+      'kudos-channel',
+      'kudos-limit',
+      'values',
+      'off',
+      'fri',
+      'Mon-fri',
+      '14:00',
+      '25:61',
+      '3d',
+      '99',
+      '-1',
+      '0',
+      '٣',
+      '2026-02-29',
+      'Europe/Paris',
+      ':taco:',
+      '#teamwork',
+      '<@U123ABC|alex>',
+      '<@W1>',
+      '<#C1|general>',
+      '<#C1>',
+      '<!here>',
+      '<!subteam^S1|@devs>',
+      '<https://x.y|z>',
+      '<',
+      '>',
+      '<@',
+      '|',
+      '&amp;',
+      '&lt;',
+      '`',
+      '{x}',
+      '{length}',
+      "'; DROP TABLE teams;--",
+      '$(rm -rf /)',
+      '| cat /etc/passwd',
+      'ما',
+      'שלום',
+      '\u202E',
+      '\u200F',
+      '😀',
+      '👍🏽',
+      '\u0000',
+      '\n',
+      '\t',
+      '\u00a0',
+      '\u3000',
+      'ｓｅｔｕｐ',
+      '\uD800',
+      'é',
+      ',',
+      ' ',
+      '  ',
     ];
     fc.assert(
       fc.property(commandText(fragments, 8), (text) => {
@@ -388,7 +572,12 @@ describe('parsePulseCommand: robustness', () => {
           return;
         }
         // Free text is safe to post as-is: every "<" opens a person, a channel or a link.
-        const free = result.command.type === 'ask' ? result.command.question : result.command.type === 'action' ? result.command.text : '';
+        const free =
+          result.command.type === 'ask'
+            ? result.command.question
+            : result.command.type === 'action'
+              ? result.command.text
+              : '';
         expect(free.replace(SLACK_REFERENCE, '')).not.toMatch(/[<>]/);
       }),
       { seed: 0x5eed, numRuns: 3000 },
@@ -421,7 +610,9 @@ describe('the subcommand registry', () => {
   const words = (entry: (typeof PULSE_SUBCOMMANDS)[number]) => [entry.name, ...entry.aliases];
 
   it('every language of the frozen help is still registered', () => {
-    expect(Object.keys(before).filter((language) => !(SUPPORTED_LANGUAGES as readonly string[]).includes(language))).toEqual([]);
+    expect(
+      Object.keys(before).filter((language) => !(SUPPORTED_LANGUAGES as readonly string[]).includes(language)),
+    ).toEqual([]);
   });
 
   it.each(Object.keys(before))('the generated help is the text users saw before, word for word (%s)', (language) => {
@@ -514,7 +705,10 @@ describe('the subcommand registry', () => {
     for (const key of CONFIG_KEYS) {
       for (const word of [key, ...CONFIG_SETTINGS[key].aliases]) expect(findSetting(word)).toBe(key);
       // Each example is a complete command that sets its own key (as Slack sends it: a picked channel or person is a link).
-      const typed = CONFIG_SETTINGS[key].example.slice('/pulse '.length).replace(/#([a-z-]+)$/, '<#C1|$1>').replace(/@([a-z]+)$/, '<@U1|$1>');
+      const typed = CONFIG_SETTINGS[key].example
+        .slice('/pulse '.length)
+        .replace(/#([a-z-]+)$/, '<#C1|$1>')
+        .replace(/@([a-z]+)$/, '<@U1|$1>');
       const example = parsePulseCommand(typed);
       expect(example).toMatchObject({ ok: true, command: { type: 'config-set', setting: { key } } });
     }
@@ -525,7 +719,10 @@ describe('the subcommand registry', () => {
     const defined = readdirSync(folder)
       .filter((file) => file.endsWith('.ts'))
       .flatMap((file) => Object.values(require(join(folder, file)) as Record<string, unknown>))
-      .filter((value): value is { name: string } => typeof value === 'object' && value !== null && 'read' in value && 'help' in value);
+      .filter(
+        (value): value is { name: string } =>
+          typeof value === 'object' && value !== null && 'read' in value && 'help' in value,
+      );
     expect(defined.length).toBeGreaterThan(10);
     for (const entry of defined) expect(PULSE_SUBCOMMANDS).toContain(entry);
   });

@@ -135,7 +135,15 @@ describe('redactComment: cleaning', () => {
 
   // How fast this runs is the benchmarks' business; here: hostile input is handled and stays redacted.
   test('hostile input of the maximum comment length is handled', () => {
-    const inputs = ['1'.repeat(2000), '1 '.repeat(1000), 'a.'.repeat(1000) + '@', '@'.repeat(2000), '<'.repeat(1000) + '>'.repeat(1000), '12-'.repeat(666), 'a@'.repeat(1000)];
+    const inputs = [
+      '1'.repeat(2000),
+      '1 '.repeat(1000),
+      'a.'.repeat(1000) + '@',
+      '@'.repeat(2000),
+      '<'.repeat(1000) + '>'.repeat(1000),
+      '12-'.repeat(666),
+      'a@'.repeat(1000),
+    ];
     for (const input of inputs) {
       const out = redactComment(input);
       expect(typeof out).toBe('string');

@@ -192,10 +192,9 @@ describe('isWorkingDay and scheduleDaysOutsideWorkdays', () => {
   });
 
   it('lists schedule days outside the working week once, in schedule order', () => {
-    expect(scheduleDaysOutsideWorkdays({ days: ['sat', 'mon', 'sat', 'sun'], time: '10:00' }, monFri.workdays)).toEqual([
-      'sat',
-      'sun',
-    ]);
+    expect(scheduleDaysOutsideWorkdays({ days: ['sat', 'mon', 'sat', 'sun'], time: '10:00' }, monFri.workdays)).toEqual(
+      ['sat', 'sun'],
+    );
     expect(scheduleDaysOutsideWorkdays({ days: ['sun', 'thu'], time: '10:00' }, sunThu.workdays)).toEqual([]);
     expect(scheduleDaysOutsideWorkdays({ days: ['fri'], time: '10:00' }, sunThu.workdays)).toEqual(['fri']);
   });
@@ -292,7 +291,13 @@ describe('dueSlot', () => {
     const everyDay = settings({ workdays: ALL_DAYS });
     const seen = ticks(daily, everyDay, tz, '2026-10-23T00:00:00Z', '2026-10-28T00:00:00Z', 5 * MIN);
     expect(seen.map((s) => s.period)).toEqual(['2026-10-23', '2026-10-24', '2026-10-25', '2026-10-26', '2026-10-27']);
-    expect(seen.map((s) => wall(Date.parse(s.slot), tz).slice(11))).toEqual(['09:00', '09:00', '09:00', '09:00', '09:00']);
+    expect(seen.map((s) => wall(Date.parse(s.slot), tz).slice(11))).toEqual([
+      '09:00',
+      '09:00',
+      '09:00',
+      '09:00',
+      '09:00',
+    ]);
     expect(seen.map((s) => s.slot.slice(11, 16))).toEqual(['07:00', '07:00', '08:00', '08:00', '08:00']);
   });
 

@@ -53,7 +53,11 @@ test('two seals of one member are unrelated (fresh nonce, different bytes)', () 
   const b = sealAddress(SECRET, COMMENT, MEMBER);
   expect(a).not.toBe(b);
   expect(samePlaceBytes(a, b)).toBeLessThan(8);
-  expect(Buffer.from(a.slice(3), 'base64url').subarray(0, 12).equals(Buffer.from(b.slice(3), 'base64url').subarray(0, 12))).toBe(false);
+  expect(
+    Buffer.from(a.slice(3), 'base64url')
+      .subarray(0, 12)
+      .equals(Buffer.from(b.slice(3), 'base64url').subarray(0, 12)),
+  ).toBe(false);
 });
 
 test('a changed secret cannot open an old address', () => {

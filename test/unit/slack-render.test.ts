@@ -39,25 +39,33 @@ const summary = (locale: string, away = 0): SummaryMessage => ({
   },
 });
 
-test.each(['en', 'fr', 'nl', 'sv', 'ar'])('%s: the check-in and the summary are in the language, with its number format', (locale) => {
-  const dm = JSON.stringify(renderMessage(checkin(locale)).blocks);
-  const question = translate(locale, 'checkin.question');
-  // Arabic text carries direction marks; compare on the letters.
-  const strip = (s: string) => s.replace(/[\u200e\u200f\u2066-\u2069]/g, '');
-  expect(strip(dm)).toContain(strip(question).slice(0, 20));
-  if (locale !== 'en') expect(dm).not.toContain(translate('en', 'checkin.question').slice(0, 20));
-  const text = strip(JSON.stringify(renderMessage(summary(locale)).blocks));
-  const decimal = ['fr', 'nl', 'sv'].includes(locale) ? '7,4' : '7.4';
-  expect(text).toContain(decimal);
-  if (locale === 'ar') expect(JSON.stringify(renderMessage(summary(locale)).blocks)).toContain('\u200f');
-  else expect(JSON.stringify(renderMessage(summary(locale)).blocks)).not.toContain('\u200f');
-});
+test.each(['en', 'fr', 'nl', 'sv', 'ar'])(
+  '%s: the check-in and the summary are in the language, with its number format',
+  (locale) => {
+    const dm = JSON.stringify(renderMessage(checkin(locale)).blocks);
+    const question = translate(locale, 'checkin.question');
+    // Arabic text carries direction marks; compare on the letters.
+    const strip = (s: string) => s.replace(/[\u200e\u200f\u2066-\u2069]/g, '');
+    expect(strip(dm)).toContain(strip(question).slice(0, 20));
+    if (locale !== 'en') expect(dm).not.toContain(translate('en', 'checkin.question').slice(0, 20));
+    const text = strip(JSON.stringify(renderMessage(summary(locale)).blocks));
+    const decimal = ['fr', 'nl', 'sv'].includes(locale) ? '7,4' : '7.4';
+    expect(text).toContain(decimal);
+    if (locale === 'ar') expect(JSON.stringify(renderMessage(summary(locale)).blocks)).toContain('\u200f');
+    else expect(JSON.stringify(renderMessage(summary(locale)).blocks)).not.toContain('\u200f');
+  },
+);
 
-test.each(['en', 'fr', 'nl', 'sv', 'ar'])('%s: the summary says how many were away, as a count, and only when someone was', (locale) => {
-  const strip = (s: string) => s.replace(/[\u200e\u200f\u2066-\u2069]/g, '');
-  const awayLine = strip(translate(locale, 'summary.away', { away: 3 }));
-  expect(strip(JSON.stringify(renderMessage(summary(locale, 3)).blocks))).toContain(awayLine);
-  const none = strip(JSON.stringify(renderMessage(summary(locale, 0)).blocks));
-  expect(none).toContain(strip(translate(locale, 'summary.rate', { respondents: 6, invited: 8, rate: 75 })).slice(0, 12));
-  expect(none).not.toContain(awayLine.slice(0, 8));
-});
+test.each(['en', 'fr', 'nl', 'sv', 'ar'])(
+  '%s: the summary says how many were away, as a count, and only when someone was',
+  (locale) => {
+    const strip = (s: string) => s.replace(/[\u200e\u200f\u2066-\u2069]/g, '');
+    const awayLine = strip(translate(locale, 'summary.away', { away: 3 }));
+    expect(strip(JSON.stringify(renderMessage(summary(locale, 3)).blocks))).toContain(awayLine);
+    const none = strip(JSON.stringify(renderMessage(summary(locale, 0)).blocks));
+    expect(none).toContain(
+      strip(translate(locale, 'summary.rate', { respondents: 6, invited: 8, rate: 75 })).slice(0, 12),
+    );
+    expect(none).not.toContain(awayLine.slice(0, 8));
+  },
+);

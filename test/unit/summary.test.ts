@@ -1,5 +1,13 @@
 import { MOOD_QUESTION_ID } from '../../src/core/model';
-import { clampThreshold, shuffle, summarizeRound, trend, type QuestionDef, type RoundFacts, type RoundSummary } from '../../src/core/summary';
+import {
+  clampThreshold,
+  shuffle,
+  summarizeRound,
+  trend,
+  type QuestionDef,
+  type RoundFacts,
+  type RoundSummary,
+} from '../../src/core/summary';
 
 type Row = RoundFacts['responses'][number];
 
@@ -20,10 +28,21 @@ const CLOSES_AT = new Date('2026-11-30T12:00:00Z');
 /** One closed round: a mood row per score (with the comment at the same index), plus any extra rows. */
 function round(
   scores: number[],
-  opts: { id?: string; comments?: (string | null)[]; extra?: Row[]; invited?: number; closesAt?: string; respondents?: number } = {},
+  opts: {
+    id?: string;
+    comments?: (string | null)[];
+    extra?: Row[];
+    invited?: number;
+    closesAt?: string;
+    respondents?: number;
+  } = {},
 ): RoundFacts {
   const id = opts.id ?? 'r-now';
-  const mood: Row[] = scores.map((score, i) => ({ questionId: MOOD_QUESTION_ID, score, comment: opts.comments?.[i] ?? null }));
+  const mood: Row[] = scores.map((score, i) => ({
+    questionId: MOOD_QUESTION_ID,
+    score,
+    comment: opts.comments?.[i] ?? null,
+  }));
   return {
     roundId: id,
     period: `period-${id}`,
@@ -35,7 +54,13 @@ function round(
 }
 
 /** All a withheld summary may say: which round, when it closed, and k. */
-const withheld = (k: number): RoundSummary => ({ kind: 'withheld', roundId: 'r-now', period: 'period-r-now', closesAt: CLOSES_AT, needed: k });
+const withheld = (k: number): RoundSummary => ({
+  kind: 'withheld',
+  roundId: 'r-now',
+  period: 'period-r-now',
+  closesAt: CLOSES_AT,
+  needed: k,
+});
 const scoresOfLength = (n: number): number[] => Array.from({ length: n }, (_, i) => (i % 10) + 1);
 const comments = (n: number): string[] => Array.from({ length: n }, (_, i) => `comment number ${i + 1}`);
 
@@ -58,7 +83,10 @@ const thresholds: [number, number][] = [
 describe.each(thresholds)('threshold: team setting %i enforces k = %i', (setting, k) => {
   describe('mood scores', () => {
     test('k-1 respondents: withheld, with nothing derived from the answers', () => {
-      const facts = round(scoresOfLength(k - 1), { comments: comments(k - 1), extra: [{ questionId: TEXT.id, score: null, comment: 'secret answer' }] });
+      const facts = round(scoresOfLength(k - 1), {
+        comments: comments(k - 1),
+        extra: [{ questionId: TEXT.id, score: null, comment: 'secret answer' }],
+      });
       const summary = summarizeRound(facts, { threshold: setting, questions: [SCALE, TEXT] });
       expect(summary).toEqual(withheld(k));
       const json = JSON.stringify(summary);
@@ -67,26 +95,38 @@ describe.each(thresholds)('threshold: team setting %i enforces k = %i', (setting
 
     test.each([0, 1])('k+%i respondents: shown, counted and averaged', (extra) => {
       const n = k + extra;
-      const summary = expectSummary(summarizeRound(round(Array(n).fill(7), { invited: 10 }), { threshold: setting, questions: [] }));
+      const summary = expectSummary(
+        summarizeRound(round(Array(n).fill(7), { invited: 10 }), { threshold: setting, questions: [] }),
+      );
       expect(summary).toMatchObject({ threshold: k, respondents: n, invited: 10, responseRate: n / 10, average: 7 });
       expect(summary.histogram[6]).toBe(n);
     });
 
     test('comment-only rows never count as respondents', () => {
-      const commentOnly: Row[] = Array.from({ length: 5 }, () => ({ questionId: MOOD_QUESTION_ID, score: null, comment: 'no score from me' }));
+      const commentOnly: Row[] = Array.from({ length: 5 }, () => ({
+        questionId: MOOD_QUESTION_ID,
+        score: null,
+        comment: 'no score from me',
+      }));
       const facts = round(Array(k - 1).fill(6), { extra: commentOnly });
       expect(summarizeRound(facts, { threshold: setting, questions: [] })).toEqual(withheld(k));
     });
 
     test('when the repository count and the score rows disagree, the smaller decides', () => {
-      expect(summarizeRound(round(Array(k - 1).fill(6), { respondents: k }), { threshold: setting, questions: [] }).kind).toBe('withheld');
-      expect(summarizeRound(round(Array(k).fill(6), { respondents: k - 1 }), { threshold: setting, questions: [] }).kind).toBe('withheld');
+      expect(
+        summarizeRound(round(Array(k - 1).fill(6), { respondents: k }), { threshold: setting, questions: [] }).kind,
+      ).toBe('withheld');
+      expect(
+        summarizeRound(round(Array(k).fill(6), { respondents: k - 1 }), { threshold: setting, questions: [] }).kind,
+      ).toBe('withheld');
     });
   });
 
   describe('a custom scale question', () => {
     const withScaleScores = (n: number): RoundFacts =>
-      round(Array(k + 1).fill(6), { extra: Array.from({ length: n }, (): Row => ({ questionId: SCALE.id, score: 9, comment: null })) });
+      round(Array(k + 1).fill(6), {
+        extra: Array.from({ length: n }, (): Row => ({ questionId: SCALE.id, score: 9, comment: null })),
+      });
 
     test('k-1 scores: withheld, only k given', () => {
       const summary = expectSummary(summarizeRound(withScaleScores(k - 1), { threshold: setting, questions: [SCALE] }));
@@ -94,14 +134,20 @@ describe.each(thresholds)('threshold: team setting %i enforces k = %i', (setting
     });
 
     test.each([0, 1])('k+%i scores: averaged', (extra) => {
-      const summary = expectSummary(summarizeRound(withScaleScores(k + extra), { threshold: setting, questions: [SCALE] }));
-      expect(summary.questions).toEqual([{ id: SCALE.id, text: SCALE.text, kind: 'scale', average: 9, respondents: k + extra }]);
+      const summary = expectSummary(
+        summarizeRound(withScaleScores(k + extra), { threshold: setting, questions: [SCALE] }),
+      );
+      expect(summary.questions).toEqual([
+        { id: SCALE.id, text: SCALE.text, kind: 'scale', average: 9, respondents: k + extra },
+      ]);
     });
 
     test('rows without a score do not count toward its k', () => {
       const facts = withScaleScores(k - 1);
       facts.responses.push({ questionId: SCALE.id, score: null, comment: 'n/a' });
-      expect(expectSummary(summarizeRound(facts, { threshold: setting, questions: [SCALE] })).questions[0]).toMatchObject({ withheld: true });
+      expect(
+        expectSummary(summarizeRound(facts, { threshold: setting, questions: [SCALE] })).questions[0],
+      ).toMatchObject({ withheld: true });
     });
   });
 
@@ -109,20 +155,28 @@ describe.each(thresholds)('threshold: team setting %i enforces k = %i', (setting
     const withTextAnswers = (n: number, blanks = 0): RoundFacts =>
       round(Array(k + 1).fill(6), {
         extra: [
-          ...Array.from({ length: n }, (_, i): Row => ({ questionId: TEXT.id, score: null, comment: `answer ${i + 1}` })),
+          ...Array.from({ length: n }, (_, i): Row => ({
+            questionId: TEXT.id,
+            score: null,
+            comment: `answer ${i + 1}`,
+          })),
           ...Array.from({ length: blanks }, (): Row => ({ questionId: TEXT.id, score: null, comment: '  \n ' })),
           { questionId: TEXT.id, score: null, comment: null },
         ],
       });
 
     test('k-1 non-empty answers: withheld, even with blank ones around', () => {
-      const summary = expectSummary(summarizeRound(withTextAnswers(k - 1, 3), { threshold: setting, questions: [TEXT] }));
+      const summary = expectSummary(
+        summarizeRound(withTextAnswers(k - 1, 3), { threshold: setting, questions: [TEXT] }),
+      );
       expect(summary.questions).toEqual([{ id: TEXT.id, text: TEXT.text, kind: 'text', withheld: true, needed: k }]);
       expect(JSON.stringify(summary)).not.toContain('answer 1');
     });
 
     test.each([0, 1])('k+%i answers: all shown, blanks dropped', (extra) => {
-      const summary = expectSummary(summarizeRound(withTextAnswers(k + extra, 2), { threshold: setting, questions: [TEXT] }));
+      const summary = expectSummary(
+        summarizeRound(withTextAnswers(k + extra, 2), { threshold: setting, questions: [TEXT] }),
+      );
       const question = summary.questions[0];
       expect(question).toMatchObject({ id: TEXT.id, kind: 'text' });
       const answers = question && 'answers' in question ? question.answers : [];
@@ -133,18 +187,26 @@ describe.each(thresholds)('threshold: team setting %i enforces k = %i', (setting
   describe('comments', () => {
     test('k-1 respondents with comments: no comment, no theme', () => {
       const texts = Array(k - 1).fill('meetings meetings');
-      const summary = summarizeRound(round(Array(k - 1).fill(5), { comments: texts }), { threshold: setting, questions: [] });
+      const summary = summarizeRound(round(Array(k - 1).fill(5), { comments: texts }), {
+        threshold: setting,
+        questions: [],
+      });
       expect(summary).toEqual(withheld(k));
     });
 
     test.each([0, 1])('k+%i respondents with comments: every comment shown', (extra) => {
       const n = k + extra;
-      const summary = expectSummary(summarizeRound(round(Array(n).fill(5), { comments: comments(n) }), { threshold: setting, questions: [] }));
+      const summary = expectSummary(
+        summarizeRound(round(Array(n).fill(5), { comments: comments(n) }), { threshold: setting, questions: [] }),
+      );
       expect([...summary.comments].sort()).toEqual([...comments(n)].sort());
     });
 
     test('shown once the round met k, however few wrote one; comment-only rows included', () => {
-      const facts = round(Array(k).fill(5), { comments: ['only one of us wrote'], extra: [{ questionId: MOOD_QUESTION_ID, score: null, comment: 'and one without a score' }] });
+      const facts = round(Array(k).fill(5), {
+        comments: ['only one of us wrote'],
+        extra: [{ questionId: MOOD_QUESTION_ID, score: null, comment: 'and one without a score' }],
+      });
       const summary = expectSummary(summarizeRound(facts, { threshold: setting, questions: [] }));
       expect([...summary.comments].sort()).toEqual(['and one without a score', 'only one of us wrote']);
       expect(summary.respondents).toBe(k);
@@ -154,7 +216,8 @@ describe.each(thresholds)('threshold: team setting %i enforces k = %i', (setting
 
 describe('numbers', () => {
   test('the average has one decimal, rounded half up', () => {
-    const avg = (scores: number[]): number => expectSummary(summarizeRound(round(scores), { threshold: 3, questions: [] })).average;
+    const avg = (scores: number[]): number =>
+      expectSummary(summarizeRound(round(scores), { threshold: 3, questions: [] })).average;
     expect(avg([7, 8, 8])).toBe(7.7);
     expect(avg([8, 8, 8, 9])).toBe(8.3); // 8.25
     expect(avg([1, 1, 2])).toBe(1.3);
@@ -162,14 +225,18 @@ describe('numbers', () => {
   });
 
   test('distribution buckets are 1–4, 5–7, 8–10 and the histogram counts each score', () => {
-    const summary = expectSummary(summarizeRound(round([1, 4, 4, 5, 7, 8, 10, 10, 10]), { threshold: 3, questions: [] }));
+    const summary = expectSummary(
+      summarizeRound(round([1, 4, 4, 5, 7, 8, 10, 10, 10]), { threshold: 3, questions: [] }),
+    );
     expect(summary.distribution).toEqual({ low: 3, mid: 2, high: 4 });
     expect(summary.histogram).toEqual([1, 0, 0, 2, 1, 0, 1, 1, 0, 3]);
     expect(summary.histogram).toHaveLength(10);
   });
 
   test('scores outside 1–10 or not whole are ignored', () => {
-    const facts = round([5, 5, 5], { extra: [0, 11, 7.5, Number.NaN].map((score): Row => ({ questionId: MOOD_QUESTION_ID, score, comment: null })) });
+    const facts = round([5, 5, 5], {
+      extra: [0, 11, 7.5, Number.NaN].map((score): Row => ({ questionId: MOOD_QUESTION_ID, score, comment: null })),
+    });
     const summary = expectSummary(summarizeRound(facts, { threshold: 3, questions: [] }));
     expect(summary.average).toBe(5);
     expect(summary.histogram.reduce((a, b) => a + b, 0)).toBe(3);
@@ -187,22 +254,37 @@ describe('numbers', () => {
 
   test('no change when the previous round was withheld or is absent', () => {
     const withheldBefore = round([9, 9], { id: 'r-prev' });
-    expect(expectSummary(summarizeRound(round([5, 5, 5]), { threshold: 3, questions: [], previous: withheldBefore })).change).toBeNull();
+    expect(
+      expectSummary(summarizeRound(round([5, 5, 5]), { threshold: 3, questions: [], previous: withheldBefore })).change,
+    ).toBeNull();
     // Previous round met the team's old k of 3 but not today's 5: still not compared.
     const smallBefore = round([9, 9, 9, 9], { id: 'r-prev' });
-    expect(expectSummary(summarizeRound(round([5, 5, 5, 5, 5]), { threshold: 5, questions: [], previous: smallBefore })).change).toBeNull();
-    expect(expectSummary(summarizeRound(round([5, 5, 5]), { threshold: 3, questions: [], previous: null })).change).toBeNull();
+    expect(
+      expectSummary(summarizeRound(round([5, 5, 5, 5, 5]), { threshold: 5, questions: [], previous: smallBefore }))
+        .change,
+    ).toBeNull();
+    expect(
+      expectSummary(summarizeRound(round([5, 5, 5]), { threshold: 3, questions: [], previous: null })).change,
+    ).toBeNull();
     expect(expectSummary(summarizeRound(round([5, 5, 5]), { threshold: 3, questions: [] })).change).toBeNull();
   });
 
   test('response rate is respondents over invited, never above 1', () => {
-    expect(expectSummary(summarizeRound(round([5, 5, 5], { invited: 4 }), { threshold: 3, questions: [] })).responseRate).toBe(0.75);
-    expect(expectSummary(summarizeRound(round([5, 5, 5], { invited: 2 }), { threshold: 3, questions: [] })).responseRate).toBe(1);
-    expect(expectSummary(summarizeRound(round([5, 5, 5], { invited: 0 }), { threshold: 3, questions: [] })).responseRate).toBe(1);
+    expect(
+      expectSummary(summarizeRound(round([5, 5, 5], { invited: 4 }), { threshold: 3, questions: [] })).responseRate,
+    ).toBe(0.75);
+    expect(
+      expectSummary(summarizeRound(round([5, 5, 5], { invited: 2 }), { threshold: 3, questions: [] })).responseRate,
+    ).toBe(1);
+    expect(
+      expectSummary(summarizeRound(round([5, 5, 5], { invited: 0 }), { threshold: 3, questions: [] })).responseRate,
+    ).toBe(1);
   });
 
   test('custom questions keep their order and the mood question is not repeated among them', () => {
-    const facts = round([5, 5, 5], { extra: [4, 5, 6].map((score): Row => ({ questionId: SCALE.id, score, comment: null })) });
+    const facts = round([5, 5, 5], {
+      extra: [4, 5, 6].map((score): Row => ({ questionId: SCALE.id, score, comment: null })),
+    });
     const mood: QuestionDef = { id: MOOD_QUESTION_ID, kind: 'scale', text: 'How are you?' };
     const summary = expectSummary(summarizeRound(facts, { threshold: 3, questions: [TEXT, mood, SCALE] }));
     expect(summary.questions.map((q) => q.id)).toEqual([TEXT.id, SCALE.id]);
@@ -268,7 +350,9 @@ describe('shuffle', () => {
 describe('comments in a summary', () => {
   test('shuffled: with a seeded random they are not in submission order', () => {
     const texts = comments(6);
-    const summary = expectSummary(summarizeRound(round(Array(6).fill(6), { comments: texts }), { threshold: 3, questions: [], random: seeded(7) }));
+    const summary = expectSummary(
+      summarizeRound(round(Array(6).fill(6), { comments: texts }), { threshold: 3, questions: [], random: seeded(7) }),
+    );
     expect(summary.comments).not.toEqual(texts);
     expect([...summary.comments].sort()).toEqual([...texts].sort());
   });
@@ -277,7 +361,8 @@ describe('comments in a summary', () => {
     const texts = comments(6);
     const facts = round(Array(6).fill(6), { comments: texts });
     let first = 0;
-    for (let i = 0; i < 200; i += 1) if (expectSummary(summarizeRound(facts, { threshold: 3, questions: [] })).comments[0] === texts[0]) first += 1;
+    for (let i = 0; i < 200; i += 1)
+      if (expectSummary(summarizeRound(facts, { threshold: 3, questions: [] })).comments[0] === texts[0]) first += 1;
     expect(first / 200).toBeLessThan(0.9);
   });
 
@@ -291,8 +376,12 @@ describe('comments in a summary', () => {
       null,
       'all good',
     ];
-    const summary = expectSummary(summarizeRound(round([5, 6, 7, 8, 9, 5, 6], { comments: texts }), { threshold: 3, questions: [] }));
-    expect([...summary.comments].sort()).toEqual(['[someone] knows', 'all good', 'ask [someone], or mail [email]', 'call me on [phone]'].sort());
+    const summary = expectSummary(
+      summarizeRound(round([5, 6, 7, 8, 9, 5, 6], { comments: texts }), { threshold: 3, questions: [] }),
+    );
+    expect([...summary.comments].sort()).toEqual(
+      ['[someone] knows', 'all good', 'ask [someone], or mail [email]', 'call me on [phone]'].sort(),
+    );
     const json = JSON.stringify(summary);
     for (const leak of ['alex', 'U123', 'sam', '70 123']) expect(json).not.toContain(leak);
     const { closesAt: _closesAt, ...rest } = summary;
@@ -300,21 +389,40 @@ describe('comments in a summary', () => {
   });
 
   test('text answers are redacted too', () => {
-    const extra = ['mail bo@x.io', 'ask @bo', '555-123-4567 works'].map((comment): Row => ({ questionId: TEXT.id, score: null, comment }));
+    const extra = ['mail bo@x.io', 'ask @bo', '555-123-4567 works'].map((comment): Row => ({
+      questionId: TEXT.id,
+      score: null,
+      comment,
+    }));
     const summary = expectSummary(summarizeRound(round([5, 5, 5], { extra }), { threshold: 3, questions: [TEXT] }));
     const question = summary.questions[0];
-    expect(question && 'answers' in question ? [...question.answers].sort() : []).toEqual(['[phone] works', 'ask [someone]', 'mail [email]']);
+    expect(question && 'answers' in question ? [...question.answers].sort() : []).toEqual([
+      '[phone] works',
+      'ask [someone]',
+      'mail [email]',
+    ]);
   });
 
   test('themes come from words that recur across comments', () => {
-    const texts = ['Too many meetings', 'meetings all day, no focus', 'code review is slow', 'waiting for code review', 'fine', 'good week'];
-    const summary = expectSummary(summarizeRound(round(Array(6).fill(6), { comments: texts }), { threshold: 3, questions: [] }));
+    const texts = [
+      'Too many meetings',
+      'meetings all day, no focus',
+      'code review is slow',
+      'waiting for code review',
+      'fine',
+      'good week',
+    ];
+    const summary = expectSummary(
+      summarizeRound(round(Array(6).fill(6), { comments: texts }), { threshold: 3, questions: [] }),
+    );
     expect(summary.themes).toEqual(['code review', 'meetings']);
   });
 
   test('themes never carry what was redacted', () => {
     const texts = ['thanks @alexandra', 'thanks again @alexandra', 'alexandra@example.com helped'];
-    const summary = expectSummary(summarizeRound(round([6, 6, 6], { comments: texts }), { threshold: 3, questions: [] }));
+    const summary = expectSummary(
+      summarizeRound(round([6, 6, 6], { comments: texts }), { threshold: 3, questions: [] }),
+    );
     expect(summary.themes).toEqual(['thanks']);
   });
 });

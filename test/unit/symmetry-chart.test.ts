@@ -1,14 +1,34 @@
 /** The PNG chart: it decodes, has the size asked for, and a known series lands where it should. */
 import { buildSymmetry } from '../../src/core/symmetry';
-import { CSAT_COLOR, MOOD_COLOR, renderSymmetryChart, renderSymmetryChartSvg } from '../../src/platforms/charts/symmetry-chart';
+import {
+  CSAT_COLOR,
+  MOOD_COLOR,
+  renderSymmetryChart,
+  renderSymmetryChartSvg,
+} from '../../src/platforms/charts/symmetry-chart';
 import { decodePng, pixelsOf } from '../support/png';
 
 const day = (i: number) => new Date(Date.UTC(2026, 2, 6 + 7 * i, 15));
 const round = (i: number, scores: number[]) => ({
-  facts: { roundId: `r${i}`, period: `p${i}`, closesAt: day(i), invited: 5, responses: scores.map((score) => ({ questionId: 'mood', score, comment: null })), respondents: scores.length },
+  facts: {
+    roundId: `r${i}`,
+    period: `p${i}`,
+    closesAt: day(i),
+    invited: 5,
+    responses: scores.map((score) => ({ questionId: 'mood', score, comment: null })),
+    respondents: scores.length,
+  },
   opensAt: new Date(day(i).getTime() - 86_400_000),
 });
-const csat = (i: number, value: number) => ({ teamId: 't', metric: 'csat' as const, value, responses: 1, at: day(i), day: day(i).toISOString().slice(0, 10), source: 'api' });
+const csat = (i: number, value: number) => ({
+  teamId: 't',
+  metric: 'csat' as const,
+  value,
+  responses: 1,
+  at: day(i),
+  day: day(i).toISOString().slice(0, 10),
+  source: 'api',
+});
 
 // Mood rises 2 → 9 over three rounds; the fourth round is under k (two answers) and must not be drawn.
 const view = buildSymmetry(
@@ -68,7 +88,8 @@ test('the mood line stops at a round under the threshold and starts again after 
 
 /** The legend's entries as drawn in the SVG: each symbol's fill colour and the label beside it. */
 function legendOf(svg: string): Array<[string, string]> {
-  const entry = /<g class="mark-symbol role-legend-symbol"[^>]*><path [^>]*fill="(#[0-9a-f]{6})"[^>]*\/><\/g><g class="mark-text role-legend-label"[^>]*><text [^>]*>([^<]*)<\/text>/g;
+  const entry =
+    /<g class="mark-symbol role-legend-symbol"[^>]*><path [^>]*fill="(#[0-9a-f]{6})"[^>]*\/><\/g><g class="mark-text role-legend-label"[^>]*><text [^>]*>([^<]*)<\/text>/g;
   return [...svg.matchAll(entry)].map((m) => [m[1]!, m[2]!]);
 }
 
@@ -78,7 +99,11 @@ test('a legend names each series drawn, in its colour, in the reader’s languag
     ['#d5dbe3', 'Response rate (%)'],
     ['#e8731a', 'Customer CSAT (%)'],
   ]);
-  const withNps = buildSymmetry([round(0, [6, 6, 6, 6, 6]), round(1, [7, 7, 7, 7, 7])], [csat(0, 80), { ...csat(1, 30), metric: 'nps' as const }], 5);
+  const withNps = buildSymmetry(
+    [round(0, [6, 6, 6, 6, 6]), round(1, [7, 7, 7, 7, 7])],
+    [csat(0, 80), { ...csat(1, 30), metric: 'nps' as const }],
+    5,
+  );
   expect(legendOf(await renderSymmetryChartSvg(withNps, 'fr'))).toEqual([
     ['#1f6fb2', 'Humeur de l’équipe (1–10)'],
     ['#d5dbe3', 'Taux de réponse (%)'],

@@ -6,7 +6,14 @@ import { renderMessage as renderTeams } from '../../src/platforms/teams/render';
 
 const day = (i: number) => new Date(Date.UTC(2026, 2, 6 + 7 * i, 15));
 const facts = (i: number, scores: number[]) => ({
-  facts: { roundId: `r${i}`, period: `p${i}`, closesAt: day(i), invited: 6, responses: scores.map((score) => ({ questionId: 'mood', score, comment: null })), respondents: scores.length },
+  facts: {
+    roundId: `r${i}`,
+    period: `p${i}`,
+    closesAt: day(i),
+    invited: 6,
+    responses: scores.map((score) => ({ questionId: 'mood', score, comment: null })),
+    respondents: scores.length,
+  },
   opensAt: new Date(day(i).getTime() - 2 * 86_400_000),
 });
 const view = buildSymmetry(

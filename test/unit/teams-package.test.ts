@@ -15,34 +15,58 @@ const out = mkdtempSync(join(tmpdir(), 'teams-package-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 function build(urls: Record<string, string>) {
-  return spawnSync(process.execPath, [PACKAGE, '--out', join(out, 'app.zip')], { env: { PATH: process.env.PATH ?? '', TEAMS_APP_ID: APP_ID, ...urls }, encoding: 'utf8', timeout: 30_000 });
+  return spawnSync(process.execPath, [PACKAGE, '--out', join(out, 'app.zip')], {
+    env: { PATH: process.env.PATH ?? '', TEAMS_APP_ID: APP_ID, ...urls },
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
 }
 
 /** The manifest buildManifest makes for `urls` (read in a child: package.mjs is an ES module). */
 function manifestLinks(urls: Record<string, string>): Record<string, string> {
   const script = `import { buildManifest } from ${JSON.stringify(PACKAGE)}; process.stdout.write(JSON.stringify(buildManifest(process.env).developer));`;
-  const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { env: { PATH: process.env.PATH ?? '', TEAMS_APP_ID: APP_ID, ...urls }, encoding: 'utf8', timeout: 30_000 });
+  const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+    env: { PATH: process.env.PATH ?? '', TEAMS_APP_ID: APP_ID, ...urls },
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
   return JSON.parse(result.stdout) as Record<string, string>;
 }
 
 test('no page URLs: the package is built, and the output says plainly that its links are a placeholder and what to set', () => {
   const result = build({});
   expect(result.status).toBe(0);
-  expect(result.stdout).toContain('PLACEHOLDER: WEBSITE_URL, PRIVACY_URL, TERMS_URL not set, so the manifest links to https://github.com/symmetry-bot/symmetry instead.');
-  expect(manifestLinks({})).toMatchObject({ websiteUrl: 'https://github.com/symmetry-bot/symmetry', privacyUrl: 'https://github.com/symmetry-bot/symmetry', termsOfUseUrl: 'https://github.com/symmetry-bot/symmetry' });
+  expect(result.stdout).toContain(
+    'PLACEHOLDER: WEBSITE_URL, PRIVACY_URL, TERMS_URL not set, so the manifest links to https://github.com/symmetry-bot/symmetry instead.',
+  );
+  expect(manifestLinks({})).toMatchObject({
+    websiteUrl: 'https://github.com/symmetry-bot/symmetry',
+    privacyUrl: 'https://github.com/symmetry-bot/symmetry',
+    termsOfUseUrl: 'https://github.com/symmetry-bot/symmetry',
+  });
 });
 
 test('only the URLs left unset are named', () => {
   const result = build({ PRIVACY_URL: 'https://hr.example.org/privacy' });
   expect(result.status).toBe(0);
   expect(result.stdout).toContain('PLACEHOLDER: WEBSITE_URL, TERMS_URL not set');
-  expect(manifestLinks({ PRIVACY_URL: 'https://hr.example.org/privacy' }).privacyUrl).toBe('https://hr.example.org/privacy');
+  expect(manifestLinks({ PRIVACY_URL: 'https://hr.example.org/privacy' }).privacyUrl).toBe(
+    'https://hr.example.org/privacy',
+  );
 });
 
 test('all three given: no placeholder anywhere', () => {
-  const urls = { WEBSITE_URL: 'https://hr.example.org/', PRIVACY_URL: 'https://hr.example.org/privacy', TERMS_URL: 'https://hr.example.org/terms' };
+  const urls = {
+    WEBSITE_URL: 'https://hr.example.org/',
+    PRIVACY_URL: 'https://hr.example.org/privacy',
+    TERMS_URL: 'https://hr.example.org/terms',
+  };
   const result = build(urls);
   expect(result.status).toBe(0);
   expect(result.stdout).not.toMatch(/PLACEHOLDER|github\.com/);
-  expect(manifestLinks(urls)).toMatchObject({ websiteUrl: urls.WEBSITE_URL, privacyUrl: urls.PRIVACY_URL, termsOfUseUrl: urls.TERMS_URL });
+  expect(manifestLinks(urls)).toMatchObject({
+    websiteUrl: urls.WEBSITE_URL,
+    privacyUrl: urls.PRIVACY_URL,
+    termsOfUseUrl: urls.TERMS_URL,
+  });
 });

@@ -72,22 +72,52 @@ describe('extractThemes', () => {
   });
 
   test('french, dutch, swedish and arabic comments', () => {
-    expect(extractThemes(['Trop de réunions cette semaine', 'les réunions sont longues', 'une réunion inutile'], { language: 'fr' })).toEqual(['réunions']);
-    expect(extractThemes(['te veel vergaderingen', 'de vergaderingen zijn lang'], { language: 'nl-NL' })).toEqual(['vergaderingen']);
+    expect(
+      extractThemes(['Trop de réunions cette semaine', 'les réunions sont longues', 'une réunion inutile'], {
+        language: 'fr',
+      }),
+    ).toEqual(['réunions']);
+    expect(extractThemes(['te veel vergaderingen', 'de vergaderingen zijn lang'], { language: 'nl-NL' })).toEqual([
+      'vergaderingen',
+    ]);
     expect(extractThemes(['för många möten', 'möten hela veckan'], { language: 'sv' })).toEqual(['möten']);
-    expect(extractThemes(['الاجتماعات كثيرة جدا', 'اجتماعات طويلة في هذا الأسبوع'], { language: 'ar' })).toEqual(['اجتماعات']);
+    expect(extractThemes(['الاجتماعات كثيرة جدا', 'اجتماعات طويلة في هذا الأسبوع'], { language: 'ar' })).toEqual([
+      'اجتماعات',
+    ]);
   });
 
   test('words that only judge the week (good, great, bad, fine…) are never themes, in any of the five languages', () => {
     // What a sandbox round really got: "good" was in three comments and came out as the only theme.
-    const round = ['Good progress, but the deadline feels tight.', 'Fine. Some good days, some long ones.', 'Helped a customer fix their setup in one call, felt good.', 'Okay week. Meetings took most of Tuesday.'];
+    const round = [
+      'Good progress, but the deadline feels tight.',
+      'Fine. Some good days, some long ones.',
+      'Helped a customer fix their setup in one call, felt good.',
+      'Okay week. Meetings took most of Tuesday.',
+    ];
     expect(extractThemes(round)).toEqual([]);
     // What the comments are about still comes through, beside the judging words.
-    expect(extractThemes(['great release, bad deadline', 'bad deadline again', 'a great release', 'fine, nice, awesome'], { language: 'en' })).toEqual(['deadline', 'release']);
-    expect(extractThemes(['bonne semaine, super équipe', 'très bonne ambiance, équipe géniale', 'semaine nulle, mauvaise ambiance'], { language: 'fr' })).toEqual(['ambiance', 'équipe']);
-    expect(extractThemes(['goede week, leuke sprint', 'prima sprint', 'slechte planning, goed team', 'planning was matig'], { language: 'nl' })).toEqual(['planning', 'sprint']);
-    expect(extractThemes(['bra vecka, dåligt möte', 'bättre möte idag', 'fint team, bra team'], { language: 'sv' })).toEqual(['möte']);
-    expect(extractThemes(['أسبوع جيد، الفريق رائع', 'كان جيدا مع الفريق', 'أسبوع ممتاز'], { language: 'ar' })).toEqual(['الفريق']);
+    expect(
+      extractThemes(['great release, bad deadline', 'bad deadline again', 'a great release', 'fine, nice, awesome'], {
+        language: 'en',
+      }),
+    ).toEqual(['deadline', 'release']);
+    expect(
+      extractThemes(
+        ['bonne semaine, super équipe', 'très bonne ambiance, équipe géniale', 'semaine nulle, mauvaise ambiance'],
+        { language: 'fr' },
+      ),
+    ).toEqual(['ambiance', 'équipe']);
+    expect(
+      extractThemes(['goede week, leuke sprint', 'prima sprint', 'slechte planning, goed team', 'planning was matig'], {
+        language: 'nl',
+      }),
+    ).toEqual(['planning', 'sprint']);
+    expect(
+      extractThemes(['bra vecka, dåligt möte', 'bättre möte idag', 'fint team, bra team'], { language: 'sv' }),
+    ).toEqual(['möte']);
+    expect(extractThemes(['أسبوع جيد، الفريق رائع', 'كان جيدا مع الفريق', 'أسبوع ممتاز'], { language: 'ar' })).toEqual([
+      'الفريق',
+    ]);
   });
 
   test('without a language every stop-word list applies; with one, English and that one', () => {

@@ -49,7 +49,9 @@ function tagsOf(token: Token): string[] | null {
   const word = keywordOf(token);
   if (word === null) return null;
   const parts = word.split(TAG_SEPARATOR).filter((part) => part !== '');
-  const tags = parts.map((part) => (part.startsWith('#') ? parseValueSlug(part.replace(TRAILING_DECORATION, '')) : null));
+  const tags = parts.map((part) =>
+    part.startsWith('#') ? parseValueSlug(part.replace(TRAILING_DECORATION, '')) : null,
+  );
   return tags.length > 0 && tags.every((tag) => tag !== null) ? (tags as string[]) : null;
 }
 
@@ -107,17 +109,21 @@ export function parseKudosTokens(tokens: readonly Token[]): KudosParseResult {
   let rest = tokens.slice(i);
   if (keywordOf(rest[0]) === 'for') rest = rest.slice(1);
   const { reasonTokens, tags } = splitReason(rest);
-  if (reasonTokens.length === 0) return fail('parse.kudos_missing_reason', { recipients: echoText(named.map(displayToken).join(' ')) });
+  if (reasonTokens.length === 0)
+    return fail('parse.kudos_missing_reason', { recipients: echoText(named.map(displayToken).join(' ')) });
   const reason = joinTokens(reasonTokens);
   const length = visibleLength(reason);
-  if (length > MAX_KUDOS_REASON_LENGTH) return fail('parse.kudos_reason_too_long', { length, max: MAX_KUDOS_REASON_LENGTH });
-  if (tags.length > MAX_KUDOS_TAGS) return fail('parse.kudos_too_many_tags', { count: tags.length, max: MAX_KUDOS_TAGS });
+  if (length > MAX_KUDOS_REASON_LENGTH)
+    return fail('parse.kudos_reason_too_long', { length, max: MAX_KUDOS_REASON_LENGTH });
+  if (tags.length > MAX_KUDOS_TAGS)
+    return fail('parse.kudos_too_many_tags', { count: tags.length, max: MAX_KUDOS_TAGS });
   return { ok: true, command: { recipients, reason, tags } };
 }
 
 /** Parses the text after `/kudos` as Slack sends it (escaped). Returns kudos or an error; never throws. */
 export function parseKudosCommand(text: string): KudosParseResult {
   const input = typeof text === 'string' ? text : '';
-  if (input.length > MAX_COMMAND_LENGTH) return fail('parse.too_long', { command: '/kudos', length: input.length, max: MAX_COMMAND_LENGTH });
+  if (input.length > MAX_COMMAND_LENGTH)
+    return fail('parse.too_long', { command: '/kudos', length: input.length, max: MAX_COMMAND_LENGTH });
   return parseKudosTokens(tokenizeSlackText(input));
 }

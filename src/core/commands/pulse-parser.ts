@@ -27,11 +27,13 @@ export function readPulseTokens(tokens: readonly Token[]): ReadResult {
 /** Reads the text after `/pulse` as Slack sends it (escaped) into a command bound to its handler. Never throws. */
 export function readPulseCommand(text: string): ReadResult {
   const input = typeof text === 'string' ? text : '';
-  if (input.length > MAX_COMMAND_LENGTH) return fail('parse.too_long', { command: '/pulse', length: input.length, max: MAX_COMMAND_LENGTH });
+  if (input.length > MAX_COMMAND_LENGTH)
+    return fail('parse.too_long', { command: '/pulse', length: input.length, max: MAX_COMMAND_LENGTH });
   return readPulseTokens(tokenizeSlackText(input));
 }
 
-const commandOf = (read: ReadResult): PulseParseResult => (read.ok ? { ok: true, command: read.invocation.command } : read);
+const commandOf = (read: ReadResult): PulseParseResult =>
+  read.ok ? { ok: true, command: read.invocation.command } : read;
 
 /** Parses already-tokenized `/pulse` text (any platform's tokenizer). Never throws. */
 export function parsePulseTokens(tokens: readonly Token[]): PulseParseResult {

@@ -19,25 +19,48 @@ export interface CommandError {
 export type ParseResult<T> = { ok: true; command: T } | { ok: false; error: CommandError };
 
 /** Words that switch a setting off or clear a list (`/pulse schedule off`, `config holidays none`). */
-export const OFF_WORDS: ReadonlySet<string> = new Set(['off', 'none', 'no', 'never', 'stop', 'clear', 'disable', 'disabled']);
+export const OFF_WORDS: ReadonlySet<string> = new Set([
+  'off',
+  'none',
+  'no',
+  'never',
+  'stop',
+  'clear',
+  'disable',
+  'disabled',
+]);
 /** What separates the items of a list typed as one word (`mon,wed`, Arabic and CJK commas too). */
 export const LIST_SEPARATOR = /[,،、;]+/;
 const ECHO_MAX = 40;
 
 /** An error result: the catalog key and its values. */
-export const fail = (key: CommandMessageKey, params: Record<string, string | number> = {}): { ok: false; error: CommandError } => ({
+export const fail = (
+  key: CommandMessageKey,
+  params: Record<string, string | number> = {},
+): { ok: false; error: CommandError } => ({
   ok: false,
   error: { key, params },
 });
 
 const DAY_NAMES: Record<string, Weekday> = {
-  mon: 'mon', monday: 'mon',
-  tue: 'tue', tues: 'tue', tuesday: 'tue',
-  wed: 'wed', weds: 'wed', wednesday: 'wed',
-  thu: 'thu', thur: 'thu', thurs: 'thu', thursday: 'thu',
-  fri: 'fri', friday: 'fri',
-  sat: 'sat', saturday: 'sat',
-  sun: 'sun', sunday: 'sun',
+  mon: 'mon',
+  monday: 'mon',
+  tue: 'tue',
+  tues: 'tue',
+  tuesday: 'tue',
+  wed: 'wed',
+  weds: 'wed',
+  wednesday: 'wed',
+  thu: 'thu',
+  thur: 'thu',
+  thurs: 'thu',
+  thursday: 'thu',
+  fri: 'fri',
+  friday: 'fri',
+  sat: 'sat',
+  saturday: 'sat',
+  sun: 'sun',
+  sunday: 'sun',
 };
 
 /** Arabic-Indic and Persian digits as ASCII, so `١٤:٠٠` is a time like `14:00`. */
@@ -111,7 +134,9 @@ export function listPieces(tokens: readonly Token[], onMention: (token: Token) =
 }
 
 /** Days in a list or ranges (`mon,wed`, `mon-fri`, `fri-mon` wraps), deduplicated and sorted mon..sun. */
-export function parseDayPieces(pieces: readonly string[]): { ok: true; days: Weekday[] } | { ok: false; error: CommandError } {
+export function parseDayPieces(
+  pieces: readonly string[],
+): { ok: true; days: Weekday[] } | { ok: false; error: CommandError } {
   const found = new Set<Weekday>();
   for (const piece of pieces) {
     const range = piece.split(/[-–—]/);
@@ -177,7 +202,9 @@ function levenshtein(a: string, b: string): number {
     const current = [i];
     for (let j = 1; j <= b.length; j += 1) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current.push(Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, (previous[j - 1] as number) + cost));
+      current.push(
+        Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, (previous[j - 1] as number) + cost),
+      );
     }
     previous = current;
   }

@@ -26,7 +26,11 @@ import { LANGUAGE_PACKS } from './languages';
 const BIDI_MARKS = /[\u200e\u200f\u061c]/g;
 const numberFormats = new Map<string, Intl.NumberFormat>();
 
-function numberFormat(locale: string | null | undefined, style: 'decimal' | 'percent', fractionDigits: number): Intl.NumberFormat {
+function numberFormat(
+  locale: string | null | undefined,
+  style: 'decimal' | 'percent',
+  fractionDigits: number,
+): Intl.NumberFormat {
   const tag = LANGUAGE_PACKS[languageOf(locale)].intlLocale;
   const digits = Math.min(Math.max(Math.trunc(fractionDigits), 0), 20);
   const cacheKey = `${tag}|${style}|${digits}`;
@@ -48,7 +52,12 @@ export function formatPercent(locale: string | null | undefined, ratio: number, 
   return numberFormat(locale, 'percent', fractionDigits).format(ratio).replace(BIDI_MARKS, '');
 }
 
-function formatIn(pattern: 'datePattern' | 'dateTimePattern', locale: string | null | undefined, date: Date, timeZone: string): string {
+function formatIn(
+  pattern: 'datePattern' | 'dateTimePattern',
+  locale: string | null | undefined,
+  date: Date,
+  timeZone: string,
+): string {
   const pack = LANGUAGE_PACKS[languageOf(locale)];
   // A zone the runtime does not know falls back to UTC rather than throwing mid-message.
   const zone = isValidTimeZone(timeZone) ? timeZone : 'UTC';
@@ -112,12 +121,15 @@ const COMMAND_SPAN = /^`\/[a-z]/;
 const QUOTE_PREFIX = /^(?:>|&gt;) ?/;
 
 function isolateLine(line: string): string {
-  return line.replace(PIECES, (piece: string, isolated?: string, entity?: string, code?: string, emoji?: string, escape?: string) => {
-    if (isolated !== undefined || emoji !== undefined || escape !== undefined) return piece;
-    if (entity !== undefined) return `${FSI}${piece}${PDI}`;
-    if (code !== undefined) return COMMAND_SPAN.test(piece) ? `${LRI}${piece}${PDI}` : `${FSI}${piece}${PDI}`;
-    return `${LRI}${piece}${PDI}`;
-  });
+  return line.replace(
+    PIECES,
+    (piece: string, isolated?: string, entity?: string, code?: string, emoji?: string, escape?: string) => {
+      if (isolated !== undefined || emoji !== undefined || escape !== undefined) return piece;
+      if (entity !== undefined) return `${FSI}${piece}${PDI}`;
+      if (code !== undefined) return COMMAND_SPAN.test(piece) ? `${LRI}${piece}${PDI}` : `${FSI}${piece}${PDI}`;
+      return `${LRI}${piece}${PDI}`;
+    },
+  );
 }
 
 function rtlLine(line: string): string {

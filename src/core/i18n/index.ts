@@ -23,9 +23,13 @@ export type { SupportedLanguage } from './languages';
 export const SUPPORTED_LANGUAGES = LANGUAGE_CODES;
 
 /** Every catalog by language. English is the reference the others are checked against. */
-export const catalogs: Readonly<Record<SupportedLanguage, Catalog>> = Object.fromEntries(LANGUAGES.map((pack) => [pack.code, pack.catalog])) as Record<SupportedLanguage, Catalog>;
+export const catalogs: Readonly<Record<SupportedLanguage, Catalog>> = Object.fromEntries(
+  LANGUAGES.map((pack) => [pack.code, pack.catalog]),
+) as Record<SupportedLanguage, Catalog>;
 
-const RTL_LANGUAGES: ReadonlySet<SupportedLanguage> = new Set(LANGUAGES.filter((pack) => pack.direction === 'rtl').map((pack) => pack.code));
+const RTL_LANGUAGES: ReadonlySet<SupportedLanguage> = new Set(
+  LANGUAGES.filter((pack) => pack.direction === 'rtl').map((pack) => pack.code),
+);
 
 /** The primary language subtag of a locale ("fr_CA" → "fr"), lower case; null when there is none. */
 function primarySubtag(locale: string | null | undefined): string | null {

@@ -25,4 +25,6 @@ export const LANGUAGE_CODES: readonly SupportedLanguage[] = LANGUAGES.map((pack)
 export const LANGUAGE_LIST = LANGUAGE_CODES.join(', ');
 
 /** Each registered pack by its code. */
-export const LANGUAGE_PACKS = Object.fromEntries(LANGUAGES.map((pack) => [pack.code, pack])) as unknown as Readonly<Record<SupportedLanguage, LanguagePack>>;
+export const LANGUAGE_PACKS = Object.fromEntries(LANGUAGES.map((pack) => [pack.code, pack])) as unknown as Readonly<
+  Record<SupportedLanguage, LanguagePack>
+>;

@@ -33,7 +33,8 @@ export function isPlural(message: Message): message is AnyPluralMessage {
  */
 export function selectPlural(language: string, message: Message, count: unknown): string {
   if (!isPlural(message)) return message;
-  const n = typeof count === 'number' ? count : typeof count === 'string' && count.trim() !== '' ? Number(count) : Number.NaN;
+  const n =
+    typeof count === 'number' ? count : typeof count === 'string' && count.trim() !== '' ? Number(count) : Number.NaN;
   if (!Number.isFinite(n)) return message.other;
   let rule = rules.get(language);
   if (rule === undefined) {

@@ -25,14 +25,22 @@ export interface Accepted {
 export type AcceptResult = Accepted | { ok: false; key: MessageKey; params?: Record<string, number> };
 
 /** Checks that the check-in is the caller's own and still open. */
-async function checkTarget(deps: WebDeps, target: AnswerTarget): Promise<(Accepted & { round: Round }) | Exclude<AcceptResult, Accepted>> {
+async function checkTarget(
+  deps: WebDeps,
+  target: AnswerTarget,
+): Promise<(Accepted & { round: Round }) | Exclude<AcceptResult, Accepted>> {
   // One query: the delivery with its round, member, team and workspace.
   const ctx = await deps.repos.deliveries.findWithContext(target.deliveryId);
   if (!ctx) return { ok: false, key: 'answer.not_yours' };
   const { member, round, team, workspace } = ctx;
-  const own = member.platformUserId === target.userId && member.workspaceId === workspace.id && workspace.externalId === target.workspaceExternalId && workspace.platform === target.platform;
+  const own =
+    member.platformUserId === target.userId &&
+    member.workspaceId === workspace.id &&
+    workspace.externalId === target.workspaceExternalId &&
+    workspace.platform === target.platform;
   if (!own) return { ok: false, key: 'answer.not_yours' };
-  if (round.status !== 'open' || round.closesAt.getTime() <= deps.clock.now().getTime()) return { ok: false, key: 'answer.round_closed' };
+  if (round.status !== 'open' || round.closesAt.getTime() <= deps.clock.now().getTime())
+    return { ok: false, key: 'answer.round_closed' };
   return {
     ok: true,
     round,
@@ -54,48 +62,94 @@ async function enqueueOrRetry(run: () => Promise<void>): Promise<AcceptResult | 
 }
 
 /** Accepts a 1–10 score click (mood or a custom scale question) for the caller's own open check-in and queues it. */
-export async function acceptScore(deps: WebDeps, target: AnswerTarget, score: number, questionId: string = MOOD_QUESTION_ID): Promise<AcceptResult> {
+export async function acceptScore(
+  deps: WebDeps,
+  target: AnswerTarget,
+  score: number,
+  questionId: string = MOOD_QUESTION_ID,
+): Promise<AcceptResult> {
   if (!Number.isInteger(score) || score < 1 || score > 10) return { ok: false, key: 'answer.invalid' };
   const checked = await checkTarget(deps, target);
   if (!checked.ok) return checked;
-  if (questionId !== MOOD_QUESTION_ID && !checked.round.questions.some((q) => q.id === questionId && q.kind === 'scale')) {
+  if (
+    questionId !== MOOD_QUESTION_ID &&
+    !checked.round.questions.some((q) => q.id === questionId && q.kind === 'scale')
+  ) {
     return { ok: false, key: 'answer.invalid' };
   }
-  const failed = await enqueueOrRetry(() => deps.queue.enqueue('record-score', { deliveryId: target.deliveryId, questionId, score, clickId: target.clickId }));
-  return failed ?? { ok: true, threshold: checked.threshold, locale: checked.locale, textQuestions: checked.textQuestions };
+  const failed = await enqueueOrRetry(() =>
+    deps.queue.enqueue('record-score', { deliveryId: target.deliveryId, questionId, score, clickId: target.clickId }),
+  );
+  return (
+    failed ?? { ok: true, threshold: checked.threshold, locale: checked.locale, textQuestions: checked.textQuestions }
+  );
 }
 
 /**
  * Accepts the modal: the optional comment behind the mood score and the answers to the round's
  * free-text questions. Nothing is queued unless every part is valid.
  */
-export async function acceptComments(deps: WebDeps, target: AnswerTarget, parts: Array<{ questionId: string; text: string }>): Promise<AcceptResult & { field?: string }> {
+export async function acceptComments(
+  deps: WebDeps,
+  target: AnswerTarget,
+  parts: Array<{ questionId: string; text: string }>,
+): Promise<AcceptResult & { field?: string }> {
   const trimmed = parts.map((p) => ({ questionId: p.questionId, text: p.text.trim() }));
   const tooLong = trimmed.find((p) => p.text.length > MAX_COMMENT_LENGTH);
-  if (tooLong) return { ok: false, key: 'comment.too_long', params: { max: MAX_COMMENT_LENGTH, length: tooLong.text.length }, field: tooLong.questionId };
+  if (tooLong)
+    return {
+      ok: false,
+      key: 'comment.too_long',
+      params: { max: MAX_COMMENT_LENGTH, length: tooLong.text.length },
+      field: tooLong.questionId,
+    };
   const checked = await checkTarget(deps, target);
   if (!checked.ok) return checked;
   const allowed = new Set([MOOD_QUESTION_ID, ...checked.textQuestions.map((q) => q.id)]);
   const unknown = trimmed.find((p) => !allowed.has(p.questionId));
   if (unknown) return { ok: false, key: 'answer.invalid', field: unknown.questionId };
-  const payloads = trimmed.filter((p) => p.text.length > 0).map((p) => ({ deliveryId: target.deliveryId, questionId: p.questionId, comment: p.text, clickId: target.clickId }));
+  const payloads = trimmed
+    .filter((p) => p.text.length > 0)
+    .map((p) => ({
+      deliveryId: target.deliveryId,
+      questionId: p.questionId,
+      comment: p.text,
+      clickId: target.clickId,
+    }));
   const failed = await enqueueOrRetry(() => deps.queue.enqueueMany('record-comment', payloads));
-  return failed ?? { ok: true, threshold: checked.threshold, locale: checked.locale, textQuestions: checked.textQuestions };
+  return (
+    failed ?? { ok: true, threshold: checked.threshold, locale: checked.locale, textQuestions: checked.textQuestions }
+  );
 }
 
 /** Queues the team update for someone joining or leaving a team's channel (no-op for other channels). */
 export async function noteMembershipChange(
   deps: WebDeps,
-  input: { platform: Platform; workspaceExternalId: string; channelId: string; userId: string; change: 'joined' | 'left'; eventKey: string },
+  input: {
+    platform: Platform;
+    workspaceExternalId: string;
+    channelId: string;
+    userId: string;
+    change: 'joined' | 'left';
+    eventKey: string;
+  },
 ): Promise<void> {
   const workspace = await deps.repos.workspaces.ensure(input.platform, input.workspaceExternalId);
   const team = await deps.repos.teams.findByChannel(workspace.id, input.channelId);
   if (!team) return;
-  await deps.queue.enqueue('sync-member', { teamId: team.id, platformUserId: input.userId, change: input.change, eventKey: input.eventKey });
+  await deps.queue.enqueue('sync-member', {
+    teamId: team.id,
+    platformUserId: input.userId,
+    change: input.change,
+    eventKey: input.eventKey,
+  });
 }
 
 /** Queues a refresh of the user's App Home. */
-export async function requestHome(deps: WebDeps, input: { platform: Platform; workspaceExternalId: string; userId: string }): Promise<void> {
+export async function requestHome(
+  deps: WebDeps,
+  input: { platform: Platform; workspaceExternalId: string; userId: string },
+): Promise<void> {
   const workspace = await deps.repos.workspaces.ensure(input.platform, input.workspaceExternalId);
   await deps.queue.enqueue('publish-home', { workspaceId: workspace.id, platformUserId: input.userId });
 }

@@ -18,7 +18,13 @@ import { loadSymmetry } from './summaries';
  * the reply lists); for `summary N` the trend up to the newest round shown, at least as long as the
  * one under a posted summary.
  */
-export async function commandChartView(deps: WebDeps, team: Team, view: ChartView, rounds: number, upTo: Date): Promise<SymmetryView> {
+export async function commandChartView(
+  deps: WebDeps,
+  team: Team,
+  view: ChartView,
+  rounds: number,
+  upTo: Date,
+): Promise<SymmetryView> {
   return loadSymmetry(deps, team, view === 'summary' ? Math.max(rounds, DEFAULT_SYMMETRY_ROUNDS) : rounds, upTo);
 }
 
@@ -26,10 +32,22 @@ export async function commandChartView(deps: WebDeps, team: Team, view: ChartVie
  * Queues the chart of a reply for the caller's DM; true when it is on its way. Nothing is queued
  * when no round of `chartView` shows a mood, and a queue that is down costs only the chart, not the reply.
  */
-export async function requestCommandChart(deps: WebDeps, team: Team, platformUserId: string, request: { view: ChartView; rounds: number; requestedAt: Date }, chartView: SymmetryView): Promise<boolean> {
+export async function requestCommandChart(
+  deps: WebDeps,
+  team: Team,
+  platformUserId: string,
+  request: { view: ChartView; rounds: number; requestedAt: Date },
+  chartView: SymmetryView,
+): Promise<boolean> {
   if (!showsMood(chartView)) return false;
   try {
-    await deps.queue.enqueue('send-chart', { teamId: team.id, platformUserId, view: request.view, rounds: request.rounds, requestedAt: request.requestedAt.toISOString() });
+    await deps.queue.enqueue('send-chart', {
+      teamId: team.id,
+      platformUserId,
+      view: request.view,
+      rounds: request.rounds,
+      requestedAt: request.requestedAt.toISOString(),
+    });
     return true;
   } catch (err) {
     if (!isSymmetryError(err, 'queue_unavailable')) throw err;

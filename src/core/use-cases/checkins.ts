@@ -33,7 +33,11 @@ export async function openManualRound(deps: WorkerDeps, teamId: string, requeste
     closesAt: new Date(now.getTime() + team.settings.windowHours * 3_600_000),
     questions: await deps.repos.questions.listActive(teamId),
   });
-  await fanOut(deps, round, members.map((m) => m.id));
+  await fanOut(
+    deps,
+    round,
+    members.map((m) => m.id),
+  );
   return round;
 }
 
@@ -78,10 +82,17 @@ export async function enqueueBatches(deps: WorkerDeps, unsent: readonly Delivery
     else byRound.set(d.roundId, [d.id]);
   }
   const batches = new Set(unsent.flatMap((d) => (d.batch ? [d.batch] : [])));
-  for (const ids of byRound.values()) for (const b of await deps.repos.deliveries.assignBatches(ids, fanOutBatchSize(ids.length))) batches.add(b);
-  await deps.queue.enqueueMany('deliver-checkins', [...batches].map((batch) => ({ batch })));
+  for (const ids of byRound.values())
+    for (const b of await deps.repos.deliveries.assignBatches(ids, fanOutBatchSize(ids.length))) batches.add(b);
+  await deps.queue.enqueueMany(
+    'deliver-checkins',
+    [...batches].map((batch) => ({ batch })),
+  );
   const claimedAlone = unsent.filter((d) => d.batch === null && d.state === 'sending');
-  await deps.queue.enqueueMany('deliver-checkin', claimedAlone.map((d) => ({ deliveryId: d.id })));
+  await deps.queue.enqueueMany(
+    'deliver-checkin',
+    claimedAlone.map((d) => ({ deliveryId: d.id })),
+  );
 }
 
 /**
@@ -89,7 +100,11 @@ export async function enqueueBatches(deps: WorkerDeps, unsent: readonly Delivery
  * `neverSent`: the delivery was still pending, so no DM carried its buttons and there is no answer to read.
  * `saved`: an answer just saved, as the save returned it (no need to read it back).
  */
-async function checkinView(deps: WorkerDeps, ctx: DeliveryContext, opts: { neverSent?: boolean; saved?: { questionId: string; answer: OwnAnswerRow } } = {}): Promise<CheckinMessage> {
+async function checkinView(
+  deps: WorkerDeps,
+  ctx: DeliveryContext,
+  opts: { neverSent?: boolean; saved?: { questionId: string; answer: OwnAnswerRow } } = {},
+): Promise<CheckinMessage> {
   const hash = respondentHash(deps.anonymitySecret, ctx.round.id, ctx.member.id);
   const scale = ctx.round.questions.filter((q) => q.kind === 'scale');
   const findOwn = async (questionId: string) => {
@@ -117,16 +132,23 @@ async function checkinView(deps: WorkerDeps, ctx: DeliveryContext, opts: { never
  * A status the platform could not give (other than a 429, which stops the batch) counts as not away:
  * better one DM too many than a person silently never asked.
  */
-async function awayNow(deps: WorkerDeps, ctx: DeliveryContext): Promise<{ reason: AwayReason; until: Date | null; statusRead: boolean } | null> {
+async function awayNow(
+  deps: WorkerDeps,
+  ctx: DeliveryContext,
+): Promise<{ reason: AwayReason; until: Date | null; statusRead: boolean } | null> {
   const now = deps.clock.now();
-  if (isAwayUntil(ctx.member.awayUntil, now)) return { reason: 'self', until: null, statusRead: ctx.delivery.statusRead };
+  if (isAwayUntil(ctx.member.awayUntil, now))
+    return { reason: 'self', until: null, statusRead: ctx.delivery.statusRead };
   if (ctx.delivery.statusRead || !deps.messenger.readStatus) return null;
   let status;
   try {
     status = await deps.messenger.readStatus(ctx.workspace, ctx.member.platformUserId);
   } catch (err) {
     if (isSymmetryError(err, 'platform_rate_limited')) throw err;
-    deps.logger.warn({ deliveryId: ctx.delivery.id, err: (err as Error).message }, 'status not read; the check-in goes out');
+    deps.logger.warn(
+      { deliveryId: ctx.delivery.id, err: (err as Error).message },
+      'status not read; the check-in goes out',
+    );
     return null;
   }
   const away = awayByStatus(status, now);
@@ -148,7 +170,14 @@ async function setAsideIfAway(deps: WorkerDeps, ctx: DeliveryContext): Promise<b
 export async function deliverCheckin(deps: WorkerDeps, deliveryId: string): Promise<'sent' | 'skipped'> {
   const ctx = await deps.repos.deliveries.findWithContext(deliveryId);
   // A batched delivery is its batch job's to send, never this job's.
-  if (!ctx || ctx.delivery.state === 'sent' || ctx.delivery.state === 'failed' || ctx.delivery.state === 'away' || ctx.delivery.batch !== null) return 'skipped';
+  if (
+    !ctx ||
+    ctx.delivery.state === 'sent' ||
+    ctx.delivery.state === 'failed' ||
+    ctx.delivery.state === 'away' ||
+    ctx.delivery.batch !== null
+  )
+    return 'skipped';
   if (ctx.round.status === 'closed') {
     await deps.repos.deliveries.markFailed(deliveryId);
     return 'skipped';
@@ -164,7 +193,11 @@ export async function deliverCheckin(deps: WorkerDeps, deliveryId: string): Prom
   let ref: MessageRef;
   try {
     if (await setAsideIfAway(deps, ctx)) return 'skipped';
-    ref = await deps.messenger.sendDirect(ctx.workspace, ctx.member.platformUserId, await checkinView(deps, ctx, { neverSent: firstAttempt }));
+    ref = await deps.messenger.sendDirect(
+      ctx.workspace,
+      ctx.member.platformUserId,
+      await checkinView(deps, ctx, { neverSent: firstAttempt }),
+    );
   } catch (err) {
     // A 429 means the platform did not take the DM: the retry after Retry-After sends it without looking for it first.
     if (isSymmetryError(err, 'platform_rate_limited')) await deps.repos.deliveries.releaseSending(deliveryId);
@@ -211,19 +244,32 @@ export async function deliverBatch(deps: WorkerDeps, batch: string): Promise<num
   const send = async (ctx: DeliveryContext, neverSent: boolean, giveBack: string[]): Promise<void> => {
     try {
       if (await setAsideIfAway(deps, ctx)) return;
-      await record(ctx.delivery.id, await deps.messenger.sendDirect(workspace, ctx.member.platformUserId, await checkinView(deps, ctx, { neverSent })));
+      await record(
+        ctx.delivery.id,
+        await deps.messenger.sendDirect(
+          workspace,
+          ctx.member.platformUserId,
+          await checkinView(deps, ctx, { neverSent }),
+        ),
+      );
     } catch (err) {
       if (isSymmetryError(err, 'platform_rate_limited')) {
         // Not taken by the platform: this one and the rest of the chunk go back to pending for the retry.
         await deps.repos.deliveries.releaseMany([ctx.delivery.id, ...giveBack]);
         throw err;
       }
-      if (isSymmetryError(err, 'recipient_unreachable')) return void (await deps.repos.deliveries.markFailed(ctx.delivery.id));
+      if (isSymmetryError(err, 'recipient_unreachable'))
+        return void (await deps.repos.deliveries.markFailed(ctx.delivery.id));
       // Maybe taken (a 5xx, a timeout): it stays "sending", and the batch's retry looks for it before sending.
       failure ??= err;
     }
   };
-  const contextOf = (item: { delivery: Delivery; member: Member }): DeliveryContext => ({ ...item, round, team, workspace });
+  const contextOf = (item: { delivery: Delivery; member: Member }): DeliveryContext => ({
+    ...item,
+    round,
+    team,
+    workspace,
+  });
   const stop = () => new SymmetryError('interrupted', { batch });
 
   try {
@@ -237,7 +283,12 @@ export async function deliverBatch(deps: WorkerDeps, batch: string): Promise<num
     for (let i = 0; i < pending.length; i += CLAIM_CHUNK) {
       if (interrupted()) throw stop();
       const chunk = pending.slice(i, i + CLAIM_CHUNK);
-      const claimed = new Set(await deps.repos.deliveries.claimBatch(batch, chunk.map((d) => d.delivery.id)));
+      const claimed = new Set(
+        await deps.repos.deliveries.claimBatch(
+          batch,
+          chunk.map((d) => d.delivery.id),
+        ),
+      );
       const mine = chunk.filter((d) => claimed.has(d.delivery.id));
       for (let j = 0; j < mine.length; j++) {
         const rest = mine.slice(j + 1).map((d) => d.delivery.id);
@@ -258,7 +309,8 @@ export async function deliverBatch(deps: WorkerDeps, batch: string): Promise<num
 /** Sends the one reminder of a delivery that is still unanswered (never a second one). */
 export async function sendReminder(deps: WorkerDeps, deliveryId: string): Promise<'sent' | 'skipped'> {
   const ctx = await deps.repos.deliveries.findWithContext(deliveryId);
-  if (!ctx || ctx.delivery.answeredAt || ctx.round.status === 'closed' || ctx.delivery.state !== 'sent') return 'skipped';
+  if (!ctx || ctx.delivery.answeredAt || ctx.round.status === 'closed' || ctx.delivery.state !== 'sent')
+    return 'skipped';
   // Away since the DM went out: no reminder (their own date only; their status is read once a round, at the DM).
   if (isAwayUntil(ctx.member.awayUntil, deps.clock.now())) return 'skipped';
   // Recorded first: a reminder lost to a crash is better than a person reminded twice.
@@ -284,7 +336,11 @@ export async function recordAnswer(deps: WorkerDeps, input: AnswerInput): Promis
   if (!known) throw new SymmetryError('invalid_input', { field: 'questionId' });
   if (ctx.round.status === 'closed' || ctx.round.closesAt.getTime() <= deps.clock.now().getTime()) {
     if (ctx.delivery.channelId && ctx.delivery.messageId) {
-      await deps.messenger.update(ctx.workspace, { channelId: ctx.delivery.channelId, messageId: ctx.delivery.messageId }, { ...(await checkinView(deps, ctx)), closed: true });
+      await deps.messenger.update(
+        ctx.workspace,
+        { channelId: ctx.delivery.channelId, messageId: ctx.delivery.messageId },
+        { ...(await checkinView(deps, ctx)), closed: true },
+      );
     }
     return 'closed';
   }
@@ -303,11 +359,20 @@ export async function recordAnswer(deps: WorkerDeps, input: AnswerInput): Promis
   } else {
     // The way back to the author, sealed for this comment only: the manager's reply can reach them, nobody can read who they are.
     const commentId = randomUUID();
-    answer = await deps.repos.answers.saveComment({ ...base, comment: input.comment, commentId, authorSeal: sealAddress(deps.anonymitySecret, commentId, ctx.member.id) });
+    answer = await deps.repos.answers.saveComment({
+      ...base,
+      comment: input.comment,
+      commentId,
+      authorSeal: sealAddress(deps.anonymitySecret, commentId, ctx.member.id),
+    });
   }
   if (ctx.delivery.channelId && ctx.delivery.messageId) {
     const view = await checkinView(deps, ctx, { saved: { questionId: input.questionId, answer } });
-    await deps.messenger.update(ctx.workspace, { channelId: ctx.delivery.channelId, messageId: ctx.delivery.messageId }, view);
+    await deps.messenger.update(
+      ctx.workspace,
+      { channelId: ctx.delivery.channelId, messageId: ctx.delivery.messageId },
+      view,
+    );
   } else if (ctx.delivery.state === 'sending') {
     // The DM was clicked before the worker that sent it recorded where it is (say PostgreSQL went away
     // in between). The answer is saved; the retry (saving again is a no-op) shows it once the DM is recorded.
@@ -322,6 +387,7 @@ export async function closeRound(deps: WorkerDeps, roundId: string): Promise<boo
   if (closed) deps.logger.info({ roundId }, 'round closed');
   // Enqueued even when another call closed it: the job id dedupes, and a summary lost to a crash here is retried.
   const round = await deps.repos.rounds.findById(roundId);
-  if (round?.status === 'closed' && round.summaryState !== 'posted') await deps.queue.enqueue('post-summary', { roundId });
+  if (round?.status === 'closed' && round.summaryState !== 'posted')
+    await deps.queue.enqueue('post-summary', { roundId });
   return closed;
 }

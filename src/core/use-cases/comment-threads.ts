@@ -7,7 +7,15 @@ import { createHmac } from 'node:crypto';
 import { isSymmetryError } from '../errors';
 import type { MessageKey, MessageParams } from '../i18n';
 import type { ThreadMessage } from '../messages';
-import { MAX_COMMENT_LENGTH, QUICK_REPLIES, type CommentThread, type Platform, type QuickReply, type Team, type Workspace } from '../model';
+import {
+  MAX_COMMENT_LENGTH,
+  QUICK_REPLIES,
+  type CommentThread,
+  type Platform,
+  type QuickReply,
+  type Team,
+  type Workspace,
+} from '../model';
 import { redactComment } from '../redact';
 import { openAddress } from '../sealed-address';
 import type { WebDeps, WorkerDeps } from './deps';
@@ -32,13 +40,16 @@ type Refusal = { key: MessageKey; params?: MessageParams };
 function checkText(text: string): { text: string } | Refusal {
   const trimmed = text.trim();
   if (trimmed.length === 0) return { key: 'thread.empty' };
-  if (trimmed.length > MAX_COMMENT_LENGTH) return { key: 'thread.too_long', params: { max: MAX_COMMENT_LENGTH, length: trimmed.length } };
+  if (trimmed.length > MAX_COMMENT_LENGTH)
+    return { key: 'thread.too_long', params: { max: MAX_COMMENT_LENGTH, length: trimmed.length } };
   return { text: trimmed };
 }
 
 /** A keyed hash of the click: dedupes a redelivery without storing the platform's id (which may carry a time). */
 function requestKeyOf(secret: string, caller: ThreadCaller): string {
-  return createHmac('sha256', secret).update(`thread-request\u0000${caller.platform}\u0000${caller.clickId}`).digest('base64url');
+  return createHmac('sha256', secret)
+    .update(`thread-request\u0000${caller.platform}\u0000${caller.clickId}`)
+    .digest('base64url');
 }
 
 /** True when the workspace is the one the caller's request came from. */
@@ -47,7 +58,11 @@ function sameWorkspace(workspace: Workspace | null, caller: ThreadCaller): works
 }
 
 /** Whether a manager may see (and so answer) a comment: a closed round of their team that reached its threshold. */
-async function visibleTo(deps: WebDeps, caller: ThreadCaller, thread: CommentThread): Promise<{ team: Team; workspace: Workspace } | null> {
+async function visibleTo(
+  deps: WebDeps,
+  caller: ThreadCaller,
+  thread: CommentThread,
+): Promise<{ team: Team; workspace: Workspace } | null> {
   const team = await deps.repos.teams.findById(thread.teamId);
   const workspace = team ? await deps.repos.workspaces.findById(team.workspaceId) : null;
   if (!team || !sameWorkspace(workspace, caller) || !team.managers.includes(caller.userId)) return null;
@@ -69,7 +84,11 @@ async function queueDelivery(deps: WebDeps, replyId: string, done: Reply): Promi
 }
 
 /** Web side: a manager's reply (typed, or one of the quick acknowledgements) to a comment they can see; nothing changes when refused. */
-export async function replyToComment(deps: WebDeps, caller: ThreadCaller, body: { text: string } | { quick: string }): Promise<Reply> {
+export async function replyToComment(
+  deps: WebDeps,
+  caller: ThreadCaller,
+  body: { text: string } | { quick: string },
+): Promise<Reply> {
   let content: { text: string | null; quick: QuickReply | null };
   if ('quick' in body) {
     if (!(QUICK_REPLIES as readonly string[]).includes(body.quick)) return { key: 'thread.not_visible' };
@@ -102,7 +121,11 @@ export async function replyToComment(deps: WebDeps, caller: ThreadCaller, body: 
  * Web side: the author answers back from their DM. Only the person the sealed address names may, and only
  * once a manager has written; `reveal` (an explicit choice, off unless they turn it on) signs this one answer.
  */
-export async function answerBack(deps: WebDeps, caller: ThreadCaller, body: { text: string; reveal: boolean }): Promise<Reply> {
+export async function answerBack(
+  deps: WebDeps,
+  caller: ThreadCaller,
+  body: { text: string; reveal: boolean },
+): Promise<Reply> {
   const checked = checkText(body.text);
   if (!('text' in checked)) return checked;
   const thread = await deps.repos.threads.find(caller.commentId);
@@ -110,7 +133,12 @@ export async function answerBack(deps: WebDeps, caller: ThreadCaller, body: { te
   const workspace = team ? await deps.repos.workspaces.findById(team.workspaceId) : null;
   const memberId = thread?.authorSeal ? openAddress(deps.anonymitySecret, thread.commentId, thread.authorSeal) : null;
   const member = memberId ? await deps.repos.members.findById(memberId) : null;
-  const own = !!thread && !!team && sameWorkspace(workspace, caller) && member?.platformUserId === caller.userId && member.workspaceId === workspace.id;
+  const own =
+    !!thread &&
+    !!team &&
+    sameWorkspace(workspace, caller) &&
+    member?.platformUserId === caller.userId &&
+    member.workspaceId === workspace.id;
   if (!own || !thread.replies.some((r) => !r.fromAuthor)) return { key: 'thread.not_yours' };
   const added = await deps.repos.threads.add({
     commentId: thread.commentId,
@@ -125,11 +153,20 @@ export async function answerBack(deps: WebDeps, caller: ThreadCaller, body: { te
     cap: null,
   });
   if (added.status === 'cap') return { key: 'thread.not_yours' };
-  return queueDelivery(deps, added.reply.id, { key: body.reveal ? 'thread.answer_sent_named' : 'thread.answer_sent', locale: member.locale ?? team.settings.language });
+  return queueDelivery(deps, added.reply.id, {
+    key: body.reveal ? 'thread.answer_sent_named' : 'thread.answer_sent',
+    locale: member.locale ?? team.settings.language,
+  });
 }
 
 /** The conversation as one reader sees it: the author reads "You" for their own answers, managers "Anonymous teammate". */
-export function threadMessage(thread: CommentThread, team: Team, viewer: ThreadMessage['viewer'], locale: string, key = `thread-${thread.commentId}-${thread.replies.length}`): ThreadMessage {
+export function threadMessage(
+  thread: CommentThread,
+  team: Team,
+  viewer: ThreadMessage['viewer'],
+  locale: string,
+  key = `thread-${thread.commentId}-${thread.replies.length}`,
+): ThreadMessage {
   return {
     kind: 'thread',
     locale,
@@ -138,7 +175,13 @@ export function threadMessage(thread: CommentThread, team: Team, viewer: ThreadM
     channelId: team.channelId,
     // Redacted as summaries show it: a manager sees no more of a comment here than anywhere else.
     comment: redactComment(thread.comment),
-    replies: thread.replies.map((r) => ({ fromAuthor: r.fromAuthor, managerId: r.managerId, text: r.text, quick: r.quick, revealedAs: r.revealedAs })),
+    replies: thread.replies.map((r) => ({
+      fromAuthor: r.fromAuthor,
+      managerId: r.managerId,
+      text: r.text,
+      quick: r.quick,
+      revealedAs: r.revealedAs,
+    })),
     key,
   };
 }
@@ -175,7 +218,9 @@ export async function deliverReply(deps: WorkerDeps, replyId: string): Promise<'
   }
   const memberId = thread.authorSeal ? openAddress(deps.anonymitySecret, thread.commentId, thread.authorSeal) : null;
   const author = memberId ? await deps.repos.members.findById(memberId) : null;
-  const stillThere = author ? (await deps.repos.teams.listActiveMembers(team.id)).some((m) => m.id === author.id) : false;
+  const stillThere = author
+    ? (await deps.repos.teams.listActiveMembers(team.id)).some((m) => m.id === author.id)
+    : false;
   if (author && stillThere) {
     try {
       await sendOnce(author.platformUserId, 'author', author.locale ?? team.settings.language);
@@ -189,7 +234,11 @@ export async function deliverReply(deps: WorkerDeps, replyId: string): Promise<'
   if (await deps.repos.threads.settle(reply.id, 'unreachable')) {
     const manager = reply.managerId!;
     const member = await deps.repos.members.findByPlatformId(workspace.id, manager);
-    await deps.messenger.sendDirect(workspace, manager, { kind: 'text', locale: member?.locale ?? team.settings.language, key: 'thread.unreachable' });
+    await deps.messenger.sendDirect(workspace, manager, {
+      kind: 'text',
+      locale: member?.locale ?? team.settings.language,
+      key: 'thread.unreachable',
+    });
   }
   return 'unreachable';
 }
@@ -201,6 +250,13 @@ export async function listConversations(deps: WebDeps, team: Team, locale: strin
   const shown = closed.filter((r) => (answers.get(r.id)?.respondents ?? 0) >= team.settings.threshold).map((r) => r.id);
   const threads = await deps.repos.threads.listForRounds(shown);
   if (threads.length === 0) return { key: 'conversations.none' };
-  const ordered = [...threads.filter((t) => t.replies.length === 0), ...threads.filter((t) => t.replies.length > 0)].slice(0, 12);
-  return { key: 'conversations.header', params: { count: threads.length }, messages: ordered.map((t) => threadMessage(t, team, 'manager', locale)) };
+  const ordered = [
+    ...threads.filter((t) => t.replies.length === 0),
+    ...threads.filter((t) => t.replies.length > 0),
+  ].slice(0, 12);
+  return {
+    key: 'conversations.header',
+    params: { count: threads.length },
+    messages: ordered.map((t) => threadMessage(t, team, 'manager', locale)),
+  };
 }

@@ -26,15 +26,28 @@ export const MESSAGE_ACTION_EMOJI = 'message-action';
  */
 export async function rememberConversation(deps: WebDeps, input: HeardFrom): Promise<Workspace> {
   const workspace = await deps.repos.workspaces.ensure(input.platform, input.workspaceExternalId);
-  if (input.conversation) await deps.repos.conversations.saveAddress({ ...input.conversation, workspaceId: workspace.id });
+  if (input.conversation)
+    await deps.repos.conversations.saveAddress({ ...input.conversation, workspaceId: workspace.id });
   const user = input.user;
   if (!user) return workspace;
   const timezone = user.timezone && isValidTimeZone(user.timezone) ? user.timezone : null;
-  await deps.repos.conversations.saveContact({ workspaceId: workspace.id, userId: user.id, directoryId: user.directoryId, timezone, locale: user.locale }, { heardFrom: true });
+  await deps.repos.conversations.saveContact(
+    { workspaceId: workspace.id, userId: user.id, directoryId: user.directoryId, timezone, locale: user.locale },
+    { heardFrom: true },
+  );
   if (timezone || user.locale) {
     const member = await deps.repos.members.findByPlatformId(workspace.id, user.id);
     if (member && ((timezone && member.timezone !== timezone) || (user.locale && member.locale !== user.locale))) {
-      await deps.repos.members.upsertMany(workspace.id, [{ platformUserId: user.id, isBot: false, deleted: false, isAdmin: member.isAdmin, timezone, locale: user.locale }]);
+      await deps.repos.members.upsertMany(workspace.id, [
+        {
+          platformUserId: user.id,
+          isBot: false,
+          deleted: false,
+          isAdmin: member.isAdmin,
+          timezone,
+          locale: user.locale,
+        },
+      ]);
     }
   }
   return workspace;
@@ -43,7 +56,14 @@ export async function rememberConversation(deps: WebDeps, input: HeardFrom): Pro
 /** Web side: someone joined or left a group of channels (a Teams team); every team living in one of its channels follows. */
 export async function noteGroupMembershipChange(
   deps: WebDeps,
-  input: { platform: Platform; workspaceExternalId: string; groupId: string; userId: string; change: 'joined' | 'left'; eventKey: string },
+  input: {
+    platform: Platform;
+    workspaceExternalId: string;
+    groupId: string;
+    userId: string;
+    change: 'joined' | 'left';
+    eventKey: string;
+  },
 ): Promise<number> {
   const workspace = await deps.repos.workspaces.ensure(input.platform, input.workspaceExternalId);
   const channels = await deps.repos.conversations.listChannels(workspace.id, input.groupId);
@@ -51,7 +71,12 @@ export async function noteGroupMembershipChange(
   for (const channel of channels) {
     const team = await deps.repos.teams.findByChannel(workspace.id, channel.conversationId);
     if (!team) continue;
-    await deps.queue.enqueue('sync-member', { teamId: team.id, platformUserId: input.userId, change: input.change, eventKey: input.eventKey });
+    await deps.queue.enqueue('sync-member', {
+      teamId: team.id,
+      platformUserId: input.userId,
+      change: input.change,
+      eventKey: input.eventKey,
+    });
     queued += 1;
   }
   return queued;
@@ -63,11 +88,26 @@ export async function noteGroupMembershipChange(
  */
 export async function noteMessageKudos(
   deps: WebDeps,
-  input: { platform: Platform; workspaceExternalId: string; giver: string; author: string; channelId: string; messageId: string; text: string; permalink: string | null; eventKey: string },
+  input: {
+    platform: Platform;
+    workspaceExternalId: string;
+    giver: string;
+    author: string;
+    channelId: string;
+    messageId: string;
+    text: string;
+    permalink: string | null;
+    eventKey: string;
+  },
 ): Promise<Reply> {
   if (input.giver === input.author) return { key: 'kudos.self' };
   const workspace = await deps.repos.workspaces.ensure(input.platform, input.workspaceExternalId);
-  await deps.repos.conversations.saveRecognizedMessage(workspace.id, { channelId: input.channelId, messageId: input.messageId, text: excerptOf(input.text), permalink: input.permalink });
+  await deps.repos.conversations.saveRecognizedMessage(workspace.id, {
+    channelId: input.channelId,
+    messageId: input.messageId,
+    text: excerptOf(input.text),
+    permalink: input.permalink,
+  });
   await deps.queue.enqueue('kudos-reaction', {
     workspaceId: workspace.id,
     giver: input.giver,
@@ -84,12 +124,30 @@ export async function noteMessageKudos(
 /** Web side: a reaction on a message the bot posted; only shout-outs take "+1"s, anything else is ignored. */
 export async function noteShoutoutReaction(
   deps: WebDeps,
-  input: { platform: Platform; workspaceExternalId: string; giver: string; channelId: string; messageId: string; action: 'add' | 'remove'; eventKey: string },
+  input: {
+    platform: Platform;
+    workspaceExternalId: string;
+    giver: string;
+    channelId: string;
+    messageId: string;
+    action: 'add' | 'remove';
+    eventKey: string;
+  },
 ): Promise<boolean> {
   const workspace = await deps.repos.workspaces.ensure(input.platform, input.workspaceExternalId);
-  const key = await deps.repos.conversations.findPostKey(workspace.id, { channelId: input.channelId, messageId: input.messageId });
+  const key = await deps.repos.conversations.findPostKey(workspace.id, {
+    channelId: input.channelId,
+    messageId: input.messageId,
+  });
   if (!key || !/^(msg|cmd):/.test(key)) return false;
-  await deps.queue.enqueue('kudos-plus-one', { workspaceId: workspace.id, giver: input.giver, shoutoutKey: key, channelId: input.channelId, action: input.action, eventKey: input.eventKey });
+  await deps.queue.enqueue('kudos-plus-one', {
+    workspaceId: workspace.id,
+    giver: input.giver,
+    shoutoutKey: key,
+    channelId: input.channelId,
+    action: input.action,
+    eventKey: input.eventKey,
+  });
   return true;
 }
 
@@ -101,12 +159,25 @@ export function plusOneSourceKey(shoutoutKey: string): string {
 /** Worker side: records (or takes back) a "+1" from the reactor to the shout-out's recipients under the usual rules. */
 export async function recordPlusOne(
   deps: WorkerDeps,
-  p: { workspaceId: string; giver: string; shoutoutKey: string; channelId: string; action: 'add' | 'remove'; eventKey: string },
+  p: {
+    workspaceId: string;
+    giver: string;
+    shoutoutKey: string;
+    channelId: string;
+    action: 'add' | 'remove';
+    eventKey: string;
+  },
 ): Promise<string> {
   const workspace = await deps.repos.workspaces.findById(p.workspaceId);
   if (!workspace) return 'skipped';
   const sourceKey = plusOneSourceKey(p.shoutoutKey);
-  const refresh = () => deps.queue.enqueue('update-shoutout', { workspaceId: workspace.id, shoutoutKey: p.shoutoutKey, channelId: p.channelId, change: p.eventKey });
+  const refresh = () =>
+    deps.queue.enqueue('update-shoutout', {
+      workspaceId: workspace.id,
+      shoutoutKey: p.shoutoutKey,
+      channelId: p.channelId,
+      change: p.eventKey,
+    });
   if (p.action === 'remove') {
     if (await deps.repos.kudos.revoke(workspace.id, p.giver, sourceKey, deps.clock.now())) await refresh();
     return 'revoked';

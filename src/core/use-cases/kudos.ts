@@ -2,7 +2,15 @@
 import { parseKudosCommand, parseKudosTokens } from '../commands/kudos-parser';
 import { isSymmetryError } from '../errors';
 import type { Token } from '../commands/mentions';
-import { commandKey, excerptOf, kudosRefusal, messageShoutoutKey, parseMessageKey, reactionSourceKey, splitTags } from '../kudos';
+import {
+  commandKey,
+  excerptOf,
+  kudosRefusal,
+  messageShoutoutKey,
+  parseMessageKey,
+  reactionSourceKey,
+  splitTags,
+} from '../kudos';
 import { resolveLocale, type MessageParams } from '../i18n';
 import type { Platform, UserProfile, Workspace } from '../model';
 import { localDateKey, effectiveTimeZone } from '../schedule';
@@ -28,15 +36,35 @@ export function giverDate(deps: WebDeps, giver: UserProfile): string {
 }
 
 /** Tells the giver, once a day, that they have given all their kudos. */
-export async function noticeLimit(deps: WorkerDeps, workspace: Workspace, giver: UserProfile, date: string): Promise<void> {
+export async function noticeLimit(
+  deps: WorkerDeps,
+  workspace: Workspace,
+  giver: UserProfile,
+  date: string,
+): Promise<void> {
   if (!(await deps.repos.kudos.markLimitNotice(workspace.id, giver.platformUserId, date))) return;
-  await deps.messenger.sendDirect(workspace, giver.platformUserId, { kind: 'text', locale: giver.locale ?? 'en', key: 'kudos.limit_reached', params: { limit: workspace.kudos.dailyLimit } });
+  await deps.messenger.sendDirect(workspace, giver.platformUserId, {
+    kind: 'text',
+    locale: giver.locale ?? 'en',
+    key: 'kudos.limit_reached',
+    params: { limit: workspace.kudos.dailyLimit },
+  });
 }
 
 /** Web side: a reaction with a kudos emoji on someone's message is queued; anything else is ignored. */
 export async function noteReaction(
   deps: WebDeps,
-  input: { platform: Platform; workspaceExternalId: string; giver: string; author: string | null; channelId: string; messageId: string; emoji: string; action: 'add' | 'remove'; eventKey: string },
+  input: {
+    platform: Platform;
+    workspaceExternalId: string;
+    giver: string;
+    author: string | null;
+    channelId: string;
+    messageId: string;
+    emoji: string;
+    action: 'add' | 'remove';
+    eventKey: string;
+  },
 ): Promise<void> {
   if (!input.author) return;
   const workspace = await deps.repos.workspaces.ensure(input.platform, input.workspaceExternalId);
@@ -56,17 +84,38 @@ export async function noteReaction(
 }
 
 /** Worker side: records or takes back a reaction kudos under the rules, then refreshes the shout-out. */
-export async function recordReactionKudos(deps: WorkerDeps, p: { workspaceId: string; giver: string; author: string; channelId: string; messageId: string; emoji: string; action: 'add' | 'remove'; eventKey: string }): Promise<string> {
+export async function recordReactionKudos(
+  deps: WorkerDeps,
+  p: {
+    workspaceId: string;
+    giver: string;
+    author: string;
+    channelId: string;
+    messageId: string;
+    emoji: string;
+    action: 'add' | 'remove';
+    eventKey: string;
+  },
+): Promise<string> {
   const workspace = await deps.repos.workspaces.findById(p.workspaceId);
   if (!workspace) return 'skipped';
   const sourceKey = reactionSourceKey(p.channelId, p.messageId, p.emoji);
   const shoutoutKey = messageShoutoutKey(p.channelId, p.messageId);
-  const refresh = () => deps.queue.enqueue('update-shoutout', { workspaceId: workspace.id, shoutoutKey, channelId: p.channelId, change: p.eventKey });
+  const refresh = () =>
+    deps.queue.enqueue('update-shoutout', {
+      workspaceId: workspace.id,
+      shoutoutKey,
+      channelId: p.channelId,
+      change: p.eventKey,
+    });
   if (p.action === 'remove') {
     if (await deps.repos.kudos.revoke(workspace.id, p.giver, sourceKey, deps.clock.now())) await refresh();
     return 'revoked';
   }
-  const [giver, recipient] = await Promise.all([deps.messenger.getUser(workspace, p.giver), deps.messenger.getUser(workspace, p.author)]);
+  const [giver, recipient] = await Promise.all([
+    deps.messenger.getUser(workspace, p.giver),
+    deps.messenger.getUser(workspace, p.author),
+  ]);
   const refusal = kudosRefusal(giver, recipient);
   if (refusal) return refusal;
   const date = giverDate(deps, giver);
@@ -95,7 +144,15 @@ export async function recordReactionKudos(deps: WorkerDeps, p: { workspaceId: st
  */
 export async function runKudosCommand(
   deps: WebDeps,
-  input: { platform: Platform; workspaceExternalId: string; channelId: string; userId: string; text: string; commandId: string; tokens?: readonly Token[] },
+  input: {
+    platform: Platform;
+    workspaceExternalId: string;
+    channelId: string;
+    userId: string;
+    text: string;
+    commandId: string;
+    tokens?: readonly Token[];
+  },
 ): Promise<Reply> {
   const reply = await checkAndQueueKudos(deps, input);
   const workspace = await deps.repos.workspaces.ensure(input.platform, input.workspaceExternalId);
@@ -105,7 +162,15 @@ export async function runKudosCommand(
 
 async function checkAndQueueKudos(
   deps: WebDeps,
-  input: { platform: Platform; workspaceExternalId: string; channelId: string; userId: string; text: string; commandId: string; tokens?: readonly Token[] },
+  input: {
+    platform: Platform;
+    workspaceExternalId: string;
+    channelId: string;
+    userId: string;
+    text: string;
+    commandId: string;
+    tokens?: readonly Token[];
+  },
 ): Promise<Reply> {
   // A platform with its own tokenizer (Teams) hands over tokens; Slack's escaped text is parsed here.
   const parsed = input.tokens ? parseKudosTokens(input.tokens) : parseKudosCommand(input.text);
@@ -125,14 +190,32 @@ async function checkAndQueueKudos(
   if (giver) {
     const given = await deps.repos.kudos.countGiven(workspace.id, input.userId, giverDate(deps, giver));
     const left = workspace.kudos.dailyLimit - given;
-    if (left < recipients.length) return { key: 'kudos.limit_left', params: { left: Math.max(0, left), limit: workspace.kudos.dailyLimit } };
+    if (left < recipients.length)
+      return { key: 'kudos.limit_left', params: { left: Math.max(0, left), limit: workspace.kudos.dailyLimit } };
   }
-  await deps.queue.enqueue('kudos-command', { workspaceId: workspace.id, giver: input.userId, recipients, reason, values, tags: free, commandId: input.commandId, channelId: input.channelId });
+  await deps.queue.enqueue('kudos-command', {
+    workspaceId: workspace.id,
+    giver: input.userId,
+    recipients,
+    reason,
+    values,
+    tags: free,
+    commandId: input.commandId,
+    channelId: input.channelId,
+  });
   const sent = { recipients: recipients.map((r) => `<@${r}>`).join(', ') };
   // With no values configured every tag is free and there is nothing to point out.
   if (free.length === 0 || workspace.kudos.values.length === 0) return { key: 'kudos.sent', params: sent };
   const hashed = (tags: readonly string[]) => tags.map((t) => `#${t}`).join(' ');
-  return { key: 'kudos.sent_free_tags', params: { ...sent, tags: hashed(free), values: hashed(workspace.kudos.values), proposed: [...workspace.kudos.values, ...free].join(',') } };
+  return {
+    key: 'kudos.sent_free_tags',
+    params: {
+      ...sent,
+      tags: hashed(free),
+      values: hashed(workspace.kudos.values),
+      proposed: [...workspace.kudos.values, ...free].join(','),
+    },
+  };
 }
 
 /** Worker side: records a `/kudos` for each recipient under the rules, then posts its shout-out. */
@@ -145,25 +228,49 @@ export async function recordCommandKudos(deps: WorkerDeps, p: JobPayloads['kudos
   let given = 0;
   for (const id of p.recipients) {
     if (kudosRefusal(giver, await deps.messenger.getUser(workspace, id))) continue;
-    const result = await deps.repos.kudos.give({ workspaceId: workspace.id, giver: p.giver, recipient: id, sourceKey: key, shoutoutKey: key, emoji: null, reason: p.reason, values: p.values, tags: p.tags, givenAt: deps.clock.now(), giverDate: date, limit: workspace.kudos.dailyLimit });
+    const result = await deps.repos.kudos.give({
+      workspaceId: workspace.id,
+      giver: p.giver,
+      recipient: id,
+      sourceKey: key,
+      shoutoutKey: key,
+      emoji: null,
+      reason: p.reason,
+      values: p.values,
+      tags: p.tags,
+      givenAt: deps.clock.now(),
+      giverDate: date,
+      limit: workspace.kudos.dailyLimit,
+    });
     if (result === 'limit') {
       await noticeLimit(deps, workspace, giver, date);
       break;
     }
     if (result === 'given') given += 1;
   }
-  await deps.queue.enqueue('update-shoutout', { workspaceId: workspace.id, shoutoutKey: key, channelId: p.channelId, change: p.commandId });
+  await deps.queue.enqueue('update-shoutout', {
+    workspaceId: workspace.id,
+    shoutoutKey: key,
+    channelId: p.channelId,
+    change: p.commandId,
+  });
   return given;
 }
 
 /** The shout-out as it should read now, from the live kudos of its key. */
-async function shoutoutMessage(deps: WorkerDeps, workspace: Workspace, key: string, locale: string): Promise<ShoutoutMessage> {
+async function shoutoutMessage(
+  deps: WorkerDeps,
+  workspace: Workspace,
+  key: string,
+  locale: string,
+): Promise<ShoutoutMessage> {
   const live = await deps.repos.kudos.listForShoutout(workspace.id, key);
   const givers = [...new Set(live.map((k) => k.giver))];
   const recipients = [...new Set(live.map((k) => k.recipient))];
   const first = live[0];
   const target = parseMessageKey(key);
-  const message = target && live.length ? await deps.messenger.getMessage(workspace, target.channelId, target.messageId) : null;
+  const message =
+    target && live.length ? await deps.messenger.getMessage(workspace, target.channelId, target.messageId) : null;
   return {
     kind: 'shoutout',
     locale,
@@ -183,7 +290,10 @@ async function shoutoutMessage(deps: WorkerDeps, workspace: Workspace, key: stri
  * Posts a shout-out once, or updates the one already posted: the first worker claims the key
  * and posts; a later change re-renders it; a claim left by a dead worker is checked, then taken over.
  */
-export async function updateShoutout(deps: WorkerDeps, p: { workspaceId: string; shoutoutKey: string; channelId: string }): Promise<'posted' | 'updated' | 'skipped'> {
+export async function updateShoutout(
+  deps: WorkerDeps,
+  p: { workspaceId: string; shoutoutKey: string; channelId: string },
+): Promise<'posted' | 'updated' | 'skipped'> {
   const workspace = await deps.repos.workspaces.findById(p.workspaceId);
   if (!workspace) return 'skipped';
   const message = await shoutoutMessage(deps, workspace, p.shoutoutKey, 'en');
@@ -212,7 +322,8 @@ export async function updateShoutout(deps: WorkerDeps, p: { workspaceId: string;
   } catch (err) {
     // A 429 means Slack posted nothing: give the claim back so the retry after Retry-After posts at once.
     // (After a 5xx Slack may have posted, so the claim stays and the retry looks for the message first.)
-    if (isSymmetryError(err, 'platform_rate_limited')) await deps.repos.kudos.releaseShoutout(workspace.id, p.shoutoutKey);
+    if (isSymmetryError(err, 'platform_rate_limited'))
+      await deps.repos.kudos.releaseShoutout(workspace.id, p.shoutoutKey);
     throw err;
   }
   await deps.repos.kudos.markShoutoutPosted(workspace.id, p.shoutoutKey, ref);
@@ -221,10 +332,16 @@ export async function updateShoutout(deps: WorkerDeps, p: { workspaceId: string;
 
 /** `/pulse kudos [weeks]`: who gave and received most, the values most tagged and, apart, the free tags. */
 export async function kudosLeaderboard(deps: WebDeps, workspace: Workspace, weeks: number): Promise<Reply> {
-  const board = await deps.repos.kudos.leaderboard(workspace.id, new Date(deps.clock.now().getTime() - weeks * 7 * DAY), 5);
+  const board = await deps.repos.kudos.leaderboard(
+    workspace.id,
+    new Date(deps.clock.now().getTime() - weeks * 7 * DAY),
+    5,
+  );
   if (board.receivers.length === 0) return { key: 'kudos.board_empty', params: { weeks } };
-  const list = (rows: Array<{ user: string; count: number }>) => rows.map((r, i) => `${i + 1}. <@${r.user}> ${r.count}`).join('\n');
-  const counts = (rows: Array<{ name: string; count: number }>) => (rows.length ? rows.map((r) => `#${r.name} ${r.count}`).join(' · ') : '–');
+  const list = (rows: Array<{ user: string; count: number }>) =>
+    rows.map((r, i) => `${i + 1}. <@${r.user}> ${r.count}`).join('\n');
+  const counts = (rows: Array<{ name: string; count: number }>) =>
+    rows.length ? rows.map((r) => `#${r.name} ${r.count}`).join(' · ') : '–';
   const params: MessageParams = {
     weeks,
     receivers: list(board.receivers),
@@ -236,12 +353,19 @@ export async function kudosLeaderboard(deps: WebDeps, workspace: Workspace, week
 }
 
 /** The weekly digest of the kudos a team's members received, posted once per team and period. */
-export async function postDigest(deps: WorkerDeps, p: { teamId: string; period: string }): Promise<'posted' | 'skipped'> {
+export async function postDigest(
+  deps: WorkerDeps,
+  p: { teamId: string; period: string },
+): Promise<'posted' | 'skipped'> {
   const team = await deps.repos.teams.findById(p.teamId);
   const workspace = team ? await deps.repos.workspaces.findById(team.workspaceId) : null;
   if (!team || !workspace) return 'skipped';
   const members = await deps.repos.teams.listActiveMembers(team.id);
-  const received = await deps.repos.kudos.receivedBy(workspace.id, members.map((m) => m.platformUserId), new Date(deps.clock.now().getTime() - 7 * DAY));
+  const received = await deps.repos.kudos.receivedBy(
+    workspace.id,
+    members.map((m) => m.platformUserId),
+    new Date(deps.clock.now().getTime() - 7 * DAY),
+  );
   if (received.length === 0 || !(await deps.repos.kudos.claimDigest(team.id, p.period))) return 'skipped';
   const message: DigestMessage = {
     kind: 'digest',

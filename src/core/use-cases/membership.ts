@@ -18,13 +18,19 @@ export async function syncTeam(deps: WorkerDeps, teamId: string): Promise<{ memb
   for (const id of ids) profiles.push(await deps.messenger.getUser(workspace, id));
   const humans = profiles.filter(isAskable);
   const members = await deps.repos.members.upsertMany(workspace.id, humans);
-  await deps.repos.teams.replaceMembers(teamId, members.map((m) => m.id));
+  await deps.repos.teams.replaceMembers(
+    teamId,
+    members.map((m) => m.id),
+  );
   deps.logger.info({ teamId, members: members.length }, 'team synced');
   return { members: members.length };
 }
 
 /** Applies one join or leave of the team's channel. */
-export async function syncMember(deps: WorkerDeps, input: { teamId: string; platformUserId: string; change: 'joined' | 'left' }): Promise<void> {
+export async function syncMember(
+  deps: WorkerDeps,
+  input: { teamId: string; platformUserId: string; change: 'joined' | 'left' },
+): Promise<void> {
   const team = await deps.repos.teams.findById(input.teamId);
   if (!team) return;
   const workspace = await deps.repos.workspaces.findById(team.workspaceId);

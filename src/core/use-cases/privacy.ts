@@ -15,19 +15,45 @@ export async function forgetMe(deps: WebDeps, workspace: Workspace, platformUser
   const member = await deps.repos.members.findByPlatformId(workspace.id, platformUserId);
   // Their answers are found the only way anyone can: recomputing their keyed hash per round.
   const delivered = member ? await deps.repos.deliveries.listForMember(member.id, 10_000) : [];
-  const answers = member ? delivered.map((d) => ({ roundId: d.roundId, respondentHash: respondentHash(deps.anonymitySecret, d.roundId, member.id) })) : [];
-  const removed = await deps.repos.privacy.forgetMember({ workspaceId: workspace.id, memberId: member?.id ?? null, platformUserId, answers });
+  const answers = member
+    ? delivered.map((d) => ({
+        roundId: d.roundId,
+        respondentHash: respondentHash(deps.anonymitySecret, d.roundId, member.id),
+      }))
+    : [];
+  const removed = await deps.repos.privacy.forgetMember({
+    workspaceId: workspace.id,
+    memberId: member?.id ?? null,
+    platformUserId,
+    answers,
+  });
   deps.logger.info({ workspaceId: workspace.id }, 'a member was forgotten');
   return { key: 'privacy.forgotten', params: removed };
 }
 
 /** `/pulse export`: queues the CSV of the team's round aggregates, sent privately to the caller. */
 export async function requestExport(deps: WebDeps, team: Team, platformUserId: string): Promise<Reply> {
-  await deps.queue.enqueue('export-csv', { teamId: team.id, platformUserId, requestedAt: deps.clock.now().toISOString() });
+  await deps.queue.enqueue('export-csv', {
+    teamId: team.id,
+    platformUserId,
+    requestedAt: deps.clock.now().toISOString(),
+  });
   return { key: 'privacy.export_queued' };
 }
 
-const HEADER = ['round_closed', 'period', 'withheld', 'invited', 'respondents', 'response_rate', 'mood_average', 'change', 'scores_1_4', 'scores_5_7', 'scores_8_10'];
+const HEADER = [
+  'round_closed',
+  'period',
+  'withheld',
+  'invited',
+  'respondents',
+  'response_rate',
+  'mood_average',
+  'change',
+  'scores_1_4',
+  'scores_5_7',
+  'scores_8_10',
+];
 
 /** One CSV line per whole round; a round under the threshold shows nothing derived from its answers. */
 export function exportRow(s: RoundSummary): string[] {
@@ -61,7 +87,10 @@ export function toCsv(summaries: RoundSummary[]): string {
 }
 
 /** Worker side: builds the export and sends it to the person who asked, privately. */
-export async function sendExport(deps: WorkerDeps, p: { teamId: string; platformUserId: string; requestedAt: string }): Promise<'sent' | 'skipped'> {
+export async function sendExport(
+  deps: WorkerDeps,
+  p: { teamId: string; platformUserId: string; requestedAt: string },
+): Promise<'sent' | 'skipped'> {
   const team = await deps.repos.teams.findById(p.teamId);
   const workspace = team ? await deps.repos.workspaces.findById(team.workspaceId) : null;
   if (!team || !workspace) return 'skipped';

@@ -28,7 +28,10 @@ export async function runPulseCommand(deps: WebDeps, input: CommandInput): Promi
     locale = resolveLocale(input.locale, member?.locale, channelTeam?.settings.language);
     // Dates in replies are the caller's: their own time zone when known, else the channel team's, else UTC.
     const timeZone = effectiveTimeZone(member?.timezone ?? null, channelTeam?.settings.timezone ?? 'UTC');
-    const dates = { formatDateTime: (d: Date) => formatDateTime(locale, d, timeZone), formatDate: (d: Date) => formatDate(locale, d, timeZone) };
+    const dates = {
+      formatDateTime: (d: Date) => formatDateTime(locale, d, timeZone),
+      formatDate: (d: Date) => formatDate(locale, d, timeZone),
+    };
     return { ...(await dispatch(deps, { input, workspace, locale, ...dates }, channelTeam)), locale };
   } catch (err) {
     if (isSymmetryError(err, 'queue_unavailable')) return { key: 'error.queue_unavailable', locale };

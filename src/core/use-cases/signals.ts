@@ -18,10 +18,25 @@ export async function recordSignals(signals: SignalRepository, body: unknown): P
   for (const [index, item] of valid) {
     const ids = teams.get(item.team) ?? [];
     if (ids.length !== 1) {
-      problems.push({ index, field: 'team', message: ids.length === 0 ? `no team is set up in channel ${item.team} (run /pulse setup there first)` : `channel ${item.team} names teams in several workspaces` });
+      problems.push({
+        index,
+        field: 'team',
+        message:
+          ids.length === 0
+            ? `no team is set up in channel ${item.team} (run /pulse setup there first)`
+            : `channel ${item.team} names teams in several workspaces`,
+      });
       continue;
     }
-    rows.push({ teamId: ids[0]!, metric: item.metric, value: item.value, responses: item.responses, at: item.at, day: item.day, source: item.source });
+    rows.push({
+      teamId: ids[0]!,
+      metric: item.metric,
+      value: item.value,
+      responses: item.responses,
+      at: item.at,
+      day: item.day,
+      source: item.source,
+    });
   }
   if (problems.length) return { ok: false, problems: problems.sort((x, y) => x.index - y.index) };
   return { ok: true, stored: await signals.upsertMany(rows) };

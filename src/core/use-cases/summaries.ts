@@ -14,7 +14,10 @@ import { translate } from '../i18n';
 /** What the database knows of each round, without anyone's identity: three queries however many rounds. */
 export async function loadRoundFacts(deps: WebDeps, rounds: readonly Round[]): Promise<RoundFacts[]> {
   const ids = rounds.map((r) => r.id);
-  const [counts, answers] = await Promise.all([deps.repos.deliveries.countForRounds(ids), deps.repos.answers.listForRounds(ids)]);
+  const [counts, answers] = await Promise.all([
+    deps.repos.deliveries.countForRounds(ids),
+    deps.repos.answers.listForRounds(ids),
+  ]);
   return rounds.map((round) => ({
     roundId: round.id,
     period: round.period,
@@ -32,7 +35,10 @@ export async function loadRoundFacts(deps: WebDeps, rounds: readonly Round[]): P
  */
 export async function loadMoodFacts(deps: WebDeps, rounds: readonly Round[]): Promise<RoundFacts[]> {
   const ids = rounds.map((r) => r.id);
-  const [counts, scores] = await Promise.all([deps.repos.deliveries.countForRounds(ids), deps.repos.answers.listMoodScores(ids)]);
+  const [counts, scores] = await Promise.all([
+    deps.repos.deliveries.countForRounds(ids),
+    deps.repos.answers.listMoodScores(ids),
+  ]);
   return rounds.map((round) => {
     const mood = scores.get(round.id) ?? [];
     return {
@@ -48,18 +54,31 @@ export async function loadMoodFacts(deps: WebDeps, rounds: readonly Round[]): Pr
 }
 
 /** The summary of a closed round under the team's threshold, compared with the round before it. */
-export async function summarize(deps: WebDeps, team: Team, round: Round, previous: Round | null): Promise<RoundSummary> {
+export async function summarize(
+  deps: WebDeps,
+  team: Team,
+  round: Round,
+  previous: Round | null,
+): Promise<RoundSummary> {
   const [facts, previousFacts = null] = await loadRoundFacts(deps, previous ? [round, previous] : [round]);
-  return summarizeRound(facts!, { threshold: team.settings.threshold, questions: round.questions, previous: previousFacts });
+  return summarizeRound(facts!, {
+    threshold: team.settings.threshold,
+    questions: round.questions,
+    previous: previousFacts,
+  });
 }
 
 /** The summaries of the team's last `count` closed rounds, newest first (each beside the round before it). */
 export async function recentSummaries(deps: WebDeps, team: Team, count: number): Promise<RoundSummary[]> {
   const closed = await deps.repos.rounds.listClosed(team.id, count + 1);
   const facts = await loadRoundFacts(deps, closed);
-  return closed
-    .slice(0, count)
-    .map((round, i) => summarizeRound(facts[i]!, { threshold: team.settings.threshold, questions: round.questions, previous: facts[i + 1] ?? null }));
+  return closed.slice(0, count).map((round, i) =>
+    summarizeRound(facts[i]!, {
+      threshold: team.settings.threshold,
+      questions: round.questions,
+      previous: facts[i + 1] ?? null,
+    }),
+  );
 }
 
 /**
@@ -71,9 +90,19 @@ export async function loadSymmetry(deps: WebDeps, team: Team, count: number, upT
   const rounds = closed.filter((r) => !upTo || r.closesAt.getTime() <= upTo.getTime()).slice(0, count);
   // The customer figures' days follow from the rounds alone: read them beside the moods, not after.
   const from = firstDayOf(rounds);
-  const to = rounds.reduce((max, r) => (r.closesAt > max ? r.closesAt : max), new Date(0)).toISOString().slice(0, 10);
-  const [facts, signals] = await Promise.all([loadMoodFacts(deps, rounds), from ? deps.repos.signals.listForTeam(team.id, from, to) : Promise.resolve([])]);
-  return buildSymmetry(facts.map((f, i) => ({ facts: f, opensAt: rounds[i]!.opensAt })), signals, team.settings.threshold);
+  const to = rounds
+    .reduce((max, r) => (r.closesAt > max ? r.closesAt : max), new Date(0))
+    .toISOString()
+    .slice(0, 10);
+  const [facts, signals] = await Promise.all([
+    loadMoodFacts(deps, rounds),
+    from ? deps.repos.signals.listForTeam(team.id, from, to) : Promise.resolve([]),
+  ]);
+  return buildSymmetry(
+    facts.map((f, i) => ({ facts: f, opensAt: rounds[i]!.opensAt })),
+    signals,
+    team.settings.threshold,
+  );
 }
 
 /** The message a round's summary is posted as; it carries the symmetry line when the team has customer figures for its rounds. */
@@ -132,21 +161,38 @@ export async function postSummary(deps: WorkerDeps, roundId: string): Promise<'p
  * The trend chart in the summary's thread, best effort: after the summary is recorded as posted,
  * so a failed upload never repeats the summary (and a crash here loses only the chart).
  */
-async function postChart(deps: WorkerDeps, workspace: Workspace, team: Team, channel: string, message: SummaryMessage, ref: MessageRef): Promise<void> {
+async function postChart(
+  deps: WorkerDeps,
+  workspace: Workspace,
+  team: Team,
+  channel: string,
+  message: SummaryMessage,
+  ref: MessageRef,
+): Promise<void> {
   if (!deps.charts) return;
   try {
-    const view = message.symmetry ?? (await loadSymmetry(deps, team, DEFAULT_SYMMETRY_ROUNDS, message.summary.closesAt));
+    const view =
+      message.symmetry ?? (await loadSymmetry(deps, team, DEFAULT_SYMMETRY_ROUNDS, message.summary.closesAt));
     if (!showsMood(view)) return;
     const content = await deps.charts.symmetryChart(view, message.locale);
     const title = translate(message.locale, 'chart.title');
-    await deps.messenger.postImage(workspace, channel, { name: `pulse-${message.summary.closesAt.toISOString().slice(0, 10)}.png`, title, content, altText: title }, { threadId: ref.messageId });
+    await deps.messenger.postImage(
+      workspace,
+      channel,
+      { name: `pulse-${message.summary.closesAt.toISOString().slice(0, 10)}.png`, title, content, altText: title },
+      { threadId: ref.messageId },
+    );
   } catch (err) {
     deps.logger.warn({ roundId: message.summary.roundId, err: (err as Error).message }, 'chart not posted');
   }
 }
 
 /** Posts a manager's "you said, we did" to the team channel once. */
-export async function postAction(deps: WorkerDeps, actionId: string, attemptsMade: number): Promise<'posted' | 'skipped'> {
+export async function postAction(
+  deps: WorkerDeps,
+  actionId: string,
+  attemptsMade: number,
+): Promise<'posted' | 'skipped'> {
   const action = await deps.repos.actions.findById(actionId);
   const team = action ? await deps.repos.teams.findById(action.teamId) : null;
   const workspace = team ? await deps.repos.workspaces.findById(team.workspaceId) : null;
@@ -155,7 +201,15 @@ export async function postAction(deps: WorkerDeps, actionId: string, attemptsMad
   const key = `action-${actionId}`;
   // Only a retry can find its own earlier post; the first attempt saves the history call.
   const found = attemptsMade > 0 ? await deps.messenger.findPosted(workspace, channel, key) : null;
-  const ref = found ?? (await deps.messenger.postToChannel(workspace, channel, { kind: 'action', locale: team.settings.language, text: action.text, managerId: action.createdBy, key }));
+  const ref =
+    found ??
+    (await deps.messenger.postToChannel(workspace, channel, {
+      kind: 'action',
+      locale: team.settings.language,
+      text: action.text,
+      managerId: action.createdBy,
+      key,
+    }));
   await deps.repos.actions.markPosted(actionId, ref);
   return 'posted';
 }
@@ -168,8 +222,17 @@ export async function ownAnswers(deps: WebDeps, member: Member, limit = 10): Pro
     deliveries.map(async (d) => {
       const round = await deps.repos.rounds.findById(d.roundId);
       if (!round) return null;
-      const own = await deps.repos.answers.findOwn(round.id, MOOD_QUESTION_ID, respondentHash(deps.anonymitySecret, round.id, member.id));
-      return { closesAt: round.closesAt, open: round.status === 'open' && round.closesAt.getTime() > now, score: own?.score ?? null, commented: Boolean(own?.comment) };
+      const own = await deps.repos.answers.findOwn(
+        round.id,
+        MOOD_QUESTION_ID,
+        respondentHash(deps.anonymitySecret, round.id, member.id),
+      );
+      return {
+        closesAt: round.closesAt,
+        open: round.status === 'open' && round.closesAt.getTime() > now,
+        score: own?.score ?? null,
+        commented: Boolean(own?.comment),
+      };
     }),
   );
   return rows.filter((r): r is OwnAnswer => r !== null);
@@ -184,7 +247,13 @@ async function managedTeamView(deps: WebDeps, team: Team, viewer: Member | null)
   const [summary] = await recentSummaries(deps, team, 1);
   let last: ManagedTeamView['last'] = null;
   if (summary?.kind === 'withheld') last = { closesAt: summary.closesAt, withheld: true, needed: summary.needed };
-  if (summary?.kind === 'summary') last = { closesAt: summary.closesAt, withheld: false, responseRate: summary.responseRate, average: summary.average };
+  if (summary?.kind === 'summary')
+    last = {
+      closesAt: summary.closesAt,
+      withheld: false,
+      responseRate: summary.responseRate,
+      average: summary.average,
+    };
   return { channelId: team.channelId, nextRound: next, openRound, last };
 }
 
@@ -192,7 +261,11 @@ async function managedTeamView(deps: WebDeps, team: Team, viewer: Member | null)
 export async function buildHome(deps: WebDeps, workspace: Workspace, platformUserId: string): Promise<HomeView> {
   const member = await deps.repos.members.findByPlatformId(workspace.id, platformUserId);
   const teams = await deps.repos.teams.listManagedBy(workspace.id, platformUserId);
-  const [received] = await deps.repos.kudos.receivedBy(workspace.id, [platformUserId], new Date(deps.clock.now().getTime() - 30 * 86_400_000));
+  const [received] = await deps.repos.kudos.receivedBy(
+    workspace.id,
+    [platformUserId],
+    new Date(deps.clock.now().getTime() - 30 * 86_400_000),
+  );
   return {
     locale: member?.locale ?? teams[0]?.settings.language ?? 'en',
     ownAnswers: member ? await ownAnswers(deps, member) : [],

@@ -33,7 +33,12 @@ export function showConfig(team: Team): Reply {
 }
 
 /** Applies one `/pulse config <key> <value>`; refuses what would leave the team inconsistent. */
-export async function setConfig(deps: WebDeps, workspace: Workspace, team: Team, setting: ConfigSetting): Promise<Reply> {
+export async function setConfig(
+  deps: WebDeps,
+  workspace: Workspace,
+  team: Team,
+  setting: ConfigSetting,
+): Promise<Reply> {
   const s: TeamSettings = { ...team.settings };
   switch (setting.key) {
     case 'threshold':
@@ -41,13 +46,19 @@ export async function setConfig(deps: WebDeps, workspace: Workspace, team: Team,
       break;
     case 'window':
       if (s.reminderHours !== null && s.reminderHours >= setting.value) {
-        return { key: 'config.reminder_not_before_window', params: { reminder: formatHours(s.reminderHours), window: formatHours(setting.value) } };
+        return {
+          key: 'config.reminder_not_before_window',
+          params: { reminder: formatHours(s.reminderHours), window: formatHours(setting.value) },
+        };
       }
       s.windowHours = setting.value;
       break;
     case 'reminder':
       if (setting.value !== null && setting.value >= s.windowHours) {
-        return { key: 'config.reminder_not_before_window', params: { reminder: formatHours(setting.value), window: formatHours(s.windowHours) } };
+        return {
+          key: 'config.reminder_not_before_window',
+          params: { reminder: formatHours(setting.value), window: formatHours(s.windowHours) },
+        };
       }
       s.reminderHours = setting.value;
       break;
@@ -70,7 +81,10 @@ export async function setConfig(deps: WebDeps, workspace: Workspace, team: Team,
       s.summaryChannel = setting.value === team.channelId ? null : setting.value;
       break;
     case 'managers': {
-      const next = setting.op === 'add' ? [...new Set([...team.managers, ...setting.value])] : team.managers.filter((m) => !setting.value.includes(m));
+      const next =
+        setting.op === 'add'
+          ? [...new Set([...team.managers, ...setting.value])]
+          : team.managers.filter((m) => !setting.value.includes(m));
       if (next.length === 0) return { key: 'config.last_manager' };
       await deps.repos.teams.setManagers(team.id, next);
       return { key: 'config.managers_set', params: { managers: next.map(mention).join(', ') } };
@@ -100,7 +114,11 @@ export function showKudosConfig(workspace: Workspace): Reply {
 }
 
 /** Recognition settings are the workspace's: one set for every team. */
-async function setKudosConfig(deps: WebDeps, workspace: Workspace, setting: Extract<ConfigSetting, { key: 'kudos-emoji' | 'kudos-channel' | 'kudos-limit' | 'values' }>): Promise<Reply> {
+async function setKudosConfig(
+  deps: WebDeps,
+  workspace: Workspace,
+  setting: Extract<ConfigSetting, { key: 'kudos-emoji' | 'kudos-channel' | 'kudos-limit' | 'values' }>,
+): Promise<Reply> {
   const k: KudosSettings = { ...workspace.kudos };
   if (setting.key === 'kudos-emoji') k.emoji = setting.value;
   if (setting.key === 'kudos-channel') k.channel = setting.value;
@@ -111,11 +129,20 @@ async function setKudosConfig(deps: WebDeps, workspace: Workspace, setting: Extr
 }
 
 /** Adds a custom question to the rounds opened from now on. */
-export async function askQuestion(deps: WebDeps, team: Team, userId: string, kind: 'scale' | 'text', text: string): Promise<Reply> {
+export async function askQuestion(
+  deps: WebDeps,
+  team: Team,
+  userId: string,
+  kind: 'scale' | 'text',
+  text: string,
+): Promise<Reply> {
   const active = await deps.repos.questions.listActive(team.id);
   if (active.length >= 5) return { key: 'questions.too_many', params: { max: 5 } };
   await deps.repos.questions.add({ teamId: team.id, kind, text, createdBy: userId });
-  return { key: kind === 'scale' ? 'questions.added_scale' : 'questions.added_text', params: { n: active.length + 1, question: text } };
+  return {
+    key: kind === 'scale' ? 'questions.added_scale' : 'questions.added_text',
+    params: { n: active.length + 1, question: text },
+  };
 }
 
 /** Lists the team's custom questions, numbered for `/pulse unask n`. */

@@ -25,7 +25,13 @@ function dueByPeriod(team: Team, members: Member[], now: Date): Map<string, Memb
   // Look back one window: a worker that was down catches up, but never sends a DM for a round that has closed.
   const lookback = team.settings.windowHours * HOUR;
   for (const member of members) {
-    const due = dueSlot(schedule, team.settings, effectiveTimeZone(member.timezone, team.settings.timezone), now, lookback);
+    const due = dueSlot(
+      schedule,
+      team.settings,
+      effectiveTimeZone(member.timezone, team.settings.timezone),
+      now,
+      lookback,
+    );
     if (!due) continue;
     const list = byPeriod.get(due.period) ?? [];
     list.push(member);
@@ -37,21 +43,38 @@ function dueByPeriod(team: Team, members: Member[], now: Date): Map<string, Memb
 /** Runs one tick at the clock's now: opens due rounds, enqueues due DMs, reminders and closes. */
 export async function runTick(deps: WorkerDeps): Promise<TickReport> {
   const now = deps.clock.now();
-  const report: TickReport = { roundsOpened: 0, deliveriesEnqueued: 0, remindersEnqueued: 0, roundsClosing: 0, awayBack: 0 };
+  const report: TickReport = {
+    roundsOpened: 0,
+    deliveriesEnqueued: 0,
+    remindersEnqueued: 0,
+    roundsClosing: 0,
+    awayBack: 0,
+  };
 
   for (const { team, members } of await deps.repos.teams.listScheduled()) {
     for (const [period, due] of dueByPeriod(team, members, now)) {
       const zones = members.map((m) => effectiveTimeZone(m.timezone, team.settings.timezone));
       const { opensAt, closesAt } = roundBounds(period, team.schedule!.time, zones, team.settings.windowHours);
       const questions = await deps.repos.questions.listActive(team.id);
-      const { round, created } = await deps.repos.rounds.ensure({ teamId: team.id, period, kind: 'scheduled', opensAt, closesAt, questions });
+      const { round, created } = await deps.repos.rounds.ensure({
+        teamId: team.id,
+        period,
+        kind: 'scheduled',
+        opensAt,
+        closesAt,
+        questions,
+      });
       if (created) {
         report.roundsOpened += 1;
         // The week's kudos digest goes out with the team's scheduled round.
         await deps.queue.enqueue('post-digest', { teamId: team.id, period });
       }
       if (round.status !== 'open') continue;
-      report.deliveriesEnqueued += await fanOut(deps, round, due.map((m) => m.id));
+      report.deliveriesEnqueued += await fanOut(
+        deps,
+        round,
+        due.map((m) => m.id),
+      );
     }
   }
 
@@ -63,11 +86,17 @@ export async function runTick(deps: WorkerDeps): Promise<TickReport> {
   report.awayBack = back.length;
 
   const reminders = await deps.repos.deliveries.listDueForReminder(now, BATCH);
-  await deps.queue.enqueueMany('send-reminder', reminders.map((d) => ({ deliveryId: d.id })));
+  await deps.queue.enqueueMany(
+    'send-reminder',
+    reminders.map((d) => ({ deliveryId: d.id })),
+  );
   report.remindersEnqueued = reminders.length;
 
   const closing = await deps.repos.rounds.listDueToClose(now);
-  await deps.queue.enqueueMany('close-round', closing.map((r) => ({ roundId: r.id })));
+  await deps.queue.enqueueMany(
+    'close-round',
+    closing.map((r) => ({ roundId: r.id })),
+  );
   report.roundsClosing = closing.length;
   return report;
 }

@@ -36,7 +36,10 @@ export function createActionRepository(db: Database): ActionRepository {
       return rows.map(toAction);
     },
     async markDone(id, at) {
-      await db.update(teamActions).set({ doneAt: at }).where(and(eq(teamActions.id, id), isNull(teamActions.doneAt)));
+      await db
+        .update(teamActions)
+        .set({ doneAt: at })
+        .where(and(eq(teamActions.id, id), isNull(teamActions.doneAt)));
     },
     async markPosted(id, ref) {
       const rows = await db

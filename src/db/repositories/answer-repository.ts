@@ -17,7 +17,14 @@ import { responses } from '../schema';
  */
 function saveStatement(column: 'score' | 'comment'): string {
   // A comment comes with a fresh comment id and the author's address sealed for that id (an edit gets both anew).
-  const extra = column === 'comment' ? { cols: ', comment_id, author_seal', values: ', $8, $9', set: ', comment_id = excluded.comment_id, author_seal = excluded.author_seal' } : { cols: '', values: '', set: '' };
+  const extra =
+    column === 'comment'
+      ? {
+          cols: ', comment_id, author_seal',
+          values: ', $8, $9',
+          set: ', comment_id = excluded.comment_id, author_seal = excluded.author_seal',
+        }
+      : { cols: '', values: '', set: '' };
   return `with saved as (
       insert into responses (round_id, team_id, question_id, respondent_hash, ${column}${extra.cols})
       values ($1, $2, $3, $4, $5${extra.values})
@@ -40,11 +47,29 @@ export function createAnswerRepository(db: Database): AnswerRepository {
 
   return {
     async saveScore({ deliveryId, roundId, teamId, questionId, respondentHash, score, at }) {
-      return save('symmetry_save_score', SAVE_SCORE, [roundId, teamId, questionId, respondentHash, score, at, deliveryId]);
+      return save('symmetry_save_score', SAVE_SCORE, [
+        roundId,
+        teamId,
+        questionId,
+        respondentHash,
+        score,
+        at,
+        deliveryId,
+      ]);
     },
 
     async saveComment({ deliveryId, roundId, teamId, questionId, respondentHash, comment, at, commentId, authorSeal }) {
-      return save('symmetry_save_comment_sealed', SAVE_COMMENT, [roundId, teamId, questionId, respondentHash, comment, at, deliveryId, commentId, authorSeal]);
+      return save('symmetry_save_comment_sealed', SAVE_COMMENT, [
+        roundId,
+        teamId,
+        questionId,
+        respondentHash,
+        comment,
+        at,
+        deliveryId,
+        commentId,
+        authorSeal,
+      ]);
     },
 
     async listForRounds(roundIds) {
@@ -54,14 +79,25 @@ export function createAnswerRepository(db: Database): AnswerRepository {
       // Ordered by hash within a round, never by insertion: the order must carry nothing about who answered when.
       const [answers, counts] = await Promise.all([
         db
-          .select({ roundId: responses.roundId, questionId: responses.questionId, score: responses.score, comment: responses.comment })
+          .select({
+            roundId: responses.roundId,
+            questionId: responses.questionId,
+            score: responses.score,
+            comment: responses.comment,
+          })
           .from(responses)
           .where(sql`${responses.roundId} = any(${uuidArray(ids)})`)
           .orderBy(responses.roundId, responses.respondentHash, responses.questionId),
         db
           .select({ roundId: responses.roundId, n: sql<number>`count(distinct ${responses.respondentHash})::int` })
           .from(responses)
-          .where(and(sql`${responses.roundId} = any(${uuidArray(ids)})`, eq(responses.questionId, MOOD_QUESTION_ID), isNotNull(responses.score)))
+          .where(
+            and(
+              sql`${responses.roundId} = any(${uuidArray(ids)})`,
+              eq(responses.questionId, MOOD_QUESTION_ID),
+              isNotNull(responses.score),
+            ),
+          )
           .groupBy(responses.roundId),
       ]);
       for (const { roundId, ...answer } of answers) byRound.get(roundId)?.answers.push(answer);
@@ -75,9 +111,18 @@ export function createAnswerRepository(db: Database): AnswerRepository {
       if (ids.length === 0) return byRound;
       // Aggregated in PostgreSQL and sorted by score: no row order, no hash, nothing but the numbers leaves the database.
       const rows = await db
-        .select({ roundId: responses.roundId, scores: sql<number[]>`array_agg(${responses.score} order by ${responses.score})` })
+        .select({
+          roundId: responses.roundId,
+          scores: sql<number[]>`array_agg(${responses.score} order by ${responses.score})`,
+        })
         .from(responses)
-        .where(and(sql`${responses.roundId} = any(${uuidArray(ids)})`, eq(responses.questionId, MOOD_QUESTION_ID), isNotNull(responses.score)))
+        .where(
+          and(
+            sql`${responses.roundId} = any(${uuidArray(ids)})`,
+            eq(responses.questionId, MOOD_QUESTION_ID),
+            isNotNull(responses.score),
+          ),
+        )
         .groupBy(responses.roundId);
       for (const { roundId, scores } of rows) byRound.set(roundId, scores);
       return byRound;

@@ -29,7 +29,14 @@ export function createConversationRepository(db: Database): ConversationReferenc
     async saveAddress(a) {
       await db
         .insert(conversationReferences)
-        .values({ workspaceId: a.workspaceId, conversationId: a.conversationId, kind: a.kind, userId: a.userId, groupId: a.groupId, reference: a.reference })
+        .values({
+          workspaceId: a.workspaceId,
+          conversationId: a.conversationId,
+          kind: a.kind,
+          userId: a.userId,
+          groupId: a.groupId,
+          reference: a.reference,
+        })
         .onConflictDoUpdate({
           target: [conversationReferences.workspaceId, conversationReferences.conversationId],
           // A later activity may not say which team a channel is in; what we knew stays.
@@ -46,7 +53,12 @@ export function createConversationRepository(db: Database): ConversationReferenc
       const [row] = await db
         .select()
         .from(conversationReferences)
-        .where(and(eq(conversationReferences.workspaceId, workspaceId), eq(conversationReferences.conversationId, conversationId)));
+        .where(
+          and(
+            eq(conversationReferences.workspaceId, workspaceId),
+            eq(conversationReferences.conversationId, conversationId),
+          ),
+        );
       return row ? toAddress(row) : null;
     },
 
@@ -54,7 +66,13 @@ export function createConversationRepository(db: Database): ConversationReferenc
       const [row] = await db
         .select()
         .from(conversationReferences)
-        .where(and(eq(conversationReferences.workspaceId, workspaceId), eq(conversationReferences.kind, 'personal'), eq(conversationReferences.userId, userId)))
+        .where(
+          and(
+            eq(conversationReferences.workspaceId, workspaceId),
+            eq(conversationReferences.kind, 'personal'),
+            eq(conversationReferences.userId, userId),
+          ),
+        )
         .orderBy(desc(conversationReferences.updatedAt))
         .limit(1);
       return row ? toAddress(row) : null;
@@ -74,14 +92,26 @@ export function createConversationRepository(db: Database): ConversationReferenc
       const rows = await db
         .select()
         .from(conversationReferences)
-        .where(and(eq(conversationReferences.workspaceId, workspaceId), eq(conversationReferences.kind, 'channel'), eq(conversationReferences.groupId, groupId)));
+        .where(
+          and(
+            eq(conversationReferences.workspaceId, workspaceId),
+            eq(conversationReferences.kind, 'channel'),
+            eq(conversationReferences.groupId, groupId),
+          ),
+        );
       return rows.map(toAddress);
     },
 
     async saveContact(c, options = {}) {
       await db
         .insert(platformContacts)
-        .values({ workspaceId: c.workspaceId, userId: c.userId, directoryId: c.directoryId, timezone: c.timezone, locale: c.locale })
+        .values({
+          workspaceId: c.workspaceId,
+          userId: c.userId,
+          directoryId: c.directoryId,
+          timezone: c.timezone,
+          locale: c.locale,
+        })
         .onConflictDoUpdate({
           target: [platformContacts.workspaceId, platformContacts.userId],
           set: {
@@ -96,7 +126,10 @@ export function createConversationRepository(db: Database): ConversationReferenc
     },
 
     async findContact(workspaceId, userId) {
-      const [row] = await db.select().from(platformContacts).where(and(eq(platformContacts.workspaceId, workspaceId), eq(platformContacts.userId, userId)));
+      const [row] = await db
+        .select()
+        .from(platformContacts)
+        .where(and(eq(platformContacts.workspaceId, workspaceId), eq(platformContacts.userId, userId)));
       return row ? toContact(row) : null;
     },
 
@@ -114,15 +147,24 @@ export function createConversationRepository(db: Database): ConversationReferenc
       await db
         .insert(platformContacts)
         .values({ workspaceId, userId, unreachableAt: at })
-        .onConflictDoUpdate({ target: [platformContacts.workspaceId, platformContacts.userId], set: { unreachableAt: at, updatedAt: sql`now()` } });
+        .onConflictDoUpdate({
+          target: [platformContacts.workspaceId, platformContacts.userId],
+          set: { unreachableAt: at, updatedAt: sql`now()` },
+        });
     },
 
     async savePost(workspaceId, key, ref) {
-      await db.insert(postedMessages).values({ workspaceId, key, channelId: ref.channelId, messageId: ref.messageId }).onConflictDoNothing();
+      await db
+        .insert(postedMessages)
+        .values({ workspaceId, key, channelId: ref.channelId, messageId: ref.messageId })
+        .onConflictDoNothing();
     },
 
     async findPost(workspaceId, key) {
-      const [row] = await db.select().from(postedMessages).where(and(eq(postedMessages.workspaceId, workspaceId), eq(postedMessages.key, key)));
+      const [row] = await db
+        .select()
+        .from(postedMessages)
+        .where(and(eq(postedMessages.workspaceId, workspaceId), eq(postedMessages.key, key)));
       return row ? { channelId: row.channelId, messageId: row.messageId } : null;
     },
 
@@ -130,17 +172,32 @@ export function createConversationRepository(db: Database): ConversationReferenc
       const [row] = await db
         .select({ key: postedMessages.key })
         .from(postedMessages)
-        .where(and(eq(postedMessages.workspaceId, workspaceId), eq(postedMessages.channelId, ref.channelId), eq(postedMessages.messageId, ref.messageId)));
+        .where(
+          and(
+            eq(postedMessages.workspaceId, workspaceId),
+            eq(postedMessages.channelId, ref.channelId),
+            eq(postedMessages.messageId, ref.messageId),
+          ),
+        );
       return row?.key ?? null;
     },
 
     async saveRecognizedMessage(workspaceId, m) {
       await db
         .insert(recognizedMessages)
-        .values({ workspaceId, channelId: m.channelId, messageId: m.messageId, excerpt: m.text, permalink: m.permalink })
+        .values({
+          workspaceId,
+          channelId: m.channelId,
+          messageId: m.messageId,
+          excerpt: m.text,
+          permalink: m.permalink,
+        })
         .onConflictDoUpdate({
           target: [recognizedMessages.workspaceId, recognizedMessages.channelId, recognizedMessages.messageId],
-          set: { excerpt: sql`excluded.excerpt`, permalink: sql`coalesce(excluded.permalink, ${recognizedMessages.permalink})` },
+          set: {
+            excerpt: sql`excluded.excerpt`,
+            permalink: sql`coalesce(excluded.permalink, ${recognizedMessages.permalink})`,
+          },
         });
     },
 
@@ -148,8 +205,16 @@ export function createConversationRepository(db: Database): ConversationReferenc
       const [row] = await db
         .select()
         .from(recognizedMessages)
-        .where(and(eq(recognizedMessages.workspaceId, workspaceId), eq(recognizedMessages.channelId, channelId), eq(recognizedMessages.messageId, messageId)));
-      return row ? { channelId: row.channelId, messageId: row.messageId, text: row.excerpt, permalink: row.permalink } : null;
+        .where(
+          and(
+            eq(recognizedMessages.workspaceId, workspaceId),
+            eq(recognizedMessages.channelId, channelId),
+            eq(recognizedMessages.messageId, messageId),
+          ),
+        );
+      return row
+        ? { channelId: row.channelId, messageId: row.messageId, text: row.excerpt, permalink: row.permalink }
+        : null;
     },
   };
 }

@@ -47,7 +47,12 @@ export function createDeliveryRepository(db: Database): DeliveryRepository {
     .prepare('symmetry_delivery_claim');
   const recordSent = db
     .update(deliveries)
-    .set({ state: 'sent', channelId: sql`${sql.placeholder('channelId')}`, messageId: sql`${sql.placeholder('messageId')}`, sentAt: sql`${sql.placeholder('at')}::timestamptz` })
+    .set({
+      state: 'sent',
+      channelId: sql`${sql.placeholder('channelId')}`,
+      messageId: sql`${sql.placeholder('messageId')}`,
+      sentAt: sql`${sql.placeholder('at')}::timestamptz`,
+    })
     .where(eq(deliveries.id, sql.placeholder('id')))
     .prepare('symmetry_delivery_sent');
 
@@ -90,7 +95,13 @@ export function createDeliveryRepository(db: Database): DeliveryRepository {
       if (!isUuid(id)) return null;
       const [row] = await contextById.execute({ id });
       return row
-        ? { delivery: toDelivery(row.delivery), round: toRound(row.round), team: toTeam(row.team), member: toMember(row.member), workspace: toWorkspace(row.workspace) }
+        ? {
+            delivery: toDelivery(row.delivery),
+            round: toRound(row.round),
+            team: toTeam(row.team),
+            member: toMember(row.member),
+            workspace: toWorkspace(row.workspace),
+          }
         : null;
     },
 
@@ -123,7 +134,13 @@ export function createDeliveryRepository(db: Database): DeliveryRepository {
       const todo = await db
         .select({ id: deliveries.id })
         .from(deliveries)
-        .where(and(sql`${deliveries.id} = any(${uuidArray(unique)})`, eq(deliveries.state, 'pending'), isNull(deliveries.batch)))
+        .where(
+          and(
+            sql`${deliveries.id} = any(${uuidArray(unique)})`,
+            eq(deliveries.state, 'pending'),
+            isNull(deliveries.batch),
+          ),
+        )
         .orderBy(asc(deliveries.id));
       const labels = todo.map((_, i) => todo[i - (i % size)]!.id);
       if (todo.length > 0) {
@@ -135,7 +152,13 @@ export function createDeliveryRepository(db: Database): DeliveryRepository {
       const rows = await db
         .selectDistinct({ batch: deliveries.batch })
         .from(deliveries)
-        .where(and(sql`${deliveries.id} = any(${uuidArray(unique)})`, inArray(deliveries.state, ['pending', 'sending']), isNotNull(deliveries.batch)));
+        .where(
+          and(
+            sql`${deliveries.id} = any(${uuidArray(unique)})`,
+            inArray(deliveries.state, ['pending', 'sending']),
+            isNotNull(deliveries.batch),
+          ),
+        );
       return rows.map((r) => r.batch!).sort();
     },
 
@@ -169,7 +192,13 @@ export function createDeliveryRepository(db: Database): DeliveryRepository {
       const rows = await db
         .update(deliveries)
         .set({ state: 'sending' })
-        .where(and(eq(deliveries.batch, batch), sql`${deliveries.id} = any(${uuidArray([...ids])})`, eq(deliveries.state, 'pending')))
+        .where(
+          and(
+            eq(deliveries.batch, batch),
+            sql`${deliveries.id} = any(${uuidArray([...ids])})`,
+            eq(deliveries.state, 'pending'),
+          ),
+        )
         .returning({ id: deliveries.id });
       return rows.map((r) => r.id);
     },
@@ -240,7 +269,10 @@ export function createDeliveryRepository(db: Database): DeliveryRepository {
         returning d.id`);
       const ids = rows.rows.map((r) => r.id);
       if (ids.length === 0) return [];
-      const back = await db.select().from(deliveries).where(sql`${deliveries.id} = any(${uuidArray(ids)})`);
+      const back = await db
+        .select()
+        .from(deliveries)
+        .where(sql`${deliveries.id} = any(${uuidArray(ids)})`);
       return back.map(toDelivery);
     },
 

@@ -28,11 +28,20 @@ export function createKudosRepository(db: Database): KudosRepository {
     async give(input) {
       return db.transaction(async (tx) => {
         // Serialize one giver's day: two reactions at once must not both slip under the limit.
-        await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`kudos:${input.workspaceId}:${input.giver}:${input.giverDate}`}, 0))`);
+        await tx.execute(
+          sql`select pg_advisory_xact_lock(hashtextextended(${`kudos:${input.workspaceId}:${input.giver}:${input.giverDate}`}, 0))`,
+        );
         const [existing] = await tx
           .select({ id: kudos.id, revokedAt: kudos.revokedAt })
           .from(kudos)
-          .where(and(eq(kudos.workspaceId, input.workspaceId), eq(kudos.giver, input.giver), eq(kudos.sourceKey, input.sourceKey), eq(kudos.recipient, input.recipient)));
+          .where(
+            and(
+              eq(kudos.workspaceId, input.workspaceId),
+              eq(kudos.giver, input.giver),
+              eq(kudos.sourceKey, input.sourceKey),
+              eq(kudos.recipient, input.recipient),
+            ),
+          );
         if (existing && existing.revokedAt === null) return 'duplicate';
         const [counted] = await tx
           .select({ n: sql<number>`count(*)::int` })
@@ -41,7 +50,10 @@ export function createKudosRepository(db: Database): KudosRepository {
         if ((counted?.n ?? 0) >= input.limit) return 'limit';
         if (existing) {
           // Given, taken back, given again: the same kudos comes back to life.
-          await tx.update(kudos).set({ revokedAt: null, givenAt: input.givenAt, giverDate: input.giverDate }).where(eq(kudos.id, existing.id));
+          await tx
+            .update(kudos)
+            .set({ revokedAt: null, givenAt: input.givenAt, giverDate: input.giverDate })
+            .where(eq(kudos.id, existing.id));
           return 'given';
         }
         const inserted = await tx
@@ -92,7 +104,11 @@ export function createKudosRepository(db: Database): KudosRepository {
     },
 
     async markLimitNotice(workspaceId, giver, giverDate) {
-      const rows = await db.insert(kudosNotices).values({ workspaceId, giver, giverDate }).onConflictDoNothing().returning({ giver: kudosNotices.giver });
+      const rows = await db
+        .insert(kudosNotices)
+        .values({ workspaceId, giver, giverDate })
+        .onConflictDoNothing()
+        .returning({ giver: kudosNotices.giver });
       return rows.length > 0;
     },
 
@@ -110,8 +126,20 @@ export function createKudosRepository(db: Database): KudosRepository {
         return rows.rows.map((r) => ({ tag: r.tag, count: Number(r.count) }));
       };
       const [givers, receivers, values, tags] = await Promise.all([
-        db.select({ user: kudos.giver, count }).from(kudos).where(givenBy).groupBy(kudos.giver).orderBy(desc(count), asc(kudos.giver)).limit(top),
-        db.select({ user: kudos.recipient, count }).from(kudos).where(givenTo).groupBy(kudos.recipient).orderBy(desc(count), asc(kudos.recipient)).limit(top),
+        db
+          .select({ user: kudos.giver, count })
+          .from(kudos)
+          .where(givenBy)
+          .groupBy(kudos.giver)
+          .orderBy(desc(count), asc(kudos.giver))
+          .limit(top),
+        db
+          .select({ user: kudos.recipient, count })
+          .from(kudos)
+          .where(givenTo)
+          .groupBy(kudos.recipient)
+          .orderBy(desc(count), asc(kudos.recipient))
+          .limit(top),
         tagCounts(kudos.values),
         tagCounts(kudos.tags),
       ]);
@@ -121,7 +149,11 @@ export function createKudosRepository(db: Database): KudosRepository {
     async receivedBy(workspaceId, users, since) {
       if (users.length === 0) return [];
       const rows = await db
-        .select({ user: kudos.recipient, count: sql<number>`count(*)::int`, reasons: sql<string[]>`(array_remove(array_agg(${kudos.reason} order by ${kudos.givenAt} desc), null))[1:3]` })
+        .select({
+          user: kudos.recipient,
+          count: sql<number>`count(*)::int`,
+          reasons: sql<string[]>`(array_remove(array_agg(${kudos.reason} order by ${kudos.givenAt} desc), null))[1:3]`,
+        })
         .from(kudos)
         .where(and(live(workspaceId), gte(kudos.givenAt, since), inArray(kudos.recipient, users)))
         .groupBy(kudos.recipient)
@@ -130,10 +162,18 @@ export function createKudosRepository(db: Database): KudosRepository {
     },
 
     async claimShoutout(workspaceId, shoutoutKey) {
-      const inserted = await db.insert(shoutouts).values({ workspaceId, shoutoutKey }).onConflictDoNothing().returning({ key: shoutouts.shoutoutKey });
+      const inserted = await db
+        .insert(shoutouts)
+        .values({ workspaceId, shoutoutKey })
+        .onConflictDoNothing()
+        .returning({ key: shoutouts.shoutoutKey });
       if (inserted.length > 0) return { state: 'claimed' };
-      const [row] = await db.select().from(shoutouts).where(and(eq(shoutouts.workspaceId, workspaceId), eq(shoutouts.shoutoutKey, shoutoutKey)));
-      if (row?.state === 'posted' && row.channelId && row.messageId) return { state: 'posted', ref: { channelId: row.channelId, messageId: row.messageId } };
+      const [row] = await db
+        .select()
+        .from(shoutouts)
+        .where(and(eq(shoutouts.workspaceId, workspaceId), eq(shoutouts.shoutoutKey, shoutoutKey)));
+      if (row?.state === 'posted' && row.channelId && row.messageId)
+        return { state: 'posted', ref: { channelId: row.channelId, messageId: row.messageId } };
       return { state: 'posting', since: row?.createdAt ?? new Date(0) };
     },
 
@@ -145,11 +185,23 @@ export function createKudosRepository(db: Database): KudosRepository {
     },
 
     async releaseShoutout(workspaceId, shoutoutKey) {
-      await db.delete(shoutouts).where(and(eq(shoutouts.workspaceId, workspaceId), eq(shoutouts.shoutoutKey, shoutoutKey), eq(shoutouts.state, 'posting')));
+      await db
+        .delete(shoutouts)
+        .where(
+          and(
+            eq(shoutouts.workspaceId, workspaceId),
+            eq(shoutouts.shoutoutKey, shoutoutKey),
+            eq(shoutouts.state, 'posting'),
+          ),
+        );
     },
 
     async claimDigest(teamId, period) {
-      const rows = await db.insert(kudosDigests).values({ teamId, period, postedAt: new Date() }).onConflictDoNothing().returning({ teamId: kudosDigests.teamId });
+      const rows = await db
+        .insert(kudosDigests)
+        .values({ teamId, period, postedAt: new Date() })
+        .onConflictDoNothing()
+        .returning({ teamId: kudosDigests.teamId });
       return rows.length > 0;
     },
   };

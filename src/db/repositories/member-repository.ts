@@ -53,7 +53,10 @@ export function createMemberRepository(db: Database): MemberRepository {
 
     async setAwayUntil(memberId, until) {
       if (!isUuid(memberId)) return;
-      await db.update(members).set({ awayUntil: until, updatedAt: sql`now()` }).where(eq(members.id, memberId));
+      await db
+        .update(members)
+        .set({ awayUntil: until, updatedAt: sql`now()` })
+        .where(eq(members.id, memberId));
     },
 
     async findByPlatformId(workspaceId, platformUserId) {

@@ -17,8 +17,12 @@ export function createPrivacyRepository(db: Database): PrivacyRepository {
             .returning({ q: responses.questionId });
           answered += gone.length;
         }
-        const delivered = memberId ? await tx.delete(deliveries).where(eq(deliveries.memberId, memberId)).returning({ id: deliveries.id }) : [];
-        const teamsLeft = memberId ? await tx.delete(teamMembers).where(eq(teamMembers.memberId, memberId)).returning({ t: teamMembers.teamId }) : [];
+        const delivered = memberId
+          ? await tx.delete(deliveries).where(eq(deliveries.memberId, memberId)).returning({ id: deliveries.id })
+          : [];
+        const teamsLeft = memberId
+          ? await tx.delete(teamMembers).where(eq(teamMembers.memberId, memberId)).returning({ t: teamMembers.teamId })
+          : [];
         if (memberId) await tx.delete(members).where(eq(members.id, memberId));
         // Kudos stay as recognition of others, with this person replaced by a name nobody can follow.
         const gave = await tx
@@ -31,19 +35,31 @@ export function createPrivacyRepository(db: Database): PrivacyRepository {
           .set({ recipient: sql`'forgotten:' || ${kudos.id}::text` })
           .where(and(eq(kudos.workspaceId, workspaceId), eq(kudos.recipient, platformUserId)))
           .returning({ id: kudos.id });
-        return { deliveries: delivered.length, answers: answered, kudos: gave.length + got.length, teams: teamsLeft.length };
+        return {
+          deliveries: delivered.length,
+          answers: answered,
+          kudos: gave.length + got.length,
+          teams: teamsLeft.length,
+        };
       });
     },
 
     async purgeComments(before) {
       return db.transaction(async (tx) => {
-        const old = tx.select({ id: rounds.id }).from(rounds).where(and(eq(rounds.status, 'closed'), lt(rounds.closesAt, before)));
+        const old = tx
+          .select({ id: rounds.id })
+          .from(rounds)
+          .where(and(eq(rounds.status, 'closed'), lt(rounds.closesAt, before)));
         const cleared = await tx
           .update(responses)
           .set({ comment: null })
           .where(and(inArray(responses.roundId, old), sql`${responses.comment} is not null`))
           .returning({ r: responses.roundId });
-        await tx.delete(responses).where(and(inArray(responses.roundId, old), sql`${responses.score} is null and ${responses.comment} is null`));
+        await tx
+          .delete(responses)
+          .where(
+            and(inArray(responses.roundId, old), sql`${responses.score} is null and ${responses.comment} is null`),
+          );
         return cleared.length;
       });
     },

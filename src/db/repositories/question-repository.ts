@@ -23,7 +23,10 @@ export function createQuestionRepository(db: Database): QuestionRepository {
       return rows.map(toQuestion);
     },
     async remove(questionId, at) {
-      await db.update(questions).set({ removedAt: at }).where(and(eq(questions.id, questionId), isNull(questions.removedAt)));
+      await db
+        .update(questions)
+        .set({ removedAt: at })
+        .where(and(eq(questions.id, questionId), isNull(questions.removedAt)));
     },
   };
 }

@@ -1,11 +1,24 @@
 /** Row → model mappers (repositories hand the core plain objects, never drizzle rows) and SQL helpers. */
 import { sql } from 'drizzle-orm';
-import { DEFAULT_KUDOS_SETTINGS, DEFAULT_TEAM_SETTINGS, type Delivery, type Member, type Round, type Team, type Workspace } from '../../core/model';
+import {
+  DEFAULT_KUDOS_SETTINGS,
+  DEFAULT_TEAM_SETTINGS,
+  type Delivery,
+  type Member,
+  type Round,
+  type Team,
+  type Workspace,
+} from '../../core/model';
 import type { deliveries, members, rounds, teams, workspaces } from '../schema';
 
 /** Maps a workspaces row. */
 export function toWorkspace(row: typeof workspaces.$inferSelect): Workspace {
-  return { id: row.id, platform: row.platform, externalId: row.externalId, kudos: { ...DEFAULT_KUDOS_SETTINGS, ...row.kudosSettings } };
+  return {
+    id: row.id,
+    platform: row.platform,
+    externalId: row.externalId,
+    kudos: { ...DEFAULT_KUDOS_SETTINGS, ...row.kudosSettings },
+  };
 }
 
 /** Maps a teams row. */

@@ -15,7 +15,10 @@ export function createSignalRepository(db: Database): SignalRepository {
       const out = new Map<string, string[]>();
       const ids = [...new Set(channelIds)];
       if (ids.length === 0) return out;
-      const rows = await db.select({ id: teams.id, channelId: teams.channelId }).from(teams).where(inArray(teams.channelId, ids));
+      const rows = await db
+        .select({ id: teams.id, channelId: teams.channelId })
+        .from(teams)
+        .where(inArray(teams.channelId, ids));
       for (const row of rows) out.set(row.channelId, [...(out.get(row.channelId) ?? []), row.id]);
       return out;
     },
@@ -31,10 +34,25 @@ export function createSignalRepository(db: Database): SignalRepository {
         for (let i = 0; i < rows.length; i += CHUNK) {
           await tx
             .insert(customerSignals)
-            .values(rows.slice(i, i + CHUNK).map((s) => ({ teamId: s.teamId, metric: s.metric, value: s.value, responses: s.responses, at: s.at, day: s.day, source: s.source })))
+            .values(
+              rows.slice(i, i + CHUNK).map((s) => ({
+                teamId: s.teamId,
+                metric: s.metric,
+                value: s.value,
+                responses: s.responses,
+                at: s.at,
+                day: s.day,
+                source: s.source,
+              })),
+            )
             .onConflictDoUpdate({
               target: [customerSignals.teamId, customerSignals.metric, customerSignals.source, customerSignals.day],
-              set: { value: sql`excluded.value`, responses: sql`excluded.responses`, at: sql`excluded.at`, updatedAt: sql`now()` },
+              set: {
+                value: sql`excluded.value`,
+                responses: sql`excluded.responses`,
+                at: sql`excluded.at`,
+                updatedAt: sql`now()`,
+              },
             });
         }
       });
@@ -45,9 +63,19 @@ export function createSignalRepository(db: Database): SignalRepository {
       const rows = await db
         .select()
         .from(customerSignals)
-        .where(and(eq(customerSignals.teamId, teamId), gte(customerSignals.day, fromDay), lte(customerSignals.day, toDay)))
+        .where(
+          and(eq(customerSignals.teamId, teamId), gte(customerSignals.day, fromDay), lte(customerSignals.day, toDay)),
+        )
         .orderBy(asc(customerSignals.day), asc(customerSignals.at));
-      return rows.map((r) => ({ teamId: r.teamId, metric: r.metric, value: r.value, responses: r.responses, at: r.at, day: r.day, source: r.source }));
+      return rows.map((r) => ({
+        teamId: r.teamId,
+        metric: r.metric,
+        value: r.value,
+        responses: r.responses,
+        at: r.at,
+        day: r.day,
+        source: r.source,
+      }));
     },
   };
 }

@@ -50,15 +50,24 @@ export function createTeamRepository(db: Database): TeamRepository {
     },
 
     async setSchedule(teamId, schedule) {
-      await db.update(teams).set({ schedule, updatedAt: sql`now()` }).where(eq(teams.id, teamId));
+      await db
+        .update(teams)
+        .set({ schedule, updatedAt: sql`now()` })
+        .where(eq(teams.id, teamId));
     },
 
     async updateSettings(teamId, settings) {
-      await db.update(teams).set({ settings, updatedAt: sql`now()` }).where(eq(teams.id, teamId));
+      await db
+        .update(teams)
+        .set({ settings, updatedAt: sql`now()` })
+        .where(eq(teams.id, teamId));
     },
 
     async setManagers(teamId, managers) {
-      await db.update(teams).set({ managers, updatedAt: sql`now()` }).where(eq(teams.id, teamId));
+      await db
+        .update(teams)
+        .set({ managers, updatedAt: sql`now()` })
+        .where(eq(teams.id, teamId));
     },
 
     async listScheduled() {

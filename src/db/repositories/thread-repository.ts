@@ -27,16 +27,29 @@ export function createThreadRepository(db: Database): CommentThreadRepository {
   const repliesOf = async (commentIds: string[]): Promise<Map<string, ThreadReply[]>> => {
     const byComment = new Map(commentIds.map((id) => [id, [] as ThreadReply[]]));
     if (commentIds.length === 0) return byComment;
-    const rows = await db.select().from(commentReplies).where(inArray(commentReplies.commentId, commentIds)).orderBy(asc(commentReplies.commentId), asc(commentReplies.position));
+    const rows = await db
+      .select()
+      .from(commentReplies)
+      .where(inArray(commentReplies.commentId, commentIds))
+      .orderBy(asc(commentReplies.commentId), asc(commentReplies.position));
     for (const row of rows) byComment.get(row.commentId)?.push(toReply(row));
     return byComment;
   };
-  const comments = { commentId: responses.commentId, roundId: responses.roundId, teamId: responses.teamId, comment: responses.comment, authorSeal: responses.authorSeal };
+  const comments = {
+    commentId: responses.commentId,
+    roundId: responses.roundId,
+    teamId: responses.teamId,
+    comment: responses.comment,
+    authorSeal: responses.authorSeal,
+  };
 
   return {
     async find(commentId) {
       if (!isUuid(commentId)) return null;
-      const [row] = await db.select(comments).from(responses).where(and(eq(responses.commentId, commentId), isNotNull(responses.comment)));
+      const [row] = await db
+        .select(comments)
+        .from(responses)
+        .where(and(eq(responses.commentId, commentId), isNotNull(responses.comment)));
       if (!row) return null;
       return { ...row, comment: row.comment!, replies: (await repliesOf([commentId])).get(commentId) ?? [] };
     },
@@ -49,25 +62,59 @@ export function createThreadRepository(db: Database): CommentThreadRepository {
         .where(and(sql`${responses.roundId} = any(${uuidArray([...new Set(roundIds)])})`, isNotNull(responses.comment)))
         .orderBy(asc(responses.commentId));
       const replies = await repliesOf(rows.map((r) => r.commentId));
-      return rows.map((r): CommentThread => ({ commentId: r.commentId, roundId: r.roundId, teamId: r.teamId, comment: r.comment!, replies: replies.get(r.commentId) ?? [] }));
+      return rows.map((r): CommentThread => ({
+        commentId: r.commentId,
+        roundId: r.roundId,
+        teamId: r.teamId,
+        comment: r.comment!,
+        replies: replies.get(r.commentId) ?? [],
+      }));
     },
 
     async add({ commentId, teamId, fromAuthor, managerId, text, quick, revealedAs, requestKey, sentAt, cap }) {
       return db.transaction(async (tx) => {
         // Locking the comment's row serializes its thread: positions, the request key and the daily cap are read and written as one.
-        const locked = await tx.execute(sql`select 1 from ${responses} where ${responses.commentId} = ${commentId} for update`);
+        const locked = await tx.execute(
+          sql`select 1 from ${responses} where ${responses.commentId} = ${commentId} for update`,
+        );
         if (locked.rows.length === 0) throw new Error('comment vanished while replying');
-        const [seen] = await tx.select().from(commentReplies).where(and(eq(commentReplies.commentId, commentId), eq(commentReplies.requestKey, requestKey)));
+        const [seen] = await tx
+          .select()
+          .from(commentReplies)
+          .where(and(eq(commentReplies.commentId, commentId), eq(commentReplies.requestKey, requestKey)));
         if (seen) return { status: 'duplicate' as const, reply: toReply(seen) };
         if (cap) {
           const [{ n }] = (await tx
             .select({ n: sql<number>`count(*)::int` })
             .from(commentReplies)
-            .where(and(eq(commentReplies.commentId, commentId), eq(commentReplies.fromAuthor, false), gte(commentReplies.sentAt, cap.since)))) as [{ n: number }];
+            .where(
+              and(
+                eq(commentReplies.commentId, commentId),
+                eq(commentReplies.fromAuthor, false),
+                gte(commentReplies.sentAt, cap.since),
+              ),
+            )) as [{ n: number }];
           if (n >= cap.max) return { status: 'cap' as const };
         }
-        const [{ next }] = (await tx.select({ next: sql<number>`coalesce(max(${commentReplies.position}), 0)::int + 1` }).from(commentReplies).where(eq(commentReplies.commentId, commentId))) as [{ next: number }];
-        const [row] = await tx.insert(commentReplies).values({ commentId, teamId, position: next, fromAuthor, managerId, text, quick, revealedAs, requestKey, sentAt }).returning();
+        const [{ next }] = (await tx
+          .select({ next: sql<number>`coalesce(max(${commentReplies.position}), 0)::int + 1` })
+          .from(commentReplies)
+          .where(eq(commentReplies.commentId, commentId))) as [{ next: number }];
+        const [row] = await tx
+          .insert(commentReplies)
+          .values({
+            commentId,
+            teamId,
+            position: next,
+            fromAuthor,
+            managerId,
+            text,
+            quick,
+            revealedAs,
+            requestKey,
+            sentAt,
+          })
+          .returning();
         return { status: 'added' as const, reply: toReply(row!) };
       });
     },
@@ -79,7 +126,11 @@ export function createThreadRepository(db: Database): CommentThreadRepository {
     },
 
     async claim(replyId) {
-      const rows = await db.update(commentReplies).set({ state: 'sending' }).where(and(eq(commentReplies.id, replyId), eq(commentReplies.state, 'pending'))).returning({ id: commentReplies.id });
+      const rows = await db
+        .update(commentReplies)
+        .set({ state: 'sending' })
+        .where(and(eq(commentReplies.id, replyId), eq(commentReplies.state, 'pending')))
+        .returning({ id: commentReplies.id });
       return rows.length > 0;
     },
 
@@ -94,10 +145,22 @@ export function createThreadRepository(db: Database): CommentThreadRepository {
 
     async purge(before) {
       return db.transaction(async (tx) => {
-        const old = tx.select({ id: rounds.id }).from(rounds).where(and(eq(rounds.status, 'closed'), lt(rounds.closesAt, before)));
-        const oldComments = tx.select({ id: responses.commentId }).from(responses).where(inArray(responses.roundId, old));
-        const gone = await tx.delete(commentReplies).where(inArray(commentReplies.commentId, oldComments)).returning({ id: commentReplies.id });
-        await tx.update(responses).set({ authorSeal: null }).where(and(inArray(responses.roundId, old), isNotNull(responses.authorSeal)));
+        const old = tx
+          .select({ id: rounds.id })
+          .from(rounds)
+          .where(and(eq(rounds.status, 'closed'), lt(rounds.closesAt, before)));
+        const oldComments = tx
+          .select({ id: responses.commentId })
+          .from(responses)
+          .where(inArray(responses.roundId, old));
+        const gone = await tx
+          .delete(commentReplies)
+          .where(inArray(commentReplies.commentId, oldComments))
+          .returning({ id: commentReplies.id });
+        await tx
+          .update(responses)
+          .set({ authorSeal: null })
+          .where(and(inArray(responses.roundId, old), isNotNull(responses.authorSeal)));
         return gone.length;
       });
     },

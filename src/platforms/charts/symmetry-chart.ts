@@ -28,7 +28,12 @@ export const RATE_COLOR = '#d5dbe3';
 
 type Series = 'mood' | 'rate' | 'csat' | 'nps';
 const SERIES_COLOR: Record<Series, string> = { mood: MOOD_COLOR, rate: RATE_COLOR, csat: CSAT_COLOR, nps: NPS_COLOR };
-const SERIES_LABEL = { mood: 'chart.legend_mood', rate: 'chart.legend_rate', csat: 'chart.legend_csat', nps: 'chart.legend_nps' } as const;
+const SERIES_LABEL = {
+  mood: 'chart.legend_mood',
+  rate: 'chart.legend_rate',
+  csat: 'chart.legend_csat',
+  nps: 'chart.legend_nps',
+} as const;
 
 /** The Vega-Lite spec of a view (exported for tests and for anyone who wants to draw it elsewhere). */
 export function symmetryChartSpec(view: SymmetryView, locale: string, width: number, height: number): TopLevelSpec {
@@ -50,12 +55,25 @@ export function symmetryChartSpec(view: SymmetryView, locale: string, width: num
   ]);
   // One colour scale for every layer, so one legend names every series drawn, and only those.
   const drawn = (['mood', 'rate', 'csat', 'nps'] as const).filter((series) =>
-    series === 'mood' ? rows.some((r) => r.mood !== null) : series === 'rate' ? rows.some((r) => r.rate !== null) : customers.some((c) => c.series === label(series)),
+    series === 'mood'
+      ? rows.some((r) => r.mood !== null)
+      : series === 'rate'
+        ? rows.some((r) => r.rate !== null)
+        : customers.some((c) => c.series === label(series)),
   );
   const scale = { domain: drawn.map(label), range: drawn.map((series) => SERIES_COLOR[series]) };
   const color = (series: Series) => ({ datum: label(series), type: 'nominal' as const, scale, title: null });
-  const x = { field: 'round', type: 'ordinal' as const, title: null, sort: rows.map((r) => r.round), axis: { labelAngle: 0, labelOverlap: 'greedy' as const } };
-  const right = { scale: { domain: [hasNps ? -100 : 0, 100] }, axis: { orient: 'right' as const, title: translate(locale, 'chart.customers_axis') } };
+  const x = {
+    field: 'round',
+    type: 'ordinal' as const,
+    title: null,
+    sort: rows.map((r) => r.round),
+    axis: { labelAngle: 0, labelOverlap: 'greedy' as const },
+  };
+  const right = {
+    scale: { domain: [hasNps ? -100 : 0, 100] },
+    axis: { orient: 'right' as const, title: translate(locale, 'chart.customers_axis') },
+  };
   // No customer figures: no customer line, and the legend names mood and response rate only.
   const customerLayer =
     customers.length === 0
@@ -64,7 +82,11 @@ export function symmetryChartSpec(view: SymmetryView, locale: string, width: num
           {
             data: { values: customers },
             mark: { type: 'line', point: { size: 60 }, strokeWidth: 2 },
-            encoding: { x, y: { field: 'value', type: 'quantitative', ...right }, color: { field: 'series', type: 'nominal', scale, title: null } },
+            encoding: {
+              x,
+              y: { field: 'value', type: 'quantitative', ...right },
+              color: { field: 'series', type: 'nominal', scale, title: null },
+            },
           },
         ];
   return {
@@ -73,12 +95,20 @@ export function symmetryChartSpec(view: SymmetryView, locale: string, width: num
     height,
     autosize: { type: 'fit', contains: 'padding' },
     background: 'white',
-    config: { font: 'DejaVu Sans', view: { stroke: null }, legend: { orient: 'bottom', symbolStrokeWidth: 3, labelLimit: 0 } },
+    config: {
+      font: 'DejaVu Sans',
+      view: { stroke: null },
+      legend: { orient: 'bottom', symbolStrokeWidth: 3, labelLimit: 0 },
+    },
     title: translate(locale, 'chart.title'),
     layer: [
       {
         layer: [
-          { data: { values: rows.filter((r) => r.rate !== null) }, mark: { type: 'bar', opacity: 0.9 }, encoding: { x, y: { field: 'rate', type: 'quantitative', ...right }, color: color('rate') } },
+          {
+            data: { values: rows.filter((r) => r.rate !== null) },
+            mark: { type: 'bar', opacity: 0.9 },
+            encoding: { x, y: { field: 'rate', type: 'quantitative', ...right }, color: color('rate') },
+          },
           ...customerLayer,
         ],
       },
@@ -87,7 +117,12 @@ export function symmetryChartSpec(view: SymmetryView, locale: string, width: num
         mark: { type: 'line', strokeWidth: 3, point: { size: 90, filled: true } },
         encoding: {
           x,
-          y: { field: 'mood', type: 'quantitative', scale: { domain: [1, 10] }, axis: { title: translate(locale, 'chart.mood_axis'), titleColor: MOOD_COLOR } },
+          y: {
+            field: 'mood',
+            type: 'quantitative',
+            scale: { domain: [1, 10] },
+            axis: { title: translate(locale, 'chart.mood_axis'), titleColor: MOOD_COLOR },
+          },
           detail: { field: 'segment', type: 'nominal' },
           color: color('mood'),
         },
@@ -98,7 +133,11 @@ export function symmetryChartSpec(view: SymmetryView, locale: string, width: num
 }
 
 /** Draws a view's chart as SVG text (what the PNG is rasterized from), `width` × `height` (default 800 × 400). */
-export async function renderSymmetryChartSvg(view: SymmetryView, locale: string, options: Pick<ChartOptions, 'width' | 'height'> = {}): Promise<string> {
+export async function renderSymmetryChartSvg(
+  view: SymmetryView,
+  locale: string,
+  options: Pick<ChartOptions, 'width' | 'height'> = {},
+): Promise<string> {
   // Loaded on the first chart: vega and vega-lite are a good part of the 40 MB a worker needs only for charts.
   const [vega, { compile }] = await Promise.all([import('vega'), import('vega-lite')]);
   const spec = compile(symmetryChartSpec(view, locale, options.width ?? 800, options.height ?? 400)).spec;
@@ -111,14 +150,26 @@ export async function renderSymmetryChartSvg(view: SymmetryView, locale: string,
 }
 
 /** Renders a view's chart to PNG bytes. */
-export async function renderSymmetryChart(view: SymmetryView, locale: string, options: ChartOptions = {}): Promise<Uint8Array> {
+export async function renderSymmetryChart(
+  view: SymmetryView,
+  locale: string,
+  options: ChartOptions = {},
+): Promise<Uint8Array> {
   const width = options.width ?? 800;
   const height = options.height ?? 400;
   // Loaded on the first chart, like vega: resvg is native code a worker needs only for charts.
-  const [{ Resvg }, svg] = await Promise.all([import('@resvg/resvg-js'), renderSymmetryChartSvg(view, locale, { width, height })]);
+  const [{ Resvg }, svg] = await Promise.all([
+    import('@resvg/resvg-js'),
+    renderSymmetryChartSvg(view, locale, { width, height }),
+  ]);
   const resvg = new Resvg(svg, {
     fitTo: { mode: 'width', value: width },
-    font: { loadSystemFonts: false, fontDirs: options.fontDirs ?? ['/usr/share/fonts'], defaultFontFamily: 'DejaVu Sans', sansSerifFamily: 'DejaVu Sans' },
+    font: {
+      loadSystemFonts: false,
+      fontDirs: options.fontDirs ?? ['/usr/share/fonts'],
+      defaultFontFamily: 'DejaVu Sans',
+      sansSerifFamily: 'DejaVu Sans',
+    },
     background: 'white',
   });
   return resvg.render().asPng();

@@ -47,7 +47,8 @@ export interface SlackTransport {
 function reporter(logger: Logger, hooks: SlackHooks) {
   return (verdict: Exclude<Verdict, { kind: 'pass' }>, transport: 'http' | 'socket') => {
     if (verdict.kind === 'rate-limited') {
-      const minute = verdict.minuteRateLimited === undefined ? undefined : new Date(verdict.minuteRateLimited * 1000).toISOString();
+      const minute =
+        verdict.minuteRateLimited === undefined ? undefined : new Date(verdict.minuteRateLimited * 1000).toISOString();
       logger.warn(
         { teamId: verdict.teamId, minute_rate_limited: verdict.minuteRateLimited, since: minute, transport },
         'Slack is rate-limiting this app (app_rate_limited): over 30,000 events an hour from this workspace, so Slack drops some until the hour passes',
@@ -55,8 +56,10 @@ function reporter(logger: Logger, hooks: SlackHooks) {
       hooks.appRateLimited?.(verdict.teamId);
       return;
     }
-    if (verdict.kind === 'refused') logger.warn({ code: verdict.code, detail: verdict.detail, transport }, 'refused a malformed Slack payload');
-    else logger.info({ type: verdict.type, transport }, 'acknowledged a Slack payload of a type this app does not handle');
+    if (verdict.kind === 'refused')
+      logger.warn({ code: verdict.code, detail: verdict.detail, transport }, 'refused a malformed Slack payload');
+    else
+      logger.info({ type: verdict.type, transport }, 'acknowledged a Slack payload of a type this app does not handle');
     hooks.screened?.(verdict.kind);
   };
 }
@@ -73,10 +76,25 @@ export function createSlackApp(options: SlackAppOptions, deps: WebDeps): SlackTr
   // The Socket Mode client opens its connections with these options. Without retryConfig it keeps its own (100
   // retries with backoff); with `retries: 1`, two Slack 5xx during a connection refresh reject inside its
   // reconnect loop and crash the process.
-  const socket = options.appToken ? new SocketModeTransport({ appToken: options.appToken, logger: options.logger, boltLogger: logger, clientOptions: { ...apiUrl }, report }) : undefined;
+  const socket = options.appToken
+    ? new SocketModeTransport({
+        appToken: options.appToken,
+        logger: options.logger,
+        boltLogger: logger,
+        clientOptions: { ...apiUrl },
+        report,
+      })
+    : undefined;
   const http = socket ? undefined : new HTTPReceiver({ signingSecret: options.signingSecret, logger });
   // Bolt's ignoreSelf is registered below, after the first middleware, instead of first of all.
-  const app = new App({ token: options.token, receiver: (socket ?? http)!, logger, clientOptions, convoStore: false, ignoreSelf: false });
+  const app = new App({
+    token: options.token,
+    receiver: (socket ?? http)!,
+    logger,
+    clientOptions,
+    convoStore: false,
+    ignoreSelf: false,
+  });
   // First of all middleware: it sees every request Bolt routes, including those dropped after it (our own events, other workspaces).
   app.use(async ({ next }) => {
     hooks.requestStarted?.();
@@ -97,7 +115,12 @@ export function createSlackApp(options: SlackAppOptions, deps: WebDeps): SlackTr
   if (socket) return { app, start: async () => void (await app.start()), stop: async () => void (await app.stop()) };
   return {
     app,
-    events: createEventsEndpoint({ signingSecret: options.signingSecret, receiver: http!, report, logger: options.logger }),
+    events: createEventsEndpoint({
+      signingSecret: options.signingSecret,
+      receiver: http!,
+      report,
+      logger: options.logger,
+    }),
     start: async () => undefined,
     stop: async () => undefined,
   };

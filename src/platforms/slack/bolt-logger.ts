@@ -5,7 +5,8 @@ import type { Logger } from '../../core/ports';
 /** Wraps the app logger for Bolt and the WebClient. */
 export function toBoltLogger(logger: Logger, level: LogLevel = LogLevel.INFO): BoltLogger {
   let current = level;
-  const text = (msg: unknown[]) => msg.map((m) => (typeof m === 'string' ? m : m instanceof Error ? m.message : JSON.stringify(m))).join(' ');
+  const text = (msg: unknown[]) =>
+    msg.map((m) => (typeof m === 'string' ? m : m instanceof Error ? m.message : JSON.stringify(m))).join(' ');
   // Bolt's and the WebClient's debug lines carry raw payloads (comments, who clicked what): they are
   // dropped unless this wrapper itself is set to DEBUG, whatever the app's LOG_LEVEL.
   const order = [LogLevel.DEBUG, LogLevel.INFO, LogLevel.WARN, LogLevel.ERROR];

@@ -40,7 +40,11 @@ function isSigned(req: IncomingMessage, raw: string, signingSecret: string): boo
   const signature = header(req, 'x-slack-signature');
   const timestamp = Number(header(req, 'x-slack-request-timestamp'));
   if (signature === undefined || !Number.isFinite(timestamp)) return false;
-  return isValidSlackRequest({ signingSecret, body: raw, headers: { 'x-slack-signature': signature, 'x-slack-request-timestamp': timestamp } });
+  return isValidSlackRequest({
+    signingSecret,
+    body: raw,
+    headers: { 'x-slack-signature': signature, 'x-slack-request-timestamp': timestamp },
+  });
 }
 
 function answer(res: ServerResponse, status: number, body?: object): void {
@@ -49,7 +53,9 @@ function answer(res: ServerResponse, status: number, body?: object): void {
 }
 
 /** The request handler for POST /slack/events: answers every request, never throws, never lets one take the process down. */
-export function createEventsEndpoint(options: EventsEndpointOptions): (req: IncomingMessage, res: ServerResponse) => void {
+export function createEventsEndpoint(
+  options: EventsEndpointOptions,
+): (req: IncomingMessage, res: ServerResponse) => void {
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const buffer = await readBody(req, BODY_LIMIT_BYTES);
     if (!buffer) return answer(res, 413);

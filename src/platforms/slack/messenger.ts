@@ -11,7 +11,11 @@ import { CHECKIN_METADATA_TYPE, POST_METADATA_TYPE, renderHome, renderMessage } 
 export function toSymmetryError(err: unknown): unknown {
   const e = err as { code?: string; retryAfter?: number; data?: { error?: string } };
   if (e?.code === ErrorCode.RateLimitedError) {
-    return new SymmetryError('platform_rate_limited', { retryAfterMs: Math.max(1, e.retryAfter ?? 1) * 1000 }, { cause: err });
+    return new SymmetryError(
+      'platform_rate_limited',
+      { retryAfterMs: Math.max(1, e.retryAfter ?? 1) * 1000 },
+      { cause: err },
+    );
   }
   return new SymmetryError('platform_error', { error: e?.data?.error ?? e?.code ?? 'unknown' }, { cause: err });
 }
@@ -33,7 +37,11 @@ export function toPresenceStatus(u: SlackUser | undefined): PresenceStatus | nul
   const p = u?.profile;
   if (!p || (!p.status_emoji && !p.status_text)) return null;
   const expiration = p.status_expiration ?? 0;
-  return { emoji: p.status_emoji ?? '', text: p.status_text ?? '', expiresAt: expiration > 0 ? new Date(expiration * 1000) : null };
+  return {
+    emoji: p.status_emoji ?? '',
+    text: p.status_text ?? '',
+    expiresAt: expiration > 0 ? new Date(expiration * 1000) : null,
+  };
 }
 
 /** Slack → UserProfile. Slackbot is a bot even though Slack does not flag it as one. */
@@ -68,15 +76,28 @@ export function createSlackMessenger(client: WebClient, pacer?: CallPacer): Mess
       return await run();
     } catch (err) {
       const failure = toSymmetryError(err);
-      if (pacer && isSymmetryError(failure, 'platform_rate_limited')) await pacer.holdOff(workspace.externalId, Number(failure.params.retryAfterMs));
+      if (pacer && isSymmetryError(failure, 'platform_rate_limited'))
+        await pacer.holdOff(workspace.externalId, Number(failure.params.retryAfterMs));
       throw failure;
     }
   }
 
   /** Looks through a conversation's recent messages for one the bot tagged with this metadata. */
-  async function findByMetadata(workspace: Workspace, channel: string, type: string, field: string, value: string): Promise<MessageRef | null> {
-    const history = await call(workspace, () => client.conversations.history({ channel, limit: 100, include_all_metadata: true }));
-    const found = history.messages?.find((m) => m.metadata?.event_type === type && (m.metadata?.event_payload as Record<string, unknown> | undefined)?.[field] === value);
+  async function findByMetadata(
+    workspace: Workspace,
+    channel: string,
+    type: string,
+    field: string,
+    value: string,
+  ): Promise<MessageRef | null> {
+    const history = await call(workspace, () =>
+      client.conversations.history({ channel, limit: 100, include_all_metadata: true }),
+    );
+    const found = history.messages?.find(
+      (m) =>
+        m.metadata?.event_type === type &&
+        (m.metadata?.event_payload as Record<string, unknown> | undefined)?.[field] === value,
+    );
     return found?.ts ? { channelId: channel, messageId: found.ts } : null;
   }
 
@@ -99,7 +120,13 @@ export function createSlackMessenger(client: WebClient, pacer?: CallPacer): Mess
       await call(workspace, () => client.chat.update({ channel: ref.channelId, ts: ref.messageId, ...rendered }));
     },
     async postToChannel(workspace, channelId, message, options = {}) {
-      const res = await call(workspace, () => client.chat.postMessage({ channel: channelId, ...renderMessage(message), ...(options.threadId ? { thread_ts: options.threadId } : {}) }));
+      const res = await call(workspace, () =>
+        client.chat.postMessage({
+          channel: channelId,
+          ...renderMessage(message),
+          ...(options.threadId ? { thread_ts: options.threadId } : {}),
+        }),
+      );
       return { channelId: String(res.channel), messageId: String(res.ts) };
     },
     async findCheckin(workspace, userId, deliveryId) {
@@ -120,15 +147,29 @@ export function createSlackMessenger(client: WebClient, pacer?: CallPacer): Mess
     },
     async getMessage(workspace, channelId, messageId) {
       // The exact message: history bounded to its own ts (channels:history / groups:history).
-      const history = await call(workspace, () => client.conversations.history({ channel: channelId, latest: messageId, inclusive: true, limit: 1 })).catch(() => null);
+      const history = await call(workspace, () =>
+        client.conversations.history({ channel: channelId, latest: messageId, inclusive: true, limit: 1 }),
+      ).catch(() => null);
       const found = history?.messages?.find((m) => m.ts === messageId);
       if (!found) return null;
-      const link = await call(workspace, () => client.chat.getPermalink({ channel: channelId, message_ts: messageId })).catch(() => null);
+      const link = await call(workspace, () =>
+        client.chat.getPermalink({ channel: channelId, message_ts: messageId }),
+      ).catch(() => null);
       return { channelId, messageId, text: found.text ?? '', permalink: link?.permalink ?? null };
     },
     async sendFile(workspace, userId, file) {
       const channel = await dmChannel(workspace, userId);
-      await call(workspace, () => client.filesUploadV2({ channel_id: channel, filename: file.name, title: file.title, content: file.content, initial_comment: file.comment }) as Promise<WebAPICallResult>);
+      await call(
+        workspace,
+        () =>
+          client.filesUploadV2({
+            channel_id: channel,
+            filename: file.name,
+            title: file.title,
+            content: file.content,
+            initial_comment: file.comment,
+          }) as Promise<WebAPICallResult>,
+      );
     },
     async postImage(workspace, channelId, image, options = {}) {
       const file = imageUpload(image);
@@ -142,7 +183,15 @@ export function createSlackMessenger(client: WebClient, pacer?: CallPacer): Mess
     },
     async sendDirectImage(workspace, userId, image) {
       const channel = await dmChannel(workspace, userId);
-      await call(workspace, () => client.filesUploadV2({ ...imageUpload(image), channel_id: channel, ...(image.comment ? { initial_comment: image.comment } : {}) }) as Promise<WebAPICallResult>);
+      await call(
+        workspace,
+        () =>
+          client.filesUploadV2({
+            ...imageUpload(image),
+            channel_id: channel,
+            ...(image.comment ? { initial_comment: image.comment } : {}),
+          }) as Promise<WebAPICallResult>,
+      );
     },
     async getUser(workspace, userId) {
       const res = await call(workspace, () => client.users.info({ user: userId, include_locale: true }));
@@ -157,7 +206,9 @@ export function createSlackMessenger(client: WebClient, pacer?: CallPacer): Mess
       const ids: string[] = [];
       let cursor: string | undefined;
       do {
-        const page = await call(workspace, () => client.conversations.members({ channel: channelId, limit: 1000, ...(cursor ? { cursor } : {}) }));
+        const page = await call(workspace, () =>
+          client.conversations.members({ channel: channelId, limit: 1000, ...(cursor ? { cursor } : {}) }),
+        );
         ids.push(...(page.members ?? []));
         cursor = page.response_metadata?.next_cursor || undefined;
       } while (cursor);

@@ -13,7 +13,8 @@ import { parse as parseQuery } from 'node:querystring';
 import { z } from 'zod';
 
 /** Why a payload was refused; stable, for logs, metrics and the 400's body. */
-export type RefusalCode = 'body_not_json' | 'body_not_object' | 'payload_not_json' | 'missing_type' | 'malformed_fields';
+export type RefusalCode =
+  'body_not_json' | 'body_not_object' | 'payload_not_json' | 'missing_type' | 'malformed_fields';
 
 export type Verdict =
   | { kind: 'pass' }
@@ -25,7 +26,11 @@ export type Verdict =
 
 export type ParsedBody = { ok: true; body: unknown } | { ok: false; verdict: Extract<Verdict, { kind: 'refused' }> };
 
-const refuse = (code: RefusalCode, detail: string): Extract<Verdict, { kind: 'refused' }> => ({ kind: 'refused', code, detail });
+const refuse = (code: RefusalCode, detail: string): Extract<Verdict, { kind: 'refused' }> => ({
+  kind: 'refused',
+  code,
+  detail,
+});
 
 /**
  * Parses a request body exactly as Bolt's HTTP receiver will, so what is screened is what Bolt gets:
@@ -84,7 +89,9 @@ const innerEvent = z.looseObject({
 // What our own event listeners read (src/platforms/slack/listeners): strings where they expect strings.
 const messageItem = z
   .looseObject({ type: z.string(), channel: id.optional(), ts: id.optional() })
-  .refine((item) => item.type !== 'message' || (item.channel !== undefined && item.ts !== undefined), { message: 'a message item needs its channel and ts' });
+  .refine((item) => item.type !== 'message' || (item.channel !== undefined && item.ts !== undefined), {
+    message: 'a message item needs its channel and ts',
+  });
 const reaction = z.looseObject({ user: id, reaction: z.string(), item: messageItem, item_user: id.optional() });
 const membership = z.looseObject({ user: id, channel: id });
 const LISTENED_EVENTS: Record<string, z.ZodType> = {
@@ -104,16 +111,30 @@ const eventEnvelope = z.looseObject({
 });
 
 // A slash command is a form: every field one string (a repeated field would arrive as a list).
-const slashCommand = z.object({ command: z.string().startsWith('/'), team_id: id, user_id: id, channel_id: id }).catchall(z.string());
+const slashCommand = z
+  .object({ command: z.string().startsWith('/'), team_id: id, user_id: id, channel_id: id })
+  .catchall(z.string());
 
 // Bolt's matchers call `.match()` on action and block ids, and on callback ids, when a listener matches them by pattern.
 const blockIds = { action_id: z.string().optional(), block_id: z.string().optional() };
 // Bolt hands `actions[0]` to its matchers as the payload: there must be one, and it must be an object.
-const actions = z.looseObject({ ...common, user, actions: z.array(z.looseObject(blockIds)).min(1), view: object.optional(), container: object.optional(), message: object.optional() });
+const actions = z.looseObject({
+  ...common,
+  user,
+  actions: z.array(z.looseObject(blockIds)).min(1),
+  view: object.optional(),
+  container: object.optional(),
+  message: object.optional(),
+});
 const dialogSubmission = z.looseObject({ ...common, user });
 const options = z.looseObject({ ...common, ...blockIds, user });
 const shortcut = z.looseObject({ ...common, user, callback_id: z.string() });
-const view = z.looseObject({ id: id.optional(), callback_id: z.string(), private_metadata: z.string().optional(), app_installed_team_id: id.nullable().optional() });
+const view = z.looseObject({
+  id: id.optional(),
+  callback_id: z.string(),
+  private_metadata: z.string().optional(),
+  app_installed_team_id: id.nullable().optional(),
+});
 // The comment modal reads `view.state.values` before it acks; view_closed carries no state worth reading.
 const viewSubmission = z.looseObject({
   ...common,
@@ -145,16 +166,25 @@ function screenEvent(body: Record<string, unknown>): Verdict {
  * it in the order Bolt does, so a payload that passes is one Bolt can route and acknowledge.
  */
 export function screenSlackPayload(body: unknown): Verdict {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return refuse('body_not_object', `the payload is ${body === null ? 'null' : Array.isArray(body) ? 'an array' : `a ${typeof body}`}, not an object`);
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    return refuse(
+      'body_not_object',
+      `the payload is ${body === null ? 'null' : Array.isArray(body) ? 'an array' : `a ${typeof body}`}, not an object`,
+    );
   const b = body as Record<string, unknown>;
   if (b.type === 'app_rate_limited') {
-    return { kind: 'rate-limited', teamId: typeof b.team_id === 'string' ? b.team_id : undefined, minuteRateLimited: typeof b.minute_rate_limited === 'number' ? b.minute_rate_limited : undefined };
+    return {
+      kind: 'rate-limited',
+      teamId: typeof b.team_id === 'string' ? b.team_id : undefined,
+      minuteRateLimited: typeof b.minute_rate_limited === 'number' ? b.minute_rate_limited : undefined,
+    };
   }
   if (b.event !== undefined || b.type === 'event_callback') return screenEvent(b);
   if (b.command !== undefined) return check(slashCommand, b);
   if (b.name !== undefined || b.type === 'block_suggestion') return check(options, b);
   if (b.type === 'dialog_submission') return check(dialogSubmission, b);
-  if (b.actions !== undefined || b.type === 'block_actions' || b.type === 'interactive_message') return check(actions, b);
+  if (b.actions !== undefined || b.type === 'block_actions' || b.type === 'interactive_message')
+    return check(actions, b);
   if (b.type === 'shortcut' || b.type === 'message_action') return check(shortcut, b);
   if (b.type === 'view_submission') return check(viewSubmission, b);
   if (b.type === 'view_closed') return check(viewClosed, b);

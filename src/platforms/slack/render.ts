@@ -2,7 +2,15 @@
 import type { HomeView as SlackHomeView, KnownBlock, ModalView } from '@slack/types';
 import { isRtl, translate, type MessageKey, type MessageParams } from '../../core/i18n';
 import { formatNumber, rtlText } from '../../core/i18n/format';
-import type { CheckinMessage, DigestMessage, HomeView, OutboundMessage, ShoutoutMessage, SummaryMessage, SymmetryMessage } from '../../core/messages';
+import type {
+  CheckinMessage,
+  DigestMessage,
+  HomeView,
+  OutboundMessage,
+  ShoutoutMessage,
+  SummaryMessage,
+  SymmetryMessage,
+} from '../../core/messages';
 import { formatMarkup, parseMarkup } from '../../core/markup';
 import { symmetryText } from '../../core/symmetry';
 import { threadText } from '../../core/thread-text';
@@ -38,7 +46,9 @@ export function slackDate(d: Date, format = '{date_short_pretty} {time}'): strin
 
 /** The value a score button carries: the delivery, the question and the score, nothing about the person. */
 export function scoreButtonValue(deliveryId: string, score: number, questionId: string = MOOD_QUESTION_ID): string {
-  return JSON.stringify(questionId === MOOD_QUESTION_ID ? { d: deliveryId, s: score } : { d: deliveryId, q: questionId, s: score });
+  return JSON.stringify(
+    questionId === MOOD_QUESTION_ID ? { d: deliveryId, s: score } : { d: deliveryId, q: questionId, s: score },
+  );
 }
 
 /** Neutral markup (src/core/markup.ts) as Slack mrkdwn: the markup is spelled as mrkdwn, so each segment is written as parsed. */
@@ -46,8 +56,14 @@ export function toSlackMrkdwn(text: string): string {
   return formatMarkup(parseMarkup(text));
 }
 
-const section = (text: string): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text: toSlackMrkdwn(text) } });
-const context = (text: string): KnownBlock => ({ type: 'context', elements: [{ type: 'mrkdwn', text: toSlackMrkdwn(text) }] });
+const section = (text: string): KnownBlock => ({
+  type: 'section',
+  text: { type: 'mrkdwn', text: toSlackMrkdwn(text) },
+});
+const context = (text: string): KnownBlock => ({
+  type: 'context',
+  elements: [{ type: 'mrkdwn', text: toSlackMrkdwn(text) }],
+});
 
 function scoreButtons(m: CheckinMessage, questionId: string, selected: number | null, blockId: string): KnownBlock {
   return {
@@ -80,7 +96,9 @@ function checkinBlocks(m: CheckinMessage): KnownBlock[] {
     blocks.push(section(`*${q.text}*${q.score != null ? `  ${t('checkin.selected', { score: q.score })}` : ''}`));
     if (!m.closed) blocks.push(scoreButtons(m, q.id, q.score, `checkin_q${i + 1}`));
   });
-  const footer = m.closed ? t('checkin.closed') : `${t('checkin.privacy', { threshold: m.threshold })} ${t('checkin.open_until', { closesAt: slackDate(m.closesAt) })}`;
+  const footer = m.closed
+    ? t('checkin.closed')
+    : `${t('checkin.privacy', { threshold: m.threshold })} ${t('checkin.open_until', { closesAt: slackDate(m.closesAt) })}`;
   blocks.push(context(footer));
   return blocks;
 }
@@ -100,7 +118,9 @@ function summaryBlocks(m: SummaryMessage): KnownBlock[] {
     blocks.push(section(t('summary.withheld', { needed: s.needed })));
   } else {
     const change =
-      s.change === null ? '' : `  ${s.change > 0 ? t('summary.change_up', { change: formatNumber(m.locale, s.change, 1) }) : s.change < 0 ? t('summary.change_down', { change: formatNumber(m.locale, Math.abs(s.change), 1) }) : t('summary.change_same')}`;
+      s.change === null
+        ? ''
+        : `  ${s.change > 0 ? t('summary.change_up', { change: formatNumber(m.locale, s.change, 1) }) : s.change < 0 ? t('summary.change_down', { change: formatNumber(m.locale, Math.abs(s.change), 1) }) : t('summary.change_same')}`;
     blocks.push(
       section(
         [
@@ -113,12 +133,30 @@ function summaryBlocks(m: SummaryMessage): KnownBlock[] {
     );
     for (const q of s.questions) {
       if ('withheld' in q) blocks.push(section(t('summary.question_withheld', { question: q.text, needed: q.needed })));
-      else if (q.kind === 'scale') blocks.push(section(t('summary.question_scale', { question: q.text, average: formatNumber(m.locale, q.average, 1), respondents: q.respondents })));
-      else blocks.push(section([t('summary.question_text', { question: q.text }), ...q.answers.slice(0, 10).map((a) => `> ${escapeText(a)}`)].join('\n')));
+      else if (q.kind === 'scale')
+        blocks.push(
+          section(
+            t('summary.question_scale', {
+              question: q.text,
+              average: formatNumber(m.locale, q.average, 1),
+              respondents: q.respondents,
+            }),
+          ),
+        );
+      else
+        blocks.push(
+          section(
+            [
+              t('summary.question_text', { question: q.text }),
+              ...q.answers.slice(0, 10).map((a) => `> ${escapeText(a)}`),
+            ].join('\n'),
+          ),
+        );
     }
     if (s.comments.length) {
       blocks.push(section(t('summary.comments')));
-      for (const c of s.comments.slice(0, MAX_COMMENTS_SHOWN)) blocks.push(section(`> ${escapeText(c).replace(/\n/g, '\n> ')}`));
+      for (const c of s.comments.slice(0, MAX_COMMENTS_SHOWN))
+        blocks.push(section(`> ${escapeText(c).replace(/\n/g, '\n> ')}`));
     }
     if (s.themes.length) blocks.push(context(t('summary.themes', { themes: s.themes.join(', ') })));
     if (m.answered) blocks.push(context(t('summary.answered', { ...m.answered })));
@@ -126,22 +164,35 @@ function summaryBlocks(m: SummaryMessage): KnownBlock[] {
   if (m.symmetry) {
     // The symmetry line: this round's mood beside its customers, and what the recent rounds read.
     const text = symmetryText(m.locale, m.symmetry, { lastOnly: true });
-    blocks.push(context([`${t('symmetry.title')}  ${text.rounds[0] ?? ''}`, ...text.readings, `_${text.caveat}_`].join('\n')));
+    blocks.push(
+      context([`${t('symmetry.title')}  ${text.rounds[0] ?? ''}`, ...text.readings, `_${text.caveat}_`].join('\n')),
+    );
   }
-  if (m.actions.length) blocks.push(section([t('summary.actions'), ...m.actions.map((a: string, i: number) => `${i + 1}. ${a}`)].join('\n')));
+  if (m.actions.length)
+    blocks.push(
+      section([t('summary.actions'), ...m.actions.map((a: string, i: number) => `${i + 1}. ${a}`)].join('\n')),
+    );
   return blocks;
 }
 
 function symmetryBlocks(m: SymmetryMessage): KnownBlock[] {
   const text = symmetryText(m.locale, m.view);
-  return [section(translate(m.locale, 'symmetry.title')), section(text.rounds.join('\n')), section(text.readings.join('\n')), context(`_${text.caveat}_`)];
+  return [
+    section(translate(m.locale, 'symmetry.title')),
+    section(text.rounds.join('\n')),
+    section(text.readings.join('\n')),
+    context(`_${text.caveat}_`),
+  ];
 }
 
 function shoutoutText(m: ShoutoutMessage): string {
   const t = (key: MessageKey, params?: MessageParams) => translate(m.locale, key, params);
   if (m.withdrawn) return t('shoutout.withdrawn');
   const recipients = m.recipients.map((r) => `<@${r}>`).join(', ');
-  const lines = [t('shoutout.text', { giver: m.givers[0]!, recipients }) + (m.givers.length > 1 ? t('shoutout.more', { more: m.givers.length - 1 }) : '')];
+  const lines = [
+    t('shoutout.text', { giver: m.givers[0]!, recipients }) +
+      (m.givers.length > 1 ? t('shoutout.more', { more: m.givers.length - 1 }) : ''),
+  ];
   // Reasons are /kudos text, already in Slack's escaped form; excerpts are Slack's own message text.
   if (m.reason) lines.push(t('shoutout.reason', { reason: m.reason }));
   if (m.values.length) lines.push(t('shoutout.values', { values: m.values.map((v) => `#${v}`).join(' ') }));
@@ -153,13 +204,18 @@ function shoutoutText(m: ShoutoutMessage): string {
 
 function digestText(m: DigestMessage): string {
   const t = (key: MessageKey, params?: MessageParams) => translate(m.locale, key, params);
-  return [t('digest.title', { total: m.total }), ...m.receivers.map((r) => t('digest.line', { user: r.user, count: r.count }))].join('\n');
+  return [
+    t('digest.title', { total: m.total }),
+    ...m.receivers.map((r) => t('digest.line', { user: r.user, count: r.count })),
+  ].join('\n');
 }
 
 /** Right-to-left languages: every text of the blocks gets its direction marks (plain text renders correctly). */
 function directed<T>(locale: string, value: T): T {
   if (!isRtl(locale)) return value;
-  return JSON.parse(JSON.stringify(value), (key, v: unknown) => (key === 'text' && typeof v === 'string' ? rtlText(locale, v) : v)) as T;
+  return JSON.parse(JSON.stringify(value), (key, v: unknown) =>
+    key === 'text' && typeof v === 'string' ? rtlText(locale, v) : v,
+  ) as T;
 }
 
 /** A catalog sentence for a reply, in the caller's language and direction. */
@@ -182,23 +238,38 @@ function renderPlain(m: OutboundMessage): SlackMessage {
       };
     case 'summary':
       return {
-        text: translate(m.locale, 'summary.title', { date: m.summary.closesAt.toISOString().slice(0, 10) }).replace(/\*/g, ''),
+        text: translate(m.locale, 'summary.title', { date: m.summary.closesAt.toISOString().slice(0, 10) }).replace(
+          /\*/g,
+          '',
+        ),
         blocks: summaryBlocks(m),
         metadata: { event_type: POST_METADATA_TYPE, event_payload: { key: m.key } },
       };
     case 'action': {
       const text = translate(m.locale, 'action.announcement', { manager: m.managerId, text: m.text });
-      return { text, blocks: [section(text)], metadata: { event_type: POST_METADATA_TYPE, event_payload: { key: m.key } } };
+      return {
+        text,
+        blocks: [section(text)],
+        metadata: { event_type: POST_METADATA_TYPE, event_payload: { key: m.key } },
+      };
     }
     case 'shoutout':
     case 'digest': {
       const text = m.kind === 'shoutout' ? shoutoutText(m) : digestText(m);
-      return { text, blocks: [section(text)], metadata: { event_type: POST_METADATA_TYPE, event_payload: { key: m.key } } };
+      return {
+        text,
+        blocks: [section(text)],
+        metadata: { event_type: POST_METADATA_TYPE, event_payload: { key: m.key } },
+      };
     }
     case 'symmetry':
       return { text: translate(m.locale, 'symmetry.title').replace(/\*/g, ''), blocks: symmetryBlocks(m) };
     case 'thread':
-      return { text: threadText(m), blocks: threadBlocks(m), metadata: { event_type: POST_METADATA_TYPE, event_payload: { key: m.key } } };
+      return {
+        text: threadText(m),
+        blocks: threadBlocks(m),
+        metadata: { event_type: POST_METADATA_TYPE, event_payload: { key: m.key } },
+      };
     case 'reminder':
       return { text: translate(m.locale, 'reminder.text', { closesAt: slackDate(m.closesAt) }) };
     case 'text':
@@ -207,7 +278,12 @@ function renderPlain(m: OutboundMessage): SlackMessage {
 }
 
 /** The "What's behind your score?" modal (plus the round's free-text questions), opened with the click's trigger id. */
-export function commentModal(locale: string, deliveryId: string, threshold: number, textQuestions: Question[] = []): ModalView {
+export function commentModal(
+  locale: string,
+  deliveryId: string,
+  threshold: number,
+  textQuestions: Question[] = [],
+): ModalView {
   const t = (key: MessageKey, params?: MessageParams) => rtlText(locale, translate(locale, key, params));
   const input = (blockId: string, label: string, hint?: string) => ({
     type: 'input' as const,
@@ -234,25 +310,54 @@ export function commentModal(locale: string, deliveryId: string, threshold: numb
 /** The App Home tab: the person's own answers, and for managers their teams under the threshold rule. */
 export function renderHome(home: HomeView): SlackHomeView {
   const t = (key: MessageKey, params?: MessageParams) => translate(home.locale, key, params);
-  const blocks: KnownBlock[] = [{ type: 'header', text: { type: 'plain_text', text: t('home.title') } }, section(t('home.own_title'))];
+  const blocks: KnownBlock[] = [
+    { type: 'header', text: { type: 'plain_text', text: t('home.title') } },
+    section(t('home.own_title')),
+  ];
   if (home.ownAnswers.length === 0) blocks.push(context(t('home.own_none')));
   else {
     const lines = home.ownAnswers.map((a) =>
-      t('home.own_line', { date: slackDate(a.closesAt, '{date_short}'), score: a.score ?? '–', comment: a.commented ? ' 💬' : '', open: a.open ? ' (open)' : '' }),
+      t('home.own_line', {
+        date: slackDate(a.closesAt, '{date_short}'),
+        score: a.score ?? '–',
+        comment: a.commented ? ' 💬' : '',
+        open: a.open ? ' (open)' : '',
+      }),
     );
     blocks.push(section(lines.join('\n')));
   }
   blocks.push(section(t('home.kudos_title')));
   if (home.kudosReceived.count === 0) blocks.push(context(t('home.kudos_none')));
-  else blocks.push(section([t('home.kudos_count', { count: home.kudosReceived.count }), ...home.kudosReceived.reasons.map((r) => `> ${r}`)].join('\n')));
+  else
+    blocks.push(
+      section(
+        [
+          t('home.kudos_count', { count: home.kudosReceived.count }),
+          ...home.kudosReceived.reasons.map((r) => `> ${r}`),
+        ].join('\n'),
+      ),
+    );
   if (home.managedTeams.length) {
     blocks.push({ type: 'divider' }, section(t('home.teams_title')));
     for (const team of home.managedTeams) {
       const lines = [t('home.team_line', { channel: team.channelId })];
       lines.push(team.nextRound ? t('home.team_next', { date: slackDate(team.nextRound) }) : t('home.team_next_none'));
-      if (team.openRound) lines.push(t('home.team_open', { answered: team.openRound.answered, total: team.openRound.total, date: slackDate(team.openRound.closesAt) }));
+      if (team.openRound)
+        lines.push(
+          t('home.team_open', {
+            answered: team.openRound.answered,
+            total: team.openRound.total,
+            date: slackDate(team.openRound.closesAt),
+          }),
+        );
       if (team.last?.withheld) lines.push(t('home.team_last_withheld', { needed: team.last.needed }));
-      else if (team.last) lines.push(t('home.team_last', { rate: Math.round(team.last.responseRate * 100), average: formatNumber(home.locale, team.last.average, 1) }));
+      else if (team.last)
+        lines.push(
+          t('home.team_last', {
+            rate: Math.round(team.last.responseRate * 100),
+            average: formatNumber(home.locale, team.last.average, 1),
+          }),
+        );
       blocks.push(section(lines.join('\n')));
     }
   }

@@ -39,7 +39,11 @@ class ScreeningSocketModeClient extends SocketModeClient {
       return super.onWebSocketMessage(data, isBinary);
     }
     // It reads `frame.type` first: `null` or a number would throw. Nothing to acknowledge without an envelope id.
-    if (!isRecord(frame)) return this.screenReport({ kind: 'refused', code: 'body_not_object', detail: 'a Socket Mode frame that is not an object' }, 'socket');
+    if (!isRecord(frame))
+      return this.screenReport(
+        { kind: 'refused', code: 'body_not_object', detail: 'a Socket Mode frame that is not an object' },
+        'socket',
+      );
     // Should Slack send the notice bare rather than in an envelope, it still counts.
     if (frame.envelope_id === undefined && frame.type === 'app_rate_limited') {
       const verdict = screenSlackPayload(frame);
@@ -75,7 +79,10 @@ export class SocketModeTransport implements Receiver {
   private readonly client: ScreeningSocketModeClient;
 
   constructor(private readonly options: SocketModeTransportOptions) {
-    this.client = new ScreeningSocketModeClient({ appToken: options.appToken, logger: options.boltLogger, clientOptions: options.clientOptions }, options.report);
+    this.client = new ScreeningSocketModeClient(
+      { appToken: options.appToken, logger: options.boltLogger, clientOptions: options.clientOptions },
+      options.report,
+    );
     this.client.on('slack_event', (args: SlackEventArgs) => void this.dispatch(args));
   }
 
@@ -105,7 +112,12 @@ export class SocketModeTransport implements Receiver {
         acked = true;
         await ack(response);
       };
-      await this.app!.processEvent({ body: body as Record<string, unknown>, ack: ackOnce, retryNum: retry_num, retryReason: retry_reason });
+      await this.app!.processEvent({
+        body: body as Record<string, unknown>,
+        ack: ackOnce,
+        retryNum: retry_num,
+        retryReason: retry_reason,
+      });
     } catch (err) {
       // As Bolt's own receiver does: left unacknowledged, so Slack delivers it again.
       this.options.logger.error({ err: (err as Error).message }, 'Slack Socket Mode envelope failed');

@@ -18,11 +18,19 @@ export const THREAD_REVEAL_ACTION = 'thread_reveal_input';
 
 /** The thread's blocks: the text, and the buttons its reader may use (reply and quick acknowledgements, or answer back). */
 export function threadBlocks(m: ThreadMessage): KnownBlock[] {
-  const button = (action_id: string, key: MessageKey) => ({ type: 'button' as const, action_id, value: m.commentId, text: { type: 'plain_text' as const, text: translate(m.locale, key) } });
+  const button = (action_id: string, key: MessageKey) => ({
+    type: 'button' as const,
+    action_id,
+    value: m.commentId,
+    text: { type: 'plain_text' as const, text: translate(m.locale, key) },
+  });
   const actions =
     m.viewer === 'author'
       ? [button(THREAD_ANSWER_ACTION, 'thread.answer_button')]
-      : [button(THREAD_REPLY_ACTION, 'thread.reply_button'), ...QUICK_REPLIES.map((q) => button(`${THREAD_QUICK_PREFIX}${q}`, `thread.quick.${q}`))];
+      : [
+          button(THREAD_REPLY_ACTION, 'thread.reply_button'),
+          ...QUICK_REPLIES.map((q) => button(`${THREAD_QUICK_PREFIX}${q}`, `thread.quick.${q}`)),
+        ];
   return [
     { type: 'section', text: { type: 'mrkdwn', text: threadText(m).slice(0, 3000) } },
     { type: 'actions', block_id: `thread-${m.commentId}`, elements: actions },
@@ -37,7 +45,12 @@ export function threadModal(locale: string, commentId: string, viewer: ThreadMes
       type: 'input',
       block_id: THREAD_TEXT_BLOCK,
       label: { type: 'plain_text', text: t('thread.field_label') },
-      element: { type: 'plain_text_input', action_id: THREAD_TEXT_ACTION, multiline: true, max_length: MAX_COMMENT_LENGTH },
+      element: {
+        type: 'plain_text_input',
+        action_id: THREAD_TEXT_ACTION,
+        multiline: true,
+        max_length: MAX_COMMENT_LENGTH,
+      },
     },
   ];
   if (viewer === 'author') {
@@ -47,7 +60,11 @@ export function threadModal(locale: string, commentId: string, viewer: ThreadMes
       optional: true,
       label: { type: 'plain_text', text: t('thread.reveal_label') },
       hint: { type: 'plain_text', text: t('thread.reveal_hint') },
-      element: { type: 'checkboxes', action_id: THREAD_REVEAL_ACTION, options: [{ value: 'reveal', text: { type: 'plain_text', text: t('thread.reveal_label') } }] },
+      element: {
+        type: 'checkboxes',
+        action_id: THREAD_REVEAL_ACTION,
+        options: [{ value: 'reveal', text: { type: 'plain_text', text: t('thread.reveal_label') } }],
+      },
     });
   }
   return {

@@ -4,7 +4,12 @@ import { translate } from '../../core/i18n';
 
 /** The workspace a request says it comes from, wherever that payload type keeps it. */
 export function payloadTeamId(body: unknown): string | undefined {
-  const b = body as { team_id?: string; team?: { id?: string } | null; user?: { team_id?: string }; authorizations?: Array<{ team_id?: string }> };
+  const b = body as {
+    team_id?: string;
+    team?: { id?: string } | null;
+    user?: { team_id?: string };
+    authorizations?: Array<{ team_id?: string }>;
+  };
   return b.authorizations?.[0]?.team_id ?? b.team_id ?? b.team?.id ?? b.user?.team_id ?? undefined;
 }
 

@@ -23,7 +23,8 @@ const MAX_BODY_BYTES = 1024 * 1024;
 
 /** The CloudAdapter, authenticating every request; with an empty app id botbuilder would not, so that needs the explicit opt-in. */
 export function createTeamsAdapter(auth: TeamsAuthOptions, logger: Logger): CloudAdapter {
-  if (!auth.allowUnauthenticated && !auth.appId) throw new Error('Teams needs TEAMS_APP_ID (authentication is never turned off by accident)');
+  if (!auth.allowUnauthenticated && !auth.appId)
+    throw new Error('Teams needs TEAMS_APP_ID (authentication is never turned off by accident)');
   const settings = auth.allowUnauthenticated
     ? {}
     : {
@@ -35,7 +36,10 @@ export function createTeamsAdapter(auth: TeamsAuthOptions, logger: Logger): Clou
       };
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(settings));
   adapter.onTurnError = async (context, error) => {
-    logger.error({ err: error.message, activityType: context.activity.type, name: context.activity.name }, 'teams turn failed');
+    logger.error(
+      { err: error.message, activityType: context.activity.type, name: context.activity.name },
+      'teams turn failed',
+    );
   };
   return adapter;
 }
@@ -83,7 +87,11 @@ function toBotResponse(res: ServerResponse): Response {
 }
 
 /** The handler of POST /api/messages: authenticate, run the bot, answer (invokes carry their response). */
-export function createTeamsRequestHandler(adapter: CloudAdapter, bot: SymmetryTeamsBot, logger: Logger): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+export function createTeamsRequestHandler(
+  adapter: CloudAdapter,
+  bot: SymmetryTeamsBot,
+  logger: Logger,
+): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   return async (req, res) => {
     try {
       const body = await readJson(req);

@@ -16,7 +16,12 @@ import { z } from 'zod';
 import { resolveLocale, translate, type MessageKey, type MessageParams } from '../../core/i18n';
 import { MOOD_QUESTION_ID } from '../../core/model';
 import { acceptComments, acceptScore, type AcceptResult } from '../../core/use-cases/answers';
-import { noteGroupMembershipChange, noteMessageKudos, noteShoutoutReaction, rememberConversation } from '../../core/use-cases/conversations';
+import {
+  noteGroupMembershipChange,
+  noteMessageKudos,
+  noteShoutoutReaction,
+  rememberConversation,
+} from '../../core/use-cases/conversations';
 import type { WebDeps } from '../../core/use-cases/deps';
 import { runKudosCommand } from '../../core/use-cases/kudos';
 import { runPulseCommand } from '../../core/use-cases/pulse-command';
@@ -24,7 +29,14 @@ import type { Reply } from '../../core/use-cases/reply';
 import type { Logger } from '../../core/ports';
 import type { TeamsMessenger } from './messenger';
 import { COMMENT_INPUT_ID, COMMENT_VERB, renderReply, SCORE_VERB } from './render';
-import { baseConversationId, isBotId, tokenizeTeamsText, toTeamsMarkdown, toTeamsPlainText, type MentionEntity } from './text';
+import {
+  baseConversationId,
+  isBotId,
+  tokenizeTeamsText,
+  toTeamsMarkdown,
+  toTeamsPlainText,
+  type MentionEntity,
+} from './text';
 import { MAX_COMMAND_LENGTH } from '../../core/commands/limits';
 import { keywordOf } from '../../core/commands/words';
 
@@ -33,7 +45,12 @@ export const GIVE_KUDOS_COMMAND = 'giveKudos';
 /** Reactions on the bot's own shout-outs that count as "+1" (Teams' classic types, and the newer emoji ids). */
 const PLUS_ONE = /^(like|heart)$|thumbsup|heart/i;
 
-const ScoreData = z.object({ d: z.string().min(1).max(100), q: z.string().min(1).max(100).optional(), s: z.coerce.number(), [COMMENT_INPUT_ID]: z.string().max(4000).optional() });
+const ScoreData = z.object({
+  d: z.string().min(1).max(100),
+  q: z.string().min(1).max(100).optional(),
+  s: z.coerce.number(),
+  [COMMENT_INPUT_ID]: z.string().max(4000).optional(),
+});
 const CommentData = z.object({ d: z.string().min(1).max(100), [COMMENT_INPUT_ID]: z.string().max(4000).optional() });
 
 export interface TeamsBotOptions {
@@ -57,7 +74,8 @@ function namesOf(context: TurnContext): Map<string, string> {
   const a = context.activity;
   const names = new Map<string, string>();
   if (a.from?.id && a.from.name) names.set(a.from.id, a.from.name);
-  for (const e of (a.entities ?? []) as MentionEntity[]) if (e.type === 'mention' && e.mentioned?.id && e.mentioned.name) names.set(e.mentioned.id, e.mentioned.name);
+  for (const e of (a.entities ?? []) as MentionEntity[])
+    if (e.type === 'mention' && e.mentioned?.id && e.mentioned.name) names.set(e.mentioned.id, e.mentioned.name);
   return names;
 }
 
@@ -68,7 +86,14 @@ function senderLocale(context: TurnContext): string {
 
 /** A message to send back: the reply's sentence, in the reply's language (else the sender's), with rich messages under it. */
 function replyMessage(reply: Reply, names: Map<string, string>, fallbackLocale: string) {
-  return renderReply(reply.locale ?? fallbackLocale, reply.key, reply.params as MessageParams | undefined, reply.messages ?? [], names, reply.note);
+  return renderReply(
+    reply.locale ?? fallbackLocale,
+    reply.key,
+    reply.params as MessageParams | undefined,
+    reply.messages ?? [],
+    names,
+    reply.note,
+  );
 }
 
 /** Plain text of a Teams message body (HTML), for the shout-out's excerpt. */
@@ -105,7 +130,8 @@ export class SymmetryTeamsBot extends TeamsActivityHandler {
       if (!tenant) return;
       if (this.tenantId && tenant.toLowerCase() !== this.tenantId.toLowerCase()) {
         this.log.warn({ tenant }, 'teams activity from another tenant refused');
-        if (context.activity.type === 'message') await context.sendActivity(translate(senderLocale(context), 'error.other_workspace'));
+        if (context.activity.type === 'message')
+          await context.sendActivity(translate(senderLocale(context), 'error.other_workspace'));
         return;
       }
       await rememberConversation(this.deps, this.heardFrom(context, tenant));
@@ -118,11 +144,21 @@ export class SymmetryTeamsBot extends TeamsActivityHandler {
     });
 
     this.onTeamsMembersAddedEvent(async (members, team, context, next) => {
-      await this.membership(context, team?.id, members.map((m) => m.id), 'joined');
+      await this.membership(
+        context,
+        team?.id,
+        members.map((m) => m.id),
+        'joined',
+      );
       await next();
     });
     this.onTeamsMembersRemovedEvent(async (members, team, context, next) => {
-      await this.membership(context, team?.id, members.map((m) => m.id), 'left');
+      await this.membership(
+        context,
+        team?.id,
+        members.map((m) => m.id),
+        'left',
+      );
       await next();
     });
 
@@ -155,11 +191,19 @@ export class SymmetryTeamsBot extends TeamsActivityHandler {
             kind: personal ? ('personal' as const) : ('channel' as const),
             userId: personal ? sender.id : null,
             groupId: personal ? null : teamId,
-            reference: { ...reference, conversation: { ...reference.conversation, id: conversationId } } as Record<string, unknown>,
+            reference: { ...reference, conversation: { ...reference.conversation, id: conversationId } } as Record<
+              string,
+              unknown
+            >,
           }
         : null,
       user: sender
-        ? { id: sender.id, directoryId: sender.aadObjectId ?? null, timezone: (a as { localTimezone?: string }).localTimezone ?? null, locale: a.locale ?? null }
+        ? {
+            id: sender.id,
+            directoryId: sender.aadObjectId ?? null,
+            timezone: (a as { localTimezone?: string }).localTimezone ?? null,
+            locale: a.locale ?? null,
+          }
         : null,
     };
   }
@@ -172,17 +216,41 @@ export class SymmetryTeamsBot extends TeamsActivityHandler {
     const direct = a.conversation?.conversationType === 'personal';
     const channelId = baseConversationId(a.conversation.id);
     const text = a.text;
-    const tokens = tokenizeTeamsText(text.slice(0, MAX_COMMAND_LENGTH + 1), (a.entities ?? []) as MentionEntity[], a.recipient?.id);
+    const tokens = tokenizeTeamsText(
+      text.slice(0, MAX_COMMAND_LENGTH + 1),
+      (a.entities ?? []) as MentionEntity[],
+      a.recipient?.id,
+    );
     const head = keywordOf(tokens[0]);
     const rest = head === 'pulse' || head === 'kudos' ? tokens.slice(1) : tokens;
     let reply: Reply;
     // Longer input is refused before it is read, as the parsers do for Slack.
     if (text.length > MAX_COMMAND_LENGTH) {
-      reply = { key: 'parse.too_long', params: { command: head === 'kudos' ? 'kudos' : 'pulse', length: text.length, max: MAX_COMMAND_LENGTH } };
+      reply = {
+        key: 'parse.too_long',
+        params: { command: head === 'kudos' ? 'kudos' : 'pulse', length: text.length, max: MAX_COMMAND_LENGTH },
+      };
     } else if (head === 'kudos') {
-      reply = await runKudosCommand(this.deps, { platform, workspaceExternalId: tenant, channelId, userId: a.from.id, text, tokens: rest, commandId: a.id ?? `${channelId}-${a.timestamp}` });
+      reply = await runKudosCommand(this.deps, {
+        platform,
+        workspaceExternalId: tenant,
+        channelId,
+        userId: a.from.id,
+        text,
+        tokens: rest,
+        commandId: a.id ?? `${channelId}-${a.timestamp}`,
+      });
     } else {
-      reply = await runPulseCommand(this.deps, { platform, workspaceExternalId: tenant, channelId, userId: a.from.id, text, tokens: rest, direct, locale: a.locale ?? null });
+      reply = await runPulseCommand(this.deps, {
+        platform,
+        workspaceExternalId: tenant,
+        channelId,
+        userId: a.from.id,
+        text,
+        tokens: rest,
+        direct,
+        locale: a.locale ?? null,
+      });
     }
     const message = replyMessage(reply, namesOf(context), senderLocale(context));
     if (direct) {
@@ -200,12 +268,24 @@ export class SymmetryTeamsBot extends TeamsActivityHandler {
   }
 
   /** People joined or left a team: every Symmetry team in one of its channels follows. */
-  private async membership(context: TurnContext, teamId: string | undefined, ids: string[], change: 'joined' | 'left'): Promise<void> {
+  private async membership(
+    context: TurnContext,
+    teamId: string | undefined,
+    ids: string[],
+    change: 'joined' | 'left',
+  ): Promise<void> {
     if (!teamId) return;
     const a = context.activity;
     for (const id of ids) {
       if (id === a.recipient?.id || isBotId(id)) continue;
-      await noteGroupMembershipChange(this.deps, { platform, workspaceExternalId: tenantOf(context)!, groupId: teamId, userId: id, change, eventKey: `${a.id ?? a.timestamp ?? ''}-${id}`.slice(0, 200) });
+      await noteGroupMembershipChange(this.deps, {
+        platform,
+        workspaceExternalId: tenantOf(context)!,
+        groupId: teamId,
+        userId: id,
+        change,
+        eventKey: `${a.id ?? a.timestamp ?? ''}-${id}`.slice(0, 200),
+      });
     }
   }
 
@@ -225,50 +305,81 @@ export class SymmetryTeamsBot extends TeamsActivityHandler {
   }
 
   /** A score (and the comment typed with it) or a comment alone, from the check-in card. */
-  protected override async onAdaptiveCardInvoke(context: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+  protected override async onAdaptiveCardInvoke(
+    context: TurnContext,
+    value: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
     const a = context.activity;
     const verb = value.action?.verb;
-    const target = (deliveryId: string, suffix = '') => ({ platform, workspaceExternalId: tenantOf(context)!, userId: a.from.id, deliveryId, clickId: `${a.id ?? a.timestamp}${suffix}` });
+    const target = (deliveryId: string, suffix = '') => ({
+      platform,
+      workspaceExternalId: tenantOf(context)!,
+      userId: a.from.id,
+      deliveryId,
+      clickId: `${a.id ?? a.timestamp}${suffix}`,
+    });
     let result: AcceptResult = { ok: false, key: 'answer.invalid' };
     if (verb === SCORE_VERB) {
       const data = ScoreData.safeParse(value.action.data);
       if (data.success) {
         result = await acceptScore(this.deps, target(data.data.d), data.data.s, data.data.q ?? MOOD_QUESTION_ID);
         const comment = data.data[COMMENT_INPUT_ID]?.trim();
-        if (result.ok && comment && (data.data.q ?? MOOD_QUESTION_ID) === MOOD_QUESTION_ID) result = await acceptComments(this.deps, target(data.data.d, '-c'), [{ questionId: MOOD_QUESTION_ID, text: comment }]);
+        if (result.ok && comment && (data.data.q ?? MOOD_QUESTION_ID) === MOOD_QUESTION_ID)
+          result = await acceptComments(this.deps, target(data.data.d, '-c'), [
+            { questionId: MOOD_QUESTION_ID, text: comment },
+          ]);
       }
     } else if (verb === COMMENT_VERB) {
       const data = CommentData.safeParse(value.action.data);
-      if (data.success) result = await acceptComments(this.deps, target(data.data.d), [{ questionId: MOOD_QUESTION_ID, text: data.data[COMMENT_INPUT_ID] ?? '' }]);
+      if (data.success)
+        result = await acceptComments(this.deps, target(data.data.d), [
+          { questionId: MOOD_QUESTION_ID, text: data.data[COMMENT_INPUT_ID] ?? '' },
+        ]);
     }
     // The card is updated by the job once PostgreSQL has the answer; until then the person sees "saving".
     const key: MessageKey = result.ok ? 'answer.saving' : result.key;
     const params = result.ok ? {} : result.params;
-    return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: toTeamsMarkdown(translate(result.ok ? result.locale : senderLocale(context), key, params)).text } as unknown as AdaptiveCardInvokeResponse;
+    return {
+      statusCode: 200,
+      type: 'application/vnd.microsoft.activity.message',
+      value: toTeamsMarkdown(translate(result.ok ? result.locale : senderLocale(context), key, params)).text,
+    } as unknown as AdaptiveCardInvokeResponse;
   }
 
   /** "Give kudos" on a message: recorded at once (the dialog shows the answer), whether Teams fetches a task or submits. */
-  protected override async handleTeamsMessagingExtensionFetchTask(context: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
+  protected override async handleTeamsMessagingExtensionFetchTask(
+    context: TurnContext,
+    action: MessagingExtensionAction,
+  ): Promise<MessagingExtensionActionResponse> {
     return this.giveKudos(context, action);
   }
 
-  protected override async handleTeamsMessagingExtensionSubmitAction(context: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
+  protected override async handleTeamsMessagingExtensionSubmitAction(
+    context: TurnContext,
+    action: MessagingExtensionAction,
+  ): Promise<MessagingExtensionActionResponse> {
     return this.giveKudos(context, action);
   }
 
-  private async giveKudos(context: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
+  private async giveKudos(
+    context: TurnContext,
+    action: MessagingExtensionAction,
+  ): Promise<MessagingExtensionActionResponse> {
     const a = context.activity;
     const payload = action.messagePayload;
     const answer = (text: string): MessagingExtensionActionResponse => ({ task: { type: 'message', value: text } });
     const locale = senderLocale(context);
-    if (action.commandId !== GIVE_KUDOS_COMMAND || !payload?.id) return answer(toTeamsPlainText(translate(locale, 'usage.kudos')));
+    if (action.commandId !== GIVE_KUDOS_COMMAND || !payload?.id)
+      return answer(toTeamsPlainText(translate(locale, 'usage.kudos')));
     const author = payload.from?.user;
     const authorName = author?.displayName ?? '';
     // The sentences name the author as a person; the dialog shows them by the name the message carries.
     const byName = new Map([['author', authorName || 'This app']]);
     if (!author?.id) return answer(toTeamsPlainText(translate(locale, 'kudos.bot', { user: 'author' }), byName));
     // Message actions name the author by their Microsoft Entra id; the bot speaks in Teams user ids.
-    const authorId = author.id.startsWith('29:') ? author.id : ((await TeamsInfo.getMember(context, author.id).catch(() => null))?.id ?? null);
+    const authorId = author.id.startsWith('29:')
+      ? author.id
+      : ((await TeamsInfo.getMember(context, author.id).catch(() => null))?.id ?? null);
     if (!authorId) return answer(toTeamsPlainText(translate(locale, 'kudos.unknown_user', { user: 'author' }), byName));
     const reply = await noteMessageKudos(this.deps, {
       platform,

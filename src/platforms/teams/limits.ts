@@ -44,7 +44,10 @@ export function statusOf(err: unknown): number | undefined {
 /** Retry-After of a connector error in ms, if the service sent one. */
 export function retryAfterMsOf(err: unknown): number | undefined {
   const headers = (err as ConnectorError | undefined)?.response?.headers;
-  const raw = typeof headers?.get === 'function' ? headers.get('retry-after') : (headers as Record<string, string> | undefined)?.['retry-after'];
+  const raw =
+    typeof headers?.get === 'function'
+      ? headers.get('retry-after')
+      : (headers as Record<string, string> | undefined)?.['retry-after'];
   const seconds = raw == null ? NaN : Number(raw);
   return Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : undefined;
 }
@@ -104,7 +107,8 @@ export function createTeamsLimiter(opts: LimitOptions = {}): TeamsLimiter {
           const wait = Math.max(retryAfterMsOf(err) ?? 0, backoff);
           if (attempt >= attempts || wait > maxWait) {
             // Handed back to the queue: BullMQ pauses it for 429 and backs off for the others.
-            if (status === 429) throw new SymmetryError('platform_rate_limited', { retryAfterMs: Math.max(1000, wait) }, { cause: err });
+            if (status === 429)
+              throw new SymmetryError('platform_rate_limited', { retryAfterMs: Math.max(1000, wait) }, { cause: err });
             throw new SymmetryError('platform_error', { status }, { cause: err });
           }
           await sleep(wait);

@@ -3,7 +3,14 @@
  * conversation reference comes from PostgreSQL (stored when Teams told us about the conversation, or
  * when we created a 1:1 chat, once), so any worker replica can send after any restart.
  */
-import { TeamsInfo, TurnContext, type Activity, type CloudAdapter, type ConversationReference, type TeamsChannelAccount } from 'botbuilder';
+import {
+  TeamsInfo,
+  TurnContext,
+  type Activity,
+  type CloudAdapter,
+  type ConversationReference,
+  type TeamsChannelAccount,
+} from 'botbuilder';
 import { SymmetryError, isSymmetryError } from '../../core/errors';
 import type { OutboundMessage } from '../../core/messages';
 import type { ConversationAddress, UserProfile, Workspace } from '../../core/model';
@@ -36,7 +43,8 @@ export interface TeamsMessenger extends Messenger {
 
 /** Removes the SDK's own retry policy from a turn's connector client: our limiter and BullMQ own retries. */
 function dropSdkRetries(context: TurnContext): void {
-  const client = context.turnState.get(context.adapter.ConnectorClientKey) as { client?: { pipeline?: { removePolicy(p: { name: string }): unknown } } } | undefined;
+  const client = context.turnState.get(context.adapter.ConnectorClientKey) as
+    { client?: { pipeline?: { removePolicy(p: { name: string }): unknown } } } | undefined;
   client?.client?.pipeline?.removePolicy({ name: 'defaultRetryPolicy' });
 }
 
@@ -44,7 +52,11 @@ function dropSdkRetries(context: TurnContext): void {
 function toSymmetryError(err: unknown): unknown {
   if (isSymmetryError(err)) return err;
   const status = statusOf(err);
-  return new SymmetryError('platform_error', { error: status ? `http_${status}` : ((err as Error)?.message ?? 'unknown').slice(0, 200) }, { cause: err });
+  return new SymmetryError(
+    'platform_error',
+    { error: status ? `http_${status}` : ((err as Error)?.message ?? 'unknown').slice(0, 200) },
+    { cause: err },
+  );
 }
 
 /** Creates the Teams Messenger. */
@@ -58,7 +70,14 @@ export function createTeamsMessenger(opts: TeamsMessengerOptions): TeamsMessenge
   const remember = (workspaceId: string, m: TeamsChannelAccount) => {
     const at = Date.now();
     if (m.name) names.set(`${workspaceId}|${m.id}`, { name: m.name, at });
-    const profile: UserProfile = { platformUserId: m.id, isBot: isBotId(m.id), deleted: false, isAdmin: false, timezone: null, locale: null };
+    const profile: UserProfile = {
+      platformUserId: m.id,
+      isBot: isBotId(m.id),
+      deleted: false,
+      isAdmin: false,
+      timezone: null,
+      locale: null,
+    };
     roster.set(`${workspaceId}|${m.id}`, { profile, at });
   };
   const fresh = <T extends { at: number }>(map: Map<string, T>, key: string): T | undefined => {
@@ -67,7 +86,10 @@ export function createTeamsMessenger(opts: TeamsMessengerOptions): TeamsMessenge
   };
 
   /** Runs `logic` in a proactive turn on `reference`, without the SDK's retries. */
-  async function inConversation<T>(reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<T>): Promise<T> {
+  async function inConversation<T>(
+    reference: Partial<ConversationReference>,
+    logic: (context: TurnContext) => Promise<T>,
+  ): Promise<T> {
     let result: T | undefined;
     await adapter.continueConversationAsync(appId, reference, async (context) => {
       dropSdkRetries(context);
@@ -91,7 +113,8 @@ export function createTeamsMessenger(opts: TeamsMessengerOptions): TeamsMessenge
   /** The person's 1:1 chat: the stored reference, or one created now (once) and stored. */
   async function personalAddress(workspace: Workspace, userId: string): Promise<ConversationAddress> {
     const contact = await conversations.findContact(workspace.id, userId);
-    if (contact?.unreachableAt) throw new SymmetryError('recipient_unreachable', { since: contact.unreachableAt.toISOString() });
+    if (contact?.unreachableAt)
+      throw new SymmetryError('recipient_unreachable', { since: contact.unreachableAt.toISOString() });
     const existing = await conversations.findPersonal(workspace.id, userId);
     if (existing) return existing;
     const latest = await conversations.findLatest(workspace.id);
@@ -105,7 +128,14 @@ export function createTeamsMessenger(opts: TeamsMessengerOptions): TeamsMessenge
         'msteams',
         base.serviceUrl!,
         CONNECTOR_AUDIENCE,
-        { isGroup: false, bot: base.bot!, members: [{ id: userId, name: '' }], tenantId, channelData: { tenant: { id: tenantId } }, activity: undefined as unknown as Activity },
+        {
+          isGroup: false,
+          bot: base.bot!,
+          members: [{ id: userId, name: '' }],
+          tenantId,
+          channelData: { tenant: { id: tenantId } },
+          activity: undefined as unknown as Activity,
+        },
         async (context) => {
           // A stored reference names no activity: a proactive send is a new message, never a reply.
           const { activityId: _created, ...created } = TurnContext.getConversationReference(context.activity);
@@ -114,7 +144,14 @@ export function createTeamsMessenger(opts: TeamsMessengerOptions): TeamsMessenge
       ),
     );
     if (!reference?.conversation?.id) throw new SymmetryError('platform_error', { error: 'no_conversation_created' });
-    const address: ConversationAddress = { workspaceId: workspace.id, conversationId: reference.conversation.id, kind: 'personal', userId, groupId: null, reference: reference as Record<string, unknown> };
+    const address: ConversationAddress = {
+      workspaceId: workspace.id,
+      conversationId: reference.conversation.id,
+      kind: 'personal',
+      userId,
+      groupId: null,
+      reference: reference as Record<string, unknown>,
+    };
     await conversations.saveAddress(address);
     logger.info({ workspaceId: workspace.id }, 'teams 1:1 conversation created');
     return address;
@@ -127,7 +164,10 @@ export function createTeamsMessenger(opts: TeamsMessengerOptions): TeamsMessenge
     } catch (err) {
       if (statusOf(err) === 403) {
         await conversations.markUnreachable(workspace.id, userId, now());
-        logger.warn({ workspaceId: workspace.id }, 'teams refused a 1:1 message (blocked or uninstalled); member marked unreachable');
+        logger.warn(
+          { workspaceId: workspace.id },
+          'teams refused a 1:1 message (blocked or uninstalled); member marked unreachable',
+        );
         throw new SymmetryError('recipient_unreachable', {}, { cause: err });
       }
       throw toSymmetryError(err);
@@ -136,14 +176,23 @@ export function createTeamsMessenger(opts: TeamsMessengerOptions): TeamsMessenge
 
   async function send(address: ConversationAddress, activity: TeamsMessage, threadId?: string): Promise<string> {
     const ref = address.reference as Partial<ConversationReference>;
-    const conversation = { ...(ref.conversation ?? {}), id: threadId ? `${address.conversationId};messageid=${threadId}` : address.conversationId } as ConversationReference['conversation'];
-    const sent = await limiter.run(address.conversationId, () => inConversation({ ...ref, conversation }, (context) => context.sendActivity(activity as Partial<Activity>)));
+    const conversation = {
+      ...(ref.conversation ?? {}),
+      id: threadId ? `${address.conversationId};messageid=${threadId}` : address.conversationId,
+    } as ConversationReference['conversation'];
+    const sent = await limiter.run(address.conversationId, () =>
+      inConversation({ ...ref, conversation }, (context) => context.sendActivity(activity as Partial<Activity>)),
+    );
     if (!sent?.id) throw new SymmetryError('platform_error', { error: 'no_activity_id' });
     return sent.id;
   }
 
   /** Looks up the display names of the people a message mentions (from the roster cache, else the connector). */
-  async function namesFor(workspace: Workspace, address: ConversationAddress, ids: string[]): Promise<Map<string, string>> {
+  async function namesFor(
+    workspace: Workspace,
+    address: ConversationAddress,
+    ids: string[],
+  ): Promise<Map<string, string>> {
     const out = new Map<string, string>();
     const missing: string[] = [];
     for (const id of ids) {
@@ -164,7 +213,11 @@ export function createTeamsMessenger(opts: TeamsMessengerOptions): TeamsMessenge
     return out;
   }
 
-  async function render(workspace: Workspace, address: ConversationAddress, message: OutboundMessage): Promise<TeamsMessage> {
+  async function render(
+    workspace: Workspace,
+    address: ConversationAddress,
+    message: OutboundMessage,
+  ): Promise<TeamsMessage> {
     const people = peopleIn(message);
     return renderMessage(message, people.length ? await namesFor(workspace, address, people) : new Map());
   }
@@ -178,7 +231,10 @@ export function createTeamsMessenger(opts: TeamsMessengerOptions): TeamsMessenge
     async sendDirect(workspace, userId, message) {
       return guardPersonal(workspace, userId, async () => {
         const address = await personalAddress(workspace, userId);
-        const ref = { channelId: address.conversationId, messageId: await send(address, await render(workspace, address, message)) };
+        const ref = {
+          channelId: address.conversationId,
+          messageId: await send(address, await render(workspace, address, message)),
+        };
         await savePost(workspace, message, ref);
         return ref;
       });
@@ -205,7 +261,9 @@ export function createTeamsMessenger(opts: TeamsMessengerOptions): TeamsMessenge
       const rendered = await render(workspace, address, message);
       try {
         await limiter.run(address.conversationId, () =>
-          inConversation(address.reference as Partial<ConversationReference>, (context) => context.updateActivity({ ...(rendered as Partial<Activity>), id: ref.messageId })),
+          inConversation(address.reference as Partial<ConversationReference>, (context) =>
+            context.updateActivity({ ...(rendered as Partial<Activity>), id: ref.messageId }),
+          ),
         );
       } catch (err) {
         if (address.kind === 'personal' && address.userId && statusOf(err) === 403) {
@@ -219,7 +277,10 @@ export function createTeamsMessenger(opts: TeamsMessengerOptions): TeamsMessenge
     async postToChannel(workspace, channelId, message, options = {}) {
       const address = await addressOf(workspace, channelId);
       try {
-        const ref = { channelId: address.conversationId, messageId: await send(address, await render(workspace, address, message), options.threadId) };
+        const ref = {
+          channelId: address.conversationId,
+          messageId: await send(address, await render(workspace, address, message), options.threadId),
+        };
         await savePost(workspace, message, ref);
         return ref;
       } catch (err) {
@@ -288,7 +349,13 @@ export function createTeamsMessenger(opts: TeamsMessengerOptions): TeamsMessenge
       }
       for (const m of members) {
         remember(workspace.id, m);
-        await conversations.saveContact({ workspaceId: workspace.id, userId: m.id, directoryId: m.aadObjectId ?? null, timezone: null, locale: null });
+        await conversations.saveContact({
+          workspaceId: workspace.id,
+          userId: m.id,
+          directoryId: m.aadObjectId ?? null,
+          timezone: null,
+          locale: null,
+        });
       }
       return members.map((m) => m.id);
     },

@@ -5,7 +5,13 @@
 import { SymmetryError } from '../../core/errors';
 import { threadText } from '../../core/thread-text';
 import { translate, type MessageKey, type MessageParams } from '../../core/i18n';
-import type { CheckinMessage, OutboundMessage, ShoutoutMessage, SummaryMessage, SymmetryMessage } from '../../core/messages';
+import type {
+  CheckinMessage,
+  OutboundMessage,
+  ShoutoutMessage,
+  SummaryMessage,
+  SymmetryMessage,
+} from '../../core/messages';
 import { symmetryText } from '../../core/symmetry';
 import { MOOD_QUESTION_ID } from '../../core/model';
 import { mentionedIds, toTeamsMarkdown, toTeamsPlainText, toTeamsTypedText, type OutgoingMention } from './text';
@@ -47,7 +53,10 @@ function localDate(d: Date, withTime = true): string {
 
 const textBlock = (text: string, extra: Element = {}): Element => ({ type: 'TextBlock', text, wrap: true, ...extra });
 /** Words a person typed: a TextRun is never read as markdown or a mention. */
-const typed = (text: string, extra: Element = {}): Element => ({ type: 'RichTextBlock', inlines: [{ type: 'TextRun', text, ...extra }] });
+const typed = (text: string, extra: Element = {}): Element => ({
+  type: 'RichTextBlock',
+  inlines: [{ type: 'TextRun', text, ...extra }],
+});
 
 function card(body: Element[], mentions: OutgoingMention[] = []): TeamsMessage['attachments'] {
   return [
@@ -65,7 +74,14 @@ function card(body: Element[], mentions: OutgoingMention[] = []): TeamsMessage['
 }
 
 /** A catalog sentence as a TextBlock, people as mentions (collected into `mentions`). */
-function sentence(locale: string, key: MessageKey, params: MessageParams, names: Names, mentions: OutgoingMention[], extra: Element = {}): Element {
+function sentence(
+  locale: string,
+  key: MessageKey,
+  params: MessageParams,
+  names: Names,
+  mentions: OutgoingMention[],
+  extra: Element = {},
+): Element {
   const md = toTeamsMarkdown(translate(locale, key, params), names);
   for (const m of md.mentions) if (!mentions.some((x) => x.mentioned.id === m.mentioned.id)) mentions.push(m);
   return textBlock(md.text, extra);
@@ -73,7 +89,8 @@ function sentence(locale: string, key: MessageKey, params: MessageParams, names:
 
 function scoreRows(m: CheckinMessage, questionId: string, selected: number | null): Element[] {
   const button = (score: number): Element => {
-    const data: ScoreData = questionId === MOOD_QUESTION_ID ? { d: m.deliveryId, s: score } : { d: m.deliveryId, q: questionId, s: score };
+    const data: ScoreData =
+      questionId === MOOD_QUESTION_ID ? { d: m.deliveryId, s: score } : { d: m.deliveryId, q: questionId, s: score };
     return {
       type: 'Action.Execute',
       title: String(score),
@@ -110,9 +127,14 @@ function checkinCard(m: CheckinMessage): TeamsMessage {
       isMultiline: true,
       maxLength: 2000,
     });
-    body.push({ type: 'ActionSet', actions: [{ type: 'Action.Execute', title: t('comment.submit'), verb: COMMENT_VERB, data: { d: m.deliveryId } }] });
+    body.push({
+      type: 'ActionSet',
+      actions: [{ type: 'Action.Execute', title: t('comment.submit'), verb: COMMENT_VERB, data: { d: m.deliveryId } }],
+    });
   }
-  const footer = m.closed ? t('checkin.closed') : `${t('checkin.privacy', { threshold: m.threshold })} ${t('checkin.open_until', { closesAt: localDate(m.closesAt) })}`;
+  const footer = m.closed
+    ? t('checkin.closed')
+    : `${t('checkin.privacy', { threshold: m.threshold })} ${t('checkin.open_until', { closesAt: localDate(m.closesAt) })}`;
   body.push(textBlock(footer, { isSubtle: true, size: 'Small' }));
   return { type: 'message', text: translate(m.locale, 'checkin.fallback'), attachments: card(body) };
 }
@@ -133,15 +155,33 @@ export function summaryBody(m: SummaryMessage): Element[] {
     body.push(textBlock(t('summary.withheld', { needed: s.needed })));
   } else {
     const change =
-      s.change === null ? '' : `  ${s.change > 0 ? t('summary.change_up', { change: s.change.toFixed(1) }) : s.change < 0 ? t('summary.change_down', { change: Math.abs(s.change).toFixed(1) }) : t('summary.change_same')}`;
+      s.change === null
+        ? ''
+        : `  ${s.change > 0 ? t('summary.change_up', { change: s.change.toFixed(1) }) : s.change < 0 ? t('summary.change_down', { change: Math.abs(s.change).toFixed(1) }) : t('summary.change_same')}`;
     body.push(textBlock(`${t('summary.average', { average: s.average.toFixed(1) })}${change}`));
-    body.push(textBlock(t('summary.rate', { respondents: s.respondents, invited: s.invited, rate: Math.round(s.responseRate * 100) })));
+    body.push(
+      textBlock(
+        t('summary.rate', { respondents: s.respondents, invited: s.invited, rate: Math.round(s.responseRate * 100) }),
+      ),
+    );
     if (s.away > 0) body.push(textBlock(t('summary.away', { away: s.away })));
     body.push(textBlock(t('summary.distribution', { ...s.distribution })));
     body.push(textBlock(`1 ${histogramBar(s.histogram)} 10`, { fontType: 'Monospace' }));
     for (const q of s.questions) {
-      if ('withheld' in q) body.push(typed(translate(m.locale, 'summary.question_withheld', { question: q.text, needed: q.needed })));
-      else if (q.kind === 'scale') body.push(typed(toTeamsPlainText(translate(m.locale, 'summary.question_scale', { question: q.text, average: q.average.toFixed(1), respondents: q.respondents }))));
+      if ('withheld' in q)
+        body.push(typed(translate(m.locale, 'summary.question_withheld', { question: q.text, needed: q.needed })));
+      else if (q.kind === 'scale')
+        body.push(
+          typed(
+            toTeamsPlainText(
+              translate(m.locale, 'summary.question_scale', {
+                question: q.text,
+                average: q.average.toFixed(1),
+                respondents: q.respondents,
+              }),
+            ),
+          ),
+        );
       else {
         body.push(typed(translate(m.locale, 'summary.question_text', { question: q.text }), { weight: 'Bolder' }));
         for (const a of q.answers.slice(0, 10)) body.push({ type: 'Container', style: 'emphasis', items: [typed(a)] });
@@ -149,7 +189,8 @@ export function summaryBody(m: SummaryMessage): Element[] {
     }
     if (s.comments.length) {
       body.push(textBlock(t('summary.comments')));
-      for (const c of s.comments.slice(0, MAX_COMMENTS_SHOWN)) body.push({ type: 'Container', style: 'emphasis', items: [typed(c)] });
+      for (const c of s.comments.slice(0, MAX_COMMENTS_SHOWN))
+        body.push({ type: 'Container', style: 'emphasis', items: [typed(c)] });
     }
     if (s.themes.length) body.push(textBlock(t('summary.themes', { themes: s.themes.join(', ') }), { isSubtle: true }));
     if (m.answered) body.push(textBlock(t('summary.answered', { ...m.answered }), { isSubtle: true }));
@@ -181,16 +222,21 @@ function symmetryBody(m: SymmetryMessage): Element[] {
 function shoutoutBody(m: ShoutoutMessage, names: Names, mentions: OutgoingMention[]): Element[] {
   if (m.withdrawn) return [sentence(m.locale, 'shoutout.withdrawn', {}, names, mentions, { isSubtle: true })];
   const recipients = m.recipients.map((r) => `<@${r}>`).join(', ');
-  const head = translate(m.locale, 'shoutout.text', { giver: m.givers[0]!, recipients }) + (m.givers.length > 1 ? translate(m.locale, 'shoutout.more', { more: m.givers.length - 1 }) : '');
+  const head =
+    translate(m.locale, 'shoutout.text', { giver: m.givers[0]!, recipients }) +
+    (m.givers.length > 1 ? translate(m.locale, 'shoutout.more', { more: m.givers.length - 1 }) : '');
   const md = toTeamsMarkdown(head, names);
   mentions.push(...md.mentions);
   const body: Element[] = [textBlock(md.text, { size: 'Medium' })];
   // Reasons are canonical free text (escaped, people as <@id>): shown as typed, people by name.
   if (m.reason) body.push(typed(translate(m.locale, 'shoutout.reason', { reason: toTeamsTypedText(m.reason, names) })));
-  if (m.values.length) body.push(textBlock(translate(m.locale, 'shoutout.values', { values: m.values.map((v) => `#${v}`).join(' ') })));
-  if (m.tags.length) body.push(textBlock(translate(m.locale, 'shoutout.tags', { tags: m.tags.map((v) => `#${v}`).join(' ') })));
+  if (m.values.length)
+    body.push(textBlock(translate(m.locale, 'shoutout.values', { values: m.values.map((v) => `#${v}`).join(' ') })));
+  if (m.tags.length)
+    body.push(textBlock(translate(m.locale, 'shoutout.tags', { tags: m.tags.map((v) => `#${v}`).join(' ') })));
   if (m.excerpt) body.push({ type: 'Container', style: 'emphasis', items: [typed(m.excerpt.replace(/\n/g, ' '))] });
-  if (m.permalink) body.push(textBlock(toTeamsMarkdown(translate(m.locale, 'shoutout.link', { permalink: m.permalink })).text));
+  if (m.permalink)
+    body.push(textBlock(toTeamsMarkdown(translate(m.locale, 'shoutout.link', { permalink: m.permalink })).text));
   return body;
 }
 
@@ -213,7 +259,14 @@ export function peopleIn(m: OutboundMessage): string[] {
 /** The key a message is posted under (found again after a crash, or when someone reacts to it). */
 export function postKeyOf(m: OutboundMessage): string | null {
   if (m.kind === 'checkin') return `checkin-${m.deliveryId}`;
-  if (m.kind === 'summary' || m.kind === 'shoutout' || m.kind === 'digest' || m.kind === 'action' || m.kind === 'thread') return m.key;
+  if (
+    m.kind === 'summary' ||
+    m.kind === 'shoutout' ||
+    m.kind === 'digest' ||
+    m.kind === 'action' ||
+    m.kind === 'thread'
+  )
+    return m.key;
   return null;
 }
 
@@ -224,42 +277,89 @@ export function renderMessage(m: OutboundMessage, names: Names = new Map()): Tea
     case 'checkin':
       return checkinCard(m);
     case 'summary':
-      return { type: 'message', text: toTeamsMarkdown(translate(m.locale, 'summary.title', { date: m.summary.closesAt.toISOString().slice(0, 10) })).text, attachments: card(summaryBody(m)) };
+      return {
+        type: 'message',
+        text: toTeamsMarkdown(
+          translate(m.locale, 'summary.title', { date: m.summary.closesAt.toISOString().slice(0, 10) }),
+        ).text,
+        attachments: card(summaryBody(m)),
+      };
     case 'shoutout': {
       const body = shoutoutBody(m, names, mentions);
       return { type: 'message', attachments: card(body, mentions) };
     }
     case 'digest': {
-      const body = [sentence(m.locale, 'digest.title', { total: m.total }, names, mentions, { size: 'Medium' }), ...m.receivers.map((r) => sentence(m.locale, 'digest.line', { user: r.user, count: r.count }, names, mentions))];
+      const body = [
+        sentence(m.locale, 'digest.title', { total: m.total }, names, mentions, { size: 'Medium' }),
+        ...m.receivers.map((r) => sentence(m.locale, 'digest.line', { user: r.user, count: r.count }, names, mentions)),
+      ];
       return { type: 'message', attachments: card(body, mentions) };
     }
     case 'action': {
-      const head = toTeamsMarkdown(translate(m.locale, 'action.announcement', { manager: m.managerId, text: '' }).trimEnd(), names);
+      const head = toTeamsMarkdown(
+        translate(m.locale, 'action.announcement', { manager: m.managerId, text: '' }).trimEnd(),
+        names,
+      );
       mentions.push(...head.mentions);
       return { type: 'message', attachments: card([textBlock(head.text), typed(m.text)], mentions) };
     }
     case 'symmetry':
-      return { type: 'message', text: toTeamsPlainText(translate(m.locale, 'symmetry.title')), attachments: card(symmetryBody(m)) };
+      return {
+        type: 'message',
+        text: toTeamsPlainText(translate(m.locale, 'symmetry.title')),
+        attachments: card(symmetryBody(m)),
+      };
     case 'reminder':
-      return { type: 'message', textFormat: 'markdown', text: toTeamsMarkdown(translate(m.locale, 'reminder.text', { closesAt: `${m.closesAt.toISOString().slice(0, 16).replace('T', ' ')} UTC` })).text };
+      return {
+        type: 'message',
+        textFormat: 'markdown',
+        text: toTeamsMarkdown(
+          translate(m.locale, 'reminder.text', {
+            closesAt: `${m.closesAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+          }),
+        ).text,
+      };
     case 'thread': {
       // Text for now (no card buttons yet): the author reads the reply under their quoted comment; managers read "Anonymous teammate".
       const md = toTeamsMarkdown(threadText(m), names);
-      return { type: 'message', textFormat: 'markdown', text: md.text, ...(md.mentions.length ? { entities: md.mentions } : {}) };
+      return {
+        type: 'message',
+        textFormat: 'markdown',
+        text: md.text,
+        ...(md.mentions.length ? { entities: md.mentions } : {}),
+      };
     }
     case 'text': {
       const md = toTeamsMarkdown(translate(m.locale, m.key, m.params), names);
-      return { type: 'message', textFormat: 'markdown', text: md.text, ...(md.mentions.length ? { entities: md.mentions } : {}) };
+      return {
+        type: 'message',
+        textFormat: 'markdown',
+        text: md.text,
+        ...(md.mentions.length ? { entities: md.mentions } : {}),
+      };
     }
   }
 }
 
 /** A command's private reply: the sentence (and its note, as a second paragraph), with any rich messages (summaries) as cards under it. */
-export function renderReply(locale: string, key: MessageKey, params: MessageParams | undefined, messages: OutboundMessage[], names: Names = new Map(), note?: MessageKey): TeamsMessage {
+export function renderReply(
+  locale: string,
+  key: MessageKey,
+  params: MessageParams | undefined,
+  messages: OutboundMessage[],
+  names: Names = new Map(),
+  note?: MessageKey,
+): TeamsMessage {
   const md = toTeamsMarkdown(translate(locale, key, params), names);
   const text = note ? `${md.text}\n\n${toTeamsMarkdown(translate(locale, note)).text}` : md.text;
   const attachments = messages.flatMap((m) => renderMessage(m, names).attachments ?? []);
-  return { type: 'message', textFormat: 'markdown', text, ...(md.mentions.length ? { entities: md.mentions } : {}), ...(attachments.length ? { attachments } : {}) };
+  return {
+    type: 'message',
+    textFormat: 'markdown',
+    text,
+    ...(md.mentions.length ? { entities: md.mentions } : {}),
+    ...(attachments.length ? { attachments } : {}),
+  };
 }
 
 /**
@@ -275,7 +375,8 @@ export const MAX_IMAGE_BYTES = 180_000;
 export function pngSize(content: Uint8Array): { width: number; height: number } | null {
   const bytes = Buffer.from(content.buffer, content.byteOffset, content.byteLength);
   const signature = [137, 80, 78, 71, 13, 10, 26, 10];
-  if (bytes.length < 24 || !signature.every((b, i) => bytes[i] === b) || bytes.toString('ascii', 12, 16) !== 'IHDR') return null;
+  if (bytes.length < 24 || !signature.every((b, i) => bytes[i] === b) || bytes.toString('ascii', 12, 16) !== 'IHDR')
+    return null;
   return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
 }
 
@@ -288,8 +389,18 @@ export function imageMessage(image: { name: string; title: string; content: Uint
   const size = pngSize(image.content);
   if (!size) throw new SymmetryError('invalid_input', { error: 'image_not_png' });
   if (size.width > MAX_IMAGE_SIDE || size.height > MAX_IMAGE_SIDE || image.content.byteLength > MAX_IMAGE_BYTES) {
-    throw new SymmetryError('invalid_input', { error: 'image_too_large', width: size.width, height: size.height, bytes: image.content.byteLength });
+    throw new SymmetryError('invalid_input', {
+      error: 'image_too_large',
+      width: size.width,
+      height: size.height,
+      bytes: image.content.byteLength,
+    });
   }
   const contentUrl = `data:image/png;base64,${Buffer.from(image.content).toString('base64')}`;
-  return { type: 'message', textFormat: 'plain', text: image.title, attachments: [{ contentType: 'image/png', contentUrl, name: image.name }] };
+  return {
+    type: 'message',
+    textFormat: 'plain',
+    text: image.title,
+    attachments: [{ contentType: 'image/png', contentUrl, name: image.name }],
+  };
 }

@@ -32,7 +32,15 @@ export function baseConversationId(id: string): string {
   return cut < 0 ? id : id.slice(0, cut);
 }
 
-const HTML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'" };
+const HTML_ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  '#39': "'",
+};
 
 /** Teams sends text with a few HTML entities; they are turned back into characters. */
 function decodeHtml(text: string): string {
@@ -77,14 +85,17 @@ export function tokenizeTeamsText(text: string, entities: readonly MentionEntity
     pushWords(text.slice(last, m.index));
     last = m.index + m[0].length;
     const raw = m[0];
-    const index = mentions.findIndex((e, i) => !used.has(i) && (e.text ?? '').replace(/\s+/g, ' ') === raw.replace(/\s+/g, ' '));
+    const index = mentions.findIndex(
+      (e, i) => !used.has(i) && (e.text ?? '').replace(/\s+/g, ' ') === raw.replace(/\s+/g, ' '),
+    );
     const entity = index >= 0 ? mentions[index] : undefined;
     if (index >= 0) used.add(index);
     const id = entity?.mentioned?.id;
     const label = decodeHtml(m[1] ?? '').trim() || null;
     if (id && botId && id === botId) continue;
     if (!id) tokens.push({ kind: 'word', text: encodeEntities(`@${label ?? ''}`), raw, glued });
-    else if (CHANNEL_ID.test(id) || entity?.mentioned?.type === 'channel') tokens.push({ kind: 'channel', id, label, raw, glued });
+    else if (CHANNEL_ID.test(id) || entity?.mentioned?.type === 'channel')
+      tokens.push({ kind: 'channel', id, label, raw, glued });
     else if (entity?.mentioned?.type === 'tag') tokens.push({ kind: 'group', id, label, raw, glued });
     else tokens.push({ kind: 'user', id, label, raw, glued });
     glued = true;
@@ -100,7 +111,16 @@ export interface OutgoingMention {
   mentioned: { id: string; name: string };
 }
 
-const EMOJI: Record<string, string> = { tada: '🎉', raised_hands: '🙌', clap: '👏', taco: '🌮', heart: '❤️', '+1': '👍', thumbsup: '👍', star: '⭐' };
+const EMOJI: Record<string, string> = {
+  tada: '🎉',
+  raised_hands: '🙌',
+  clap: '👏',
+  taco: '🌮',
+  heart: '❤️',
+  '+1': '👍',
+  thumbsup: '👍',
+  star: '⭐',
+};
 
 /** How one rendering spells people and bold; everything else is shared by the Teams renderers. */
 interface TeamsStyle {
@@ -114,7 +134,11 @@ interface TeamsStyle {
 // People type commands to the bot in Teams: `pulse setup`, not `/pulse setup`.
 const asTypedToBot = (command: string, rest: string) => `${command}${rest}`;
 
-function renderSegments(segments: readonly Segment[], style: TeamsStyle, channelNames: ReadonlyMap<string, string>): string {
+function renderSegments(
+  segments: readonly Segment[],
+  style: TeamsStyle,
+  channelNames: ReadonlyMap<string, string>,
+): string {
   return segments
     .map((s): string => {
       switch (s.kind) {
@@ -147,16 +171,27 @@ function renderSegments(segments: readonly Segment[], style: TeamsStyle, channel
  * their fallback; known emoji the character; `/pulse` in examples becomes `pulse`, because in Teams
  * people type it to the bot.
  */
-export function toTeamsMarkdown(text: string, names: ReadonlyMap<string, string> = new Map(), channelNames: ReadonlyMap<string, string> = new Map()): { text: string; mentions: OutgoingMention[] } {
+export function toTeamsMarkdown(
+  text: string,
+  names: ReadonlyMap<string, string> = new Map(),
+  channelNames: ReadonlyMap<string, string> = new Map(),
+): { text: string; mentions: OutgoingMention[] } {
   const mentions: OutgoingMention[] = [];
   const person = (id: string) => {
     const name = names.get(id);
     if (!name) return 'someone';
     const tag = `<at>${name}</at>`;
-    if (!mentions.some((m) => m.mentioned.id === id)) mentions.push({ type: 'mention', text: tag, mentioned: { id, name } });
+    if (!mentions.some((m) => m.mentioned.id === id))
+      mentions.push({ type: 'mention', text: tag, mentioned: { id, name } });
     return tag;
   };
-  const style: TeamsStyle = { person, bold: (inner) => `**${inner}**`, link: (url, label) => `[${label}](${url})`, emoji: (name) => EMOJI[name] ?? `:${name}:`, command: asTypedToBot };
+  const style: TeamsStyle = {
+    person,
+    bold: (inner) => `**${inner}**`,
+    link: (url, label) => `[${label}](${url})`,
+    emoji: (name) => EMOJI[name] ?? `:${name}:`,
+    command: asTypedToBot,
+  };
   return { text: renderSegments(parseMarkup(text), style, channelNames), mentions };
 }
 
@@ -166,7 +201,13 @@ export function toTeamsMarkdown(text: string, names: ReadonlyMap<string, string>
  * commands as they are typed to the bot, in backticks.
  */
 export function toTeamsPlainText(text: string, names: ReadonlyMap<string, string> = new Map()): string {
-  const style: TeamsStyle = { person: (id) => names.get(id) ?? 'someone', bold: (inner) => inner, link: (url, label) => `${label} (${url})`, emoji: (name) => EMOJI[name] ?? `:${name}:`, command: asTypedToBot };
+  const style: TeamsStyle = {
+    person: (id) => names.get(id) ?? 'someone',
+    bold: (inner) => inner,
+    link: (url, label) => `${label} (${url})`,
+    emoji: (name) => EMOJI[name] ?? `:${name}:`,
+    command: asTypedToBot,
+  };
   return renderSegments(parseMarkup(text), style, new Map());
 }
 
@@ -175,7 +216,13 @@ export function toTeamsPlainText(text: string, names: ReadonlyMap<string, string
  * person, "#label" for a channel, characters decoded, their own stars and colons left alone.
  */
 export function toTeamsTypedText(canonical: string, names: ReadonlyMap<string, string> = new Map()): string {
-  const style: TeamsStyle = { person: (id) => `@${names.get(id) ?? 'someone'}`, bold: (inner) => `*${inner}*`, link: (url, label) => `<${url}|${label}>`, emoji: (name) => `:${name}:`, command: (command, rest) => `/${command}${rest}` };
+  const style: TeamsStyle = {
+    person: (id) => `@${names.get(id) ?? 'someone'}`,
+    bold: (inner) => `*${inner}*`,
+    link: (url, label) => `<${url}|${label}>`,
+    emoji: (name) => `:${name}:`,
+    command: (command, rest) => `/${command}${rest}`,
+  };
   return renderSegments(parseMarkup(canonical), style, new Map());
 }
 

@@ -28,5 +28,7 @@ export const action = defineSubcommand<'action' | 'action-done'>({
   help: 'help.pulse.action',
   parse: parseAction,
   run: (deps, ctx, command, team) =>
-    command.type === 'action-done' ? completeAction(deps, team, command.index) : addAction(deps, team, ctx.input.userId, command.text),
+    command.type === 'action-done'
+      ? completeAction(deps, team, command.index)
+      : addAction(deps, team, ctx.input.userId, command.text),
 });

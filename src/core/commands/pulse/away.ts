@@ -51,9 +51,14 @@ export const away = defineSubcommand<'away' | 'away-off' | 'away-status'>({
       return { key: 'away.off' };
     }
     // "2w" from today: today is the first day away, so the last is today + days − 1.
-    const lastDay = 'date' in command.until ? command.until.date : addDays(localDateKey(now, zone), command.until.days - 1);
+    const lastDay =
+      'date' in command.until ? command.until.date : addDays(localDateKey(now, zone), command.until.days - 1);
     const end = awayEnd(lastDay, zone, now);
-    if (!end.ok) return { key: end.reason === 'past' ? 'away.past' : 'away.too_far', params: { date: lastDay, today: end.today, latest: end.latest, zone } };
+    if (!end.ok)
+      return {
+        key: end.reason === 'past' ? 'away.past' : 'away.too_far',
+        params: { date: lastDay, today: end.today, latest: end.latest, zone },
+      };
     await deps.repos.members.setAwayUntil(member.id, end.until);
     return { key: 'away.set', params: { date: lastDay, zone } };
   },

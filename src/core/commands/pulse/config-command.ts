@@ -12,7 +12,8 @@ function parseConfig(args: readonly Token[]): ParseResult<CommandOf<'config' | '
   if (args.length === 0) return done({ type: 'config' });
   const word = keywordOf(args[0]);
   const key = word === null ? undefined : findSetting(word);
-  if (key === undefined) return fail('parse.config_unknown_key', { key: echoTokens(args.slice(0, 1)), keys: CONFIG_KEYS.join(', ') });
+  if (key === undefined)
+    return fail('parse.config_unknown_key', { key: echoTokens(args.slice(0, 1)), keys: CONFIG_KEYS.join(', ') });
   const value = args.slice(1);
   if (value.length === 0) return fail('parse.config_missing_value', { key, usage: CONFIG_SETTINGS[key].example });
   const setting = parseSetting(key, value);
@@ -31,6 +32,12 @@ export const config = defineSubcommand<'config' | 'config-set'>({
     if (command.type === 'config-set') return setConfig(deps, ctx.workspace, team, command.setting);
     const teamConfig = showConfig(team);
     const kudosConfig = showKudosConfig(ctx.workspace);
-    return { key: 'config.show_all', params: { team: translate(ctx.locale, teamConfig.key, teamConfig.params), kudos: translate(ctx.locale, kudosConfig.key, kudosConfig.params) } };
+    return {
+      key: 'config.show_all',
+      params: {
+        team: translate(ctx.locale, teamConfig.key, teamConfig.params),
+        kudos: translate(ctx.locale, kudosConfig.key, kudosConfig.params),
+      },
+    };
   },
 });

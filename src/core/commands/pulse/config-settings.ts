@@ -54,7 +54,8 @@ export type ConfigSetting =
 
 export type ConfigKey = ConfigSetting['key'];
 
-type SettingResult<K extends ConfigKey> = { ok: true; setting: Extract<ConfigSetting, { key: K }> } | { ok: false; error: CommandError };
+type SettingResult<K extends ConfigKey> =
+  { ok: true; setting: Extract<ConfigSetting, { key: K }> } | { ok: false; error: CommandError };
 
 /** How one setting is spelled, shown by example and read. */
 interface SettingEntry<K extends ConfigKey> {
@@ -67,17 +68,33 @@ interface SettingEntry<K extends ConfigKey> {
 }
 
 /** For settings that take one word: the extra words are the problem. */
-function single(key: ConfigKey, value: readonly Token[], example: string): { ok: true; token: Token } | { ok: false; error: CommandError } {
-  if (value.length > 1) return fail('parse.unexpected_args', { command: `config ${key}`, extra: echoTokens(value.slice(1)), usage: example });
+function single(
+  key: ConfigKey,
+  value: readonly Token[],
+  example: string,
+): { ok: true; token: Token } | { ok: false; error: CommandError } {
+  if (value.length > 1)
+    return fail('parse.unexpected_args', {
+      command: `config ${key}`,
+      extra: echoTokens(value.slice(1)),
+      usage: example,
+    });
   return { ok: true, token: value[0] as Token };
 }
 
-function configNumber<K extends 'threshold' | 'kudos-limit'>(key: K, value: readonly Token[], example: string, min: number, max: number): SettingResult<K> {
+function configNumber<K extends 'threshold' | 'kudos-limit'>(
+  key: K,
+  value: readonly Token[],
+  example: string,
+  min: number,
+  max: number,
+): SettingResult<K> {
   const one = single(key, value, example);
   if (!one.ok) return one;
   const word = keywordOf(one.token);
   const n = word === null ? null : parseWholeNumber(word, min, max);
-  if (n === null) return fail('parse.bad_number', { command: `config ${key}`, min, max, usage: example, value: echoTokens(value) });
+  if (n === null)
+    return fail('parse.bad_number', { command: `config ${key}`, min, max, usage: example, value: echoTokens(value) });
   return { ok: true, setting: { key, value: n } as Extract<ConfigSetting, { key: K }> };
 }
 
@@ -87,11 +104,16 @@ function hoursOf(value: readonly Token[]): number | null {
   return words.includes(null) ? null : parseDurationHours(words.join(''));
 }
 
-function configChannel(key: 'channel' | 'kudos-channel', value: readonly Token[], example: string): { ok: true; id: string | null } | { ok: false; error: CommandError } {
+function configChannel(
+  key: 'channel' | 'kudos-channel',
+  value: readonly Token[],
+  example: string,
+): { ok: true; id: string | null } | { ok: false; error: CommandError } {
   const one = single(key, value, example);
   if (!one.ok) return one;
   const word = keywordOf(one.token);
-  if (key === 'kudos-channel' && word !== null && (OFF_WORDS.has(word) || word === 'thread')) return { ok: true, id: null };
+  if (key === 'kudos-channel' && word !== null && (OFF_WORDS.has(word) || word === 'thread'))
+    return { ok: true, id: null };
   if (one.token.kind === 'channel') return { ok: true, id: one.token.id };
   return fail('parse.bad_channel', { value: echoTokens(value), usage: example });
 }
@@ -113,7 +135,10 @@ function configManagers(value: readonly Token[]): SettingResult<'managers'> {
     }
     const word = keywordOf(token);
     if (word !== null && /^(?:[,،、;&+]+|and|&amp;)$/.test(word)) continue;
-    return fail('parse.not_a_user', { value: echoText(displayToken(token)), usage: `/pulse config managers ${op} @alex` });
+    return fail('parse.not_a_user', {
+      value: echoText(displayToken(token)),
+      usage: `/pulse config managers ${op} @alex`,
+    });
   }
   if (ids.length === 0) return fail('parse.managers_missing');
   return { ok: true, setting: { key: 'managers', op, value: ids } };
@@ -132,7 +157,8 @@ function configEmoji(value: readonly Token[], example: string): SettingResult<'k
     }
   }
   if (names.length === 0) return fail('parse.config_missing_value', { key: 'kudos-emoji', usage: example });
-  if (names.length > MAX_KUDOS_EMOJI) return fail('parse.too_many_items', { key: 'kudos-emoji', max: MAX_KUDOS_EMOJI, count: names.length });
+  if (names.length > MAX_KUDOS_EMOJI)
+    return fail('parse.too_many_items', { key: 'kudos-emoji', max: MAX_KUDOS_EMOJI, count: names.length });
   return { ok: true, setting: { key: 'kudos-emoji', value: names } };
 }
 
@@ -141,7 +167,12 @@ function configValues(value: readonly Token[], example: string): SettingResult<'
   const slugs: string[] = [];
   for (const token of value) {
     // Slack turns "#teamwork" into a channel link when such a channel exists; its name is the value.
-    const texts = token.kind === 'channel' && token.label !== null ? [token.label] : token.kind === 'word' ? (keywordOf(token) as string).split(LIST_SEPARATOR) : null;
+    const texts =
+      token.kind === 'channel' && token.label !== null
+        ? [token.label]
+        : token.kind === 'word'
+          ? (keywordOf(token) as string).split(LIST_SEPARATOR)
+          : null;
     if (texts === null) return fail('parse.bad_value_name', { value: echoText(displayToken(token)) });
     for (const text of texts) {
       if (text === '') continue;
@@ -151,25 +182,33 @@ function configValues(value: readonly Token[], example: string): SettingResult<'
     }
   }
   if (slugs.length === 0) return fail('parse.config_missing_value', { key: 'values', usage: example });
-  if (slugs.length > MAX_VALUES) return fail('parse.too_many_items', { key: 'values', max: MAX_VALUES, count: slugs.length });
+  if (slugs.length > MAX_VALUES)
+    return fail('parse.too_many_items', { key: 'values', max: MAX_VALUES, count: slugs.length });
   return { ok: true, setting: { key: 'values', value: slugs } };
 }
 
 function configHolidays(value: readonly Token[]): SettingResult<'holidays'> {
   if (isOff(value)) return { ok: true, setting: { key: 'holidays', value: [] } };
-  const listed = listPieces(value, (token) => ({ key: 'parse.bad_date', params: { value: echoText(displayToken(token)) } }));
+  const listed = listPieces(value, (token) => ({
+    key: 'parse.bad_date',
+    params: { value: echoText(displayToken(token)) },
+  }));
   if (!listed.ok) return listed;
   const dates = new Set<string>();
   for (const piece of listed.pieces) {
     if (!isIsoDate(piece)) return fail('parse.bad_date', { value: echoText(piece) });
     dates.add(piece);
   }
-  if (dates.size > MAX_HOLIDAYS) return fail('parse.too_many_items', { key: 'holidays', max: MAX_HOLIDAYS, count: dates.size });
+  if (dates.size > MAX_HOLIDAYS)
+    return fail('parse.too_many_items', { key: 'holidays', max: MAX_HOLIDAYS, count: dates.size });
   return { ok: true, setting: { key: 'holidays', value: [...dates].sort() } };
 }
 
 function configWorkdays(value: readonly Token[], example: string): SettingResult<'workdays'> {
-  const listed = listPieces(value, (token) => ({ key: 'parse.bad_day', params: { value: echoText(displayToken(token)) } }));
+  const listed = listPieces(value, (token) => ({
+    key: 'parse.bad_day',
+    params: { value: echoText(displayToken(token)) },
+  }));
   if (!listed.ok) return listed;
   const days = parseDayPieces(listed.pieces);
   if (!days.ok) return days;
@@ -190,7 +229,12 @@ export const CONFIG_SETTINGS = {
     parse: (value, example) => {
       const hours = hoursOf(value);
       if (hours === null || hours < MIN_WINDOW_HOURS || hours > MAX_WINDOW_HOURS) {
-        return fail('parse.bad_duration', { value: echoTokens(value), min: `${MIN_WINDOW_HOURS}h`, max: `${MAX_WINDOW_HOURS / 24}d`, usage: example });
+        return fail('parse.bad_duration', {
+          value: echoTokens(value),
+          min: `${MIN_WINDOW_HOURS}h`,
+          max: `${MAX_WINDOW_HOURS / 24}d`,
+          usage: example,
+        });
       }
       return { ok: true, setting: { key: 'window', value: hours } };
     },
@@ -202,7 +246,11 @@ export const CONFIG_SETTINGS = {
       if (isOff(value)) return { ok: true, setting: { key: 'reminder', value: null } };
       const hours = hoursOf(value);
       if (hours === null || hours < MIN_REMINDER_HOURS || hours > MAX_REMINDER_HOURS) {
-        return fail('parse.bad_reminder', { value: echoTokens(value), min: `${MIN_REMINDER_HOURS}h`, max: `${MAX_REMINDER_HOURS}h` });
+        return fail('parse.bad_reminder', {
+          value: echoTokens(value),
+          min: `${MIN_REMINDER_HOURS}h`,
+          max: `${MAX_REMINDER_HOURS}h`,
+        });
       }
       return { ok: true, setting: { key: 'reminder', value: hours } };
     },
@@ -229,7 +277,8 @@ export const CONFIG_SETTINGS = {
       if (!one.ok) return one;
       const code = /^([a-z]{2,3})(?:[-_][a-z0-9]{2,8})?$/.exec(keywordOf(one.token) ?? '')?.[1];
       const language = LANGUAGE_CODES.find((known) => known === code);
-      if (language === undefined) return fail('parse.bad_language', { value: echoTokens(value), languages: LANGUAGE_LIST });
+      if (language === undefined)
+        return fail('parse.bad_language', { value: echoTokens(value), languages: LANGUAGE_LIST });
       return { ok: true, setting: { key: 'language', value: language } };
     },
   },
@@ -265,11 +314,17 @@ export const CONFIG_KEYS = Object.keys(CONFIG_SETTINGS) as ConfigKey[];
 /** The setting a typed word names (`timezone`, `tz`, `kudos_emoji`), or undefined. */
 export function findSetting(word: string): ConfigKey | undefined {
   const name = word.replace(/_/g, '-');
-  return CONFIG_KEYS.find((key) => key === name) ?? CONFIG_KEYS.find((key) => CONFIG_SETTINGS[key].aliases.some((alias) => alias === name));
+  return (
+    CONFIG_KEYS.find((key) => key === name) ??
+    CONFIG_KEYS.find((key) => CONFIG_SETTINGS[key].aliases.some((alias) => alias === name))
+  );
 }
 
 /** Reads the value of one setting (at least one token); a command or the exact problem. */
-export function parseSetting(key: ConfigKey, value: readonly Token[]): { ok: true; setting: ConfigSetting } | { ok: false; error: CommandError } {
+export function parseSetting(
+  key: ConfigKey,
+  value: readonly Token[],
+): { ok: true; setting: ConfigSetting } | { ok: false; error: CommandError } {
   const entry: SettingEntry<ConfigKey> = CONFIG_SETTINGS[key];
   return entry.parse(value, entry.example);
 }

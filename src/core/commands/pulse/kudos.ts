@@ -9,6 +9,9 @@ export const kudos = defineSubcommand<'kudos'>({
   access: 'anyone',
   section: 'help.section.kudos',
   help: 'help.pulse.kudos',
-  parse: optionalCount({ min: 1, max: MAX_KUDOS_WEEKS, fallback: DEFAULT_KUDOS_WEEKS, example: 4, unit: /w$/ }, (weeks) => ({ type: 'kudos', weeks })),
+  parse: optionalCount(
+    { min: 1, max: MAX_KUDOS_WEEKS, fallback: DEFAULT_KUDOS_WEEKS, example: 4, unit: /w$/ },
+    (weeks) => ({ type: 'kudos', weeks }),
+  ),
   run: (deps, ctx, command) => kudosLeaderboard(deps, ctx.workspace, command.weeks),
 });

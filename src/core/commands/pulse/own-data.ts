@@ -16,7 +16,10 @@ export const mine = defineSubcommand<'mine'>({
     const answers = member ? await ownAnswers(deps, member) : [];
     if (answers.length === 0) return { key: 'mine.none' };
     const list = answers
-      .map((a) => `• ${ctx.formatDate(a.closesAt)}: ${a.score ?? '–'}${a.commented ? ' 💬' : ''}${a.open ? ' (open)' : ''}`)
+      .map(
+        (a) =>
+          `• ${ctx.formatDate(a.closesAt)}: ${a.score ?? '–'}${a.commented ? ' 💬' : ''}${a.open ? ' (open)' : ''}`,
+      )
       .join('\n');
     return { key: 'mine.list', params: { list } };
   },

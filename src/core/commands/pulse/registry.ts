@@ -57,7 +57,9 @@ type TypesOf<S> = S extends Subcommand<infer C> ? C['type'] : never;
 type AssertNone<T extends never> = T;
 type _EveryCommandHasAnEntry = AssertNone<Exclude<PulseCommand['type'], TypesOf<(typeof PULSE_SUBCOMMANDS)[number]>>>;
 
-const BY_WORD: ReadonlyMap<string, Subcommand> = new Map(PULSE_SUBCOMMANDS.flatMap((entry) => [entry.name, ...entry.aliases].map((word) => [word, entry] as const)));
+const BY_WORD: ReadonlyMap<string, Subcommand> = new Map(
+  PULSE_SUBCOMMANDS.flatMap((entry) => [entry.name, ...entry.aliases].map((word) => [word, entry] as const)),
+);
 
 /** The entry a keyword (lower case, as `keywordOf` gives it) names, by name or alias. */
 export function findSubcommand(word: string): Subcommand | undefined {
@@ -65,7 +67,9 @@ export function findSubcommand(word: string): Subcommand | undefined {
 }
 
 /** The names "did you mean" may offer: those `/pulse help` teaches. */
-export const SUGGESTED_NAMES: readonly string[] = PULSE_SUBCOMMANDS.filter((entry) => entry.listed).map((entry) => entry.name);
+export const SUGGESTED_NAMES: readonly string[] = PULSE_SUBCOMMANDS.filter((entry) => entry.listed).map(
+  (entry) => entry.name,
+);
 
 /** The catalog keys of `/pulse help` in order: each heading once where its entries start, each help key once. */
 export function helpKeys(): Array<HelpKey | HelpSection> {
@@ -82,5 +86,12 @@ export function helpKeys(): Array<HelpKey | HelpSection> {
 /** `/pulse help` in the caller's language, put together from the entries' help keys; {languages} lists the registry's codes. */
 export function pulseHelp(locale: string): Reply {
   const params = { languages: LANGUAGE_LIST };
-  return { key: 'usage.pulse', params: { commands: helpKeys().map((key) => translate(locale, key, params)).join('\n') } };
+  return {
+    key: 'usage.pulse',
+    params: {
+      commands: helpKeys()
+        .map((key) => translate(locale, key, params))
+        .join('\n'),
+    },
+  };
 }

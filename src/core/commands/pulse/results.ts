@@ -11,8 +11,16 @@ import { DEFAULT_SYMMETRY_ROUNDS, MAX_SUMMARY_ROUNDS, MAX_SYMMETRY_ROUNDS } from
 import { defineSubcommand, optionalCount, takesNothing, type CommandContext } from './subcommand';
 
 /** Queues the reply's chart for the caller's DM and says so, or says nothing when there is no chart to draw. */
-async function chartNote(deps: WebDeps, ctx: CommandContext, team: Team, request: Parameters<typeof requestCommandChart>[3], chartView: SymmetryView): Promise<Pick<Reply, 'note'>> {
-  return (await requestCommandChart(deps, team, ctx.input.userId, request, chartView)) ? { note: 'chart.on_its_way' } : {};
+async function chartNote(
+  deps: WebDeps,
+  ctx: CommandContext,
+  team: Team,
+  request: Parameters<typeof requestCommandChart>[3],
+  chartView: SymmetryView,
+): Promise<Pick<Reply, 'note'>> {
+  return (await requestCommandChart(deps, team, ctx.input.userId, request, chartView))
+    ? { note: 'chart.on_its_way' }
+    : {};
 }
 
 /** The anonymous summaries of the last closed rounds, and their trend chart in the caller's DM. */
@@ -21,14 +29,22 @@ export const summary = defineSubcommand<'summary'>({
   access: 'manager',
   section: 'help.section.results',
   help: 'help.pulse.summary',
-  parse: optionalCount({ min: 1, max: MAX_SUMMARY_ROUNDS, fallback: 1, example: 3 }, (rounds) => ({ type: 'summary', rounds })),
+  parse: optionalCount({ min: 1, max: MAX_SUMMARY_ROUNDS, fallback: 1, example: 3 }, (rounds) => ({
+    type: 'summary',
+    rounds,
+  })),
   run: async (deps, ctx, command, team): Promise<Reply> => {
     const summaries = await recentSummaries(deps, team, command.rounds);
     if (summaries.length === 0) return { key: 'summary.none' };
     const messages = await Promise.all(summaries.map((s) => summaryMessage(deps, team, s)));
     const request = { view: 'summary' as const, rounds: command.rounds, requestedAt: deps.clock.now() };
     const chartView = await commandChartView(deps, team, request.view, request.rounds, request.requestedAt);
-    return { key: 'summary.header', params: { count: summaries.length }, messages, ...(await chartNote(deps, ctx, team, request, chartView)) };
+    return {
+      key: 'summary.header',
+      params: { count: summaries.length },
+      messages,
+      ...(await chartNote(deps, ctx, team, request, chartView)),
+    };
   },
 });
 
@@ -38,13 +54,21 @@ export const symmetry = defineSubcommand<'symmetry'>({
   access: 'manager',
   section: 'help.section.results',
   help: 'help.pulse.symmetry',
-  parse: optionalCount({ min: 1, max: MAX_SYMMETRY_ROUNDS, fallback: DEFAULT_SYMMETRY_ROUNDS, example: 8 }, (rounds) => ({ type: 'symmetry', rounds })),
+  parse: optionalCount(
+    { min: 1, max: MAX_SYMMETRY_ROUNDS, fallback: DEFAULT_SYMMETRY_ROUNDS, example: 8 },
+    (rounds) => ({ type: 'symmetry', rounds }),
+  ),
   run: async (deps, ctx, command, team): Promise<Reply> => {
     const request = { view: 'symmetry' as const, rounds: command.rounds, requestedAt: deps.clock.now() };
     const view = await commandChartView(deps, team, request.view, request.rounds, request.requestedAt);
     if (view.rounds.length === 0) return { key: 'symmetry.none' };
     const messages = [{ kind: 'symmetry' as const, locale: team.settings.language, view }];
-    return { key: 'symmetry.header', params: { count: view.rounds.length }, messages, ...(await chartNote(deps, ctx, team, request, view)) };
+    return {
+      key: 'symmetry.header',
+      params: { count: view.rounds.length },
+      messages,
+      ...(await chartNote(deps, ctx, team, request, view)),
+    };
   },
 });
 

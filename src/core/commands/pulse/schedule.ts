@@ -4,7 +4,16 @@ import { scheduleDaysOutsideWorkdays } from '../../schedule';
 import type { WebDeps } from '../../use-cases/deps';
 import type { Reply } from '../../use-cases/reply';
 import { displayToken, type Token } from '../mentions';
-import { OFF_WORDS, echoText, fail, keywordOf, listPieces, parseDayPieces, parseTime, type ParseResult } from '../words';
+import {
+  OFF_WORDS,
+  echoText,
+  fail,
+  keywordOf,
+  listPieces,
+  parseDayPieces,
+  parseTime,
+  type ParseResult,
+} from '../words';
 import type { CommandOf } from './command';
 import { defineSubcommand, done, takesNothing } from './subcommand';
 
@@ -12,7 +21,10 @@ function parseSchedule(args: readonly Token[]): ParseResult<CommandOf<'schedule'
   if (args.length === 0) return fail('parse.schedule_missing');
   const first = keywordOf(args[0]);
   if (args.length === 1 && first !== null && OFF_WORDS.has(first)) return done({ type: 'unschedule' });
-  const listed = listPieces(args, (token) => ({ key: 'parse.bad_day', params: { value: echoText(displayToken(token)) } }));
+  const listed = listPieces(args, (token) => ({
+    key: 'parse.bad_day',
+    params: { value: echoText(displayToken(token)) },
+  }));
   if (!listed.ok) return listed;
   const dayPieces: string[] = [];
   const times: string[] = [];
@@ -53,7 +65,11 @@ export const schedule = defineSubcommand<'schedule' | 'unschedule'>({
   run: async (deps, _ctx, command, team): Promise<Reply> => {
     if (command.type === 'unschedule') return unscheduleTeam(deps, team);
     const outside = scheduleDaysOutsideWorkdays(command, team.settings.workdays);
-    if (outside[0]) return { key: 'pulse.not_a_working_day', params: { day: outside[0], workdays: team.settings.workdays.join(', ') } };
+    if (outside[0])
+      return {
+        key: 'pulse.not_a_working_day',
+        params: { day: outside[0], workdays: team.settings.workdays.join(', ') },
+      };
     await deps.repos.teams.setSchedule(team.id, { days: command.days, time: command.time });
     return { key: 'pulse.schedule_set', params: { days: command.days.join(', '), time: command.time } };
   },

@@ -8,7 +8,15 @@ import type { WebDeps } from '../../use-cases/deps';
 import type { CommandInput, Reply } from '../../use-cases/reply';
 import { MAX_ITEM_INDEX } from '../limits';
 import type { Token } from '../mentions';
-import { echoTokens, fail, keywordOf, parseWholeNumber, type CommandError, type CommandMessageKey, type ParseResult } from '../words';
+import {
+  echoTokens,
+  fail,
+  keywordOf,
+  parseWholeNumber,
+  type CommandError,
+  type CommandMessageKey,
+  type ParseResult,
+} from '../words';
 import type { CommandOf, PulseCommand } from './command';
 
 /**
@@ -60,7 +68,8 @@ export type Invocation<C extends PulseCommand = PulseCommand> = { command: C } &
   | { access: 'manager'; run: (deps: WebDeps, ctx: CommandContext, team: Team) => Promise<Reply> }
 );
 
-export type ReadResult<C extends PulseCommand = PulseCommand> = { ok: true; invocation: Invocation<C> } | { ok: false; error: CommandError };
+export type ReadResult<C extends PulseCommand = PulseCommand> =
+  { ok: true; invocation: Invocation<C> } | { ok: false; error: CommandError };
 
 /** A registry entry: its names and help, and a reader that returns the parsed command bound to its handler. `C` is what it parses to. */
 export interface Subcommand<C extends PulseCommand = PulseCommand> {
@@ -100,8 +109,13 @@ export function defineSubcommand<T extends PulseCommand['type']>(spec: Subcomman
 export const done = <C>(command: C): { ok: true; command: C } => ({ ok: true, command });
 
 /** The parser of a subcommand that takes nothing: anything after it is named as the problem. */
-export function takesNothing<C extends PulseCommand>(command: C): (args: readonly Token[], name: string) => ParseResult<C> {
-  return (args, name) => (args.length === 0 ? done(command) : fail('parse.unexpected_args', { command: name, extra: echoTokens(args), usage: `/pulse ${name}` }));
+export function takesNothing<C extends PulseCommand>(
+  command: C,
+): (args: readonly Token[], name: string) => ParseResult<C> {
+  return (args, name) =>
+    args.length === 0
+      ? done(command)
+      : fail('parse.unexpected_args', { command: name, extra: echoTokens(args), usage: `/pulse ${name}` });
 }
 
 /** The parser of `[N]` subcommands: an optional number in a range (or its default), made into a command by `make`. */
@@ -112,18 +126,31 @@ export function optionalCount<C extends PulseCommand>(
   return (args, name) => {
     const usage = `/pulse ${name} ${range.example}`;
     if (args.length === 0) return done(make(range.fallback));
-    if (args.length > 1) return fail('parse.unexpected_args', { command: name, extra: echoTokens(args.slice(1)), usage });
+    if (args.length > 1)
+      return fail('parse.unexpected_args', { command: name, extra: echoTokens(args.slice(1)), usage });
     const word = keywordOf(args[0]);
-    const value = word === null ? null : parseWholeNumber(range.unit ? word.replace(range.unit, '') : word, range.min, range.max);
-    if (value === null) return fail('parse.bad_number', { command: name, min: range.min, max: range.max, usage, value: echoTokens(args) });
+    const value =
+      word === null ? null : parseWholeNumber(range.unit ? word.replace(range.unit, '') : word, range.min, range.max);
+    if (value === null)
+      return fail('parse.bad_number', {
+        command: name,
+        min: range.min,
+        max: range.max,
+        usage,
+        value: echoTokens(args),
+      });
     return done(make(value));
   };
 }
 
 /** An item number (`2`, `#2`) as the first token, for `unask` and `action done`. */
-export function parseIndex(args: readonly Token[], usage: string): { ok: true; value: number } | { ok: false; error: CommandError } {
+export function parseIndex(
+  args: readonly Token[],
+  usage: string,
+): { ok: true; value: number } | { ok: false; error: CommandError } {
   const word = keywordOf(args[0]);
   const value = word === null ? null : parseWholeNumber(word.replace(/^#/, ''), 1, MAX_ITEM_INDEX);
-  if (value === null) return fail('parse.bad_index', { value: echoTokens(args.slice(0, 1)), max: MAX_ITEM_INDEX, usage });
+  if (value === null)
+    return fail('parse.bad_index', { value: echoTokens(args.slice(0, 1)), max: MAX_ITEM_INDEX, usage });
   return { ok: true, value };
 }

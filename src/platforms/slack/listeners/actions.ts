@@ -9,10 +9,14 @@ import { commentModal, replyText, SCORE_ACTION_PREFIX } from '../render';
 const ScoreValue = z.object({ d: z.string().min(1).max(100), q: z.string().min(1).max(100).optional(), s: z.number() });
 
 /** Parses a score button's value; null when it is not ours or malformed. */
-export function parseScoreValue(value: string | undefined): { deliveryId: string; questionId: string; score: number } | null {
+export function parseScoreValue(
+  value: string | undefined,
+): { deliveryId: string; questionId: string; score: number } | null {
   try {
     const parsed = ScoreValue.safeParse(JSON.parse(value ?? ''));
-    return parsed.success ? { deliveryId: parsed.data.d, questionId: parsed.data.q ?? MOOD_QUESTION_ID, score: parsed.data.s } : null;
+    return parsed.success
+      ? { deliveryId: parsed.data.d, questionId: parsed.data.q ?? MOOD_QUESTION_ID, score: parsed.data.s }
+      : null;
   } catch {
     return null;
   }
@@ -20,23 +24,41 @@ export function parseScoreValue(value: string | undefined): { deliveryId: string
 
 /** Registers the block actions. */
 export function registerActions(app: App, deps: WebDeps): void {
-  app.action<BlockAction<ButtonAction>>(new RegExp(`^${SCORE_ACTION_PREFIX}\\d+$`), async ({ ack, body, action, client, respond }) => {
-    await ack();
-    const value = parseScoreValue(action.value);
-    const target = value && { platform: 'slack' as const, workspaceExternalId: body.team?.id ?? '', userId: body.user.id, deliveryId: value.deliveryId, clickId: action.action_ts };
-    let result: AcceptResult;
-    try {
-      result = target ? await acceptScore(deps, target, value.score, value.questionId) : { ok: false, key: 'answer.invalid' };
-    } catch (err) {
-      // A click that cannot be checked (say the database is down) is answered "please click again", never ignored.
-      deps.logger.error({ err: (err as Error).message }, 'score click failed after ack');
-      result = { ok: false, key: 'answer.retry' };
-    }
-    if (!result.ok) {
-      await respond({ response_type: 'ephemeral', replace_original: false, text: replyText(undefined, result.key, result.params) });
-      return;
-    }
-    if (value!.questionId !== MOOD_QUESTION_ID) return;
-    await client.views.open({ trigger_id: body.trigger_id, view: commentModal(result.locale, value!.deliveryId, result.threshold, result.textQuestions) });
-  });
+  app.action<BlockAction<ButtonAction>>(
+    new RegExp(`^${SCORE_ACTION_PREFIX}\\d+$`),
+    async ({ ack, body, action, client, respond }) => {
+      await ack();
+      const value = parseScoreValue(action.value);
+      const target = value && {
+        platform: 'slack' as const,
+        workspaceExternalId: body.team?.id ?? '',
+        userId: body.user.id,
+        deliveryId: value.deliveryId,
+        clickId: action.action_ts,
+      };
+      let result: AcceptResult;
+      try {
+        result = target
+          ? await acceptScore(deps, target, value.score, value.questionId)
+          : { ok: false, key: 'answer.invalid' };
+      } catch (err) {
+        // A click that cannot be checked (say the database is down) is answered "please click again", never ignored.
+        deps.logger.error({ err: (err as Error).message }, 'score click failed after ack');
+        result = { ok: false, key: 'answer.retry' };
+      }
+      if (!result.ok) {
+        await respond({
+          response_type: 'ephemeral',
+          replace_original: false,
+          text: replyText(undefined, result.key, result.params),
+        });
+        return;
+      }
+      if (value!.questionId !== MOOD_QUESTION_ID) return;
+      await client.views.open({
+        trigger_id: body.trigger_id,
+        view: commentModal(result.locale, value!.deliveryId, result.threshold, result.textQuestions),
+      });
+    },
+  );
 }

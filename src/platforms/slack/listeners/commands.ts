@@ -9,7 +9,13 @@ export function registerCommands(app: App, deps: WebDeps): void {
   app.command('/pulse', async ({ ack, command, respond }) => {
     await ack();
     await answerPrivately(respond, deps.logger, () =>
-      runPulseCommand(deps, { platform: 'slack', workspaceExternalId: command.team_id, channelId: command.channel_id, userId: command.user_id, text: command.text ?? '' }),
+      runPulseCommand(deps, {
+        platform: 'slack',
+        workspaceExternalId: command.team_id,
+        channelId: command.channel_id,
+        userId: command.user_id,
+        text: command.text ?? '',
+      }),
     );
   });
 }

@@ -5,7 +5,10 @@ import type { WebDeps } from '../../../core/use-cases/deps';
 
 /** Registers the Events API listeners. */
 export function registerEvents(app: App, deps: WebDeps): void {
-  for (const [type, change] of [['member_joined_channel', 'joined'], ['member_left_channel', 'left']] as const) {
+  for (const [type, change] of [
+    ['member_joined_channel', 'joined'],
+    ['member_left_channel', 'left'],
+  ] as const) {
     app.event(type, async ({ event, body }) => {
       await noteMembershipChange(deps, {
         platform: 'slack',

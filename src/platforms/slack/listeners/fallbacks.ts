@@ -6,7 +6,13 @@
 import type { App } from '@slack/bolt';
 import { translate } from '../../../core/i18n';
 import { COMMENT_CALLBACK_ID, SCORE_ACTION_PREFIX } from '../render';
-import { THREAD_ANSWER_ACTION, THREAD_ANSWER_CALLBACK, THREAD_QUICK_PREFIX, THREAD_REPLY_ACTION, THREAD_REPLY_CALLBACK } from '../thread-render';
+import {
+  THREAD_ANSWER_ACTION,
+  THREAD_ANSWER_CALLBACK,
+  THREAD_QUICK_PREFIX,
+  THREAD_REPLY_ACTION,
+  THREAD_REPLY_CALLBACK,
+} from '../thread-render';
 
 // Ids our own listeners ack: Bolt runs every matching listener, so a catch-all that also matched would ack first,
 // empty, and a form's answer (its errors, its confirmation) would never reach Slack.
@@ -24,5 +30,7 @@ export function registerFallbacks(app: App): void {
   app.action({ type: 'interactive_message' }, async ({ ack }) => ack());
   app.shortcut(/.*/, async ({ ack }) => ack());
   app.options(/.*/, async ({ ack }) => ack({ options: [] }));
-  app.command(/^(?!\/(pulse|kudos)$)/, async ({ ack, command }) => ack(translate('en', 'error.unknown_command', { command: command.command })));
+  app.command(/^(?!\/(pulse|kudos)$)/, async ({ ack, command }) =>
+    ack(translate('en', 'error.unknown_command', { command: command.command })),
+  );
 }

@@ -6,7 +6,10 @@ import { noteReaction, runKudosCommand } from '../../../core/use-cases/kudos';
 
 /** Registers reaction_added/removed and the /kudos command. */
 export function registerKudos(app: App, deps: WebDeps): void {
-  for (const [type, action] of [['reaction_added', 'add'], ['reaction_removed', 'remove']] as const) {
+  for (const [type, action] of [
+    ['reaction_added', 'add'],
+    ['reaction_removed', 'remove'],
+  ] as const) {
     app.event(type, async ({ event, body }) => {
       if (event.item.type !== 'message') return;
       await noteReaction(deps, {

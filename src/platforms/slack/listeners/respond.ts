@@ -10,7 +10,12 @@ import { renderMessage, replyText } from '../render';
  * Bolt has already acked, so a failure (say PostgreSQL is down) must still reach the person:
  * it is logged and answered with `onError`, never left silent.
  */
-export async function answerPrivately(respond: RespondFn, logger: Logger, run: () => Promise<Reply>, onError: MessageKey = 'error.generic'): Promise<void> {
+export async function answerPrivately(
+  respond: RespondFn,
+  logger: Logger,
+  run: () => Promise<Reply>,
+  onError: MessageKey = 'error.generic',
+): Promise<void> {
   let reply: Reply;
   try {
     reply = await run();
@@ -18,8 +23,14 @@ export async function answerPrivately(respond: RespondFn, logger: Logger, run: (
     logger.error({ err: (err as Error).message }, 'slack request failed after ack');
     reply = { key: onError };
   }
-  const text = [replyText(reply.locale, reply.key, reply.params), ...(reply.note ? [replyText(reply.locale, reply.note)] : [])].join('\n');
-  const blocks = (reply.messages ?? []).flatMap((m) => [{ type: 'divider' as const }, ...(renderMessage(m).blocks ?? [])]);
+  const text = [
+    replyText(reply.locale, reply.key, reply.params),
+    ...(reply.note ? [replyText(reply.locale, reply.note)] : []),
+  ].join('\n');
+  const blocks = (reply.messages ?? []).flatMap((m) => [
+    { type: 'divider' as const },
+    ...(renderMessage(m).blocks ?? []),
+  ]);
   await respond({
     response_type: 'ephemeral',
     replace_original: false,

@@ -30,7 +30,10 @@ function parseMetadata(raw: string | undefined): string | null {
   }
 }
 
-type ModalValues = Record<string, Record<string, { value?: string | null; selected_options?: Array<{ value: string }> }>>;
+type ModalValues = Record<
+  string,
+  Record<string, { value?: string | null; selected_options?: Array<{ value: string }> }>
+>;
 
 /** Registers the thread buttons and the two reply forms. */
 export function registerThreads(app: App, deps: WebDeps): void {
@@ -49,29 +52,57 @@ export function registerThreads(app: App, deps: WebDeps): void {
     });
   }
 
-  app.action<BlockAction<ButtonAction>>(new RegExp(`^${THREAD_QUICK_PREFIX}[a-z]+$`), async ({ ack, body, action, respond }) => {
-    await ack();
-    const caller: ThreadCaller = { platform: 'slack', workspaceExternalId: body.team?.id ?? '', userId: body.user.id, commentId: action.value ?? '', clickId: `${action.action_id}:${action.action_ts}` };
-    await answerPrivately(respond, deps.logger, () => replyToComment(deps, caller, { quick: action.action_id.slice(THREAD_QUICK_PREFIX.length) }));
-  });
+  app.action<BlockAction<ButtonAction>>(
+    new RegExp(`^${THREAD_QUICK_PREFIX}[a-z]+$`),
+    async ({ ack, body, action, respond }) => {
+      await ack();
+      const caller: ThreadCaller = {
+        platform: 'slack',
+        workspaceExternalId: body.team?.id ?? '',
+        userId: body.user.id,
+        commentId: action.value ?? '',
+        clickId: `${action.action_id}:${action.action_ts}`,
+      };
+      await answerPrivately(respond, deps.logger, () =>
+        replyToComment(deps, caller, { quick: action.action_id.slice(THREAD_QUICK_PREFIX.length) }),
+      );
+    },
+  );
 
   for (const callback of [THREAD_REPLY_CALLBACK, THREAD_ANSWER_CALLBACK]) {
     app.view(callback, async ({ ack, body, view }) => {
       const values = view.state.values as ModalValues;
       const commentId = parseMetadata(view.private_metadata);
-      const caller: ThreadCaller = { platform: 'slack', workspaceExternalId: body.team?.id ?? body.user.team_id ?? '', userId: body.user.id, commentId: commentId ?? '', clickId: view.id };
+      const caller: ThreadCaller = {
+        platform: 'slack',
+        workspaceExternalId: body.team?.id ?? body.user.team_id ?? '',
+        userId: body.user.id,
+        commentId: commentId ?? '',
+        clickId: view.id,
+      };
       const text = values[THREAD_TEXT_BLOCK]?.[THREAD_TEXT_ACTION]?.value ?? '';
-      const reveal = (values[THREAD_REVEAL_BLOCK]?.[THREAD_REVEAL_ACTION]?.selected_options ?? []).some((o) => o.value === 'reveal');
+      const reveal = (values[THREAD_REVEAL_BLOCK]?.[THREAD_REVEAL_ACTION]?.selected_options ?? []).some(
+        (o) => o.value === 'reveal',
+      );
       const reply =
-        callback === THREAD_ANSWER_CALLBACK ? await answerBack(deps, caller, { text, reveal }) : await replyToComment(deps, caller, { text });
-      const ok = reply.key === 'thread.sent' || reply.key === 'thread.answer_sent' || reply.key === 'thread.answer_sent_named';
+        callback === THREAD_ANSWER_CALLBACK
+          ? await answerBack(deps, caller, { text, reveal })
+          : await replyToComment(deps, caller, { text });
+      const ok =
+        reply.key === 'thread.sent' || reply.key === 'thread.answer_sent' || reply.key === 'thread.answer_sent_named';
       if (!ok) {
-        await ack({ response_action: 'errors', errors: { [THREAD_TEXT_BLOCK]: translate(reply.locale ?? 'en', reply.key, reply.params) } });
+        await ack({
+          response_action: 'errors',
+          errors: { [THREAD_TEXT_BLOCK]: translate(reply.locale ?? 'en', reply.key, reply.params) },
+        });
         return;
       }
       // The form turns into its confirmation: a modal has no channel to answer in.
       const done = translate(reply.locale ?? 'en', reply.key, reply.params);
-      await ack({ response_action: 'update', view: { type: 'modal', title: view.title, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: done } }] } });
+      await ack({
+        response_action: 'update',
+        view: { type: 'modal', title: view.title, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: done } }] },
+      });
     });
   }
 }

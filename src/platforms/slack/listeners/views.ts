@@ -20,12 +20,15 @@ function parseMetadata(raw: string | undefined): z.infer<typeof Metadata> | null
 }
 
 /** The typed answers of the modal, keyed by question (the comment block is the mood question's). */
-function readAnswers(values: Record<string, Record<string, { value?: string | null }>>): Array<{ questionId: string; text: string }> {
+function readAnswers(
+  values: Record<string, Record<string, { value?: string | null }>>,
+): Array<{ questionId: string; text: string }> {
   return Object.entries(values).flatMap(([blockId, actions]) => {
     const text = actions[COMMENT_ACTION_ID]?.value;
     if (typeof text !== 'string') return [];
     if (blockId === COMMENT_BLOCK_ID) return [{ questionId: MOOD_QUESTION_ID, text }];
-    if (blockId.startsWith(QUESTION_BLOCK_PREFIX)) return [{ questionId: blockId.slice(QUESTION_BLOCK_PREFIX.length), text }];
+    if (blockId.startsWith(QUESTION_BLOCK_PREFIX))
+      return [{ questionId: blockId.slice(QUESTION_BLOCK_PREFIX.length), text }];
     return [];
   });
 }
@@ -40,11 +43,20 @@ export function registerViews(app: App, deps: WebDeps): void {
     }
     const result = await acceptComments(
       deps,
-      { platform: 'slack', workspaceExternalId: body.team?.id ?? body.user.team_id ?? '', userId: body.user.id, deliveryId: meta.d, clickId: view.id },
+      {
+        platform: 'slack',
+        workspaceExternalId: body.team?.id ?? body.user.team_id ?? '',
+        userId: body.user.id,
+        deliveryId: meta.d,
+        clickId: view.id,
+      },
       readAnswers(view.state.values as Record<string, Record<string, { value?: string | null }>>),
     );
     if (!result.ok) {
-      const block = !result.field || result.field === MOOD_QUESTION_ID ? COMMENT_BLOCK_ID : `${QUESTION_BLOCK_PREFIX}${result.field}`;
+      const block =
+        !result.field || result.field === MOOD_QUESTION_ID
+          ? COMMENT_BLOCK_ID
+          : `${QUESTION_BLOCK_PREFIX}${result.field}`;
       await ack({ response_action: 'errors', errors: { [block]: translate('en', result.key, result.params) } });
       return;
     }

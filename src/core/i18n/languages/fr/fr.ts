@@ -11,52 +11,73 @@ export type FrPlural = 'one' | 'many';
 export const fr: CatalogOf<FrPlural> = {
   ...frCommands,
   'checkin.question': 'Comment vous sentez-vous au travail cette semaine, de 1 (très mal) à 10 (très bien) ?',
-  'checkin.privacy': 'Votre réponse est anonyme : votre équipe ne voit que des moyennes d’au moins {threshold} personnes, jamais votre nom à côté d’une note.',
+  'checkin.privacy':
+    'Votre réponse est anonyme : votre équipe ne voit que des moyennes d’au moins {threshold} personnes, jamais votre nom à côté d’une note.',
   'checkin.open_until': 'Vous pouvez modifier votre réponse jusqu’à la clôture ({closesAt}).',
   'checkin.selected': 'Vous avez répondu *{score}*. C’est enregistré.',
   'checkin.comment_saved': 'Votre commentaire est enregistré aussi. Merci.',
   'checkin.closed': 'Ce check-in est clos.',
   'checkin.fallback': 'Check-in : comment vous sentez-vous au travail cette semaine ?',
   'checkin.button_alt': 'Note {score}',
-  'reminder.text': 'Petit rappel : votre check-in reste ouvert jusqu’à la clôture ({closesAt}). Cela prend dix secondes.',
+  'reminder.text':
+    'Petit rappel : votre check-in reste ouvert jusqu’à la clôture ({closesAt}). Cela prend dix secondes.',
   'comment.title': 'Votre check-in',
   'comment.question': 'Qu’est-ce qui explique votre note cette semaine ?',
-  'comment.hint': 'Facultatif. Anonyme comme votre note ; montré à votre équipe uniquement parmi au moins {threshold} réponses, sans noms, e-mails ni numéros de téléphone.',
+  'comment.hint':
+    'Facultatif. Anonyme comme votre note ; montré à votre équipe uniquement parmi au moins {threshold} réponses, sans noms, e-mails ni numéros de téléphone.',
   'comment.submit': 'Enregistrer',
   'comment.cancel': 'Passer',
   'comment.too_long': 'Merci de vous limiter à {max} caractères (vous en êtes à {length}).',
   'answer.saving': 'Enregistrement de votre réponse…',
-  'answer.retry': 'Nous n’avons pas pu confirmer votre réponse pour le moment. Cliquez à nouveau sur votre note dans une minute ; deux clics ne comptent jamais deux fois.',
+  'answer.retry':
+    'Nous n’avons pas pu confirmer votre réponse pour le moment. Cliquez à nouveau sur votre note dans une minute ; deux clics ne comptent jamais deux fois.',
   'answer.not_yours': 'Ce check-in appartient à quelqu’un d’autre.',
   'answer.round_closed': 'Ce check-in est clos : les réponses ne peuvent plus être modifiées.',
   'answer.invalid': 'Cette réponse n’est pas valide : les notes vont de 1 à 10.',
-  'pulse.setup_started': 'Ce canal devient une équipe. Ses membres (hors bots) seront ajoutés dans un instant ; vous en êtes le manager. Étape suivante : `/pulse schedule fri 14:00` (jours en anglais : `fri` = vendredi).',
-  'pulse.setup_exists': 'Ce canal est déjà une équipe (gérée par {managers}). Sa liste de membres est en cours de mise à jour.',
-  'pulse.schedule_set': 'Les check-ins partiront chaque semaine ({days}) à {time}, dans le fuseau horaire de chaque membre, uniquement les jours ouvrés.',
+  'pulse.setup_started':
+    'Ce canal devient une équipe. Ses membres (hors bots) seront ajoutés dans un instant ; vous en êtes le manager. Étape suivante : `/pulse schedule fri 14:00` (jours en anglais : `fri` = vendredi).',
+  'pulse.setup_exists':
+    'Ce canal est déjà une équipe (gérée par {managers}). Sa liste de membres est en cours de mise à jour.',
+  'pulse.schedule_set':
+    'Les check-ins partiront chaque semaine ({days}) à {time}, dans le fuseau horaire de chaque membre, uniquement les jours ouvrés.',
   'pulse.round_opening': 'Ouverture d’une session : les check-ins partent vers {members} membres.',
-  'pulse.unscheduled': 'Les check-ins programmés sont désactivés pour cette équipe. `/pulse schedule fri 14:00` les réactive.',
-  'pulse.round_already_open': 'Une session est déjà ouverte jusqu’à la clôture ({closesAt}). `/pulse status` indique où elle en est.',
+  'pulse.unscheduled':
+    'Les check-ins programmés sont désactivés pour cette équipe. `/pulse schedule fri 14:00` les réactive.',
+  'pulse.round_already_open':
+    'Une session est déjà ouverte jusqu’à la clôture ({closesAt}). `/pulse status` indique où elle en est.',
   'pulse.status_open': '{answered} sur {total} ont répondu. La session reste ouverte jusqu’à la clôture ({closesAt}).',
-  'pulse.status_none': 'Aucune session n’est ouverte. `/pulse now` en ouvre une ; `/pulse schedule` fixe un horaire régulier.',
+  'pulse.status_none':
+    'Aucune session n’est ouverte. `/pulse now` en ouvre une ; `/pulse schedule` fixe un horaire régulier.',
   'pulse.not_a_team': 'Ce canal n’est pas encore une équipe. Lancez d’abord `/pulse setup` ici.',
-  'pulse.not_manager': 'Désolé, seuls les managers de cette équipe et les administrateurs de l’espace de travail peuvent faire cela.',
+  'pulse.not_manager':
+    'Désolé, seuls les managers de cette équipe et les administrateurs de l’espace de travail peuvent faire cela.',
   'pulse.not_a_working_day': 'Ce jour ne fait pas partie des jours ouvrés de l’équipe ({workdays}) : {day}.',
   'pulse.no_members': 'Cette équipe n’a pas encore de membres ; ajoutez d’abord des personnes au canal.',
-  'pulse.not_available': '`/pulse {command}` n’est pas encore disponible dans cette version. `/pulse help` liste ce qui l’est.',
-  'config.show': '*Paramètres de l’équipe*\n• `threshold` (seuil) : {threshold} (aucun chiffre n’est affiché avec moins de réponses)\n• `window` (durée d’ouverture) : {window}\n• `reminder` (rappel) : {reminder}\n• `holidays` (jours fériés) : {holidays}\n• `workdays` (jours ouvrés) : {workdays}\n• `timezone` (fuseau horaire) : {timezone} (pour les membres dont le fuseau est inconnu)\n• `language` (langue) : {language}\n• `channel` (canal) : {channel} (les synthèses y sont publiées)\n• `managers` : {managers}\n• `schedule` (calendrier) : {schedule}',
+  'pulse.not_available':
+    '`/pulse {command}` n’est pas encore disponible dans cette version. `/pulse help` liste ce qui l’est.',
+  'config.show':
+    '*Paramètres de l’équipe*\n• `threshold` (seuil) : {threshold} (aucun chiffre n’est affiché avec moins de réponses)\n• `window` (durée d’ouverture) : {window}\n• `reminder` (rappel) : {reminder}\n• `holidays` (jours fériés) : {holidays}\n• `workdays` (jours ouvrés) : {workdays}\n• `timezone` (fuseau horaire) : {timezone} (pour les membres dont le fuseau est inconnu)\n• `language` (langue) : {language}\n• `channel` (canal) : {channel} (les synthèses y sont publiées)\n• `managers` : {managers}\n• `schedule` (calendrier) : {schedule}',
   'config.show_all': '{team}\n\n{kudos}',
-  'config.reminder_not_before_window': 'Le rappel ({reminder}) doit partir avant la clôture de la session ({window}). Raccourcissez le délai du rappel ou allongez la durée d’ouverture.',
-  'config.schedule_outside_workdays': 'Le calendrier utilise {days}, qui ne serait plus un jour ouvré. Modifiez d’abord le calendrier (`/pulse schedule …`).',
+  'config.reminder_not_before_window':
+    'Le rappel ({reminder}) doit partir avant la clôture de la session ({window}). Raccourcissez le délai du rappel ou allongez la durée d’ouverture.',
+  'config.schedule_outside_workdays':
+    'Le calendrier utilise {days}, qui ne serait plus un jour ouvré. Modifiez d’abord le calendrier (`/pulse schedule …`).',
   'config.last_manager': 'Une équipe a besoin d’au moins un manager. Ajoutez-en un autre avant de retirer celui-ci.',
   'config.managers_set': 'Les managers sont désormais : {managers}.',
-  'questions.too_many': 'Une session pose au plus {max} questions personnalisées, pour rester courte. Supprimez-en d’abord une, par exemple avec `/pulse unask 1`.',
-  'questions.added_scale': 'Question {n} ajoutée (de 1 à 10) : « {question} ». Elle sera posée à partir de la prochaine session.',
-  'questions.added_text': 'Question {n} ajoutée (réponse libre) : « {question} ». Elle sera posée à partir de la prochaine session.',
-  'questions.none': 'Aucune question personnalisée. Ajoutez-en une avec `/pulse ask Nos priorités sont-elles claires ?` (de 1 à 10) ou `/pulse ask --text Que devrions-nous arrêter de faire ?`.',
-  'questions.list': '*Questions personnalisées* (posées à chaque nouvelle session) :\n{list}\nPour en supprimer une : `/pulse unask 1` (son numéro).',
+  'questions.too_many':
+    'Une session pose au plus {max} questions personnalisées, pour rester courte. Supprimez-en d’abord une, par exemple avec `/pulse unask 1`.',
+  'questions.added_scale':
+    'Question {n} ajoutée (de 1 à 10) : « {question} ». Elle sera posée à partir de la prochaine session.',
+  'questions.added_text':
+    'Question {n} ajoutée (réponse libre) : « {question} ». Elle sera posée à partir de la prochaine session.',
+  'questions.none':
+    'Aucune question personnalisée. Ajoutez-en une avec `/pulse ask Nos priorités sont-elles claires ?` (de 1 à 10) ou `/pulse ask --text Que devrions-nous arrêter de faire ?`.',
+  'questions.list':
+    '*Questions personnalisées* (posées à chaque nouvelle session) :\n{list}\nPour en supprimer une : `/pulse unask 1` (son numéro).',
   'questions.no_such': 'Il n’y a pas de question {n} ; cette équipe en a {count}. `/pulse questions` les liste.',
   'questions.removed': 'Question « {question} » supprimée. Les sessions déjà ouvertes la posent encore.',
-  'action.added': 'Publiée auprès de l’équipe comme action {n}. Elle figure sous chaque synthèse jusqu’à `/pulse action done {n}`.',
+  'action.added':
+    'Publiée auprès de l’équipe comme action {n}. Elle figure sous chaque synthèse jusqu’à `/pulse action done {n}`.',
   'action.no_such': 'Il n’y a pas d’action ouverte numéro {n} ; cette équipe en a {count}.',
   'action.done': 'Marquée comme faite : « {text} ».',
   'action.announcement': '*Vous l’avez dit, nous l’avons fait* — de la part de <@{manager}> :\n{text}',
@@ -67,7 +88,8 @@ export const fr: CatalogOf<FrPlural> = {
     other: 'Les {count} dernières sessions, telles que l’équipe les voit :',
   },
   'summary.title': '*Météo de l’équipe* — session close le {date}',
-  'summary.withheld': 'Pas assez de réponses pour préserver l’anonymat ({needed} nécessaires). Rien de cette session n’est affiché.',
+  'summary.withheld':
+    'Pas assez de réponses pour préserver l’anonymat ({needed} nécessaires). Rien de cette session n’est affiché.',
   'summary.rate': 'Taux de réponse : {respondents} sur {invited} ({rate} %)',
   'summary.away': 'Absents (non sollicités, non comptés) : {away}',
   'summary.average': 'Humeur moyenne : *{average}* / 10',
@@ -93,12 +115,15 @@ export const fr: CatalogOf<FrPlural> = {
   'symmetry.csat': 'CSAT *{value} %*',
   'symmetry.nps': 'NPS *{value}*',
   'symmetry.no_customers': 'pas de chiffre client',
-  'symmetry.no_signals': 'Pas encore de CSAT ni de NPS client pour ces tours : connectez un outil de support ou d’enquête à POST /api/signals.',
+  'symmetry.no_signals':
+    'Pas encore de CSAT ni de NPS client pour ces tours : connectez un outil de support ou d’enquête à POST /api/signals.',
   'symmetry.correlation': '{metric} client : r = {same} au même tour, r = {next} avec les clients un tour plus tard.',
   'symmetry.undefined': 'non défini (un des deux n’a pas varié)',
   'symmetry.too_few': 'trop peu de tours',
-  'symmetry.follow_later': 'Les clients ont tendance à suivre l’humeur de l’équipe un tour plus tard (une semaine, au rythme hebdomadaire) ({strength}).',
-  'symmetry.together': 'L’humeur de l’équipe et la satisfaction client tendent à évoluer ensemble au même tour ({strength}).',
+  'symmetry.follow_later':
+    'Les clients ont tendance à suivre l’humeur de l’équipe un tour plus tard (une semaine, au rythme hebdomadaire) ({strength}).',
+  'symmetry.together':
+    'L’humeur de l’équipe et la satisfaction client tendent à évoluer ensemble au même tour ({strength}).',
   'symmetry.opposite': 'L’humeur de l’équipe et la satisfaction client tendent à évoluer en sens inverse ({strength}).',
   'symmetry.no_relation': 'Pas de relation nette entre l’humeur de l’équipe et le {metric} client pour l’instant.',
   'symmetry.strength_weak': 'relation faible',
@@ -107,9 +132,11 @@ export const fr: CatalogOf<FrPlural> = {
   'symmetry.more_rounds': {
     one: '{metric} client : encore {count} tour avec une humeur d’équipe et un chiffre client avant d’afficher une corrélation ({paired} pour l’instant).',
     many: '{metric} client : encore {count} de tours avec une humeur d’équipe et un chiffre client avant d’afficher une corrélation ({paired} pour l’instant).',
-    other: '{metric} client : encore {count} tours avec une humeur d’équipe et un chiffre client avant d’afficher une corrélation ({paired} pour l’instant).',
+    other:
+      '{metric} client : encore {count} tours avec une humeur d’équipe et un chiffre client avant d’afficher une corrélation ({paired} pour l’instant).',
   },
-  'symmetry.caveat': 'Corrélation n’est pas causalité : les deux peuvent suivre autre chose, comme un lancement, la saison ou les effectifs.',
+  'symmetry.caveat':
+    'Corrélation n’est pas causalité : les deux peuvent suivre autre chose, comme un lancement, la saison ou les effectifs.',
   'chart.title': 'Humeur de l’équipe et satisfaction client',
   'chart.mood_axis': 'Humeur (1–10)',
   'chart.customers_axis': 'Taux de réponse / clients',
@@ -120,16 +147,21 @@ export const fr: CatalogOf<FrPlural> = {
   'chart.on_its_way': 'Le graphique de tendance (PNG) arrive dans vos messages avec Symmetry.',
   'mine.none': 'Vous n’avez encore aucune réponse de check-in.',
   'mine.list': '*Vos propres réponses* (vous seul pouvez les voir) :\n{list}',
-  'away.set': 'Vous êtes absent jusqu’au {date} inclus (votre fuseau, {zone}) : pas de check-in ni de rappel d’ici là, et vous n’êtes pas compté dans les taux de réponse. De retour plus tôt ? `/pulse away off`.',
-  'away.status': 'Vous êtes absent jusqu’au {date} inclus (votre fuseau, {zone}). `/pulse away off` y met fin maintenant.',
+  'away.set':
+    'Vous êtes absent jusqu’au {date} inclus (votre fuseau, {zone}) : pas de check-in ni de rappel d’ici là, et vous n’êtes pas compté dans les taux de réponse. De retour plus tôt ? `/pulse away off`.',
+  'away.status':
+    'Vous êtes absent jusqu’au {date} inclus (votre fuseau, {zone}). `/pulse away off` y met fin maintenant.',
   'away.none': 'Vous n’êtes pas absent. `/pulse away until 2026-12-24` ou `/pulse away 2w` met vos check-ins en pause.',
-  'away.off': 'Bon retour : vous n’êtes plus absent. Si votre équipe a un tour ouvert, votre check-in arrive d’ici quelques minutes.',
-  'away.past': 'Le {date} est déjà passé dans votre fuseau ({zone} ; nous sommes le {today}). Choisissez aujourd’hui ou un jour suivant.',
+  'away.off':
+    'Bon retour : vous n’êtes plus absent. Si votre équipe a un tour ouvert, votre check-in arrive d’ici quelques minutes.',
+  'away.past':
+    'Le {date} est déjà passé dans votre fuseau ({zone} ; nous sommes le {today}). Choisissez aujourd’hui ou un jour suivant.',
   'away.too_far': 'Le {date} est à plus d’un an ; au plus tard : {latest}. Recommencez plus près de la date.',
   'away.not_member': 'Vous ne faites pas encore partie d’une équipe Symmetry : personne ne vous demandera rien.',
   'home.title': 'Symmetry',
   'home.own_title': '*Vos check-ins récents* (vous seul pouvez les voir)',
-  'home.own_none': 'Aucun check-in pour l’instant. Quand votre équipe en lance un, il arrive ici sous forme de message.',
+  'home.own_none':
+    'Aucun check-in pour l’instant. Quand votre équipe en lance un, il arrive ici sous forme de message.',
   'home.own_line': '{date} : {score}{comment}{open}',
   'home.teams_title': '*Équipes que vous gérez*',
   'home.team_line': '<#{channel}>',
@@ -138,15 +170,21 @@ export const fr: CatalogOf<FrPlural> = {
   'home.team_open': 'Session ouverte : {answered} sur {total} ont répondu, clôture : {date}',
   'home.team_last': 'Dernière session : {rate} % de réponses, humeur moyenne {average}',
   'home.team_last_withheld': 'Dernière session : pas assez de réponses pour l’afficher ({needed} nécessaires)',
-  'kudos.limit_reached': 'Vous avez donné vos {limit} kudos du jour. Merci d’être attentif aux autres ! Vous en aurez de nouveaux demain.',
+  'kudos.limit_reached':
+    'Vous avez donné vos {limit} kudos du jour. Merci d’être attentif aux autres ! Vous en aurez de nouveaux demain.',
   'kudos.self': 'Les kudos, c’est pour les autres — vous ne pouvez pas vous en donner.',
   'kudos.bot': '<@{user}> est un bot ; les kudos sont pour les personnes.',
-  'kudos.limit_left': 'Il vous reste {left} kudos aujourd’hui (sur {limit}). Choisissez moins de personnes, ou donnez-en d’autres demain.',
+  'kudos.limit_left':
+    'Il vous reste {left} kudos aujourd’hui (sur {limit}). Choisissez moins de personnes, ou donnez-en d’autres demain.',
   'kudos.sent': 'Kudos envoyés à {recipients}. Merci !',
-  'kudos.sent_free_tags': 'Kudos envoyés à {recipients}. Merci !\nGardés comme tags libres, hors valeurs de l’entreprise : {tags} (les valeurs de cet espace de travail sont {values}). Un manager peut en faire des valeurs avec `/pulse config values {proposed}`.',
-  'kudos.board_empty': 'Aucun kudos depuis {weeks} semaine(s). Réagissez à un message avec :raised_hands: ou utilisez `/kudos`.',
-  'kudos.board': '*Kudos, {weeks} dernière(s) semaine(s)*\n*Ont le plus reçu*\n{receivers}\n*Ont le plus donné*\n{givers}\n*Valeurs* : {values}\n*Tags libres* : {tags}',
-  'kudos.settings': '*Paramètres de reconnaissance* (tout l’espace de travail)\n• `kudos-emoji` : {emoji}\n• `kudos-channel` (canal) : {channel}\n• `kudos-limit` (limite) : {limit} par jour\n• `values` (valeurs) : {values}\nPour en modifier un : `/pulse config threshold 4`.',
+  'kudos.sent_free_tags':
+    'Kudos envoyés à {recipients}. Merci !\nGardés comme tags libres, hors valeurs de l’entreprise : {tags} (les valeurs de cet espace de travail sont {values}). Un manager peut en faire des valeurs avec `/pulse config values {proposed}`.',
+  'kudos.board_empty':
+    'Aucun kudos depuis {weeks} semaine(s). Réagissez à un message avec :raised_hands: ou utilisez `/kudos`.',
+  'kudos.board':
+    '*Kudos, {weeks} dernière(s) semaine(s)*\n*Ont le plus reçu*\n{receivers}\n*Ont le plus donné*\n{givers}\n*Valeurs* : {values}\n*Tags libres* : {tags}',
+  'kudos.settings':
+    '*Paramètres de reconnaissance* (tout l’espace de travail)\n• `kudos-emoji` : {emoji}\n• `kudos-channel` (canal) : {channel}\n• `kudos-limit` (limite) : {limit} par jour\n• `values` (valeurs) : {values}\nPour en modifier un : `/pulse config threshold 4`.',
   'kudos.in_thread': 'dans le fil du message',
   'shoutout.text': ':tada: <@{giver}> met à l’honneur {recipients}',
   'shoutout.more': ' (+{more} autres)',
@@ -164,9 +202,12 @@ export const fr: CatalogOf<FrPlural> = {
   'error.unknown_command': '`{command}` n’est pas une commande Symmetry. Essayez `/pulse help`.',
   'error.other_workspace': 'Ce Symmetry est installé dans un autre espace de travail : il ne peut pas agir ici.',
   'kudos.unknown_user': 'Je ne trouve pas <@{user}> dans cet espace de travail ; les kudos vont aux personnes d’ici.',
-  'privacy.forgotten': 'C’est fait. Supprimé : {answers} réponse(s), {deliveries} trace(s) de check-in, votre appartenance à {teams} équipe(s) et vos paramètres ; {kudos} kudos vous présentent désormais comme « quelqu’un ». Si vous restez dans le canal d’une équipe, une prochaine synchronisation vous y rajoutera et vous recevrez de nouveau des check-ins ; quittez le canal pour les arrêter.',
-  'privacy.export_queued': 'Export en préparation ; il arrivera sous forme de fichier CSV dans vos messages avec Symmetry. Les sessions sous le seuil y figurent sans chiffres.',
-  'error.queue_unavailable': 'Un service de notre côté ne répond pas. Rien n’a été modifié ; réessayez dans une minute.',
+  'privacy.forgotten':
+    'C’est fait. Supprimé : {answers} réponse(s), {deliveries} trace(s) de check-in, votre appartenance à {teams} équipe(s) et vos paramètres ; {kudos} kudos vous présentent désormais comme « quelqu’un ». Si vous restez dans le canal d’une équipe, une prochaine synchronisation vous y rajoutera et vous recevrez de nouveau des check-ins ; quittez le canal pour les arrêter.',
+  'privacy.export_queued':
+    'Export en préparation ; il arrivera sous forme de fichier CSV dans vos messages avec Symmetry. Les sessions sous le seuil y figurent sans chiffres.',
+  'error.queue_unavailable':
+    'Un service de notre côté ne répond pas. Rien n’a été modifié ; réessayez dans une minute.',
   'error.generic': 'Un problème est survenu de notre côté. Rien n’a été modifié ; veuillez réessayer.',
   'day.mon': 'lundi',
   'day.tue': 'mardi',
@@ -175,16 +216,21 @@ export const fr: CatalogOf<FrPlural> = {
   'day.fri': 'vendredi',
   'day.sat': 'samedi',
   'day.sun': 'dimanche',
-  'thread.sent': 'Envoyé. Seul l’auteur le lira, sans jamais vous être nommé ; tous les managers de l’équipe voient la conversation.',
+  'thread.sent':
+    'Envoyé. Seul l’auteur le lira, sans jamais vous être nommé ; tous les managers de l’équipe voient la conversation.',
   'thread.answer_sent': 'Envoyé aux managers de l’équipe.',
   'thread.answer_sent_named': 'Envoyé aux managers de l’équipe, avec votre nom sur cette réponse seulement.',
   'thread.empty': 'Merci d’écrire quelque chose avant d’envoyer.',
   'thread.too_long': 'Merci de vous limiter à {max} caractères (vous en êtes à {length}).',
-  'thread.cap': 'Ce commentaire a déjà reçu {max} réponses de managers aujourd’hui. Merci d’attendre demain : cette limite empêche de chercher qui l’a écrit.',
-  'thread.not_visible': 'Vous ne pouvez répondre qu’aux commentaires que vous voyez : d’une session close d’une équipe que vous gérez, ayant atteint son seuil d’anonymat.',
+  'thread.cap':
+    'Ce commentaire a déjà reçu {max} réponses de managers aujourd’hui. Merci d’attendre demain : cette limite empêche de chercher qui l’a écrit.',
+  'thread.not_visible':
+    'Vous ne pouvez répondre qu’aux commentaires que vous voyez : d’une session close d’une équipe que vous gérez, ayant atteint son seuil d’anonymat.',
   'thread.not_yours': 'Cette conversation appartient à quelqu’un d’autre.',
-  'thread.unreachable': 'L’auteur de ce commentaire n’est plus joignable (il a quitté l’équipe ou l’espace de travail). Votre réponse reste dans la conversation.',
-  'thread.retry': 'Envoi impossible pour l’instant. Réessayez dans une minute ; envoyer deux fois n’envoie qu’une fois.',
+  'thread.unreachable':
+    'L’auteur de ce commentaire n’est plus joignable (il a quitté l’équipe ou l’espace de travail). Votre réponse reste dans la conversation.',
+  'thread.retry':
+    'Envoi impossible pour l’instant. Réessayez dans une minute ; envoyer deux fois n’envoie qu’une fois.',
   'thread.quick.noted': 'Merci, c’est noté.',
   'thread.quick.working': 'Nous y travaillons.',
   'thread.quick.talk': 'Pouvons-nous en parler ?',
@@ -198,10 +244,13 @@ export const fr: CatalogOf<FrPlural> = {
   'thread.modal_title': 'Réponse',
   'thread.field_label': 'Votre réponse (2 000 caractères au plus)',
   'thread.reveal_label': 'Montrer mon nom aux managers sur cette réponse seulement',
-  'thread.reveal_hint': 'Désactivé par défaut. Activé, les managers voient votre nom à côté de cette seule réponse ; votre commentaire et vos autres réponses restent anonymes.',
+  'thread.reveal_hint':
+    'Désactivé par défaut. Activé, les managers voient votre nom à côté de cette seule réponse ; votre commentaire et vos autres réponses restent anonymes.',
   'thread.send': 'Envoyer',
   'thread.unanswered': 'Pas encore de réponse.',
-  'conversations.header': 'Commentaires de votre équipe issus de sessions affichées au seuil ou au-dessus, et leurs conversations ({count}) :',
-  'conversations.none': 'Aucun commentaire à traiter : aucune session récente ayant atteint le seuil n’a de commentaire.',
+  'conversations.header':
+    'Commentaires de votre équipe issus de sessions affichées au seuil ou au-dessus, et leurs conversations ({count}) :',
+  'conversations.none':
+    'Aucun commentaire à traiter : aucune session récente ayant atteint le seuil n’a de commentaire.',
   'summary.answered': '{answered} commentaires sur {comments} ont reçu une réponse.',
 };

@@ -19,7 +19,19 @@ te tes toi ton tous tout très tu un une vos votre vous était semaine`,
   judgingWords: `bon bonne bons bonnes mauvais mauvaise mauvaises super génial géniale géniaux géniales top excellent
 excellente excellents excellentes nul nulle nuls nulles correct correcte meilleur meilleure meilleurs meilleures
 pire pires sympa chouette parfait parfaite horrible horribles affreux affreuse terrible terribles`,
-  awayPhrases: ['en conge', 'en conges', 'conge', 'conges', 'absent', 'absente', 'en vacances', 'vacances', 'en arret maladie', 'arret maladie', 'hors du bureau'],
+  awayPhrases: [
+    'en conge',
+    'en conges',
+    'conge',
+    'conges',
+    'absent',
+    'absente',
+    'en vacances',
+    'vacances',
+    'en arret maladie',
+    'arret maladie',
+    'hors du bureau',
+  ],
   direction: 'ltr',
   pluralCategories: { one: 1, many: 1_000_000, other: 2 },
 };

@@ -18,7 +18,17 @@ ni nu när och om oss på sig sin sina sitt sina ska skulle som så till under u
 vi vid väldigt än är över vecka veckan`,
   judgingWords: `bra bättre bäst bästa dålig dåligt dåliga sämre sämst fin fint fina toppen jättebra okej kul
 skön skönt sköna härlig härligt härliga underbar underbart utmärkt utmärkta hemsk hemskt hemska trevlig trevligt`,
-  awayPhrases: ['semester', 'pa semester', 'ledig', 'tjanstledig', 'foraldraledig', 'sjuk', 'sjukskriven', 'franvarande', 'inte pa kontoret'],
+  awayPhrases: [
+    'semester',
+    'pa semester',
+    'ledig',
+    'tjanstledig',
+    'foraldraledig',
+    'sjuk',
+    'sjukskriven',
+    'franvarande',
+    'inte pa kontoret',
+  ],
   direction: 'ltr',
   pluralCategories: { one: 1, other: 2 },
 };
