@@ -39,7 +39,7 @@ const uuid = (what: string) =>
 
 /** How to make a secret, said wherever one is refused. */
 const MAKE_SECRET =
-  "generate one with `openssl rand -hex 32` or `node -e \"console.log(require('crypto').randomBytes(32).toString('hex'))\"`";
+  "generate one with `openssl rand -hex 32` or `node -p \"require('crypto').randomBytes(32).toString('hex')\"`";
 
 /** Words of the placeholders in .env.example and the docs: a value holding one was never filled in. */
 const PLACEHOLDER = /change[-_ ]?me|example|placeholder|your[-_ ]|replace[-_ ]?(me|this)|client-secret-of|\.\.\.|…/i;
@@ -287,3 +287,8 @@ export function loadImportConfig(env: NodeJS.ProcessEnv = process.env): { DATABA
 export const CONFIG_VARIABLES: readonly string[] = Object.keys(schema.shape);
 /** Every variable the sandbox reads. */
 export const SANDBOX_VARIABLES: readonly string[] = Object.keys(sandboxSchema.shape);
+
+/** The PATH child processes are started with (the sandbox's embedded servers); read here like every variable. */
+export function executableSearchPath(env: NodeJS.ProcessEnv = process.env): string {
+  return env.PATH ?? '';
+}

@@ -15,6 +15,7 @@ import { accessSync, chmodSync, chownSync, constants, mkdtempSync, rmSync, write
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
+import { executableSearchPath } from '../config';
 import { checkDatabase } from '../db/client';
 import { checkRedis } from './infra-check';
 import { embeddedText } from './infra-text';
@@ -122,7 +123,7 @@ function startServer(
     ...options,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { PATH: process.env.PATH ?? '', LC_ALL: 'C' },
+    env: { PATH: executableSearchPath(), LC_ALL: 'C' },
   });
   let output = '';
   const keep = (d: Buffer) => (output = (output + d.toString()).slice(-4000));
@@ -229,7 +230,7 @@ export async function startEmbeddedPostgres(options: { users?: readonly string[]
         '--no-sync',
         '--no-instructions',
       ],
-      { ...ids, cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', LC_ALL: 'C' } },
+      { ...ids, cwd: dir, encoding: 'utf8', env: { PATH: executableSearchPath(), LC_ALL: 'C' } },
     );
     if (initdb.status !== 0)
       throw new EmbeddedUnavailable(
@@ -270,7 +271,7 @@ export async function startEmbeddedPostgres(options: { users?: readonly string[]
 
 /** The redis-server on the PATH, or null. */
 function redisServerOnPath(): string | null {
-  for (const folder of (process.env.PATH ?? '').split(delimiter)) {
+  for (const folder of executableSearchPath().split(delimiter)) {
     const candidate = join(folder, 'redis-server');
     try {
       accessSync(candidate, constants.X_OK);

@@ -25,7 +25,7 @@ function readEnvFile(file: string): Record<string, string> {
 }
 
 const HOW_TO_MAKE_ONE =
-  /openssl rand -hex 32` or `node -e "console\.log\(require\('crypto'\)\.randomBytes\(32\)\.toString\('hex'\)\)"`/;
+  /openssl rand -hex 32` or `node -p "require\('crypto'\)\.randomBytes\(32\)\.toString\('hex'\)"`/;
 
 test('defaults apply and optional values stay unset', () => {
   const config = loadConfig(valid);
