@@ -84,19 +84,7 @@ export async function noteReaction(
 }
 
 /** Worker side: records or takes back a reaction kudos under the rules, then refreshes the shout-out. */
-export async function recordReactionKudos(
-  deps: WorkerDeps,
-  p: {
-    workspaceId: string;
-    giver: string;
-    author: string;
-    channelId: string;
-    messageId: string;
-    emoji: string;
-    action: 'add' | 'remove';
-    eventKey: string;
-  },
-): Promise<string> {
+export async function recordReactionKudos(deps: WorkerDeps, p: JobPayloads['kudos-reaction']): Promise<string> {
   const workspace = await deps.repos.workspaces.findById(p.workspaceId);
   if (!workspace) return 'skipped';
   const sourceKey = reactionSourceKey(p.channelId, p.messageId, p.emoji);
@@ -138,40 +126,29 @@ export async function recordReactionKudos(
   return result;
 }
 
+/** A `/kudos` command as a platform hands it over (`tokens` from a platform with its own tokenizer). */
+export interface KudosCommandInput {
+  platform: Platform;
+  workspaceExternalId: string;
+  channelId: string;
+  userId: string;
+  text: string;
+  commandId: string;
+  tokens?: readonly Token[];
+}
+
 /**
  * Web side: `/kudos @a @b for <reason> #tag` checked and queued; the reply says what happens. A tag is
  * never a reason to refuse: one that is not a company value is kept as a free tag, and the giver alone is told.
  */
-export async function runKudosCommand(
-  deps: WebDeps,
-  input: {
-    platform: Platform;
-    workspaceExternalId: string;
-    channelId: string;
-    userId: string;
-    text: string;
-    commandId: string;
-    tokens?: readonly Token[];
-  },
-): Promise<Reply> {
+export async function runKudosCommand(deps: WebDeps, input: KudosCommandInput): Promise<Reply> {
   const reply = await checkAndQueueKudos(deps, input);
   const workspace = await deps.repos.workspaces.ensure(input.platform, input.workspaceExternalId);
   const member = await deps.repos.members.findByPlatformId(workspace.id, input.userId);
   return { ...reply, locale: resolveLocale(member?.locale) };
 }
 
-async function checkAndQueueKudos(
-  deps: WebDeps,
-  input: {
-    platform: Platform;
-    workspaceExternalId: string;
-    channelId: string;
-    userId: string;
-    text: string;
-    commandId: string;
-    tokens?: readonly Token[];
-  },
-): Promise<Reply> {
+async function checkAndQueueKudos(deps: WebDeps, input: KudosCommandInput): Promise<Reply> {
   // A platform with its own tokenizer (Teams) hands over tokens; Slack's escaped text is parsed here.
   const parsed = input.tokens ? parseKudosTokens(input.tokens) : parseKudosCommand(input.text);
   if (!parsed.ok) return { key: parsed.error.key, params: parsed.error.params };
