@@ -1,27 +1,22 @@
-/** The web process: Slack's HTTP endpoint (or Socket Mode), Teams' /api/messages, /healthz and /metrics, on one server. */
+/** The web process: one server for /healthz, /metrics, /api/signals and each enabled platform's routes (./platforms). */
 import { createServer, type IncomingMessage, type ServerResponse, type Server } from 'node:http';
 import type { Config } from '../config';
 import { systemClock, type Clock } from '../core/clock';
 import type { Logger } from '../core/ports';
 import { pingDatabase } from '../db/client';
-import { createSlackApp } from '../platforms/slack/app';
-import { createSlackClient } from '../platforms/slack/client';
-import { createSlackMessenger } from '../platforms/slack/messenger';
 import type { WebDeps } from '../core/use-cases/deps';
-import { slackStartError } from './infra-check';
 import { routeByPlatform } from './messengers';
+import type { Route } from './platform';
+import { byPlatform, enabledPlatforms, messengersOf } from './platforms';
 import { processMetrics } from './metrics';
 import { createSignalsHandler } from './signals-http';
 import { pingRedis } from './redis';
 import { openStores } from './stores';
-import { createTeams } from './teams';
 
 export interface Running {
   role: 'web' | 'worker';
   stop(): Promise<void>;
 }
-
-type Handler = (req: IncomingMessage, res: ServerResponse) => unknown;
 
 /**
  * Idle keep-alive connections are kept longer than a sender or load balancer keeps its own (60 s on an AWS
@@ -49,23 +44,11 @@ export interface StartOptions {
 /** Starts the web process; resolves once it is listening. */
 export async function startWeb(config: Config, logger: Logger, options: StartOptions = {}): Promise<Running> {
   const { database, redis, queue, repos } = await openStores(config, logger);
-  const slackClient = config.slackEnabled
-    ? createSlackClient(config.SLACK_BOT_TOKEN!, config.SLACK_API_URL, logger)
-    : null;
-  const slackMessenger = slackClient ? createSlackMessenger(slackClient) : undefined;
-  // The workspace the bot token belongs to: requests naming any other are dropped.
-  const identity = slackClient
-    ? await slackClient.auth.test().catch((err: unknown) => {
-        // A refused token and an unreachable Slack need different fixes: the error says which.
-        throw slackStartError(err, config.SLACK_API_URL);
-      })
-    : null;
-  const teams = await createTeams(config, repos.conversations, logger);
+  const metrics = processMetrics();
+  metrics.watchQueues(Object.values(queue.queues));
+  const platforms = await byPlatform(enabledPlatforms(config), (p) => p.web({ config, logger, repos, metrics, redis }));
   // The web process asks the platform directly only to recognise workspace admins and bots in commands.
-  const directory = routeByPlatform({
-    ...(slackMessenger ? { slack: slackMessenger } : {}),
-    ...(teams ? { teams: teams.messenger } : {}),
-  });
+  const directory = routeByPlatform(messengersOf(platforms));
   const deps: WebDeps = {
     repos,
     queue,
@@ -87,9 +70,11 @@ export async function startWeb(config: Config, logger: Logger, options: StartOpt
       }),
     );
   };
-  const metrics = processMetrics();
-  metrics.watchQueues(Object.values(queue.queues));
-  const routes: Array<{ path: string; method: 'GET' | 'POST'; handler: Handler }> = [
+  const mounted = Object.entries(platforms).map(
+    async ([name, platform]) => [name, await platform!.mount(deps)] as const,
+  );
+  const inbound = await Promise.all(mounted);
+  const routes: Route[] = [
     { path: '/healthz', method: 'GET', handler: health },
     { path: '/metrics', method: 'GET', handler: (req, res) => metrics.handler(req, res) },
     {
@@ -97,54 +82,11 @@ export async function startWeb(config: Config, logger: Logger, options: StartOpt
       method: 'POST',
       handler: createSignalsHandler(config.SIGNALS_TOKEN, repos.signals, logger.child({ component: 'signals' })),
     },
+    ...inbound.flatMap(([, m]) => m.routes),
   ];
-  if (teams) {
-    const [{ SymmetryTeamsBot }, { createTeamsRequestHandler }] = await Promise.all([
-      import('../platforms/teams/bot.js'),
-      import('../platforms/teams/app.js'),
-    ]);
-    const bot = new SymmetryTeamsBot({
-      deps,
-      messenger: teams.messenger,
-      logger: logger.child({ component: 'teams' }),
-      ...(config.TEAMS_TENANT_ID ? { tenantId: config.TEAMS_TENANT_ID } : {}),
-    });
-    routes.push({
-      path: '/api/messages',
-      method: 'POST',
-      handler: createTeamsRequestHandler(teams.adapter, bot, logger),
-    });
-  }
 
-  // Bolt acks first and runs the listener after: a listener still running when SIGTERM comes is work a
-  // person was told is under way (a command, a click). stop() waits for these before closing the queue and pools.
-  let listenersRunning = 0;
-  const slack = config.slackEnabled
-    ? createSlackApp(
-        {
-          token: config.SLACK_BOT_TOKEN!,
-          signingSecret: config.SLACK_SIGNING_SECRET!,
-          ...(config.SLACK_APP_TOKEN ? { appToken: config.SLACK_APP_TOKEN } : {}),
-          ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}),
-          logger,
-          ...(identity?.team_id ? { teamId: identity.team_id } : {}),
-          hooks: {
-            requestStarted: () => void (listenersRunning += 1),
-            requestSettled: (outcome) => {
-              listenersRunning -= 1;
-              metrics.slackHandled(outcome);
-            },
-            appRateLimited: (teamId) => metrics.slackAppRateLimited(teamId ?? 'unknown'),
-            screened: (verdict) => metrics.slackScreened(verdict),
-          },
-        },
-        deps,
-      )
-    : null;
-  if (slack?.events) routes.push({ path: '/slack/events', method: 'POST', handler: slack.events });
-
-  // One server of our own for every route; Slack over HTTP is one of them (Socket Mode needs none).
-  if (slack) await slack.start();
+  // One server of our own for every route; a platform over HTTP is some of them (Socket Mode needs none).
+  for (const [, m] of inbound) await m.start?.();
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     const route = routes.find((r) => r.path === path && r.method === req.method);
@@ -153,24 +95,19 @@ export async function startWeb(config: Config, logger: Logger, options: StartOpt
   });
   metrics.observe(keepConnectionsLonger(server));
   await new Promise<void>((resolve) => server.listen(config.PORT, resolve));
-  logger.info(
-    {
-      port: config.PORT,
-      slack: slack ? (config.SLACK_APP_TOKEN ? 'socket' : 'http') : 'off',
-      teams: teams ? 'on' : 'off',
-    },
-    'web listening',
-  );
+  const modes = Object.fromEntries(inbound.map(([name, m]) => [name, m.mode]));
+  logger.info({ port: config.PORT, slack: modes.slack ?? 'off', teams: modes.teams ?? 'off' }, 'web listening');
 
+  const inFlight = () => inbound.reduce((n, [, m]) => n + (m.inFlight?.() ?? 0), 0);
   return {
     role: 'web',
     async stop() {
-      if (slack) await slack.stop();
+      for (const [, m] of inbound) await m.stop?.();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       const deadline = Date.now() + LISTENER_DRAIN_MS;
-      while (listenersRunning > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25));
-      if (listenersRunning > 0)
-        logger.warn({ listenersRunning }, 'Slack listeners still running at the shutdown deadline');
+      while (inFlight() > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25));
+      if (inFlight() > 0)
+        logger.warn({ listenersRunning: inFlight() }, 'Slack listeners still running at the shutdown deadline');
       await queue.close();
       redis.disconnect();
       await database.close();

@@ -20,12 +20,9 @@ import { postDigest, recordCommandKudos, recordReactionKudos, updateShoutout } f
 import { syncMember, syncTeam } from '../core/use-cases/membership';
 import { postAction, postSummary, publishHome } from '../core/use-cases/summaries';
 import { runTick } from '../core/use-cases/tick';
-import { createRedisPacer } from '../jobs/pacer';
 import { startWorkers, upsertSchedulers, type Processors } from '../jobs/workers';
-import { createSlackClient } from '../platforms/slack/client';
-import { createSlackMessenger } from '../platforms/slack/messenger';
 import { routeByPlatform } from './messengers';
-import { createTeams } from './teams';
+import { byPlatform, enabledPlatforms } from './platforms';
 import { createServer, type Server } from 'node:http';
 import { processMetrics, type Metrics } from './metrics';
 import { connectWorker, redisOptionsFromUrl } from './redis';
@@ -120,14 +117,10 @@ export async function startWorker(config: Config, logger: Logger, options: Worke
     logger,
     Math.min(50, config.WORKER_CONCURRENCY + 4),
   );
-  // Every worker process takes its calls' slots from the same Redis keys: the limits hold for all of them together.
-  const slackPacer = createRedisPacer(redis, config.QUEUE_PREFIX, 'slack', config.SLACK_MAX_CALLS_PER_SECOND);
-  const teamsPacer = createRedisPacer(redis, config.QUEUE_PREFIX, 'teams', config.TEAMS_MAX_CALLS_PER_SECOND);
-  const slack = config.slackEnabled
-    ? createSlackMessenger(createSlackClient(config.SLACK_BOT_TOKEN!, config.SLACK_API_URL, logger), slackPacer)
-    : undefined;
-  const teams = await createTeams(config, repos.conversations, logger, teamsPacer);
-  const messenger = routeByPlatform({ ...(slack ? { slack } : {}), ...(teams ? { teams: teams.messenger } : {}) });
+  const metrics = processMetrics();
+  const messenger = routeByPlatform(
+    await byPlatform(enabledPlatforms(config), (p) => p.worker({ config, logger, repos, metrics, redis })),
+  );
   // Set when SIGTERM comes: a fan-out batch stops between two DMs and goes back to the queue for another worker.
   let stopping = false;
   const deps: WorkerDeps = {
@@ -141,7 +134,6 @@ export async function startWorker(config: Config, logger: Logger, options: Worke
     interrupted: () => stopping,
   };
 
-  const metrics = processMetrics();
   metrics.watchQueues(Object.values(queue.queues));
   const connections: ReturnType<typeof connectWorker>[] = [];
   const workers = startWorkers({

@@ -34,9 +34,11 @@ test('the worker module loads neither Bolt, botbuilder nor the chart libraries',
     expect(loaded).not.toContain(name);
 });
 
-test('the web module loads Bolt but not botbuilder or the chart libraries', () => {
+test('the web module loads neither Bolt, botbuilder nor the chart libraries until a platform is mounted', () => {
+  // Each platform brings its SDK when the configuration turns it on (src/main/platform-*.ts mount()).
   const loaded = packagesLoadedBy('main/web.js');
-  expect(loaded).toContain('@slack/bolt');
+  expect(loaded).toContain('@slack/web-api');
+  expect(loaded).not.toContain('@slack/bolt');
   for (const name of ['botbuilder', 'botbuilder-core', 'vega', 'vega-lite', '@resvg/resvg-js'])
     expect(loaded).not.toContain(name);
 });
