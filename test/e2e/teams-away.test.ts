@@ -3,11 +3,10 @@
  * app's real CloudAdapter (authentication explicitly off) and a fake Bot Connector on loopback. The
  * person is told until when, in their 1:1 chat; the next round asks everyone else and not them.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
 import { startApp, waitFor, type AppProcess } from '../support/app-process';
 import { openTestDatabase, truncateAll, type TestDatabase } from '../support/db';
 import { storesEnv } from '../support/stores-env';
-import { channelActivity, postActivity } from '../support/teams-activity';
+import { channelActivity, postActivity, teamsUser } from '../support/teams-activity';
 import {
   startFakeBotConnector,
   type FakeBotConnector,
@@ -18,11 +17,7 @@ import {
 const TENANT = 'c2d3e4f5-1a2b-4c3d-9e4f-5a6b7c8d9e0f';
 const BOT = { id: '28:1d2e3f4a-5b6c-4d7e-8f9a-0b1c2d3e4f5a', name: 'Symmetry' };
 const CHANNEL = '19:8e3f5d2b0c9a4f7e9d1c3b5a7f9e1d2c@thread.tacv2';
-const person = (name: string): TeamsUser => ({
-  id: `29:1${name}${randomBytes(8).toString('hex')}`,
-  aadObjectId: randomUUID(),
-  name,
-});
+const person = teamsUser;
 const [LEA, OLA, SAM] = [person('Lea'), person('Ola'), person('Sam')];
 
 let connector: FakeBotConnector;

@@ -5,11 +5,10 @@
  * unknown tag is kept as a free tag, and only the giver is told so, in their 1:1 chat with the bot.
  * ("Give kudos" on a message takes no reason and so no tags: it is covered in teams.test.ts.)
  */
-import { randomBytes, randomUUID } from 'node:crypto';
 import { startApp, waitFor, type AppProcess } from '../support/app-process';
 import { openTestDatabase, truncateAll, type TestDatabase } from '../support/db';
 import { storesEnv } from '../support/stores-env';
-import { channelActivity, postActivity } from '../support/teams-activity';
+import { channelActivity, postActivity, teamsUser } from '../support/teams-activity';
 import {
   startFakeBotConnector,
   type FakeBotConnector,
@@ -22,11 +21,7 @@ const BOT = { id: '28:0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f', name: 'Symmetry' };
 /** The team's General channel: its conversation id is the team id. */
 const CHANNEL = '19:7d2e4c1a9b8f4e6d8c0b2a4f6e8d0c1b@thread.tacv2';
 
-const member = (name: string): TeamsUser => ({
-  id: `29:1${name}${randomBytes(8).toString('hex')}`,
-  aadObjectId: randomUUID(),
-  name,
-});
+const member = teamsUser;
 const MAJA = member('Maja');
 const BEN = member('Ben');
 const DAN = member('Dan');

@@ -16,11 +16,10 @@ import { waitFor } from '../support/app-process';
 import { deliveryIdOf, seedTeam, silentLogger } from '../support/checkin-team';
 import { openTestDatabase, truncateAll, type TestDatabase } from '../support/db';
 import { RecordingMessenger } from '../support/recording-messenger';
-import { runRealWorkers } from '../support/real-workers';
+import { runRealWorkers, TEST_REDIS_URL, testQueuePrefix } from '../support/real-workers';
 
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-// Under the run's prefix, so the global teardown deletes these keys too.
-const PREFIX = `${process.env.QUEUE_PREFIX ?? 'symtest'}away${randomBytes(3).toString('hex')}`;
+const REDIS_URL = TEST_REDIS_URL;
+const PREFIX = testQueuePrefix('away');
 
 let database: TestDatabase;
 let producer: ReturnType<typeof connectProducer>;

@@ -1,4 +1,5 @@
 /** The production workers (BullMQ on the real Redis, the production processors) for integration tests. */
+import { randomBytes } from 'node:crypto';
 import type { WorkerDeps } from '../../src/core/use-cases/deps';
 import { startWorkers, type RunningWorkers } from '../../src/jobs/workers';
 import { connectWorker, redisOptionsFromUrl } from '../../src/main/redis';
@@ -15,4 +16,12 @@ export function runRealWorkers(redisUrl: string, prefix: string, deps: WorkerDep
     processors: buildProcessors(deps),
     logger: silentLogger,
   });
+}
+
+/** The Redis the integration tests use. */
+export const TEST_REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+/** A queue prefix of its own under the run's prefix, so the global teardown deletes these keys too. */
+export function testQueuePrefix(tag: string): string {
+  return `${process.env.QUEUE_PREFIX ?? 'symtest'}${tag}${randomBytes(3).toString('hex')}`;
 }

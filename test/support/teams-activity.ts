@@ -1,5 +1,5 @@
 /** Activities in a Teams channel as the Bot Framework Service posts them, for the end-to-end tests. */
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { TeamsUser } from './fake-bot-connector';
 
 /** Where the activities happen: the tenant, the bot, the team's General channel (its id is the team id). */
@@ -44,4 +44,9 @@ export async function postActivity(appUrl: string, body: Record<string, unknown>
     body: JSON.stringify(body),
   });
   return res.status;
+}
+
+/** A Teams user with a fresh id and Entra object id. */
+export function teamsUser(name: string): TeamsUser {
+  return { id: `29:1${name}${randomBytes(8).toString('hex')}`, aadObjectId: randomUUID(), name };
 }
