@@ -61,6 +61,7 @@ import {
 import { seedTeam, userIds } from './lib/seed';
 import { fmt } from './lib/stats';
 import { FULL_SHAPE, seedSummaries, timeSummaries } from './lib/summary';
+import { SUMMARY_WORKSPACE, timeSummaryOverHttp } from './lib/summary-http';
 
 const QUICK = process.env.BENCH_QUICK === '1';
 const ONLY = process.env.BENCH_ONLY;
@@ -126,10 +127,9 @@ async function countResponses(database: BenchDatabase, teamId: string): Promise<
 }
 
 /** Benchmarks 1, 2, 4 and 5: the app's processes against the fake Slack. */
-async function runAppBenchmarks(database: BenchDatabase, prefix: string, slack: FakeSlack): Promise<AppResults> {
-  const secret = `bench-${randomBytes(12).toString('hex')}`;
-  // One set of settings for every process of the run, as in a real install.
-  const env: Record<string, string> = {
+/** One set of settings for every process of a run, as in a real install. */
+function appEnv(database: BenchDatabase, prefix: string, slack: FakeSlack, secret: string): Record<string, string> {
+  return {
     SLACK_BOT_TOKEN: 'xoxb-bench-token',
     SLACK_SIGNING_SECRET: secret,
     SLACK_API_URL: slack.url,
@@ -142,6 +142,11 @@ async function runAppBenchmarks(database: BenchDatabase, prefix: string, slack: 
     // "No rate limit": the highest value the configuration accepts.
     SLACK_MAX_CALLS_PER_SECOND: '10000',
   };
+}
+
+async function runAppBenchmarks(database: BenchDatabase, prefix: string, slack: FakeSlack): Promise<AppResults> {
+  const secret = `bench-${randomBytes(12).toString('hex')}`;
+  const env = appEnv(database, prefix, slack, secret);
   const handle = createDatabase(database.url, { max: 4 });
   const repos = createRepositories(handle.db);
   try {
@@ -358,8 +363,8 @@ async function runAppBenchmarks(database: BenchDatabase, prefix: string, slack: 
   }
 }
 
-/** Benchmark 3: a year of data, then the summary and trend code paths timed and explained. */
-async function runSummaryBenchmark(database: BenchDatabase): Promise<SummaryResults> {
+/** Benchmark 3: a year of data, then the summary and trend code paths timed and explained, then `/pulse summary` over HTTP. */
+async function runSummaryBenchmark(database: BenchDatabase, prefix: string): Promise<SummaryResults> {
   const shape = SIZES.summary;
   log(`summary: seeding ${shape.teams} teams × ${shape.roundsPerTeam} rounds, ${fmt(shape.responses, 0)} responses`);
   const seed = await seedSummaries(database.pool, shape);
@@ -370,7 +375,20 @@ async function runSummaryBenchmark(database: BenchDatabase): Promise<SummaryResu
   log(
     `summary: p50 ${fmt(timings.summary.p50, 2)} ms, p99 ${fmt(timings.summary.p99, 2)} ms; trend p50 ${fmt(timings.trend.p50, 2)} ms, p99 ${fmt(timings.trend.p99, 2)} ms`,
   );
-  return { seed, timings };
+  const slack = await startFakeSlack({ teamId: SUMMARY_WORKSPACE });
+  try {
+    const secret = `bench-${randomBytes(12).toString('hex')}`;
+    const web = await startRole('web', appEnv(database, prefix, slack, secret));
+    log(`summary: ${SIZES.summaryRuns} signed /pulse summary commands to the web process, one after another`);
+    const http = await timeSummaryOverHttp(slack, web.url, secret, seed.teamIds.length, SIZES.summaryRuns);
+    log(
+      `summary over HTTP (request → reply at the response_url): p50 ${fmt(http.reply.p50, 2)} ms, p99 ${fmt(http.reply.p99, 2)} ms; ack p99 ${fmt(http.ack.p99, 2)} ms`,
+    );
+    await web.stop();
+    return { seed, timings, http };
+  } finally {
+    await slack.close();
+  }
 }
 
 function buildRows(app: AppResults | undefined, summary: SummaryResults | undefined): Row[] {
@@ -483,10 +501,16 @@ function buildRows(app: AppResults | undefined, summary: SummaryResults | undefi
   return rows;
 }
 
-function summaryRows({ seed, timings }: SummaryResults): Row[] {
+function summaryRows({ seed, timings, http }: SummaryResults): Row[] {
   return [
     {
-      what: `\`/pulse summary\` of one team (${fmt(seed.responses, 0)} responses stored)`,
+      what: `\`/pulse summary\` over HTTP: signed command → reply at the response_url (${fmt(seed.responses, 0)} responses stored)`,
+      target: `p99 ≤ ${TARGETS.summaryP99Ms} ms`,
+      measured: `p50 ${fmt(http.reply.p50, 2)} ms, p99 ${fmt(http.reply.p99, 2)} ms (ack p99 ${fmt(http.ack.p99, 2)} ms)`,
+      met: http.reply.p99 <= TARGETS.summaryP99Ms,
+    },
+    {
+      what: `\`/pulse summary\` queries and message of one team, called directly`,
       target: `p99 ≤ ${TARGETS.summaryP99Ms} ms`,
       measured: `p50 ${fmt(timings.summary.p50, 2)} ms, p99 ${fmt(timings.summary.p99, 2)} ms`,
       met: timings.summary.p99 <= TARGETS.summaryP99Ms,
@@ -553,7 +577,7 @@ async function main(): Promise<void> {
       await slack.close();
       slack = undefined;
     }
-    const summary = ONLY !== 'app' ? await runSummaryBenchmark(database) : undefined;
+    const summary = ONLY !== 'app' ? await runSummaryBenchmark(database, prefix) : undefined;
     machine.loadAfter = loadavg();
     const finishedAt = new Date();
     const rows = buildRows(app, summary);

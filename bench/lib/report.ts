@@ -3,6 +3,7 @@ import type { LoadResult } from '../load-generator';
 import type { FanOutResult } from './fanout';
 import { fmt } from './stats';
 import type { SummarySeed, SummaryShape, SummaryTimings } from './summary';
+import type { SummaryHttpTimings } from './summary-http';
 
 export interface Row {
   what: string;
@@ -51,6 +52,7 @@ export interface AppResults {
 export interface SummaryResults {
   seed: SummarySeed;
   timings: SummaryTimings;
+  http: SummaryHttpTimings;
 }
 
 /** The table as plain text, columns padded. */
@@ -180,7 +182,7 @@ ${a.scale.map(({ workers, result }) => `| ${workers} | ${fmt(result.perSecond)} 
 `;
 }
 
-function summarySection(r: Report, { seed, timings }: SummaryResults): string {
+function summarySection(r: Report, { seed, timings, http }: SummaryResults): string {
   const plans = timings.plans
     .map(
       (p) =>
@@ -201,6 +203,16 @@ under a millisecond in PostgreSQL (plans below), so the time is round trips and 
 | --- | --- | --- | --- | --- | --- |
 | \`/pulse summary\` (last round) | ${timings.summary.n} | ${fmt(timings.summary.p50, 2)} | ${fmt(timings.summary.p90, 2)} | ${fmt(timings.summary.p99, 2)} | ${fmt(timings.summary.max, 2)} |
 | 12-round trend (\`loadSymmetry\`) | ${timings.trend.n} | ${fmt(timings.trend.p50, 2)} | ${fmt(timings.trend.p90, 2)} | ${fmt(timings.trend.p99, 2)} | ${fmt(timings.trend.max, 2)} |
+| \`/pulse summary\` over HTTP, request → reply at the response_url | ${http.reply.n} | ${fmt(http.reply.p50, 2)} | ${fmt(http.reply.p90, 2)} | ${fmt(http.reply.p99, 2)} | ${fmt(http.reply.max, 2)} |
+| the same requests, request → the web's ack | ${http.ack.n} | ${fmt(http.ack.p50, 2)} | ${fmt(http.ack.p90, 2)} | ${fmt(http.ack.p99, 2)} | ${fmt(http.ack.max, 2)} |
+
+**\`/pulse summary\` as a manager asks for it.** Then the same database is asked the way people ask: the built web
+process (\`node dist/main/start.js web\`, a fake Slack whose workspace is the seeded one) gets ${http.runs} signed
+\`/pulse summary\` slash commands from the teams' manager, one after another, teams taken in turn (after 20 for
+warm-up). Each is timed from the moment the bench sends it to the moment its ephemeral reply (the summary with its
+average, distribution and comments, checked to be there) reaches the fake Slack's \`response_url\`: Bolt's signature
+check, the ack, the role check, the queries above, rendering in the manager's language and the \`response_url\` post.
+A chart, when there is one, is a job for the worker and is not in this figure.
 
 ### Query plans (EXPLAIN ANALYZE on the seeded data, the exact SQL drizzle sent)
 
