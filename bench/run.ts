@@ -62,47 +62,13 @@ import {
 import { seedTeam, userIds, type SeededTeam } from './lib/seed';
 import { totalOf, type SliceResult } from './lib/slices';
 import { fmt, percentiles } from './lib/stats';
-import { FULL_SHAPE, seedSummaries, timeSummaries } from './lib/summary';
+import { FULL_SIZES, QUICK_SIZES } from './lib/sizes';
+import { seedSummaries, timeSummaries } from './lib/summary';
 import { SUMMARY_WORKSPACE, timeSummaryOverHttp } from './lib/summary-http';
 
 const QUICK = process.env.BENCH_QUICK === '1';
 const ONLY = process.env.BENCH_ONLY;
-const SIZES: Sizes = QUICK
-  ? {
-      fanOut: 2000,
-      ackRate: 200,
-      ackSeconds: 5,
-      ackWarmupSeconds: 1,
-      slices: 2,
-      sliceSize: 500,
-      scaleOut: 1600,
-      slackDelayMs: 150,
-      scaleLimit: 1000,
-      scaleCappedLimit: 100,
-      limited: 200,
-      limit: 20,
-      concurrency: 16,
-      summaryRuns: 50,
-      summary: { teams: 20, roundsPerTeam: 52, teamSize: 100, responses: 100_000 },
-    }
-  : {
-      fanOut: 20_000,
-      ackRate: 200,
-      ackSeconds: 30,
-      ackWarmupSeconds: 2,
-      slices: 4,
-      sliceSize: 2500,
-      // 64 batches of 100: one wave for 4 workers × 16, four for one worker.
-      scaleOut: 6400,
-      slackDelayMs: 150,
-      scaleLimit: 1000,
-      scaleCappedLimit: 200,
-      limited: 1000,
-      limit: 20,
-      concurrency: 16,
-      summaryRuns: 500,
-      summary: FULL_SHAPE,
-    };
+const SIZES: Sizes = QUICK ? QUICK_SIZES : FULL_SIZES;
 const TARGETS = {
   ackP99Ms: 25,
   ackP50Ratio: 1.3,
