@@ -8,7 +8,7 @@
  *   4. peak memory of web and worker during 1 and 2,
  *   5. fan-out with 1, 2 and 4 worker processes.
  * Prints a table, writes bench/results.md, and removes everything it made.
- * BENCH_ONLY=app|summary runs one half; BENCH_QUICK=1 runs every step at a small size (for
+ * BENCH_ONLY=app|summary runs one half (BENCH_ONLY=scale only step 5, its rows printed, nothing written); BENCH_QUICK=1 runs every step at a small size (for
  * working on the benchmark itself: its figures are not to be quoted, and go to results.quick.md).
  * BENCH_PROFILE_DIR=dir makes every app process write a V8 CPU profile (.cpuprofile) there when it exits.
  */
@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { createDatabase } from '../src/db/client';
 import { createRepositories } from '../src/db/repositories';
+import type { Repositories } from '../src/core/ports';
 import { freePort, type AppProcess } from '../test/support/app-process';
 import { buttonOf } from '../test/support/e2e-world';
 import { startFakeSlack, type FakeSlack, type StoredMessage } from '../test/support/fake-slack';
@@ -138,6 +139,50 @@ function appEnv(database: BenchDatabase, prefix: string, slack: FakeSlack, secre
     // "No rate limit": the highest value the configuration accepts.
     SLACK_MAX_CALLS_PER_SECOND: '10000',
   };
+}
+
+/**
+ * Benchmark 5, scale-out where it matters: fan-outs by 1, 2 and 4 worker processes (and one process at
+ * 4× the concurrency) while every Slack call waits as real Slack makes it wait; the web at `webUrl` takes `/pulse now`.
+ */
+async function runScaleOut(
+  repos: Repositories,
+  slack: FakeSlack,
+  webUrl: string,
+  env: Record<string, string>,
+  prefix: string,
+): Promise<AppResults['scale']> {
+  // On real Slack a call takes 100–300 ms, so a fan-out waits far more than it computes: the fake adds
+  // SIZES.slackDelayMs to every answer, and workers (or concurrency) multiply the calls in flight, up
+  // to the configured platform limit. The last run sets that limit below what 4 workers could reach.
+  slack.setDelay(SIZES.slackDelayMs);
+  const scale: AppResults['scale'] = [];
+  const scaleRuns: Array<Omit<AppResults['scale'][number], 'result'>> = [
+    { workers: 1, concurrency: SIZES.concurrency, limit: SIZES.scaleLimit },
+    { workers: 2, concurrency: SIZES.concurrency, limit: SIZES.scaleLimit },
+    { workers: 4, concurrency: SIZES.concurrency, limit: SIZES.scaleLimit },
+    { workers: 1, concurrency: 4 * SIZES.concurrency, limit: SIZES.scaleLimit },
+    { workers: 4, concurrency: SIZES.concurrency, limit: SIZES.scaleCappedLimit },
+  ];
+  for (const [i, run] of scaleRuns.entries()) {
+    const team = await seedTeam(repos, slack, `S${i}`, SIZES.scaleOut);
+    const workerEnv = {
+      ...env,
+      WORKER_CONCURRENCY: String(run.concurrency),
+      SLACK_MAX_CALLS_PER_SECOND: String(run.limit),
+    };
+    const workers: AppProcess[] = [];
+    for (let w = 0; w < run.workers; w++) workers.push(await startRole('worker', workerEnv));
+    await waitForWorkers(prefix, run.workers);
+    const result = await runFanOut(slack, webUrl, env.SLACK_SIGNING_SECRET!, team, 300_000);
+    log(
+      `scale-out (${SIZES.slackDelayMs} ms a call): ${run.workers} worker(s) × concurrency ${run.concurrency}, limit ${run.limit}/s: ${fmt(result.perSecond)} DMs/s, duplicates ${result.duplicates}, missing ${result.missing}`,
+    );
+    scale.push({ ...run, result });
+    await Promise.all(workers.map((w) => w.stop()));
+  }
+  slack.setDelay(0);
+  return scale;
 }
 
 async function runAppBenchmarks(database: BenchDatabase, prefix: string, slack: FakeSlack): Promise<AppResults> {
@@ -347,37 +392,8 @@ async function runAppBenchmarks(database: BenchDatabase, prefix: string, slack: 
     workerMem.stop();
     await worker.stop();
 
-    // ---- 5. Scale-out where it matters: every Slack call waits as real Slack makes it wait -------------
-    // On real Slack a call takes 100–300 ms, so a fan-out waits far more than it computes: the fake adds
-    // SIZES.slackDelayMs to every answer, and workers (or concurrency) multiply the calls in flight, up
-    // to the configured platform limit. The last run sets that limit below what 4 workers could reach.
-    slack.setDelay(SIZES.slackDelayMs);
-    const scale: AppResults['scale'] = [];
-    const scaleRuns: Array<Omit<AppResults['scale'][number], 'result'>> = [
-      { workers: 1, concurrency: SIZES.concurrency, limit: SIZES.scaleLimit },
-      { workers: 2, concurrency: SIZES.concurrency, limit: SIZES.scaleLimit },
-      { workers: 4, concurrency: SIZES.concurrency, limit: SIZES.scaleLimit },
-      { workers: 1, concurrency: 4 * SIZES.concurrency, limit: SIZES.scaleLimit },
-      { workers: 4, concurrency: SIZES.concurrency, limit: SIZES.scaleCappedLimit },
-    ];
-    for (const [i, run] of scaleRuns.entries()) {
-      const team = await seedTeam(repos, slack, `S${i}`, SIZES.scaleOut);
-      const workerEnv = {
-        ...env,
-        WORKER_CONCURRENCY: String(run.concurrency),
-        SLACK_MAX_CALLS_PER_SECOND: String(run.limit),
-      };
-      const workers: AppProcess[] = [];
-      for (let w = 0; w < run.workers; w++) workers.push(await startRole('worker', workerEnv));
-      await waitForWorkers(prefix, run.workers);
-      const result = await runFanOut(slack, web.url, secret, team, 300_000);
-      log(
-        `scale-out (${SIZES.slackDelayMs} ms a call): ${run.workers} worker(s) × concurrency ${run.concurrency}, limit ${run.limit}/s: ${fmt(result.perSecond)} DMs/s, duplicates ${result.duplicates}, missing ${result.missing}`,
-      );
-      scale.push({ ...run, result });
-      await Promise.all(workers.map((w) => w.stop()));
-    }
-    slack.setDelay(0);
+    // ---- 5. Scale-out where it matters ------------------------------------------------------------------
+    const scale = await runScaleOut(repos, slack, web.url, env, prefix);
 
     // ---- 2b. Fan-out under the limit ---------------------------------------------------------------
     const limitedTeam = await seedTeam(repos, slack, 'L', SIZES.limited);
@@ -646,6 +662,21 @@ async function main(): Promise<void> {
     database = await createBenchDatabase();
     log(`database ${database.name}, queue prefix ${prefix}`);
     const versions = await serverVersions(database);
+    if (ONLY === 'scale') {
+      // The scale-out alone, its rows printed (not written): for checking it on a machine with CPU to spare.
+      slack = await startFakeSlack({ teamId: 'T0BENCH01' });
+      const handle = createDatabase(database.url, { max: 4 });
+      try {
+        const env = appEnv(database, prefix, slack, `bench-${randomBytes(12).toString('hex')}`);
+        const web = await startRole('web', env);
+        process.stdout.write(
+          printTable(scaleRows(await runScaleOut(createRepositories(handle.db), slack, web.url, env, prefix))),
+        );
+      } finally {
+        await handle.close();
+      }
+      return;
+    }
     let app: AppResults | undefined;
     if (ONLY !== 'summary') {
       slack = await startFakeSlack({ teamId: 'T0BENCH01' });
