@@ -18,9 +18,13 @@ interface Input {
   rate: number;
   seconds: number;
   warmupSeconds: number;
+  /** The target whose send times (epoch ms, per body, warm-up included) come back as `sentAt`. */
+  stamp?: string;
 }
 
 export interface LoadResult {
+  /** For the `stamp` target: when each body left, in epoch ms (to pair a click with what it set off). */
+  sentAt?: number[];
   sent: number;
   ok: number;
   errors: number;
@@ -54,8 +58,10 @@ interface Target {
   ok: number;
 }
 
-function fire(target: Target, secret: string, body: string, record: boolean): Promise<void> {
+function fire(target: Target, secret: string, body: string, record: boolean, stamp?: number[]): Promise<void> {
   return new Promise((resolve) => {
+    // Wall-clock ms, as the fake Slack stamps the calls it receives (another process on the same clock).
+    stamp?.push(Date.now());
     const timestamp = Math.floor(Date.now() / 1000);
     const headers = {
       'content-type': 'application/x-www-form-urlencoded',
@@ -125,13 +131,17 @@ async function main(): Promise<void> {
   if (input.bodies.length < total) throw new Error(`need ${total} bodies, got ${input.bodies.length}`);
   const interval = 1000 / input.rate;
   const pending: Promise<void>[] = [];
+  const sentAt: number[] = [];
   const start = performance.now();
   let measureStart = start;
   for (let i = 0; i < total; i++) {
     if (i === warmup) measureStart = performance.now();
     const wait = start + i * interval - performance.now();
     if (wait > 1) await new Promise((r) => setTimeout(r, wait));
-    for (const target of targets) pending.push(fire(target, input.secret, input.bodies[i]!, i >= warmup));
+    for (const target of targets)
+      pending.push(
+        fire(target, input.secret, input.bodies[i]!, i >= warmup, target.name === input.stamp ? sentAt : undefined),
+      );
   }
   const sendSeconds = (performance.now() - measureStart) / 1000;
   await Promise.all(pending);
@@ -151,6 +161,7 @@ async function main(): Promise<void> {
       max: sorted.at(-1) ?? NaN,
       mean: sorted.reduce((a, b) => a + b, 0) / (sorted.length || 1),
       achievedRate: sent / sendSeconds,
+      ...(t.name === input.stamp ? { sentAt } : {}),
     };
   }
   process.stdout.write(`${JSON.stringify(results)}\n`);

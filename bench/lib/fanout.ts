@@ -41,25 +41,25 @@ export async function runFanOut(
 ): Promise<FanOutResult> {
   const wanted = new Set(seeded.userIds);
   const perUser = new Map<string, number>();
-  let cursor = slack.calls.length;
   let first = 0;
   let last = 0;
   let delivered = 0;
   let rateLimited = 0;
-  const scan = () => {
-    const calls = slack.calls;
-    for (; cursor < calls.length; cursor++) {
-      const c = calls[cursor]!;
-      if (c.method === 'chat.postMessage' && c.status === 429) rateLimited += 1;
-      if (!isCheckin(c)) continue;
-      const user = String(c.args.channel);
-      if (!wanted.has(user)) continue;
-      perUser.set(user, (perUser.get(user) ?? 0) + 1);
-      delivered += 1;
-      if (!first) first = c.at;
-      last = c.at;
-    }
-  };
+  // Each call as the fake answers it: with a delay, a call is recorded on arrival but answered later,
+  // and the DM counts when Slack would have answered it (the time is that of the answer).
+  const unwatch = slack.watch((event) => {
+    if (event.kind !== 'call') return;
+    const c = event.call;
+    if (c.method === 'chat.postMessage' && c.status === 429) rateLimited += 1;
+    if (!isCheckin(c)) return;
+    const user = String(c.args.channel);
+    if (!wanted.has(user)) return;
+    perUser.set(user, (perUser.get(user) ?? 0) + 1);
+    delivered += 1;
+    const at = Date.now();
+    if (!first) first = at;
+    last = at;
+  });
 
   const started = Date.now();
   const body = slashCommandBody({
@@ -75,7 +75,6 @@ export async function runFanOut(
   const deadline = started + timeoutMs;
   let timedOut = false;
   for (;;) {
-    scan();
     if (perUser.size >= wanted.size) break;
     if (Date.now() > deadline) {
       timedOut = true;
@@ -85,7 +84,7 @@ export async function runFanOut(
   }
   // A late duplicate would show up just after the last expected DM: look a little longer.
   await sleep(1500);
-  scan();
+  unwatch();
   const duplicates = [...perUser.values()].reduce((sum, n) => sum + (n - 1), 0);
   const seconds = ((last || Date.now()) - started) / 1000;
   return {

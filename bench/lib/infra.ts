@@ -276,3 +276,51 @@ export async function startScriptServer(
     },
   };
 }
+
+/**
+ * Starts a bench/ TypeScript file that serves slices (bench/lib/slices.ts): `setup` goes on its first
+ * stdin line; each `run(input)` sends one line and resolves with the JSON line it answers.
+ */
+export function startSliceScript<Input, Output>(
+  file: string,
+  setup: unknown,
+): { child: ChildProcess; run(input: Input): Promise<Output>; stop(): Promise<void> } {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '..', file)], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '' },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  children.add(child);
+  let err = '';
+  child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+  const pending: Array<{ resolve(v: Output): void; reject(e: Error): void }> = [];
+  let buffered = '';
+  child.stdout!.on('data', (d: Buffer) => {
+    buffered += d.toString();
+    for (let nl = buffered.indexOf('\n'); nl >= 0; nl = buffered.indexOf('\n')) {
+      const line = buffered.slice(0, nl);
+      buffered = buffered.slice(nl + 1);
+      pending.shift()?.resolve(JSON.parse(line) as Output);
+    }
+  });
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', (code) => {
+      children.delete(child);
+      for (const p of pending.splice(0)) p.reject(new Error(`${file} exited with ${code}:\n${err.slice(-3000)}`));
+      resolve();
+    }),
+  );
+  child.stdin!.write(`${JSON.stringify(setup)}\n`);
+  return {
+    child,
+    run: (input) =>
+      new Promise<Output>((resolve, reject) => {
+        pending.push({ resolve, reject });
+        child.stdin!.write(`${JSON.stringify(input)}\n`);
+      }),
+    async stop() {
+      child.stdin!.end();
+      await exited;
+    },
+  };
+}

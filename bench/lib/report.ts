@@ -1,8 +1,10 @@
 /** The table printed at the end of `npm run bench` and the bench/results.md it writes. */
 import type { LoadResult } from '../load-generator';
 import type { FanOutResult } from './fanout';
-import { fmt } from './stats';
+import type { SliceResult } from './slices';
+import { fmt, type Percentiles } from './stats';
 import type { SummarySeed, SummaryShape, SummaryTimings } from './summary';
+import type { SummaryHttpTimings } from './summary-http';
 
 export interface Row {
   what: string;
@@ -23,7 +25,15 @@ export interface Sizes {
   ackRate: number;
   ackSeconds: number;
   ackWarmupSeconds: number;
+  /** The fan-out and its baselines run in turn, this many slices of this many each. */
+  slices: number;
+  sliceSize: number;
   scaleOut: number;
+  /** Latency the fake Slack adds to every call during the scale-out. */
+  slackDelayMs: number;
+  /** SLACK_MAX_CALLS_PER_SECOND of the scale-out runs, and of its last run (below what 4 workers reach). */
+  scaleLimit: number;
+  scaleCappedLimit: number;
   limited: number;
   limit: number;
   concurrency: number;
@@ -32,12 +42,18 @@ export interface Sizes {
 }
 export interface AppResults {
   fan: FanOutResult;
-  bare: { jobs: number; seconds: number; perSecond: number };
-  bareSlack: { calls: number; seconds: number; perSecond: number };
+  /** The baselines, each added up over the slices it ran in turn with the fan-out's. */
+  bare: SliceResult;
+  bareSlack: SliceResult;
+  /** The fan-out's slices added up (DMs over seconds end to end), and each slice as measured. */
+  fanSliced: SliceResult;
+  slices: { fan: FanOutResult[]; bare: SliceResult[]; bareSlack: SliceResult[] };
   ackBare: LoadResult;
   ackOurs: LoadResult;
   /** CPU time per click (ms) of each process during the ack load, and the share of both cores busy meanwhile. */
   ackCpu: { bare: number; web: number; worker: number; fakeSlack: number; machineBusy: number };
+  /** Each measured click leaving → its comment modal's views.open reaching the fake Slack, in ms. */
+  modal: { opened: number; clicks: number; times: Percentiles };
   /** The web's own histogram of the same requests (warm-up included): from the request parsed to the answer. */
   serverSide: { requests: number; within25ms: number; allWithinMs: number };
   clicks: number;
@@ -45,12 +61,14 @@ export interface AppResults {
   expectedSaved: number;
   drainSeconds: number;
   memory: { web: number; worker: number; webStart: number; workerStart: number; bareBolt: number; bareBullmq: number };
-  scale: Array<{ workers: number; result: FanOutResult }>;
+  /** Fan-outs with a per-call delay on the fake Slack: worker processes × concurrency under a platform limit. */
+  scale: Array<{ workers: number; concurrency: number; limit: number; result: FanOutResult }>;
   limited: FanOutResult;
 }
 export interface SummaryResults {
   seed: SummarySeed;
   timings: SummaryTimings;
+  http: SummaryHttpTimings;
 }
 
 /** The table as plain text, columns padded. */
@@ -110,6 +128,10 @@ ${s.ackWarmupSeconds} s at full rate warm both up (connections, pools, JIT) and 
 ${ackRow('bare Bolt', a.ackBare)}
 ${ackRow('Symmetry web', a.ackOurs)}
 
+Each measured click's comment modal reached the fake Slack's \`views.open\` (paired by trigger id) p50 ${fmt(a.modal.times.p50, 1)} ms,
+p99 ${fmt(a.modal.times.p99, 1)} ms, max ${fmt(a.modal.times.max, 0)} ms after the click left the load generator (${a.modal.opened} of ${a.modal.clicks} clicks);
+Slack's trigger id is good for 3 s.
+
 What a click costs, in CPU time read from \`/proc\` over the load: the bare Bolt app ${fmt(a.ackCpu.bare, 2)} ms, our web
 process ${fmt(a.ackCpu.web, 2)} ms (Bolt's share plus the check query, the enqueue and \`views.open\`), the worker
 ${fmt(a.ackCpu.worker, 2)} ms (saving the score, \`chat.update\` of the DM) and the fake Slack ${fmt(a.ackCpu.fakeSlack, 2)} ms answering those calls;
@@ -135,16 +157,29 @@ together. One worker process at the default concurrency (${s.concurrency}), \`SL
 configuration accepts; the pacer still hands out every slot). First DM ${fmt(a.fan.firstDmAfterMs, 0)} ms after \`/pulse now\`;
 ${fmt(a.fan.delivered, 0)} DMs in ${fmt(a.fan.seconds, 2)} s.
 Duplicates and missing people are counted from what the fake recorded (exactly one check-in per person expected).
-Baseline: \`bench/bare-bullmq.ts\`, a bare BullMQ worker in its own process at the same concurrency processing
-${fmt(a.bare.jobs, 0)} no-op jobs enqueued as ours are (\`addBulk\` by 1,000, a job id each, the same retry and retention
-options): ${fmt(a.bare.perSecond, 0)} jobs/s from the first \`addBulk\` to the last completion.
-Second baseline: \`bench/bare-slack.ts\`, the Slack calls alone: ${fmt(a.bareSlack.calls, 0)} check-in DMs rendered as the worker renders
-them, posted by the app's own Slack client to the same fake Slack at the same concurrency, with no queue, no database
-and no pacing: ${fmt(a.bareSlack.perSecond, 0)} calls/s. A no-op job costs BullMQ a few hundredths of a millisecond; one
+This big fan-out gives the absolute rate and the memory figures; the ratios come from the slices below.
+
+**The fan-out beside its baselines, at the same moments.** ${s.slices} fresh teams of ${fmt(s.sliceSize, 0)} members each are fanned
+out as above, and between them, in turn, the two baselines run slices of the same size in their own long-running
+processes (the order turning each round: fan-out, BullMQ, Slack; then BullMQ, Slack, fan-out; …), so all three see
+the machine as it is at that moment rather than one running minutes after the other. Each rate is the total count
+over the total time of its slices. Baseline one: \`bench/bare-bullmq.ts\`, a bare BullMQ worker at the same
+concurrency processing no-op jobs enqueued as ours are (\`addBulk\` by 1,000, a job id each, the same retry and
+retention options), timed from a slice's first \`addBulk\` to its last completion: ${fmt(a.bare.perSecond, 0)} jobs/s. Baseline two:
+\`bench/bare-slack.ts\`, the Slack calls alone: check-in DMs rendered as the worker renders them, posted by the app's
+own Slack client to the same fake Slack at the same concurrency, with no queue, no database and no pacing:
+${fmt(a.bareSlack.perSecond, 0)} calls/s. The fan-out slices, end to end from \`/pulse now\` (round, deliveries and batches created
+inside the time): ${fmt(a.fanSliced.perSecond, 0)} DMs/s, ${fmt(a.fanSliced.perSecond / a.bareSlack.perSecond, 3)} of the Slack calls alone.
+
+| slice | fan-out DMs/s | bare BullMQ jobs/s | bare Slack calls/s | fan-out / Slack alone |
+| --- | --- | --- | --- | --- |
+${a.slices.fan.map((f, k) => `| ${k + 1} | ${fmt(f.perSecond)} | ${fmt(a.slices.bare[k]?.perSecond ?? NaN)} | ${fmt(a.slices.bareSlack[k]?.perSecond ?? NaN)} | ${fmt(f.perSecond / (a.slices.bareSlack[k]?.perSecond ?? NaN), 3)} |`).join('\n')}
+
+A no-op job costs BullMQ a few hundredths of a millisecond; one
 \`chat.postMessage\` through @slack/web-api costs the client about half a millisecond of CPU (building the form body,
 its own request queue and retry wrapper, redacting the body for a debug line it then drops, parsing the answer),
 and the fake Slack on the same two cores spends about a quarter of a millisecond answering it. So the no-op
-target of 0.5 is out of reach of any worker that really calls Slack on this machine: the second row shows how
+target of 0.5 is out of reach of any worker that really calls Slack on this machine: the Slack-calls row shows how
 much of the Slack calls' own ceiling the fan-out keeps.
 
 **Fan-out under the limit.** Slack publishes one limit for \`chat.postMessage\`: about 1 message per second per
@@ -168,19 +203,24 @@ BullMQ worker at ${fmt(a.memory.bareBullmq, 0)} MB (both run through tsx, which 
 with \`--max-old-space-size=160\`: its live heap is small, and without the cap V8 lets garbage grow to 270–310 MB
 resident before collecting (the run before the cap); with it the fan-out and ack figures did not change.
 
-**Scale-out.** A fresh team of ${fmt(s.scaleOut, 0)} members per run, fanned out by 1, 2 and 4 worker processes on the
-same Redis and PostgreSQL (concurrency ${s.concurrency} each). This machine has ${r.machine.cores} cores shared by the workers,
-PostgreSQL, Redis, the web process and the fake Slack, so the curve is flat once they are busy; on separate
-machines workers add throughput until PostgreSQL or Slack's limit is the bottleneck. No duplicates or missing DMs
-with several workers taking jobs from one queue is the other half of what this run shows.
+**Scale-out where it matters.** On real Slack a call takes 100–300 ms, so a fan-out spends its time waiting for
+answers, not computing: here the fake Slack holds every answer for ${s.slackDelayMs} ms. A fresh team of ${fmt(s.scaleOut, 0)} members per
+run is fanned out by 1, 2 and 4 worker processes at concurrency ${s.concurrency} each, then by 1 process at concurrency
+${4 * s.concurrency}, all with \`SLACK_MAX_CALLS_PER_SECOND=${s.scaleLimit}\`; and last by 4 processes with the limit set to ${s.scaleCappedLimit}/s,
+below what they could reach, to show the limit holds whatever the worker count (the pacer's slots are shared in
+Redis). A batch sends its DMs one after another, so each job slot has one call in flight: ${fmt(s.scaleOut, 0)} members make
+${Math.ceil(s.scaleOut / 100)} batches of 100, and the ideal rate is slots × 1000 / ${s.slackDelayMs} DMs/s
+(${fmt((1000 * s.concurrency) / s.slackDelayMs, 0)} for one process) until the limit. Rates are end to end, from \`/pulse now\` to the last DM.
+A round of fewer than 1,600 people is spread over 16 batch jobs (at least 5 DMs each), so it uses at most 16 slots
+whatever the number of workers: scale-out pays for big rounds.
 
-| workers | DMs/s | vs 1 worker | seconds | duplicates | missing |
-| --- | --- | --- | --- | --- | --- |
-${a.scale.map(({ workers, result }) => `| ${workers} | ${fmt(result.perSecond)} | ×${fmt(result.perSecond / a.scale[0]!.result.perSecond, 2)} | ${fmt(result.seconds, 2)} | ${result.duplicates} | ${result.missing} |`).join('\n')}
+| workers | concurrency | limit (calls/s) | ideal DMs/s | DMs/s | vs 1 worker | seconds | duplicates | missing |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- |
+${a.scale.map(({ workers, concurrency, limit, result }) => `| ${workers} | ${concurrency} | ${limit} | ${fmt(Math.min(limit, (workers * concurrency * 1000) / s.slackDelayMs), 0)} | ${fmt(result.perSecond)} | ×${fmt(result.perSecond / a.scale[0]!.result.perSecond, 2)} | ${fmt(result.seconds, 2)} | ${result.duplicates} | ${result.missing} |`).join('\n')}
 `;
 }
 
-function summarySection(r: Report, { seed, timings }: SummaryResults): string {
+function summarySection(r: Report, { seed, timings, http }: SummaryResults): string {
   const plans = timings.plans
     .map(
       (p) =>
@@ -201,6 +241,16 @@ under a millisecond in PostgreSQL (plans below), so the time is round trips and 
 | --- | --- | --- | --- | --- | --- |
 | \`/pulse summary\` (last round) | ${timings.summary.n} | ${fmt(timings.summary.p50, 2)} | ${fmt(timings.summary.p90, 2)} | ${fmt(timings.summary.p99, 2)} | ${fmt(timings.summary.max, 2)} |
 | 12-round trend (\`loadSymmetry\`) | ${timings.trend.n} | ${fmt(timings.trend.p50, 2)} | ${fmt(timings.trend.p90, 2)} | ${fmt(timings.trend.p99, 2)} | ${fmt(timings.trend.max, 2)} |
+| \`/pulse summary\` over HTTP, request → reply at the response_url | ${http.reply.n} | ${fmt(http.reply.p50, 2)} | ${fmt(http.reply.p90, 2)} | ${fmt(http.reply.p99, 2)} | ${fmt(http.reply.max, 2)} |
+| the same requests, request → the web's ack | ${http.ack.n} | ${fmt(http.ack.p50, 2)} | ${fmt(http.ack.p90, 2)} | ${fmt(http.ack.p99, 2)} | ${fmt(http.ack.max, 2)} |
+
+**\`/pulse summary\` as a manager asks for it.** Then the same database is asked the way people ask: the built web
+process (\`node dist/main/start.js web\`, a fake Slack whose workspace is the seeded one) gets ${http.runs} signed
+\`/pulse summary\` slash commands from the teams' manager, one after another, teams taken in turn (after 20 for
+warm-up). Each is timed from the moment the bench sends it to the moment its ephemeral reply (the summary with its
+average, distribution and comments, checked to be there) reaches the fake Slack's \`response_url\`: Bolt's signature
+check, the ack, the role check, the queries above, rendering in the manager's language and the \`response_url\` post.
+A chart, when there is one, is a job for the worker and is not in this figure.
 
 ### Query plans (EXPLAIN ANALYZE on the seeded data, the exact SQL drizzle sent)
 

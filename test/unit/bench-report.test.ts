@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { FULL_SIZES } from '../../bench/lib/sizes';
 import { FIGURES_PAGE, README_END, README_START, withReadmeBlock, type Report } from '../../bench/lib/report';
 
 function report(measured: string): Report {
@@ -23,18 +24,7 @@ function report(measured: string): Report {
       { what: 'Ack p99', target: '≤ 25 ms', measured, met: false },
       { what: 'Fan-out', target: '(reported)', measured: '1,200 DMs/s', met: null },
     ],
-    sizes: {
-      fanOut: 20_000,
-      ackRate: 200,
-      ackSeconds: 30,
-      ackWarmupSeconds: 2,
-      scaleOut: 4000,
-      limited: 1000,
-      limit: 20,
-      concurrency: 16,
-      summaryRuns: 500,
-      summary: { teams: 200, roundsPerTeam: 52, teamSize: 100, responses: 1_000_000 },
-    },
+    sizes: FULL_SIZES,
     quick: false,
     app: undefined,
     summary: undefined,
