@@ -34,10 +34,10 @@ export interface ThreadCaller {
   clickId: string;
 }
 
-type Refusal = { key: MessageKey; params?: MessageParams };
+export type Refusal = { key: MessageKey; params?: MessageParams };
 
 /** The message's text, or why it cannot be sent (empty, too long). */
-function checkText(text: string): { text: string } | Refusal {
+export function checkThreadText(text: string): { text: string } | Refusal {
   const trimmed = text.trim();
   if (trimmed.length === 0) return { key: 'thread.empty' };
   if (trimmed.length > MAX_COMMENT_LENGTH)
@@ -94,7 +94,7 @@ export async function replyToComment(
     if (!(QUICK_REPLIES as readonly string[]).includes(body.quick)) return { key: 'thread.not_visible' };
     content = { text: null, quick: body.quick as QuickReply };
   } else {
-    const checked = checkText(body.text);
+    const checked = checkThreadText(body.text);
     if (!('text' in checked)) return checked;
     content = { text: checked.text, quick: null };
   }
@@ -126,7 +126,7 @@ export async function answerBack(
   caller: ThreadCaller,
   body: { text: string; reveal: boolean },
 ): Promise<Reply> {
-  const checked = checkText(body.text);
+  const checked = checkThreadText(body.text);
   if (!('text' in checked)) return checked;
   const thread = await deps.repos.threads.find(caller.commentId);
   const team = thread ? await deps.repos.teams.findById(thread.teamId) : null;

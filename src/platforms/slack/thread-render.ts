@@ -64,6 +64,13 @@ export function threadModal(locale: string, commentId: string, viewer: ThreadMes
         type: 'checkboxes',
         action_id: THREAD_REVEAL_ACTION,
         options: [{ value: 'reveal', text: { type: 'plain_text', text: t('thread.reveal_label') } }],
+        // Signing is never the default and never one careless click: ticking the box asks first.
+        confirm: {
+          title: { type: 'plain_text', text: t('thread.reveal_confirm_title') },
+          text: { type: 'plain_text', text: t('thread.reveal_confirm') },
+          confirm: { type: 'plain_text', text: t('thread.reveal_yes') },
+          deny: { type: 'plain_text', text: t('thread.reveal_no') },
+        },
       },
     });
   }

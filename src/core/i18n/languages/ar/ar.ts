@@ -234,6 +234,11 @@ export const ar: CatalogOf<ArPlural> = {
   'thread.reveal_label': 'أظهر اسمي للمديرين على هذا الرد وحده',
   'thread.reveal_hint':
     'معطّل افتراضيًا. عند تفعيله يرى المديرون اسمك بجانب هذا الرد وحده؛ ويبقى تعليقك وردودك الأخرى مجهولة.',
+  'thread.reveal_confirm_title': 'إظهار اسمك؟',
+  'thread.reveal_confirm':
+    'سيرى مديرو الفريق اسمك بجانب هذا الرد. يبقى تعليقك وردودك الأخرى مجهولة. لا يمكن التراجع عن ذلك.',
+  'thread.reveal_yes': 'نعم، أظهر اسمي',
+  'thread.reveal_no': 'لا، أبقِني مجهولًا',
   'thread.send': 'إرسال',
   'thread.unanswered': 'لم يُرد عليه بعد.',
   'conversations.header': 'تعليقات فريقك من الجولات التي بلغت الحد، ومحادثاتها ({count}):',

@@ -222,6 +222,11 @@ export const en = {
   'thread.reveal_label': 'Show my name to the managers on this answer only',
   'thread.reveal_hint':
     'Off by default. When on, the managers see your name beside this one answer; your comment and your other answers stay anonymous.',
+  'thread.reveal_confirm_title': 'Show your name?',
+  'thread.reveal_confirm':
+    "The team's managers will see your name beside this answer. Your comment and your other answers stay anonymous. This cannot be taken back.",
+  'thread.reveal_yes': 'Yes, show my name',
+  'thread.reveal_no': 'No, stay anonymous',
   'thread.send': 'Send',
   'thread.unanswered': 'Not answered yet.',
   'conversations.header':

@@ -232,6 +232,11 @@ export const nl: CatalogOf<NlPlural> = {
   'thread.reveal_label': 'Toon mijn naam aan de managers, alleen bij dit antwoord',
   'thread.reveal_hint':
     'Standaard uit. Aan: de managers zien je naam bij dit ene antwoord; je opmerking en je andere antwoorden blijven anoniem.',
+  'thread.reveal_confirm_title': 'Je naam tonen?',
+  'thread.reveal_confirm':
+    'De managers van het team zien je naam bij dit antwoord. Je opmerking en je andere antwoorden blijven anoniem. Dit kan niet ongedaan worden gemaakt.',
+  'thread.reveal_yes': 'Ja, toon mijn naam',
+  'thread.reveal_no': 'Nee, blijf anoniem',
   'thread.send': 'Versturen',
   'thread.unanswered': 'Nog niet beantwoord.',
   'conversations.header': 'Opmerkingen van je team uit rondes die de drempel haalden, en hun gesprekken ({count}):',
