@@ -200,6 +200,21 @@ test('a round with two comments closes at the threshold; `pulse conversations` s
     'Can we talk about this?',
   ]);
   expect(JSON.stringify(anna)).not.toContain('thread_reveal');
+
+  // The manager's `pulse summary` card: Reply and the quick acknowledgements under each comment; the channel's has none.
+  expect(await say(MAJA, 'pulse summary')).toBe(200);
+  const summary = await waitFor(
+    () => connector.dmOf(MAJA.id).find((m) => /The last round, as the team sees it/.test(shown(m))),
+    'the summary reply',
+  );
+  const replies = executeActions(summary.activity.attachments).filter((x) => x.verb === 'thread.reply');
+  expect(replies.map((x) => x.data.c).sort()).toEqual([annaComment, benComment].sort());
+  expect(executeActions(summary.activity.attachments).filter((x) => x.verb === 'thread.quick')).toHaveLength(6);
+  // The summary's trend chart follows in the 1:1 chat; it is waited for, so later DM counts are the replies' alone.
+  await waitFor(() => connector.dmOf(MAJA.id).some((m) => shown(m).includes('image/png')), 'the summary chart', 20_000);
+  const posted = connector.messagesIn(CHANNEL).filter((m) => shown(m).includes(COMMENTS.get(ANNA)!));
+  expect(posted).toHaveLength(1);
+  expect(shown(posted[0]!)).not.toContain('thread.');
 });
 
 test('the manager replies from the card: exactly the author gets it under their comment, nobody else; a redelivered submit sends one', async () => {

@@ -14,7 +14,7 @@ import type {
 import { symmetryText } from '../../core/symmetry';
 import { MOOD_QUESTION_ID } from '../../core/model';
 import { card, textBlock, typed, type Element, type Names, type TeamsMessage } from './card';
-import { threadCard } from './thread-card';
+import { summaryReplyElements, threadCard } from './thread-card';
 import { mentionedIds, toTeamsMarkdown, toTeamsPlainText, toTeamsTypedText, type OutgoingMention } from './text';
 
 export const SCORE_VERB = 'checkin.score';
@@ -154,8 +154,10 @@ export function summaryBody(m: SummaryMessage): Element[] {
     }
     if (s.comments.length) {
       body.push(textBlock(t('summary.comments')));
-      for (const c of s.comments.slice(0, MAX_COMMENTS_SHOWN))
-        body.push({ type: 'Container', style: 'emphasis', items: [typed(c)] });
+      if (m.replyTo) body.push(...summaryReplyElements(m.locale, m.replyTo.slice(0, MAX_COMMENTS_SHOWN)));
+      else
+        for (const c of s.comments.slice(0, MAX_COMMENTS_SHOWN))
+          body.push({ type: 'Container', style: 'emphasis', items: [typed(c)] });
     }
     if (s.themes.length) body.push(textBlock(t('summary.themes', { themes: s.themes.join(', ') }), { isSubtle: true }));
     if (m.answered) body.push(textBlock(t('summary.answered', { ...m.answered }), { isSubtle: true }));

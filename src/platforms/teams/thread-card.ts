@@ -38,7 +38,7 @@ const execute = (title: string, verb: string, data: ThreadActionData, extra: Ele
 });
 
 /** The box to write in, and the Send button under it, inside a "Reply…" or "Answer back…" card. */
-function writeCard(m: ThreadMessage, t: (key: MessageKey) => string, title: MessageKey, verb: string): Element {
+function writeCard(t: (key: MessageKey) => string, commentId: string, viewer: ThreadMessage['viewer']): Element {
   const body: Element[] = [
     {
       type: 'Input.Text',
@@ -48,16 +48,38 @@ function writeCard(m: ThreadMessage, t: (key: MessageKey) => string, title: Mess
       maxLength: MAX_COMMENT_LENGTH,
     },
   ];
-  if (m.viewer === 'author')
+  if (viewer === 'author')
     body.push(
       { type: 'Input.Toggle', id: THREAD_REVEAL_INPUT, title: t('thread.reveal_label'), value: 'false' },
       textBlock(t('thread.reveal_hint'), { isSubtle: true, size: 'Small' }),
     );
+  const verb = viewer === 'author' ? THREAD_ANSWER_VERB : THREAD_REPLY_VERB;
   return {
     type: 'Action.ShowCard',
-    title: t(title),
-    card: { type: 'AdaptiveCard', body, actions: [execute(t('thread.send'), verb, { c: m.commentId })] },
+    title: t(viewer === 'author' ? 'thread.answer_button' : 'thread.reply_button'),
+    card: { type: 'AdaptiveCard', body, actions: [execute(t('thread.send'), verb, { c: commentId })] },
   };
+}
+
+/** What a reader may do on a comment: a manager replies or acknowledges in one click; the author answers back. */
+function threadActions(t: (key: MessageKey) => string, commentId: string, viewer: ThreadMessage['viewer']): Element[] {
+  if (viewer === 'author') return [writeCard(t, commentId, viewer)];
+  return [
+    writeCard(t, commentId, viewer),
+    ...QUICK_REPLIES.map((q) => execute(t(`thread.quick.${q}`), THREAD_QUICK_VERB, { c: commentId, q })),
+  ];
+}
+
+/** A manager's private summary: each comment with Reply and the quick acknowledgements under it. */
+export function summaryReplyElements(
+  locale: string,
+  comments: ReadonlyArray<{ commentId: string; comment: string }>,
+): Element[] {
+  const t = (key: MessageKey) => toTeamsMarkdown(translate(locale, key)).text;
+  return comments.flatMap((c) => [
+    { type: 'Container', style: 'emphasis', items: [typed(c.comment)] },
+    { type: 'ActionSet', actions: threadActions(t, c.commentId, 'manager') },
+  ]);
 }
 
 /** The thread as a card: the quoted comment, each message under its writer, and the reader's actions. */
@@ -77,13 +99,7 @@ export function threadCard(m: ThreadMessage, names: Names): TeamsMessage {
   if (parts.empty) body.push(textBlock(md(parts.empty), { isSubtle: true }));
   for (const line of parts.lines)
     body.push(textBlock(md(line.writer), { weight: 'Bolder', spacing: 'Medium' }), typed(line.text));
-  const actions =
-    m.viewer === 'author'
-      ? [writeCard(m, t, 'thread.answer_button', THREAD_ANSWER_VERB)]
-      : [
-          writeCard(m, t, 'thread.reply_button', THREAD_REPLY_VERB),
-          ...QUICK_REPLIES.map((q) => execute(t(`thread.quick.${q}`), THREAD_QUICK_VERB, { c: m.commentId, q })),
-        ];
+  const actions = threadActions(t, m.commentId, m.viewer);
   return {
     type: 'message',
     text: toTeamsPlainText(parts.head, names),

@@ -207,6 +207,8 @@ export const ar: CatalogOf<ArPlural> = {
   'day.fri': 'الجمعة',
   'day.sat': 'السبت',
   'day.sun': 'الأحد',
+  'home.conversations_title':
+    '*المحادثات*: تعليقات لم يُرد عليها بعد، ثم المحادثات الجارية (`/pulse conversations` يعرضها كلها).',
   'thread.sent': 'أُرسل. لن يقرأه إلا كاتب التعليق، دون أن يُكشف لك اسمه أبدًا؛ ويرى جميع مديري الفريق المحادثة.',
   'thread.answer_sent': 'أُرسل إلى مديري الفريق.',
   'thread.answer_sent_named': 'أُرسل إلى مديري الفريق، مع اسمك على هذا الرد وحده.',

@@ -193,6 +193,8 @@ export const en = {
   'day.fri': 'Friday',
   'day.sat': 'Saturday',
   'day.sun': 'Sunday',
+  'home.conversations_title':
+    '*Conversations*: comments still unanswered, then open threads (`/pulse conversations` lists them all).',
   'thread.sent':
     'Sent. Only the author will read it, without ever being named to you; every manager of the team sees the thread.',
   'thread.answer_sent': "Sent to the team's managers.",

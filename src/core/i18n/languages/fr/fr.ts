@@ -216,6 +216,8 @@ export const fr: CatalogOf<FrPlural> = {
   'day.fri': 'vendredi',
   'day.sat': 'samedi',
   'day.sun': 'dimanche',
+  'home.conversations_title':
+    '*Conversations* : commentaires encore sans réponse, puis fils en cours (`/pulse conversations` les liste tous).',
   'thread.sent':
     'Envoyé. Seul l’auteur le lira, sans jamais vous être nommé ; tous les managers de l’équipe voient la conversation.',
   'thread.answer_sent': 'Envoyé aux managers de l’équipe.',

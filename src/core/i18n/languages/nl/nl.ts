@@ -202,6 +202,8 @@ export const nl: CatalogOf<NlPlural> = {
   'day.fri': 'vrijdag',
   'day.sat': 'zaterdag',
   'day.sun': 'zondag',
+  'home.conversations_title':
+    '*Gesprekken*: opmerkingen nog zonder antwoord, dan lopende gesprekken (`/pulse conversations` toont ze allemaal).',
   'thread.sent':
     'Verstuurd. Alleen de schrijver leest het, zonder ooit aan jou genoemd te worden; alle managers van het team zien het gesprek.',
   'thread.answer_sent': 'Verstuurd naar de managers van het team.',

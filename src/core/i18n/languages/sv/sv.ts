@@ -197,6 +197,8 @@ export const sv: CatalogOf<SvPlural> = {
   'day.fri': 'fredag',
   'day.sat': 'lördag',
   'day.sun': 'söndag',
+  'home.conversations_title':
+    '*Samtal*: kommentarer som ännu inte besvarats, sedan pågående trådar (`/pulse conversations` visar alla).',
   'thread.sent':
     'Skickat. Bara skribenten läser det, utan att någonsin namnges för dig; alla teamets chefer ser tråden.',
   'thread.answer_sent': 'Skickat till teamets chefer.',
