@@ -34,6 +34,11 @@ export interface SummaryMessage {
   symmetry?: SymmetryView;
   /** How many of the round's comments a manager has answered; absent when none (or the round is withheld). */
   answered?: { answered: number; comments: number };
+  /**
+   * The round's comments with their ids, each to get a Reply button: only in a summary shown privately to a
+   * manager of the team, and only for a round shown at or above k (the channel's summary never carries it).
+   */
+  replyTo?: Array<{ commentId: string; comment: string }>;
 }
 
 /** `/pulse symmetry`: team mood beside customer satisfaction over recent rounds, with the correlation reading. */
@@ -127,6 +132,8 @@ export interface ManagedTeamView {
     | { closesAt: Date; withheld: true; needed: number }
     | { closesAt: Date; withheld: false; responseRate: number; average: number }
     | null;
+  /** Comments still unanswered, then open conversations, of rounds shown at or above k (the first few), each to reply to. */
+  conversations: ThreadMessage[];
 }
 
 /** The App Home of one person. */

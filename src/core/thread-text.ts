@@ -15,14 +15,37 @@ function writer(m: ThreadMessage, r: ThreadMessage['replies'][number]): string {
   return r.revealedAs ? `<@${r.revealedAs}>` : translate(m.locale, 'thread.anonymous');
 }
 
+/** The parts of a thread each platform lays out its own way: the heading, the comment, and each message with its writer. */
+export interface ThreadParts {
+  /** A catalog sentence (canonical markup). */
+  head: string;
+  /** The comment as shown to managers (redacted): typed text, not markup. */
+  comment: string;
+  /** `writer` is canonical markup (a mention or a catalog word); `text` is what they typed, or the quick reply's sentence. */
+  lines: Array<{ writer: string; text: string }>;
+  /** "Not answered yet." when there is no message yet; null otherwise. */
+  empty: string | null;
+}
+
+/** The thread cut into its parts for the reader (the author reads "You", managers "Anonymous teammate"). */
+export function threadParts(m: ThreadMessage): ThreadParts {
+  return {
+    head:
+      m.viewer === 'author'
+        ? translate(m.locale, 'thread.your_comment')
+        : translate(m.locale, 'thread.comment_in', { channel: `<#${m.channelId}>` }),
+    comment: m.comment,
+    lines: m.replies.map((r) => ({
+      writer: writer(m, r),
+      text: r.quick ? translate(m.locale, `thread.quick.${r.quick}` as MessageKey) : (r.text ?? ''),
+    })),
+    empty: m.replies.length ? null : translate(m.locale, 'thread.unanswered'),
+  };
+}
+
 /** The thread as text: the quoted comment, then each message with its writer (the fallback and the blocks share it). */
 export function threadText(m: ThreadMessage): string {
-  const head =
-    m.viewer === 'author'
-      ? translate(m.locale, 'thread.your_comment')
-      : translate(m.locale, 'thread.comment_in', { channel: `<#${m.channelId}>` });
-  const lines = m.replies.map(
-    (r) => `*${writer(m, r)}*: ${r.quick ? translate(m.locale, `thread.quick.${r.quick}` as MessageKey) : r.text}`,
-  );
-  return [head, quote(m.comment), ...(lines.length ? lines : [translate(m.locale, 'thread.unanswered')])].join('\n');
+  const parts = threadParts(m);
+  const lines = parts.lines.map((l) => `*${l.writer}*: ${l.text}`);
+  return [parts.head, quote(parts.comment), ...(parts.empty ? [parts.empty] : lines)].join('\n');
 }

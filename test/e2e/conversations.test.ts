@@ -7,7 +7,7 @@
 import { waitFor } from '../support/app-process';
 import { findLinks, findSealProblems } from '../support/anonymity-scan';
 import { useWorld } from '../support/e2e-suite';
-import { blockActionBody, slashCommandBody, viewSubmissionBody } from '../support/slack-requests';
+import { blockActionBody, eventCallbackBody, slashCommandBody, viewSubmissionBody } from '../support/slack-requests';
 
 const TEAM = 'T0CONV';
 const CHANNEL = 'C0CONV';
@@ -122,6 +122,16 @@ async function submitForm(
   return res.text;
 }
 
+/** Opens the Home tab as `user`, as Slack does when they click it. */
+const openHome = (user: string) =>
+  suite.world.send(
+    eventCallbackBody(
+      TEAM,
+      { type: 'app_home_opened', user, channel: `D${user}`, tab: 'home', event_ts: `${1_700_000_000 + ++seq}.000200` },
+      {},
+    ),
+  );
+
 /** The private answer a click got. */
 const answerTo = async (id: string) =>
   ((await waitFor(() => suite.world.slack.responses(id).at(0), 'the answer to the click')) as { text: string }).text;
@@ -167,7 +177,34 @@ test('a round with two comments closes at the threshold, and /pulse conversation
   uaComment = commentIdOf(listed.blocks ?? [], COMMENTS.UA!);
   ubComment = commentIdOf(listed.blocks ?? [], COMMENTS.UB!);
   expect(JSON.stringify(listed.blocks)).toContain('Not answered yet.');
-  expect(JSON.stringify((await world.command('UMGR', '/pulse', 'summary')).blocks)).toContain('Too many meetings');
+  const summary = await world.command('UMGR', '/pulse', 'summary');
+  expect(JSON.stringify(summary.blocks)).toContain('Too many meetings');
+  // The manager's private summary has a Reply button beside each comment; the channel's summary has none.
+  const beside = (blocks: unknown[]) =>
+    (blocks as Array<{ text?: { text: string }; accessory?: { action_id: string; value: string } }>)
+      .filter((b) => b.accessory?.action_id === 'thread_reply')
+      .map((b) => [b.text?.text.slice(2, 22), b.accessory!.value]);
+  expect(beside(summary.blocks ?? []).sort()).toEqual(
+    [
+      [COMMENTS.UA!.slice(0, 20), uaComment],
+      [COMMENTS.UB!.slice(0, 20), ubComment],
+    ].sort(),
+  );
+  const posted = world.slack.messagesIn(CHANNEL).filter((m) => JSON.stringify(m.blocks).includes('Too many meetings'));
+  expect(posted).toHaveLength(1);
+  expect(JSON.stringify(posted[0]!.blocks)).not.toContain('thread_');
+  // App Home: the manager's team lists the unanswered comments, each with Reply (and no one-click acknowledgement);
+  // a teammate's Home has no such section.
+  await openHome('UMGR');
+  const home = JSON.stringify(await waitFor(() => world.slack.homeOf('UMGR'), "the manager's Home"));
+  expect(home).toContain('Conversations');
+  expect(home).toContain(`"action_id":"thread_reply","value":"${uaComment}"`);
+  expect(home).toContain(`"action_id":"thread_reply","value":"${ubComment}"`);
+  expect(home).not.toContain('thread_quick_');
+  await openHome('UC');
+  const teammate = JSON.stringify(await waitFor(() => world.slack.homeOf('UC'), "UC's Home"));
+  expect(teammate).not.toContain('thread_reply');
+  expect(teammate).not.toContain('Too many meetings');
   expect(JSON.stringify((await world.command('UMGR', '/pulse', 'summary')).blocks)).not.toContain('comments answered');
 });
 
@@ -214,6 +251,29 @@ test('someone who did not write the comment cannot answer back as its author, an
   const form = await openForm('UB', 'thread_answer', uaComment);
   expect(await submitForm('UB', form, 'I am not the author')).toContain('This conversation belongs to someone else.');
   expect(await replyRows()).toBe(rows);
+});
+
+test('the sign-your-name choice is off by default and asks first; the name shows on that one answer only', async () => {
+  const form = await openForm('UA', 'thread_answer', uaComment);
+  const blocks = (form as unknown as { blocks: Array<{ block_id?: string; element?: Record<string, unknown> }> })
+    .blocks;
+  const box = blocks.find((b) => b.block_id === 'thread_reveal')?.element;
+  expect(box).toMatchObject({ type: 'checkboxes' });
+  expect(box!.initial_options).toBeUndefined();
+  expect(box!.confirm).toMatchObject({ title: { text: 'Show your name?' }, confirm: { text: 'Yes, show my name' } });
+  const signed = 'Happy to talk about it, come find me.';
+  expect(await submitForm('UA', form, signed, { reveal: true })).toContain('with your name on this answer only');
+  const dm = await waitFor(() => threadDms('UMGR').find((m) => (m.text ?? '').includes(signed)), "the manager's DM");
+  expect(dm.text).toContain(`*<@UA>*: ${signed}`);
+  expect(dm.text).toContain(`*Anonymous teammate*: ${ANSWER}`);
+  await settled();
+  const rows = await suite.database.pool.query(
+    'select text, revealed_as from comment_replies where from_author order by position',
+  );
+  expect(rows.rows).toEqual([
+    { text: ANSWER, revealed_as: null },
+    { text: signed, revealed_as: 'UA' },
+  ]);
 });
 
 test('a quick acknowledgement is one click, and a redelivered click sends it once', async () => {
@@ -298,7 +358,7 @@ test("forget-me removes the author's conversations", async () => {
   const threadOf = async (commentId: string) =>
     (await database.pool.query('select count(*)::int as n from comment_replies where comment_id = $1', [commentId]))
       .rows[0].n;
-  expect(await threadOf(uaComment)).toBe(2);
+  expect(await threadOf(uaComment)).toBe(3);
   expect(await world.pulse('UA', 'forget-me')).toMatch(/deleted|forgot|removed/i);
   await waitFor(async () => (await threadOf(uaComment)) === 0, "UA's thread gone");
   // UB's thread is untouched.

@@ -23,7 +23,7 @@ beforeAll(() => {
 });
 afterAll(() => database.close());
 
-test('comments of rounds closed more than the retention period ago are deleted; scores and recent comments stay', async () => {
+test('comments of rounds closed more than the retention period ago are deleted with their threads and sealed addresses; scores and recent comments stay', async () => {
   const clock = new ManualClock(new Date('2026-11-23T00:00:00Z'));
   const deps: WorkerDeps = {
     repos: database.repos,
@@ -61,8 +61,25 @@ test('comments of rounds closed more than the retention period ago are deleted; 
   await insert(old, 'h1', 7, 'old and personal');
   await insert(old, 'h2', null, 'comment only, old');
   await insert(recent, 'h3', 4, 'recent comment');
+  // Each comment has a sealed address and a conversation: the old ones' go with their comments, the recent one's stays.
+  await database.pool.query(`update responses set author_seal = 'v1.sealed-' || respondent_hash where team_id = $1`, [
+    team.id,
+  ]);
+  await database.pool.query(
+    `insert into comment_replies (comment_id, team_id, position, from_author, manager_id, text, request_key, state)
+     select comment_id, team_id, 1, false, 'U1', 'Thanks for telling us', 'k-' || respondent_hash, 'sent' from responses where team_id = $1`,
+    [team.id],
+  );
 
   expect(await purgeOldComments(deps, 365)).toBe(2);
+  const threads = await database.pool.query(
+    'select r.respondent_hash, r.author_seal, count(c.id)::int as replies from responses r left join comment_replies c on c.comment_id = r.comment_id where r.team_id = $1 group by 1, 2 order by 1',
+    [team.id],
+  );
+  expect(threads.rows).toEqual([
+    { respondent_hash: 'h1', author_seal: null, replies: 0 },
+    { respondent_hash: 'h3', author_seal: 'v1.sealed-h3', replies: 1 },
+  ]);
   const { rows } = await database.pool.query(
     'select round_id, respondent_hash, score, comment from responses where team_id = $1 order by respondent_hash',
     [team.id],

@@ -34,10 +34,10 @@ export interface ThreadCaller {
   clickId: string;
 }
 
-type Refusal = { key: MessageKey; params?: MessageParams };
+export type Refusal = { key: MessageKey; params?: MessageParams };
 
 /** The message's text, or why it cannot be sent (empty, too long). */
-function checkText(text: string): { text: string } | Refusal {
+export function checkThreadText(text: string): { text: string } | Refusal {
   const trimmed = text.trim();
   if (trimmed.length === 0) return { key: 'thread.empty' };
   if (trimmed.length > MAX_COMMENT_LENGTH)
@@ -94,7 +94,7 @@ export async function replyToComment(
     if (!(QUICK_REPLIES as readonly string[]).includes(body.quick)) return { key: 'thread.not_visible' };
     content = { text: null, quick: body.quick as QuickReply };
   } else {
-    const checked = checkText(body.text);
+    const checked = checkThreadText(body.text);
     if (!('text' in checked)) return checked;
     content = { text: checked.text, quick: null };
   }
@@ -126,7 +126,7 @@ export async function answerBack(
   caller: ThreadCaller,
   body: { text: string; reveal: boolean },
 ): Promise<Reply> {
-  const checked = checkText(body.text);
+  const checked = checkThreadText(body.text);
   if (!('text' in checked)) return checked;
   const thread = await deps.repos.threads.find(caller.commentId);
   const team = thread ? await deps.repos.teams.findById(thread.teamId) : null;
@@ -243,20 +243,22 @@ export async function deliverReply(deps: WorkerDeps, replyId: string): Promise<'
   return 'unreachable';
 }
 
-/** `/pulse conversations`: the comments a manager can see (closed rounds at or above k), unanswered first, each with its thread. */
-export async function listConversations(deps: WebDeps, team: Team, locale: string, rounds = 10): Promise<Reply> {
+/** The comments a team's managers can see (closed rounds at or above k among the last `rounds`), unanswered first, with their threads. */
+export async function visibleThreads(deps: WebDeps, team: Team, rounds = 10): Promise<CommentThread[]> {
   const closed = await deps.repos.rounds.listClosed(team.id, rounds);
   const answers = await deps.repos.answers.listForRounds(closed.map((r) => r.id));
   const shown = closed.filter((r) => (answers.get(r.id)?.respondents ?? 0) >= team.settings.threshold).map((r) => r.id);
   const threads = await deps.repos.threads.listForRounds(shown);
+  return [...threads.filter((t) => t.replies.length === 0), ...threads.filter((t) => t.replies.length > 0)];
+}
+
+/** `/pulse conversations`: the comments a manager can see (closed rounds at or above k), unanswered first, each with its thread. */
+export async function listConversations(deps: WebDeps, team: Team, locale: string, rounds = 10): Promise<Reply> {
+  const threads = await visibleThreads(deps, team, rounds);
   if (threads.length === 0) return { key: 'conversations.none' };
-  const ordered = [
-    ...threads.filter((t) => t.replies.length === 0),
-    ...threads.filter((t) => t.replies.length > 0),
-  ].slice(0, 12);
   return {
     key: 'conversations.header',
     params: { count: threads.length },
-    messages: ordered.map((t) => threadMessage(t, team, 'manager', locale)),
+    messages: threads.slice(0, 12).map((t) => threadMessage(t, team, 'manager', locale)),
   };
 }

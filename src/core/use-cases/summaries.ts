@@ -1,5 +1,6 @@
 /** Round summaries (threshold k everywhere), posted once per round, and people's own history. */
 import { respondentHash } from '../anonymity';
+import { redactComment } from '../redact';
 import type { Member, Round, Team, Workspace } from '../model';
 import { MOOD_QUESTION_ID } from '../model';
 import type { HomeView, ManagedTeamView, OwnAnswer, SummaryMessage } from '../messages';
@@ -7,6 +8,7 @@ import { effectiveTimeZone, nextSlot } from '../schedule';
 import { summarizeRound, type RoundFacts, type RoundSummary } from '../summary';
 import { buildSymmetry, firstDayOf, showsMood, type SymmetryView } from '../symmetry';
 import { DEFAULT_SYMMETRY_ROUNDS } from '../commands/limits';
+import { threadMessage, visibleThreads } from './comment-threads';
 import type { WebDeps, WorkerDeps } from './deps';
 import type { MessageRef } from '../ports';
 import { translate } from '../i18n';
@@ -106,7 +108,12 @@ export async function loadSymmetry(deps: WebDeps, team: Team, count: number, upT
 }
 
 /** The message a round's summary is posted as; it carries the symmetry line when the team has customer figures for its rounds. */
-export async function summaryMessage(deps: WebDeps, team: Team, summary: RoundSummary): Promise<SummaryMessage> {
+export async function summaryMessage(
+  deps: WebDeps,
+  team: Team,
+  summary: RoundSummary,
+  options: { forManager?: boolean } = {},
+): Promise<SummaryMessage> {
   const shown = summary.kind === 'summary';
   const [actions, symmetry, threads] = await Promise.all([
     deps.repos.actions.listOpen(team.id),
@@ -124,6 +131,10 @@ export async function summaryMessage(deps: WebDeps, team: Team, summary: RoundSu
     key: `summary-${summary.roundId}`,
     ...(hasCustomers ? { symmetry } : {}),
     ...(answered > 0 ? { answered: { answered, comments: threads.length } } : {}),
+    // Ordered by comment id (random), redacted as the summary shows them: no order or detail says who wrote which.
+    ...(options.forManager && threads.length
+      ? { replyTo: threads.map((t) => ({ commentId: t.commentId, comment: redactComment(t.comment) })) }
+      : {}),
   };
 }
 
@@ -238,6 +249,9 @@ export async function ownAnswers(deps: WebDeps, member: Member, limit = 10): Pro
   return rows.filter((r): r is OwnAnswer => r !== null);
 }
 
+/** Conversations shown per team in App Home (each is a few blocks; a Home view holds 100). */
+const HOME_CONVERSATIONS = 5;
+
 async function managedTeamView(deps: WebDeps, team: Team, viewer: Member | null): Promise<ManagedTeamView> {
   const now = deps.clock.now();
   const tz = effectiveTimeZone(viewer?.timezone ?? null, team.settings.timezone);
@@ -254,7 +268,11 @@ async function managedTeamView(deps: WebDeps, team: Team, viewer: Member | null)
       responseRate: summary.responseRate,
       average: summary.average,
     };
-  return { channelId: team.channelId, nextRound: next, openRound, last };
+  const locale = viewer?.locale ?? team.settings.language;
+  const conversations = (await visibleThreads(deps, team))
+    .slice(0, HOME_CONVERSATIONS)
+    .map((t) => threadMessage(t, team, 'manager', locale));
+  return { channelId: team.channelId, nextRound: next, openRound, last, conversations };
 }
 
 /** The App Home of a person: their own answers, and for managers their teams under the threshold rule. */

@@ -14,7 +14,7 @@ import type {
 import { formatMarkup, parseMarkup } from '../../core/markup';
 import { symmetryText } from '../../core/symmetry';
 import { threadText } from '../../core/thread-text';
-import { threadBlocks } from './thread-render';
+import { homeConversationBlocks, summaryReplyBlocks, threadBlocks } from './thread-render';
 import { MOOD_QUESTION_ID, type Question } from '../../core/model';
 
 export const SCORE_ACTION_PREFIX = 'checkin_score_';
@@ -155,8 +155,9 @@ function summaryBlocks(m: SummaryMessage): KnownBlock[] {
     }
     if (s.comments.length) {
       blocks.push(section(t('summary.comments')));
-      for (const c of s.comments.slice(0, MAX_COMMENTS_SHOWN))
-        blocks.push(section(`> ${escapeText(c).replace(/\n/g, '\n> ')}`));
+      const quoted = (c: string) => `> ${escapeText(c).replace(/\n/g, '\n> ')}`;
+      if (m.replyTo) blocks.push(...summaryReplyBlocks(m.locale, m.replyTo.slice(0, MAX_COMMENTS_SHOWN), quoted));
+      else for (const c of s.comments.slice(0, MAX_COMMENTS_SHOWN)) blocks.push(section(quoted(c)));
     }
     if (s.themes.length) blocks.push(context(t('summary.themes', { themes: s.themes.join(', ') })));
     if (m.answered) blocks.push(context(t('summary.answered', { ...m.answered })));
@@ -359,6 +360,7 @@ export function renderHome(home: HomeView): SlackHomeView {
           }),
         );
       blocks.push(section(lines.join('\n')));
+      if (team.conversations.length) blocks.push(...homeConversationBlocks(home.locale, team.conversations));
     }
   }
   return directed(home.locale, { type: 'home', blocks } as SlackHomeView);

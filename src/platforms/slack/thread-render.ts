@@ -16,8 +16,11 @@ export const THREAD_TEXT_ACTION = 'thread_text_input';
 export const THREAD_REVEAL_BLOCK = 'thread_reveal';
 export const THREAD_REVEAL_ACTION = 'thread_reveal_input';
 
-/** The thread's blocks: the text, and the buttons its reader may use (reply and quick acknowledgements, or answer back). */
-export function threadBlocks(m: ThreadMessage): KnownBlock[] {
+/**
+ * The thread's blocks: the text, and the buttons its reader may use (reply and quick acknowledgements, or answer
+ * back). `quick: false` leaves the one-click acknowledgements out where there is no message to answer them in (App Home).
+ */
+export function threadBlocks(m: ThreadMessage, { quick = true } = {}): KnownBlock[] {
   const button = (action_id: string, key: MessageKey) => ({
     type: 'button' as const,
     action_id,
@@ -29,12 +32,39 @@ export function threadBlocks(m: ThreadMessage): KnownBlock[] {
       ? [button(THREAD_ANSWER_ACTION, 'thread.answer_button')]
       : [
           button(THREAD_REPLY_ACTION, 'thread.reply_button'),
-          ...QUICK_REPLIES.map((q) => button(`${THREAD_QUICK_PREFIX}${q}`, `thread.quick.${q}`)),
+          ...(quick ? QUICK_REPLIES.map((q) => button(`${THREAD_QUICK_PREFIX}${q}`, `thread.quick.${q}`)) : []),
         ];
   return [
     { type: 'section', text: { type: 'mrkdwn', text: threadText(m).slice(0, 3000) } },
     { type: 'actions', block_id: `thread-${m.commentId}`, elements: actions },
   ];
+}
+
+/** App Home's "Conversations" for one team: comments still unanswered first, then open threads, each with Reply. */
+export function homeConversationBlocks(locale: string, threads: readonly ThreadMessage[]): KnownBlock[] {
+  return [
+    { type: 'context', elements: [{ type: 'mrkdwn', text: translate(locale, 'home.conversations_title') }] },
+    ...threads.flatMap((m) => threadBlocks(m, { quick: false })),
+  ];
+}
+
+/** A manager's private summary: each comment quoted, with a Reply button beside it (the form opens as from a thread). */
+export function summaryReplyBlocks(
+  locale: string,
+  comments: ReadonlyArray<{ commentId: string; comment: string }>,
+  quoted: (comment: string) => string,
+): KnownBlock[] {
+  return comments.map((c) => ({
+    type: 'section',
+    block_id: `summary-thread-${c.commentId}`,
+    text: { type: 'mrkdwn', text: quoted(c.comment).slice(0, 3000) },
+    accessory: {
+      type: 'button',
+      action_id: THREAD_REPLY_ACTION,
+      value: c.commentId,
+      text: { type: 'plain_text', text: translate(locale, 'thread.reply_button') },
+    },
+  }));
 }
 
 /** The reply form: a manager's reply, or the author's answer with the explicit, unticked choice to sign it. */
@@ -64,6 +94,13 @@ export function threadModal(locale: string, commentId: string, viewer: ThreadMes
         type: 'checkboxes',
         action_id: THREAD_REVEAL_ACTION,
         options: [{ value: 'reveal', text: { type: 'plain_text', text: t('thread.reveal_label') } }],
+        // Signing is never the default and never one careless click: ticking the box asks first.
+        confirm: {
+          title: { type: 'plain_text', text: t('thread.reveal_confirm_title') },
+          text: { type: 'plain_text', text: t('thread.reveal_confirm') },
+          confirm: { type: 'plain_text', text: t('thread.reveal_yes') },
+          deny: { type: 'plain_text', text: t('thread.reveal_no') },
+        },
       },
     });
   }

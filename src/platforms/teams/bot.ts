@@ -29,6 +29,8 @@ import type { Reply } from '../../core/use-cases/reply';
 import type { Logger } from '../../core/ports';
 import type { TeamsMessenger } from './messenger';
 import { COMMENT_INPUT_ID, COMMENT_VERB, renderReply, SCORE_VERB } from './render';
+import { runThreadAction } from './thread-actions';
+import { THREAD_VERB_PREFIX } from './thread-card';
 import {
   baseConversationId,
   isBotId,
@@ -304,13 +306,20 @@ export class SymmetryTeamsBot extends TeamsActivityHandler {
     });
   }
 
-  /** A score (and the comment typed with it) or a comment alone, from the check-in card. */
+  /** A score (and the comment typed with it) or a comment alone, from the check-in card; a thread's buttons go to their own module. */
   protected override async onAdaptiveCardInvoke(
     context: TurnContext,
     value: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
     const a = context.activity;
     const verb = value.action?.verb;
+    if (verb?.startsWith(THREAD_VERB_PREFIX))
+      return runThreadAction(
+        this.deps,
+        { platform, workspaceExternalId: tenantOf(context)!, userId: a.from.id, clickId: a.id ?? `${a.timestamp}` },
+        value,
+        senderLocale(context),
+      );
     const target = (deliveryId: string, suffix = '') => ({
       platform,
       workspaceExternalId: tenantOf(context)!,

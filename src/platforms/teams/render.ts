@@ -3,7 +3,6 @@
  * what people typed (comments, reasons, questions) goes into TextRuns, which Teams never reads as markdown.
  */
 import { SymmetryError } from '../../core/errors';
-import { threadText } from '../../core/thread-text';
 import { translate, type MessageKey, type MessageParams } from '../../core/i18n';
 import type {
   CheckinMessage,
@@ -14,29 +13,17 @@ import type {
 } from '../../core/messages';
 import { symmetryText } from '../../core/symmetry';
 import { MOOD_QUESTION_ID } from '../../core/model';
+import { card, textBlock, typed, type Element, type Names, type TeamsMessage } from './card';
+import { summaryReplyElements, threadCard } from './thread-card';
 import { mentionedIds, toTeamsMarkdown, toTeamsPlainText, toTeamsTypedText, type OutgoingMention } from './text';
 
 export const SCORE_VERB = 'checkin.score';
 export const COMMENT_VERB = 'checkin.comment';
 export const COMMENT_INPUT_ID = 'comment';
-export const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
 /** Comments shown in one summary card (Teams caps a message at about 28 KB). */
 const MAX_COMMENTS_SHOWN = 30;
 
-type Element = Record<string, unknown>;
-
-/** What a Teams message is made of before it is sent (a subset of botbuilder's Activity). */
-export interface TeamsMessage {
-  type: 'message';
-  text?: string;
-  textFormat?: 'markdown' | 'plain';
-  /** Adaptive Cards carry `content`; an inline image carries `contentUrl` (a data URI) and a `name`. */
-  attachments?: Array<{ contentType: string; content?: Record<string, unknown>; contentUrl?: string; name?: string }>;
-  entities?: OutgoingMention[];
-}
-
-/** People's names by id, for mentions (looked up by the messenger before rendering). */
-export type Names = ReadonlyMap<string, string>;
+export { ADAPTIVE_CARD, type Names, type TeamsMessage } from './card';
 
 /** The data a score button carries: the delivery, the question and the score, nothing about the person. */
 export interface ScoreData {
@@ -49,28 +36,6 @@ export interface ScoreData {
 function localDate(d: Date, withTime = true): string {
   const iso = d.toISOString().replace(/\.\d{3}Z$/, 'Z');
   return withTime ? `{{DATE(${iso}, SHORT)}} {{TIME(${iso})}}` : `{{DATE(${iso}, SHORT)}}`;
-}
-
-const textBlock = (text: string, extra: Element = {}): Element => ({ type: 'TextBlock', text, wrap: true, ...extra });
-/** Words a person typed: a TextRun is never read as markdown or a mention. */
-const typed = (text: string, extra: Element = {}): Element => ({
-  type: 'RichTextBlock',
-  inlines: [{ type: 'TextRun', text, ...extra }],
-});
-
-function card(body: Element[], mentions: OutgoingMention[] = []): TeamsMessage['attachments'] {
-  return [
-    {
-      contentType: ADAPTIVE_CARD,
-      content: {
-        type: 'AdaptiveCard',
-        $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-        version: '1.5',
-        body,
-        msteams: { width: 'Full', ...(mentions.length ? { entities: mentions } : {}) },
-      },
-    },
-  ];
 }
 
 /** A catalog sentence as a TextBlock, people as mentions (collected into `mentions`). */
@@ -189,8 +154,10 @@ export function summaryBody(m: SummaryMessage): Element[] {
     }
     if (s.comments.length) {
       body.push(textBlock(t('summary.comments')));
-      for (const c of s.comments.slice(0, MAX_COMMENTS_SHOWN))
-        body.push({ type: 'Container', style: 'emphasis', items: [typed(c)] });
+      if (m.replyTo) body.push(...summaryReplyElements(m.locale, m.replyTo.slice(0, MAX_COMMENTS_SHOWN)));
+      else
+        for (const c of s.comments.slice(0, MAX_COMMENTS_SHOWN))
+          body.push({ type: 'Container', style: 'emphasis', items: [typed(c)] });
     }
     if (s.themes.length) body.push(textBlock(t('summary.themes', { themes: s.themes.join(', ') }), { isSubtle: true }));
     if (m.answered) body.push(textBlock(t('summary.answered', { ...m.answered }), { isSubtle: true }));
@@ -249,6 +216,8 @@ export function peopleIn(m: OutboundMessage): string[] {
       return m.receivers.map((r) => r.user);
     case 'action':
       return [m.managerId];
+    case 'thread':
+      return [...new Set(m.replies.flatMap((r) => [r.managerId, r.revealedAs]).filter((id): id is string => !!id))];
     case 'text':
       return mentionedIds(translate(m.locale, m.key, m.params));
     default:
@@ -319,16 +288,8 @@ export function renderMessage(m: OutboundMessage, names: Names = new Map()): Tea
           }),
         ).text,
       };
-    case 'thread': {
-      // Text for now (no card buttons yet): the author reads the reply under their quoted comment; managers read "Anonymous teammate".
-      const md = toTeamsMarkdown(threadText(m), names);
-      return {
-        type: 'message',
-        textFormat: 'markdown',
-        text: md.text,
-        ...(md.mentions.length ? { entities: md.mentions } : {}),
-      };
-    }
+    case 'thread':
+      return threadCard(m, names);
     case 'text': {
       const md = toTeamsMarkdown(translate(m.locale, m.key, m.params), names);
       return {

@@ -36,7 +36,9 @@ export const summary = defineSubcommand<'summary'>({
   run: async (deps, ctx, command, team): Promise<Reply> => {
     const summaries = await recentSummaries(deps, team, command.rounds);
     if (summaries.length === 0) return { key: 'summary.none' };
-    const messages = await Promise.all(summaries.map((s) => summaryMessage(deps, team, s)));
+    const messages = await Promise.all(
+      summaries.map((s) => summaryMessage(deps, team, s, { forManager: team.managers.includes(ctx.input.userId) })),
+    );
     const request = { view: 'summary' as const, rounds: command.rounds, requestedAt: deps.clock.now() };
     const chartView = await commandChartView(deps, team, request.view, request.rounds, request.requestedAt);
     return {

@@ -207,6 +207,8 @@ export const ar: CatalogOf<ArPlural> = {
   'day.fri': 'الجمعة',
   'day.sat': 'السبت',
   'day.sun': 'الأحد',
+  'home.conversations_title':
+    '*المحادثات*: تعليقات لم يُرد عليها بعد، ثم المحادثات الجارية (`/pulse conversations` يعرضها كلها).',
   'thread.sent': 'أُرسل. لن يقرأه إلا كاتب التعليق، دون أن يُكشف لك اسمه أبدًا؛ ويرى جميع مديري الفريق المحادثة.',
   'thread.answer_sent': 'أُرسل إلى مديري الفريق.',
   'thread.answer_sent_named': 'أُرسل إلى مديري الفريق، مع اسمك على هذا الرد وحده.',
@@ -234,6 +236,11 @@ export const ar: CatalogOf<ArPlural> = {
   'thread.reveal_label': 'أظهر اسمي للمديرين على هذا الرد وحده',
   'thread.reveal_hint':
     'معطّل افتراضيًا. عند تفعيله يرى المديرون اسمك بجانب هذا الرد وحده؛ ويبقى تعليقك وردودك الأخرى مجهولة.',
+  'thread.reveal_confirm_title': 'إظهار اسمك؟',
+  'thread.reveal_confirm':
+    'سيرى مديرو الفريق اسمك بجانب هذا الرد. يبقى تعليقك وردودك الأخرى مجهولة. لا يمكن التراجع عن ذلك.',
+  'thread.reveal_yes': 'نعم، أظهر اسمي',
+  'thread.reveal_no': 'لا، أبقِني مجهولًا',
   'thread.send': 'إرسال',
   'thread.unanswered': 'لم يُرد عليه بعد.',
   'conversations.header': 'تعليقات فريقك من الجولات التي بلغت الحد، ومحادثاتها ({count}):',

@@ -193,6 +193,8 @@ export const en = {
   'day.fri': 'Friday',
   'day.sat': 'Saturday',
   'day.sun': 'Sunday',
+  'home.conversations_title':
+    '*Conversations*: comments still unanswered, then open threads (`/pulse conversations` lists them all).',
   'thread.sent':
     'Sent. Only the author will read it, without ever being named to you; every manager of the team sees the thread.',
   'thread.answer_sent': "Sent to the team's managers.",
@@ -222,6 +224,11 @@ export const en = {
   'thread.reveal_label': 'Show my name to the managers on this answer only',
   'thread.reveal_hint':
     'Off by default. When on, the managers see your name beside this one answer; your comment and your other answers stay anonymous.',
+  'thread.reveal_confirm_title': 'Show your name?',
+  'thread.reveal_confirm':
+    "The team's managers will see your name beside this answer. Your comment and your other answers stay anonymous. This cannot be taken back.",
+  'thread.reveal_yes': 'Yes, show my name',
+  'thread.reveal_no': 'No, stay anonymous',
   'thread.send': 'Send',
   'thread.unanswered': 'Not answered yet.',
   'conversations.header':

@@ -216,6 +216,8 @@ export const fr: CatalogOf<FrPlural> = {
   'day.fri': 'vendredi',
   'day.sat': 'samedi',
   'day.sun': 'dimanche',
+  'home.conversations_title':
+    '*Conversations* : commentaires encore sans réponse, puis fils en cours (`/pulse conversations` les liste tous).',
   'thread.sent':
     'Envoyé. Seul l’auteur le lira, sans jamais vous être nommé ; tous les managers de l’équipe voient la conversation.',
   'thread.answer_sent': 'Envoyé aux managers de l’équipe.',
@@ -246,6 +248,11 @@ export const fr: CatalogOf<FrPlural> = {
   'thread.reveal_label': 'Montrer mon nom aux managers sur cette réponse seulement',
   'thread.reveal_hint':
     'Désactivé par défaut. Activé, les managers voient votre nom à côté de cette seule réponse ; votre commentaire et vos autres réponses restent anonymes.',
+  'thread.reveal_confirm_title': 'Montrer votre nom ?',
+  'thread.reveal_confirm':
+    "Les managers de l'équipe verront votre nom à côté de cette réponse. Votre commentaire et vos autres réponses restent anonymes. Ce choix est définitif.",
+  'thread.reveal_yes': 'Oui, montrer mon nom',
+  'thread.reveal_no': 'Non, rester anonyme',
   'thread.send': 'Envoyer',
   'thread.unanswered': 'Pas encore de réponse.',
   'conversations.header':

@@ -202,6 +202,8 @@ export const nl: CatalogOf<NlPlural> = {
   'day.fri': 'vrijdag',
   'day.sat': 'zaterdag',
   'day.sun': 'zondag',
+  'home.conversations_title':
+    '*Gesprekken*: opmerkingen nog zonder antwoord, dan lopende gesprekken (`/pulse conversations` toont ze allemaal).',
   'thread.sent':
     'Verstuurd. Alleen de schrijver leest het, zonder ooit aan jou genoemd te worden; alle managers van het team zien het gesprek.',
   'thread.answer_sent': 'Verstuurd naar de managers van het team.',
@@ -232,6 +234,11 @@ export const nl: CatalogOf<NlPlural> = {
   'thread.reveal_label': 'Toon mijn naam aan de managers, alleen bij dit antwoord',
   'thread.reveal_hint':
     'Standaard uit. Aan: de managers zien je naam bij dit ene antwoord; je opmerking en je andere antwoorden blijven anoniem.',
+  'thread.reveal_confirm_title': 'Je naam tonen?',
+  'thread.reveal_confirm':
+    'De managers van het team zien je naam bij dit antwoord. Je opmerking en je andere antwoorden blijven anoniem. Dit kan niet ongedaan worden gemaakt.',
+  'thread.reveal_yes': 'Ja, toon mijn naam',
+  'thread.reveal_no': 'Nee, blijf anoniem',
   'thread.send': 'Versturen',
   'thread.unanswered': 'Nog niet beantwoord.',
   'conversations.header': 'Opmerkingen van je team uit rondes die de drempel haalden, en hun gesprekken ({count}):',

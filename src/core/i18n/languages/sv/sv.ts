@@ -197,6 +197,8 @@ export const sv: CatalogOf<SvPlural> = {
   'day.fri': 'fredag',
   'day.sat': 'lördag',
   'day.sun': 'söndag',
+  'home.conversations_title':
+    '*Samtal*: kommentarer som ännu inte besvarats, sedan pågående trådar (`/pulse conversations` visar alla).',
   'thread.sent':
     'Skickat. Bara skribenten läser det, utan att någonsin namnges för dig; alla teamets chefer ser tråden.',
   'thread.answer_sent': 'Skickat till teamets chefer.',
@@ -227,6 +229,11 @@ export const sv: CatalogOf<SvPlural> = {
   'thread.reveal_label': 'Visa mitt namn för cheferna, bara på det här svaret',
   'thread.reveal_hint':
     'Av som standard. På: cheferna ser ditt namn vid just det här svaret; din kommentar och dina andra svar förblir anonyma.',
+  'thread.reveal_confirm_title': 'Visa ditt namn?',
+  'thread.reveal_confirm':
+    'Teamets chefer ser ditt namn vid det här svaret. Din kommentar och dina andra svar förblir anonyma. Det går inte att ångra.',
+  'thread.reveal_yes': 'Ja, visa mitt namn',
+  'thread.reveal_no': 'Nej, förbli anonym',
   'thread.send': 'Skicka',
   'thread.unanswered': 'Inte besvarad än.',
   'conversations.header':
