@@ -50,6 +50,7 @@ async function main(): Promise<void> {
           closed: false,
           answer: null,
           scaleQuestions: [],
+          textQuestions: [],
         });
         await client.chat.postMessage({ channel: input.userIds[i % input.userIds.length]!, ...message });
       }

@@ -17,8 +17,13 @@ export interface CheckinMessage {
   closesAt: Date;
   closed: boolean;
   answer: CheckinAnswerView | null;
-  /** The team's custom 1–10 questions in this round, with the member's own saved score. */
-  scaleQuestions: Array<{ id: string; text: string; score: number | null }>;
+  /**
+   * The round's other score questions, in the member's language, with their own saved score: the
+   * team's custom 1–10 questions, the question bank's driver items (1–10 agreement) and eNPS (0–10).
+   */
+  scaleQuestions: Array<{ id: string; text: string; score: number | null; min: 0 | 1; hint: string | null }>;
+  /** The team's free-text questions in this round (Slack asks them in the comment modal, Teams on the card). */
+  textQuestions: Array<{ id: string; text: string; saved: boolean }>;
 }
 
 /** A round's anonymized summary, posted to the team channel or shown to a manager. */

@@ -12,6 +12,7 @@ const checkin = (locale: string): CheckinMessage => ({
   closed: false,
   answer: { score: 7, commentSaved: true },
   scaleQuestions: [],
+  textQuestions: [],
 });
 
 const summary = (locale: string, away = 0): SummaryMessage => ({

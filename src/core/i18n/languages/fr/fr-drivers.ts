@@ -1,0 +1,62 @@
+/** Le questionnaire des leviers (drivers) en français, et les phrases sur les leviers et l’eNPS. */
+import type { enDrivers } from '../en/en-drivers';
+
+export const frDrivers: Record<keyof typeof enDrivers, string> = {
+  'driver.name.recognition': 'Reconnaissance',
+  'driver.name.growth': 'Développement',
+  'driver.name.wellbeing': 'Charge de travail et bien-être',
+  'driver.name.manager': 'Relation avec le manager',
+  'driver.name.peers': 'Collègues et collaboration',
+  'driver.name.alignment': 'Alignement et sens',
+  'driver.name.autonomy': 'Autonomie',
+  'driver.name.customers': 'Orientation client',
+  'driver.item.recognition-1': 'Quand je fais du bon travail, quelqu’un le remarque.',
+  'driver.item.recognition-2': 'Mon travail reçoit la reconnaissance qu’il mérite.',
+  'driver.item.growth-1': 'J’apprends et je progresse dans mon travail.',
+  'driver.item.growth-2': 'Je vois un avenir pour moi ici.',
+  'driver.item.growth-3': 'Je reçois des retours qui m’aident à m’améliorer.',
+  'driver.item.wellbeing-1': 'Ma charge de travail est gérable.',
+  'driver.item.wellbeing-2': 'J’arrive à décrocher après le travail.',
+  'driver.item.wellbeing-3': 'J’ai assez d’énergie pour mon travail.',
+  'driver.item.manager-1': 'Mon manager se soucie de moi en tant que personne.',
+  'driver.item.manager-2': 'Je peux parler ouvertement avec mon manager.',
+  'driver.item.peers-1': 'Je peux compter sur mes collègues quand j’ai besoin d’aide.',
+  'driver.item.peers-2': 'Mon équipe travaille bien ensemble.',
+  'driver.item.alignment-1': 'Je sais comment mon travail contribue à la réussite de l’entreprise.',
+  'driver.item.alignment-2': 'Je crois en ce que fait notre entreprise.',
+  'driver.item.autonomy-1': 'J’ai mon mot à dire sur la façon de faire mon travail.',
+  'driver.item.autonomy-2': 'On me fait confiance pour prendre des décisions dans mon travail.',
+  'driver.item.customers-1': 'J’ai ce qu’il faut pour bien servir nos clients.',
+  'driver.item.customers-2': 'Ce que disent nos clients me parvient.',
+  'driver.scale': 'De 1 (pas du tout d’accord) à 10 (tout à fait d’accord).',
+  'enps.question': 'Quelle est la probabilité que vous recommandiez notre entreprise à un ami comme lieu de travail ?',
+  'enps.scale': 'De 0 (très improbable) à 10 (très probable).',
+  'drivers.header': 'Les leviers de cette équipe (seuil {threshold}) :',
+  'drivers.title': '*Leviers*',
+  'drivers.score': '{driver} : *{score}* / 10',
+  'drivers.trend': '{change} depuis la dernière fois',
+  'drivers.withheld': '{driver} : non affiché (sous le seuil)',
+  'drivers.not_asked': '{driver} : pas encore demandé',
+  'drivers.off': '{driver} : désactivé',
+  'drivers.none':
+    'Aucune question de levier n’a encore reçu de réponse dans un tour clos. Chaque tour en pose une ou deux.',
+  'drivers.focus': 'À travailler : {lowest}. Point fort : {strongest}.',
+  'drivers.moves_title': 'Les leviers qui évoluent avec l’humeur (même tour) :',
+  'drivers.moves': '{driver} : r = {r}, n = {n} tours, intervalle à 95 % de {low} à {high} : {reading}',
+  'drivers.moves_with': 'ils montent et baissent ensemble',
+  'drivers.moves_against': 'ils évoluent en sens inverse',
+  'drivers.moves_unclear': 'pas encore assez d’éléments',
+  'drivers.moves_few': '{driver} : n = {n} tours, trop peu pour conclure',
+  'enps.line':
+    'eNPS *{score}* (de −100 à +100) : {promoters} promoteurs, {passives} passifs, {detractors} détracteurs ; moyenne {mean} / 10',
+  'enps.withheld': 'eNPS : non affiché (sous le seuil)',
+  'config.driver_off':
+    '{driver} est désactivé : les nouveaux tours ne le demandent plus. `/pulse config drivers on {id}` le réactive.',
+  'config.driver_on': '{driver} est activé : la rotation le demande de nouveau dès le prochain tour.',
+  'parse.bad_driver':
+    '`{value}` n’est pas un levier. Les leviers sont : {drivers}. Par exemple : `/pulse config drivers off autonomy`.',
+  'parse.drivers_usage':
+    'Indiquez `on` ou `off` et un levier, par exemple `/pulse config drivers off autonomy`. Les leviers sont : {drivers}.',
+  'help.pulse.drivers':
+    '• `/pulse drivers` : le dernier score de chaque levier et sa tendance, les points à travailler et les leviers qui évoluent avec l’humeur (le seuil s’applique)',
+};

@@ -1,0 +1,62 @@
+/** De vragenbank van de drivers in het Nederlands, en de zinnen over drivers en eNPS. */
+import type { enDrivers } from '../en/en-drivers';
+
+export const nlDrivers: Record<keyof typeof enDrivers, string> = {
+  'driver.name.recognition': 'Erkenning',
+  'driver.name.growth': 'Groei',
+  'driver.name.wellbeing': 'Werkdruk en welzijn',
+  'driver.name.manager': 'Relatie met je leidinggevende',
+  'driver.name.peers': 'Collega’s en samenwerking',
+  'driver.name.alignment': 'Richting en zingeving',
+  'driver.name.autonomy': 'Autonomie',
+  'driver.name.customers': 'Klantgerichtheid',
+  'driver.item.recognition-1': 'Als ik goed werk lever, merkt iemand dat op.',
+  'driver.item.recognition-2': 'Ik krijg de erkenning die mijn werk verdient.',
+  'driver.item.growth-1': 'Ik leer en groei in mijn werk.',
+  'driver.item.growth-2': 'Ik zie hier een toekomst voor mezelf.',
+  'driver.item.growth-3': 'Ik krijg feedback die me helpt beter te worden.',
+  'driver.item.wellbeing-1': 'Mijn werkdruk is te behappen.',
+  'driver.item.wellbeing-2': 'Ik kan na het werk loslaten.',
+  'driver.item.wellbeing-3': 'Ik heb genoeg energie voor mijn werk.',
+  'driver.item.manager-1': 'Mijn leidinggevende geeft om mij als mens.',
+  'driver.item.manager-2': 'Ik kan open praten met mijn leidinggevende.',
+  'driver.item.peers-1': 'Ik kan op mijn teamgenoten rekenen als ik hulp nodig heb.',
+  'driver.item.peers-2': 'Mijn team werkt goed samen.',
+  'driver.item.alignment-1': 'Ik weet hoe mijn werk bijdraagt aan het succes van het bedrijf.',
+  'driver.item.alignment-2': 'Ik geloof in wat ons bedrijf doet.',
+  'driver.item.autonomy-1': 'Ik heb inspraak in hoe ik mijn werk doe.',
+  'driver.item.autonomy-2': 'Ik krijg het vertrouwen om beslissingen te nemen in mijn werk.',
+  'driver.item.customers-1': 'Ik heb wat ik nodig heb om onze klanten goed te helpen.',
+  'driver.item.customers-2': 'Wat onze klanten zeggen, bereikt mij.',
+  'driver.scale': 'Van 1 (helemaal mee oneens) tot 10 (helemaal mee eens).',
+  'enps.question': 'Hoe waarschijnlijk is het dat je een vriend aanraadt om hier te werken?',
+  'enps.scale': 'Van 0 (helemaal niet waarschijnlijk) tot 10 (zeer waarschijnlijk).',
+  'drivers.header': 'Drivers van dit team (drempel {threshold}):',
+  'drivers.title': '*Drivers*',
+  'drivers.score': '{driver}: *{score}* / 10',
+  'drivers.trend': '{change} sinds de vorige keer',
+  'drivers.withheld': '{driver}: niet getoond (onder de drempel)',
+  'drivers.not_asked': '{driver}: nog niet gevraagd',
+  'drivers.off': '{driver}: uit',
+  'drivers.none':
+    'Er is nog geen drivervraag beantwoord in een afgesloten ronde. Elke ronde stelt er een of twee.',
+  'drivers.focus': 'Aandachtspunten: {lowest}. Sterkste punt: {strongest}.',
+  'drivers.moves_title': 'Welke drivers meebewegen met de stemming (zelfde ronde):',
+  'drivers.moves': '{driver}: r = {r}, n = {n} rondes, 95%-interval {low} tot {high}: {reading}',
+  'drivers.moves_with': 'ze stijgen en dalen samen',
+  'drivers.moves_against': 'ze bewegen in tegengestelde richting',
+  'drivers.moves_unclear': 'nog niet genoeg bewijs',
+  'drivers.moves_few': '{driver}: n = {n} rondes, te weinig om iets te zeggen',
+  'enps.line':
+    'eNPS *{score}* (van −100 tot +100): {promoters} promotors, {passives} passieven, {detractors} criticasters; gemiddeld {mean} / 10',
+  'enps.withheld': 'eNPS: niet getoond (onder de drempel)',
+  'config.driver_off':
+    '{driver} staat uit: nieuwe rondes vragen er niet meer naar. `/pulse config drivers on {id}` zet hem weer aan.',
+  'config.driver_on': '{driver} staat aan: de rotatie vraagt er vanaf de volgende ronde weer naar.',
+  'parse.bad_driver':
+    '`{value}` is geen driver. De drivers zijn: {drivers}. Bijvoorbeeld: `/pulse config drivers off autonomy`.',
+  'parse.drivers_usage':
+    'Zeg `on` of `off` en één driver, bijvoorbeeld `/pulse config drivers off autonomy`. De drivers zijn: {drivers}.',
+  'help.pulse.drivers':
+    '• `/pulse drivers`: de laatste score en trend van elke driver, de aandachtspunten en welke drivers meebewegen met de stemming (de drempel geldt)',
+};
