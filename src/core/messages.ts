@@ -2,6 +2,8 @@
 import type { MessageKey, MessageParams } from './i18n';
 import type { RoundSummary } from './summary';
 import type { SymmetryView } from './symmetry';
+import type { DriverId } from './drivers/bank';
+import type { DriversView } from './drivers/report';
 
 export interface CheckinAnswerView {
   score: number | null;
@@ -39,6 +41,15 @@ export interface SummaryMessage {
   symmetry?: SymmetryView;
   /** How many of the round's comments a manager has answered; absent when none (or the round is withheld). */
   answered?: { answered: number; comments: number };
+  /** The drivers this round asked (their latest figures), the focus areas and its eNPS; absent when it asked none. */
+  drivers?: { view: DriversView; asked: DriverId[] };
+}
+
+/** `/pulse drivers`: every driver's latest figure and trend, focus areas, driver–mood associations and eNPS. */
+export interface DriversMessage {
+  kind: 'drivers';
+  locale: string;
+  view: DriversView;
 }
 
 /** `/pulse symmetry`: team mood beside customer satisfaction over recent rounds, with the correlation reading. */
@@ -111,6 +122,7 @@ export type OutboundMessage =
   | SummaryMessage
   | ActionMessage
   | SymmetryMessage
+  | DriversMessage
   | ThreadMessage
   | { kind: 'reminder'; locale: string; closesAt: Date }
   | { kind: 'text'; locale: string; key: MessageKey; params?: MessageParams };

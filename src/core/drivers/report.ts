@@ -5,7 +5,8 @@
  * Nothing under k is shown, not even how far it fell short.
  */
 import type { Correlation } from '../stats';
-import { driverAssociations } from '../stats';
+import { driverAssociations, roundsNeeded } from '../stats';
+import { rotationLength } from './rotation';
 import { DRIVERS, driverOfQuestion, ENPS_QUESTION_ID, type DriverId } from './bank';
 
 /** One closed round as the report reads it: what it asked and the scores given (no respondent, no comment). */
@@ -53,7 +54,12 @@ export interface DriversView {
   associations: Array<{ driver: DriverId; correlation: Correlation }> | null;
   /** The latest eNPS round's reading; null when no round asked it. */
   enps: EnpsReading | null;
+  /** Measured rounds a moderate link (r = 0.3, the upper range of published team-level effects) needs to show, and how often a driver is asked. */
+  power: { rounds: number; every: number } | null;
 }
+
+/** The size of link the power line speaks of: moderate, within Harter et al.'s (2002) r = 0.2–0.35. */
+const EXPECTED_R = 0.3;
 
 /** A correlation is shown from this many rounds with both a driver score and a mood (below it, stats says "none"). */
 export const MIN_ASSOCIATION_ROUNDS = 4;
@@ -151,5 +157,13 @@ export function buildDriversView(
         threshold,
       )
     : null;
-  return { threshold, drivers, focus, associations, enps };
+  const every = rotationLength(enabled.length);
+  return {
+    threshold,
+    drivers,
+    focus,
+    associations,
+    enps,
+    power: every ? { rounds: roundsNeeded(EXPECTED_R), every } : null,
+  };
 }

@@ -1,7 +1,7 @@
 /** Drivers and eNPS as catalog sentences, one per line; both platforms render these lines as they are. */
 import { translate } from '../i18n';
 import { formatNumber } from '../i18n/format';
-import type { Correlation } from '../stats';
+import { MIN_PAIRS_FOR_EVIDENCE, type Correlation } from '../stats';
 import { driverNameKey, type DriverId } from './bank';
 import type { DriverReading, DriversView, EnpsReading } from './report';
 
@@ -47,7 +47,7 @@ export function enpsLine(locale: string, e: EnpsReading): string {
 
 /** A driver beside the mood: r with n and its 95% interval, and a direction only when the interval excludes 0. */
 export function associationLine(locale: string, driver: DriverId, c: Correlation): string {
-  if (c.r === null || c.low === null || c.high === null)
+  if (c.n < MIN_PAIRS_FOR_EVIDENCE || c.r === null || c.low === null || c.high === null)
     return translate(locale, 'drivers.moves_few', { driver: name(locale, driver), n: c.n });
   const reading =
     c.evidence === 'positive' ? 'drivers.moves_with' : c.evidence === 'negative' ? 'drivers.moves_against' : null;
@@ -70,12 +70,18 @@ export function driversText(locale: string, view: DriversView): string[] {
     lines.push(translate(locale, 'drivers.moves_title'));
     for (const a of view.associations) lines.push(`• ${associationLine(locale, a.driver, a.correlation)}`);
   }
+  if (view.power) lines.push(translate(locale, 'drivers.rounds_needed', view.power));
   if (view.enps) lines.push(enpsLine(locale, view.enps));
   return lines;
 }
 
 /** The short section under a round's summary: the drivers that round asked, the focus areas and its eNPS. */
-export function driversSummaryText(locale: string, view: DriversView, asked: readonly DriverId[], roundId: string): string[] {
+export function driversSummaryText(
+  locale: string,
+  view: DriversView,
+  asked: readonly DriverId[],
+  roundId: string,
+): string[] {
   const lines = view.drivers.filter((d) => asked.includes(d.driver)).map((d) => driverLine(locale, d));
   const focus = focusLine(locale, view);
   if (focus) lines.push(focus);

@@ -8,6 +8,7 @@ import { summarizeRound, type RoundFacts, type RoundSummary } from '../summary';
 import { buildSymmetry, firstDayOf, showsMood, type SymmetryView } from '../symmetry';
 import { DEFAULT_SYMMETRY_ROUNDS } from '../commands/limits';
 import type { WebDeps, WorkerDeps } from './deps';
+import { summaryDrivers } from './drivers';
 import type { MessageRef } from '../ports';
 import { translate } from '../i18n';
 
@@ -108,11 +109,13 @@ export async function loadSymmetry(deps: WebDeps, team: Team, count: number, upT
 /** The message a round's summary is posted as; it carries the symmetry line when the team has customer figures for its rounds. */
 export async function summaryMessage(deps: WebDeps, team: Team, summary: RoundSummary): Promise<SummaryMessage> {
   const shown = summary.kind === 'summary';
-  const [actions, symmetry, threads] = await Promise.all([
+  const [actions, symmetry, threads, drivers] = await Promise.all([
     deps.repos.actions.listOpen(team.id),
     loadSymmetry(deps, team, DEFAULT_SYMMETRY_ROUNDS, summary.closesAt),
     // Only a round shown at or above k says anything of its comments, their answers included.
     shown ? deps.repos.threads.listForRounds([summary.roundId]) : Promise.resolve([]),
+    // Like its custom questions, a round's drivers are shown only with its mood (each figure under its own k too).
+    shown ? deps.repos.rounds.findById(summary.roundId).then((r) => summaryDrivers(deps, team, r)) : {},
   ]);
   const hasCustomers = symmetry.readings.csat !== null || symmetry.readings.nps !== null;
   const answered = threads.filter((t) => t.replies.some((r) => !r.fromAuthor)).length;
@@ -124,6 +127,7 @@ export async function summaryMessage(deps: WebDeps, team: Team, summary: RoundSu
     key: `summary-${summary.roundId}`,
     ...(hasCustomers ? { symmetry } : {}),
     ...(answered > 0 ? { answered: { answered, comments: threads.length } } : {}),
+    ...drivers,
   };
 }
 

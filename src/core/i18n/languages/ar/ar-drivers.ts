@@ -31,6 +31,7 @@ export const arDrivers: Record<keyof typeof enDrivers, string> = {
   'driver.scale': 'من 1 (لا أوافق إطلاقًا) إلى 10 (أوافق تمامًا).',
   'enps.question': 'ما مدى احتمال أن توصي صديقًا بالعمل هنا؟',
   'enps.scale': 'من 0 (غير محتمل إطلاقًا) إلى 10 (محتمل جدًا).',
+  'checkin.text_saved': 'تم حفظ إجابتك.',
   'drivers.header': 'محركات هذا الفريق (الحد الأدنى {threshold}):',
   'drivers.title': '*المحركات*',
   'drivers.score': '{driver}: *{score}* / 10',
@@ -46,14 +47,11 @@ export const arDrivers: Record<keyof typeof enDrivers, string> = {
   'drivers.moves_against': 'يتحركان في اتجاهين متعاكسين',
   'drivers.moves_unclear': 'لا توجد أدلة كافية بعد',
   'drivers.moves_few': '{driver}: n = {n} جولات، وهذا أقل من أن نستنتج شيئًا',
+  'drivers.rounds_needed':
+    'تحتاج علاقة متوسطة (r = 0.3) إلى نحو {rounds} جولة مقيسة لمحرك قبل أن تظهر؛ ويُطرح كل محرك مرة كل {every} جولات.',
   'enps.line':
     'eNPS *{score}* (من −100 إلى +100): {promoters} مروجون، {passives} محايدون، {detractors} منتقدون؛ المتوسط {mean} / 10',
   'enps.withheld': 'eNPS: لا يُعرض (دون الحد الأدنى)',
   'config.driver_off': '{driver} متوقف: لم تعد الجولات الجديدة تطرحه. `/pulse config drivers on {id}` يعيده.',
   'config.driver_on': '{driver} مفعّل: سيطرحه التناوب مجددًا من الجولة التالية.',
-  'parse.bad_driver': '`{value}` ليس محركًا. المحركات هي: {drivers}. مثال: `/pulse config drivers off autonomy`.',
-  'parse.drivers_usage':
-    'اكتب `on` أو `off` ومحركًا واحدًا، مثل `/pulse config drivers off autonomy`. المحركات هي: {drivers}.',
-  'help.pulse.drivers':
-    '• `/pulse drivers`: آخر درجة لكل محرك واتجاهها، ومجالات التركيز، والمحركات التي تتحرك مع المزاج (يُطبق الحد الأدنى)',
 };

@@ -29,6 +29,7 @@ export const enDrivers = {
   'driver.scale': 'From 1 (strongly disagree) to 10 (strongly agree).',
   'enps.question': 'How likely are you to recommend working here to a friend?',
   'enps.scale': 'From 0 (not at all likely) to 10 (extremely likely).',
+  'checkin.text_saved': 'Your answer is saved.',
   'drivers.header': 'Drivers of this team (threshold {threshold}):',
   'drivers.title': '*Drivers*',
   'drivers.score': '{driver}: *{score}* / 10',
@@ -44,12 +45,11 @@ export const enDrivers = {
   'drivers.moves_against': 'they move in opposite directions',
   'drivers.moves_unclear': 'not enough evidence yet',
   'drivers.moves_few': '{driver}: n = {n} rounds, too few to say yet',
-  'enps.line': 'eNPS *{score}* (from −100 to +100): {promoters} promoters, {passives} passives, {detractors} detractors; mean {mean} / 10',
+  'drivers.rounds_needed':
+    'A moderate link (r = 0.3) needs about {rounds} measured rounds of a driver before it can show; each driver is asked every {every} rounds.',
+  'enps.line':
+    'eNPS *{score}* (from −100 to +100): {promoters} promoters, {passives} passives, {detractors} detractors; mean {mean} / 10',
   'enps.withheld': 'eNPS: not shown (under the threshold)',
   'config.driver_off': '{driver} is off: new rounds no longer ask it. `/pulse config drivers on {id}` brings it back.',
   'config.driver_on': '{driver} is on: the rotation asks it again from the next round.',
-  'parse.bad_driver': '`{value}` is not a driver. The drivers are: {drivers}. For example: `/pulse config drivers off autonomy`.',
-  'parse.drivers_usage': 'Say `on` or `off` and one driver, for example `/pulse config drivers off autonomy`. The drivers are: {drivers}.',
-  'help.pulse.drivers':
-    "• `/pulse drivers`: each driver's latest score and trend, the focus areas and which drivers move with the mood (threshold applies)",
 };

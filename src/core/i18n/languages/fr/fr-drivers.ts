@@ -31,6 +31,7 @@ export const frDrivers: Record<keyof typeof enDrivers, string> = {
   'driver.scale': 'De 1 (pas du tout d’accord) à 10 (tout à fait d’accord).',
   'enps.question': 'Quelle est la probabilité que vous recommandiez notre entreprise à un ami comme lieu de travail ?',
   'enps.scale': 'De 0 (très improbable) à 10 (très probable).',
+  'checkin.text_saved': 'Votre réponse est enregistrée.',
   'drivers.header': 'Les leviers de cette équipe (seuil {threshold}) :',
   'drivers.title': '*Leviers*',
   'drivers.score': '{driver} : *{score}* / 10',
@@ -47,16 +48,12 @@ export const frDrivers: Record<keyof typeof enDrivers, string> = {
   'drivers.moves_against': 'ils évoluent en sens inverse',
   'drivers.moves_unclear': 'pas encore assez d’éléments',
   'drivers.moves_few': '{driver} : n = {n} tours, trop peu pour conclure',
+  'drivers.rounds_needed':
+    'Un lien modéré (r = 0,3) demande environ {rounds} tours mesurés d’un levier avant de pouvoir apparaître ; chaque levier est demandé tous les {every} tours.',
   'enps.line':
     'eNPS *{score}* (de −100 à +100) : {promoters} promoteurs, {passives} passifs, {detractors} détracteurs ; moyenne {mean} / 10',
   'enps.withheld': 'eNPS : non affiché (sous le seuil)',
   'config.driver_off':
     '{driver} est désactivé : les nouveaux tours ne le demandent plus. `/pulse config drivers on {id}` le réactive.',
   'config.driver_on': '{driver} est activé : la rotation le demande de nouveau dès le prochain tour.',
-  'parse.bad_driver':
-    '`{value}` n’est pas un levier. Les leviers sont : {drivers}. Par exemple : `/pulse config drivers off autonomy`.',
-  'parse.drivers_usage':
-    'Indiquez `on` ou `off` et un levier, par exemple `/pulse config drivers off autonomy`. Les leviers sont : {drivers}.',
-  'help.pulse.drivers':
-    '• `/pulse drivers` : le dernier score de chaque levier et sa tendance, les points à travailler et les leviers qui évoluent avec l’humeur (le seuil s’applique)',
 };

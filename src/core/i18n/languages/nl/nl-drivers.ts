@@ -31,6 +31,7 @@ export const nlDrivers: Record<keyof typeof enDrivers, string> = {
   'driver.scale': 'Van 1 (helemaal mee oneens) tot 10 (helemaal mee eens).',
   'enps.question': 'Hoe waarschijnlijk is het dat je een vriend aanraadt om hier te werken?',
   'enps.scale': 'Van 0 (helemaal niet waarschijnlijk) tot 10 (zeer waarschijnlijk).',
+  'checkin.text_saved': 'Je antwoord is opgeslagen.',
   'drivers.header': 'Drivers van dit team (drempel {threshold}):',
   'drivers.title': '*Drivers*',
   'drivers.score': '{driver}: *{score}* / 10',
@@ -38,8 +39,7 @@ export const nlDrivers: Record<keyof typeof enDrivers, string> = {
   'drivers.withheld': '{driver}: niet getoond (onder de drempel)',
   'drivers.not_asked': '{driver}: nog niet gevraagd',
   'drivers.off': '{driver}: uit',
-  'drivers.none':
-    'Er is nog geen drivervraag beantwoord in een afgesloten ronde. Elke ronde stelt er een of twee.',
+  'drivers.none': 'Er is nog geen drivervraag beantwoord in een afgesloten ronde. Elke ronde stelt er een of twee.',
   'drivers.focus': 'Aandachtspunten: {lowest}. Sterkste punt: {strongest}.',
   'drivers.moves_title': 'Welke drivers meebewegen met de stemming (zelfde ronde):',
   'drivers.moves': '{driver}: r = {r}, n = {n} rondes, 95%-interval {low} tot {high}: {reading}',
@@ -47,16 +47,12 @@ export const nlDrivers: Record<keyof typeof enDrivers, string> = {
   'drivers.moves_against': 'ze bewegen in tegengestelde richting',
   'drivers.moves_unclear': 'nog niet genoeg bewijs',
   'drivers.moves_few': '{driver}: n = {n} rondes, te weinig om iets te zeggen',
+  'drivers.rounds_needed':
+    'Een matig verband (r = 0,3) heeft ongeveer {rounds} gemeten rondes van een driver nodig voordat het zichtbaar kan worden; elke driver wordt om de {every} rondes gevraagd.',
   'enps.line':
     'eNPS *{score}* (van −100 tot +100): {promoters} promotors, {passives} passieven, {detractors} criticasters; gemiddeld {mean} / 10',
   'enps.withheld': 'eNPS: niet getoond (onder de drempel)',
   'config.driver_off':
     '{driver} staat uit: nieuwe rondes vragen er niet meer naar. `/pulse config drivers on {id}` zet hem weer aan.',
   'config.driver_on': '{driver} staat aan: de rotatie vraagt er vanaf de volgende ronde weer naar.',
-  'parse.bad_driver':
-    '`{value}` is geen driver. De drivers zijn: {drivers}. Bijvoorbeeld: `/pulse config drivers off autonomy`.',
-  'parse.drivers_usage':
-    'Zeg `on` of `off` en één driver, bijvoorbeeld `/pulse config drivers off autonomy`. De drivers zijn: {drivers}.',
-  'help.pulse.drivers':
-    '• `/pulse drivers`: de laatste score en trend van elke driver, de aandachtspunten en welke drivers meebewegen met de stemming (de drempel geldt)',
 };

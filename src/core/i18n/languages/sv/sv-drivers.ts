@@ -31,6 +31,7 @@ export const svDrivers: Record<keyof typeof enDrivers, string> = {
   'driver.scale': 'Från 1 (instämmer inte alls) till 10 (instämmer helt).',
   'enps.question': 'Hur troligt är det att du skulle rekommendera en vän att jobba här?',
   'enps.scale': 'Från 0 (inte alls troligt) till 10 (mycket troligt).',
+  'checkin.text_saved': 'Ditt svar är sparat.',
   'drivers.header': 'Teamets drivkrafter (tröskel {threshold}):',
   'drivers.title': '*Drivkrafter*',
   'drivers.score': '{driver}: *{score}* / 10',
@@ -38,7 +39,8 @@ export const svDrivers: Record<keyof typeof enDrivers, string> = {
   'drivers.withheld': '{driver}: visas inte (under tröskeln)',
   'drivers.not_asked': '{driver}: inte frågad än',
   'drivers.off': '{driver}: avstängd',
-  'drivers.none': 'Ingen fråga om drivkrafter har besvarats i en avslutad omgång än. Varje omgång ställer en eller två.',
+  'drivers.none':
+    'Ingen fråga om drivkrafter har besvarats i en avslutad omgång än. Varje omgång ställer en eller två.',
   'drivers.focus': 'Fokusområden: {lowest}. Starkast: {strongest}.',
   'drivers.moves_title': 'Vilka drivkrafter som följer stämningen (samma omgång):',
   'drivers.moves': '{driver}: r = {r}, n = {n} omgångar, 95 %-intervall {low} till {high}: {reading}',
@@ -46,16 +48,12 @@ export const svDrivers: Record<keyof typeof enDrivers, string> = {
   'drivers.moves_against': 'de rör sig åt motsatt håll',
   'drivers.moves_unclear': 'inte tillräckligt underlag än',
   'drivers.moves_few': '{driver}: n = {n} omgångar, för få för att säga något',
+  'drivers.rounds_needed':
+    'Ett måttligt samband (r = 0,3) kräver ungefär {rounds} uppmätta omgångar av en drivkraft innan det kan synas; varje drivkraft frågas var {every}:e omgång.',
   'enps.line':
     'eNPS *{score}* (från −100 till +100): {promoters} ambassadörer, {passives} passiva, {detractors} kritiker; medel {mean} / 10',
   'enps.withheld': 'eNPS: visas inte (under tröskeln)',
   'config.driver_off':
     '{driver} är avstängd: nya omgångar frågar inte längre om den. `/pulse config drivers on {id}` slår på den igen.',
   'config.driver_on': '{driver} är på: rotationen frågar om den igen från nästa omgång.',
-  'parse.bad_driver':
-    '`{value}` är ingen drivkraft. Drivkrafterna är: {drivers}. Till exempel: `/pulse config drivers off autonomy`.',
-  'parse.drivers_usage':
-    'Skriv `on` eller `off` och en drivkraft, till exempel `/pulse config drivers off autonomy`. Drivkrafterna är: {drivers}.',
-  'help.pulse.drivers':
-    '• `/pulse drivers`: varje drivkrafts senaste värde och trend, fokusområdena och vilka drivkrafter som följer stämningen (tröskeln gäller)',
 };
