@@ -34,7 +34,7 @@ export const arDrivers: Record<keyof typeof enDrivers, string> = {
   'checkin.text_saved': 'تم حفظ إجابتك.',
   'drivers.header': 'محركات هذا الفريق (الحد الأدنى {threshold}):',
   'drivers.title': '*المحركات*',
-  'drivers.score': '{driver}: *{score}* / 10',
+  'drivers.score': '{driver}: *{score}* من 10',
   'drivers.trend': '{change} منذ آخر مرة طُرح فيها',
   'drivers.withheld': '{driver}: لا يُعرض (دون الحد الأدنى)',
   'drivers.not_asked': '{driver}: لم يُطرح بعد',

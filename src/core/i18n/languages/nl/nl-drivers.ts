@@ -34,7 +34,7 @@ export const nlDrivers: Record<keyof typeof enDrivers, string> = {
   'checkin.text_saved': 'Je antwoord is opgeslagen.',
   'drivers.header': 'Drivers van dit team (drempel {threshold}):',
   'drivers.title': '*Drivers*',
-  'drivers.score': '{driver}: *{score}* / 10',
+  'drivers.score': '{driver}: *{score}* op 10',
   'drivers.trend': '{change} sinds de vorige keer',
   'drivers.withheld': '{driver}: niet getoond (onder de drempel)',
   'drivers.not_asked': '{driver}: nog niet gevraagd',

@@ -34,7 +34,7 @@ export const svDrivers: Record<keyof typeof enDrivers, string> = {
   'checkin.text_saved': 'Ditt svar är sparat.',
   'drivers.header': 'Teamets drivkrafter (tröskel {threshold}):',
   'drivers.title': '*Drivkrafter*',
-  'drivers.score': '{driver}: *{score}* / 10',
+  'drivers.score': '{driver}: *{score}* av 10',
   'drivers.trend': '{change} sedan förra gången',
   'drivers.withheld': '{driver}: visas inte (under tröskeln)',
   'drivers.not_asked': '{driver}: inte frågad än',
