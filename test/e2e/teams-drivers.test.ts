@@ -5,44 +5,21 @@
  * the round (mood, the rotation's driver item, eNPS from 0 to 10 and the free-text question, which
  * Teams lacked before), and each answer given on the card is recorded under its own question.
  */
-import { startApp, waitFor, type AppProcess } from '../support/app-process';
-import { openTestDatabase, truncateAll, type TestDatabase } from '../support/db';
-import { storesEnv } from '../support/stores-env';
+import { waitFor } from '../support/app-process';
+import type { StoredActivity, TeamsUser } from '../support/fake-bot-connector';
 import { channelActivity, postActivity, teamsUser } from '../support/teams-activity';
-import {
-  startFakeBotConnector,
-  type FakeBotConnector,
-  type StoredActivity,
-  type TeamsUser,
-} from '../support/fake-bot-connector';
+import { textOf, useTeamsWorld } from '../support/teams-world';
 
 const TENANT = 'a1b2c3d4-5e6f-4a7b-8c9d-0e1f2a3b4c5d';
 const BOT = { id: '28:5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b', name: 'Symmetry' };
 const CHANNEL = '19:2b4d6f8a0c1e3a5c7e9b1d3f5a7c9e1b@thread.tacv2';
-const [MIA, NOA, PIA] = [teamsUser('Mia'), teamsUser('Noa'), teamsUser('Pia')];
-const WHERE = () => ({ tenant: TENANT, bot: BOT, channel: CHANNEL, teamName: 'Care', serviceUrl: connector.url });
+const PEOPLE = [teamsUser('Mia'), teamsUser('Noa'), teamsUser('Pia')];
+const [MIA, NOA] = PEOPLE as [TeamsUser, TeamsUser, TeamsUser];
 const TEXT_QUESTION = 'What should we stop doing?';
 
-let connector: FakeBotConnector;
-let app: AppProcess;
-let database: TestDatabase;
-
-const post = (from: TeamsUser, fields: Record<string, unknown>) =>
-  postActivity(app.url, channelActivity(WHERE(), from, fields));
-const typed = (from: TeamsUser, text: string) =>
-  post(from, {
-    type: 'message',
-    text: `<at>Symmetry</at> ${text}`,
-    textFormat: 'plain',
-    entities: [{ type: 'mention', text: '<at>Symmetry</at>', mentioned: BOT }],
-  });
-const textOf = (a: StoredActivity) => JSON.stringify([a.activity.text, a.activity.attachments]);
-const replyTo = (user: TeamsUser, pattern: RegExp) =>
-  waitFor(
-    () => connector.dmOf(user.id).find((m) => pattern.test(textOf(m))),
-    `${user.name}'s reply matching ${pattern}`,
-  );
-const cardOf = (user: TeamsUser) => connector.dmOf(user.id).find((a) => textOf(a).includes('checkin.score'));
+const world = useTeamsWorld({ tenant: TENANT, bot: BOT, channel: CHANNEL, teamName: 'Care', people: PEOPLE, tag: 'd' });
+const { typed, replyTo } = world;
+const cardOf = (user: TeamsUser) => world.connector.dmOf(user.id).find((a) => textOf(a).includes('checkin.score'));
 
 /** Every element of a card's body, nested ones included. */
 function elements(card: StoredActivity): Array<Record<string, unknown>> {
@@ -65,8 +42,12 @@ const buttonsOf = (card: StoredActivity, q: string | undefined) =>
 
 /** A click on a card's Action.Execute, with what was typed in its inputs. */
 const click = (user: TeamsUser, card: StoredActivity, verb: string, data: Record<string, unknown>) =>
-  postActivity(app.url, {
-    ...channelActivity(WHERE(), user, {}),
+  postActivity(world.app.url, {
+    ...channelActivity(
+      { tenant: TENANT, bot: BOT, channel: CHANNEL, teamName: 'Care', serviceUrl: world.connector.url },
+      user,
+      {},
+    ),
     conversation: { id: card.conversationId, conversationType: 'personal', tenantId: TENANT },
     type: 'invoke',
     name: 'adaptiveCard/action',
@@ -74,36 +55,8 @@ const click = (user: TeamsUser, card: StoredActivity, verb: string, data: Record
     value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
   });
 
-beforeAll(async () => {
-  database = openTestDatabase();
-  await truncateAll(database.pool);
-  connector = await startFakeBotConnector();
-  for (const p of [MIA, NOA, PIA]) connector.addUser(p);
-  connector.addChannel(CHANNEL, [MIA.id, NOA.id, PIA.id]);
-  app = await startApp({ TEAMS_ALLOW_UNAUTHENTICATED: 'true', ...storesEnv('d') });
-  const install = {
-    type: 'conversationUpdate',
-    membersAdded: [BOT],
-    channelData: { tenant: { id: TENANT }, team: { id: CHANNEL, name: 'Care' }, eventType: 'teamMemberAdded' },
-  };
-  expect(await post(MIA, install)).toBe(200);
-});
-
-afterAll(async () => {
-  const code = await app?.stop();
-  await connector?.close();
-  await database?.close();
-  if (code !== 0) console.error(app?.output().slice(-4000));
-  expect(code).toBe(0);
-});
-
 test('the first scheduled round of the quarter: the card asks mood, a driver item, eNPS 0–10 and the free-text question, and records each answer', async () => {
-  expect(await typed(MIA, 'pulse setup')).toBe(200);
-  await replyTo(MIA, /Setting up this channel as a team/);
-  await waitFor(
-    async () => (await database.pool.query('select count(*)::int as n from team_members where active')).rows[0].n === 3,
-    'the team to be synced',
-  );
+  await world.setUpTeam(MIA);
   expect(await typed(MIA, `pulse ask --text ${TEXT_QUESTION}`)).toBe(200);
   await replyTo(MIA, /Added question 1 \(free text\)/);
   // Every day a working day, and a slot two minutes ago (UTC, the team's zone): the tick opens today's round now.
@@ -112,8 +65,8 @@ test('the first scheduled round of the quarter: the card asks mood, a driver ite
   const slot = new Date(Date.now() - 120_000).toISOString().slice(11, 16);
   expect(await typed(MIA, `pulse schedule mon,tue,wed,thu,fri,sat,sun ${slot}`)).toBe(200);
 
-  await waitFor(() => [MIA, NOA, PIA].every((p) => cardOf(p)), 'a check-in card for everyone');
-  const { rows: rounds } = await database.pool.query('select id, kind, driver_items, enps from rounds');
+  await waitFor(() => PEOPLE.every((p) => cardOf(p)), 'a check-in card for everyone');
+  const { rows: rounds } = await world.database.pool.query('select id, kind, driver_items, enps from rounds');
   expect(rounds).toHaveLength(1);
   expect(rounds[0]).toMatchObject({ kind: 'scheduled', enps: true });
   const items = rounds[0].driver_items as string[];
@@ -129,7 +82,7 @@ test('the first scheduled round of the quarter: the card asks mood, a driver ite
   expect(text).toContain('How likely are you to recommend working here to a friend?');
   expect(text).toContain('From 1 (strongly disagree) to 10 (strongly agree).');
   expect(text).toContain(TEXT_QUESTION);
-  const { rows: questions } = await database.pool.query('select id from questions');
+  const { rows: questions } = await world.database.pool.query('select id from questions');
   const textInput = `q_${questions[0].id as string}`;
   expect(elements(card).some((e) => e.type === 'Input.Text' && e.id === textInput)).toBe(true);
 
@@ -149,10 +102,12 @@ test('the first scheduled round of the quarter: the card asks mood, a driver ite
   expect(await click(NOA, card, 'checkin.score', { d, q: items[1], s: 0 })).toBe(200);
 
   await waitFor(async () => {
-    const r = await database.pool.query('select count(*)::int as n from responses');
+    const r = await world.database.pool.query('select count(*)::int as n from responses');
     return r.rows[0].n === 4;
   }, 'four answers saved');
-  const { rows } = await database.pool.query('select question_id, score, comment from responses order by question_id');
+  const { rows } = await world.database.pool.query(
+    'select question_id, score, comment from responses order by question_id',
+  );
   expect(rows).toEqual(
     [
       { question_id: 'mood', score: 7, comment: 'Good week.' },

@@ -4,46 +4,21 @@
  * answers are stored like mood answers (keyed hash, no link to the person), and what managers see
  * (`/pulse drivers`, the summary's drivers section) obeys k per item.
  */
-import { ManualClock } from '../../src/core/clock';
 import { driverOfQuestion, DRIVERS } from '../../src/core/drivers/bank';
 import type { SummaryMessage } from '../../src/core/messages';
-import type { WorkerDeps } from '../../src/core/use-cases/deps';
 import { recordAnswer } from '../../src/core/use-cases/checkins';
 import { runPulseCommand } from '../../src/core/use-cases/pulse-command';
 import { runTick } from '../../src/core/use-cases/tick';
 import { buildProcessors } from '../../src/main/worker';
-import { deliveryIdOf, seedTeam, silentLogger } from '../support/checkin-team';
-import { openTestDatabase, truncateAll, type TestDatabase } from '../support/db';
-import { MemoryQueue } from '../support/memory-queue';
-import { RecordingMessenger } from '../support/recording-messenger';
+import { deliveryIdOf, fixedClockDeps, seedTeam, useEmptyDatabase } from '../support/checkin-team';
 
-let database: TestDatabase;
-beforeAll(() => {
-  database = openTestDatabase();
-});
-beforeEach(async () => {
-  await truncateAll(database.pool);
-});
-afterAll(async () => {
-  await database.close();
-});
-
+const database = useEmptyDatabase();
 const PEOPLE = ['UA', 'UB', 'UC', 'UD'];
 
 async function world() {
-  const clock = new ManualClock(new Date('2026-09-01T00:00:00Z'));
-  const queue = new MemoryQueue();
-  const messenger = new RecordingMessenger();
-  const deps: WorkerDeps = {
-    repos: database.repos,
-    queue,
-    clock,
-    logger: silentLogger,
-    messenger,
-    anonymitySecret: 's'.repeat(40),
-  };
+  const { deps, clock, queue, messenger } = fixedClockDeps(database().repos, '2026-09-01T00:00:00Z');
   const team = await seedTeam(deps, messenger, PEOPLE);
-  await database.repos.teams.updateSettings(team.id, { ...team.settings, threshold: 3 });
+  await deps.repos.teams.updateSettings(team.id, { ...team.settings, threshold: 3 });
   const processors = buildProcessors(deps);
   const at = async (iso: string) => {
     clock.set(new Date(iso));
@@ -55,7 +30,7 @@ async function world() {
 
 const roundsOf = async (teamId: string) =>
   (
-    await database.pool.query<{ period: string; enps: boolean; driver_items: string[] }>(
+    await database().pool.query<{ period: string; enps: boolean; driver_items: string[] }>(
       'select period, enps, driver_items from rounds where team_id = $1 order by period',
       [teamId],
     )
@@ -120,7 +95,7 @@ test('driver and eNPS answers are stored like mood answers, and managers see the
     recordAnswer(deps, { deliveryId: deliveryIdOf(messenger, 'UD'), questionId: first, score: 0 }),
   ).rejects.toMatchObject({ code: 'invalid_score' });
   // Nothing stored for a driver answer names anyone: the same columns as mood, a keyed hash, no time.
-  const { rows: stored } = await database.pool.query(
+  const { rows: stored } = await database().pool.query(
     `select question_id, respondent_hash from responses where question_id like 'driver:%'`,
   );
   expect(stored).toHaveLength(5);
