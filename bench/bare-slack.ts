@@ -49,6 +49,7 @@ serveSlices<Setup, Slice, SliceResult>(async (setup) => {
               closed: false,
               answer: null,
               scaleQuestions: [],
+              textQuestions: [],
             });
             await client.chat.postMessage({ channel: userIds[i % userIds.length]!, ...message });
           }

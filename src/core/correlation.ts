@@ -1,30 +1,8 @@
 /** Team mood beside customer satisfaction: Pearson's r, at the same round and one round later. */
 
-/** Pearson's correlation coefficient, or null when it is undefined (fewer than 2 pairs, or one side constant). */
-export function pearson(xs: readonly number[], ys: readonly number[]): number | null {
-  const n = Math.min(xs.length, ys.length);
-  if (n < 2) return null;
-  let sx = 0;
-  let sy = 0;
-  for (let i = 0; i < n; i += 1) {
-    sx += xs[i]!;
-    sy += ys[i]!;
-  }
-  const mx = sx / n;
-  const my = sy / n;
-  let cov = 0;
-  let vx = 0;
-  let vy = 0;
-  for (let i = 0; i < n; i += 1) {
-    const dx = xs[i]! - mx;
-    const dy = ys[i]! - my;
-    cov += dx * dy;
-    vx += dx * dx;
-    vy += dy * dy;
-  }
-  if (vx === 0 || vy === 0) return null;
-  return cov / Math.sqrt(vx * vy);
-}
+import { pearson } from './stats';
+
+export { pearson };
 
 /** Rounds needed before any correlation is reported: fewer pairs say nothing worth reading. */
 export const MIN_ROUNDS_FOR_CORRELATION = 6;

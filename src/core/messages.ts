@@ -2,6 +2,8 @@
 import type { MessageKey, MessageParams } from './i18n';
 import type { RoundSummary } from './summary';
 import type { SymmetryView } from './symmetry';
+import type { DriverId } from './drivers/bank';
+import type { DriversView } from './drivers/report';
 
 export interface CheckinAnswerView {
   score: number | null;
@@ -17,8 +19,13 @@ export interface CheckinMessage {
   closesAt: Date;
   closed: boolean;
   answer: CheckinAnswerView | null;
-  /** The team's custom 1–10 questions in this round, with the member's own saved score. */
-  scaleQuestions: Array<{ id: string; text: string; score: number | null }>;
+  /**
+   * The round's other score questions, in the member's language, with their own saved score: the
+   * team's custom 1–10 questions, the question bank's driver items (1–10 agreement) and eNPS (0–10).
+   */
+  scaleQuestions: Array<{ id: string; text: string; score: number | null; min: 0 | 1; hint: string | null }>;
+  /** The team's free-text questions in this round (Slack asks them in the comment modal, Teams on the card). */
+  textQuestions: Array<{ id: string; text: string; saved: boolean }>;
 }
 
 /** A round's anonymized summary, posted to the team channel or shown to a manager. */
@@ -39,6 +46,15 @@ export interface SummaryMessage {
    * manager of the team, and only for a round shown at or above k (the channel's summary never carries it).
    */
   replyTo?: Array<{ commentId: string; comment: string }>;
+  /** The drivers this round asked (their latest figures), the focus areas and its eNPS; absent when it asked none. */
+  drivers?: { view: DriversView; asked: DriverId[] };
+}
+
+/** `/pulse drivers`: every driver's latest figure and trend, focus areas, driver–mood associations and eNPS. */
+export interface DriversMessage {
+  kind: 'drivers';
+  locale: string;
+  view: DriversView;
 }
 
 /** `/pulse symmetry`: team mood beside customer satisfaction over recent rounds, with the correlation reading. */
@@ -111,6 +127,7 @@ export type OutboundMessage =
   | SummaryMessage
   | ActionMessage
   | SymmetryMessage
+  | DriversMessage
   | ThreadMessage
   | { kind: 'reminder'; locale: string; closesAt: Date }
   | { kind: 'text'; locale: string; key: MessageKey; params?: MessageParams };

@@ -27,6 +27,8 @@ export interface TeamSettings {
   language: string;
   /** Channel summaries and actions are posted to; null = the team's own channel. */
   summaryChannel: string | null;
+  /** Drivers of the question bank this team no longer asks (`/pulse config drivers off <driver>`). */
+  disabledDrivers: string[];
 }
 
 export const DEFAULT_TEAM_SETTINGS: TeamSettings = {
@@ -38,6 +40,7 @@ export const DEFAULT_TEAM_SETTINGS: TeamSettings = {
   timezone: 'UTC',
   language: 'en',
   summaryChannel: null,
+  disabledDrivers: [],
 };
 
 /** Recognition settings, one set per workspace. */
@@ -159,6 +162,10 @@ export interface Round {
   status: RoundStatus;
   /** The custom questions this round asks (a snapshot taken when it opened). */
   questions: Question[];
+  /** The driver items of the question bank this round asks (response question ids), chosen when it opened. */
+  driverItems: string[];
+  /** Whether this round asks the quarterly eNPS question (0–10). */
+  enps: boolean;
   summaryState: SummaryState;
 }
 

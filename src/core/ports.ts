@@ -144,7 +144,14 @@ export interface RoundRepository {
     opensAt: Date;
     closesAt: Date;
     questions?: Question[];
+    driverItems?: string[];
+    enps?: boolean;
   }): Promise<{ round: Round; created: boolean }>;
+  /**
+   * What the question bank needs to pick a new round's questions: how many rounds the team has had
+   * (the rotation's round number) and whether a scheduled round of the period range `quarter` (local dates) asked eNPS.
+   */
+  bankFacts(teamId: string, quarter: { from: string; to: string }): Promise<{ sequence: number; enpsAsked: boolean }>;
   findById(id: string): Promise<Round | null>;
   /** The most recently opened round of the team that is still open, if any. */
   findOpen(teamId: string): Promise<Round | null>;

@@ -132,6 +132,13 @@ export const rounds = pgTable(
       .$type<Question[]>()
       .notNull()
       .default(sql`'[]'::jsonb`),
+    /** The question bank's driver items this round asks, chosen by the rotation when it opened. */
+    driverItems: text('driver_items')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    /** Whether the round asks the quarterly eNPS question. */
+    enps: boolean('enps').notNull().default(false),
     /** pending → posting → posted: the summary is posted once, and a crash mid-post is checked, not repeated. */
     summaryState: text('summary_state').$type<SummaryState>().notNull().default('pending'),
     summaryChannelId: text('summary_channel_id'),
@@ -263,7 +270,8 @@ export const responses = pgTable(
   (t) => [
     primaryKey({ name: 'responses_pkey', columns: [t.roundId, t.questionId, t.respondentHash] }),
     unique('responses_comment_id_key').on(t.commentId),
-    check('responses_score_range', sql`score between 1 and 10`),
+    // eNPS is the one 0–10 question; every other score is 1–10.
+    check('responses_score_range', sql`score between 1 and 10 or (question_id = 'enps' and score = 0)`),
   ],
 );
 

@@ -63,7 +63,8 @@ export const JOBS: Definitions = {
   },
   'record-score': {
     queue: 'platform',
-    schema: z.object({ deliveryId: id, questionId: id, score: z.number().int().min(1).max(10), clickId: id }),
+    // 0 is eNPS's lowest answer; the use case checks each question's own range.
+    schema: z.object({ deliveryId: id, questionId: id, score: z.number().int().min(0).max(10), clickId: id }),
     priority: 1,
     attempts: 12,
     jobId: (p) => `score-${p.deliveryId}-${safe(p.questionId)}-${safe(p.clickId)}`,

@@ -254,6 +254,8 @@ describe('RoundRepository', () => {
       closesAt: hours(72),
       status: 'open',
       questions: [],
+      driverItems: [],
+      enps: false,
       summaryState: 'pending',
     });
     for (const r of results) expect(r.round).toEqual(round);

@@ -4,7 +4,10 @@ import { DEFAULT_TEAM_SETTINGS, type Team } from '../../src/core/model';
 import type { Logger } from '../../src/core/ports';
 import type { WorkerDeps } from '../../src/core/use-cases/deps';
 import { syncTeam } from '../../src/core/use-cases/membership';
-import type { RecordingMessenger } from './recording-messenger';
+import { ManualClock } from '../../src/core/clock';
+import { openTestDatabase, truncateAll, type TestDatabase } from './db';
+import { MemoryQueue } from './memory-queue';
+import { RecordingMessenger } from './recording-messenger';
 
 /** A logger that drops everything (the tests read what the bot sent, not its log). */
 export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {}, child: () => silentLogger };
@@ -39,4 +42,27 @@ export function deliveryIdOf(messenger: RecordingMessenger, userId: string): str
   const sent = messenger.direct.find((s) => s.to === userId && s.message.kind === 'checkin');
   if (!sent || sent.message.kind !== 'checkin') throw new Error(`${userId} has no check-in DM`);
   return sent.message.deliveryId;
+}
+
+/** Worker dependencies on `database` with a fixed clock, an in-memory queue and a recording messenger. */
+export function fixedClockDeps(
+  repos: WorkerDeps['repos'],
+  startAt: string,
+): { deps: WorkerDeps; clock: ManualClock; queue: MemoryQueue; messenger: RecordingMessenger } {
+  const clock = new ManualClock(new Date(startAt));
+  const queue = new MemoryQueue();
+  const messenger = new RecordingMessenger();
+  const deps: WorkerDeps = { repos, queue, clock, logger: silentLogger, messenger, anonymitySecret: 's'.repeat(40) };
+  return { deps, clock, queue, messenger };
+}
+
+/** Opens the run's database for a file, empties its tables before each test and closes it after the file. */
+export function useEmptyDatabase(): () => TestDatabase {
+  let database: TestDatabase | undefined;
+  beforeAll(() => {
+    database = openTestDatabase();
+  });
+  beforeEach(() => truncateAll(database!.pool));
+  afterAll(() => database?.close());
+  return () => database!;
 }

@@ -12,6 +12,7 @@ const checkin = (locale: string): CheckinMessage => ({
   closed: false,
   answer: { score: 7, commentSaved: true },
   scaleQuestions: [],
+  textQuestions: [],
 });
 
 const summary = (locale: string, away = 0): SummaryMessage => ({
@@ -69,3 +70,40 @@ test.each(['en', 'fr', 'nl', 'sv', 'ar'])(
     expect(none).not.toContain(awayLine.slice(0, 8));
   },
 );
+
+describe('driver items and eNPS in the Slack check-in', () => {
+  const message: CheckinMessage = {
+    ...checkin('en'),
+    scaleQuestions: [
+      {
+        id: 'driver:customers-1',
+        text: 'I have what I need to serve our customers well.',
+        score: 8,
+        min: 1,
+        hint: 'From 1 …',
+      },
+      {
+        id: 'enps',
+        text: 'How likely are you to recommend working here to a friend?',
+        score: null,
+        min: 0,
+        hint: null,
+      },
+    ],
+  };
+  const blocks = renderMessage(message).blocks as Array<{ type: string; elements?: Array<{ value?: string }> }>;
+  const buttons = (q: string) =>
+    blocks
+      .filter((b) => b.type === 'actions')
+      .flatMap((b) => b.elements ?? [])
+      .map((e) => JSON.parse(e.value!) as { d: string; q?: string; s: number })
+      .filter((v) => v.q === q)
+      .map((v) => v.s);
+
+  it('gives a driver item ten buttons from 1 and eNPS eleven from 0, each naming its question', () => {
+    expect(buttons('driver:customers-1')).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(buttons('enps')).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(JSON.stringify(blocks)).toContain('I have what I need to serve our customers well.');
+    expect(JSON.stringify(blocks)).toContain('You answered *8*. Saved.');
+  });
+});

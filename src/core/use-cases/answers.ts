@@ -3,6 +3,7 @@ import { isSymmetryError } from '../errors';
 import type { MessageKey } from '../i18n';
 import { MAX_COMMENT_LENGTH, MOOD_QUESTION_ID, type Platform, type Question, type Round } from '../model';
 import type { WebDeps } from './deps';
+import { ENPS_QUESTION_ID, minScore } from '../drivers/bank';
 
 export interface AnswerTarget {
   platform: Platform;
@@ -61,22 +62,32 @@ async function enqueueOrRetry(run: () => Promise<void>): Promise<AcceptResult | 
   }
 }
 
-/** Accepts a 1–10 score click (mood or a custom scale question) for the caller's own open check-in and queues it. */
+/** Whether the round asks this score question: mood, a custom scale question, one of its driver items or its eNPS. */
+export function asksScore(round: Round, questionId: string): boolean {
+  return (
+    questionId === MOOD_QUESTION_ID ||
+    round.questions.some((q) => q.id === questionId && q.kind === 'scale') ||
+    round.driverItems.includes(questionId) ||
+    (round.enps && questionId === ENPS_QUESTION_ID)
+  );
+}
+
+/** Whether `score` is an answer the question takes: a whole number from its lowest score (0 for eNPS, else 1) to 10. */
+export function validScore(questionId: string, score: number): boolean {
+  return Number.isInteger(score) && score >= minScore(questionId) && score <= 10;
+}
+
+/** Accepts a score click (mood 1–10, a custom scale question, a driver item, eNPS 0–10) for the caller's own open check-in and queues it. */
 export async function acceptScore(
   deps: WebDeps,
   target: AnswerTarget,
   score: number,
   questionId: string = MOOD_QUESTION_ID,
 ): Promise<AcceptResult> {
-  if (!Number.isInteger(score) || score < 1 || score > 10) return { ok: false, key: 'answer.invalid' };
+  if (!validScore(questionId, score)) return { ok: false, key: 'answer.invalid' };
   const checked = await checkTarget(deps, target);
   if (!checked.ok) return checked;
-  if (
-    questionId !== MOOD_QUESTION_ID &&
-    !checked.round.questions.some((q) => q.id === questionId && q.kind === 'scale')
-  ) {
-    return { ok: false, key: 'answer.invalid' };
-  }
+  if (!asksScore(checked.round, questionId)) return { ok: false, key: 'answer.invalid' };
   const failed = await enqueueOrRetry(() =>
     deps.queue.enqueue('record-score', { deliveryId: target.deliveryId, questionId, score, clickId: target.clickId }),
   );

@@ -9,7 +9,10 @@ import type { AwayReason, Delivery, Member, Round } from '../model';
 import type { DeliveryContext, MessageRef, OwnAnswerRow } from '../ports';
 import { MOOD_QUESTION_ID } from '../model';
 import type { CheckinMessage } from '../messages';
+import { checkinQuestions } from '../drivers/checkin';
+import { asksScore, validScore } from './answers';
 import type { WorkerDeps } from './deps';
+import { roundQuestions } from './round-questions';
 
 /** The manual round's period: one per team per minute, so a double-submitted `/pulse now` opens one round. */
 export function manualPeriod(requestedAt: Date): string {
@@ -31,7 +34,7 @@ export async function openManualRound(deps: WorkerDeps, teamId: string, requeste
     kind: 'manual',
     opensAt: now,
     closesAt: new Date(now.getTime() + team.settings.windowHours * 3_600_000),
-    questions: await deps.repos.questions.listActive(teamId),
+    ...(await roundQuestions(deps, team, period, 'manual')),
   });
   await fanOut(
     deps,
@@ -106,18 +109,23 @@ async function checkinView(
   opts: { neverSent?: boolean; saved?: { questionId: string; answer: OwnAnswerRow } } = {},
 ): Promise<CheckinMessage> {
   const hash = respondentHash(deps.anonymitySecret, ctx.round.id, ctx.member.id);
-  const scale = ctx.round.questions.filter((q) => q.kind === 'scale');
+  const locale = resolveLocale(ctx.member.locale, ctx.team.settings.language);
+  const asked = checkinQuestions(ctx.round, locale);
   const findOwn = async (questionId: string) => {
     if (opts.saved?.questionId === questionId) return opts.saved.answer;
     return opts.neverSent ? null : deps.repos.answers.findOwn(ctx.round.id, questionId, hash);
   };
-  // The mood answer and the scale questions' are read together: one round trip instead of two.
-  const [own, ...scaleAnswers] = await Promise.all([findOwn(MOOD_QUESTION_ID), ...scale.map((q) => findOwn(q.id))]);
-  const scaleQuestions = scale.map((q, i) => ({ id: q.id, text: q.text, score: scaleAnswers[i]?.score ?? null }));
+  // Every answer of the member is read together: one round trip however many questions.
+  const [own, ...answers] = await Promise.all(
+    [MOOD_QUESTION_ID, ...asked.scale.map((q) => q.id), ...asked.text.map((q) => q.id)].map(findOwn),
+  );
+  const scaleQuestions = asked.scale.map((q, i) => ({ ...q, score: answers[i]?.score ?? null }));
+  const textQuestions = asked.text.map((q, i) => ({ ...q, saved: answers[asked.scale.length + i]?.comment != null }));
   return {
     scaleQuestions,
+    textQuestions,
     kind: 'checkin',
-    locale: resolveLocale(ctx.member.locale, ctx.team.settings.language),
+    locale,
     deliveryId: ctx.delivery.id,
     threshold: ctx.team.settings.threshold,
     closesAt: ctx.round.closesAt,
@@ -332,7 +340,7 @@ type AnswerInput = { deliveryId: string; questionId: string } & ({ score: number
 export async function recordAnswer(deps: WorkerDeps, input: AnswerInput): Promise<'saved' | 'closed' | 'skipped'> {
   const ctx = await deps.repos.deliveries.findWithContext(input.deliveryId);
   if (!ctx) return 'skipped';
-  const known = input.questionId === MOOD_QUESTION_ID || ctx.round.questions.some((q) => q.id === input.questionId);
+  const known = asksScore(ctx.round, input.questionId) || ctx.round.questions.some((q) => q.id === input.questionId);
   if (!known) throw new SymmetryError('invalid_input', { field: 'questionId' });
   if (ctx.round.status === 'closed' || ctx.round.closesAt.getTime() <= deps.clock.now().getTime()) {
     if (ctx.delivery.channelId && ctx.delivery.messageId) {
@@ -354,7 +362,7 @@ export async function recordAnswer(deps: WorkerDeps, input: AnswerInput): Promis
   };
   let answer: OwnAnswerRow;
   if ('score' in input) {
-    if (!Number.isInteger(input.score) || input.score < 1 || input.score > 10) throw new SymmetryError('invalid_score');
+    if (!validScore(input.questionId, input.score)) throw new SymmetryError('invalid_score');
     answer = await deps.repos.answers.saveScore({ ...base, score: input.score });
   } else {
     // The way back to the author, sealed for this comment only: the manager's reply can reach them, nobody can read who they are.

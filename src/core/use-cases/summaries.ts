@@ -10,6 +10,7 @@ import { buildSymmetry, firstDayOf, showsMood, type SymmetryView } from '../symm
 import { DEFAULT_SYMMETRY_ROUNDS } from '../commands/limits';
 import { threadMessage, visibleThreads } from './comment-threads';
 import type { WebDeps, WorkerDeps } from './deps';
+import { summaryDrivers } from './drivers';
 import type { MessageRef } from '../ports';
 import { translate } from '../i18n';
 
@@ -115,11 +116,13 @@ export async function summaryMessage(
   options: { forManager?: boolean } = {},
 ): Promise<SummaryMessage> {
   const shown = summary.kind === 'summary';
-  const [actions, symmetry, threads] = await Promise.all([
+  const [actions, symmetry, threads, drivers] = await Promise.all([
     deps.repos.actions.listOpen(team.id),
     loadSymmetry(deps, team, DEFAULT_SYMMETRY_ROUNDS, summary.closesAt),
     // Only a round shown at or above k says anything of its comments, their answers included.
     shown ? deps.repos.threads.listForRounds([summary.roundId]) : Promise.resolve([]),
+    // Like its custom questions, a round's drivers are shown only with its mood (each figure under its own k too).
+    shown ? deps.repos.rounds.findById(summary.roundId).then((r) => summaryDrivers(deps, team, r)) : {},
   ]);
   const hasCustomers = symmetry.readings.csat !== null || symmetry.readings.nps !== null;
   const answered = threads.filter((t) => t.replies.some((r) => !r.fromAuthor)).length;
@@ -135,6 +138,7 @@ export async function summaryMessage(
     ...(options.forManager && threads.length
       ? { replyTo: threads.map((t) => ({ commentId: t.commentId, comment: redactComment(t.comment) })) }
       : {}),
+    ...drivers,
   };
 }
 

@@ -3,6 +3,7 @@ import type { ConfigSetting } from '../commands/pulse/config-settings';
 import { translate } from '../i18n';
 import type { KudosSettings, Team, TeamSettings, Workspace } from '../model';
 import type { WebDeps } from './deps';
+import { driverNameKey } from '../drivers/bank';
 import type { Reply } from './reply';
 
 /** "72h" → "3d", "36h" → "36h": how durations are shown back. */
@@ -38,9 +39,19 @@ export async function setConfig(
   workspace: Workspace,
   team: Team,
   setting: ConfigSetting,
+  locale = 'en',
 ): Promise<Reply> {
   const s: TeamSettings = { ...team.settings };
   switch (setting.key) {
+    case 'drivers': {
+      const others = s.disabledDrivers.filter((d) => d !== setting.value);
+      s.disabledDrivers = setting.op === 'off' ? [...others, setting.value] : others;
+      await deps.repos.teams.updateSettings(team.id, s);
+      return {
+        key: setting.op === 'off' ? 'config.driver_off' : 'config.driver_on',
+        params: { driver: translate(locale, driverNameKey(setting.value)), id: setting.value },
+      };
+    }
     case 'threshold':
       s.threshold = setting.value;
       break;

@@ -3,6 +3,7 @@ import type { Member, Team } from '../model';
 import { dueSlot, effectiveTimeZone, roundBounds } from '../schedule';
 import type { WorkerDeps } from './deps';
 import { enqueueBatches, fanOut } from './checkins';
+import { roundQuestions } from './round-questions';
 
 const HOUR = 3_600_000;
 /** How many deliveries/reminders one tick looks at; the next tick takes the rest. */
@@ -55,14 +56,13 @@ export async function runTick(deps: WorkerDeps): Promise<TickReport> {
     for (const [period, due] of dueByPeriod(team, members, now)) {
       const zones = members.map((m) => effectiveTimeZone(m.timezone, team.settings.timezone));
       const { opensAt, closesAt } = roundBounds(period, team.schedule!.time, zones, team.settings.windowHours);
-      const questions = await deps.repos.questions.listActive(team.id);
       const { round, created } = await deps.repos.rounds.ensure({
         teamId: team.id,
         period,
         kind: 'scheduled',
         opensAt,
         closesAt,
-        questions,
+        ...(await roundQuestions(deps, team, period, 'scheduled')),
       });
       if (created) {
         report.roundsOpened += 1;

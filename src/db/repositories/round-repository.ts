@@ -8,10 +8,19 @@ import { toRound, isUuid } from './rows';
 /** The PostgreSQL RoundRepository. */
 export function createRoundRepository(db: Database): RoundRepository {
   return {
-    async ensure({ teamId, period, kind, opensAt, closesAt, questions }) {
+    async ensure({ teamId, period, kind, opensAt, closesAt, questions, driverItems, enps }) {
       const [inserted] = await db
         .insert(rounds)
-        .values({ teamId, period, kind, opensAt, closesAt, questions: questions ?? [] })
+        .values({
+          teamId,
+          period,
+          kind,
+          opensAt,
+          closesAt,
+          questions: questions ?? [],
+          driverItems: driverItems ?? [],
+          enps: enps ?? false,
+        })
         .onConflictDoNothing({ target: [rounds.teamId, rounds.period] })
         .returning();
       if (inserted) return { round: toRound(inserted), created: true };
@@ -22,6 +31,17 @@ export function createRoundRepository(db: Database): RoundRepository {
         .where(and(eq(rounds.teamId, teamId), eq(rounds.period, period)));
       if (!existing) throw new Error(`round ${period} of team ${teamId} vanished during ensure`);
       return { round: toRound(existing), created: false };
+    },
+
+    async bankFacts(teamId, quarter) {
+      const [row] = await db
+        .select({
+          sequence: sql<number>`count(*)::int`,
+          enpsAsked: sql<boolean>`coalesce(bool_or(${rounds.enps} and ${rounds.kind} = 'scheduled' and ${rounds.period} between ${quarter.from} and ${quarter.to}), false)`,
+        })
+        .from(rounds)
+        .where(eq(rounds.teamId, teamId));
+      return { sequence: row?.sequence ?? 0, enpsAsked: row?.enpsAsked ?? false };
     },
 
     async findById(id) {

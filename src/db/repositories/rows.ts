@@ -58,6 +58,8 @@ export function toRound(row: typeof rounds.$inferSelect): Round {
     closesAt: row.closesAt,
     status: row.status,
     questions: row.questions,
+    driverItems: row.driverItems,
+    enps: row.enps,
     summaryState: row.summaryState,
   };
 }

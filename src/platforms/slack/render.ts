@@ -13,6 +13,7 @@ import type {
 } from '../../core/messages';
 import { formatMarkup, parseMarkup } from '../../core/markup';
 import { symmetryText } from '../../core/symmetry';
+import { driversSummaryText, driversText } from '../../core/drivers/text';
 import { threadText } from '../../core/thread-text';
 import { homeConversationBlocks, summaryReplyBlocks, threadBlocks } from './thread-render';
 import { MOOD_QUESTION_ID, type Question } from '../../core/model';
@@ -65,12 +66,18 @@ const context = (text: string): KnownBlock => ({
   elements: [{ type: 'mrkdwn', text: toSlackMrkdwn(text) }],
 });
 
-function scoreButtons(m: CheckinMessage, questionId: string, selected: number | null, blockId: string): KnownBlock {
+function scoreButtons(
+  m: CheckinMessage,
+  questionId: string,
+  selected: number | null,
+  blockId: string,
+  min: 0 | 1 = 1,
+): KnownBlock {
   return {
     type: 'actions',
     block_id: blockId,
-    elements: Array.from({ length: 10 }, (_, i) => {
-      const score = i + 1;
+    elements: Array.from({ length: 11 - min }, (_, i) => {
+      const score = i + min;
       return {
         type: 'button' as const,
         action_id: `${SCORE_ACTION_PREFIX}${score}`,
@@ -94,7 +101,8 @@ function checkinBlocks(m: CheckinMessage): KnownBlock[] {
   }
   m.scaleQuestions.forEach((q, i) => {
     blocks.push(section(`*${q.text}*${q.score != null ? `  ${t('checkin.selected', { score: q.score })}` : ''}`));
-    if (!m.closed) blocks.push(scoreButtons(m, q.id, q.score, `checkin_q${i + 1}`));
+    if (q.hint && !m.closed) blocks.push(context(q.hint));
+    if (!m.closed) blocks.push(scoreButtons(m, q.id, q.score, `checkin_q${i + 1}`, q.min));
   });
   const footer = m.closed
     ? t('checkin.closed')
@@ -168,6 +176,10 @@ function summaryBlocks(m: SummaryMessage): KnownBlock[] {
     blocks.push(
       context([`${t('symmetry.title')}  ${text.rounds[0] ?? ''}`, ...text.readings, `_${text.caveat}_`].join('\n')),
     );
+  }
+  if (m.drivers) {
+    const lines = driversSummaryText(m.locale, m.drivers.view, m.drivers.asked, m.summary.roundId);
+    if (lines.length) blocks.push(context([t('drivers.title'), ...lines].join('\n')));
   }
   if (m.actions.length)
     blocks.push(
@@ -265,6 +277,10 @@ function renderPlain(m: OutboundMessage): SlackMessage {
     }
     case 'symmetry':
       return { text: translate(m.locale, 'symmetry.title').replace(/\*/g, ''), blocks: symmetryBlocks(m) };
+    case 'drivers': {
+      const text = driversText(m.locale, m.view).join('\n');
+      return { text, blocks: [section(translate(m.locale, 'drivers.title')), section(text)] };
+    }
     case 'thread':
       return {
         text: threadText(m),

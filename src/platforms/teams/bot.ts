@@ -28,7 +28,7 @@ import { runPulseCommand } from '../../core/use-cases/pulse-command';
 import type { Reply } from '../../core/use-cases/reply';
 import type { Logger } from '../../core/ports';
 import type { TeamsMessenger } from './messenger';
-import { COMMENT_INPUT_ID, COMMENT_VERB, renderReply, SCORE_VERB } from './render';
+import { COMMENT_INPUT_ID, COMMENT_VERB, renderReply, SCORE_VERB, TEXT_INPUT_PREFIX } from './render';
 import { runThreadAction } from './thread-actions';
 import { THREAD_VERB_PREFIX } from './thread-card';
 import {
@@ -54,6 +54,20 @@ const ScoreData = z.object({
   [COMMENT_INPUT_ID]: z.string().max(4000).optional(),
 });
 const CommentData = z.object({ d: z.string().min(1).max(100), [COMMENT_INPUT_ID]: z.string().max(4000).optional() });
+/** The typed answers on a submitted card: the mood comment and each free-text question's input (`q_<id>`). */
+const TypedAnswers = z.record(z.string(), z.unknown());
+
+function typedAnswers(data: unknown): Array<{ questionId: string; text: string }> {
+  const parsed = TypedAnswers.safeParse(data);
+  if (!parsed.success) return [];
+  return Object.entries(parsed.data).flatMap(([key, value]) => {
+    if (typeof value !== 'string') return [];
+    if (key === COMMENT_INPUT_ID) return [{ questionId: MOOD_QUESTION_ID, text: value }];
+    if (key.startsWith(TEXT_INPUT_PREFIX) && key.length > TEXT_INPUT_PREFIX.length)
+      return [{ questionId: key.slice(TEXT_INPUT_PREFIX.length), text: value }];
+    return [];
+  });
+}
 
 export interface TeamsBotOptions {
   deps: WebDeps;
@@ -332,18 +346,14 @@ export class SymmetryTeamsBot extends TeamsActivityHandler {
       const data = ScoreData.safeParse(value.action.data);
       if (data.success) {
         result = await acceptScore(this.deps, target(data.data.d), data.data.s, data.data.q ?? MOOD_QUESTION_ID);
-        const comment = data.data[COMMENT_INPUT_ID]?.trim();
-        if (result.ok && comment && (data.data.q ?? MOOD_QUESTION_ID) === MOOD_QUESTION_ID)
-          result = await acceptComments(this.deps, target(data.data.d, '-c'), [
-            { questionId: MOOD_QUESTION_ID, text: comment },
-          ]);
+        // Whatever was typed on the card goes with a mood click, as it would with the Save button.
+        const typed = typedAnswers(value.action.data).filter((p) => p.text.trim() !== '');
+        if (result.ok && typed.length && (data.data.q ?? MOOD_QUESTION_ID) === MOOD_QUESTION_ID)
+          result = await acceptComments(this.deps, target(data.data.d, '-c'), typed);
       }
     } else if (verb === COMMENT_VERB) {
       const data = CommentData.safeParse(value.action.data);
-      if (data.success)
-        result = await acceptComments(this.deps, target(data.data.d), [
-          { questionId: MOOD_QUESTION_ID, text: data.data[COMMENT_INPUT_ID] ?? '' },
-        ]);
+      if (data.success) result = await acceptComments(this.deps, target(data.data.d), typedAnswers(value.action.data));
     }
     // The card is updated by the job once PostgreSQL has the answer; until then the person sees "saving".
     const key: MessageKey = result.ok ? 'answer.saving' : result.key;

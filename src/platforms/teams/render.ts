@@ -12,6 +12,7 @@ import type {
   SymmetryMessage,
 } from '../../core/messages';
 import { symmetryText } from '../../core/symmetry';
+import { driversSummaryText, driversText } from '../../core/drivers/text';
 import { MOOD_QUESTION_ID } from '../../core/model';
 import { card, textBlock, typed, type Element, type Names, type TeamsMessage } from './card';
 import { summaryReplyElements, threadCard } from './thread-card';
@@ -20,6 +21,8 @@ import { mentionedIds, toTeamsMarkdown, toTeamsPlainText, toTeamsTypedText, type
 export const SCORE_VERB = 'checkin.score';
 export const COMMENT_VERB = 'checkin.comment';
 export const COMMENT_INPUT_ID = 'comment';
+/** A free-text question's input on the check-in card is `q_<question id>`. */
+export const TEXT_INPUT_PREFIX = 'q_';
 /** Comments shown in one summary card (Teams caps a message at about 28 KB). */
 const MAX_COMMENTS_SHOWN = 30;
 
@@ -52,7 +55,7 @@ function sentence(
   return textBlock(md.text, extra);
 }
 
-function scoreRows(m: CheckinMessage, questionId: string, selected: number | null): Element[] {
+function scoreRows(m: CheckinMessage, questionId: string, selected: number | null, min: 0 | 1 = 1): Element[] {
   const button = (score: number): Element => {
     const data: ScoreData =
       questionId === MOOD_QUESTION_ID ? { d: m.deliveryId, s: score } : { d: m.deliveryId, q: questionId, s: score };
@@ -65,8 +68,15 @@ function scoreRows(m: CheckinMessage, questionId: string, selected: number | nul
       ...(selected === score ? { style: 'positive' } : {}),
     };
   };
-  // Teams shows at most six buttons in a row; two rows of five keep all ten visible.
-  return [1, 6].map((from) => ({ type: 'ActionSet', actions: Array.from({ length: 5 }, (_, i) => button(from + i)) }));
+  // Teams shows at most six buttons in a row: 1–5 and 6–10 (eNPS: 0–5 and 6–10) keep every score visible.
+  const rows: Array<[number, number]> = [
+    [min, 5],
+    [6, 10],
+  ];
+  return rows.map(([from, to]) => ({
+    type: 'ActionSet',
+    actions: Array.from({ length: to - from + 1 }, (_, i) => button(from + i)),
+  }));
 }
 
 function checkinCard(m: CheckinMessage): TeamsMessage {
@@ -80,8 +90,9 @@ function checkinCard(m: CheckinMessage): TeamsMessage {
   }
   for (const q of m.scaleQuestions) {
     body.push(typed(q.text, { weight: 'Bolder' }));
+    if (q.hint && !m.closed) body.push(textBlock(toTeamsPlainText(q.hint), { isSubtle: true, size: 'Small' }));
     if (q.score != null) body.push(textBlock(t('checkin.selected', { score: q.score })));
-    if (!m.closed) body.push(...scoreRows(m, q.id, q.score));
+    if (!m.closed) body.push(...scoreRows(m, q.id, q.score, q.min));
   }
   if (!m.closed) {
     body.push({
@@ -92,6 +103,12 @@ function checkinCard(m: CheckinMessage): TeamsMessage {
       isMultiline: true,
       maxLength: 2000,
     });
+    // The team's free-text questions, typed beside the comment and saved with it (the manager's words, never markdown).
+    for (const q of m.textQuestions) {
+      body.push(typed(q.text, { weight: 'Bolder' }));
+      if (q.saved) body.push(textBlock(t('checkin.text_saved'), { color: 'Good' }));
+      body.push({ type: 'Input.Text', id: `${TEXT_INPUT_PREFIX}${q.id}`, isMultiline: true, maxLength: 2000 });
+    }
     body.push({
       type: 'ActionSet',
       actions: [{ type: 'Action.Execute', title: t('comment.submit'), verb: COMMENT_VERB, data: { d: m.deliveryId } }],
@@ -167,6 +184,11 @@ export function summaryBody(m: SummaryMessage): Element[] {
     body.push(textBlock(`${t('symmetry.title')}  ${toTeamsPlainText(text.rounds[0] ?? '')}`, { isSubtle: true }));
     for (const line of text.readings) body.push(textBlock(toTeamsPlainText(line), { isSubtle: true }));
     body.push(textBlock(toTeamsPlainText(text.caveat), { isSubtle: true }));
+  }
+  if (m.drivers) {
+    const lines = driversSummaryText(m.locale, m.drivers.view, m.drivers.asked, m.summary.roundId);
+    if (lines.length) body.push(textBlock(t('drivers.title')));
+    for (const line of lines) body.push(textBlock(toTeamsMarkdown(line).text, { isSubtle: true }));
   }
   if (m.actions.length) {
     body.push(textBlock(t('summary.actions')));
@@ -277,6 +299,15 @@ export function renderMessage(m: OutboundMessage, names: Names = new Map()): Tea
         type: 'message',
         text: toTeamsPlainText(translate(m.locale, 'symmetry.title')),
         attachments: card(symmetryBody(m)),
+      };
+    case 'drivers':
+      return {
+        type: 'message',
+        text: toTeamsPlainText(translate(m.locale, 'drivers.title')),
+        attachments: card([
+          textBlock(toTeamsMarkdown(translate(m.locale, 'drivers.title')).text, { size: 'Medium' }),
+          ...driversText(m.locale, m.view).map((line) => textBlock(toTeamsMarkdown(line).text)),
+        ]),
       };
     case 'reminder':
       return {

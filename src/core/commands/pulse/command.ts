@@ -33,7 +33,8 @@ export type PulseCommand =
   | { type: 'export' }
   | { type: 'conversations' }
   | { type: 'kudos'; weeks: number }
-  | { type: 'symmetry'; rounds: number };
+  | { type: 'symmetry'; rounds: number }
+  | { type: 'drivers' };
 
 /** The command shapes whose `type` is one of `T`. */
 export type CommandOf<T extends PulseCommand['type']> = Extract<PulseCommand, { type: T }>;

@@ -29,7 +29,7 @@ export const config = defineSubcommand<'config' | 'config-set'>({
   help: 'help.pulse.config',
   parse: parseConfig,
   run: async (deps, ctx, command, team): Promise<Reply> => {
-    if (command.type === 'config-set') return setConfig(deps, ctx.workspace, team, command.setting);
+    if (command.type === 'config-set') return setConfig(deps, ctx.workspace, team, command.setting, ctx.locale);
     const teamConfig = showConfig(team);
     const kudosConfig = showKudosConfig(ctx.workspace);
     return {

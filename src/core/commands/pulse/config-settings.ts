@@ -4,6 +4,7 @@
  */
 import { LANGUAGE_CODES, LANGUAGE_LIST, type SupportedLanguage } from '../../i18n/languages';
 import { MAX_THRESHOLD, MIN_THRESHOLD, type Weekday } from '../../model';
+import { DRIVERS, findDriver, type DriverId } from '../../drivers/bank';
 import {
   MAX_HOLIDAYS,
   MAX_KUDOS_EMOJI,
@@ -50,7 +51,8 @@ export type ConfigSetting =
   | { key: 'kudos-emoji'; value: string[] }
   | { key: 'kudos-channel'; value: string | null }
   | { key: 'kudos-limit'; value: number }
-  | { key: 'values'; value: string[] };
+  | { key: 'values'; value: string[] }
+  | { key: 'drivers'; op: 'on' | 'off'; value: DriverId };
 
 export type ConfigKey = ConfigSetting['key'];
 
@@ -216,6 +218,17 @@ function configWorkdays(value: readonly Token[], example: string): SettingResult
   return { ok: true, setting: { key: 'workdays', value: days.days } };
 }
 
+/** `drivers off autonomy` / `drivers on autonomy`: one driver of the question bank, by its id. */
+function configDrivers(value: readonly Token[]): SettingResult<'drivers'> {
+  const drivers = DRIVERS.join(', ');
+  const op = keywordOf(value[0]);
+  if ((op !== 'on' && op !== 'off') || value.length !== 2) return fail('parse.drivers_usage', { drivers });
+  const word = keywordOf(value[1]);
+  const driver = word === null ? undefined : findDriver(word);
+  if (driver === undefined) return fail('parse.bad_driver', { value: echoTokens(value.slice(1)), drivers });
+  return { ok: true, setting: { key: 'drivers', op, value: driver } };
+}
+
 /** Every setting, in the order `/pulse config` lists them when a key is unknown. */
 export const CONFIG_SETTINGS = {
   threshold: {
@@ -306,6 +319,7 @@ export const CONFIG_SETTINGS = {
     parse: (value, example) => configNumber('kudos-limit', value, example, MIN_KUDOS_LIMIT, MAX_KUDOS_LIMIT),
   },
   values: { aliases: ['value'], example: '/pulse config values teamwork,customer-care', parse: configValues },
+  drivers: { aliases: ['driver'], example: '/pulse config drivers off autonomy', parse: configDrivers },
 } satisfies { [K in ConfigKey]: SettingEntry<K> };
 
 /** The setting keys, in the registry's order. */

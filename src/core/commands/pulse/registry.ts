@@ -12,7 +12,7 @@ import { config } from './config-command';
 import { kudos } from './kudos';
 import { forgetMe, mine } from './own-data';
 import { ask, questions, unask } from './questions';
-import { conversations, exportResults, summary, symmetry } from './results';
+import { conversations, drivers, exportResults, summary, symmetry } from './results';
 import { now, status } from './round';
 import { schedule, unschedule } from './schedule';
 import { setup } from './setup';
@@ -38,6 +38,7 @@ export const PULSE_SUBCOMMANDS = [
   now,
   status,
   summary,
+  drivers,
   symmetry,
   conversations,
   mine,

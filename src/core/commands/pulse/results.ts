@@ -4,6 +4,7 @@ import type { SymmetryView } from '../../symmetry';
 import { commandChartView, requestCommandChart } from '../../use-cases/charts';
 import type { WebDeps } from '../../use-cases/deps';
 import { requestExport } from '../../use-cases/privacy';
+import { loadDriversView } from '../../use-cases/drivers';
 import { listConversations } from '../../use-cases/comment-threads';
 import type { Reply } from '../../use-cases/reply';
 import { recentSummaries, summaryMessage } from '../../use-cases/summaries';
@@ -46,6 +47,26 @@ export const summary = defineSubcommand<'summary'>({
       params: { count: summaries.length },
       messages,
       ...(await chartNote(deps, ctx, team, request, chartView)),
+    };
+  },
+});
+
+/** Each driver's latest figure and trend, the focus areas, which drivers move with the mood, and eNPS (threshold k on each). */
+export const drivers = defineSubcommand<'drivers'>({
+  name: 'drivers',
+  aliases: ['driver', 'enps'],
+  access: 'manager',
+  section: 'help.section.results',
+  help: 'help.pulse.drivers',
+  parse: takesNothing({ type: 'drivers' }),
+  run: async (deps, ctx, _command, team): Promise<Reply> => {
+    const view = await loadDriversView(deps, team);
+    const empty = view.drivers.every((d) => d.state === 'off' || d.state === 'not_asked') && view.enps === null;
+    if (empty) return { key: 'drivers.none' };
+    return {
+      key: 'drivers.header',
+      params: { threshold: team.settings.threshold },
+      messages: [{ kind: 'drivers', locale: ctx.locale, view }],
     };
   },
 });

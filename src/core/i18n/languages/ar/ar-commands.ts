@@ -111,4 +111,9 @@ export const arCommands: Record<keyof typeof enCommands, string> = {
   'parse.kudos_too_many_tags': 'عدد الوسوم هنا {count}؛ يُرجى ألا يتجاوز {max}.',
   'parse.away_bad':
     '`{value}` ليس يومًا ولا مدة إجازة: استخدم `/pulse away until 2026-12-24` (yyyy-MM-dd، آخر يوم في إجازتك) أو `/pulse away 2w` أو `/pulse away 10d` (حتى {max} يومًا) أو `/pulse away off`.',
+  'parse.bad_driver': '`{value}` ليس محركًا. المحركات هي: {drivers}. مثال: `/pulse config drivers off autonomy`.',
+  'parse.drivers_usage':
+    'اكتب `on` أو `off` ومحركًا واحدًا، مثل `/pulse config drivers off autonomy`. المحركات هي: {drivers}.',
+  'help.pulse.drivers':
+    '• `/pulse drivers`: آخر درجة لكل محرك واتجاهها، ومجالات التركيز، والمحركات التي تتحرك مع المزاج (يُطبق الحد الأدنى)',
 };

@@ -104,4 +104,10 @@ export const enCommands = {
   'parse.kudos_too_many_tags': 'That is {count} tags; please keep it to {max}.',
   'parse.away_bad':
     '`{value}` is not a day or a length of leave: use `/pulse away until 2026-12-24` (yyyy-MM-dd, the last day you are away), `/pulse away 2w` or `/pulse away 10d` (up to {max} days), or `/pulse away off`.',
+  'parse.bad_driver':
+    '`{value}` is not a driver. The drivers are: {drivers}. For example: `/pulse config drivers off autonomy`.',
+  'parse.drivers_usage':
+    'Say `on` or `off` and one driver, for example `/pulse config drivers off autonomy`. The drivers are: {drivers}.',
+  'help.pulse.drivers':
+    "• `/pulse drivers`: each driver's latest score and trend, the focus areas and which drivers move with the mood (threshold applies)",
 } as const;

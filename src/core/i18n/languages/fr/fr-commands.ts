@@ -115,4 +115,10 @@ export const frCommands: Record<keyof typeof enCommands, string> = {
   'parse.kudos_too_many_tags': 'Cela fait {count} tags ; limitez-vous à {max}.',
   'parse.away_bad':
     '`{value}` n’est ni un jour ni une durée d’absence : utilisez `/pulse away until 2026-12-24` (aaaa-MM-jj, votre dernier jour d’absence), `/pulse away 2w` ou `/pulse away 10d` (jusqu’à {max} jours), ou `/pulse away off`.',
+  'parse.bad_driver':
+    '`{value}` n’est pas un levier. Les leviers sont : {drivers}. Par exemple : `/pulse config drivers off autonomy`.',
+  'parse.drivers_usage':
+    'Indiquez `on` ou `off` et un levier, par exemple `/pulse config drivers off autonomy`. Les leviers sont : {drivers}.',
+  'help.pulse.drivers':
+    '• `/pulse drivers` : le dernier score de chaque levier et sa tendance, les points à travailler et les leviers qui évoluent avec l’humeur (le seuil s’applique)',
 };

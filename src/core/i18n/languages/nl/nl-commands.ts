@@ -115,4 +115,10 @@ export const nlCommands: Record<keyof typeof enCommands, string> = {
   'parse.kudos_too_many_tags': 'Dat zijn {count} tags; houd het bij {max}.',
   'parse.away_bad':
     '`{value}` is geen dag en geen duur van afwezigheid: gebruik `/pulse away until 2026-12-24` (jjjj-MM-dd, je laatste dag afwezig), `/pulse away 2w` of `/pulse away 10d` (tot {max} dagen), of `/pulse away off`.',
+  'parse.bad_driver':
+    '`{value}` is geen driver. De drivers zijn: {drivers}. Bijvoorbeeld: `/pulse config drivers off autonomy`.',
+  'parse.drivers_usage':
+    'Zeg `on` of `off` en één driver, bijvoorbeeld `/pulse config drivers off autonomy`. De drivers zijn: {drivers}.',
+  'help.pulse.drivers':
+    '• `/pulse drivers`: de laatste score en trend van elke driver, de aandachtspunten en welke drivers meebewegen met de stemming (de drempel geldt)',
 };

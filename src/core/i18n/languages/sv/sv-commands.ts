@@ -111,4 +111,10 @@ export const svCommands: Record<keyof typeof enCommands, string> = {
   'parse.kudos_too_many_tags': 'Det är {count} taggar; håll dig till högst {max}.',
   'parse.away_bad':
     '`{value}` är varken en dag eller en längd på ledigheten: använd `/pulse away until 2026-12-24` (åååå-MM-dd, din sista dag borta), `/pulse away 2w` eller `/pulse away 10d` (upp till {max} dagar), eller `/pulse away off`.',
+  'parse.bad_driver':
+    '`{value}` är ingen drivkraft. Drivkrafterna är: {drivers}. Till exempel: `/pulse config drivers off autonomy`.',
+  'parse.drivers_usage':
+    'Skriv `on` eller `off` och en drivkraft, till exempel `/pulse config drivers off autonomy`. Drivkrafterna är: {drivers}.',
+  'help.pulse.drivers':
+    '• `/pulse drivers`: varje drivkrafts senaste värde och trend, fokusområdena och vilka drivkrafter som följer stämningen (tröskeln gäller)',
 };
