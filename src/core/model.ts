@@ -27,7 +27,15 @@ export interface TeamSettings {
   language: string;
   /** Channel summaries and actions are posted to; null = the team's own channel. */
   summaryChannel: string | null;
+  /**
+   * Which customer round team mood is read against: 0 = the same round, 1 = one round later. Chosen by the team
+   * before looking (`/pulse config symmetry-lag`), never by the code after seeing which reads stronger.
+   */
+  symmetryLag: SymmetryLag;
 }
+
+/** The lag between a round's mood and the customer figures it is read against, in rounds. */
+export type SymmetryLag = 0 | 1;
 
 export const DEFAULT_TEAM_SETTINGS: TeamSettings = {
   threshold: 5,
@@ -38,6 +46,7 @@ export const DEFAULT_TEAM_SETTINGS: TeamSettings = {
   timezone: 'UTC',
   language: 'en',
   summaryChannel: null,
+  symmetryLag: 0,
 };
 
 /** Recognition settings, one set per workspace. */

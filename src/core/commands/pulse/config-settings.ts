@@ -3,7 +3,7 @@
  * the unknown-key message lists them. The compiler asks for an entry for every key of `ConfigSetting`.
  */
 import { LANGUAGE_CODES, LANGUAGE_LIST, type SupportedLanguage } from '../../i18n/languages';
-import { MAX_THRESHOLD, MIN_THRESHOLD, type Weekday } from '../../model';
+import { MAX_THRESHOLD, MIN_THRESHOLD, type SymmetryLag, type Weekday } from '../../model';
 import {
   MAX_HOLIDAYS,
   MAX_KUDOS_EMOJI,
@@ -50,7 +50,8 @@ export type ConfigSetting =
   | { key: 'kudos-emoji'; value: string[] }
   | { key: 'kudos-channel'; value: string | null }
   | { key: 'kudos-limit'; value: number }
-  | { key: 'values'; value: string[] };
+  | { key: 'values'; value: string[] }
+  | { key: 'symmetry-lag'; value: SymmetryLag };
 
 export type ConfigKey = ConfigSetting['key'];
 
@@ -82,7 +83,7 @@ function single(
   return { ok: true, token: value[0] as Token };
 }
 
-function configNumber<K extends 'threshold' | 'kudos-limit'>(
+function configNumber<K extends 'threshold' | 'kudos-limit' | 'symmetry-lag'>(
   key: K,
   value: readonly Token[],
   example: string,
@@ -306,6 +307,12 @@ export const CONFIG_SETTINGS = {
     parse: (value, example) => configNumber('kudos-limit', value, example, MIN_KUDOS_LIMIT, MAX_KUDOS_LIMIT),
   },
   values: { aliases: ['value'], example: '/pulse config values teamwork,customer-care', parse: configValues },
+  // Set before looking: the lag is never picked by the code after seeing which one reads stronger.
+  'symmetry-lag': {
+    aliases: ['lag'],
+    example: '/pulse config symmetry-lag 1',
+    parse: (value, example) => configNumber('symmetry-lag', value, example, 0, 1),
+  },
 } satisfies { [K in ConfigKey]: SettingEntry<K> };
 
 /** The setting keys, in the registry's order. */
