@@ -190,22 +190,32 @@ const EVIDENCE_KEY: Record<Correlation['evidence'], MessageKey> = {
   negative: 'symmetry.opposite',
 };
 
-/** What each metric's reading says in plain words: r with n and its 95% interval and the evidence, or what is missing. */
-export function symmetryReadingLines(locale: string, view: SymmetryView): string[] {
+type CorrelationParams = ReturnType<typeof correlationParams>;
+
+/** Per metric with customer figures: `shown` for an r, or the line saying what is missing (rounds, or any change). */
+function perMetric(
+  locale: string,
+  view: SymmetryView,
+  shown: (c: Correlation, params: CorrelationParams) => string[],
+): string[] {
   const lines: string[] = [];
   for (const metric of CUSTOMER_METRICS) {
     const reading = view.readings[metric];
     if (!reading) continue;
     const missing = noCorrelationLine(locale, metric, reading);
-    if (missing !== null) {
-      lines.push(missing);
-      continue;
-    }
+    // No line is missing only when there is an r, so the correlation is there.
     const c = reading.correlation!;
-    lines.push(translate(locale, 'symmetry.correlation', correlationParams(locale, metric, reading.lag, c)));
-    lines.push(translate(locale, EVIDENCE_KEY[c.evidence], { metric: metric.toUpperCase() }));
+    lines.push(...(missing !== null ? [missing] : shown(c, correlationParams(locale, metric, reading.lag, c))));
   }
   return lines;
+}
+
+/** What each metric's reading says in plain words: r with n and its 95% interval and the evidence, or what is missing. */
+export function symmetryReadingLines(locale: string, view: SymmetryView): string[] {
+  return perMetric(locale, view, (c, params) => [
+    translate(locale, 'symmetry.correlation', params),
+    translate(locale, EVIDENCE_KEY[c.evidence], { metric: params.metric }),
+  ]);
 }
 
 const CAPTION_EVIDENCE_KEY: Record<Correlation['evidence'], MessageKey> = {
@@ -216,21 +226,9 @@ const CAPTION_EVIDENCE_KEY: Record<Correlation['evidence'], MessageKey> = {
 
 /** The chart's caption: one short line per metric with r, n, the 95% interval and the evidence (or what is missing). */
 export function symmetryCaption(locale: string, view: SymmetryView): string[] {
-  const lines: string[] = [];
-  for (const metric of CUSTOMER_METRICS) {
-    const reading = view.readings[metric];
-    if (!reading) continue;
-    const missing = noCorrelationLine(locale, metric, reading);
-    const c = reading.correlation;
-    lines.push(
-      missing ??
-        translate(locale, 'chart.caption', {
-          ...correlationParams(locale, metric, reading.lag, c!),
-          evidence: translate(locale, CAPTION_EVIDENCE_KEY[c!.evidence]),
-        }),
-    );
-  }
-  return lines;
+  return perMetric(locale, view, (c, params) => [
+    translate(locale, 'chart.caption', { ...params, evidence: translate(locale, CAPTION_EVIDENCE_KEY[c.evidence]) }),
+  ]);
 }
 
 /** A chart's caption as an image field: each correlation it reads (nothing when no customer figure is drawn). */

@@ -418,16 +418,12 @@ describe('parsePulseCommand: errors', () => {
       'parse.bad_number',
       { command: 'config kudos-limit', min: 1, max: 50, usage: '/pulse config kudos-limit 5', value: '0' },
     ],
-    [
-      'config symmetry-lag 2',
+    // The lag is 0 or 1: anything else is refused, with the range and the usage.
+    ...['2', 'best'].map((value): [string, 'parse.bad_number', Record<string, string | number>] => [
+      `config symmetry-lag ${value}`,
       'parse.bad_number',
-      { command: 'config symmetry-lag', min: 0, max: 1, usage: '/pulse config symmetry-lag 1', value: '2' },
-    ],
-    [
-      'config symmetry-lag best',
-      'parse.bad_number',
-      { command: 'config symmetry-lag', min: 0, max: 1, usage: '/pulse config symmetry-lag 1', value: 'best' },
-    ],
+      { command: 'config symmetry-lag', min: 0, max: 1, usage: '/pulse config symmetry-lag 1', value },
+    ]),
     ['config values team work!', 'parse.bad_value_name', { value: 'work!' }],
     ['config values <@U1>', 'parse.bad_value_name', { value: '@U1' }],
     [

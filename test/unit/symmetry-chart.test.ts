@@ -7,6 +7,7 @@ import {
   renderSymmetryChartSvg,
 } from '../../src/platforms/charts/symmetry-chart';
 import { decodePng, pixelsOf } from '../support/png';
+import { csatSignal } from '../support/customer-signal';
 
 const day = (i: number) => new Date(Date.UTC(2026, 2, 6 + 7 * i, 15));
 const round = (i: number, scores: number[]) => ({
@@ -20,15 +21,7 @@ const round = (i: number, scores: number[]) => ({
   },
   opensAt: new Date(day(i).getTime() - 86_400_000),
 });
-const csat = (i: number, value: number) => ({
-  teamId: 't',
-  metric: 'csat' as const,
-  value,
-  responses: 1,
-  at: day(i),
-  day: day(i).toISOString().slice(0, 10),
-  source: 'api',
-});
+const csat = (i: number, value: number) => csatSignal(day(i), value);
 
 // Mood rises 2 → 9 over three rounds; the fourth round is under k (two answers) and must not be drawn.
 const view = buildSymmetry(

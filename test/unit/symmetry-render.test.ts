@@ -4,6 +4,7 @@ import type { SymmetryMessage } from '../../src/core/messages';
 import type { SymmetryLag } from '../../src/core/model';
 import { buildSymmetry, captionOf, symmetryCaption, symmetryText } from '../../src/core/symmetry';
 import expected from '../fixtures/stats/expected.json';
+import { csatSignal } from '../support/customer-signal';
 import { renderMessage as renderSlack } from '../../src/platforms/slack/render';
 import { imageMessage, renderMessage as renderTeams } from '../../src/platforms/teams/render';
 
@@ -64,15 +65,7 @@ function fixtureView(name: keyof typeof expected.correlations, lag: SymmetryLag)
   const { xs, ys } = expected.correlations[name];
   return buildSymmetry(
     xs.map((mood, i) => facts(i, tenScores(mood))),
-    ys.map((value, i) => ({
-      teamId: 't',
-      metric: 'csat' as const,
-      value,
-      responses: 1,
-      at: day(i),
-      day: day(i).toISOString().slice(0, 10),
-      source: 'api',
-    })),
+    ys.map((value, i) => csatSignal(day(i), value)),
     5,
     lag,
   );
@@ -108,15 +101,7 @@ describe('every correlation shown carries n and its 95% interval', () => {
     const { xs, ys } = expected.correlations.n6_mood;
     const falling = buildSymmetry(
       xs.map((mood, i) => facts(i, tenScores(mood))),
-      ys.map((value, i) => ({
-        teamId: 't',
-        metric: 'csat' as const,
-        value: 100 - value,
-        responses: 1,
-        at: day(i),
-        day: day(i).toISOString().slice(0, 10),
-        source: 'api',
-      })),
+      ys.map((value, i) => csatSignal(day(i), 100 - value)),
       5,
       0,
     );
@@ -146,15 +131,7 @@ describe('every correlation shown carries n and its 95% interval', () => {
     ]);
     const six = buildSymmetry(
       [0, 1, 2, 3, 4, 5].map((i) => facts(i, tenScores(7))),
-      [0, 1, 2, 3, 4, 5].map((i) => ({
-        teamId: 't',
-        metric: 'csat' as const,
-        value: 80 + i,
-        responses: 1,
-        at: day(i),
-        day: day(i).toISOString().slice(0, 10),
-        source: 'api',
-      })),
+      [0, 1, 2, 3, 4, 5].map((i) => csatSignal(day(i), 80 + i)),
       5,
       0,
     );
