@@ -1,10 +1,12 @@
-/** Team mood beside customer satisfaction: Pearson's r, at the same round and one round later. */
+/**
+ * Team mood beside customer satisfaction: Pearson's r with its 95% interval, at the one lag the team chose
+ * beforehand (the same round, or customers one round later). Only that lag is computed, so the reading can never
+ * be the better-looking of two.
+ */
+import type { SymmetryLag } from './model';
+import { correlate, type Correlation } from './stats';
 
-import { pearson } from './stats';
-
-export { pearson };
-
-/** Rounds needed before any correlation is reported: fewer pairs say nothing worth reading. */
+/** Paired rounds needed before any correlation is shown: with fewer, the 95% interval spans nearly −1 … 1. */
 export const MIN_ROUNDS_FOR_CORRELATION = 6;
 
 export interface SymmetryPoint {
@@ -14,58 +16,33 @@ export interface SymmetryPoint {
   customer: number | null;
 }
 
-export type Strength = 'none' | 'weak' | 'moderate' | 'strong';
-
 export interface SymmetryReading {
-  /** Rounds that have both a mood and a customer figure. */
+  /** The lag the reading pairs rounds at (the team's setting). */
+  lag: SymmetryLag;
+  /** Pairs at that lag: a round's mood with the customer figure of the same or the next round. */
   paired: number;
-  /** r at the same round, and with customers one round later (null: undefined or too few rounds). */
-  sameRound: number | null;
-  nextRound: number | null;
-  /** How many more paired rounds are needed before r is reported (0 when enough). */
+  /** How many more paired rounds are needed before r is shown (0 when enough). */
   roundsNeeded: number;
-  strength: Strength;
-  direction: 'together' | 'opposite' | null;
+  /** r, its 95% interval and evidence; null until there are enough pairs. */
+  correlation: Correlation | null;
 }
 
-/** Plain-words strength of |r| (Cohen's conventional cut-offs). */
-export function strengthOf(r: number | null): Strength {
-  if (r === null) return 'none';
-  const a = Math.abs(r);
-  return a >= 0.5 ? 'strong' : a >= 0.3 ? 'moderate' : a >= 0.1 ? 'weak' : 'none';
-}
-
-/** Reads a series of rounds (oldest first): r at the same round and with customers lagging one round. */
-export function readSymmetry(points: readonly SymmetryPoint[]): SymmetryReading {
-  const same = points.filter((p): p is { mood: number; customer: number } => p.mood !== null && p.customer !== null);
-  const lagged: Array<[number, number]> = [];
-  for (let i = 0; i + 1 < points.length; i += 1) {
+/** Reads a series of rounds (oldest first) at the given lag: each round's mood with the customers `lag` rounds later. */
+export function readSymmetry(points: readonly SymmetryPoint[], lag: SymmetryLag): SymmetryReading {
+  const moods: number[] = [];
+  const customers: number[] = [];
+  for (let i = 0; i + lag < points.length; i += 1) {
     const mood = points[i]!.mood;
-    const customer = points[i + 1]!.customer;
-    if (mood !== null && customer !== null) lagged.push([mood, customer]);
+    const customer = points[i + lag]!.customer;
+    if (mood === null || customer === null) continue;
+    moods.push(mood);
+    customers.push(customer);
   }
-  const enough = same.length >= MIN_ROUNDS_FOR_CORRELATION;
-  const sameRound = enough
-    ? pearson(
-        same.map((p) => p.mood),
-        same.map((p) => p.customer),
-      )
-    : null;
-  const nextRound =
-    lagged.length >= MIN_ROUNDS_FOR_CORRELATION
-      ? pearson(
-          lagged.map((p) => p[0]),
-          lagged.map((p) => p[1]),
-        )
-      : null;
-  // The reading leads with the stronger of the two relations.
-  const lead = Math.abs(nextRound ?? 0) > Math.abs(sameRound ?? 0) ? nextRound : sameRound;
+  const paired = moods.length;
   return {
-    paired: same.length,
-    sameRound,
-    nextRound,
-    roundsNeeded: Math.max(0, MIN_ROUNDS_FOR_CORRELATION - same.length),
-    strength: strengthOf(lead),
-    direction: lead === null || strengthOf(lead) === 'none' ? null : lead > 0 ? 'together' : 'opposite',
+    lag,
+    paired,
+    roundsNeeded: Math.max(0, MIN_ROUNDS_FOR_CORRELATION - paired),
+    correlation: paired >= MIN_ROUNDS_FOR_CORRELATION ? correlate(moods, customers) : null,
   };
 }

@@ -29,7 +29,15 @@ export interface TeamSettings {
   summaryChannel: string | null;
   /** Drivers of the question bank this team no longer asks (`/pulse config drivers off <driver>`). */
   disabledDrivers: string[];
+  /**
+   * Which customer round team mood is read against: 0 = the same round, 1 = one round later. Chosen by the team
+   * before looking (`/pulse config symmetry-lag`), never by the code after seeing which reads stronger.
+   */
+  symmetryLag: SymmetryLag;
 }
+
+/** The lag between a round's mood and the customer figures it is read against, in rounds. */
+export type SymmetryLag = 0 | 1;
 
 export const DEFAULT_TEAM_SETTINGS: TeamSettings = {
   threshold: 5,
@@ -41,6 +49,7 @@ export const DEFAULT_TEAM_SETTINGS: TeamSettings = {
   language: 'en',
   summaryChannel: null,
   disabledDrivers: [],
+  symmetryLag: 0,
 };
 
 /** Recognition settings, one set per workspace. */

@@ -87,6 +87,8 @@ export interface ImageFile {
   altText: string;
   /** A line shown with it where the platform has room for one (e.g. which team's channel it is about). */
   comment?: string;
+  /** What the picture says in words, shown under it on every platform (a chart's correlations with n and 95% interval). */
+  caption?: string;
 }
 
 /** A team with its active members, as the schedule tick needs it. */

@@ -8,10 +8,14 @@
  *   window (from the day it opened to the day it closed), weighted by their responses.
  * - Changes are against the previous round shown, from the rounded figures, so they agree with
  *   what a reader sees; null when either side is missing.
+ * - Every correlation shown carries n and its 95% interval; while the interval includes 0 the text says there
+ *   is not enough evidence yet and names no direction. The lag is the team's setting, fixed before looking.
  */
-import { MIN_ROUNDS_FOR_CORRELATION, readSymmetry, type SymmetryReading } from './correlation';
-import { translate } from './i18n';
+import { readSymmetry, type SymmetryReading } from './correlation';
+import { translate, type MessageKey } from './i18n';
 import { formatNumber } from './i18n/format';
+import type { SymmetryLag } from './model';
+import { roundsNeeded, type Correlation } from './stats';
 import { CUSTOMER_METRICS, weightedAverage, type CustomerMetric, type CustomerSignal } from './signals';
 import { trend, type RoundFacts } from './summary';
 
@@ -58,6 +62,7 @@ export function buildSymmetry(
   rounds: readonly SymmetryInput[],
   signals: readonly CustomerSignal[],
   threshold: number,
+  lag: SymmetryLag,
 ): SymmetryView {
   const ordered = [...rounds].sort((a, b) => a.facts.closesAt.getTime() - b.facts.closesAt.getTime());
   const moods = new Map(
@@ -92,7 +97,12 @@ export function buildSymmetry(
     });
   }
   const reading = (metric: CustomerMetric): SymmetryReading | null =>
-    out.some((r) => r[metric] !== null) ? readSymmetry(out.map((r) => ({ mood: r.mood, customer: r[metric] }))) : null;
+    out.some((r) => r[metric] !== null)
+      ? readSymmetry(
+          out.map((r) => ({ mood: r.mood, customer: r[metric] })),
+          lag,
+        )
+      : null;
   return { rounds: out, readings: { csat: reading('csat'), nps: reading('nps') } };
 }
 
@@ -105,8 +115,10 @@ export function showsMood(view: SymmetryView): boolean {
 export interface SymmetryText {
   /** One line per round, oldest first: date, mood and customer figures with their changes. */
   rounds: string[];
-  /** Per metric: r values and the plain-words reading, or how many more rounds are needed. */
+  /** Per metric: r with n and its 95% interval and the evidence, or how many more rounds are needed. */
   readings: string[];
+  /** How many rounds an effect of the published size needs (null when there are no customer figures to read). */
+  power: string | null;
   caveat: string;
 }
 
@@ -134,63 +146,103 @@ export function symmetryRoundLine(locale: string, r: SymmetryRound): string {
   return `${r.closesAt.toISOString().slice(0, 10)}: ${[mood, ...(customers.length ? customers : [translate(locale, 'symmetry.no_customers')])].join(' · ')}`;
 }
 
-/** What a reading says in plain words: r at the same round and one round later, or how many rounds are still needed. */
-export function symmetryReadingLines(locale: string, view: SymmetryView): string[] {
+/**
+ * Published team-level effects between employee and customer satisfaction (Harter et al. 2002): r = 0.2–0.35.
+ * The rounds it takes before an effect that size could show (80% power, 5% two-sided) are said once per view.
+ */
+export const PUBLISHED_EFFECT = { low: 0.2, high: 0.35 } as const;
+
+const LAG_KEY: Record<SymmetryLag, MessageKey> = { 0: 'symmetry.lag_same', 1: 'symmetry.lag_next' };
+
+/** The figures of a correlation as catalog parameters: r and its interval to two decimals, n, and the lag in words. */
+function correlationParams(locale: string, metric: CustomerMetric, lag: SymmetryLag, c: Correlation) {
+  const two = (v: number | null) => formatNumber(locale, v ?? 0, 2);
+  return {
+    metric: metric.toUpperCase(),
+    lag: translate(locale, LAG_KEY[lag]),
+    r: two(c.r),
+    low: two(c.low),
+    high: two(c.high),
+    n: c.n,
+  };
+}
+
+/** What a metric's reading says before there is an r to show: how many more rounds, or that one side never moved. */
+function noCorrelationLine(locale: string, metric: CustomerMetric, reading: SymmetryReading): string | null {
+  if (reading.correlation === null)
+    return translate(locale, 'symmetry.more_rounds', {
+      metric: metric.toUpperCase(),
+      count: reading.roundsNeeded,
+      paired: reading.paired,
+    });
+  if (reading.correlation.r === null)
+    return translate(locale, 'symmetry.undefined', {
+      metric: metric.toUpperCase(),
+      lag: translate(locale, LAG_KEY[reading.lag]),
+      n: reading.correlation.n,
+    });
+  return null;
+}
+
+const EVIDENCE_KEY: Record<Correlation['evidence'], MessageKey> = {
+  none: 'symmetry.no_evidence',
+  positive: 'symmetry.together',
+  negative: 'symmetry.opposite',
+};
+
+type CorrelationParams = ReturnType<typeof correlationParams>;
+
+/** Per metric with customer figures: `shown` for an r, or the line saying what is missing (rounds, or any change). */
+function perMetric(
+  locale: string,
+  view: SymmetryView,
+  shown: (c: Correlation, params: CorrelationParams) => string[],
+): string[] {
   const lines: string[] = [];
   for (const metric of CUSTOMER_METRICS) {
     const reading = view.readings[metric];
     if (!reading) continue;
-    const name = metric.toUpperCase();
-    if (reading.roundsNeeded > 0) {
-      lines.push(
-        translate(locale, 'symmetry.more_rounds', {
-          metric: name,
-          count: reading.roundsNeeded,
-          paired: reading.paired,
-        }),
-      );
-      continue;
-    }
-    // Enough rounds at the same round; the lagged series (mood, next round's customers) may still be short.
-    const lagged = view.rounds
-      .slice(0, -1)
-      .filter((round, i) => round.mood !== null && view.rounds[i + 1]![metric] !== null).length;
-    const r = (value: number | null, isLagged: boolean) =>
-      value !== null
-        ? formatNumber(locale, value, 2)
-        : translate(
-            locale,
-            isLagged && lagged < MIN_ROUNDS_FOR_CORRELATION ? 'symmetry.too_few' : 'symmetry.undefined',
-          );
-    lines.push(
-      translate(locale, 'symmetry.correlation', {
-        metric: name,
-        same: r(reading.sameRound, false),
-        next: r(reading.nextRound, true),
-      }),
-    );
-    if (reading.direction === null) {
-      lines.push(translate(locale, 'symmetry.no_relation', { metric: name }));
-      continue;
-    }
-    const strength = translate(
-      locale,
-      reading.strength === 'strong'
-        ? 'symmetry.strength_strong'
-        : reading.strength === 'moderate'
-          ? 'symmetry.strength_moderate'
-          : 'symmetry.strength_weak',
-    );
-    const laggedLeads = reading.nextRound !== null && Math.abs(reading.nextRound) > Math.abs(reading.sameRound ?? 0);
-    const key =
-      reading.direction === 'opposite'
-        ? 'symmetry.opposite'
-        : laggedLeads
-          ? 'symmetry.follow_later'
-          : 'symmetry.together';
-    lines.push(translate(locale, key, { strength }));
+    const missing = noCorrelationLine(locale, metric, reading);
+    // No line is missing only when there is an r, so the correlation is there.
+    const c = reading.correlation!;
+    lines.push(...(missing !== null ? [missing] : shown(c, correlationParams(locale, metric, reading.lag, c))));
   }
   return lines;
+}
+
+/** What each metric's reading says in plain words: r with n and its 95% interval and the evidence, or what is missing. */
+export function symmetryReadingLines(locale: string, view: SymmetryView): string[] {
+  return perMetric(locale, view, (c, params) => [
+    translate(locale, 'symmetry.correlation', params),
+    translate(locale, EVIDENCE_KEY[c.evidence], { metric: params.metric }),
+  ]);
+}
+
+const CAPTION_EVIDENCE_KEY: Record<Correlation['evidence'], MessageKey> = {
+  none: 'chart.evidence_none',
+  positive: 'chart.evidence_positive',
+  negative: 'chart.evidence_negative',
+};
+
+/** The chart's caption: one short line per metric with r, n, the 95% interval and the evidence (or what is missing). */
+export function symmetryCaption(locale: string, view: SymmetryView): string[] {
+  return perMetric(locale, view, (c, params) => [
+    translate(locale, 'chart.caption', { ...params, evidence: translate(locale, CAPTION_EVIDENCE_KEY[c.evidence]) }),
+  ]);
+}
+
+/** A chart's caption as an image field: each correlation it reads (nothing when no customer figure is drawn). */
+export function captionOf(view: SymmetryView, locale: string): { caption?: string } {
+  const lines = symmetryCaption(locale, view);
+  return lines.length ? { caption: lines.join('\n') } : {};
+}
+
+/** The plain sentence on how many rounds an effect of the published size needs before it could show. */
+export function powerLine(locale: string): string {
+  return translate(locale, 'symmetry.power', {
+    fewest: roundsNeeded(PUBLISHED_EFFECT.high),
+    most: roundsNeeded(PUBLISHED_EFFECT.low),
+  });
 }
 
 /** Every line of a view in a language; `lastOnly` keeps just the newest round (the line under a summary). */
@@ -200,6 +252,7 @@ export function symmetryText(locale: string, view: SymmetryView, options: { last
   return {
     rounds: rounds.map((r) => symmetryRoundLine(locale, r)),
     readings: hasCustomers ? symmetryReadingLines(locale, view) : [translate(locale, 'symmetry.no_signals')],
+    power: hasCustomers ? powerLine(locale) : null,
     caveat: translate(locale, 'symmetry.caveat'),
   };
 }

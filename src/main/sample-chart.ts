@@ -6,7 +6,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { MOOD_QUESTION_ID } from '../core/model';
+import { DEFAULT_TEAM_SETTINGS, MOOD_QUESTION_ID } from '../core/model';
 import type { CustomerSignal } from '../core/signals';
 import { buildSymmetry, type SymmetryInput, type SymmetryView } from '../core/symmetry';
 import { renderSymmetryChart } from '../platforms/charts/symmetry-chart';
@@ -60,7 +60,7 @@ export function sampleView(): SymmetryView {
       source: 'zendesk',
     };
   });
-  return buildSymmetry(rounds, signals, THRESHOLD);
+  return buildSymmetry(rounds, signals, THRESHOLD, DEFAULT_TEAM_SETTINGS.symmetryLag);
 }
 
 async function main(): Promise<void> {

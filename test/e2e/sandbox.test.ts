@@ -252,7 +252,7 @@ describe('the default story, run to its end', () => {
     expect(output).toMatch(/Help desk → POST \/api\/signals .*: CSAT [\d.]+% of \d+ ratings → 200 stored 1/);
   });
 
-  test('/pulse symmetry shows each round’s mood and CSAT, and r at the same round and a round later, as computed here from what was sent', () => {
+  test('/pulse symmetry shows each round’s mood and CSAT, and r at the same round with n and its 95% interval, as computed here from what was sent', () => {
     expect(output).toMatch(/Maya Lindqvist types \/pulse symmetry/);
     const text = report.symmetry?.text ?? '';
     const rounds = [...report.rounds].sort((a, b) => a.closesAt.localeCompare(b.closesAt));
@@ -273,21 +273,24 @@ describe('the default story, run to its end', () => {
       ...text.matchAll(/^(\d{4}-\d\d-\d\d): mood (?:([\d.]+) \/ 10|not shown).* · CSAT (\d+)%/gm),
     ].map((m) => ({ day: m[1], mood: m[2] === undefined ? null : Number(m[2]), csat: Number(m[3]) }));
     expect(shownRounds).toEqual(expected.map((e) => ({ day: e.day, mood: e.mood, csat: Math.round(e.csat) })));
-    // r over the rounds with a mood: with customers of the same round, and of the next round (from six pairs on).
+    // r over the rounds with a mood, with customers of the same round (the default lag), with n and its 95% interval.
     const sameRound = expected.filter((e) => e.mood !== null).map((e): [number, number] => [e.mood!, e.csat]);
-    const nextRound = expected
-      .slice(0, -1)
-      .flatMap((e, i): Array<[number, number]> => (e.mood === null ? [] : [[e.mood, expected[i + 1]!.csat]]));
     expect(sameRound.length).toBeGreaterThanOrEqual(6);
     const r =
-      /Customer CSAT: r = (-?[\d.]+) in the same round, r = (-?[\d.]+|too few rounds) with customers one round later\./.exec(
+      /Customer CSAT \(same round\): r = (-?[\d.]+), 95% interval (-?[\d.]+) to (-?[\d.]+), n = (\d+) rounds\./.exec(
         text,
       );
     expect(r).not.toBeNull();
-    // Shown to two decimals.
-    expect(Math.abs(Number(r![1]) - pearson(sameRound))).toBeLessThanOrEqual(0.0051);
-    if (nextRound.length >= 6) expect(Math.abs(Number(r![2]) - pearson(nextRound))).toBeLessThanOrEqual(0.0051);
-    else expect(r![2]).toBe('too few rounds');
+    // Shown to two decimals; the interval by Fisher z, written here again (z of 97.5% = 1.959963984540054).
+    const want = pearson(sameRound);
+    const half = 1.959963984540054 / Math.sqrt(sameRound.length - 3);
+    const [low, high] = [Math.tanh(Math.atanh(want) - half), Math.tanh(Math.atanh(want) + half)];
+    expect(Math.abs(Number(r![1]) - want)).toBeLessThanOrEqual(0.0051);
+    expect(Math.abs(Number(r![2]) - low)).toBeLessThanOrEqual(0.0051);
+    expect(Math.abs(Number(r![3]) - high)).toBeLessThanOrEqual(0.0051);
+    expect(Number(r![4])).toBe(sameRound.length);
+    // No direction while the interval includes 0.
+    expect(text.includes('Not enough evidence yet')).toBe(low <= 0 && high >= 0);
     // The terminal told it, and summary.md keeps it.
     expect(output).toContain(r![0]);
     expect(readFileSync(join(outDir, 'summary.md'), 'utf8')).toContain(r![0]);

@@ -119,25 +119,39 @@ test('a week of signals per round goes in whole, a re-sent day is upserted, and 
   expect((await postSignals(batch)).status).toBe(200);
   expect(await storedCount()).toBe(8);
 
+  // Every summary carries the symmetry line for its round, read at the team's lag: the same round by default.
+  // Same-round pairs: mood 6.0 6.4 7.0 6.2 7.4 7.8 6.6 8.0 beside CSAT 75 70 74 80 72 84 88 76; by Python's
+  // statistics.correlation r = 0.07, and with n = 8 the 95% interval is −0.67 … 0.74: no direction may be claimed.
+  const summary = await world.command('UMGR', '/pulse', 'summary');
+  const summaryText = JSON.stringify(summary.blocks);
+  expect(summaryText).toContain('Average mood: *8.0* / 10');
+  expect(summaryText).toContain('*Symmetry*: team mood beside customer satisfaction');
+  expect(summaryText).toContain('Customer CSAT (same round): r = 0.07, 95% interval -0.67 to 0.74, n = 8 rounds.');
+  expect(summaryText).toContain('Not enough evidence yet of a relation with customer CSAT');
+  expect(summaryText).toContain('takes about 62 (r = 0.35) to 194 (r = 0.2) rounds');
+  expect(summaryText).not.toMatch(/moved together|opposite directions/);
+
+  // The manager sets the lag before looking again; a value other than 0 or 1 is refused and changes nothing.
+  expect(await world.pulse('UMGR', 'config symmetry-lag 2')).toContain('/pulse config symmetry-lag 1');
+  expect(await world.pulse('UMGR', 'config')).toContain('symmetry-lag: 0');
+  expect(await world.pulse('UMGR', 'config symmetry-lag 1')).toContain('symmetry-lag: 1');
+
   const reply = await world.command('UMGR', '/pulse', 'symmetry 8');
   expect(reply.text).toMatch(/Team mood beside customer satisfaction, last 8 round/);
   expect(reply.text).toContain(CHART_COMING);
   const text = JSON.stringify(reply.blocks);
   expect(text).toContain('mood *8.0* / 10 (▲1.4) · CSAT *76%* (▼12)');
-  expect(text).toMatch(/Customer CSAT: r = 0\.\d\d in the same round, r = 1\.00 with customers one round later\./);
-  expect(text).toContain('Customers tend to follow the team’s mood a round later');
+  // Customers follow the mood one round later exactly: 7 lagged pairs, r = 1.
+  expect(text).toContain(
+    'Customer CSAT (customers one round later): r = 1.00, 95% interval 1.00 to 1.00, n = 7 rounds.',
+  );
+  expect(text).toContain('The whole interval is above 0: team mood and customer CSAT have moved together so far.');
+  expect(text).not.toContain('same round');
   expect(text).toContain('Correlation is not cause');
 
-  // Every summary carries the symmetry line for its round.
-  const summary = await world.command('UMGR', '/pulse', 'summary');
-  const summaryText = JSON.stringify(summary.blocks);
-  expect(summaryText).toContain('Average mood: *8.0* / 10');
-  expect(summaryText).toContain('*Symmetry*: team mood beside customer satisfaction');
-  expect(summaryText).toContain('Customers tend to follow the team’s mood a round later');
-
-  // Fewer rounds: how many more are needed; and only managers may ask.
+  // Fewer rounds: how many more lagged pairs are needed; and only managers may ask.
   expect(JSON.stringify((await world.command('UMGR', '/pulse', 'symmetry 3')).blocks)).toContain(
-    '3 more rounds with both a team mood and a customer figure are needed',
+    '4 more rounds with both a team mood and a customer figure are needed',
   );
   expect(await world.pulse('UA', 'symmetry')).toMatch(/only this team's managers/);
 });
@@ -155,10 +169,19 @@ test("each of those replies brings its chart to the manager's DM as a PNG; the r
   expect(names.filter((n) => n.startsWith('pulse-summary-')).length).toBe(1);
   for (const file of files) {
     expect(file.title).toBe('Team mood and customer satisfaction');
-    expect(file.comment).toBe(`<#${CHANNEL}>`);
+    // The channel, then the chart's caption: the reading it shows, with n and its interval (or what is missing).
+    expect(file.comment!.split('\n')[0]).toBe(`<#${CHANNEL}>`);
+    expect(file.comment!.split('\n')[1]).toMatch(/^Customer CSAT\b/);
     const png = decodePng(pngIn(file.upload!.data)!);
     expect([png.width, png.height]).toEqual([800, 400]);
   }
+  const comments = files.map((file) => file.comment);
+  expect(comments).toContainEqual(
+    expect.stringContaining(
+      'Customer CSAT (customers one round later): r = 1.00 [1.00, 1.00], n = 7: moving together so far',
+    ),
+  );
+  expect(comments).toContainEqual(expect.stringContaining('Customer CSAT: 4 more rounds'));
   const jobs = await chartJobs();
   expect(jobs.map((j) => j.data.platformUserId)).toEqual(['UMGR', 'UMGR', 'UMGR']);
   expect(new Set(jobs.map((j) => JSON.stringify(Object.keys(j.data).sort())))).toEqual(

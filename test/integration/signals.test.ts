@@ -308,18 +308,35 @@ test('the symmetry view: k applies to every mood, customers averaged by response
   const view = await loadSymmetry(deps, team, 8);
   expect(view.rounds.map((r) => r.csat)).toEqual([75, 70, 74, 72, 72, 84, 88, 76]);
   expect(view.rounds.map((r) => r.csatChange)).toEqual([null, -5, 4, -2, 0, 12, 4, -12]);
-  expect(view.readings.csat).toMatchObject({ paired: 7, roundsNeeded: 0, strength: 'strong', direction: 'together' });
-  expect(view.readings.csat!.nextRound).toBeCloseTo(1, 10);
-  const text = symmetryText('en', view);
-  expect(text.rounds[2]).toMatch(/^\d{4}-\d\d-\d\d: mood not shown \(under the threshold\) · CSAT \*74%\* \(▲4\)$/);
-  expect(text.readings[0]).toMatch(
-    /^Customer CSAT: r = 0\.\d\d in the same round, r = 1\.00 with customers one round later\.$/,
-  );
-  expect(text.readings[1]).toBe(
-    'Customers tend to follow the team’s mood a round later (a week, on a weekly schedule) (a strong relation).',
-  );
+  // The team reads the same round (the default lag, set before looking): the perfect lagged relation is not picked.
+  // Same-round pairs (round 2 withheld): mood 6.0 6.4 6.2 7.4 7.8 6.6 8.0 beside CSAT 75 70 72 72 84 88 76;
+  // Python's statistics.correlation gives r = 0.2517, and with n = 7 the 95% interval is −0.62 … 0.84.
+  expect(view.readings.csat).toMatchObject({ lag: 0, paired: 7, roundsNeeded: 0 });
+  expect(view.readings.csat!.correlation!.r).toBeCloseTo(0.2517059432506083, 10);
+  const sameText = symmetryText('en', view);
+  expect(sameText.rounds[2]).toMatch(/^\d{4}-\d\d-\d\d: mood not shown \(under the threshold\) · CSAT \*74%\* \(▲4\)$/);
+  expect(sameText.readings.slice(0, 2)).toEqual([
+    'Customer CSAT (same round): r = 0.25, 95% interval -0.62 to 0.84, n = 7 rounds.',
+    'Not enough evidence yet of a relation with customer CSAT: the interval includes 0, so it shows no direction.',
+  ]);
+
+  // A team that chose "customers one round later" (stored in its settings) reads only that lag.
+  await t.repos.teams.updateSettings(team.id, { ...team.settings, symmetryLag: 1 });
+  const laggedTeam = (await t.repos.teams.findById(team.id))!;
+  expect(laggedTeam.settings.symmetryLag).toBe(1);
+  const laggedView = await loadSymmetry(deps, laggedTeam, 8);
+  // Lagged pairs skip the withheld round 2 and the last round (no round after it): 6 pairs, r = 1.
+  expect(laggedView.readings.csat).toMatchObject({ lag: 1, paired: 6, roundsNeeded: 0 });
+  expect(laggedView.readings.csat!.correlation!.r).toBeCloseTo(1, 10);
+  const text = symmetryText('en', laggedView);
+  expect(text.readings.slice(0, 2)).toEqual([
+    'Customer CSAT (customers one round later): r = 1.00, 95% interval 1.00 to 1.00, n = 6 rounds.',
+    'The whole interval is above 0: team mood and customer CSAT have moved together so far.',
+  ]);
   expect(text.caveat).toMatch(/Correlation is not cause/);
-  expect(symmetryText('fr', view).readings[0]).toMatch(/r = 1,00 avec les clients un tour plus tard/);
+  expect(symmetryText('fr', laggedView).readings[0]).toMatch(
+    /^CSAT client \(clients un tour plus tard\) : r = 1,00, intervalle à 95 % de 1,00 à 1,00, n = 6 tours\.$/,
+  );
 
   // The summary of the newest round carries the symmetry line, up to that round only.
   const summary = await summaryMessage(deps, team, {

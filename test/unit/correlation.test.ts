@@ -1,5 +1,6 @@
-/** Pearson's r against hand-checked values, undefined cases, and the symmetry reading. */
-import { pearson, readSymmetry, strengthOf } from '../../src/core/correlation';
+/** Pearson's r against hand-checked values, undefined cases, and the symmetry reading at the team's fixed lag. */
+import { readSymmetry } from '../../src/core/correlation';
+import { pearson } from '../../src/core/stats';
 
 test('r matches a hand-checked example', () => {
   // x = 1..5, y = 2,4,5,4,5: mean 3 and 4; cov = 6, var x = 10, var y = 6 → r = 6 / sqrt(60) = 0.7746
@@ -15,33 +16,37 @@ test('r is undefined (null) when one side is constant or there are too few pairs
   expect(pearson([1], [2])).toBeNull();
 });
 
-test('strength in plain words', () => {
-  expect([null, 0.05, -0.2, 0.35, -0.8].map(strengthOf)).toEqual(['none', 'none', 'weak', 'moderate', 'strong']);
-});
-
 test('fewer than 6 paired rounds: no r, and how many more are needed', () => {
-  const reading = readSymmetry([
+  const points = [
     { mood: 7, customer: 4.1 },
     { mood: null, customer: 4.3 },
     { mood: 6.5, customer: 3.9 },
     { mood: 7.2, customer: null },
-  ]);
-  expect(reading).toMatchObject({
-    paired: 2,
-    sameRound: null,
-    nextRound: null,
-    roundsNeeded: 4,
-    strength: 'none',
-    direction: null,
-  });
+  ];
+  expect(readSymmetry(points, 0)).toEqual({ lag: 0, paired: 2, roundsNeeded: 4, correlation: null });
+  // One round later: 7 → 4.3 and 6.5 → null, 7.2 → (none): one pair.
+  expect(readSymmetry(points, 1)).toEqual({ lag: 1, paired: 1, roundsNeeded: 5, correlation: null });
 });
 
-test('customers following the team one round later is found as the lagged relation', () => {
-  const mood = [6, 8, 5, 7, 9, 6, 8, 5];
-  // Customer score echoes the previous round's mood; the first is arbitrary.
-  const customer = [3.5, 3.0, 4.0, 2.5, 3.5, 4.5, 3.0, 4.0];
-  const reading = readSymmetry(mood.map((m, i) => ({ mood: m, customer: customer[i]! })));
-  expect(reading.nextRound).toBeCloseTo(1, 10);
-  expect(Math.abs(reading.sameRound!)).toBeLessThan(Math.abs(reading.nextRound!));
-  expect(reading).toMatchObject({ strength: 'strong', direction: 'together', roundsNeeded: 0 });
+// Customer score echoes the previous round's mood exactly (customer[i + 1] = mood[i] / 2); the first is arbitrary.
+const mood = [6, 8, 5, 7, 9, 6, 8, 5];
+const customer = [3.5, 3.0, 4.0, 2.5, 3.5, 4.5, 3.0, 4.0];
+const points = mood.map((m, i) => ({ mood: m, customer: customer[i]! }));
+
+test('at lag 1 the reading pairs each mood with the next round’s customers, and only that', () => {
+  const reading = readSymmetry(points, 1);
+  expect(reading.lag).toBe(1);
+  expect(reading.paired).toBe(7);
+  expect(reading.correlation!.r).toBeCloseTo(1, 10);
+  expect(reading.correlation!.evidence).toBe('positive');
+});
+
+test('at lag 0 the same data is read in the same round, never swapped for the stronger lagged relation', () => {
+  const reading = readSymmetry(points, 0);
+  expect(reading.lag).toBe(0);
+  expect(reading.paired).toBe(8);
+  // By hand: means 6.75 and 3.5; Σdxdy = −4, Σdx² = 15.5, Σdy² = 3 → r = −4 / √46.5 = −0.5866;
+  // z = −0.6725, se = 1/√5, high = tanh(−0.6725 + 0.8765) = 0.20 > 0: not enough evidence with 8 rounds.
+  expect(reading.correlation!.r).toBeCloseTo(-4 / Math.sqrt(46.5), 10);
+  expect(reading.correlation!.evidence).toBe('none');
 });

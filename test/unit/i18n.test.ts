@@ -382,9 +382,10 @@ describe('rtlText', () => {
       channel: '<#C1>',
       managers: '<@U1>',
       schedule: 'thu 14:00',
+      symmetryLag: 0,
     });
     const lines = rtlText('ar', text).split('\n');
-    expect(lines).toHaveLength(11);
+    expect(lines).toHaveLength(12);
     for (const line of lines) expect(line.startsWith(RLM)).toBe(true);
     expect(rtlText('ar', 'سطر\n\nسطر')).toBe(`${RLM}سطر\n\n${RLM}سطر`);
   });

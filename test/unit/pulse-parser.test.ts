@@ -144,6 +144,9 @@ describe('parsePulseCommand: commands', () => {
     ['config kudos-channel off', setting({ key: 'kudos-channel', value: null })],
     ['config kudos-limit 1', setting({ key: 'kudos-limit', value: 1 })],
     ['config kudos-limit 50', setting({ key: 'kudos-limit', value: 50 })],
+    ['config symmetry-lag 0', setting({ key: 'symmetry-lag', value: 0 })],
+    ['config symmetry_lag 1', setting({ key: 'symmetry-lag', value: 1 })],
+    ['config lag 1', setting({ key: 'symmetry-lag', value: 1 })],
     ['config values teamwork,customer-care', setting({ key: 'values', value: ['teamwork', 'customer-care'] })],
     ['config values #Teamwork #kundfokus, teamwork', setting({ key: 'values', value: ['teamwork', 'kundfokus'] })],
     ['config values <#C9|ownership> écoute', setting({ key: 'values', value: ['ownership', 'écoute'] })],
@@ -419,6 +422,12 @@ describe('parsePulseCommand: errors', () => {
       'parse.bad_number',
       { command: 'config kudos-limit', min: 1, max: 50, usage: '/pulse config kudos-limit 5', value: '0' },
     ],
+    // The lag is 0 or 1: anything else is refused, with the range and the usage.
+    ...['2', 'best'].map((value): [string, 'parse.bad_number', Record<string, string | number>] => [
+      `config symmetry-lag ${value}`,
+      'parse.bad_number',
+      { command: 'config symmetry-lag', min: 0, max: 1, usage: '/pulse config symmetry-lag 1', value },
+    ]),
     ['config values team work!', 'parse.bad_value_name', { value: 'work!' }],
     [
       'config drivers off happiness',

@@ -7,6 +7,7 @@ import {
   renderSymmetryChartSvg,
 } from '../../src/platforms/charts/symmetry-chart';
 import { decodePng, pixelsOf } from '../support/png';
+import { csatSignal } from '../support/customer-signal';
 
 const day = (i: number) => new Date(Date.UTC(2026, 2, 6 + 7 * i, 15));
 const round = (i: number, scores: number[]) => ({
@@ -20,21 +21,14 @@ const round = (i: number, scores: number[]) => ({
   },
   opensAt: new Date(day(i).getTime() - 86_400_000),
 });
-const csat = (i: number, value: number) => ({
-  teamId: 't',
-  metric: 'csat' as const,
-  value,
-  responses: 1,
-  at: day(i),
-  day: day(i).toISOString().slice(0, 10),
-  source: 'api',
-});
+const csat = (i: number, value: number) => csatSignal(day(i), value);
 
 // Mood rises 2 → 9 over three rounds; the fourth round is under k (two answers) and must not be drawn.
 const view = buildSymmetry(
   [round(0, [2, 2, 2, 2, 2]), round(1, [5, 5, 5, 6, 6]), round(2, [9, 9, 9, 9, 9]), round(3, [10, 10])],
   [csat(0, 90), csat(1, 60), csat(2, 30), csat(3, 20)],
   5,
+  0,
 );
 
 test('the chart is a PNG of the asked size, mood falls left to right on screen as it rises, and the withheld round has no point', async () => {
@@ -67,7 +61,7 @@ test('the chart is a PNG of the asked size, mood falls left to right on screen a
 });
 
 test('a chart without customer figures still draws the mood', async () => {
-  const moodOnly = buildSymmetry([round(0, [7, 7, 7, 7, 7]), round(1, [8, 8, 8, 8, 8])], [], 5);
+  const moodOnly = buildSymmetry([round(0, [7, 7, 7, 7, 7]), round(1, [8, 8, 8, 8, 8])], [], 5, 0);
   const image = decodePng(await renderSymmetryChart(moodOnly, 'fr', { width: 400, height: 240 }));
   expect([image.width, image.height]).toEqual([400, 240]);
   expect(pixelsOf(image, MOOD_COLOR).length).toBeGreaterThan(50);
@@ -76,7 +70,7 @@ test('a chart without customer figures still draws the mood', async () => {
 
 test('the mood line stops at a round under the threshold and starts again after it, never bridging it', async () => {
   // Same mood before and after the withheld round: a bridging line would run straight through the middle band.
-  const gap = buildSymmetry([round(0, [7, 7, 7, 7, 7]), round(1, [7, 7]), round(2, [7, 7, 7, 7, 7])], [], 5);
+  const gap = buildSymmetry([round(0, [7, 7, 7, 7, 7]), round(1, [7, 7]), round(2, [7, 7, 7, 7, 7])], [], 5, 0);
   const image = decodePng(await renderSymmetryChart(gap, 'en', { width: 600, height: 300 }));
   const mood = pixelsOf(image, MOOD_COLOR).filter(([x, y]) => x > 45 && x < 560 && y > 20 && y < 250);
   const xs = mood.map(([x]) => x);
@@ -103,6 +97,7 @@ test('a legend names each series drawn, in its colour, in the reader’s languag
     [round(0, [6, 6, 6, 6, 6]), round(1, [7, 7, 7, 7, 7])],
     [csat(0, 80), { ...csat(1, 30), metric: 'nps' as const }],
     5,
+    0,
   );
   expect(legendOf(await renderSymmetryChartSvg(withNps, 'fr'))).toEqual([
     ['#1f6fb2', 'Humeur de l’équipe (1–10)'],
@@ -111,7 +106,7 @@ test('a legend names each series drawn, in its colour, in the reader’s languag
     ['#2a9d4b', 'NPS client'],
   ]);
   // No customer figures: no customer entry.
-  const moodOnly = buildSymmetry([round(0, [7, 7, 7, 7, 7])], [], 5);
+  const moodOnly = buildSymmetry([round(0, [7, 7, 7, 7, 7])], [], 5, 0);
   expect(legendOf(await renderSymmetryChartSvg(moodOnly, 'nl'))).toEqual([
     ['#1f6fb2', 'Teamstemming (1–10)'],
     ['#d5dbe3', 'Responspercentage (%)'],

@@ -262,6 +262,7 @@ describe('images', () => {
         })),
         [],
         5,
+        0,
       ),
       'en',
       { width, height },

@@ -9,7 +9,7 @@ import { isSymmetryError } from '../errors';
 import { resolveLocale, translate } from '../i18n';
 import type { ChartView, JobPayloads } from '../jobs';
 import type { Team } from '../model';
-import { showsMood, type SymmetryView } from '../symmetry';
+import { captionOf, showsMood, type SymmetryView } from '../symmetry';
 import type { WebDeps, WorkerDeps } from './deps';
 import { loadSymmetry } from './summaries';
 
@@ -74,6 +74,7 @@ export async function sendCommandChart(deps: WorkerDeps, p: JobPayloads['send-ch
     content,
     altText: title,
     comment: `<#${team.channelId}>`,
+    ...captionOf(view, locale),
   });
   return 'sent';
 }

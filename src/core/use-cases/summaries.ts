@@ -6,7 +6,7 @@ import { MOOD_QUESTION_ID } from '../model';
 import type { HomeView, ManagedTeamView, OwnAnswer, SummaryMessage } from '../messages';
 import { effectiveTimeZone, nextSlot } from '../schedule';
 import { summarizeRound, type RoundFacts, type RoundSummary } from '../summary';
-import { buildSymmetry, firstDayOf, showsMood, type SymmetryView } from '../symmetry';
+import { buildSymmetry, captionOf, firstDayOf, showsMood, type SymmetryView } from '../symmetry';
 import { DEFAULT_SYMMETRY_ROUNDS } from '../commands/limits';
 import { threadMessage, visibleThreads } from './comment-threads';
 import type { WebDeps, WorkerDeps } from './deps';
@@ -105,6 +105,7 @@ export async function loadSymmetry(deps: WebDeps, team: Team, count: number, upT
     facts.map((f, i) => ({ facts: f, opensAt: rounds[i]!.opensAt })),
     signals,
     team.settings.threshold,
+    team.settings.symmetryLag,
   );
 }
 
@@ -194,7 +195,13 @@ async function postChart(
     await deps.messenger.postImage(
       workspace,
       channel,
-      { name: `pulse-${message.summary.closesAt.toISOString().slice(0, 10)}.png`, title, content, altText: title },
+      {
+        name: `pulse-${message.summary.closesAt.toISOString().slice(0, 10)}.png`,
+        title,
+        content,
+        altText: title,
+        ...captionOf(view, message.locale),
+      },
       { threadId: ref.messageId },
     );
   } catch (err) {

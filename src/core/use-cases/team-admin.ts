@@ -29,6 +29,7 @@ export function showConfig(team: Team): Reply {
       channel: `<#${s.summaryChannel ?? team.channelId}>`,
       managers: team.managers.map(mention).join(', '),
       schedule: team.schedule ? `${team.schedule.days.join(', ')} ${team.schedule.time}` : 'off',
+      symmetryLag: s.symmetryLag,
     },
   };
 }
@@ -90,6 +91,9 @@ export async function setConfig(
       break;
     case 'channel':
       s.summaryChannel = setting.value === team.channelId ? null : setting.value;
+      break;
+    case 'symmetry-lag':
+      s.symmetryLag = setting.value;
       break;
     case 'managers': {
       const next =

@@ -61,7 +61,15 @@ export function toProfile(id: string, u: SlackUser | undefined): UserProfile {
  * the old files.upload is gone).
  */
 function imageUpload(image: ImageFile) {
-  return { filename: image.name, title: image.title, alt_text: image.altText, file: Buffer.from(image.content) };
+  // The caption travels as the file's message, after the comment (if any), so the reading is never left out.
+  const comment = [image.comment, image.caption].filter((line) => line).join('\n');
+  return {
+    filename: image.name,
+    title: image.title,
+    alt_text: image.altText,
+    file: Buffer.from(image.content),
+    ...(comment ? { initial_comment: comment } : {}),
+  };
 }
 
 /** Creates the Slack Messenger. One bot token (single-workspace install); `workspace` is carried for multi-workspace later. */
@@ -189,7 +197,6 @@ export function createSlackMessenger(client: WebClient, pacer?: CallPacer): Mess
           client.filesUploadV2({
             ...imageUpload(image),
             channel_id: channel,
-            ...(image.comment ? { initial_comment: image.comment } : {}),
           }) as Promise<WebAPICallResult>,
       );
     },

@@ -12,7 +12,7 @@ import type {
   SymmetryMessage,
 } from '../../core/messages';
 import { formatMarkup, parseMarkup } from '../../core/markup';
-import { symmetryText } from '../../core/symmetry';
+import { symmetryText, type SymmetryText } from '../../core/symmetry';
 import { driversSummaryText, driversText } from '../../core/drivers/text';
 import { threadText } from '../../core/thread-text';
 import { homeConversationBlocks, summaryReplyBlocks, threadBlocks } from './thread-render';
@@ -174,7 +174,14 @@ function summaryBlocks(m: SummaryMessage): KnownBlock[] {
     // The symmetry line: this round's mood beside its customers, and what the recent rounds read.
     const text = symmetryText(m.locale, m.symmetry, { lastOnly: true });
     blocks.push(
-      context([`${t('symmetry.title')}  ${text.rounds[0] ?? ''}`, ...text.readings, `_${text.caveat}_`].join('\n')),
+      context(
+        [
+          `${t('symmetry.title')}  ${text.rounds[0] ?? ''}`,
+          ...text.readings,
+          ...withPower(text),
+          `_${text.caveat}_`,
+        ].join('\n'),
+      ),
     );
   }
   if (m.drivers) {
@@ -188,13 +195,16 @@ function summaryBlocks(m: SummaryMessage): KnownBlock[] {
   return blocks;
 }
 
+/** The sentence on how many rounds a published-size effect needs, when there are customer figures to read. */
+const withPower = (text: SymmetryText): string[] => (text.power === null ? [] : [text.power]);
+
 function symmetryBlocks(m: SymmetryMessage): KnownBlock[] {
   const text = symmetryText(m.locale, m.view);
   return [
     section(translate(m.locale, 'symmetry.title')),
     section(text.rounds.join('\n')),
     section(text.readings.join('\n')),
-    context(`_${text.caveat}_`),
+    context([...withPower(text), `_${text.caveat}_`].join('\n')),
   ];
 }
 

@@ -182,7 +182,8 @@ export function summaryBody(m: SummaryMessage): Element[] {
   if (m.symmetry) {
     const text = symmetryText(m.locale, m.symmetry, { lastOnly: true });
     body.push(textBlock(`${t('symmetry.title')}  ${toTeamsPlainText(text.rounds[0] ?? '')}`, { isSubtle: true }));
-    for (const line of text.readings) body.push(textBlock(toTeamsPlainText(line), { isSubtle: true }));
+    for (const line of [...text.readings, ...(text.power === null ? [] : [text.power])])
+      body.push(textBlock(toTeamsPlainText(line), { isSubtle: true }));
     body.push(textBlock(toTeamsPlainText(text.caveat), { isSubtle: true }));
   }
   if (m.drivers) {
@@ -204,6 +205,7 @@ function symmetryBody(m: SymmetryMessage): Element[] {
     textBlock(toTeamsPlainText(translate(m.locale, 'symmetry.title')), { size: 'Medium' }),
     ...text.rounds.map((line) => textBlock(toTeamsPlainText(line))),
     ...text.readings.map((line) => textBlock(toTeamsPlainText(line))),
+    ...(text.power === null ? [] : [textBlock(toTeamsPlainText(text.power), { isSubtle: true })]),
     textBlock(toTeamsPlainText(text.caveat), { isSubtle: true }),
   ];
 }
@@ -377,7 +379,12 @@ export function pngSize(content: Uint8Array): { width: number; height: number } 
  * attachment with contentType image/png and the bytes as a data URI, its title as the text.
  * Refuses (invalid_input, not retried) a PNG Teams would not show.
  */
-export function imageMessage(image: { name: string; title: string; content: Uint8Array }): TeamsMessage {
+export function imageMessage(image: {
+  name: string;
+  title: string;
+  content: Uint8Array;
+  caption?: string;
+}): TeamsMessage {
   const size = pngSize(image.content);
   if (!size) throw new SymmetryError('invalid_input', { error: 'image_not_png' });
   if (size.width > MAX_IMAGE_SIDE || size.height > MAX_IMAGE_SIDE || image.content.byteLength > MAX_IMAGE_BYTES) {
@@ -392,7 +399,8 @@ export function imageMessage(image: { name: string; title: string; content: Uint
   return {
     type: 'message',
     textFormat: 'plain',
-    text: image.title,
+    // The caption (a chart's reading in words) goes under the title: plain text, so strip Slack's markup.
+    text: image.caption ? `${image.title}\n${toTeamsPlainText(image.caption)}` : image.title,
     attachments: [{ contentType: 'image/png', contentUrl, name: image.name }],
   };
 }

@@ -3,7 +3,7 @@
  * the unknown-key message lists them. The compiler asks for an entry for every key of `ConfigSetting`.
  */
 import { LANGUAGE_CODES, LANGUAGE_LIST, type SupportedLanguage } from '../../i18n/languages';
-import { MAX_THRESHOLD, MIN_THRESHOLD, type Weekday } from '../../model';
+import { MAX_THRESHOLD, MIN_THRESHOLD, type SymmetryLag, type Weekday } from '../../model';
 import { DRIVERS, findDriver, type DriverId } from '../../drivers/bank';
 import {
   MAX_HOLIDAYS,
@@ -52,7 +52,8 @@ export type ConfigSetting =
   | { key: 'kudos-channel'; value: string | null }
   | { key: 'kudos-limit'; value: number }
   | { key: 'values'; value: string[] }
-  | { key: 'drivers'; op: 'on' | 'off'; value: DriverId };
+  | { key: 'drivers'; op: 'on' | 'off'; value: DriverId }
+  | { key: 'symmetry-lag'; value: SymmetryLag };
 
 export type ConfigKey = ConfigSetting['key'];
 
@@ -84,7 +85,7 @@ function single(
   return { ok: true, token: value[0] as Token };
 }
 
-function configNumber<K extends 'threshold' | 'kudos-limit'>(
+function configNumber<K extends 'threshold' | 'kudos-limit' | 'symmetry-lag'>(
   key: K,
   value: readonly Token[],
   example: string,
@@ -320,6 +321,12 @@ export const CONFIG_SETTINGS = {
   },
   values: { aliases: ['value'], example: '/pulse config values teamwork,customer-care', parse: configValues },
   drivers: { aliases: ['driver'], example: '/pulse config drivers off autonomy', parse: configDrivers },
+  // Set before looking: the lag is never picked by the code after seeing which one reads stronger.
+  'symmetry-lag': {
+    aliases: ['lag'],
+    example: '/pulse config symmetry-lag 1',
+    parse: (value, example) => configNumber('symmetry-lag', value, example, 0, 1),
+  },
 } satisfies { [K in ConfigKey]: SettingEntry<K> };
 
 /** The setting keys, in the registry's order. */

@@ -21,7 +21,10 @@ export const arCommands: Record<keyof typeof enCommands, string> = {
   'help.pulse.status': '• `/pulse status`: عدد من أجابوا في الجولة المفتوحة (أعداد فقط، ولا أسماء أبدًا)',
   'help.section.results': '*اطّلع على ما قاله الفريق*',
   'help.pulse.summary': '• `/pulse summary 3`: ملخصات مجهولة الهوية لآخر الجولات (من 1 إلى 12، والافتراضي 1)',
-  'help.pulse.symmetry': '• `/pulse symmetry 8`: مزاج الفريق بجانب رضا العملاء خلال آخر الجولات',
+  'help.pulse.symmetry': [
+    '• `/pulse symmetry 8`: مزاج الفريق بجانب رضا العملاء خلال آخر الجولات',
+    '• `/pulse config symmetry-lag 1`: قراءة العملاء بعد جولة بدلًا من الجولة نفسها (اختره قبل الاطلاع على النتائج؛ الافتراضي 0)',
+  ].join('\n'),
   'help.pulse.mine': '• `/pulse mine`: إجاباتك أنت، ولا يراها غيرك',
   'help.pulse.export': '• `/pulse export`: ملف CSV بنتائج جولات الفريق (بحد إخفاء الهوية نفسه)، يُرسَل إليك بشكل خاص',
   'help.pulse.conversations':

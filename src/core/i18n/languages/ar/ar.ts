@@ -54,7 +54,7 @@ export const ar: CatalogOf<ArPlural> = {
   'pulse.not_available':
     'الأمر `/pulse {command}` غير متاح في هذا الإصدار بعد. الأمر `/pulse help` يعرض الأوامر المتاحة.',
   'config.show':
-    '*إعدادات الفريق*\n• `threshold` (الحد الأدنى): {threshold} (لا يُعرض أي رقم إذا قلّ عدد الإجابات عنه)\n• `window` (مدة الجولة): {window}\n• `reminder` (التذكير): {reminder}\n• `holidays` (العطل): {holidays}\n• `workdays` (أيام العمل): {workdays}\n• `timezone` (المنطقة الزمنية): {timezone} (للأعضاء الذين لا تُعرف منطقتهم الزمنية)\n• `language` (اللغة): {language}\n• `channel` (القناة): {channel} (تُنشر الملخصات فيها)\n• `managers` (المديرون): {managers}\n• `schedule` (الجدول): {schedule}',
+    '*إعدادات الفريق*\n• `threshold` (الحد الأدنى): {threshold} (لا يُعرض أي رقم إذا قلّ عدد الإجابات عنه)\n• `window` (مدة الجولة): {window}\n• `reminder` (التذكير): {reminder}\n• `holidays` (العطل): {holidays}\n• `workdays` (أيام العمل): {workdays}\n• `timezone` (المنطقة الزمنية): {timezone} (للأعضاء الذين لا تُعرف منطقتهم الزمنية)\n• `language` (اللغة): {language}\n• `channel` (القناة): {channel} (تُنشر الملخصات فيها)\n• `managers` (المديرون): {managers}\n• `schedule` (الجدول): {schedule}\n• `symmetry-lag`: {symmetryLag} (0: عملاء الجولة نفسها، 1: بعد جولة)',
   'config.show_all': '{team}\n\n{kudos}',
   'config.reminder_not_before_window':
     'يجب أن يأتي التذكير ({reminder}) قبل إغلاق الجولة ({window}). قصّر مهلة التذكير أو أطِل مدة الجولة.',
@@ -115,16 +115,16 @@ export const ar: CatalogOf<ArPlural> = {
   'symmetry.nps': 'NPS *{value}*',
   'symmetry.no_customers': 'لا رقم للعملاء',
   'symmetry.no_signals': 'لا يوجد CSAT أو NPS للعملاء لهذه الجولات بعد: اربط أداة دعم أو استبيان بـ POST /api/signals.',
-  'symmetry.correlation': '{metric} العملاء: r = {same} في الجولة نفسها، و r = {next} مع العملاء بعد جولة.',
-  'symmetry.undefined': 'غير معرّف (أحد الطرفين لم يتغير)',
-  'symmetry.too_few': 'جولات قليلة جدًا',
-  'symmetry.follow_later': 'يميل العملاء إلى اتباع مزاج الفريق بعد جولة (أسبوع، في جدول أسبوعي) ({strength}).',
-  'symmetry.together': 'يميل مزاج الفريق ورضا العملاء إلى التحرك معًا في الجولة نفسها ({strength}).',
-  'symmetry.opposite': 'يميل مزاج الفريق ورضا العملاء إلى التحرك في اتجاهين متعاكسين ({strength}).',
-  'symmetry.no_relation': 'لا علاقة واضحة بين مزاج الفريق و{metric} العملاء حتى الآن.',
-  'symmetry.strength_weak': 'علاقة ضعيفة',
-  'symmetry.strength_moderate': 'علاقة متوسطة',
-  'symmetry.strength_strong': 'علاقة قوية',
+  'symmetry.lag_same': 'الجولة نفسها',
+  'symmetry.lag_next': 'العملاء بعد جولة',
+  'symmetry.correlation': '{metric} العملاء ({lag}): r = {r}، مجال الثقة 95% من {low} إلى {high}، عدد الجولات n = {n}.',
+  'symmetry.undefined': '{metric} العملاء ({lag}): لا يوجد r، لأن أحد الطرفين لم يتغير (عدد الجولات n = {n}).',
+  'symmetry.no_evidence':
+    'لا توجد أدلة كافية بعد على علاقة مع {metric} العملاء: المجال يتضمن الصفر، فلا يدل على أي اتجاه.',
+  'symmetry.together': 'المجال كله أعلى من الصفر: مزاج الفريق و{metric} العملاء تحركا معًا حتى الآن.',
+  'symmetry.opposite': 'المجال كله أدنى من الصفر: مزاج الفريق و{metric} العملاء تحركا في اتجاهين متعاكسين حتى الآن.',
+  'symmetry.power':
+    'للمقارنة: العلاقات المنشورة بين رضا الموظفين ورضا العملاء على مستوى الفرق تبلغ نحو r = 0.2–0.35 (Harter et al. 2002)؛ وعلاقة بهذا الحجم تحتاج إلى نحو {fewest} (r = 0.35) إلى {most} (r = 0.2) من الجولات التي فيها الرقمان قبل أن تظهر.',
   'symmetry.more_rounds': {
     zero: '{metric} العملاء: لا تلزم جولات أخرى قبل عرض الارتباط ({paired} حتى الآن).',
     one: '{metric} العملاء: تلزم جولة واحدة أخرى فيها مزاج الفريق ورقم العملاء معًا قبل عرض الارتباط ({paired} حتى الآن).',
@@ -136,6 +136,10 @@ export const ar: CatalogOf<ArPlural> = {
   },
   'symmetry.caveat': 'الارتباط ليس سببية: قد يتبع الاثنان شيئًا آخر، مثل إطلاق منتج أو الموسم أو عدد الموظفين.',
   'chart.title': 'مزاج الفريق ورضا العملاء',
+  'chart.caption': '{metric} العملاء ({lag}): r = {r} [{low}، {high}]، n = {n}: {evidence}',
+  'chart.evidence_none': 'لا أدلة كافية بعد',
+  'chart.evidence_positive': 'يتحركان معًا حتى الآن',
+  'chart.evidence_negative': 'يتحركان في اتجاهين متعاكسين حتى الآن',
   'chart.mood_axis': 'المزاج (1–10)',
   'chart.customers_axis': 'نسبة الردود / العملاء',
   'chart.legend_mood': 'مزاج الفريق (1–10)',

@@ -14,7 +14,10 @@ export const enCommands = {
   'help.pulse.status': '• `/pulse status`: how many have answered the open round (counts only, never names)',
   'help.section.results': '*See what the team said*',
   'help.pulse.summary': '• `/pulse summary 3`: anonymous summaries of the last rounds (1 to 12, default 1)',
-  'help.pulse.symmetry': "• `/pulse symmetry 8`: the team's mood beside customer satisfaction over the last rounds",
+  'help.pulse.symmetry': [
+    "• `/pulse symmetry 8`: the team's mood beside customer satisfaction over the last rounds",
+    '• `/pulse config symmetry-lag 1`: read customers one round later instead of in the same round (choose before looking; default 0)',
+  ].join('\n'),
   'help.pulse.mine': '• `/pulse mine`: your own answers, seen only by you',
   'help.pulse.export':
     "• `/pulse export`: a CSV of the team's round results (same anonymity threshold), sent to you privately",

@@ -47,7 +47,7 @@ export const en = {
   'pulse.no_members': 'This team has no members yet; add people to the channel first.',
   'pulse.not_available': '`/pulse {command}` is not available in this version yet. `/pulse help` lists what is.',
   'config.show':
-    '*Team settings*\n• threshold: {threshold} (no figure is shown for fewer answers)\n• window: {window}\n• reminder: {reminder}\n• holidays: {holidays}\n• workdays: {workdays}\n• timezone: {timezone} (for members whose own is unknown)\n• language: {language}\n• channel: {channel} (summaries go here)\n• managers: {managers}\n• schedule: {schedule}',
+    '*Team settings*\n• threshold: {threshold} (no figure is shown for fewer answers)\n• window: {window}\n• reminder: {reminder}\n• holidays: {holidays}\n• workdays: {workdays}\n• timezone: {timezone} (for members whose own is unknown)\n• language: {language}\n• channel: {channel} (summaries go here)\n• managers: {managers}\n• schedule: {schedule}\n• symmetry-lag: {symmetryLag} (0: customers of the same round, 1: one round later)',
   'config.show_all': '{team}\n\n{kudos}',
   'config.reminder_not_before_window':
     'The reminder ({reminder}) must come before the round closes ({window}). Shorten the reminder or lengthen the window.',
@@ -102,17 +102,17 @@ export const en = {
   'symmetry.no_customers': 'no customer figure',
   'symmetry.no_signals':
     'No customer CSAT or NPS for these rounds yet: connect a help desk or survey tool to POST /api/signals.',
-  'symmetry.correlation': 'Customer {metric}: r = {same} in the same round, r = {next} with customers one round later.',
-  'symmetry.undefined': 'undefined (one side did not change)',
-  'symmetry.too_few': 'too few rounds',
-  'symmetry.follow_later':
-    'Customers tend to follow the team’s mood a round later (a week, on a weekly schedule) ({strength}).',
-  'symmetry.together': 'Team mood and customer satisfaction tend to move together in the same round ({strength}).',
-  'symmetry.opposite': 'Team mood and customer satisfaction tend to move in opposite directions ({strength}).',
-  'symmetry.no_relation': 'No clear relation between team mood and customer {metric} so far.',
-  'symmetry.strength_weak': 'a weak relation',
-  'symmetry.strength_moderate': 'a moderate relation',
-  'symmetry.strength_strong': 'a strong relation',
+  'symmetry.lag_same': 'same round',
+  'symmetry.lag_next': 'customers one round later',
+  'symmetry.correlation': 'Customer {metric} ({lag}): r = {r}, 95% interval {low} to {high}, n = {n} rounds.',
+  'symmetry.undefined': 'Customer {metric} ({lag}): no r, because one side did not change over {n} rounds.',
+  'symmetry.no_evidence':
+    'Not enough evidence yet of a relation with customer {metric}: the interval includes 0, so it shows no direction.',
+  'symmetry.together': 'The whole interval is above 0: team mood and customer {metric} have moved together so far.',
+  'symmetry.opposite':
+    'The whole interval is below 0: team mood and customer {metric} have moved in opposite directions so far.',
+  'symmetry.power':
+    'For scale: published team-level links between employee and customer satisfaction are about r = 0.2–0.35 (Harter et al. 2002); a link that size takes about {fewest} (r = 0.35) to {most} (r = 0.2) rounds with both figures before it could show.',
   'symmetry.more_rounds': {
     one: 'Customer {metric}: {count} more round with both a team mood and a customer figure is needed before a correlation is shown ({paired} so far).',
     other:
@@ -121,6 +121,10 @@ export const en = {
   'symmetry.caveat':
     'Correlation is not cause: both may follow something else, such as a launch, the season or staffing.',
   'chart.title': 'Team mood and customer satisfaction',
+  'chart.caption': 'Customer {metric} ({lag}): r = {r} [{low}, {high}], n = {n}: {evidence}',
+  'chart.evidence_none': 'not enough evidence yet',
+  'chart.evidence_positive': 'moving together so far',
+  'chart.evidence_negative': 'moving in opposite directions so far',
   'chart.mood_axis': 'Mood (1–10)',
   'chart.customers_axis': 'Response rate / customers',
   'chart.legend_mood': 'Team mood (1–10)',

@@ -19,8 +19,10 @@ export const frCommands: Record<keyof typeof enCommands, string> = {
     '• `/pulse status` : combien de personnes ont répondu à la session ouverte (des nombres seulement, jamais de noms)',
   'help.section.results': '*Voir ce que l’équipe a dit*',
   'help.pulse.summary': '• `/pulse summary 3` : synthèses anonymes des dernières sessions (de 1 à 12, 1 par défaut)',
-  'help.pulse.symmetry':
+  'help.pulse.symmetry': [
     '• `/pulse symmetry 8` : l’humeur de l’équipe à côté de la satisfaction client sur les dernières sessions',
+    '• `/pulse config symmetry-lag 1` : lire les clients un tour plus tard plutôt qu’au même tour (à choisir avant de regarder ; 0 par défaut)',
+  ].join('\n'),
   'help.pulse.mine': '• `/pulse mine` : vos propres réponses, visibles par vous seul',
   'help.pulse.export':
     '• `/pulse export` : un fichier CSV des résultats des sessions de l’équipe (même seuil d’anonymat), envoyé à vous seul',

@@ -58,7 +58,7 @@ export const fr: CatalogOf<FrPlural> = {
   'pulse.not_available':
     '`/pulse {command}` n’est pas encore disponible dans cette version. `/pulse help` liste ce qui l’est.',
   'config.show':
-    '*Paramètres de l’équipe*\n• `threshold` (seuil) : {threshold} (aucun chiffre n’est affiché avec moins de réponses)\n• `window` (durée d’ouverture) : {window}\n• `reminder` (rappel) : {reminder}\n• `holidays` (jours fériés) : {holidays}\n• `workdays` (jours ouvrés) : {workdays}\n• `timezone` (fuseau horaire) : {timezone} (pour les membres dont le fuseau est inconnu)\n• `language` (langue) : {language}\n• `channel` (canal) : {channel} (les synthèses y sont publiées)\n• `managers` : {managers}\n• `schedule` (calendrier) : {schedule}',
+    '*Paramètres de l’équipe*\n• `threshold` (seuil) : {threshold} (aucun chiffre n’est affiché avec moins de réponses)\n• `window` (durée d’ouverture) : {window}\n• `reminder` (rappel) : {reminder}\n• `holidays` (jours fériés) : {holidays}\n• `workdays` (jours ouvrés) : {workdays}\n• `timezone` (fuseau horaire) : {timezone} (pour les membres dont le fuseau est inconnu)\n• `language` (langue) : {language}\n• `channel` (canal) : {channel} (les synthèses y sont publiées)\n• `managers` : {managers}\n• `schedule` (calendrier) : {schedule}\n• `symmetry-lag` : {symmetryLag} (0 : clients du même tour, 1 : un tour plus tard)',
   'config.show_all': '{team}\n\n{kudos}',
   'config.reminder_not_before_window':
     'Le rappel ({reminder}) doit partir avant la clôture de la session ({window}). Raccourcissez le délai du rappel ou allongez la durée d’ouverture.',
@@ -119,18 +119,18 @@ export const fr: CatalogOf<FrPlural> = {
   'symmetry.no_customers': 'pas de chiffre client',
   'symmetry.no_signals':
     'Pas encore de CSAT ni de NPS client pour ces tours : connectez un outil de support ou d’enquête à POST /api/signals.',
-  'symmetry.correlation': '{metric} client : r = {same} au même tour, r = {next} avec les clients un tour plus tard.',
-  'symmetry.undefined': 'non défini (un des deux n’a pas varié)',
-  'symmetry.too_few': 'trop peu de tours',
-  'symmetry.follow_later':
-    'Les clients ont tendance à suivre l’humeur de l’équipe un tour plus tard (une semaine, au rythme hebdomadaire) ({strength}).',
+  'symmetry.lag_same': 'même tour',
+  'symmetry.lag_next': 'clients un tour plus tard',
+  'symmetry.correlation': '{metric} client ({lag}) : r = {r}, intervalle à 95 % de {low} à {high}, n = {n} tours.',
+  'symmetry.undefined': '{metric} client ({lag}) : pas de r, car l’un des deux n’a pas varié sur {n} tours.',
+  'symmetry.no_evidence':
+    'Pas encore assez d’éléments pour une relation avec le {metric} client : l’intervalle contient 0, il n’indique donc aucun sens.',
   'symmetry.together':
-    'L’humeur de l’équipe et la satisfaction client tendent à évoluer ensemble au même tour ({strength}).',
-  'symmetry.opposite': 'L’humeur de l’équipe et la satisfaction client tendent à évoluer en sens inverse ({strength}).',
-  'symmetry.no_relation': 'Pas de relation nette entre l’humeur de l’équipe et le {metric} client pour l’instant.',
-  'symmetry.strength_weak': 'relation faible',
-  'symmetry.strength_moderate': 'relation modérée',
-  'symmetry.strength_strong': 'relation forte',
+    'Tout l’intervalle est au-dessus de 0 : l’humeur de l’équipe et le {metric} client ont évolué ensemble jusqu’ici.',
+  'symmetry.opposite':
+    'Tout l’intervalle est en dessous de 0 : l’humeur de l’équipe et le {metric} client ont évolué en sens inverse jusqu’ici.',
+  'symmetry.power':
+    'Pour donner l’échelle : les liens publiés entre satisfaction des salariés et satisfaction client, au niveau des équipes, sont d’environ r = 0,2–0,35 (Harter et al. 2002) ; un lien de cette taille demande environ {fewest} (r = 0,35) à {most} (r = 0,2) tours avec les deux chiffres avant de pouvoir apparaître.',
   'symmetry.more_rounds': {
     one: '{metric} client : encore {count} tour avec une humeur d’équipe et un chiffre client avant d’afficher une corrélation ({paired} pour l’instant).',
     many: '{metric} client : encore {count} de tours avec une humeur d’équipe et un chiffre client avant d’afficher une corrélation ({paired} pour l’instant).',
@@ -140,6 +140,10 @@ export const fr: CatalogOf<FrPlural> = {
   'symmetry.caveat':
     'Corrélation n’est pas causalité : les deux peuvent suivre autre chose, comme un lancement, la saison ou les effectifs.',
   'chart.title': 'Humeur de l’équipe et satisfaction client',
+  'chart.caption': '{metric} client ({lag}) : r = {r} [{low} ; {high}], n = {n} : {evidence}',
+  'chart.evidence_none': 'pas encore assez d’éléments',
+  'chart.evidence_positive': 'évoluent ensemble jusqu’ici',
+  'chart.evidence_negative': 'évoluent en sens inverse jusqu’ici',
   'chart.mood_axis': 'Humeur (1–10)',
   'chart.customers_axis': 'Taux de réponse / clients',
   'chart.legend_mood': 'Humeur de l’équipe (1–10)',

@@ -19,8 +19,10 @@ export const nlCommands: Record<keyof typeof enCommands, string> = {
     '• `/pulse status`: hoeveel mensen de open ronde hebben beantwoord (alleen aantallen, nooit namen)',
   'help.section.results': '*Bekijk wat het team zei*',
   'help.pulse.summary': '• `/pulse summary 3`: anonieme samenvattingen van de laatste rondes (1 tot 12, standaard 1)',
-  'help.pulse.symmetry':
+  'help.pulse.symmetry': [
     '• `/pulse symmetry 8`: de stemming in het team naast de klanttevredenheid over de laatste rondes',
+    '• `/pulse config symmetry-lag 1`: klanten een ronde later lezen in plaats van in dezelfde ronde (kies dit vooraf; standaard 0)',
+  ].join('\n'),
   'help.pulse.mine': '• `/pulse mine`: je eigen antwoorden, alleen voor jou zichtbaar',
   'help.pulse.export':
     '• `/pulse export`: een CSV met de resultaten van de rondes van het team (met dezelfde anonimiteitsdrempel), privé naar jou gestuurd',

@@ -51,7 +51,7 @@ export const nl: CatalogOf<NlPlural> = {
   'pulse.not_available':
     '`/pulse {command}` is in deze versie nog niet beschikbaar. `/pulse help` toont wat er wel is.',
   'config.show':
-    '*Teaminstellingen*\n• `threshold` (drempel): {threshold} (bij minder antwoorden wordt geen cijfer getoond)\n• `window` (looptijd): {window}\n• `reminder` (herinnering): {reminder}\n• `holidays` (feestdagen): {holidays}\n• `workdays` (werkdagen): {workdays}\n• `timezone` (tijdzone): {timezone} (voor leden van wie die onbekend is)\n• `language` (taal): {language}\n• `channel` (kanaal): {channel} (hier komen de samenvattingen)\n• `managers`: {managers}\n• `schedule` (planning): {schedule}',
+    '*Teaminstellingen*\n• `threshold` (drempel): {threshold} (bij minder antwoorden wordt geen cijfer getoond)\n• `window` (looptijd): {window}\n• `reminder` (herinnering): {reminder}\n• `holidays` (feestdagen): {holidays}\n• `workdays` (werkdagen): {workdays}\n• `timezone` (tijdzone): {timezone} (voor leden van wie die onbekend is)\n• `language` (taal): {language}\n• `channel` (kanaal): {channel} (hier komen de samenvattingen)\n• `managers`: {managers}\n• `schedule` (planning): {schedule}\n• `symmetry-lag`: {symmetryLag} (0: klanten van dezelfde ronde, 1: een ronde later)',
   'config.show_all': '{team}\n\n{kudos}',
   'config.reminder_not_before_window':
     'De herinnering ({reminder}) moet komen voordat de ronde sluit ({window}). Maak de herinnering korter of de looptijd langer.',
@@ -109,17 +109,17 @@ export const nl: CatalogOf<NlPlural> = {
   'symmetry.no_customers': 'geen klantcijfer',
   'symmetry.no_signals':
     'Nog geen klant-CSAT of -NPS voor deze rondes: koppel een helpdesk- of enquêtetool aan POST /api/signals.',
-  'symmetry.correlation': 'Klant-{metric}: r = {same} in dezelfde ronde, r = {next} met klanten een ronde later.',
-  'symmetry.undefined': 'niet gedefinieerd (één kant veranderde niet)',
-  'symmetry.too_few': 'te weinig rondes',
-  'symmetry.follow_later':
-    'Klanten volgen de stemming van het team meestal een ronde later (een week, bij een wekelijks schema) ({strength}).',
-  'symmetry.together': 'Teamstemming en klanttevredenheid bewegen meestal samen in dezelfde ronde ({strength}).',
-  'symmetry.opposite': 'Teamstemming en klanttevredenheid bewegen meestal in tegengestelde richting ({strength}).',
-  'symmetry.no_relation': 'Tot nu toe geen duidelijk verband tussen teamstemming en klant-{metric}.',
-  'symmetry.strength_weak': 'een zwak verband',
-  'symmetry.strength_moderate': 'een matig verband',
-  'symmetry.strength_strong': 'een sterk verband',
+  'symmetry.lag_same': 'dezelfde ronde',
+  'symmetry.lag_next': 'klanten een ronde later',
+  'symmetry.correlation': 'Klant-{metric} ({lag}): r = {r}, 95%-interval {low} tot {high}, n = {n} rondes.',
+  'symmetry.undefined': 'Klant-{metric} ({lag}): geen r, want een van beide veranderde niet in {n} rondes.',
+  'symmetry.no_evidence':
+    'Nog niet genoeg bewijs voor een verband met klant-{metric}: het interval bevat 0, dus het wijst geen richting aan.',
+  'symmetry.together': 'Het hele interval ligt boven 0: teamstemming en klant-{metric} bewogen tot nu toe samen.',
+  'symmetry.opposite':
+    'Het hele interval ligt onder 0: teamstemming en klant-{metric} bewogen tot nu toe in tegengestelde richting.',
+  'symmetry.power':
+    'Ter vergelijking: gepubliceerde verbanden tussen medewerkers- en klanttevredenheid op teamniveau liggen rond r = 0,2–0,35 (Harter et al. 2002); een verband van die grootte vraagt ongeveer {fewest} (r = 0,35) tot {most} (r = 0,2) rondes met beide cijfers voordat het zichtbaar kan worden.',
   'symmetry.more_rounds': {
     one: 'Klant-{metric}: nog {count} ronde met zowel een teamstemming als een klantcijfer nodig voordat een correlatie wordt getoond ({paired} tot nu toe).',
     other:
@@ -128,6 +128,10 @@ export const nl: CatalogOf<NlPlural> = {
   'symmetry.caveat':
     'Correlatie is geen oorzaak: beide kunnen iets anders volgen, zoals een lancering, het seizoen of de bezetting.',
   'chart.title': 'Teamstemming en klanttevredenheid',
+  'chart.caption': 'Klant-{metric} ({lag}): r = {r} [{low}; {high}], n = {n}: {evidence}',
+  'chart.evidence_none': 'nog niet genoeg bewijs',
+  'chart.evidence_positive': 'tot nu toe samen',
+  'chart.evidence_negative': 'tot nu toe tegengesteld',
   'chart.mood_axis': 'Stemming (1–10)',
   'chart.customers_axis': 'Responspercentage / klanten',
   'chart.legend_mood': 'Teamstemming (1–10)',

@@ -19,7 +19,10 @@ export const svCommands: Record<keyof typeof enCommands, string> = {
   'help.section.results': '*Se vad teamet sa*',
   'help.pulse.summary':
     '• `/pulse summary 3`: anonyma sammanfattningar av de senaste omgångarna (1 till 12, standard 1)',
-  'help.pulse.symmetry': '• `/pulse symmetry 8`: teamets stämning bredvid kundnöjdheten under de senaste omgångarna',
+  'help.pulse.symmetry': [
+    '• `/pulse symmetry 8`: teamets stämning bredvid kundnöjdheten under de senaste omgångarna',
+    '• `/pulse config symmetry-lag 1`: läs kunderna en omgång senare i stället för i samma omgång (välj innan du tittar; standard 0)',
+  ].join('\n'),
   'help.pulse.mine': '• `/pulse mine`: dina egna svar, som bara du ser',
   'help.pulse.export':
     '• `/pulse export`: en CSV-fil med teamets resultat per omgång (samma anonymitetströskel), skickad privat till dig',

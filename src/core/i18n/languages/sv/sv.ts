@@ -50,7 +50,7 @@ export const sv: CatalogOf<SvPlural> = {
   'pulse.no_members': 'Teamet har inga medlemmar än; lägg först till personer i kanalen.',
   'pulse.not_available': '`/pulse {command}` finns inte i den här versionen än. `/pulse help` visar vad som finns.',
   'config.show':
-    '*Teaminställningar*\n• `threshold` (tröskel): {threshold} (inga siffror visas vid färre svar)\n• `window` (svarstid): {window}\n• `reminder` (påminnelse): {reminder}\n• `holidays` (helgdagar): {holidays}\n• `workdays` (arbetsdagar): {workdays}\n• `timezone` (tidszon): {timezone} (för medlemmar vars egen tidszon är okänd)\n• `language` (språk): {language}\n• `channel` (kanal): {channel} (sammanfattningarna hamnar här)\n• `managers` (chefer): {managers}\n• `schedule` (schema): {schedule}',
+    '*Teaminställningar*\n• `threshold` (tröskel): {threshold} (inga siffror visas vid färre svar)\n• `window` (svarstid): {window}\n• `reminder` (påminnelse): {reminder}\n• `holidays` (helgdagar): {holidays}\n• `workdays` (arbetsdagar): {workdays}\n• `timezone` (tidszon): {timezone} (för medlemmar vars egen tidszon är okänd)\n• `language` (språk): {language}\n• `channel` (kanal): {channel} (sammanfattningarna hamnar här)\n• `managers` (chefer): {managers}\n• `schedule` (schema): {schedule}\n• `symmetry-lag`: {symmetryLag} (0: kunderna i samma omgång, 1: en omgång senare)',
   'config.show_all': '{team}\n\n{kudos}',
   'config.reminder_not_before_window':
     'Påminnelsen ({reminder}) måste komma innan omgången stänger ({window}). Korta påminnelsen eller förläng svarstiden.',
@@ -105,18 +105,18 @@ export const sv: CatalogOf<SvPlural> = {
   'symmetry.no_customers': 'ingen kundsiffra',
   'symmetry.no_signals':
     'Ingen kund-CSAT eller -NPS för dessa omgångar än: koppla ett helpdesk- eller enkätverktyg till POST /api/signals.',
-  'symmetry.correlation': 'Kund-{metric}: r = {same} i samma omgång, r = {next} med kunderna en omgång senare.',
-  'symmetry.undefined': 'odefinierat (ena sidan ändrades inte)',
-  'symmetry.too_few': 'för få omgångar',
-  'symmetry.follow_later':
-    'Kunderna tenderar att följa teamets stämning en omgång senare (en vecka, med veckoschema) ({strength}).',
+  'symmetry.lag_same': 'samma omgång',
+  'symmetry.lag_next': 'kunderna en omgång senare',
+  'symmetry.correlation': 'Kund-{metric} ({lag}): r = {r}, 95 %-intervall {low} till {high}, n = {n} omgångar.',
+  'symmetry.undefined': 'Kund-{metric} ({lag}): inget r, eftersom den ena sidan inte ändrades under {n} omgångar.',
+  'symmetry.no_evidence':
+    'Ännu inte tillräckligt underlag för ett samband med kund-{metric}: intervallet innehåller 0, så det visar ingen riktning.',
   'symmetry.together':
-    'Teamets stämning och kundnöjdheten tenderar att röra sig tillsammans i samma omgång ({strength}).',
-  'symmetry.opposite': 'Teamets stämning och kundnöjdheten tenderar att röra sig åt motsatt håll ({strength}).',
-  'symmetry.no_relation': 'Inget tydligt samband mellan teamets stämning och kund-{metric} hittills.',
-  'symmetry.strength_weak': 'ett svagt samband',
-  'symmetry.strength_moderate': 'ett måttligt samband',
-  'symmetry.strength_strong': 'ett starkt samband',
+    'Hela intervallet ligger över 0: teamets stämning och kund-{metric} har hittills rört sig tillsammans.',
+  'symmetry.opposite':
+    'Hela intervallet ligger under 0: teamets stämning och kund-{metric} har hittills rört sig åt motsatt håll.',
+  'symmetry.power':
+    'Som jämförelse: publicerade samband mellan medarbetar- och kundnöjdhet på teamnivå ligger kring r = 0,2–0,35 (Harter et al. 2002); ett samband av den storleken kräver ungefär {fewest} (r = 0,35) till {most} (r = 0,2) omgångar med båda siffrorna innan det kan synas.',
   'symmetry.more_rounds': {
     one: 'Kund-{metric}: {count} omgång till med både teamstämning och kundsiffra behövs innan en korrelation visas ({paired} hittills).',
     other:
@@ -125,6 +125,10 @@ export const sv: CatalogOf<SvPlural> = {
   'symmetry.caveat':
     'Korrelation är inte orsak: båda kan följa något annat, som en lansering, säsongen eller bemanningen.',
   'chart.title': 'Teamets stämning och kundnöjdhet',
+  'chart.caption': 'Kund-{metric} ({lag}): r = {r} [{low}; {high}], n = {n}: {evidence}',
+  'chart.evidence_none': 'ännu inte tillräckligt underlag',
+  'chart.evidence_positive': 'hittills tillsammans',
+  'chart.evidence_negative': 'hittills åt motsatt håll',
   'chart.mood_axis': 'Stämning (1–10)',
   'chart.customers_axis': 'Svarsfrekvens / kunder',
   'chart.legend_mood': 'Teamets stämning (1–10)',
