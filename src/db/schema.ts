@@ -537,3 +537,10 @@ export const slackInstallations = pgTable(
     index('slack_installations_key_id_idx').on(t.keyId),
   ],
 );
+
+/** Which Grid organization a workspace belongs to, learnt from its requests: scheduled work finds the org-wide install by it. */
+export const slackOrgWorkspaces = pgTable('slack_org_workspaces', {
+  teamId: text('team_id').primaryKey(),
+  enterpriseId: text('enterprise_id').notNull(),
+  createdAt: createdAt(),
+});

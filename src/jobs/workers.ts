@@ -35,6 +35,7 @@ const PERMANENT: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'invalid_input',
   'invalid_score',
   'recipient_unreachable',
+  'workspace_uninstalled',
   'unsupported',
 ]);
 

@@ -118,15 +118,18 @@ export async function startWorker(config: Config, logger: Logger, options: Worke
     Math.min(50, config.WORKER_CONCURRENCY + 4),
   );
   const metrics = processMetrics();
+  const clock = options.clock ?? systemClock;
   const messenger = routeByPlatform(
-    await byPlatform(enabledPlatforms(config), (p) => p.worker({ config, logger, repos, metrics, redis })),
+    await byPlatform(enabledPlatforms(config), (p) =>
+      p.worker({ config, logger, repos, metrics, redis, db: database.db, clock }),
+    ),
   );
   // Set when SIGTERM comes: a fan-out batch stops between two DMs and goes back to the queue for another worker.
   let stopping = false;
   const deps: WorkerDeps = {
     repos,
     queue,
-    clock: options.clock ?? systemClock,
+    clock,
     logger,
     messenger,
     anonymitySecret: config.ANONYMITY_SECRET,

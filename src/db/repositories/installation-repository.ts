@@ -3,34 +3,10 @@
  * (enterprise, team) and never looks inside it: what an installation holds is the Slack platform's business.
  */
 import { and, eq, ne, sql } from 'drizzle-orm';
+import type { InstallationKey, InstallationRepository } from '../../core/ports';
 import type { Database } from '../client';
-import { slackInstallations } from '../schema';
+import { slackInstallations, slackOrgWorkspaces } from '../schema';
 import type { TokenCipher } from '../token-cipher';
-
-/** Which installation: a workspace's own (teamId), or an Enterprise Grid org-wide one (enterpriseId, no teamId). */
-export interface InstallationKey {
-  enterpriseId?: string | undefined;
-  teamId?: string | undefined;
-}
-
-/** What is stored: the installation as JSON text, and when its bot token expires (null: it does not). */
-export interface InstallationRecord extends InstallationKey {
-  isEnterpriseInstall: boolean;
-  expiresAt: Date | null;
-  data: string;
-}
-
-/** The installations of a deployment that serves Slack workspaces through OAuth. */
-export interface InstallationRepository {
-  /** Inserts or replaces the installation of its key, sealed with the current key. */
-  save(record: InstallationRecord): Promise<void>;
-  /** The installation serving `key`: the workspace's own, else (Grid) its organization's org-wide install. */
-  find(key: InstallationKey & { isEnterpriseInstall?: boolean }): Promise<InstallationRecord | null>;
-  /** Deletes the installation of exactly this key (an org-wide one when teamId is absent); how many rows went. */
-  remove(key: InstallationKey): Promise<number>;
-  /** Reseals up to `limit` rows still under an older key with the current one; how many it did (0: done). */
-  reseal(limit: number): Promise<number>;
-}
 
 const keyOf = (key: InstallationKey) => ({ enterpriseId: key.enterpriseId ?? '', teamId: key.teamId ?? '' });
 /** The associated data of a row's seal: its natural key, so a seal moved to another row does not open. */
@@ -40,7 +16,7 @@ const associated = (key: { enterpriseId: string; teamId: string }) =>
 /** The PostgreSQL InstallationRepository, sealing with `cipher`. */
 export function createInstallationRepository(db: Database, cipher: TokenCipher): InstallationRepository {
   type Row = typeof slackInstallations.$inferSelect;
-  const toRecord = (row: Row): InstallationRecord => ({
+  const toRecord = (row: Row) => ({
     ...(row.enterpriseId ? { enterpriseId: row.enterpriseId } : {}),
     ...(row.teamId ? { teamId: row.teamId } : {}),
     isEnterpriseInstall: row.isEnterpriseInstall,
@@ -79,9 +55,21 @@ export function createInstallationRepository(db: Database, cipher: TokenCipher):
       const { enterpriseId, teamId } = keyOf(key);
       const own = key.isEnterpriseInstall ? undefined : await exact(enterpriseId, teamId);
       if (own) return toRecord(own);
-      // A workspace of a Grid organization that installed the app org-wide is served by the org's install.
-      const org = enterpriseId ? await exact(enterpriseId, '') : undefined;
+      // A workspace of a Grid organization that installed the app org-wide is served by the org's install; scheduled
+      // work knows only the workspace, so its organization comes from the link its requests left.
+      const [link] =
+        enterpriseId || !teamId
+          ? []
+          : await db.select().from(slackOrgWorkspaces).where(eq(slackOrgWorkspaces.teamId, teamId));
+      const org = enterpriseId || link ? await exact(enterpriseId || link!.enterpriseId, '') : undefined;
       return org ? toRecord(org) : null;
+    },
+
+    async linkWorkspace(enterpriseId, teamId) {
+      await db
+        .insert(slackOrgWorkspaces)
+        .values({ teamId, enterpriseId })
+        .onConflictDoUpdate({ target: slackOrgWorkspaces.teamId, set: { enterpriseId } });
     },
 
     async remove(key) {

@@ -29,6 +29,17 @@ export function createWorkspaceRepository(db: Database): WorkspaceRepository {
       await db.update(workspaces).set({ kudosSettings: settings }).where(eq(workspaces.id, id));
     },
 
+    async markUninstalled(id, at) {
+      await db.update(workspaces).set({ uninstalledAt: at }).where(eq(workspaces.id, id));
+    },
+
+    async reinstate(platform, externalId) {
+      await db
+        .update(workspaces)
+        .set({ uninstalledAt: null })
+        .where(and(eq(workspaces.platform, platform), eq(workspaces.externalId, externalId)));
+    },
+
     async findById(id) {
       if (!isUuid(id)) return null;
       const [row] = await db.select().from(workspaces).where(eq(workspaces.id, id));
