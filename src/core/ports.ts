@@ -104,6 +104,10 @@ export interface WorkspaceRepository {
   markUninstalled(id: string, at: Date): Promise<void>;
   /** The workspace installed the app again: it is served again (a no-op for one never uninstalled). */
   reinstate(platform: Workspace['platform'], externalId: string): Promise<void>;
+  /** Ids of workspaces uninstalled before `before`. */
+  listUninstalledBefore(before: Date): Promise<string[]>;
+  /** Deletes the workspace and everything of it (teams, members, rounds, answers, kudos), in one transaction. */
+  deleteData(id: string): Promise<void>;
 }
 
 /** Which platform installation: a workspace's own (teamId), or an Enterprise Grid org-wide one (enterpriseId only). */
@@ -130,7 +134,7 @@ export interface InstallationRepository {
   linkWorkspace(enterpriseId: string, teamId: string): Promise<void>;
   /** Deletes the installation of exactly this key (an org-wide one when teamId is absent); how many rows went. */
   remove(key: InstallationKey): Promise<number>;
-  /** Reseals up to `limit` rows still under an older key with the current one; how many it did (0: done). */
+  /** Reseals up to `limit` rows still under the previous key with the current one; how many it did (0: done). */
   reseal(limit: number): Promise<number>;
 }
 

@@ -18,6 +18,8 @@ export interface Sealed {
 export interface TokenCipher {
   /** The id of the key new seals use. */
   readonly currentKeyId: string;
+  /** The id of the key being replaced (TOKEN_ENCRYPTION_KEY_PREVIOUS), when there is one. */
+  readonly previousKeyId: string | undefined;
   seal(plaintext: string, associated: string): Sealed;
   /** The plaintext; throws when the key id is unknown or the value was altered or moved to another row. */
   open(value: Sealed, associated: string): string;
@@ -39,6 +41,7 @@ export function createTokenCipher(currentHex: string, previousHex?: string): Tok
   const currentKeyId = keyIdOf(currentHex);
   return {
     currentKeyId,
+    previousKeyId: previousHex ? keyIdOf(previousHex) : undefined,
     seal(plaintext, associated) {
       const nonce = randomBytes(NONCE_BYTES);
       const cipher = createCipheriv('aes-256-gcm', keys.get(currentKeyId)!, nonce, { authTagLength: TAG_BYTES });

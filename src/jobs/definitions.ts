@@ -226,6 +226,13 @@ export const JOBS: Definitions = {
     attempts: 3,
     jobId: () => undefined,
   },
+  'purge-workspaces': {
+    queue: 'work',
+    schema: z.object({}).strict() as unknown as z.ZodType<JobPayloads['purge-workspaces']>,
+    priority: 9,
+    attempts: 3,
+    jobId: () => undefined,
+  },
   tick: {
     queue: 'work',
     schema: z.object({}).strict() as unknown as z.ZodType<JobPayloads['tick']>,

@@ -158,6 +158,11 @@ export async function upsertSchedulers(connection: Redis, prefix: string, tickEv
       { every: 24 * 3_600_000 },
       { name: 'purge-comments', data: {}, opts: keep },
     );
+    await queue.upsertJobScheduler(
+      'uninstalled-workspaces',
+      { every: 24 * 3_600_000 },
+      { name: 'purge-workspaces', data: {}, opts: keep },
+    );
   } finally {
     await queue.close();
   }

@@ -10,7 +10,7 @@ import { ManualClock } from '../../src/core/clock';
 import { DEFAULT_TEAM_SETTINGS } from '../../src/core/model';
 import { isSymmetryError } from '../../src/core/errors';
 import type { WorkerDeps } from '../../src/core/use-cases/deps';
-import { closeWorkspace } from '../../src/core/use-cases/installations';
+import { closeWorkspace, purgeUninstalledWorkspaces } from '../../src/core/use-cases/installations';
 import { syncTeam } from '../../src/core/use-cases/membership';
 import { runTick } from '../../src/core/use-cases/tick';
 import { createInstallationRepository } from '../../src/db/repositories/installation-repository';
@@ -212,4 +212,28 @@ test('a workspace that uninstalled the app gets no round and no DM at 03:00, its
     .sendDirect(a.workspace, personA, { kind: 'text', text: 'hello' } as never)
     .catch((e: unknown) => e);
   expect(isSymmetryError(failure, 'workspace_uninstalled')).toBe(true);
+
+  // Its data stays through the grace period, and goes after it; B's stays.
+  const rowsOf = async (teamId: string) =>
+    (
+      await database.pool.query<{ n: number }>(
+        `select (select count(*) from members m join workspaces w on w.id = m.workspace_id where w.external_id = $1)
+              + (select count(*) from teams t join workspaces w on w.id = t.workspace_id where w.external_id = $1)
+              + (select count(*) from workspaces where external_id = $1) as n`,
+        [teamId],
+      )
+    ).rows[0]!.n;
+  expect(Number(await rowsOf(teamA))).toBe(3);
+  clock.set(new Date(FRIDAY_0300.getTime() + 29 * 24 * 3_600_000));
+  await purgeUninstalledWorkspaces(deps, 30);
+  expect(Number(await rowsOf(teamA))).toBe(3);
+  clock.set(new Date(FRIDAY_0300.getTime() + 31 * 24 * 3_600_000));
+  await purgeUninstalledWorkspaces(deps, 30);
+  expect(Number(await rowsOf(teamA))).toBe(0);
+  const { rows: deliveriesB } = await database.pool.query(
+    'select d.id from deliveries d join members m on m.id = d.member_id where m.platform_user_id = $1',
+    [personB],
+  );
+  expect(deliveriesB).toHaveLength(1);
+  expect(Number(await rowsOf(teamB))).toBe(3);
 });

@@ -2,7 +2,7 @@
  * Slack OAuth installations, sealed at rest (../token-cipher.ts). The repository stores an opaque JSON text per
  * (enterprise, team) and never looks inside it: what an installation holds is the Slack platform's business.
  */
-import { and, eq, ne, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { InstallationKey, InstallationRepository } from '../../core/ports';
 import type { Database } from '../client';
 import { slackInstallations, slackOrgWorkspaces } from '../schema';
@@ -82,12 +82,14 @@ export function createInstallationRepository(db: Database, cipher: TokenCipher):
     },
 
     async reseal(limit) {
+      const previous = cipher.previousKeyId;
+      if (!previous) return 0;
       return db.transaction(async (tx) => {
         // Rows locked one batch at a time, skipping those another reseal holds: a rotation runs beside live traffic.
         const rows = await tx
           .select()
           .from(slackInstallations)
-          .where(ne(slackInstallations.keyId, cipher.currentKeyId))
+          .where(eq(slackInstallations.keyId, previous))
           .limit(limit)
           .for('update', { skipLocked: true });
         for (const row of rows) {
