@@ -10,7 +10,7 @@ import { createSlackClient } from '../platforms/slack/client';
 import {
   createClientCache,
   createInstallationStore,
-  createOAuthClient,
+  createTokenRefresher,
   createTokenSource,
 } from '../platforms/slack/installations';
 import { createSlackMessenger, type SlackClients } from '../platforms/slack/messenger';
@@ -28,17 +28,10 @@ function oauthParts({ config, logger, db, clock, repos }: PlatformContext) {
     // A workspace that installs again is served again.
     onStored: (teamId) => repos.workspaces.reinstate('slack', teamId),
   });
-  const oauth = createOAuthClient(config.SLACK_API_URL);
   const tokenFor = createTokenSource({
     store,
     clock,
-    refresh: (refreshToken) =>
-      oauth.oauth.v2.access({
-        client_id: config.SLACK_CLIENT_ID!,
-        client_secret: config.SLACK_CLIENT_SECRET!,
-        grant_type: 'refresh_token',
-        refresh_token: refreshToken,
-      }),
+    refresh: createTokenRefresher(config.SLACK_API_URL, config.SLACK_CLIENT_ID!, config.SLACK_CLIENT_SECRET!),
   });
   const clientOf = createClientCache((token, teamId) => createSlackClient(token, config.SLACK_API_URL, logger, teamId));
   const clients: SlackClients = async (workspace) => clientOf(await tokenFor(workspace.externalId));

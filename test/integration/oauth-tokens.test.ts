@@ -7,11 +7,9 @@
 import { randomBytes } from 'node:crypto';
 import { WebClient } from '@slack/web-api';
 import { ManualClock } from '../../src/core/clock';
-import { DEFAULT_TEAM_SETTINGS } from '../../src/core/model';
 import { isSymmetryError } from '../../src/core/errors';
 import type { WorkerDeps } from '../../src/core/use-cases/deps';
 import { closeWorkspace, purgeUninstalledWorkspaces } from '../../src/core/use-cases/installations';
-import { syncTeam } from '../../src/core/use-cases/membership';
 import { runTick } from '../../src/core/use-cases/tick';
 import { createInstallationRepository } from '../../src/db/repositories/installation-repository';
 import { createTokenCipher } from '../../src/db/token-cipher';
@@ -20,12 +18,12 @@ import { createSlackClient } from '../../src/platforms/slack/client';
 import {
   createClientCache,
   createInstallationStore,
-  createOAuthClient,
+  createTokenRefresher,
   createTokenSource,
 } from '../../src/platforms/slack/installations';
 import { createSlackMessenger } from '../../src/platforms/slack/messenger';
 import { attachFakeOAuth, type FakeOAuth } from '../../src/sandbox/fake-slack-oauth';
-import { silentLogger } from '../support/checkin-team';
+import { silentLogger, syncedTeam } from '../support/checkin-team';
 import { openTestDatabase, type TestDatabase } from '../support/db';
 import { startFakeSlack, type FakeSlack } from '../support/fake-slack';
 import { MemoryQueue } from '../support/memory-queue';
@@ -82,16 +80,7 @@ async function team(teamId: string, people: string[]) {
   const channel = `C${uid()}`;
   for (const id of people) slack.addUser({ id, tz: 'UTC' });
   slack.addChannel(channel, people);
-  const workspace = await deps.repos.workspaces.ensure('slack', teamId);
-  const { team: created } = await deps.repos.teams.ensure({
-    workspaceId: workspace.id,
-    channelId: channel,
-    managers: [people[0]!],
-    settings: DEFAULT_TEAM_SETTINGS,
-  });
-  await syncTeam(deps, created.id);
-  await deps.repos.teams.setSchedule(created.id, { days: ['fri'], time: '03:00' });
-  return { workspace, team: created };
+  return syncedTeam(deps, { teamId, channel, people, schedule: { days: ['fri'], time: '03:00' } });
 }
 
 const postsTo = (userId: string) => slack.callsTo('chat.postMessage').filter((c) => c.args.channel === userId);
@@ -116,16 +105,10 @@ afterAll(async () => {
 beforeEach(() => {
   const repo = createInstallationRepository(database.db, createTokenCipher(KEY));
   const store = createInstallationStore(repo);
-  const oauthClient = createOAuthClient(slack.url);
   const tokenFor = createTokenSource({
     store,
     clock,
-    refresh: (refreshToken) =>
-      oauthClient.oauth.v2.access({
-        ...{ client_id: CLIENT.clientId, client_secret: CLIENT.clientSecret },
-        grant_type: 'refresh_token',
-        refresh_token: refreshToken,
-      }),
+    refresh: createTokenRefresher(slack.url, CLIENT.clientId, CLIENT.clientSecret),
   });
   const clientOf = createClientCache((token, teamId) => createSlackClient(token, slack.url, silentLogger, teamId));
   queue = new MemoryQueue();

@@ -139,7 +139,14 @@ export function createClientCache(build: (token: string, teamId?: string) => Web
   };
 }
 
-/** A no-token WebClient for oauth.v2.access (token refresh). */
-export function createOAuthClient(apiUrl: string | undefined): WebClient {
-  return new WebClient(undefined, { ...(apiUrl ? { slackApiUrl: apiUrl } : {}), fetch: createSlackFetch() });
+/** oauth.v2.access with grant_type=refresh_token, with the app's client credentials. */
+export function createTokenRefresher(apiUrl: string | undefined, clientId: string, clientSecret: string) {
+  const client = new WebClient(undefined, { ...(apiUrl ? { slackApiUrl: apiUrl } : {}), fetch: createSlackFetch() });
+  return (refreshToken: string) =>
+    client.oauth.v2.access({
+      client_id: clientId,
+      client_secret: clientSecret,
+      grant_type: 'refresh_token',
+      refresh_token: refreshToken,
+    });
 }
