@@ -70,6 +70,15 @@ const generatedSecret = (minLength: number) =>
 const copiedCredential = <T extends z.ZodString>(base: T, whereFrom: string) =>
   base.refine((value) => !PLACEHOLDER.test(value), `is still the placeholder from .env.example; ${whereFrom}`);
 
+/** A 256-bit key as 64 hex characters (`openssl rand -hex 32`). */
+const encryptionKey = z
+  .string()
+  .regex(/^[0-9a-fA-F]{64}$/, `must be 64 hex characters (a 256-bit key); ${MAKE_SECRET}`)
+  .superRefine((value, ctx) => {
+    const reason = weakSecretReason(value, 64);
+    if (reason) ctx.addIssue({ code: 'custom', message: `${reason}; ${MAKE_SECRET}` });
+  });
+
 const TEAMS_APP_TYPES = ['SingleTenant', 'UserAssignedMSI'] as const;
 
 const MISSING_SLACK_TOKEN = 'is missing; copy the Bot User OAuth Token (xoxb-…) from your Slack app';
@@ -91,6 +100,24 @@ const schema = z.object({
     z.string().startsWith('xapp-', 'must start with xapp- (an app-level token with connections:write)'),
     'generate an app-level token with connections:write in your Slack app',
   ).optional(),
+  /** Client ID of the Slack app ("Basic Information"); with SLACK_CLIENT_SECRET it turns on the OAuth install (several workspaces). */
+  SLACK_CLIENT_ID: copiedCredential(
+    z.string().regex(/^\d+\.\d+$/, 'must look like 1234567890.1234567890 (the Client ID)'),
+    "copy the Client ID from your Slack app's Basic Information page",
+  ).optional(),
+  /** Client Secret of the Slack app ("Basic Information"); used only for oauth.v2.access (install and token refresh). */
+  SLACK_CLIENT_SECRET: copiedCredential(
+    z.string().min(16, 'looks too short; copy the whole Client Secret'),
+    "copy the Client Secret from your Slack app's Basic Information page",
+  ).optional(),
+  /** Secret that signs the OAuth `state` of each install (at least 32 random characters); needed with SLACK_CLIENT_ID. */
+  SLACK_STATE_SECRET: generatedSecret(32).optional(),
+  /** Key that encrypts the installations' tokens at rest (AES-256-GCM): 64 hex characters; needed with SLACK_CLIENT_ID. */
+  TOKEN_ENCRYPTION_KEY: encryptionKey.optional(),
+  /** The key TOKEN_ENCRYPTION_KEY replaced, during a key rotation: still read until `npm run tokens:reencrypt` has run. */
+  TOKEN_ENCRYPTION_KEY_PREVIOUS: encryptionKey.optional(),
+  /** Days an uninstalled workspace's data is kept before it is deleted (0–365); `npm run workspace:delete` deletes it now. */
+  UNINSTALLED_DATA_GRACE_DAYS: int(0, 365).default(30),
   /** Web API base URL; default Slack's. Set for GovSlack, or to a fake Slack in tests. */
   SLACK_API_URL: url(['http:', 'https:'], 'https://slack.com/api/').optional(),
   /** Most Slack Web API calls per second the workers make to the workspace, all workers together, evenly spaced. */
@@ -147,8 +174,10 @@ type Parsed = z.infer<typeof schema>;
 
 /** The validated environment, plus which platforms it turns on. */
 export type Config = Parsed & {
-  /** Slack is on: SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET are set. */
+  /** Slack is on: SLACK_SIGNING_SECRET with SLACK_BOT_TOKEN (one workspace) or with the OAuth variables (several). */
   slackEnabled: boolean;
+  /** Slack serves every workspace that installs it through OAuth (SLACK_CLIENT_ID set, no SLACK_BOT_TOKEN). */
+  slackOAuth: boolean;
   /** Teams is on: TEAMS_APP_ID is set, or unauthenticated local testing was asked for. */
   teamsEnabled: boolean;
 };
@@ -157,7 +186,7 @@ export type Config = Parsed & {
 function platformsNamed(env: Record<string, string | undefined>): { slack: boolean; teams: boolean } {
   const noAuth = env.TEAMS_ALLOW_UNAUTHENTICATED === 'true';
   return {
-    slack: Boolean(env.SLACK_BOT_TOKEN || env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN),
+    slack: Boolean(env.SLACK_BOT_TOKEN || env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN || env.SLACK_CLIENT_ID),
     teams: Boolean(env.TEAMS_APP_ID || env.TEAMS_APP_PASSWORD || env.TEAMS_TENANT_ID || noAuth),
   };
 }
@@ -172,8 +201,12 @@ function crossChecks(env: Record<string, string | undefined>): string[] {
       'No chat platform is configured: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET for Slack, or TEAMS_APP_ID and TEAMS_TENANT_ID (and TEAMS_APP_PASSWORD) for Microsoft Teams, or both',
     );
   }
-  if (slack && !env.SLACK_BOT_TOKEN) problems.push(`SLACK_BOT_TOKEN ${MISSING_SLACK_TOKEN}`);
+  if (slack && !env.SLACK_BOT_TOKEN && !env.SLACK_CLIENT_ID)
+    problems.push(
+      `SLACK_BOT_TOKEN ${MISSING_SLACK_TOKEN} (or set SLACK_CLIENT_ID and the OAuth variables to serve several workspaces)`,
+    );
   if (slack && !env.SLACK_SIGNING_SECRET) problems.push(`SLACK_SIGNING_SECRET ${MISSING_SLACK_SECRET}`);
+  problems.push(...oauthChecks(env));
   if (noAuth) {
     if (env.NODE_ENV === 'production')
       problems.push(
@@ -202,6 +235,31 @@ function crossChecks(env: Record<string, string | undefined>): string[] {
   return problems;
 }
 
+/** What the OAuth install needs besides the Signing Secret. */
+const OAUTH_VARIABLES = [
+  'SLACK_CLIENT_ID',
+  'SLACK_CLIENT_SECRET',
+  'SLACK_STATE_SECRET',
+  'TOKEN_ENCRYPTION_KEY',
+] as const;
+
+/**
+ * SLACK_CLIENT_ID without SLACK_BOT_TOKEN is the OAuth install: it needs its four variables together. With a bot
+ * token the deployment serves that one workspace and the client id is left to Sign in with Slack.
+ */
+function oauthChecks(env: Record<string, string | undefined>): string[] {
+  if (!env.SLACK_CLIENT_ID || env.SLACK_BOT_TOKEN) return [];
+  const problems: string[] = OAUTH_VARIABLES.filter((name) => !env[name]).map(
+    (name) =>
+      `${name} is missing; the OAuth install (SLACK_CLIENT_ID without SLACK_BOT_TOKEN) needs ${OAUTH_VARIABLES.join(', ')}`,
+  );
+  if (env.SLACK_APP_TOKEN)
+    problems.push('SLACK_APP_TOKEN (Socket Mode) cannot serve the OAuth install: unset it and give Slack a public URL');
+  if (env.TOKEN_ENCRYPTION_KEY && env.TOKEN_ENCRYPTION_KEY === env.TOKEN_ENCRYPTION_KEY_PREVIOUS)
+    problems.push('TOKEN_ENCRYPTION_KEY_PREVIOUS must differ from TOKEN_ENCRYPTION_KEY (it is the key being replaced)');
+  return problems;
+}
+
 /** Thrown when the environment is not valid; the message lists every problem. */
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -223,7 +281,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const data = result.data;
   return {
     ...data,
-    slackEnabled: Boolean(data.SLACK_BOT_TOKEN && data.SLACK_SIGNING_SECRET),
+    slackEnabled: Boolean((data.SLACK_BOT_TOKEN || data.SLACK_CLIENT_ID) && data.SLACK_SIGNING_SECRET),
+    slackOAuth: Boolean(data.SLACK_CLIENT_ID && !data.SLACK_BOT_TOKEN),
     teamsEnabled: Boolean(data.TEAMS_APP_ID) || data.TEAMS_ALLOW_UNAUTHENTICATED === 'true',
   };
 }

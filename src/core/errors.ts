@@ -12,7 +12,9 @@ export type ErrorCode =
   | 'delivery_in_flight'
   /** The process is shutting down: the job stopped where it safely could and goes back to the queue as it is. */
   | 'interrupted'
-  | 'invalid_input';
+  | 'invalid_input'
+  /** The workspace uninstalled the app or revoked its tokens: nothing more is sent there. */
+  | 'workspace_uninstalled';
 
 /** An error with a stable machine-readable code and the parameters its message needs. */
 export class SymmetryError extends Error {

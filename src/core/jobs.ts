@@ -55,6 +55,8 @@ export interface JobPayloads {
   /** One message of a conversation on an anonymous comment, to the author or to the team's managers; keyed by the message id. */
   'deliver-reply': { replyId: string };
   'purge-comments': Record<string, never>;
+  /** Daily: the data of workspaces uninstalled longer ago than the grace period is deleted. */
+  'purge-workspaces': Record<string, never>;
   tick: Record<string, never>;
 }
 

@@ -102,6 +102,42 @@ export interface WorkspaceRepository {
   ensure(platform: Workspace['platform'], externalId: string): Promise<Workspace>;
   findById(id: string): Promise<Workspace | null>;
   updateKudosSettings(id: string, settings: KudosSettings): Promise<void>;
+  /** The app left the workspace at `at`: no tick, job or reminder runs for it any more. */
+  markUninstalled(id: string, at: Date): Promise<void>;
+  /** The workspace installed the app again: it is served again (a no-op for one never uninstalled). */
+  reinstate(platform: Workspace['platform'], externalId: string): Promise<void>;
+  /** Ids of workspaces uninstalled before `before`. */
+  listUninstalledBefore(before: Date): Promise<string[]>;
+  /** Deletes the workspace and everything of it (teams, members, rounds, answers, kudos), in one transaction. */
+  deleteData(id: string): Promise<void>;
+}
+
+/** Which platform installation: a workspace's own (teamId), or an Enterprise Grid org-wide one (enterpriseId only). */
+export interface InstallationKey {
+  enterpriseId?: string | undefined;
+  teamId?: string | undefined;
+}
+
+/** An installation as stored: opaque JSON text (its tokens included), sealed at rest by the repository. */
+export interface InstallationRecord extends InstallationKey {
+  isEnterpriseInstall: boolean;
+  /** When its bot token expires (token rotation); null when it does not. */
+  expiresAt: Date | null;
+  data: string;
+}
+
+/** The installations of a deployment serving several workspaces (Slack OAuth). */
+export interface InstallationRepository {
+  /** Inserts or replaces the installation of its key, sealed with the current key. */
+  save(record: InstallationRecord): Promise<void>;
+  /** The installation serving `key`: the workspace's own, else its Grid organization's org-wide install. */
+  find(key: InstallationKey & { isEnterpriseInstall?: boolean }): Promise<InstallationRecord | null>;
+  /** Remembers that workspace `teamId` belongs to organization `enterpriseId` (for work with no request to say so). */
+  linkWorkspace(enterpriseId: string, teamId: string): Promise<void>;
+  /** Deletes the installation of exactly this key (an org-wide one when teamId is absent); how many rows went. */
+  remove(key: InstallationKey): Promise<number>;
+  /** Reseals up to `limit` rows still under the previous key with the current one; how many it did (0: done). */
+  reseal(limit: number): Promise<number>;
 }
 
 export interface TeamRepository {

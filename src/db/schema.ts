@@ -50,6 +50,8 @@ export const workspaces = pgTable(
       .$type<Partial<KudosSettings>>()
       .notNull()
       .default(sql`'{}'::jsonb`),
+    /** When the app was uninstalled or its tokens revoked: no job runs for it, its data goes after the grace period. */
+    uninstalledAt: tstz('uninstalled_at'),
     createdAt: createdAt(),
   },
   (t) => [unique('workspaces_platform_external_id_key').on(t.platform, t.externalId)],
@@ -516,3 +518,37 @@ export const customerSignals = pgTable(
     check('customer_signals_responses_positive', sql`responses >= 1`),
   ],
 );
+
+/**
+ * A Slack OAuth installation: one per workspace, or one per Enterprise Grid organization for an org-wide install
+ * (team_id ''). The installation (tokens included) is one sealed value: AES-256-GCM under the key `key_id` names,
+ * with the row's natural key as associated data; nothing here reads as a token.
+ */
+export const slackInstallations = pgTable(
+  'slack_installations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** The Enterprise Grid organization, '' outside Grid. */
+    enterpriseId: text('enterprise_id').notNull().default(''),
+    /** The workspace, '' for an org-wide install. */
+    teamId: text('team_id').notNull().default(''),
+    isEnterpriseInstall: boolean('is_enterprise_install').notNull().default(false),
+    keyId: text('key_id').notNull(),
+    sealed: text('sealed').notNull(),
+    /** When the bot token expires (token rotation), null when it does not. */
+    expiresAt: tstz('expires_at'),
+    createdAt: createdAt(),
+    updatedAt: tstz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    unique('slack_installations_enterprise_team_key').on(t.enterpriseId, t.teamId),
+    index('slack_installations_key_id_idx').on(t.keyId),
+  ],
+);
+
+/** Which Grid organization a workspace belongs to, learnt from its requests: scheduled work finds the org-wide install by it. */
+export const slackOrgWorkspaces = pgTable('slack_org_workspaces', {
+  teamId: text('team_id').primaryKey(),
+  enterpriseId: text('enterprise_id').notNull(),
+  createdAt: createdAt(),
+});

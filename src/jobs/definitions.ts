@@ -32,6 +32,17 @@ interface JobDefinition<N extends JobName> {
 
 type Definitions = { [N in JobName]: JobDefinition<N> };
 
+/** A daily clean-up started by its job scheduler: no payload, no id (a scheduled job cannot have one), low priority. */
+function dailyCleanup<N extends 'purge-comments' | 'purge-workspaces'>(): JobDefinition<N> {
+  return {
+    queue: 'work',
+    schema: z.object({}).strict() as unknown as z.ZodType<JobPayloads[N]>,
+    priority: 9,
+    attempts: 3,
+    jobId: () => undefined,
+  };
+}
+
 export const JOBS: Definitions = {
   'open-round': {
     queue: 'work',
@@ -220,13 +231,8 @@ export const JOBS: Definitions = {
     jobId: (p) =>
       `chart-${p.teamId}-${safe(p.platformUserId)}-${p.view}-${p.rounds}-${safe(p.requestedAt.slice(0, 16))}`,
   },
-  'purge-comments': {
-    queue: 'work',
-    schema: z.object({}).strict() as unknown as z.ZodType<JobPayloads['purge-comments']>,
-    priority: 9,
-    attempts: 3,
-    jobId: () => undefined,
-  },
+  'purge-comments': dailyCleanup<'purge-comments'>(),
+  'purge-workspaces': dailyCleanup<'purge-workspaces'>(),
   tick: {
     queue: 'work',
     schema: z.object({}).strict() as unknown as z.ZodType<JobPayloads['tick']>,

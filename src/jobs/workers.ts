@@ -35,6 +35,7 @@ const PERMANENT: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'invalid_input',
   'invalid_score',
   'recipient_unreachable',
+  'workspace_uninstalled',
   'unsupported',
 ]);
 
@@ -156,6 +157,11 @@ export async function upsertSchedulers(connection: Redis, prefix: string, tickEv
       'comment-retention',
       { every: 24 * 3_600_000 },
       { name: 'purge-comments', data: {}, opts: keep },
+    );
+    await queue.upsertJobScheduler(
+      'uninstalled-workspaces',
+      { every: 24 * 3_600_000 },
+      { name: 'purge-workspaces', data: {}, opts: keep },
     );
   } finally {
     await queue.close();

@@ -6,6 +6,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Redis } from 'ioredis';
 import type { Config } from '../config';
+import type { Clock } from '../core/clock';
+import type { Database } from '../db/client';
 import type { Platform } from '../core/model';
 import type { Logger, Messenger, Repositories } from '../core/ports';
 import type { WebDeps } from '../core/use-cases/deps';
@@ -45,6 +47,10 @@ export interface PlatformContext {
   metrics: Metrics;
   /** The Redis a worker's call pacer keeps its slots in (all workers share them). */
   redis: Redis;
+  /** The database, for what a platform keeps of its own (Slack's OAuth installations). */
+  db: Database;
+  /** The process's clock: tokens are refreshed before they expire by it. */
+  clock: Clock;
 }
 
 /** One chat platform: whether the configuration turns it on, and what it brings to each process. */

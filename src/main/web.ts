@@ -46,13 +46,16 @@ export async function startWeb(config: Config, logger: Logger, options: StartOpt
   const { database, redis, queue, repos } = await openStores(config, logger);
   const metrics = processMetrics();
   metrics.watchQueues(Object.values(queue.queues));
-  const platforms = await byPlatform(enabledPlatforms(config), (p) => p.web({ config, logger, repos, metrics, redis }));
+  const clock = options.clock ?? systemClock;
+  const platforms = await byPlatform(enabledPlatforms(config), (p) =>
+    p.web({ config, logger, repos, metrics, redis, db: database.db, clock }),
+  );
   // The web process asks the platform directly only to recognise workspace admins and bots in commands.
   const directory = routeByPlatform(messengersOf(platforms));
   const deps: WebDeps = {
     repos,
     queue,
-    clock: options.clock ?? systemClock,
+    clock,
     logger,
     directory,
     anonymitySecret: config.ANONYMITY_SECRET,

@@ -16,6 +16,7 @@ import { sendCommandChart } from '../core/use-cases/charts';
 import { recordPlusOne } from '../core/use-cases/conversations';
 import type { WorkerDeps } from '../core/use-cases/deps';
 import { purgeOldComments, sendExport } from '../core/use-cases/privacy';
+import { purgeUninstalledWorkspaces } from '../core/use-cases/installations';
 import { postDigest, recordCommandKudos, recordReactionKudos, updateShoutout } from '../core/use-cases/kudos';
 import { syncMember, syncTeam } from '../core/use-cases/membership';
 import { postAction, postSummary, publishHome } from '../core/use-cases/summaries';
@@ -31,7 +32,7 @@ import type { Running, StartOptions } from './web';
 import { createChartRenderer } from '../platforms/charts/symmetry-chart';
 
 /** Maps every job name to its core use case. */
-export function buildProcessors(deps: WorkerDeps, retentionDays = 365): Processors {
+export function buildProcessors(deps: WorkerDeps, retentionDays = 365, graceDays = 30): Processors {
   return {
     'open-round': (p) => openManualRound(deps, p.teamId, new Date(p.requestedAt)),
     'deliver-checkin': async (p) => {
@@ -64,6 +65,7 @@ export function buildProcessors(deps: WorkerDeps, retentionDays = 365): Processo
     'export-csv': (p) => sendExport(deps, p),
     'send-chart': (p) => sendCommandChart(deps, p),
     'purge-comments': () => purgeOldComments(deps, retentionDays),
+    'purge-workspaces': () => purgeUninstalledWorkspaces(deps, graceDays),
     tick: () => runTick(deps),
   };
 }
@@ -118,15 +120,18 @@ export async function startWorker(config: Config, logger: Logger, options: Worke
     Math.min(50, config.WORKER_CONCURRENCY + 4),
   );
   const metrics = processMetrics();
+  const clock = options.clock ?? systemClock;
   const messenger = routeByPlatform(
-    await byPlatform(enabledPlatforms(config), (p) => p.worker({ config, logger, repos, metrics, redis })),
+    await byPlatform(enabledPlatforms(config), (p) =>
+      p.worker({ config, logger, repos, metrics, redis, db: database.db, clock }),
+    ),
   );
   // Set when SIGTERM comes: a fan-out batch stops between two DMs and goes back to the queue for another worker.
   let stopping = false;
   const deps: WorkerDeps = {
     repos,
     queue,
-    clock: options.clock ?? systemClock,
+    clock,
     logger,
     messenger,
     anonymitySecret: config.ANONYMITY_SECRET,
@@ -146,7 +151,10 @@ export async function startWorker(config: Config, logger: Logger, options: Worke
     workerConnection: redisOptionsFromUrl(config.REDIS_URL),
     prefix: config.QUEUE_PREFIX,
     concurrency: config.WORKER_CONCURRENCY,
-    processors: withPlatformErrors(withMetrics(buildProcessors(deps, config.COMMENT_RETENTION_DAYS), metrics), logger),
+    processors: withPlatformErrors(
+      withMetrics(buildProcessors(deps, config.COMMENT_RETENTION_DAYS, config.UNINSTALLED_DATA_GRACE_DAYS), metrics),
+      logger,
+    ),
     onRateLimited: (name) => metrics.rateLimited(name),
     logger,
   });

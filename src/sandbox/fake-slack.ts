@@ -126,9 +126,21 @@ export interface FakeSlackOptions {
   socketMode?: (server: Server, opts: { appId: string; pingEveryMs?: number }) => SocketModeHost;
 }
 
+/** A part of Slack kept in its own file and plugged into the fake (fake-slack-oauth.ts): its methods, its tokens, its pages. */
+export interface FakeSlackExtension {
+  /** Answers `method` itself, before any token check (null: not its call). */
+  call?(method: string, args: Args, token: string | undefined): Args | null;
+  /** The error a token gets before any method runs (`token_expired`, `invalid_auth`), or null when it may pass. */
+  tokenError?(token: string, method: string, args: Args): string | null;
+  /** Serves a page outside /api/ (an authorize page); true when it answered. */
+  page?(req: IncomingMessage, res: ServerResponse, url: URL): boolean;
+}
+
 export interface FakeSlack {
   /** Base for WebClient's `slackApiUrl`, e.g. `http://127.0.0.1:PORT/api/`. */
   readonly url: string;
+  /** Plugs in an extension: it sees every call first. */
+  extend(extension: FakeSlackExtension): void;
   readonly teamId: string;
   readonly botUserId: string;
   readonly botId: string;
@@ -693,18 +705,21 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
     };
     calls.push(call);
     if (delayMs > 0) await sleep(delayMs);
+    const own = parsed ? extended(method, args, call.token) : null;
     const served = interfere(method, args) ?? {
       status: 200,
       body: !parsed
         ? fail('invalid_json')
-        : !call.token
-          ? fail('not_authed')
-          : opts.tokens && !opts.tokens.includes(call.token)
-            ? fail('invalid_auth')
-            : // An app-level token is good for apps.connections.open only.
-              call.token.startsWith('xapp-') && method !== 'apps.connections.open'
-              ? fail('not_allowed_token_type')
-              : (handlers[method]?.(args, { bearer }) ?? fail('unknown_method')),
+        : own
+          ? own
+          : !call.token
+            ? fail('not_authed')
+            : opts.tokens && !opts.tokens.includes(call.token)
+              ? fail('invalid_auth')
+              : // An app-level token is good for apps.connections.open only.
+                call.token.startsWith('xapp-') && method !== 'apps.connections.open'
+                ? fail('not_allowed_token_type')
+                : (handlers[method]?.(args, { bearer }) ?? fail('unknown_method')),
     };
     call.status = served.status;
     call.response = served.body;
@@ -712,7 +727,21 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
     notify({ kind: 'call', call });
   };
 
+  const extensions: FakeSlackExtension[] = [];
+  /** What an extension answers for this call: its own method, or its verdict on the token. */
+  const extended = (method: string, args: Args, token: string | undefined): Args | null => {
+    for (const ext of extensions) {
+      const answer = ext.call?.(method, args, token);
+      if (answer) return answer;
+      const error = token ? ext.tokenError?.(token, method, args) : null;
+      if (error) return fail(error);
+    }
+    return null;
+  };
+
   const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', origin);
+    if (req.method === 'GET' && extensions.some((ext) => ext.page?.(req, res, url))) return;
     void (async () => {
       const data = await readBody(req);
       const raw = data.toString('utf8');
@@ -744,6 +773,7 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
 
   return {
     url: `${origin}/api/`,
+    extend: (extension) => void extensions.push(extension),
     teamId,
     botUserId,
     botId,

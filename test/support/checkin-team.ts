@@ -1,6 +1,6 @@
 /** A team on the real database for integration tests of the check-in loop: people, a channel, a Friday schedule. */
 import { randomUUID } from 'node:crypto';
-import { DEFAULT_TEAM_SETTINGS, type Team } from '../../src/core/model';
+import { DEFAULT_TEAM_SETTINGS, type Schedule, type Team, type Workspace } from '../../src/core/model';
 import type { Logger } from '../../src/core/ports';
 import type { WorkerDeps } from '../../src/core/use-cases/deps';
 import { syncTeam } from '../../src/core/use-cases/membership';
@@ -25,16 +25,30 @@ export async function seedTeam(
   for (const id of people) messenger.addUser(id, { timezone });
   const channel = `C${randomUUID().slice(0, 8)}`;
   messenger.channels.set(channel, people);
-  const workspace = await deps.repos.workspaces.ensure('slack', `T${randomUUID().slice(0, 8)}`);
+  const { team } = await syncedTeam(deps, {
+    teamId: `T${randomUUID().slice(0, 8)}`,
+    channel,
+    people,
+    schedule: { days: ['fri'], time: '14:00' },
+  });
+  return team;
+}
+
+/** A team of `people` (the first its manager) in `channel` of workspace `teamId`, synced from the channel and scheduled. */
+export async function syncedTeam(
+  deps: WorkerDeps,
+  o: { teamId: string; channel: string; people: string[]; schedule: Schedule },
+): Promise<{ workspace: Workspace; team: Team }> {
+  const workspace = await deps.repos.workspaces.ensure('slack', o.teamId);
   const { team } = await deps.repos.teams.ensure({
     workspaceId: workspace.id,
-    channelId: channel,
-    managers: [people[0]!],
+    channelId: o.channel,
+    managers: [o.people[0]!],
     settings: DEFAULT_TEAM_SETTINGS,
   });
   await syncTeam(deps, team.id);
-  await deps.repos.teams.setSchedule(team.id, { days: ['fri'], time: '14:00' });
-  return team;
+  await deps.repos.teams.setSchedule(team.id, o.schedule);
+  return { workspace, team };
 }
 
 /** The delivery id the member's check-in DM carries (its buttons answer that delivery). */

@@ -290,7 +290,15 @@ export function createDeliveryRepository(db: Database): DeliveryRepository {
         .select(getTableColumns(deliveries))
         .from(deliveries)
         .innerJoin(rounds, eq(rounds.id, deliveries.roundId))
-        .where(and(inArray(deliveries.state, ['pending', 'sending']), eq(rounds.status, 'open')))
+        .innerJoin(teams, eq(teams.id, rounds.teamId))
+        .innerJoin(workspaces, eq(workspaces.id, teams.workspaceId))
+        .where(
+          and(
+            inArray(deliveries.state, ['pending', 'sending']),
+            eq(rounds.status, 'open'),
+            isNull(workspaces.uninstalledAt),
+          ),
+        )
         .orderBy(asc(deliveries.createdAt), asc(deliveries.id))
         .limit(limit);
       return rows.map(toDelivery);
@@ -304,8 +312,10 @@ export function createDeliveryRepository(db: Database): DeliveryRepository {
         .from(deliveries)
         .innerJoin(rounds, eq(rounds.id, deliveries.roundId))
         .innerJoin(teams, eq(teams.id, rounds.teamId))
+        .innerJoin(workspaces, eq(workspaces.id, teams.workspaceId))
         .where(
           and(
+            isNull(workspaces.uninstalledAt),
             eq(deliveries.state, 'sent'),
             isNull(deliveries.answeredAt),
             isNull(deliveries.remindedAt),

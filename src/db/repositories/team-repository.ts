@@ -1,9 +1,9 @@
 /** Teams (one per channel) and their membership. */
-import { and, asc, eq, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Member } from '../../core/model';
 import type { ScheduledTeam, TeamRepository } from '../../core/ports';
 import type { Database } from '../client';
-import { members, teamMembers, teams } from '../schema';
+import { members, teamMembers, teams, workspaces } from '../schema';
 import { toMember, toTeam, uuidArray, isUuid } from './rows';
 
 /** The PostgreSQL TeamRepository. */
@@ -73,13 +73,20 @@ export function createTeamRepository(db: Database): TeamRepository {
     async listScheduled() {
       // Two queries whatever the number of teams: the teams, then all their active members.
       const [teamRows, memberRows] = await Promise.all([
-        db.select().from(teams).where(isNotNull(teams.schedule)).orderBy(asc(teams.id)),
+        // A workspace the app left has no schedule any more.
+        db
+          .select(getTableColumns(teams))
+          .from(teams)
+          .innerJoin(workspaces, eq(workspaces.id, teams.workspaceId))
+          .where(and(isNotNull(teams.schedule), isNull(workspaces.uninstalledAt)))
+          .orderBy(asc(teams.id)),
         db
           .select({ teamId: teamMembers.teamId, member: members })
           .from(teamMembers)
           .innerJoin(members, eq(members.id, teamMembers.memberId))
           .innerJoin(teams, eq(teams.id, teamMembers.teamId))
-          .where(and(isNotNull(teams.schedule), eq(teamMembers.active, true)))
+          .innerJoin(workspaces, eq(workspaces.id, teams.workspaceId))
+          .where(and(isNotNull(teams.schedule), eq(teamMembers.active, true), isNull(workspaces.uninstalledAt)))
           .orderBy(asc(members.platformUserId)),
       ]);
       const byTeam = new Map<string, Member[]>();

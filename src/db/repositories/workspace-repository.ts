@@ -1,5 +1,5 @@
 /** Workspaces (Slack teams, Teams tenants), unique by (platform, external id). */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Platform } from '../../core/model';
 import type { WorkspaceRepository } from '../../core/ports';
 import type { Database } from '../client';
@@ -27,6 +27,50 @@ export function createWorkspaceRepository(db: Database): WorkspaceRepository {
 
     async updateKudosSettings(id, settings) {
       await db.update(workspaces).set({ kudosSettings: settings }).where(eq(workspaces.id, id));
+    },
+
+    async markUninstalled(id, at) {
+      await db.update(workspaces).set({ uninstalledAt: at }).where(eq(workspaces.id, id));
+    },
+
+    async reinstate(platform, externalId) {
+      await db
+        .update(workspaces)
+        .set({ uninstalledAt: null })
+        .where(and(eq(workspaces.platform, platform), eq(workspaces.externalId, externalId)));
+    },
+
+    async listUninstalledBefore(before) {
+      const rows = await db.select({ id: workspaces.id }).from(workspaces).where(lt(workspaces.uninstalledAt, before));
+      return rows.map((r) => r.id);
+    },
+
+    async deleteData(id) {
+      if (!isUuid(id)) return;
+      const teamIds = sql`(select id from teams where workspace_id = ${id}::uuid)`;
+      const memberIds = sql`(select id from members where workspace_id = ${id}::uuid)`;
+      await db.transaction(async (tx) => {
+        // Children before parents: the foreign keys have no cascades.
+        for (const statement of [
+          sql`delete from comment_replies where team_id in ${teamIds}`,
+          sql`delete from responses where team_id in ${teamIds}`,
+          sql`delete from deliveries where member_id in ${memberIds}
+                or round_id in (select id from rounds where team_id in ${teamIds})`,
+          sql`delete from team_actions where team_id in ${teamIds}`,
+          sql`delete from questions where team_id in ${teamIds}`,
+          sql`delete from kudos_digests where team_id in ${teamIds}`,
+          sql`delete from customer_signals where team_id in ${teamIds}`,
+          sql`delete from rounds where team_id in ${teamIds}`,
+          sql`delete from team_members where team_id in ${teamIds} or member_id in ${memberIds}`,
+          sql`delete from teams where workspace_id = ${id}::uuid`,
+          ...['kudos', 'shoutouts', 'kudos_notices', 'conversation_references', 'platform_contacts']
+            .concat(['posted_messages', 'recognized_messages'])
+            .map((table) => sql`delete from ${sql.identifier(table)} where workspace_id = ${id}::uuid`),
+          sql`delete from members where workspace_id = ${id}::uuid`,
+          sql`delete from workspaces where id = ${id}::uuid`,
+        ])
+          await tx.execute(statement);
+      });
     },
 
     async findById(id) {

@@ -1,12 +1,13 @@
 /** The Bolt app: HTTP endpoint (or Socket Mode), our logger, our listeners. Transport only. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { App, HTTPReceiver, ignoreSelf } from '@slack/bolt';
-import type { Logger } from '../../core/ports';
+import { App, HTTPReceiver, ignoreSelf, type Authorize } from '@slack/bolt';
+import type { InstallationKey, Logger } from '../../core/ports';
 import type { WebDeps } from '../../core/use-cases/deps';
 import { toBoltLogger } from './bolt-logger';
 import { createEventsEndpoint } from './events-endpoint';
 import { createSlackFetch } from './http';
 import { registerListeners } from './listeners';
+import { registerUninstall } from './listeners/uninstall';
 import type { Verdict } from './payload-screen';
 import { SocketModeTransport } from './socket-mode';
 import { ownWorkspaceOnly } from './workspace-guard';
@@ -23,7 +24,12 @@ export interface SlackHooks {
 }
 
 export interface SlackAppOptions {
-  token: string;
+  /** One workspace: its bot token. */
+  token?: string;
+  /** Several workspaces (OAuth): Bolt's authorize over the installation store, instead of `token`. */
+  authorize?: Authorize<boolean>;
+  /** Several workspaces: deletes an installation's tokens when Slack says the app was uninstalled or they were revoked. */
+  forgetInstallation?(key: InstallationKey): Promise<void>;
   signingSecret: string;
   /** App-level token: when set, Socket Mode instead of HTTP. */
   appToken?: string;
@@ -88,7 +94,7 @@ export function createSlackApp(options: SlackAppOptions, deps: WebDeps): SlackTr
   const http = socket ? undefined : new HTTPReceiver({ signingSecret: options.signingSecret, logger });
   // Bolt's ignoreSelf is registered below, after the first middleware, instead of first of all.
   const app = new App({
-    token: options.token,
+    ...(options.authorize ? { authorize: options.authorize } : { token: options.token! }),
     receiver: (socket ?? http)!,
     logger,
     clientOptions,
@@ -109,6 +115,7 @@ export function createSlackApp(options: SlackAppOptions, deps: WebDeps): SlackTr
   app.use(ignoreSelf);
   if (options.teamId) app.use(ownWorkspaceOnly(options.teamId));
   registerListeners(app, deps);
+  if (options.forgetInstallation) registerUninstall(app, deps, options.forgetInstallation);
   app.error(async (error) => {
     options.logger.error({ err: error.message, code: (error as { code?: string }).code }, 'slack listener failed');
   });

@@ -72,16 +72,25 @@ function imageUpload(image: ImageFile) {
   };
 }
 
-/** Creates the Slack Messenger. One bot token (single-workspace install); `workspace` is carried for multi-workspace later. */
-export function createSlackMessenger(client: WebClient, pacer?: CallPacer): Messenger {
+/** The WebClient for a workspace: the one bot token's, or (OAuth installs) the workspace's own, fresh. */
+export type SlackClients = WebClient | ((workspace: Workspace) => Promise<WebClient>);
+
+/** Creates the Slack Messenger over one bot token's client, or a client per workspace (OAuth installs). */
+export function createSlackMessenger(clients: SlackClients, pacer?: CallPacer): Messenger {
+  const clientFor = typeof clients === 'function' ? clients : async () => clients;
   /**
    * Every Web API call: paced across all workers (when a pacer is given), Slack's errors as SymmetryErrors.
    * A 429 holds every worker's calls to the workspace back for its Retry-After before the job is retried.
    */
-  async function call<T extends WebAPICallResult>(workspace: Workspace, run: () => Promise<T>): Promise<T> {
+  async function call<T extends WebAPICallResult>(
+    workspace: Workspace,
+    run: (client: WebClient) => Promise<T>,
+  ): Promise<T> {
+    // The token first: an uninstalled workspace fails here for good, without taking a slot of the pace.
+    const client = await clientFor(workspace);
     await pacer?.take(workspace.externalId);
     try {
-      return await run();
+      return await run(client);
     } catch (err) {
       const failure = toSymmetryError(err);
       if (pacer && isSymmetryError(failure, 'platform_rate_limited'))
@@ -98,7 +107,7 @@ export function createSlackMessenger(client: WebClient, pacer?: CallPacer): Mess
     field: string,
     value: string,
   ): Promise<MessageRef | null> {
-    const history = await call(workspace, () =>
+    const history = await call(workspace, (client) =>
       client.conversations.history({ channel, limit: 100, include_all_metadata: true }),
     );
     const found = history.messages?.find(
@@ -111,7 +120,7 @@ export function createSlackMessenger(client: WebClient, pacer?: CallPacer): Mess
 
   /** The app's DM with a user, for files: uploads need a channel id, not a user id (conversations.open, im:write). */
   const dmChannel = async (workspace: Workspace, userId: string): Promise<string> => {
-    const opened = await call(workspace, () => client.conversations.open({ users: userId }));
+    const opened = await call(workspace, (client) => client.conversations.open({ users: userId }));
     const channel = opened.channel?.id;
     if (!channel) throw new SymmetryError('platform_error', { error: 'no_dm_channel' });
     return channel;
@@ -120,15 +129,17 @@ export function createSlackMessenger(client: WebClient, pacer?: CallPacer): Mess
   return {
     async sendDirect(workspace: Workspace, userId: string, message: OutboundMessage): Promise<MessageRef> {
       // Posting to the user id opens (or reuses) the app's DM with them: one call instead of conversations.open + post.
-      const res = await call(workspace, () => client.chat.postMessage({ channel: userId, ...renderMessage(message) }));
+      const res = await call(workspace, (client) =>
+        client.chat.postMessage({ channel: userId, ...renderMessage(message) }),
+      );
       return { channelId: String(res.channel), messageId: String(res.ts) };
     },
     async update(workspace, ref, message) {
       const { metadata: _metadata, ...rendered } = renderMessage(message);
-      await call(workspace, () => client.chat.update({ channel: ref.channelId, ts: ref.messageId, ...rendered }));
+      await call(workspace, (client) => client.chat.update({ channel: ref.channelId, ts: ref.messageId, ...rendered }));
     },
     async postToChannel(workspace, channelId, message, options = {}) {
-      const res = await call(workspace, () =>
+      const res = await call(workspace, (client) =>
         client.chat.postMessage({
           channel: channelId,
           ...renderMessage(message),
@@ -138,12 +149,12 @@ export function createSlackMessenger(client: WebClient, pacer?: CallPacer): Mess
       return { channelId: String(res.channel), messageId: String(res.ts) };
     },
     async findCheckin(workspace, userId, deliveryId) {
-      const opened = await call(workspace, () => client.conversations.open({ users: userId }));
+      const opened = await call(workspace, (client) => client.conversations.open({ users: userId }));
       const channel = opened.channel?.id;
       return channel ? findByMetadata(workspace, channel, CHECKIN_METADATA_TYPE, 'delivery_id', deliveryId) : null;
     },
     async findDirect(workspace, userId, key) {
-      const opened = await call(workspace, () => client.conversations.open({ users: userId }));
+      const opened = await call(workspace, (client) => client.conversations.open({ users: userId }));
       const channel = opened.channel?.id;
       return channel ? findByMetadata(workspace, channel, POST_METADATA_TYPE, 'key', key) : null;
     },
@@ -151,16 +162,16 @@ export function createSlackMessenger(client: WebClient, pacer?: CallPacer): Mess
       return findByMetadata(workspace, channelId, POST_METADATA_TYPE, 'key', key);
     },
     async publishHome(workspace, userId, home) {
-      await call(workspace, () => client.views.publish({ user_id: userId, view: renderHome(home) }));
+      await call(workspace, (client) => client.views.publish({ user_id: userId, view: renderHome(home) }));
     },
     async getMessage(workspace, channelId, messageId) {
       // The exact message: history bounded to its own ts (channels:history / groups:history).
-      const history = await call(workspace, () =>
+      const history = await call(workspace, (client) =>
         client.conversations.history({ channel: channelId, latest: messageId, inclusive: true, limit: 1 }),
       ).catch(() => null);
       const found = history?.messages?.find((m) => m.ts === messageId);
       if (!found) return null;
-      const link = await call(workspace, () =>
+      const link = await call(workspace, (client) =>
         client.chat.getPermalink({ channel: channelId, message_ts: messageId }),
       ).catch(() => null);
       return { channelId, messageId, text: found.text ?? '', permalink: link?.permalink ?? null };
@@ -169,7 +180,7 @@ export function createSlackMessenger(client: WebClient, pacer?: CallPacer): Mess
       const channel = await dmChannel(workspace, userId);
       await call(
         workspace,
-        () =>
+        (client) =>
           client.filesUploadV2({
             channel_id: channel,
             filename: file.name,
@@ -183,7 +194,7 @@ export function createSlackMessenger(client: WebClient, pacer?: CallPacer): Mess
       const file = imageUpload(image);
       await call(
         workspace,
-        () =>
+        (client) =>
           (options.threadId
             ? client.filesUploadV2({ ...file, channel_id: channelId, thread_ts: options.threadId })
             : client.filesUploadV2({ ...file, channel_id: channelId })) as Promise<WebAPICallResult>,
@@ -193,7 +204,7 @@ export function createSlackMessenger(client: WebClient, pacer?: CallPacer): Mess
       const channel = await dmChannel(workspace, userId);
       await call(
         workspace,
-        () =>
+        (client) =>
           client.filesUploadV2({
             ...imageUpload(image),
             channel_id: channel,
@@ -201,19 +212,19 @@ export function createSlackMessenger(client: WebClient, pacer?: CallPacer): Mess
       );
     },
     async getUser(workspace, userId) {
-      const res = await call(workspace, () => client.users.info({ user: userId, include_locale: true }));
+      const res = await call(workspace, (client) => client.users.info({ user: userId, include_locale: true }));
       return toProfile(userId, res.user as SlackUser | undefined);
     },
     async readStatus(workspace, userId) {
       // users.info (tier 4, paced like every call): the same read as getUser, without the locale.
-      const res = await call(workspace, () => client.users.info({ user: userId }));
+      const res = await call(workspace, (client) => client.users.info({ user: userId }));
       return toPresenceStatus(res.user as SlackUser | undefined);
     },
     async listChannelMembers(workspace, channelId) {
       const ids: string[] = [];
       let cursor: string | undefined;
       do {
-        const page = await call(workspace, () =>
+        const page = await call(workspace, (client) =>
           client.conversations.members({ channel: channelId, limit: 1000, ...(cursor ? { cursor } : {}) }),
         );
         ids.push(...(page.members ?? []));

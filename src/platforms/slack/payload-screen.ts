@@ -100,6 +100,11 @@ const LISTENED_EVENTS: Record<string, z.ZodType> = {
   app_home_opened: z.looseObject({ user: id, tab: z.string().optional() }),
   reaction_added: reaction,
   reaction_removed: reaction,
+  // Several workspaces (OAuth): the app left a workspace, or its tokens were revoked.
+  app_uninstalled: z.looseObject({}),
+  tokens_revoked: z.looseObject({
+    tokens: z.looseObject({ oauth: z.array(z.string()).optional(), bot: z.array(z.string()).optional() }),
+  }),
 };
 
 const eventEnvelope = z.looseObject({

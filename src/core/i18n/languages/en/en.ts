@@ -184,6 +184,10 @@ export const en = {
   'home.kudos_none': 'None yet. Kudos others give you show up here.',
   'error.unknown_command': '`{command}` is not a Symmetry command. Try `/pulse help`.',
   'error.other_workspace': 'This Symmetry is installed in another workspace, so it cannot act here.',
+  'install.done':
+    'Symmetry is installed. Go back to Slack: invite @Symmetry to a team channel and run /pulse setup there.',
+  'install.failed':
+    'The install did not finish ({reason}). Start again from the Add to Slack page; the link from it is good once, for 10 minutes.',
   'kudos.unknown_user': 'I cannot find <@{user}> in this workspace; kudos go to people here.',
   'privacy.forgotten':
     'Done. Removed: {answers} answer(s), {deliveries} check-in record(s), your membership of {teams} team(s) and your settings; {kudos} kudos now show you as "someone". If you stay in a team\'s channel, a later sync adds you back and you will get check-ins again; leave the channel to stop them.',

@@ -207,6 +207,10 @@ export const fr: CatalogOf<FrPlural> = {
   'home.kudos_none': 'Aucun pour l’instant. Les kudos que l’on vous donne apparaissent ici.',
   'error.unknown_command': '`{command}` n’est pas une commande Symmetry. Essayez `/pulse help`.',
   'error.other_workspace': 'Ce Symmetry est installé dans un autre espace de travail : il ne peut pas agir ici.',
+  'install.done':
+    'Symmetry est installé. Retournez dans Slack : invitez @Symmetry dans le canal d’une équipe et lancez /pulse setup.',
+  'install.failed':
+    'L’installation n’a pas abouti ({reason}). Recommencez depuis la page Ajouter à Slack ; son lien ne sert qu’une fois, pendant 10 minutes.',
   'kudos.unknown_user': 'Je ne trouve pas <@{user}> dans cet espace de travail ; les kudos vont aux personnes d’ici.',
   'privacy.forgotten':
     'C’est fait. Supprimé : {answers} réponse(s), {deliveries} trace(s) de check-in, votre appartenance à {teams} équipe(s) et vos paramètres ; {kudos} kudos vous présentent désormais comme « quelqu’un ». Si vous restez dans le canal d’une équipe, une prochaine synchronisation vous y rajoutera et vous recevrez de nouveau des check-ins ; quittez le canal pour les arrêter.',

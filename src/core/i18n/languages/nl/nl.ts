@@ -193,6 +193,10 @@ export const nl: CatalogOf<NlPlural> = {
   'home.kudos_none': 'Nog geen. Kudos die anderen je geven, verschijnen hier.',
   'error.unknown_command': '`{command}` is geen Symmetry-commando. Probeer `/pulse help`.',
   'error.other_workspace': 'Deze Symmetry is in een andere werkruimte geïnstalleerd en kan hier dus niets doen.',
+  'install.done':
+    'Symmetry is geïnstalleerd. Ga terug naar Slack: nodig @Symmetry uit in het kanaal van een team en voer daar /pulse setup uit.',
+  'install.failed':
+    'De installatie is niet voltooid ({reason}). Begin opnieuw op de pagina Toevoegen aan Slack; de link daarvan werkt één keer, 10 minuten lang.',
   'kudos.unknown_user': 'Ik kan <@{user}> niet vinden in deze werkruimte; kudos gaan naar mensen hier.',
   'privacy.forgotten':
     'Klaar. Verwijderd: {answers} antwoord(en), {deliveries} check-inregistratie(s), je lidmaatschap van {teams} team(s) en je instellingen; bij {kudos} kudos sta je nu als ‘iemand’. Blijf je in het kanaal van een team, dan voegt een latere synchronisatie je weer toe en krijg je weer check-ins; verlaat het kanaal om dat te stoppen.',

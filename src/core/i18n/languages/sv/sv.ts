@@ -189,6 +189,10 @@ export const sv: CatalogOf<SvPlural> = {
   'home.kudos_none': 'Inga än. Kudos som andra ger dig visas här.',
   'error.unknown_command': '`{command}` är inget Symmetry-kommando. Prova `/pulse help`.',
   'error.other_workspace': 'Den här Symmetry är installerad i en annan arbetsyta och kan därför inte göra något här.',
+  'install.done':
+    'Symmetry är installerad. Gå tillbaka till Slack: bjud in @Symmetry till en teamkanal och kör /pulse setup där.',
+  'install.failed':
+    'Installationen slutfördes inte ({reason}). Börja om från sidan Lägg till i Slack; länken därifrån fungerar en gång, i 10 minuter.',
   'kudos.unknown_user': 'Jag hittar inte <@{user}> i den här arbetsytan; kudos går till personer här.',
   'privacy.forgotten':
     'Klart. Borttaget: {answers} svar, {deliveries} incheckningspost(er), ditt medlemskap i {teams} team och dina inställningar; {kudos} kudos visar dig nu som ”någon”. Om du stannar kvar i ett teams kanal lägger en senare synkronisering till dig igen och du får incheckningar igen; lämna kanalen för att stoppa dem.',
