@@ -461,8 +461,12 @@ export interface Repositories {
  * next free slot of its key (a workspace), 1/rate of a second after the slot before it.
  */
 export interface CallPacer {
-  /** Resolves when this call may go. */
-  take(key: string): Promise<void>;
+  /**
+   * Resolves with 0 when this call may go (after waiting for its slot). With `maxWaitMs`, a slot further
+   * away than that is not taken: it resolves at once with how many ms away it is, so a job can give its
+   * worker back to other workspaces instead of sleeping on this one's limit.
+   */
+  take(key: string, maxWaitMs?: number): Promise<number>;
   /** Holds every later call under `key` back for `ms` (the platform answered 429 with Retry-After). */
   holdOff(key: string, ms: number): Promise<void>;
 }

@@ -44,6 +44,12 @@ export function toPresenceStatus(u: SlackUser | undefined): PresenceStatus | nul
   };
 }
 
+/** A failed read counts as "not found", except a rate limit: the job comes back after it instead. */
+function unlessRateLimited(err: unknown): null {
+  if (isSymmetryError(err, 'platform_rate_limited')) throw err;
+  return null;
+}
+
 /** Slack → UserProfile. Slackbot is a bot even though Slack does not flag it as one. */
 export function toProfile(id: string, u: SlackUser | undefined): UserProfile {
   return {
@@ -64,14 +70,28 @@ function imageUpload(image: ImageFile) {
   return { filename: image.name, title: image.title, alt_text: image.altText, file: Buffer.from(image.content) };
 }
 
+/**
+ * The longest a call sleeps for its workspace's next pacer slot. A job sleeping on one workspace's
+ * limit holds a worker that another workspace's DMs could use: a slot further away than this hands
+ * the job back to the queue until then (as a 429 would, but without asking Slack), so one workspace
+ * at its limit never delays another. A few slots' worth at Slack's pace (20 calls/s).
+ */
+export const MAX_PACE_WAIT_MS = 250;
+
 /** Creates the Slack Messenger. One bot token (single-workspace install); `workspace` is carried for multi-workspace later. */
-export function createSlackMessenger(client: WebClient, pacer?: CallPacer): Messenger {
+export function createSlackMessenger(
+  client: WebClient,
+  pacer?: CallPacer,
+  opts: { maxPaceWaitMs?: number } = {},
+): Messenger {
+  const maxPaceWaitMs = opts.maxPaceWaitMs ?? MAX_PACE_WAIT_MS;
   /**
    * Every Web API call: paced across all workers (when a pacer is given), Slack's errors as SymmetryErrors.
    * A 429 holds every worker's calls to the workspace back for its Retry-After before the job is retried.
    */
   async function call<T extends WebAPICallResult>(workspace: Workspace, run: () => Promise<T>): Promise<T> {
-    await pacer?.take(workspace.externalId);
+    const laterMs = (await pacer?.take(workspace.externalId, maxPaceWaitMs)) ?? 0;
+    if (laterMs > 0) throw new SymmetryError('platform_rate_limited', { retryAfterMs: laterMs, paced: 1 });
     try {
       return await run();
     } catch (err) {
@@ -149,12 +169,12 @@ export function createSlackMessenger(client: WebClient, pacer?: CallPacer): Mess
       // The exact message: history bounded to its own ts (channels:history / groups:history).
       const history = await call(workspace, () =>
         client.conversations.history({ channel: channelId, latest: messageId, inclusive: true, limit: 1 }),
-      ).catch(() => null);
+      ).catch(unlessRateLimited);
       const found = history?.messages?.find((m) => m.ts === messageId);
       if (!found) return null;
       const link = await call(workspace, () =>
         client.chat.getPermalink({ channel: channelId, message_ts: messageId }),
-      ).catch(() => null);
+      ).catch(unlessRateLimited);
       return { channelId, messageId, text: found.text ?? '', permalink: link?.permalink ?? null };
     },
     async sendFile(workspace, userId, file) {
