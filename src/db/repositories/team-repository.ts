@@ -70,16 +70,17 @@ export function createTeamRepository(db: Database): TeamRepository {
         .where(eq(teams.id, teamId));
     },
 
-    async listScheduled() {
+    async listScheduled(workspaceId) {
       // Two queries whatever the number of teams: the teams, then all their active members.
+      const scheduled = and(isNotNull(teams.schedule), eq(teams.workspaceId, workspaceId));
       const [teamRows, memberRows] = await Promise.all([
-        db.select().from(teams).where(isNotNull(teams.schedule)).orderBy(asc(teams.id)),
+        db.select().from(teams).where(scheduled).orderBy(asc(teams.id)),
         db
           .select({ teamId: teamMembers.teamId, member: members })
           .from(teamMembers)
           .innerJoin(members, eq(members.id, teamMembers.memberId))
           .innerJoin(teams, eq(teams.id, teamMembers.teamId))
-          .where(and(isNotNull(teams.schedule), eq(teamMembers.active, true)))
+          .where(and(scheduled, eq(teamMembers.active, true)))
           .orderBy(asc(members.platformUserId)),
       ]);
       const byTeam = new Map<string, Member[]>();

@@ -1,5 +1,5 @@
 /** Workspaces (Slack teams, Teams tenants), unique by (platform, external id). */
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Platform } from '../../core/model';
 import type { WorkspaceRepository } from '../../core/ports';
 import type { Database } from '../client';
@@ -27,6 +27,14 @@ export function createWorkspaceRepository(db: Database): WorkspaceRepository {
 
     async updateKudosSettings(id, settings) {
       await db.update(workspaces).set({ kudosSettings: settings }).where(eq(workspaces.id, id));
+    },
+
+    async listIds() {
+      const rows = await db
+        .select({ id: workspaces.id })
+        .from(workspaces)
+        .orderBy(asc(workspaces.createdAt), asc(workspaces.id));
+      return rows.map((r) => r.id);
     },
 
     async findById(id) {
