@@ -11,6 +11,7 @@
  * BENCH_ONLY=app|summary runs one half; BENCH_QUICK=1 runs every step at a small size (for
  * working on the benchmark itself: its figures are not to be quoted, and go to results.quick.md).
  * BENCH_PROFILE_DIR=dir makes every app process write a V8 CPU profile (.cpuprofile) there when it exits.
+ * `npm run bench -- workspaces` runs the many-workspaces benchmark instead (bench/workspaces.ts).
  */
 import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -59,6 +60,7 @@ import {
   type SummaryResults,
 } from './lib/report';
 import { seedTeam, userIds } from './lib/seed';
+import { runWorkspacesBench } from './workspaces';
 import { fmt } from './lib/stats';
 import { FULL_SHAPE, seedSummaries, timeSummaries } from './lib/summary';
 
@@ -576,7 +578,8 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err: Error) => {
+// `npm run bench -- workspaces`: the many-workspaces benchmark alone (bench/workspaces.ts).
+(process.argv[2] === 'workspaces' ? runWorkspacesBench() : main()).catch((err: Error) => {
   process.stderr.write(`${err.stack ?? err.message}\n`);
   process.exit(1);
 });
