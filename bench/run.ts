@@ -28,6 +28,7 @@ import type { LoadResult } from './load-generator';
 import { runFanOut, type FanOutResult } from './lib/fanout';
 import {
   assertLoopback,
+  benchAppEnv,
   cpuMs,
   createBenchDatabase,
   machineTicks,
@@ -132,14 +133,7 @@ async function runAppBenchmarks(database: BenchDatabase, prefix: string, slack: 
   const secret = `bench-${randomBytes(12).toString('hex')}`;
   // One set of settings for every process of the run, as in a real install.
   const env: Record<string, string> = {
-    SLACK_BOT_TOKEN: 'xoxb-bench-token',
-    SLACK_SIGNING_SECRET: secret,
-    SLACK_API_URL: slack.url,
-    DATABASE_URL: database.url,
-    REDIS_URL,
-    QUEUE_PREFIX: prefix,
-    ANONYMITY_SECRET: randomBytes(32).toString('hex'),
-    LOG_LEVEL: 'warn',
+    ...benchAppEnv({ slackUrl: slack.url, databaseUrl: database.url, prefix, secret }),
     WORKER_CONCURRENCY: String(SIZES.concurrency),
     // "No rate limit": the highest value the configuration accepts.
     SLACK_MAX_CALLS_PER_SECOND: '10000',

@@ -20,6 +20,7 @@ import { createJobQueue } from '../src/jobs/producer';
 import { connectProducer } from '../src/main/redis';
 import { startFakeSlack, type FakeSlack, type RecordedCall } from '../test/support/fake-slack';
 import {
+  benchAppEnv,
   createBenchDatabase,
   deleteRedisKeys,
   newQueuePrefix,
@@ -155,14 +156,12 @@ export async function runWorkspacesBench(): Promise<void> {
     log(`seeded ${WORKSPACES + 1} workspaces`);
 
     const env: Record<string, string> = {
-      SLACK_BOT_TOKEN: 'xoxb-bench-token',
-      SLACK_SIGNING_SECRET: `bench-${randomBytes(12).toString('hex')}`,
-      SLACK_API_URL: slack.url,
-      DATABASE_URL: database.url,
-      REDIS_URL,
-      QUEUE_PREFIX: prefix,
-      ANONYMITY_SECRET: randomBytes(32).toString('hex'),
-      LOG_LEVEL: 'warn',
+      ...benchAppEnv({
+        slackUrl: slack.url,
+        databaseUrl: database.url,
+        prefix,
+        secret: `bench-${randomBytes(12).toString('hex')}`,
+      }),
       SLACK_MAX_CALLS_PER_SECOND: String(LIMIT),
     };
     await startRole('worker', env);

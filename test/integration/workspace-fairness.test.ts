@@ -20,23 +20,14 @@ import { createSlackClient } from '../../src/platforms/slack/client';
 import { createSlackMessenger } from '../../src/platforms/slack/messenger';
 import { waitFor } from '../support/app-process';
 import { silentLogger } from '../support/checkin-team';
-import { openTestDatabase, truncateAll, type TestDatabase } from '../support/db';
+import { useEmptiedDatabase } from '../support/db';
 import { startFakeSlack, type FakeSlack } from '../support/fake-slack';
 import { MemoryQueue } from '../support/memory-queue';
 import { RecordingMessenger } from '../support/recording-messenger';
 import { TEST_REDIS_URL, testQueuePrefix } from '../support/real-workers';
 
 const NOW = new Date('2026-11-27T23:30:00Z');
-let database: TestDatabase;
-beforeAll(() => {
-  database = openTestDatabase();
-});
-beforeEach(async () => {
-  await truncateAll(database.pool);
-});
-afterAll(async () => {
-  await database.close();
-});
+const testDatabase = useEmptiedDatabase();
 
 const person = (id: string): UserProfile => ({
   platformUserId: id,
@@ -49,7 +40,7 @@ const person = (id: string): UserProfile => ({
 
 /** A workspace with one team of `size` people and an open round with their (unsent) deliveries in batches. */
 async function seedRound(externalId: string, size: number) {
-  const repos = database.repos;
+  const repos = testDatabase().repos;
   const ws = await repos.workspaces.ensure('slack', externalId);
   const ids = Array.from({ length: size }, (_, i) => `U${externalId}${String(i).padStart(5, '0')}`);
   const { team } = await repos.teams.ensure({
@@ -75,13 +66,13 @@ async function seedRound(externalId: string, size: number) {
 
 test("the tick re-enqueues each workspace's unsent DMs: a backlog of 5,001 in one leaves another's in the same tick", async () => {
   const big = await seedRound('TBIG', 5001);
-  await database.repos.deliveries.ensureMany(big.round.id, big.memberIds, 100);
+  await testDatabase().repos.deliveries.ensureMany(big.round.id, big.memberIds, 100);
   const small = await seedRound('TSMALL', 3);
-  const smallDeliveries = await database.repos.deliveries.ensureMany(small.round.id, small.memberIds, 100);
+  const smallDeliveries = await testDatabase().repos.deliveries.ensureMany(small.round.id, small.memberIds, 100);
 
   const queue = new MemoryQueue();
   const deps: WorkerDeps = {
-    repos: database.repos,
+    repos: testDatabase().repos,
     queue,
     clock: new ManualClock(NOW),
     logger: silentLogger,
@@ -123,7 +114,7 @@ describe('with real workers and the Slack messenger', () => {
     const producer = connectWorker(TEST_REDIS_URL);
     const queue = createJobQueue(producer, prefix);
     const deps: WorkerDeps = {
-      repos: database.repos,
+      repos: testDatabase().repos,
       queue,
       clock: new ManualClock(NOW),
       logger: silentLogger,
@@ -154,7 +145,7 @@ describe('with real workers and the Slack messenger', () => {
       // The busy one got its one message a minute and was told to wait; nothing of it was lost or failed.
       expect(dmsTo('TBUSY')).toHaveLength(1);
       expect(slack.rateLimitedCount('chat.postMessage')).toBeGreaterThanOrEqual(1);
-      const { rows } = await database.pool.query<{ state: string; n: number }>(
+      const { rows } = await testDatabase().pool.query<{ state: string; n: number }>(
         `select state, count(*)::int as n from deliveries where round_id = $1 group by state order by state`,
         [busy.round.id],
       );
