@@ -11,6 +11,7 @@
  * BENCH_ONLY=app|summary runs one half (BENCH_ONLY=scale only step 5, its rows printed, nothing written); BENCH_QUICK=1 runs every step at a small size (for
  * working on the benchmark itself: its figures are not to be quoted, and go to results.quick.md).
  * BENCH_PROFILE_DIR=dir makes every app process write a V8 CPU profile (.cpuprofile) there when it exits.
+ * `npm run bench -- workspaces` runs the many-workspaces benchmark instead (bench/workspaces.ts).
  */
 import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -28,6 +29,7 @@ import type { LoadResult } from './load-generator';
 import { runFanOut, type FanOutResult } from './lib/fanout';
 import {
   assertLoopback,
+  benchAppEnv,
   cpuMs,
   createBenchDatabase,
   machineTicks,
@@ -66,6 +68,7 @@ import { fmt, percentiles } from './lib/stats';
 import { FULL_SIZES, QUICK_SIZES } from './lib/sizes';
 import { seedSummaries, timeSummaries } from './lib/summary';
 import { SUMMARY_WORKSPACE, timeSummaryOverHttp } from './lib/summary-http';
+import { runWorkspacesBench } from './workspaces';
 
 const QUICK = process.env.BENCH_QUICK === '1';
 const ONLY = process.env.BENCH_ONLY;
@@ -127,14 +130,7 @@ function triggerToModal(slack: FakeSlack, sentAt: number[], warmup: number): App
 /** One set of settings for every process of a run, as in a real install. */
 function appEnv(database: BenchDatabase, prefix: string, slack: FakeSlack, secret: string): Record<string, string> {
   return {
-    SLACK_BOT_TOKEN: 'xoxb-bench-token',
-    SLACK_SIGNING_SECRET: secret,
-    SLACK_API_URL: slack.url,
-    DATABASE_URL: database.url,
-    REDIS_URL,
-    QUEUE_PREFIX: prefix,
-    ANONYMITY_SECRET: randomBytes(32).toString('hex'),
-    LOG_LEVEL: 'warn',
+    ...benchAppEnv({ slackUrl: slack.url, databaseUrl: database.url, prefix, secret }),
     WORKER_CONCURRENCY: String(SIZES.concurrency),
     // "No rate limit": the highest value the configuration accepts.
     SLACK_MAX_CALLS_PER_SECOND: '10000',
@@ -708,7 +704,8 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err: Error) => {
+// `npm run bench -- workspaces`: the many-workspaces benchmark alone (bench/workspaces.ts).
+(process.argv[2] === 'workspaces' ? runWorkspacesBench() : main()).catch((err: Error) => {
   process.stderr.write(`${err.stack ?? err.message}\n`);
   process.exit(1);
 });

@@ -68,6 +68,20 @@ export async function createBenchDatabase(): Promise<BenchDatabase> {
   };
 }
 
+/** The environment every app process of a benchmark run shares (Slack on the fake, the run's database and prefix). */
+export function benchAppEnv(o: { slackUrl: string; databaseUrl: string; prefix: string; secret: string }) {
+  return {
+    SLACK_BOT_TOKEN: 'xoxb-bench-token',
+    SLACK_SIGNING_SECRET: o.secret,
+    SLACK_API_URL: o.slackUrl,
+    DATABASE_URL: o.databaseUrl,
+    REDIS_URL,
+    QUEUE_PREFIX: o.prefix,
+    ANONYMITY_SECRET: randomBytes(32).toString('hex'),
+    LOG_LEVEL: 'warn',
+  };
+}
+
 /** A fresh prefix for this run's queues (every key of the run starts with it). */
 export function newQueuePrefix(): string {
   return `symbench${randomBytes(4).toString('hex')}`;

@@ -30,15 +30,21 @@ export function userIds(tag: string, count: number): string[] {
   return Array.from({ length: count }, (_, i) => `U${tag}${String(i).padStart(6, '0')}`);
 }
 
-/** A team of `size` members (the first is its manager) in channel `C<tag>`, known to the database and to the fake Slack. */
-export async function seedTeam(repos: Repositories, slack: FakeSlack, tag: string, size: number): Promise<SeededTeam> {
+/** A team of `size` members (the first is its manager) in channel `C<tag>` of workspace `teamId`, known to the database and to the fake Slack. */
+export async function seedTeam(
+  repos: Repositories,
+  slack: FakeSlack,
+  tag: string,
+  size: number,
+  teamId = slack.teamId,
+): Promise<SeededTeam> {
   const ids = userIds(tag, size);
   const channelId = `C${tag}TEAM`;
   ids.forEach((id, i) =>
-    slack.addUser({ id, name: `p${tag.toLowerCase()}${i}`, tz: ZONES[i % ZONES.length], locale: 'en-US' }),
+    slack.addUser({ id, teamId, name: `p${tag.toLowerCase()}${i}`, tz: ZONES[i % ZONES.length], locale: 'en-US' }),
   );
-  slack.addChannel(channelId, ids, { name: `team-${tag.toLowerCase()}` });
-  const workspace = await repos.workspaces.ensure('slack', slack.teamId);
+  slack.addChannel(channelId, ids, { name: `team-${tag.toLowerCase()}`, teamId });
+  const workspace = await repos.workspaces.ensure('slack', teamId);
   const { team } = await repos.teams.ensure({
     workspaceId: workspace.id,
     channelId,

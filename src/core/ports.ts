@@ -52,6 +52,11 @@ export interface Messenger {
   getMessage(workspace: Workspace, channelId: string, messageId: string): Promise<RecognizedMessage | null>;
   /** What the platform knows of a user (bot? deactivated? time zone, locale). */
   getUser(workspace: Workspace, platformUserId: string): Promise<UserProfile>;
+  /**
+   * What the platform knows of many users, in their order, read the cheapest way the platform offers
+   * (Slack: the paged directory, not one call each); absent where the platform has none (then getUser each).
+   */
+  getUsers?(workspace: Workspace, platformUserIds: readonly string[]): Promise<UserProfile[]>;
   /** The check-in DM already sent for this delivery, if any (to recover after a crash between sending and recording). */
   findCheckin(workspace: Workspace, platformUserId: string, deliveryId: string): Promise<MessageRef | null>;
   /** A message the bot already sent this user under this key (conversation replies), to recover after a crash. */
@@ -102,6 +107,8 @@ export interface WorkspaceRepository {
   ensure(platform: Workspace['platform'], externalId: string): Promise<Workspace>;
   findById(id: string): Promise<Workspace | null>;
   updateKudosSettings(id: string, settings: KudosSettings): Promise<void>;
+  /** Every workspace still installed's id, oldest first: the tick's work is done one workspace at a time. */
+  listIds(): Promise<string[]>;
   /** The app left the workspace at `at`: no tick, job or reminder runs for it any more. */
   markUninstalled(id: string, at: Date): Promise<void>;
   /** The workspace installed the app again: it is served again (a no-op for one never uninstalled). */
@@ -153,8 +160,8 @@ export interface TeamRepository {
   setSchedule(teamId: string, schedule: Schedule | null): Promise<void>;
   updateSettings(teamId: string, settings: TeamSettings): Promise<void>;
   setManagers(teamId: string, managers: string[]): Promise<void>;
-  /** Teams that have a schedule, each with its active members. */
-  listScheduled(): Promise<ScheduledTeam[]>;
+  /** The workspace's teams that have a schedule, each with its active members. */
+  listScheduled(workspaceId: string): Promise<ScheduledTeam[]>;
   listActiveMembers(teamId: string): Promise<Member[]>;
   /** Teams of the workspace this user manages. */
   listManagedBy(workspaceId: string, platformUserId: string): Promise<Team[]>;
@@ -193,8 +200,8 @@ export interface RoundRepository {
   findById(id: string): Promise<Round | null>;
   /** The most recently opened round of the team that is still open, if any. */
   findOpen(teamId: string): Promise<Round | null>;
-  /** Open rounds whose closesAt has passed. */
-  listDueToClose(now: Date): Promise<Round[]>;
+  /** The workspace's open rounds whose closesAt has passed. */
+  listDueToClose(workspaceId: string, now: Date): Promise<Round[]>;
   /**
    * Marks the round closed; true only for the call that closed it. In the same transaction it
    * rewrites the round's responses, so their storage order and transaction ids no longer match
@@ -272,13 +279,13 @@ export interface DeliveryRepository {
    * pending, each in a new batch of its own; returns them. Back: their own away date has passed or was
    * cleared (reason 'self'), or their status expired (reason 'status').
    */
-  returnFromAway(now: Date, limit: number): Promise<Delivery[]>;
+  returnFromAway(workspaceId: string, now: Date, limit: number): Promise<Delivery[]>;
   /** Records the reminder; false when one was already recorded. */
   markReminded(id: string, at: Date): Promise<boolean>;
-  /** Deliveries not yet sent (pending or sending) of open rounds. */
-  listUnsent(limit: number): Promise<Delivery[]>;
-  /** Sent, unanswered, unreminded deliveries of open rounds whose team wants reminders, sent at least reminderHours ago. */
-  listDueForReminder(now: Date, limit: number): Promise<Delivery[]>;
+  /** The workspace's deliveries not yet sent (pending or sending) of open rounds. */
+  listUnsent(workspaceId: string, limit: number): Promise<Delivery[]>;
+  /** The workspace's sent, unanswered, unreminded deliveries of open rounds whose team wants reminders, sent at least reminderHours ago. */
+  listDueForReminder(workspaceId: string, now: Date, limit: number): Promise<Delivery[]>;
   /** The member's deliveries, newest round first (their own history). */
   listForMember(memberId: string, limit: number): Promise<Delivery[]>;
   /** Answered and total deliveries of a round, away ones apart and not in the total (counts only). */
@@ -506,8 +513,12 @@ export interface Repositories {
  * next free slot of its key (a workspace), 1/rate of a second after the slot before it.
  */
 export interface CallPacer {
-  /** Resolves when this call may go. */
-  take(key: string): Promise<void>;
+  /**
+   * Resolves with 0 when this call may go (after waiting for its slot). With `maxWaitMs`, a slot further
+   * away than that is not taken: it resolves at once with how many ms away it is, so a job can give its
+   * worker back to other workspaces instead of sleeping on this one's limit.
+   */
+  take(key: string, maxWaitMs?: number): Promise<number>;
   /** Holds every later call under `key` back for `ms` (the platform answered 429 with Retry-After). */
   holdOff(key: string, ms: number): Promise<void>;
 }

@@ -16,7 +16,8 @@ import type { CallPacer } from '../core/ports';
  * Takes the next slot of KEYS[1] (ARGV[3] consecutive slots, default one): returns how many
  * microseconds the caller waits for the first. Redis's own clock, so workers on machines whose
  * clocks differ still share one timeline. ARGV[1]: microseconds between slots. ARGV[2] (when not
- * empty): hold off until now + that many µs instead.
+ * empty): hold off until now + that many µs instead. ARGV[4] (when not empty): the longest wait the
+ * caller accepts, in µs; a slot further away is not taken, and the answer is -(its wait) - 1.
  */
 const TAKE = `
 local t = redis.call('TIME')
@@ -30,6 +31,9 @@ if ARGV[2] and ARGV[2] ~= '' then
   return 0
 end
 local slot = math.max(now, nextSlot)
+if ARGV[4] and ARGV[4] ~= '' and slot - now > tonumber(ARGV[4]) then
+  return -math.floor(slot - now) - 1
+end
 local after = slot + tonumber(ARGV[1]) * tonumber(ARGV[3] or '1')
 redis.call('SET', KEYS[1], string.format('%.0f', after), 'PX', math.ceil((after - now) / 1000) + 1000)
 return math.floor(slot - now)
@@ -44,7 +48,7 @@ return math.floor(slot - now)
 export const PACER_HEADROOM = 0.02;
 
 type PacerRedis = Redis & {
-  symmetryPace(key: string, intervalUs: string, holdOffUs: string, count?: string): Promise<number>;
+  symmetryPace(key: string, intervalUs: string, holdOffUs: string, count: string, maxWaitUs: string): Promise<number>;
 };
 
 /**
@@ -61,6 +65,8 @@ interface Block {
   intervalMs: number;
   size: number;
   next: number;
+  /** For an empty block (the slot was further than the caller would wait): how far, in ms. */
+  laterMs: number;
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -74,8 +80,12 @@ export function createRedisPacer(redis: Redis, prefix: string, name: string, per
   const keyOf = (key: string) => `${prefix}:pace:${name}:${key}`;
   const blocks = new Map<string, Promise<Block>>();
 
-  /** The time (local ms) of this process's next slot under `key`, taking a new block when the last is used up or past. */
-  const nextSlot = async (key: string): Promise<number> => {
+  /**
+   * The time (local ms) of this process's next slot under `key`, taking a new block when the last is used
+   * up or past; or, when the next free slot is more than `maxWaitMs` away, `{ laterMs }` and no slot taken.
+   */
+  const nextSlot = async (key: string, maxWaitMs?: number): Promise<number | { laterMs: number }> => {
+    const maxWaitUs = maxWaitMs === undefined ? '' : String(Math.round(maxWaitMs * 1000));
     for (;;) {
       const held = blocks.get(key);
       const block = held ? await held : null;
@@ -90,25 +100,36 @@ export function createRedisPacer(redis: Redis, prefix: string, name: string, per
         block.next = block.size;
       }
       if (blocks.get(key) !== held) continue;
-      const taking = paced.symmetryPace(keyOf(key), String(intervalUs), '', String(blockSize)).then((waitUs) => ({
-        firstAt: Date.now() + waitUs / 1000,
+      const asked = paced.symmetryPace(keyOf(key), String(intervalUs), '', String(blockSize), maxWaitUs);
+      const taking = asked.then((waitUs) => ({
+        firstAt: Date.now() + Math.max(0, waitUs) / 1000,
         intervalMs: intervalUs / 1000,
-        size: blockSize,
+        // Too far away: nothing was taken (an empty block, so the next caller asks Redis again).
+        size: waitUs < 0 ? 0 : blockSize,
         next: 0,
+        laterMs: waitUs < 0 ? (-waitUs - 1) / 1000 : 0,
       }));
       blocks.set(key, taking);
       taking.catch(() => blocks.delete(key));
+      const taken = await taking;
+      if (taken.size === 0) {
+        if (blocks.get(key) === taking) blocks.delete(key);
+        return { laterMs: Math.max(1, Math.ceil(taken.laterMs)) };
+      }
     }
   };
 
   return {
-    async take(key) {
-      const wait = (await nextSlot(key)) - Date.now();
+    async take(key, maxWaitMs) {
+      const slot = await nextSlot(key, maxWaitMs);
+      if (typeof slot !== 'number') return slot.laterMs;
+      const wait = slot - Date.now();
       if (wait >= 1) await sleep(Math.ceil(wait));
+      return 0;
     },
     async holdOff(key, ms) {
       blocks.delete(key);
-      await paced.symmetryPace(keyOf(key), String(intervalUs), String(Math.max(0, Math.round(ms * 1000))));
+      await paced.symmetryPace(keyOf(key), String(intervalUs), String(Math.max(0, Math.round(ms * 1000))), '1', '');
     },
   };
 }

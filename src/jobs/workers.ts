@@ -81,8 +81,13 @@ async function runJob(opts: WorkerOptions, queue: Queue, job: Job, token: string
       // Honour Retry-After: the job runs again after it, without spending an attempt (nothing is dropped).
       // The messenger has already held every other call to that workspace back for as long (the pacer).
       const ms = Number(err.params.retryAfterMs ?? 1000);
-      opts.logger.warn({ queue: queue.name, retryAfterMs: ms, job: job.name }, 'platform rate limited; job delayed');
-      opts.onRateLimited?.(queue.name);
+      if (err.params.paced) {
+        // Our own pacer: the workspace's next slot is too far to sleep for; the worker serves other workspaces meanwhile.
+        opts.logger.debug({ queue: queue.name, retryAfterMs: ms, job: job.name }, 'workspace at its pace; job delayed');
+      } else {
+        opts.logger.warn({ queue: queue.name, retryAfterMs: ms, job: job.name }, 'platform rate limited; job delayed');
+        opts.onRateLimited?.(queue.name);
+      }
       await job.moveToDelayed(Date.now() + ms, token);
       throw new DelayedError();
     }

@@ -3,6 +3,7 @@ import { SymmetryError } from '../core/errors';
 import type { Platform, Workspace } from '../core/model';
 import type { HomeView } from '../core/messages';
 import type { Messenger } from '../core/ports';
+import { readProfiles } from '../core/use-cases/membership';
 
 /**
  * Routes every Messenger call by `workspace.platform`; a platform that is not configured is a permanent error.
@@ -36,6 +37,8 @@ export function routeByPlatform(messengers: Partial<Record<Platform, Messenger>>
           },
         }
       : {}),
+    // Where the workspace's platform reads no directory, each profile is its own getUser.
+    getUsers: (w, ids) => readProfiles(pick(w), w, ids),
     sendFile: (w, ...a) => pick(w).sendFile(w, ...a),
     listChannelMembers: (w, ...a) => pick(w).listChannelMembers(w, ...a),
     postImage: (w, ...a) => pick(w).postImage(w, ...a),

@@ -43,7 +43,9 @@ export async function createTeams(
     log,
   );
   // One tenant per install (SingleTenant / managed identity): its global limit is one pacer key.
-  const limiter = createTeamsLimiter(pacer ? { pace: () => pacer.take(config.TEAMS_TENANT_ID ?? 'tenant') } : {});
+  const limiter = createTeamsLimiter(
+    pacer ? { pace: async () => void (await pacer.take(config.TEAMS_TENANT_ID ?? 'tenant')) } : {},
+  );
   return {
     adapter,
     messenger: createTeamsMessenger({ adapter, appId: config.TEAMS_APP_ID ?? '', conversations, logger: log, limiter }),

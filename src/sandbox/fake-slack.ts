@@ -22,11 +22,15 @@ export interface RecordedCall {
   at: number;
   /** HTTP status served; a 200 can still carry `ok: false`. */
   status: number;
+  /** The Retry-After (seconds) served with a 429. */
+  retryAfterSeconds?: number;
   response: Args | undefined;
 }
 
 export interface FakeUser {
   id: string;
+  /** The workspace the user belongs to (default: the fake's own `teamId`). */
+  teamId?: string;
   name?: string;
   realName?: string;
   /** IANA zone; Slack's default for new members is America/Los_Angeles. */
@@ -92,11 +96,34 @@ export interface RecordedUpload {
 /** 429 with Retry-After, a bare HTTP failure, or a platform error (`ok: false` on HTTP 200). */
 export type Fault = { status: 429; retryAfterSeconds: number } | { status: 500 | 502 | 503 | 504 } | { error: string };
 
-/** Sliding window: at most `max` accepted calls per `perSeconds`, per method (or per method and channel). */
+/**
+ * Sliding window: at most `max` accepted calls per `perSeconds`, per workspace and method (or per
+ * workspace, method and channel), as Slack counts them. With `teamId`, only that workspace's calls are limited.
+ */
 export interface RateLimit {
   perSeconds: number;
   max: number;
   perChannel?: boolean;
+  teamId?: string;
+}
+
+/**
+ * Slack's published tiers for the methods a team setup and a fan-out call (per workspace, per app):
+ * Tier 2 ≈ 20/min, Tier 3 ≈ 50/min, Tier 4 ≈ 100/min, chat.postMessage ≈ 1/s per channel.
+ * `tierLimits: true` enforces these (answering 429 with Retry-After); off by default so other tests run unthrottled.
+ */
+export const SLACK_TIER_LIMITS: Readonly<Record<string, RateLimit>> = {
+  'users.list': { perSeconds: 60, max: 20 },
+  'conversations.members': { perSeconds: 60, max: 50 },
+  'conversations.open': { perSeconds: 60, max: 50 },
+  'users.info': { perSeconds: 60, max: 100 },
+  'chat.postMessage': { perSeconds: 1, max: 1, perChannel: true },
+};
+
+/** The tier limits as enforced: `speedUp` shortens every window (a test that cannot wait a minute), keeping the counts. */
+function tierLimits(how: true | { speedUp: number }): Array<[string, RateLimit]> {
+  const speedUp = how === true ? 1 : how.speedUp;
+  return Object.entries(SLACK_TIER_LIMITS).map(([method, l]) => [method, { ...l, perSeconds: l.perSeconds / speedUp }]);
 }
 
 /** Something that serves Socket Mode on the fake's HTTP server (upgrade requests). */
@@ -118,6 +145,12 @@ export interface FakeSlackOptions {
   botName?: string;
   /** When set, any other token gets `invalid_auth`. */
   tokens?: string[];
+  /**
+   * Enforce Slack's per-method tier limits (SLACK_TIER_LIMITS), per workspace. A call counts against the
+   * workspace it names (`team_id`) or touches (its channel's or user's workspace), else the fake's own.
+   * `{ speedUp: n }` keeps the counts but makes every window n times shorter.
+   */
+  tierLimits?: boolean | { speedUp: number };
   /** Latency added to every Web API answer. */
   delayMs?: number;
   /** Socket Mode: ping every connection this often, as Slack does (default: never). */
@@ -148,7 +181,7 @@ export interface FakeSlack {
   readonly calls: readonly RecordedCall[];
   callsTo(method: string): RecordedCall[];
   addUser(user: FakeUser): void;
-  addChannel(id: string, memberIds: string[], opts?: { name?: string; isPrivate?: boolean }): void;
+  addChannel(id: string, memberIds: string[], opts?: { name?: string; isPrivate?: boolean; teamId?: string }): void;
   /** Messages a channel holds, oldest first, thread replies included. */
   messagesIn(channel: string): StoredMessage[];
   /** What a user sees in their DM with the bot, oldest first. */
@@ -170,6 +203,8 @@ export interface FakeSlack {
   limit(method: string, limit: RateLimit): void;
   /** 429s served so far, for one method or all. */
   rateLimitedCount(method?: string): number;
+  /** The workspace a recorded call counted against (see FakeSlackOptions.tierLimits). */
+  teamOf(call: RecordedCall): string;
   setDelay(ms: number): void;
   /** Calls `listener` after every answered Web API call and every response_url post; returns an unsubscribe. */
   watch(listener: (event: FakeSlackEvent) => void): () => void;
@@ -179,6 +214,7 @@ export interface FakeSlack {
 
 interface Channel {
   id: string;
+  teamId: string;
   name: string;
   members: string[];
   isPrivate: boolean;
@@ -200,8 +236,18 @@ const decodeCursor = (cursor: string): number | undefined => {
   return m ? Number(m[1]) : undefined;
 };
 
-/** Slack's `tz_offset` (seconds east of UTC) and `tz_label` for a zone, as of now. */
+const zones = new Map<string, { at: number; info: { tz_offset: number; tz_label: string } }>();
+
+/** Slack's `tz_offset` (seconds east of UTC) and `tz_label` for a zone, as of now (kept a minute: a directory page reads hundreds). */
 function zoneInfo(tz: string): { tz_offset: number; tz_label: string } {
+  const known = zones.get(tz);
+  if (known && Date.now() - known.at < 60_000) return known.info;
+  const info = readZone(tz);
+  zones.set(tz, { at: Date.now(), info });
+  return info;
+}
+
+function readZone(tz: string): { tz_offset: number; tz_label: string } {
   const part = (style: 'longOffset' | 'long') =>
     new Intl.DateTimeFormat('en-US', { timeZone: tz, timeZoneName: style })
       .formatToParts(new Date())
@@ -279,7 +325,8 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
   const shared: SharedFile[] = [];
   const allResponses: RecordedResponse[] = [];
   const faults = new Map<string, Fault[]>();
-  const limits = new Map<string, RateLimit>();
+  // Keyed by method, or by `${teamId} ${method}` for one workspace's own limit.
+  const limits = new Map<string, RateLimit>(opts.tierLimits ? tierLimits(opts.tierLimits) : []);
   const windows = new Map<string, number[]>();
   const ratelimited = new Map<string, number>();
   const nextTs = tsClock();
@@ -305,7 +352,7 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
     return {
       ...template,
       id: u.id,
-      team_id: teamId,
+      team_id: u.teamId ?? teamId,
       name,
       deleted: !!u.deleted,
       real_name: realName,
@@ -317,7 +364,7 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
         real_name_normalized: realName,
         display_name: name,
         display_name_normalized: name,
-        team: teamId,
+        team: u.teamId ?? teamId,
         status_text: u.status?.text ?? '',
         status_emoji: u.status?.emoji ?? '',
         status_expiration: u.status?.expiration ?? 0,
@@ -374,6 +421,7 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
     const id = slackId(isIm ? 'D' : 'G');
     const channel: Channel = {
       id,
+      teamId: users.get(memberIds[0] ?? '')?.teamId ?? teamId,
       name: isIm ? id : `mpdm-${id.toLowerCase()}`,
       members: [botUserId, ...memberIds],
       isPrivate: !isIm,
@@ -392,6 +440,15 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
     if (channels.has(id)) return channels.get(id);
     if (users.has(id)) return openConversation([id]).channel;
     return undefined;
+  };
+
+  /** The workspace a call counts against: the one it names, else the one its channel or user belongs to, else ours. */
+  const teamOfArgs = (args: Args): string => {
+    if (typeof args.team_id === 'string' && args.team_id) return args.team_id;
+    const target = String(args.channel ?? args.channel_id ?? args.user ?? args.user_id ?? args.users ?? '').split(
+      ',',
+    )[0]!;
+    return channels.get(target)?.teamId ?? users.get(target)?.teamId ?? teamId;
   };
 
   const findMessage = (channel: string, ts: unknown) => messages.get(channel)?.find((m) => m.ts === ts);
@@ -586,11 +643,18 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
     },
 
     'users.list': (args) => {
-      const all = [...users.values()].map((u) => userObject(u, bool(args.include_locale)));
+      // The workspace's own people (an org token names the workspace with team_id).
+      const team = teamOfArgs(args);
+      const all = [...users.values()].filter((u) => (u.teamId ?? teamId) === team);
       // Without a limit Slack tries to return everyone; with one it pages.
       const p = paginate(all, args, all.length || 1);
       return p
-        ? { ok: true, members: p.page, cache_ts: now(), response_metadata: { next_cursor: p.next } }
+        ? {
+            ok: true,
+            members: p.page.map((u) => userObject(u, bool(args.include_locale))),
+            cache_ts: now(),
+            response_metadata: { next_cursor: p.next },
+          }
         : fail('invalid_cursor');
     },
 
@@ -673,9 +737,10 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
       if (fault.status === 429) return limited(fault.retryAfterSeconds);
       return { status: fault.status, body: fail('internal_error') };
     }
-    const limit = limits.get(method);
+    const team = teamOfArgs(args);
+    const limit = limits.get(`${team} ${method}`) ?? limits.get(method);
     if (!limit) return undefined;
-    const key = limit.perChannel ? `${method}:${String(args.channel ?? '')}` : method;
+    const key = `${team}:${limit.perChannel ? `${method}:${String(args.channel ?? '')}` : method}`;
     const t = Date.now();
     const recent = (windows.get(key) ?? []).filter((at) => at > t - limit.perSeconds * 1000);
     windows.set(key, recent);
@@ -722,6 +787,7 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
                 : (handlers[method]?.(args, { bearer }) ?? fail('unknown_method')),
     };
     call.status = served.status;
+    if (served.headers?.['retry-after']) call.retryAfterSeconds = Number(served.headers['retry-after']);
     call.response = served.body;
     send(res, served.status, served.body, served.headers);
     notify({ kind: 'call', call });
@@ -784,6 +850,7 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
     addChannel: (id, memberIds, o = {}) =>
       void channels.set(id, {
         id,
+        teamId: o.teamId ?? teamId,
         name: o.name ?? id.toLowerCase(),
         members: [...memberIds],
         isPrivate: !!o.isPrivate,
@@ -809,7 +876,8 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
     allResponses,
     failNext: (method, count, fault) =>
       void faults.set(method, [...(faults.get(method) ?? []), ...Array.from({ length: count }, () => fault)]),
-    limit: (method, limit) => void limits.set(method, limit),
+    limit: (method, limit) => void limits.set(limit.teamId ? `${limit.teamId} ${method}` : method, limit),
+    teamOf: (call) => teamOfArgs(call.args),
     rateLimitedCount: (method) =>
       method ? (ratelimited.get(method) ?? 0) : [...ratelimited.values()].reduce((a, b) => a + b, 0),
     setDelay: (ms) => void (delayMs = ms),

@@ -23,7 +23,7 @@ afterEach(async () => {
 });
 
 /** Resolves with the time each take resolved, relative to the start. */
-async function takeAll(takes: Array<() => Promise<void>>): Promise<number[]> {
+async function takeAll(takes: Array<() => Promise<unknown>>): Promise<number[]> {
   const start = performance.now();
   return Promise.all(
     takes.map(async (take) => {
@@ -118,4 +118,19 @@ test('platforms keep separate slots, and the keys expire once idle', async () =>
   const ttl = await redis.pttl(`${prefix}:pace:slack:W`);
   expect(ttl).toBeGreaterThan(0);
   expect(ttl).toBeLessThanOrEqual(1000 + Math.ceil(1000 / (2 * (1 - PACER_HEADROOM))) + 5);
+});
+
+test('a slot further away than the caller will wait is not taken: the caller hears how far it is and the key is unchanged', async () => {
+  const pacer = createRedisPacer(redis, prefix, 'slack', 1);
+  expect(await pacer.take('T1', 100)).toBe(0);
+  const key = `${prefix}:pace:slack:T1`;
+  const before = await redis.get(key);
+  // The next slot is about a second away (1 call/s): more than 100 ms, so no wait and no slot.
+  const later = await pacer.take('T1', 100);
+  expect(later).toBeGreaterThan(100);
+  expect(later).toBeLessThanOrEqual(Math.ceil(1000 / (1 - PACER_HEADROOM)) + 1);
+  expect(await redis.get(key)).toBe(before);
+  // Another workspace's slot is free now: taken at once.
+  expect(await pacer.take('T2', 100)).toBe(0);
+  expect(await redis.get(`${prefix}:pace:slack:T2`)).not.toBeNull();
 });

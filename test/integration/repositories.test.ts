@@ -211,21 +211,30 @@ describe('TeamRepository', () => {
     expect(await t.repos.teams.listActiveMembers(team.id)).toEqual([]);
   });
 
-  it('listScheduled returns scheduled teams with their active members in at most 2 queries', async () => {
+  it("listScheduled returns a workspace's scheduled teams with their active members in at most 2 queries", async () => {
     const a = await seedTeam(3);
     const b = await seedTeam(2);
     const unscheduled = await seedTeam(2);
+    // A second team in a's workspace, unscheduled.
+    await t.repos.teams.ensure({
+      workspaceId: a.ws.id,
+      channelId: 'C2',
+      managers: ['U0'],
+      settings: DEFAULT_TEAM_SETTINGS,
+    });
     await t.repos.teams.setSchedule(a.team.id, { days: ['mon', 'fri'], time: '09:30' });
     await t.repos.teams.setSchedule(b.team.id, { days: ['wed'], time: '16:00' });
     await t.repos.teams.removeMember(a.team.id, a.members[0]!.id);
 
     const query = jest.spyOn(t.pool, 'query');
-    const scheduled = await t.repos.teams.listScheduled();
+    const scheduled = await t.repos.teams.listScheduled(a.ws.id);
     expect(query.mock.calls.length).toBeLessThanOrEqual(2);
     query.mockRestore();
+    // Each workspace sees its own scheduled teams only.
+    expect(scheduled.map((s) => s.team.id)).toEqual([a.team.id]);
+    expect((await t.repos.teams.listScheduled(unscheduled.ws.id)).map((s) => s.team.id)).toEqual([]);
 
-    const byId = new Map(scheduled.map((s) => [s.team.id, s]));
-    expect(byId.has(unscheduled.team.id)).toBe(false);
+    const byId = new Map([...scheduled, ...(await t.repos.teams.listScheduled(b.ws.id))].map((s) => [s.team.id, s]));
     expect(byId.get(a.team.id)?.team.schedule).toEqual({ days: ['mon', 'fri'], time: '09:30' });
     expect(ids(byId.get(a.team.id)!.members)).toEqual(ids(a.members.slice(1)));
     expect(ids(byId.get(b.team.id)!.members)).toEqual(ids(b.members));
@@ -284,11 +293,14 @@ describe('RoundRepository', () => {
   });
 
   it('close succeeds once; listDueToClose lists open rounds past closesAt', async () => {
-    const { team } = await seedTeam(0);
+    const { team, ws } = await seedTeam(0);
     const round = await openRound(team.id);
-    const due = (now: Date) => t.repos.rounds.listDueToClose(now).then((rs) => rs.filter((r) => r.teamId === team.id));
+    const due = (now: Date) => t.repos.rounds.listDueToClose(ws.id, now);
     expect(await due(hours(71))).toEqual([]);
     expect(await due(hours(72))).toEqual([round]);
+    // Another workspace's tick does not see it.
+    const other = await seedTeam(0);
+    expect(await t.repos.rounds.listDueToClose(other.ws.id, hours(72))).toEqual([]);
 
     const closes = await Promise.all([
       t.repos.rounds.close(round.id, hours(73)),
@@ -395,8 +407,10 @@ describe('DeliveryRepository', () => {
     expect(await t.repos.deliveries.findById(randomUUID())).toBeNull();
   });
 
-  it('listUnsent lists pending and sending deliveries of open rounds only', async () => {
-    const { team, members } = await seedTeam(4);
+  it("listUnsent lists a workspace's pending and sending deliveries of open rounds only", async () => {
+    const { team, members, ws } = await seedTeam(4);
+    const elsewhere = await seedTeam(2);
+    await t.repos.deliveries.ensureMany((await openRound(elsewhere.team.id)).id, ids(elsewhere.members));
     const round = await openRound(team.id);
     const [pending, sending, sent, failed] = await t.repos.deliveries.ensureMany(round.id, ids(members));
     await t.repos.deliveries.markSending(sending!.id);
@@ -407,11 +421,10 @@ describe('DeliveryRepository', () => {
     await t.repos.deliveries.ensureMany(closed.id, ids(members));
     await t.repos.rounds.close(closed.id, T0);
 
-    const mine = (await t.repos.deliveries.listUnsent(100_000)).filter(
-      (d) => d.roundId === round.id || d.roundId === closed.id,
-    );
+    const mine = await t.repos.deliveries.listUnsent(ws.id, 100_000);
     expect(mine.map((d) => d.id).sort()).toEqual([pending!.id, sending!.id].sort());
-    expect(await t.repos.deliveries.listUnsent(1)).toHaveLength(1);
+    expect(await t.repos.deliveries.listUnsent(ws.id, 1)).toHaveLength(1);
+    expect(await t.repos.deliveries.listUnsent(elsewhere.ws.id, 100_000)).toHaveLength(2);
   });
 
   it('listDueForReminder honours the team reminderHours, answers, earlier reminders and closed rounds', async () => {
@@ -440,8 +453,10 @@ describe('DeliveryRepository', () => {
     await t.repos.rounds.close(closedRound.round.id, hours(2));
 
     const relevant = new Set([...every4h.ds, ...never.ds, ...closedRound.ds].map((d) => d.id));
+    const spaces = [every4h, never, closedRound].map((x) => x.team.workspaceId);
     const list = async (now: Date) =>
-      (await t.repos.deliveries.listDueForReminder(now, 100_000))
+      (await Promise.all(spaces.map((w) => t.repos.deliveries.listDueForReminder(w, now, 100_000))))
+        .flat()
         .filter((d) => relevant.has(d.id))
         .map((d) => d.id)
         .sort();

@@ -29,3 +29,18 @@ export async function truncateAll(pool: Pool): Promise<void> {
   );
   if (rows.length > 0) await pool.query(`truncate ${rows.map((r) => r.name).join(', ')} restart identity cascade`);
 }
+
+/** Registers the file's hooks for a database emptied before each test; the getter gives it from beforeAll on. */
+export function useEmptiedDatabase(): () => TestDatabase {
+  let database: TestDatabase | undefined;
+  beforeAll(() => {
+    database = openTestDatabase();
+  });
+  beforeEach(async () => {
+    await truncateAll(database!.pool);
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+  return () => database!;
+}

@@ -1,10 +1,23 @@
 /** Who is on a team: the channel's human, active members, kept in step with joins and leaves. */
-import type { UserProfile } from '../model';
+import type { UserProfile, Workspace } from '../model';
+import type { Messenger } from '../ports';
 import type { WorkerDeps } from './deps';
 
 /** A person who can be asked: not a bot, not deactivated. */
 export function isAskable(profile: UserProfile): boolean {
   return !profile.isBot && !profile.deleted;
+}
+
+/** The profiles of these users: in one directory read where the platform has one, else one by one. */
+export async function readProfiles(
+  messenger: Pick<Messenger, 'getUser' | 'getUsers'>,
+  workspace: Workspace,
+  ids: readonly string[],
+): Promise<UserProfile[]> {
+  if (messenger.getUsers) return messenger.getUsers(workspace, ids);
+  const profiles: UserProfile[] = [];
+  for (const id of ids) profiles.push(await messenger.getUser(workspace, id));
+  return profiles;
 }
 
 /** Reads the team's channel from the platform and makes its human members the team. */
@@ -14,8 +27,7 @@ export async function syncTeam(deps: WorkerDeps, teamId: string): Promise<{ memb
   const workspace = await deps.repos.workspaces.findById(team.workspaceId);
   if (!workspace) return null;
   const ids = await deps.messenger.listChannelMembers(workspace, team.channelId);
-  const profiles: UserProfile[] = [];
-  for (const id of ids) profiles.push(await deps.messenger.getUser(workspace, id));
+  const profiles = await readProfiles(deps.messenger, workspace, ids);
   const humans = profiles.filter(isAskable);
   const members = await deps.repos.members.upsertMany(workspace.id, humans);
   await deps.repos.teams.replaceMembers(

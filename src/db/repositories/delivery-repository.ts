@@ -250,7 +250,7 @@ export function createDeliveryRepository(db: Database): DeliveryRepository {
         .where(and(eq(deliveries.id, id), eq(deliveries.state, 'sending')));
     },
 
-    async returnFromAway(now, limit) {
+    async returnFromAway(workspaceId, now, limit) {
       // A fresh batch each: the old batch's job id may still be kept (completed jobs dedupe for an hour).
       const at = now.toISOString();
       const rows = await db.execute<{ id: string }>(sql`
@@ -258,8 +258,10 @@ export function createDeliveryRepository(db: Database): DeliveryRepository {
         where d.id in (
           select d2.id from deliveries d2
           join rounds r on r.id = d2.round_id
+          join teams t on t.id = r.team_id
           join members m on m.id = d2.member_id
-          where d2.state = 'away' and r.status = 'open' and r.closes_at > ${at}::timestamptz
+          where t.workspace_id = ${workspaceId}::uuid
+            and d2.state = 'away' and r.status = 'open' and r.closes_at > ${at}::timestamptz
             and ((d2.away_reason = 'self' and (m.away_until is null or m.away_until <= ${at}::timestamptz))
               or (d2.away_reason = 'status' and d2.away_until is not null and d2.away_until <= ${at}::timestamptz))
           order by d2.id
@@ -285,7 +287,7 @@ export function createDeliveryRepository(db: Database): DeliveryRepository {
       return rows.length > 0;
     },
 
-    async listUnsent(limit) {
+    async listUnsent(workspaceId, limit) {
       const rows = await db
         .select(getTableColumns(deliveries))
         .from(deliveries)
@@ -294,6 +296,7 @@ export function createDeliveryRepository(db: Database): DeliveryRepository {
         .innerJoin(workspaces, eq(workspaces.id, teams.workspaceId))
         .where(
           and(
+            eq(teams.workspaceId, workspaceId),
             inArray(deliveries.state, ['pending', 'sending']),
             eq(rounds.status, 'open'),
             isNull(workspaces.uninstalledAt),
@@ -304,7 +307,7 @@ export function createDeliveryRepository(db: Database): DeliveryRepository {
       return rows.map(toDelivery);
     },
 
-    async listDueForReminder(now, limit) {
+    async listDueForReminder(workspaceId, now, limit) {
       // reminderHours lives in the team's settings jsonb; a JSON null (no reminders) reads as SQL null.
       const reminderHours = sql`(${teams.settings} ->> 'reminderHours')::float8`;
       const rows = await db
@@ -316,6 +319,7 @@ export function createDeliveryRepository(db: Database): DeliveryRepository {
         .where(
           and(
             isNull(workspaces.uninstalledAt),
+            eq(teams.workspaceId, workspaceId),
             eq(deliveries.state, 'sent'),
             isNull(deliveries.answeredAt),
             isNull(deliveries.remindedAt),

@@ -1,8 +1,8 @@
 /** Check-in rounds, unique per (team, period). */
-import { and, asc, desc, eq, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, lte, sql } from 'drizzle-orm';
 import type { RoundRepository } from '../../core/ports';
 import type { Database } from '../client';
-import { responses, rounds } from '../schema';
+import { responses, rounds, teams } from '../schema';
 import { toRound, isUuid } from './rows';
 
 /** The PostgreSQL RoundRepository. */
@@ -60,11 +60,12 @@ export function createRoundRepository(db: Database): RoundRepository {
       return row ? toRound(row) : null;
     },
 
-    async listDueToClose(now) {
+    async listDueToClose(workspaceId, now) {
       const rows = await db
-        .select()
+        .select(getTableColumns(rounds))
         .from(rounds)
-        .where(and(eq(rounds.status, 'open'), lte(rounds.closesAt, now)))
+        .innerJoin(teams, eq(teams.id, rounds.teamId))
+        .where(and(eq(teams.workspaceId, workspaceId), eq(rounds.status, 'open'), lte(rounds.closesAt, now)))
         .orderBy(asc(rounds.closesAt));
       return rows.map(toRound);
     },

@@ -70,15 +70,16 @@ export function createTeamRepository(db: Database): TeamRepository {
         .where(eq(teams.id, teamId));
     },
 
-    async listScheduled() {
+    async listScheduled(workspaceId) {
       // Two queries whatever the number of teams: the teams, then all their active members.
+      const scheduled = and(isNotNull(teams.schedule), eq(teams.workspaceId, workspaceId));
       const [teamRows, memberRows] = await Promise.all([
         // A workspace the app left has no schedule any more.
         db
           .select(getTableColumns(teams))
           .from(teams)
           .innerJoin(workspaces, eq(workspaces.id, teams.workspaceId))
-          .where(and(isNotNull(teams.schedule), isNull(workspaces.uninstalledAt)))
+          .where(and(scheduled, isNull(workspaces.uninstalledAt)))
           .orderBy(asc(teams.id)),
         db
           .select({ teamId: teamMembers.teamId, member: members })
@@ -86,7 +87,7 @@ export function createTeamRepository(db: Database): TeamRepository {
           .innerJoin(members, eq(members.id, teamMembers.memberId))
           .innerJoin(teams, eq(teams.id, teamMembers.teamId))
           .innerJoin(workspaces, eq(workspaces.id, teams.workspaceId))
-          .where(and(isNotNull(teams.schedule), eq(teamMembers.active, true), isNull(workspaces.uninstalledAt)))
+          .where(and(scheduled, eq(teamMembers.active, true), isNull(workspaces.uninstalledAt)))
           .orderBy(asc(members.platformUserId)),
       ]);
       const byTeam = new Map<string, Member[]>();

@@ -1,5 +1,5 @@
 /** Workspaces (Slack teams, Teams tenants), unique by (platform, external id). */
-import { and, eq, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { Platform } from '../../core/model';
 import type { WorkspaceRepository } from '../../core/ports';
 import type { Database } from '../client';
@@ -71,6 +71,15 @@ export function createWorkspaceRepository(db: Database): WorkspaceRepository {
         ])
           await tx.execute(statement);
       });
+    },
+
+    async listIds() {
+      const rows = await db
+        .select({ id: workspaces.id })
+        .from(workspaces)
+        .where(isNull(workspaces.uninstalledAt))
+        .orderBy(asc(workspaces.createdAt), asc(workspaces.id));
+      return rows.map((r) => r.id);
     },
 
     async findById(id) {

@@ -44,6 +44,12 @@ export function toPresenceStatus(u: SlackUser | undefined): PresenceStatus | nul
   };
 }
 
+/** A failed read counts as "not found", except a rate limit: the job comes back after it instead. */
+function unlessRateLimited(err: unknown): null {
+  if (isSymmetryError(err, 'platform_rate_limited')) throw err;
+  return null;
+}
+
 /** Slack → UserProfile. Slackbot is a bot even though Slack does not flag it as one. */
 export function toProfile(id: string, u: SlackUser | undefined): UserProfile {
   return {
@@ -72,11 +78,37 @@ function imageUpload(image: ImageFile) {
   };
 }
 
+/**
+ * The longest a call sleeps for its workspace's next pacer slot. A job sleeping on one workspace's
+ * limit holds a worker that another workspace's DMs could use: a slot further away than this hands
+ * the job back to the queue until then (as a 429 would, but without asking Slack), so one workspace
+ * at its limit never delays another. A few slots' worth at Slack's pace (20 calls/s).
+ */
+export const MAX_PACE_WAIT_MS = 250;
+
+/** users.list's page: Slack's recommended maximum (it may return fewer). */
+const DIRECTORY_PAGE = 200;
+/**
+ * From this many people on, their profiles come from the directory (users.list, tier 2, 200 a page)
+ * rather than one users.info each (tier 4): at 50 a page of the directory costs as much as 10 users.info
+ * calls (5x the tier), and most workspaces are a few pages.
+ */
+const DIRECTORY_FROM = 50;
+/** Tries of one page under 429s before the read is given up (and its job retried later). */
+const PAGE_ATTEMPTS = 5;
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
 /** The WebClient for a workspace: the one bot token's, or (OAuth installs) the workspace's own, fresh. */
 export type SlackClients = WebClient | ((workspace: Workspace) => Promise<WebClient>);
 
 /** Creates the Slack Messenger over one bot token's client, or a client per workspace (OAuth installs). */
-export function createSlackMessenger(clients: SlackClients, pacer?: CallPacer): Messenger {
+export function createSlackMessenger(
+  clients: SlackClients,
+  pacer?: CallPacer,
+  opts: { maxPaceWaitMs?: number } = {},
+): Messenger {
+  const maxPaceWaitMs = opts.maxPaceWaitMs ?? MAX_PACE_WAIT_MS;
   const clientFor = typeof clients === 'function' ? clients : async () => clients;
   /**
    * Every Web API call: paced across all workers (when a pacer is given), Slack's errors as SymmetryErrors.
@@ -85,18 +117,70 @@ export function createSlackMessenger(clients: SlackClients, pacer?: CallPacer): 
   async function call<T extends WebAPICallResult>(
     workspace: Workspace,
     run: (client: WebClient) => Promise<T>,
+    how: { resumable: boolean } = { resumable: true },
   ): Promise<T> {
     // The token first: an uninstalled workspace fails here for good, without taking a slot of the pace.
     const client = await clientFor(workspace);
-    await pacer?.take(workspace.externalId);
+    // A call that cannot be resumed (a page of a long read) waits for its slot rather than lose the pages before it.
+    const laterMs = (await pacer?.take(workspace.externalId, how.resumable ? maxPaceWaitMs : undefined)) ?? 0;
+    if (laterMs > 0) throw new SymmetryError('platform_rate_limited', { retryAfterMs: laterMs, paced: 1 });
     try {
       return await run(client);
     } catch (err) {
       const failure = toSymmetryError(err);
-      if (pacer && isSymmetryError(failure, 'platform_rate_limited'))
+      // A page's 429 is its method's own (users.list is tier 2): DMs to the workspace go on meanwhile.
+      if (pacer && how.resumable && isSymmetryError(failure, 'platform_rate_limited'))
         await pacer.holdOff(workspace.externalId, Number(failure.params.retryAfterMs));
       throw failure;
     }
+  }
+
+  /** One page of a long read: a 429 waits its Retry-After and asks again (the pages before it are not read twice). */
+  async function page<T extends WebAPICallResult>(
+    workspace: Workspace,
+    run: (client: WebClient) => Promise<T>,
+  ): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await call(workspace, run, { resumable: false });
+      } catch (err) {
+        if (!isSymmetryError(err, 'platform_rate_limited') || attempt >= PAGE_ATTEMPTS) throw err;
+        await sleep(Number(err.params.retryAfterMs));
+      }
+    }
+  }
+
+  /**
+   * Profiles of many users from the workspace directory: users.list, 200 a page, until all of them are
+   * found (a channel of 5,000 is 25 tier-2 calls, not 5,000 users.info). Whoever the directory does not
+   * list (a Slack Connect guest from another organization) is read with users.info.
+   */
+  async function readDirectory(workspace: Workspace, userIds: readonly string[]): Promise<UserProfile[]> {
+    const wanted = new Set(userIds);
+    const found = new Map<string, UserProfile>();
+    let cursor: string | undefined;
+    do {
+      const res = await page(workspace, (client) =>
+        client.users.list({
+          limit: DIRECTORY_PAGE,
+          include_locale: true,
+          // An org-wide (Enterprise Grid) token lists the organization: name the workspace.
+          team_id: workspace.externalId,
+          ...(cursor ? { cursor } : {}),
+        }),
+      );
+      for (const u of (res.members ?? []) as SlackUser[])
+        if (u.id && wanted.has(u.id)) found.set(u.id, toProfile(u.id, u));
+      cursor = res.response_metadata?.next_cursor || undefined;
+    } while (cursor && found.size < wanted.size);
+    const profiles: UserProfile[] = [];
+    for (const id of wanted) profiles.push(found.get(id) ?? (await getUser(workspace, id)));
+    return profiles;
+  }
+
+  async function getUser(workspace: Workspace, userId: string): Promise<UserProfile> {
+    const res = await call(workspace, (client) => client.users.info({ user: userId, include_locale: true }));
+    return toProfile(userId, res.user as SlackUser | undefined);
   }
 
   /** Looks through a conversation's recent messages for one the bot tagged with this metadata. */
@@ -168,12 +252,12 @@ export function createSlackMessenger(clients: SlackClients, pacer?: CallPacer): 
       // The exact message: history bounded to its own ts (channels:history / groups:history).
       const history = await call(workspace, (client) =>
         client.conversations.history({ channel: channelId, latest: messageId, inclusive: true, limit: 1 }),
-      ).catch(() => null);
+      ).catch(unlessRateLimited);
       const found = history?.messages?.find((m) => m.ts === messageId);
       if (!found) return null;
       const link = await call(workspace, (client) =>
         client.chat.getPermalink({ channel: channelId, message_ts: messageId }),
-      ).catch(() => null);
+      ).catch(unlessRateLimited);
       return { channelId, messageId, text: found.text ?? '', permalink: link?.permalink ?? null };
     },
     async sendFile(workspace, userId, file) {
@@ -211,9 +295,12 @@ export function createSlackMessenger(clients: SlackClients, pacer?: CallPacer): 
           }) as Promise<WebAPICallResult>,
       );
     },
-    async getUser(workspace, userId) {
-      const res = await call(workspace, (client) => client.users.info({ user: userId, include_locale: true }));
-      return toProfile(userId, res.user as SlackUser | undefined);
+    getUser,
+    async getUsers(workspace, userIds) {
+      if (userIds.length >= DIRECTORY_FROM) return readDirectory(workspace, userIds);
+      const profiles: UserProfile[] = [];
+      for (const id of userIds) profiles.push(await getUser(workspace, id));
+      return profiles;
     },
     async readStatus(workspace, userId) {
       // users.info (tier 4, paced like every call): the same read as getUser, without the locale.

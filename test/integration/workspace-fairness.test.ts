@@ -1,0 +1,162 @@
+/**
+ * Many workspaces on one deployment: the tick's work is each workspace's own (a backlog in one
+ * never crowds another out of a tick), and a workspace at its Slack rate limit never holds the
+ * workers another workspace's DMs need. Real PostgreSQL, real BullMQ workers, the real Slack
+ * messenger and pacer against the fake Slack; one bot token for both workspaces (the fake tells
+ * the workspaces apart by their people).
+ */
+import { Redis } from 'ioredis';
+import { ManualClock } from '../../src/core/clock';
+import { DEFAULT_TEAM_SETTINGS, type UserProfile } from '../../src/core/model';
+import { fanOut } from '../../src/core/use-cases/checkins';
+import type { WorkerDeps } from '../../src/core/use-cases/deps';
+import { runTick } from '../../src/core/use-cases/tick';
+import { createRedisPacer } from '../../src/jobs/pacer';
+import { createJobQueue } from '../../src/jobs/producer';
+import { startWorkers } from '../../src/jobs/workers';
+import { connectWorker, redisOptionsFromUrl } from '../../src/main/redis';
+import { buildProcessors } from '../../src/main/worker';
+import { createSlackClient } from '../../src/platforms/slack/client';
+import { createSlackMessenger } from '../../src/platforms/slack/messenger';
+import { waitFor } from '../support/app-process';
+import { silentLogger } from '../support/checkin-team';
+import { useEmptiedDatabase } from '../support/db';
+import { startFakeSlack, type FakeSlack } from '../support/fake-slack';
+import { MemoryQueue } from '../support/memory-queue';
+import { RecordingMessenger } from '../support/recording-messenger';
+import { TEST_REDIS_URL, testQueuePrefix } from '../support/real-workers';
+
+const NOW = new Date('2026-11-27T23:30:00Z');
+const testDatabase = useEmptiedDatabase();
+
+const person = (id: string): UserProfile => ({
+  platformUserId: id,
+  isBot: false,
+  deleted: false,
+  isAdmin: false,
+  timezone: 'Europe/Paris',
+  locale: 'en-US',
+});
+
+/** A workspace with one team of `size` people and an open round with their (unsent) deliveries in batches. */
+async function seedRound(externalId: string, size: number) {
+  const repos = testDatabase().repos;
+  const ws = await repos.workspaces.ensure('slack', externalId);
+  const ids = Array.from({ length: size }, (_, i) => `U${externalId}${String(i).padStart(5, '0')}`);
+  const { team } = await repos.teams.ensure({
+    workspaceId: ws.id,
+    channelId: `C${externalId}`,
+    managers: [ids[0]!],
+    settings: DEFAULT_TEAM_SETTINGS,
+  });
+  const members = await repos.members.upsertMany(ws.id, ids.map(person));
+  await repos.teams.replaceMembers(
+    team.id,
+    members.map((m) => m.id),
+  );
+  const { round } = await repos.rounds.ensure({
+    teamId: team.id,
+    period: 'manual-202611272330',
+    kind: 'manual',
+    opensAt: NOW,
+    closesAt: new Date(NOW.getTime() + 48 * 3_600_000),
+  });
+  return { ws, team, round, ids, memberIds: members.map((m) => m.id) };
+}
+
+test("the tick re-enqueues each workspace's unsent DMs: a backlog of 5,001 in one leaves another's in the same tick", async () => {
+  const big = await seedRound('TBIG', 5001);
+  await testDatabase().repos.deliveries.ensureMany(big.round.id, big.memberIds, 100);
+  const small = await seedRound('TSMALL', 3);
+  const smallDeliveries = await testDatabase().repos.deliveries.ensureMany(small.round.id, small.memberIds, 100);
+
+  const queue = new MemoryQueue();
+  const deps: WorkerDeps = {
+    repos: testDatabase().repos,
+    queue,
+    clock: new ManualClock(NOW),
+    logger: silentLogger,
+    messenger: new RecordingMessenger(),
+    anonymitySecret: 'fairness-test-secret-0123456789abcdef',
+  };
+  await runTick(deps);
+  const batches = new Set(
+    queue.added.filter((j) => j.name === 'deliver-checkins').map((j) => (j.payload as { batch: string }).batch),
+  );
+  // The small workspace's one batch is there, though the big one's oldest 5,000 alone fill a tick's batch.
+  expect(batches.has(smallDeliveries[0]!.batch!)).toBe(true);
+  // And the big workspace's backlog up to the tick's per-workspace share: 5,000 of its 5,001, in 50 or 51 batches of 100.
+  expect(batches.size - 1).toBeGreaterThanOrEqual(50);
+  expect(batches.size - 1).toBeLessThanOrEqual(51);
+});
+
+describe('with real workers and the Slack messenger', () => {
+  let slack: FakeSlack;
+  let redis: Redis;
+  beforeEach(async () => {
+    slack = await startFakeSlack({ teamId: 'TBUSY' });
+    redis = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: 1 });
+  });
+  afterEach(async () => {
+    redis.disconnect();
+    await slack.close();
+  });
+
+  test("a workspace answered 429 for a minute does not hold the workers another workspace's DMs need", async () => {
+    const busy = await seedRound('TBUSY', 40);
+    const calm = await seedRound('TCALM', 10);
+    for (const id of busy.ids) slack.addUser({ id, teamId: 'TBUSY' });
+    for (const id of calm.ids) slack.addUser({ id, teamId: 'TCALM' });
+    // The busy workspace may post one message a minute; the calm one has no limit.
+    slack.limit('chat.postMessage', { perSeconds: 60, max: 1, teamId: 'TBUSY' });
+
+    const prefix = testQueuePrefix('fair');
+    const producer = connectWorker(TEST_REDIS_URL);
+    const queue = createJobQueue(producer, prefix);
+    const deps: WorkerDeps = {
+      repos: testDatabase().repos,
+      queue,
+      clock: new ManualClock(NOW),
+      logger: silentLogger,
+      messenger: createSlackMessenger(
+        createSlackClient('xoxb-fairness', slack.url, silentLogger),
+        createRedisPacer(redis, prefix, 'slack', 20),
+      ),
+      anonymitySecret: 'fairness-test-secret-0123456789abcdef',
+    };
+    // The busy workspace's eight batches are queued first; two workers only.
+    await fanOut(deps, busy.round, busy.memberIds);
+    await fanOut(deps, calm.round, calm.memberIds);
+    const workers = startWorkers({
+      connect: () => connectWorker(TEST_REDIS_URL),
+      workerConnection: redisOptionsFromUrl(TEST_REDIS_URL),
+      prefix,
+      concurrency: 2,
+      processors: buildProcessors(deps),
+      logger: silentLogger,
+    });
+    try {
+      const dmsTo = (team: string) =>
+        slack.callsTo('chat.postMessage').filter((c) => c.status === 200 && slack.teamOf(c) === team);
+      // Within the busy workspace's first Retry-After (a minute), every DM of the calm one goes out.
+      await waitFor(() => dmsTo('TCALM').length >= calm.ids.length, "the calm workspace's DMs", 40_000);
+      expect(new Set(dmsTo('TCALM').map((c) => c.args.channel))).toEqual(new Set(calm.ids));
+      expect(dmsTo('TCALM')).toHaveLength(calm.ids.length);
+      // The busy one got its one message a minute and was told to wait; nothing of it was lost or failed.
+      expect(dmsTo('TBUSY')).toHaveLength(1);
+      expect(slack.rateLimitedCount('chat.postMessage')).toBeGreaterThanOrEqual(1);
+      const { rows } = await testDatabase().pool.query<{ state: string; n: number }>(
+        `select state, count(*)::int as n from deliveries where round_id = $1 group by state order by state`,
+        [busy.round.id],
+      );
+      expect(rows).toEqual([
+        { state: 'pending', n: 39 },
+        { state: 'sent', n: 1 },
+      ]);
+    } finally {
+      await workers.close(2000);
+      await queue.close();
+      producer.disconnect();
+    }
+  }, 60_000);
+});
