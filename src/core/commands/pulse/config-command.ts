@@ -3,17 +3,45 @@ import { translate } from '../../i18n';
 import type { Reply } from '../../use-cases/reply';
 import { setConfig, showConfig, showKudosConfig } from '../../use-cases/team-admin';
 import type { Token } from '../mentions';
-import { echoTokens, fail, keywordOf, type ParseResult } from '../words';
+import { runOrgAdmins } from '../../use-cases/org-admins';
+import { displayToken } from '../mentions';
+import { echoText, echoTokens, fail, keywordOf, type ParseResult } from '../words';
 import type { CommandOf } from './command';
 import { CONFIG_KEYS, CONFIG_SETTINGS, findSetting, parseSetting } from './config-settings';
 import { defineSubcommand, done } from './subcommand';
 
-function parseConfig(args: readonly Token[]): ParseResult<CommandOf<'config' | 'config-set'>> {
+/** The keys `/pulse config` names when one is unknown: the team's settings, then the workspace's org admins. */
+const KNOWN_KEYS = [...CONFIG_KEYS, 'admins'].join(', ');
+
+/** `admins` alone or `admins list`; `admins add|remove @a @b`. */
+function parseAdmins(args: readonly Token[]): ParseResult<CommandOf<'config-admins'>> {
+  const op = args.length === 0 ? 'list' : keywordOf(args[0]);
+  if (op === 'list' && args.length <= 1) return done({ type: 'config-admins', op: 'list', users: [] });
+  if (op !== 'add' && op !== 'remove') return fail('parse.admins_missing');
+  const users: string[] = [];
+  for (const token of args.slice(1)) {
+    if (token.kind === 'user') {
+      if (!users.includes(token.id)) users.push(token.id);
+      continue;
+    }
+    const word = keywordOf(token);
+    if (word !== null && /^(?:[,،、;&+]+|and|&amp;)$/.test(word)) continue;
+    return fail('parse.not_a_user', {
+      value: echoText(displayToken(token)),
+      usage: `/pulse config admins ${op} @alex`,
+    });
+  }
+  if (users.length === 0) return fail('parse.admins_missing');
+  return done({ type: 'config-admins', op, users });
+}
+
+function parseConfig(args: readonly Token[]): ParseResult<CommandOf<'config' | 'config-set' | 'config-admins'>> {
   if (args.length === 0) return done({ type: 'config' });
   const word = keywordOf(args[0]);
+  if (word === 'admins' || word === 'admin') return parseAdmins(args.slice(1));
   const key = word === null ? undefined : findSetting(word);
   if (key === undefined)
-    return fail('parse.config_unknown_key', { key: echoTokens(args.slice(0, 1)), keys: CONFIG_KEYS.join(', ') });
+    return fail('parse.config_unknown_key', { key: echoTokens(args.slice(0, 1)), keys: KNOWN_KEYS });
   const value = args.slice(1);
   if (value.length === 0) return fail('parse.config_missing_value', { key, usage: CONFIG_SETTINGS[key].example });
   const setting = parseSetting(key, value);
@@ -21,14 +49,17 @@ function parseConfig(args: readonly Token[]): ParseResult<CommandOf<'config' | '
 }
 
 /** Shows every setting, or changes one and shows the result. */
-export const config = defineSubcommand<'config' | 'config-set'>({
+export const config = defineSubcommand<'config' | 'config-set' | 'config-admins'>({
   name: 'config',
   aliases: ['settings'],
   access: 'manager',
   section: 'help.section.settings',
   help: 'help.pulse.config',
   parse: parseConfig,
+  workspaceRun: (command) =>
+    command.type === 'config-admins' ? (deps, ctx) => runOrgAdmins(deps, ctx, command) : null,
   run: async (deps, ctx, command, team): Promise<Reply> => {
+    if (command.type === 'config-admins') return runOrgAdmins(deps, ctx, command);
     if (command.type === 'config-set') return setConfig(deps, ctx.workspace, team, command.setting);
     const teamConfig = showConfig(team);
     const kudosConfig = showKudosConfig(ctx.workspace);

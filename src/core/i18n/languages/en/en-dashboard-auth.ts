@@ -1,5 +1,11 @@
 /** English texts of the dashboard's sign-in, sessions and refusals. Placeholders are {name}. */
 export const enDashboardAuth = {
+  'admins.list':
+    'Org admins see every team on the dashboard: the workspace admins and owners, and {admins}. Change it with `/pulse config admins add @alex` or `remove @alex`.',
+  'admins.list_none':
+    'Org admins see every team on the dashboard: for now the workspace admins and owners only. Name others with `/pulse config admins add @alex`.',
+  'admins.not_allowed':
+    'Only a workspace admin or an org admin can change who the org admins are. Nothing was changed.',
   'dashboard.login.title': 'Sign in to Symmetry',
   'dashboard.login.intro':
     "The dashboard shows your teams' anonymous results to the people allowed to see them: managers their own teams, org admins every team, everyone their own answers.",

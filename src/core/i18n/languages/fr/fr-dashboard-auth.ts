@@ -1,5 +1,11 @@
 /** Textes français de la connexion au tableau de bord, des sessions et des refus. */
 export const frDashboardAuth = {
+  'admins.list':
+    "Les administrateurs de l'organisation voient toutes les équipes dans le tableau de bord : les administrateurs et propriétaires de l'espace, et {admins}. Modifiez la liste avec `/pulse config admins add @alex` ou `remove @alex`.",
+  'admins.list_none':
+    "Les administrateurs de l'organisation voient toutes les équipes dans le tableau de bord : pour l'instant, seulement les administrateurs et propriétaires de l'espace. Nommez-en d'autres avec `/pulse config admins add @alex`.",
+  'admins.not_allowed':
+    "Seul un administrateur de l'espace ou de l'organisation peut changer la liste des administrateurs de l'organisation. Rien n'a changé.",
   'dashboard.login.title': 'Se connecter à Symmetry',
   'dashboard.login.intro':
     "Le tableau de bord montre les résultats anonymes des équipes à ceux qui peuvent les voir : aux managers leurs équipes, aux administrateurs de l'organisation toutes les équipes, à chacun ses propres réponses.",

@@ -1,5 +1,11 @@
 /** Nederlandse teksten van het aanmelden bij het dashboard, de sessies en de weigeringen. */
 export const nlDashboardAuth = {
+  'admins.list':
+    'Organisatiebeheerders zien alle teams op het dashboard: de beheerders en eigenaars van de werkruimte, en {admins}. Wijzig dit met `/pulse config admins add @alex` of `remove @alex`.',
+  'admins.list_none':
+    'Organisatiebeheerders zien alle teams op het dashboard: voorlopig alleen de beheerders en eigenaars van de werkruimte. Benoem anderen met `/pulse config admins add @alex`.',
+  'admins.not_allowed':
+    'Alleen een beheerder van de werkruimte of een organisatiebeheerder kan wijzigen wie organisatiebeheerder is. Er is niets gewijzigd.',
   'dashboard.login.title': 'Aanmelden bij Symmetry',
   'dashboard.login.intro':
     'Het dashboard toont de anonieme resultaten van teams aan wie ze mag zien: managers hun eigen teams, organisatiebeheerders alle teams, iedereen de eigen antwoorden.',

@@ -1,5 +1,11 @@
 /** Svenska texter för inloggningen till instrumentpanelen, sessionerna och nekandena. */
 export const svDashboardAuth = {
+  'admins.list':
+    'Organisationsadministratörer ser alla team på instrumentpanelen: arbetsytans administratörer och ägare, och {admins}. Ändra med `/pulse config admins add @alex` eller `remove @alex`.',
+  'admins.list_none':
+    'Organisationsadministratörer ser alla team på instrumentpanelen: för tillfället bara arbetsytans administratörer och ägare. Utse fler med `/pulse config admins add @alex`.',
+  'admins.not_allowed':
+    'Bara en administratör för arbetsytan eller en organisationsadministratör kan ändra vilka som är organisationsadministratörer. Inget ändrades.',
   'dashboard.login.title': 'Logga in på Symmetry',
   'dashboard.login.intro':
     'Instrumentpanelen visar teamens anonyma resultat för dem som får se dem: chefer sina egna team, organisationsadministratörer alla team, var och en sina egna svar.',
