@@ -7,7 +7,7 @@ import type { Redis } from 'ioredis';
 import type { Config } from '../config';
 import type { Clock } from '../core/clock';
 import type { ChartRenderer, Logger, Repositories } from '../core/ports';
-import { DASHBOARD_PAGES } from '../dashboard/pages';
+import { DASHBOARD_ASSETS, DASHBOARD_PAGES } from '../dashboard/pages';
 import { createDashboardRoutes, type DashboardPage, type PublicRoute } from '../dashboard/routes';
 import { createRemoteJWKSet } from 'jose';
 import { loginPageRoute } from '../dashboard/auth/login-page';
@@ -123,7 +123,7 @@ export function mountDashboard(ctx: DashboardContext, pages: DashboardPage[] = D
       anonymitySecret: config.ANONYMITY_SECRET,
       sessions,
       publicUrl: config.PUBLIC_URL!,
-      signIn: signInRoutes(ctx, sessions),
+      signIn: [...signInRoutes(ctx, sessions), ...DASHBOARD_ASSETS],
       ...(ctx.charts ? { charts: ctx.charts } : {}),
     },
     pages,
