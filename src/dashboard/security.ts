@@ -116,17 +116,28 @@ export function sameToken(given: string | undefined | null, expected: string): b
 /** Largest form body a dashboard POST may carry. */
 const MAX_FORM_BYTES = 64 * 1024;
 
-/** Reads an application/x-www-form-urlencoded (or empty) body; null when it is too large or of another type. */
-export async function readForm(req: IncomingMessage): Promise<URLSearchParams | null> {
-  const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+/** The request's body, or null when it is larger than `max` bytes. */
+export async function readBody(req: IncomingMessage, max: number): Promise<Buffer | null> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > MAX_FORM_BYTES) return null;
+    if (size > max) return null;
     chunks.push(chunk);
   }
-  if (size === 0) return new URLSearchParams();
-  if (type !== 'application/x-www-form-urlencoded') return null;
-  return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
+  return Buffer.concat(chunks);
+}
+
+/** The request's media type, lower case, without parameters. */
+export function mediaType(req: IncomingMessage): string {
+  return (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+}
+
+/** Reads an application/x-www-form-urlencoded (or empty) body; null when it is too large or of another type. */
+export async function readForm(req: IncomingMessage): Promise<URLSearchParams | null> {
+  const body = await readBody(req, MAX_FORM_BYTES);
+  if (body === null) return null;
+  if (body.length === 0) return new URLSearchParams();
+  if (mediaType(req) !== 'application/x-www-form-urlencoded') return null;
+  return new URLSearchParams(body.toString('utf8'));
 }

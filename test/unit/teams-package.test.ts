@@ -22,15 +22,9 @@ function build(urls: Record<string, string>) {
   });
 }
 
-/** The manifest buildManifest makes for `urls` (read in a child: package.mjs is an ES module). */
+/** The developer links of the manifest buildManifest makes for `urls`. */
 function manifestLinks(urls: Record<string, string>): Record<string, string> {
-  const script = `import { buildManifest } from ${JSON.stringify(PACKAGE)}; process.stdout.write(JSON.stringify(buildManifest(process.env).developer));`;
-  const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
-    env: { PATH: process.env.PATH ?? '', TEAMS_APP_ID: APP_ID, ...urls },
-    encoding: 'utf8',
-    timeout: 30_000,
-  });
-  return JSON.parse(result.stdout) as Record<string, string>;
+  return manifestFor(urls).developer as Record<string, string>;
 }
 
 test('no page URLs: the package is built, and the output says plainly that its links are a placeholder and what to set', () => {

@@ -7,6 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { translate } from '../../core/i18n';
 import type { PublicRoute } from '../routes';
+import { mediaType, readBody } from '../security';
 import { staticAsset, staticFile } from '../static';
 import { escapeHtml, page, requestLocale, sendHtml } from './html';
 import { afterSignIn, isPlatformAdmin, startSession, withinLimit, type SignInContext } from './sign-in';
@@ -58,16 +59,10 @@ const TAB_SCRIPT = `(function () {
 const MAX_BODY = 16 * 1024;
 
 async function readJson(req: IncomingMessage): Promise<Record<string, unknown> | null> {
-  if ((req.headers['content-type'] ?? '').split(';')[0]?.trim() !== 'application/json') return null;
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY) return null;
-    chunks.push(chunk);
-  }
+  if (mediaType(req) !== 'application/json') return null;
+  const raw = await readBody(req, MAX_BODY);
   try {
-    const body: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    const body: unknown = raw === null ? null : JSON.parse(raw.toString('utf8'));
     return typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : null;
   } catch {
     return null;

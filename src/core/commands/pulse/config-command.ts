@@ -4,10 +4,9 @@ import type { Reply } from '../../use-cases/reply';
 import { setConfig, showConfig, showKudosConfig } from '../../use-cases/team-admin';
 import type { Token } from '../mentions';
 import { runOrgAdmins } from '../../use-cases/org-admins';
-import { displayToken } from '../mentions';
-import { echoText, echoTokens, fail, keywordOf, type ParseResult } from '../words';
+import { echoTokens, fail, keywordOf, type ParseResult } from '../words';
 import type { CommandOf } from './command';
-import { CONFIG_KEYS, CONFIG_SETTINGS, findSetting, parseSetting } from './config-settings';
+import { CONFIG_KEYS, CONFIG_SETTINGS, findSetting, parsePeopleChange, parseSetting } from './config-settings';
 import { defineSubcommand, done } from './subcommand';
 
 /** The keys `/pulse config` names when one is unknown: the team's settings, then the workspace's org admins. */
@@ -17,22 +16,12 @@ const KNOWN_KEYS = [...CONFIG_KEYS, 'admins'].join(', ');
 function parseAdmins(args: readonly Token[]): ParseResult<CommandOf<'config-admins'>> {
   const op = args.length === 0 ? 'list' : keywordOf(args[0]);
   if (op === 'list' && args.length <= 1) return done({ type: 'config-admins', op: 'list', users: [] });
-  if (op !== 'add' && op !== 'remove') return fail('parse.admins_missing');
-  const users: string[] = [];
-  for (const token of args.slice(1)) {
-    if (token.kind === 'user') {
-      if (!users.includes(token.id)) users.push(token.id);
-      continue;
-    }
-    const word = keywordOf(token);
-    if (word !== null && /^(?:[,،、;&+]+|and|&amp;)$/.test(word)) continue;
-    return fail('parse.not_a_user', {
-      value: echoText(displayToken(token)),
-      usage: `/pulse config admins ${op} @alex`,
-    });
-  }
-  if (users.length === 0) return fail('parse.admins_missing');
-  return done({ type: 'config-admins', op, users });
+  const change = parsePeopleChange(
+    args,
+    (verb) => `/pulse config admins ${verb} @alex`,
+    fail('parse.admins_missing').error,
+  );
+  return change.ok ? done({ type: 'config-admins', op: change.op, users: change.ids }) : change;
 }
 
 function parseConfig(args: readonly Token[]): ParseResult<CommandOf<'config' | 'config-set' | 'config-admins'>> {
