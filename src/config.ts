@@ -78,6 +78,16 @@ const encryptionKey = z
     const reason = weakSecretReason(value, 64);
     if (reason) ctx.addIssue({ code: 'custom', message: `${reason}; ${MAKE_SECRET}` });
   });
+/** An https origin (no path, query or fragment), or an http one on this machine (local testing). */
+function isPublicOrigin(value: string): boolean {
+  try {
+    const u = new URL(value);
+    const local = ['localhost', '127.0.0.1', '[::1]'].includes(u.hostname);
+    return (u.protocol === 'https:' || local) && u.pathname === '/' && !u.search && !u.hash && !u.username;
+  } catch {
+    return false;
+  }
+}
 
 const TEAMS_APP_TYPES = ['SingleTenant', 'UserAssignedMSI'] as const;
 
@@ -100,12 +110,12 @@ const schema = z.object({
     z.string().startsWith('xapp-', 'must start with xapp- (an app-level token with connections:write)'),
     'generate an app-level token with connections:write in your Slack app',
   ).optional(),
-  /** Client ID of the Slack app ("Basic Information"); with SLACK_CLIENT_SECRET it turns on the OAuth install (several workspaces). */
+  /** Client ID of the Slack app ("Basic Information"): Sign in with Slack for the dashboard; without SLACK_BOT_TOKEN it turns on the OAuth install (several workspaces). */
   SLACK_CLIENT_ID: copiedCredential(
     z.string().regex(/^\d+\.\d+$/, 'must look like 1234567890.1234567890 (the Client ID)'),
     "copy the Client ID from your Slack app's Basic Information page",
   ).optional(),
-  /** Client Secret of the Slack app ("Basic Information"); used only for oauth.v2.access (install and token refresh). */
+  /** Client Secret of the Slack app ("Basic Information"): for oauth.v2.access (install, token refresh) and openid.connect.token (dashboard sign-in). */
   SLACK_CLIENT_SECRET: copiedCredential(
     z.string().min(16, 'looks too short; copy the whole Client Secret'),
     "copy the Client Secret from your Slack app's Basic Information page",
@@ -164,6 +174,25 @@ const schema = z.object({
   TEAMS_ALLOW_UNAUTHENTICATED: z.enum(['true', 'false'], { message: 'must be true or false' }).default('false'),
   /** Bearer token a help desk or survey tool sends to POST /api/signals (at least 24 characters, random); unset, the endpoint answers 404. */
   SIGNALS_TOKEN: generatedSecret(24).optional(),
+  /** Public base URL people reach this web process at (https://symmetry.example.com); the dashboard's links, sign-in redirects and Teams tab use it. */
+  PUBLIC_URL: url(['https:', 'http:'], 'https://symmetry.example.com')
+    .refine(
+      isPublicOrigin,
+      'must be an https:// origin with no path, like https://symmetry.example.com (http:// only for localhost)',
+    )
+    .transform((v) => new URL(v).origin)
+    .optional(),
+  /** Key that signs dashboard session cookies (at least 32 characters, random); with PUBLIC_URL and a sign-in method it turns /dashboard on. */
+  SESSION_SECRET: generatedSecret(32).optional(),
+  /** Application ID URI the Teams tab's single sign-on token is issued for; default api://<PUBLIC_URL host>/<TEAMS_APP_ID>. */
+  TEAMS_SSO_APP_ID_URI: z
+    .string()
+    .regex(/^api:\/\/\S+$/, "must start with api:// (the app registration's Application ID URI)")
+    .optional(),
+  /** Microsoft Entra ID sign-in authority the Teams tab's tokens are checked against; default https://login.microsoftonline.com. */
+  ENTRA_AUTHORITY_URL: url(['https:', 'http:'], 'https://login.microsoftonline.com').default(
+    'https://login.microsoftonline.com',
+  ),
   /** Node's environment name; "production" forbids TEAMS_ALLOW_UNAUTHENTICATED. */
   NODE_ENV: z.string().optional(),
   /** "true": with no Slack or Teams credentials at all, run the sandbox instead of failing (docker-compose.yml sets it). */
@@ -191,6 +220,24 @@ function platformsNamed(env: Record<string, string | undefined>): { slack: boole
   };
 }
 
+/** The dashboard's variables that only make sense together. */
+function dashboardChecks(env: Record<string, string | undefined>): string[] {
+  const problems: string[] = [];
+  if (env.SLACK_CLIENT_ID && !env.SLACK_CLIENT_SECRET)
+    problems.push(
+      "SLACK_CLIENT_SECRET is missing; copy the Client Secret from your Slack app's Basic Information page (SLACK_CLIENT_ID is set)",
+    );
+  if (env.SLACK_CLIENT_SECRET && !env.SLACK_CLIENT_ID)
+    problems.push(
+      "SLACK_CLIENT_ID is missing; copy the Client ID from your Slack app's Basic Information page (SLACK_CLIENT_SECRET is set)",
+    );
+  if (env.SESSION_SECRET && !env.PUBLIC_URL)
+    problems.push(
+      'PUBLIC_URL is missing; the dashboard (SESSION_SECRET is set) needs the https:// address people reach it at',
+    );
+  return problems;
+}
+
 /** Rules that span variables: which platform is configured, and how Teams authenticates. */
 function crossChecks(env: Record<string, string | undefined>): string[] {
   const problems: string[] = [];
@@ -207,6 +254,7 @@ function crossChecks(env: Record<string, string | undefined>): string[] {
     );
   if (slack && !env.SLACK_SIGNING_SECRET) problems.push(`SLACK_SIGNING_SECRET ${MISSING_SLACK_SECRET}`);
   problems.push(...oauthChecks(env));
+  problems.push(...dashboardChecks(env));
   if (noAuth) {
     if (env.NODE_ENV === 'production')
       problems.push(

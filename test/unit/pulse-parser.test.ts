@@ -307,12 +307,20 @@ describe('parsePulseCommand: errors', () => {
     ['action done', 'parse.action_done_missing', {}],
     ['action done x', 'parse.bad_index', { value: 'x', max: 100, usage: '/pulse action done 1' }],
     [`action ${'a'.repeat(1001)}`, 'parse.action_too_long', { length: 1001, max: 1000 }],
-    ['config colour blue', 'parse.config_unknown_key', { key: 'colour', keys: CONFIG_KEYS.join(', ') }],
-    ['config <@U1> 3', 'parse.config_unknown_key', { key: '@U1', keys: CONFIG_KEYS.join(', ') }],
+    ['config colour blue', 'parse.config_unknown_key', { key: 'colour', keys: `${CONFIG_KEYS.join(', ')}, admins` }],
+    ['config <@U1> 3', 'parse.config_unknown_key', { key: '@U1', keys: `${CONFIG_KEYS.join(', ')}, admins` }],
     // Names of Object.prototype are no settings (a plain-object lookup once took them for one and threw).
-    ['config constructor 5', 'parse.config_unknown_key', { key: 'constructor', keys: CONFIG_KEYS.join(', ') }],
-    ['config toString 5', 'parse.config_unknown_key', { key: 'toString', keys: CONFIG_KEYS.join(', ') }],
-    ['settings __proto__ 5', 'parse.config_unknown_key', { key: '__proto__', keys: CONFIG_KEYS.join(', ') }],
+    [
+      'config constructor 5',
+      'parse.config_unknown_key',
+      { key: 'constructor', keys: `${CONFIG_KEYS.join(', ')}, admins` },
+    ],
+    ['config toString 5', 'parse.config_unknown_key', { key: 'toString', keys: `${CONFIG_KEYS.join(', ')}, admins` }],
+    [
+      'settings __proto__ 5',
+      'parse.config_unknown_key',
+      { key: '__proto__', keys: `${CONFIG_KEYS.join(', ')}, admins` },
+    ],
     ['config threshold', 'parse.config_missing_value', { key: 'threshold', usage: '/pulse config threshold 5' }],
     [
       'config values',

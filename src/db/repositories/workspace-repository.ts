@@ -82,6 +82,14 @@ export function createWorkspaceRepository(db: Database): WorkspaceRepository {
       return rows.map((r) => r.id);
     },
 
+    async findByExternalId(platform, externalId) {
+      const [row] = await db
+        .select()
+        .from(workspaces)
+        .where(and(eq(workspaces.platform, platform), eq(workspaces.externalId, externalId)));
+      return row ? toWorkspace(row) : null;
+    },
+
     async findById(id) {
       if (!isUuid(id)) return null;
       const [row] = await db.select().from(workspaces).where(eq(workspaces.id, id));

@@ -22,6 +22,8 @@ export type PulseCommand =
   | { type: 'unask'; index: number }
   | { type: 'config' }
   | { type: 'config-set'; setting: ConfigSetting }
+  /** `/pulse config admins add|remove @x` and `/pulse config admins`: the workspace's named org admins. */
+  | { type: 'config-admins'; op: 'add' | 'remove' | 'list'; users: string[] }
   | { type: 'action'; text: string }
   | { type: 'action-done'; index: number }
   | { type: 'mine' }

@@ -127,9 +127,17 @@ function isOff(value: readonly Token[]): boolean {
   return value.length === 1 && first !== null && OFF_WORDS.has(first);
 }
 
-function configManagers(value: readonly Token[]): SettingResult<'managers'> {
+/**
+ * `add|remove @a @b` (commas and "and" between people are fine): the operation and the people, once each; the
+ * problem when the operation or the people are missing (`missing`) or a word is not a person.
+ */
+export function parsePeopleChange(
+  value: readonly Token[],
+  usage: (op: string) => string,
+  missing: CommandError,
+): { ok: true; op: 'add' | 'remove'; ids: string[] } | { ok: false; error: CommandError } {
   const op = keywordOf(value[0]);
-  if (op !== 'add' && op !== 'remove') return fail('parse.managers_missing');
+  if (op !== 'add' && op !== 'remove') return { ok: false, error: missing };
   const ids: string[] = [];
   for (const token of value.slice(1)) {
     if (token.kind === 'user') {
@@ -138,13 +146,19 @@ function configManagers(value: readonly Token[]): SettingResult<'managers'> {
     }
     const word = keywordOf(token);
     if (word !== null && /^(?:[,،、;&+]+|and|&amp;)$/.test(word)) continue;
-    return fail('parse.not_a_user', {
-      value: echoText(displayToken(token)),
-      usage: `/pulse config managers ${op} @alex`,
-    });
+    return fail('parse.not_a_user', { value: echoText(displayToken(token)), usage: usage(op) });
   }
-  if (ids.length === 0) return fail('parse.managers_missing');
-  return { ok: true, setting: { key: 'managers', op, value: ids } };
+  if (ids.length === 0) return { ok: false, error: missing };
+  return { ok: true, op, ids };
+}
+
+function configManagers(value: readonly Token[]): SettingResult<'managers'> {
+  const change = parsePeopleChange(
+    value,
+    (op) => `/pulse config managers ${op} @alex`,
+    fail('parse.managers_missing').error,
+  );
+  return change.ok ? { ok: true, setting: { key: 'managers', op: change.op, value: change.ids } } : change;
 }
 
 function configEmoji(value: readonly Token[], example: string): SettingResult<'kudos-emoji'> {

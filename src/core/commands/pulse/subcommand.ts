@@ -60,7 +60,18 @@ export type SubcommandSpec<T extends PulseCommand['type']> = {
   help: HelpKey;
   /** Reads the words after the name: the command, or the exact problem. Pure, never throws. */
   parse(args: readonly Token[], name: string): ParseResult<CommandOf<T>>;
-} & ({ access: 'anyone' | 'self'; run: CallerRun<CommandOf<T>> } | { access: 'manager'; run: TeamRun<CommandOf<T>> });
+} & (
+  | { access: 'anyone' | 'self'; run: CallerRun<CommandOf<T>> }
+  | {
+      access: 'manager';
+      run: TeamRun<CommandOf<T>>;
+      /**
+       * The run of a command of this entry that concerns the workspace rather than a team (`/pulse config admins`):
+       * it needs no team, and checks its caller itself. Null for the entry's team commands.
+       */
+      workspaceRun?: (command: CommandOf<T>) => CallerRun<CommandOf<T>> | null;
+    }
+);
 
 /** A parsed command bound to its handler, with the access the dispatch must check before running it. */
 export type Invocation<C extends PulseCommand = PulseCommand> = { command: C } & (
@@ -84,10 +95,13 @@ export interface Subcommand<C extends PulseCommand = PulseCommand> {
 
 /** Turns a subcommand's spec into a registry entry; its parser and handler stay paired by type. */
 export function defineSubcommand<T extends PulseCommand['type']>(spec: SubcommandSpec<T>): Subcommand<CommandOf<T>> {
-  const bind = (command: CommandOf<T>): Invocation<CommandOf<T>> =>
-    spec.access === 'manager'
-      ? { command, access: spec.access, run: (deps, ctx, team) => spec.run(deps, ctx, command, team) }
-      : { command, access: spec.access, run: (deps, ctx) => spec.run(deps, ctx, command) };
+  const bind = (command: CommandOf<T>): Invocation<CommandOf<T>> => {
+    if (spec.access !== 'manager')
+      return { command, access: spec.access, run: (deps, ctx) => spec.run(deps, ctx, command) };
+    const workspaceRun = spec.workspaceRun?.(command);
+    if (workspaceRun) return { command, access: 'anyone', run: (deps, ctx) => workspaceRun(deps, ctx, command) };
+    return { command, access: spec.access, run: (deps, ctx, team) => spec.run(deps, ctx, command, team) };
+  };
   return {
     name: spec.name,
     aliases: spec.aliases ?? [],

@@ -55,6 +55,7 @@ export const arCommands: Record<keyof typeof enCommands, string> = {
     '• `/pulse config window 3d` · `reminder 24h` (أو `off`): مدة بقاء الجولة مفتوحة، وموعد التذكير (`d` للأيام، و `h` للساعات)',
     '• `/pulse config holidays 2026-12-24,2026-12-25` (أو `none`) · `workdays sun-thu` · `timezone Asia/Riyadh`',
     '• `/pulse config language ar` ({languages}) · `channel #team-pulse` · `managers add @alex` (أو `remove`)',
+    '• `/pulse config admins add @alex` (أو `remove`، أو `list`): مسؤولو المؤسسة، الذين يرون كل الفرق في لوحة المتابعة',
     '• `/pulse config kudos-emoji :clap: :taco:` · `kudos-channel #kudos` (أو `off`) · `kudos-limit 5` · `values teamwork,customer-care`',
   ].join('\n'),
   'usage.kudos':
@@ -99,6 +100,8 @@ export const arCommands: Record<keyof typeof enCommands, string> = {
   'parse.bad_timezone': '`{value}` ليست منطقة زمنية: استخدم اسمًا من قاعدة IANA مثل Asia/Riyadh أو Europe/Paris أو UTC.',
   'parse.bad_language': '`{value}` ليست لغة يتحدثها البوت: استخدم {languages}.',
   'parse.bad_channel': '`{value}` ليست قناة: اختر قناة من قائمة #، مثل `{usage}`.',
+  'parse.admins_missing':
+    'يحتاج `/pulse config admins` إلى `add` أو `remove` وشخص أو أكثر، مثل `/pulse config admins add @alex`، أو إلى `list`.',
   'parse.managers_missing':
     'الأمر `/pulse config managers` يحتاج إلى `add` (إضافة) أو `remove` (إزالة) وإلى شخص أو أكثر، مثل `/pulse config managers add @alex`.',
   'parse.not_a_user': '`{value}` ليس شخصًا: اختر أحدًا من قائمة @، مثل `{usage}`.',

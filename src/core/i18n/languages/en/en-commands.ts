@@ -49,6 +49,7 @@ export const enCommands = {
     '• `/pulse config window 3d` · `reminder 24h` (or `off`): how long a round stays open, when to remind',
     '• `/pulse config holidays 2026-12-24,2026-12-25` (or `none`) · `workdays mon-fri` · `timezone Europe/Paris`',
     '• `/pulse config language fr` ({languages}) · `channel #team-pulse` · `managers add @alex` (or `remove`)',
+    '• `/pulse config admins add @alex` (or `remove`, or `list`): org admins, who see every team on the dashboard',
     '• `/pulse config kudos-emoji :clap: :taco:` · `kudos-channel #kudos` (or `off`) · `kudos-limit 5` · `values teamwork,customer-care`',
   ].join('\n'),
   'usage.kudos':
@@ -92,6 +93,8 @@ export const enCommands = {
   'parse.bad_timezone': '`{value}` is not a time zone: use an IANA name like Europe/Paris, America/New_York or UTC.',
   'parse.bad_language': '`{value}` is not a language the bot speaks: use {languages}.',
   'parse.bad_channel': '`{value}` is not a channel: pick one from the # menu, like `{usage}`.',
+  'parse.admins_missing':
+    '`/pulse config admins` takes `add` or `remove` and one or more people, like `/pulse config admins add @alex`, or `list`.',
   'parse.managers_missing':
     '`/pulse config managers` needs `add` or `remove` and one or more people, like `/pulse config managers add @alex`.',
   'parse.not_a_user': '`{value}` is not a person: pick someone from the @ menu, like `{usage}`.',

@@ -55,6 +55,7 @@ export const frCommands: Record<keyof typeof enCommands, string> = {
     '• `/pulse config window 3d` · `reminder 24h` (ou `off`) : durée d’ouverture d’une session, moment du rappel (`d` = jours, `h` = heures)',
     '• `/pulse config holidays 2026-12-24,2026-12-25` (ou `none`) · `workdays mon-fri` · `timezone Europe/Paris`',
     '• `/pulse config language fr` ({languages}) · `channel #team-pulse` · `managers add @alex` (ou `remove`)',
+    "• `/pulse config admins add @alex` (ou `remove`, ou `list`) : les administrateurs de l'organisation, qui voient toutes les équipes dans le tableau de bord",
     '• `/pulse config kudos-emoji :clap: :taco:` · `kudos-channel #kudos` (ou `off`) · `kudos-limit 5` · `values entraide,service-client`',
   ].join('\n'),
   'usage.kudos':
@@ -102,6 +103,8 @@ export const frCommands: Record<keyof typeof enCommands, string> = {
     '`{value}` n’est pas un fuseau horaire : utilisez un nom IANA comme Europe/Paris, America/New_York ou UTC.',
   'parse.bad_language': '`{value}` n’est pas une langue que le bot parle : utilisez {languages}.',
   'parse.bad_channel': '`{value}` n’est pas un canal : choisissez-en un dans le menu #, comme `{usage}`.',
+  'parse.admins_missing':
+    '`/pulse config admins` attend `add` ou `remove` et une ou plusieurs personnes, comme `/pulse config admins add @alex`, ou `list`.',
   'parse.managers_missing':
     '`/pulse config managers` attend `add` (ajouter) ou `remove` (retirer) et une ou plusieurs personnes, comme `/pulse config managers add @alex`.',
   'parse.not_a_user': '`{value}` n’est pas une personne : choisissez quelqu’un dans le menu @, comme `{usage}`.',

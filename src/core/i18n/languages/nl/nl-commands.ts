@@ -54,6 +54,7 @@ export const nlCommands: Record<keyof typeof enCommands, string> = {
     '• `/pulse config window 3d` · `reminder 24h` (of `off`): hoe lang een ronde openstaat, wanneer de herinnering komt (`d` = dagen, `h` = uren)',
     '• `/pulse config holidays 2026-12-24,2026-12-25` (of `none`) · `workdays mon-fri` · `timezone Europe/Amsterdam`',
     '• `/pulse config language nl` ({languages}) · `channel #team-pulse` · `managers add @alex` (of `remove`)',
+    '• `/pulse config admins add @alex` (of `remove`, of `list`): organisatiebeheerders, die alle teams op het dashboard zien',
     '• `/pulse config kudos-emoji :clap: :taco:` · `kudos-channel #kudos` (of `off`) · `kudos-limit 5` · `values samenwerking,klantgericht`',
   ].join('\n'),
   'usage.kudos':
@@ -102,6 +103,8 @@ export const nlCommands: Record<keyof typeof enCommands, string> = {
     '`{value}` is geen tijdzone: gebruik een IANA-naam zoals Europe/Amsterdam, America/New_York of UTC.',
   'parse.bad_language': '`{value}` is geen taal die de bot spreekt: gebruik {languages}.',
   'parse.bad_channel': '`{value}` is geen kanaal: kies er een in het #-menu, zoals `{usage}`.',
+  'parse.admins_missing':
+    '`/pulse config admins` verwacht `add` of `remove` en een of meer personen, zoals `/pulse config admins add @alex`, of `list`.',
   'parse.managers_missing':
     '`/pulse config managers` heeft `add` (toevoegen) of `remove` (verwijderen) nodig en een of meer mensen, zoals `/pulse config managers add @alex`.',
   'parse.not_a_user': '`{value}` is geen persoon: kies iemand in het @-menu, zoals `{usage}`.',

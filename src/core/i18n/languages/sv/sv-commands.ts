@@ -54,6 +54,7 @@ export const svCommands: Record<keyof typeof enCommands, string> = {
     '• `/pulse config window 3d` · `reminder 24h` (eller `off`): hur länge en omgång är öppen, när påminnelsen skickas (`d` = dagar, `h` = timmar)',
     '• `/pulse config holidays 2026-12-24,2026-12-25` (eller `none`) · `workdays mon-fri` · `timezone Europe/Stockholm`',
     '• `/pulse config language sv` ({languages}) · `channel #team-pulse` · `managers add @alex` (eller `remove`)',
+    '• `/pulse config admins add @alex` (eller `remove`, eller `list`): organisationsadministratörer, som ser alla team på instrumentpanelen',
     '• `/pulse config kudos-emoji :clap: :taco:` · `kudos-channel #kudos` (eller `off`) · `kudos-limit 5` · `values samarbete,kundfokus`',
   ].join('\n'),
   'usage.kudos':
@@ -99,6 +100,8 @@ export const svCommands: Record<keyof typeof enCommands, string> = {
     '`{value}` är ingen tidszon: använd ett IANA-namn som Europe/Stockholm, America/New_York eller UTC.',
   'parse.bad_language': '`{value}` är inget språk som boten talar: använd {languages}.',
   'parse.bad_channel': '`{value}` är ingen kanal: välj en i #-menyn, som `{usage}`.',
+  'parse.admins_missing':
+    '`/pulse config admins` tar `add` eller `remove` och en eller flera personer, som `/pulse config admins add @alex`, eller `list`.',
   'parse.managers_missing':
     '`/pulse config managers` behöver `add` (lägg till) eller `remove` (ta bort) och en eller flera personer, som `/pulse config managers add @alex`.',
   'parse.not_a_user': '`{value}` är ingen person: välj någon i @-menyn, som `{usage}`.',
