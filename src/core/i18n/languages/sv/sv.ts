@@ -1,12 +1,14 @@
 /** The Swedish catalog. Informal "du", as Swedish workplace tools address everyone. Placeholders are {name}. */
 import type { CatalogOf } from '../../message-key';
 import { svCommands } from './sv-commands';
+import { svDashboard } from './sv-dashboard';
 
 /** The plural categories of sv's cardinal rules besides `other` (CLDR, as Node's ICU has them). */
 export type SvPlural = 'one';
 
 export const sv: CatalogOf<SvPlural> = {
   ...svCommands,
+  ...svDashboard,
   'checkin.question': 'Hur mår du på jobbet den här veckan, från 1 (mycket dåligt) till 10 (toppen)?',
   'checkin.privacy':
     'Ditt svar är anonymt: ditt team ser bara medelvärden från minst {threshold} personer, aldrig ditt namn bredvid ett betyg.',
