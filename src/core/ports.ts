@@ -24,6 +24,7 @@ import type {
   Workspace,
 } from './model';
 import type { PresenceStatus } from './away';
+import type { DashboardRepository } from './dashboard';
 import type { JobName, JobPayloads } from './jobs';
 import type { HomeView, OutboundMessage } from './messages';
 import type { CustomerSignal } from './signals';
@@ -454,6 +455,8 @@ export interface Repositories {
   conversations: ConversationReferenceRepository;
   threads: CommentThreadRepository;
   signals: SignalRepository;
+  /** The dashboard's reads, k already applied. */
+  dashboard: DashboardRepository;
 }
 
 /**

@@ -33,7 +33,7 @@ export async function loadRoundFacts(deps: WebDeps, rounds: readonly Round[]): P
  * The facts a trend needs, in two queries however many rounds: counts and the mood scores only
  * (one per respondent, so their number is the respondents), no comments and no other question.
  */
-export async function loadMoodFacts(deps: WebDeps, rounds: readonly Round[]): Promise<RoundFacts[]> {
+export async function loadMoodFacts(deps: Pick<WebDeps, 'repos'>, rounds: readonly Round[]): Promise<RoundFacts[]> {
   const ids = rounds.map((r) => r.id);
   const [counts, scores] = await Promise.all([
     deps.repos.deliveries.countForRounds(ids),
@@ -85,7 +85,12 @@ export async function recentSummaries(deps: WebDeps, team: Team, count: number):
  * Team mood beside customer CSAT/NPS over the team's last `count` closed rounds (up to the round
  * closing at `upTo`, when given), oldest first; the threshold k applies to every mood.
  */
-export async function loadSymmetry(deps: WebDeps, team: Team, count: number, upTo?: Date): Promise<SymmetryView> {
+export async function loadSymmetry(
+  deps: Pick<WebDeps, 'repos'>,
+  team: Team,
+  count: number,
+  upTo?: Date,
+): Promise<SymmetryView> {
   const closed = await deps.repos.rounds.listClosed(team.id, upTo ? count + 20 : count);
   const rounds = closed.filter((r) => !upTo || r.closesAt.getTime() <= upTo.getTime()).slice(0, count);
   // The customer figures' days follow from the rounds alone: read them beside the moods, not after.
@@ -215,7 +220,11 @@ export async function postAction(
 }
 
 /** The member's own answers in their recent rounds, found through the keyed hash (only they can ask). */
-export async function ownAnswers(deps: WebDeps, member: Member, limit = 10): Promise<OwnAnswer[]> {
+export async function ownAnswers(
+  deps: Pick<WebDeps, 'repos' | 'clock' | 'anonymitySecret'>,
+  member: Member,
+  limit = 10,
+): Promise<OwnAnswer[]> {
   const deliveries = await deps.repos.deliveries.listForMember(member.id, limit);
   const now = deps.clock.now().getTime();
   const rows = await Promise.all(

@@ -4,6 +4,7 @@ import type { Database } from '../client';
 import { createActionRepository } from './action-repository';
 import { createAnswerRepository } from './answer-repository';
 import { createConversationRepository } from './conversation-repository';
+import { createDashboardRepository } from './dashboard-repository';
 import { createDeliveryRepository } from './delivery-repository';
 import { createKudosRepository } from './kudos-repository';
 import { createMemberRepository } from './member-repository';
@@ -47,5 +48,6 @@ export function createRepositories(db: Database): Repositories {
     threads: createThreadRepository(db),
     privacy: createPrivacyRepository(db),
     signals: createSignalRepository(db),
+    dashboard: createDashboardRepository(db),
   };
 }
