@@ -103,6 +103,24 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/dashboard/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [...slackSdk, ...teamsSdk, '**/main/**', '**/config', '**/jobs/**', 'bullmq'],
+              message:
+                'The dashboard is handed its stores and sign-in clients by src/main; chat SDKs stay in src/platforms.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', { name: 'process', message: 'Configuration is read only in src/config.ts.' }],
+    },
+  },
+  {
     files: ['src/main/**/*.ts', 'src/config.ts'],
     rules: {
       'no-restricted-imports': [

@@ -70,6 +70,17 @@ const generatedSecret = (minLength: number) =>
 const copiedCredential = <T extends z.ZodString>(base: T, whereFrom: string) =>
   base.refine((value) => !PLACEHOLDER.test(value), `is still the placeholder from .env.example; ${whereFrom}`);
 
+/** An https origin (no path, query or fragment), or an http one on this machine (local testing). */
+function isPublicOrigin(value: string): boolean {
+  try {
+    const u = new URL(value);
+    const local = ['localhost', '127.0.0.1', '[::1]'].includes(u.hostname);
+    return (u.protocol === 'https:' || local) && u.pathname === '/' && !u.search && !u.hash && !u.username;
+  } catch {
+    return false;
+  }
+}
+
 const TEAMS_APP_TYPES = ['SingleTenant', 'UserAssignedMSI'] as const;
 
 const MISSING_SLACK_TOKEN = 'is missing; copy the Bot User OAuth Token (xoxb-…) from your Slack app';
@@ -137,6 +148,37 @@ const schema = z.object({
   TEAMS_ALLOW_UNAUTHENTICATED: z.enum(['true', 'false'], { message: 'must be true or false' }).default('false'),
   /** Bearer token a help desk or survey tool sends to POST /api/signals (at least 24 characters, random); unset, the endpoint answers 404. */
   SIGNALS_TOKEN: generatedSecret(24).optional(),
+  /** Public base URL people reach this web process at (https://symmetry.example.com); the dashboard's links, sign-in redirects and Teams tab use it. */
+  PUBLIC_URL: url(['https:', 'http:'], 'https://symmetry.example.com')
+    .refine(
+      isPublicOrigin,
+      'must be an https:// origin with no path, like https://symmetry.example.com (http:// only for localhost)',
+    )
+    .transform((v) => new URL(v).origin)
+    .optional(),
+  /** Key that signs dashboard session cookies (at least 32 characters, random); with PUBLIC_URL and a sign-in method it turns /dashboard on. */
+  SESSION_SECRET: generatedSecret(32).optional(),
+  /** Client ID of the Slack app ("Basic Information"), for Sign in with Slack (and the OAuth install). */
+  SLACK_CLIENT_ID: copiedCredential(
+    z
+      .string()
+      .regex(/^\d+\.\d+$/, "must look like 1234567890.1234567890 (the Client ID on the app's Basic Information page)"),
+    "copy the Client ID from your Slack app's Basic Information page",
+  ).optional(),
+  /** Client secret of the Slack app ("Basic Information"), for Sign in with Slack (and the OAuth install). */
+  SLACK_CLIENT_SECRET: copiedCredential(
+    z.string().min(16, 'looks too short; copy the whole Client Secret'),
+    "copy the Client Secret from your Slack app's Basic Information page",
+  ).optional(),
+  /** Application ID URI the Teams tab's single sign-on token is issued for; default api://<PUBLIC_URL host>/<TEAMS_APP_ID>. */
+  TEAMS_SSO_APP_ID_URI: z
+    .string()
+    .regex(/^api:\/\/\S+$/, "must start with api:// (the app registration's Application ID URI)")
+    .optional(),
+  /** Microsoft Entra ID sign-in authority the Teams tab's tokens are checked against; default https://login.microsoftonline.com. */
+  ENTRA_AUTHORITY_URL: url(['https:', 'http:'], 'https://login.microsoftonline.com').default(
+    'https://login.microsoftonline.com',
+  ),
   /** Node's environment name; "production" forbids TEAMS_ALLOW_UNAUTHENTICATED. */
   NODE_ENV: z.string().optional(),
   /** "true": with no Slack or Teams credentials at all, run the sandbox instead of failing (docker-compose.yml sets it). */
@@ -162,6 +204,24 @@ function platformsNamed(env: Record<string, string | undefined>): { slack: boole
   };
 }
 
+/** The dashboard's variables that only make sense together. */
+function dashboardChecks(env: Record<string, string | undefined>): string[] {
+  const problems: string[] = [];
+  if (env.SLACK_CLIENT_ID && !env.SLACK_CLIENT_SECRET)
+    problems.push(
+      "SLACK_CLIENT_SECRET is missing; copy the Client Secret from your Slack app's Basic Information page (SLACK_CLIENT_ID is set)",
+    );
+  if (env.SLACK_CLIENT_SECRET && !env.SLACK_CLIENT_ID)
+    problems.push(
+      "SLACK_CLIENT_ID is missing; copy the Client ID from your Slack app's Basic Information page (SLACK_CLIENT_SECRET is set)",
+    );
+  if (env.SESSION_SECRET && !env.PUBLIC_URL)
+    problems.push(
+      'PUBLIC_URL is missing; the dashboard (SESSION_SECRET is set) needs the https:// address people reach it at',
+    );
+  return problems;
+}
+
 /** Rules that span variables: which platform is configured, and how Teams authenticates. */
 function crossChecks(env: Record<string, string | undefined>): string[] {
   const problems: string[] = [];
@@ -174,6 +234,7 @@ function crossChecks(env: Record<string, string | undefined>): string[] {
   }
   if (slack && !env.SLACK_BOT_TOKEN) problems.push(`SLACK_BOT_TOKEN ${MISSING_SLACK_TOKEN}`);
   if (slack && !env.SLACK_SIGNING_SECRET) problems.push(`SLACK_SIGNING_SECRET ${MISSING_SLACK_SECRET}`);
+  problems.push(...dashboardChecks(env));
   if (noAuth) {
     if (env.NODE_ENV === 'production')
       problems.push(

@@ -100,6 +100,8 @@ export interface WorkspaceRepository {
   /** Finds or creates the workspace for a platform's team/tenant id. */
   ensure(platform: Workspace['platform'], externalId: string): Promise<Workspace>;
   findById(id: string): Promise<Workspace | null>;
+  /** The workspace of a platform's team/tenant id, only if this deployment already serves it (never creates one). */
+  findByExternalId(platform: Workspace['platform'], externalId: string): Promise<Workspace | null>;
   updateKudosSettings(id: string, settings: KudosSettings): Promise<void>;
 }
 
@@ -441,6 +443,35 @@ export interface CommentThreadRepository {
   purge(before: Date): Promise<number>;
 }
 
+/** The people named org admins of a workspace (`/pulse config admins add|remove @x`). */
+export interface OrgAdminRepository {
+  /** Their platform user ids, in the order they were named. */
+  list(workspaceId: string): Promise<string[]>;
+  isNamed(workspaceId: string, platformUserId: string): Promise<boolean>;
+  /** Names these people (someone already named stays as they were). */
+  add(workspaceId: string, platformUserIds: readonly string[], addedBy: string): Promise<void>;
+  /** Un-names these people; returns how many were named. */
+  remove(workspaceId: string, platformUserIds: readonly string[]): Promise<number>;
+}
+
+/** What a dashboard audit record says: who opened which team's page or export, and when (never what it showed). */
+export interface DashboardAuditEntry {
+  workspaceId: string;
+  viewerUserId: string;
+  /** The team the page was about; null for an organisation-wide page (the heatmap). */
+  teamId: string | null;
+  /** Which page: `team`, `team.csv`, `org`, `org.csv`… */
+  view: string;
+  at: Date;
+}
+
+/** The dashboard's audit trail. */
+export interface DashboardAuditRepository {
+  record(entry: DashboardAuditEntry): Promise<void>;
+  /** The workspace's records, newest first. */
+  list(workspaceId: string, limit: number): Promise<DashboardAuditEntry[]>;
+}
+
 export interface Repositories {
   workspaces: WorkspaceRepository;
   teams: TeamRepository;
@@ -457,6 +488,8 @@ export interface Repositories {
   signals: SignalRepository;
   /** The dashboard's reads, k already applied. */
   dashboard: DashboardRepository;
+  orgAdmins: OrgAdminRepository;
+  dashboardAudit: DashboardAuditRepository;
 }
 
 /**

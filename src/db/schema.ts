@@ -508,3 +508,36 @@ export const customerSignals = pgTable(
     check('customer_signals_responses_positive', sql`responses >= 1`),
   ],
 );
+
+/** People named org admins with `/pulse config admins add @x` (workspace admins and owners are org admins anyway). */
+export const orgAdmins = pgTable(
+  'org_admins',
+  {
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    platformUserId: text('platform_user_id').notNull(),
+    addedBy: text('added_by').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ name: 'org_admins_pkey', columns: [t.workspaceId, t.platformUserId] })],
+);
+
+/**
+ * Who opened which team's dashboard page or export, and when: the audit trail HR and security ask for.
+ * Never an answer, a score or a comment: only the viewer, the team and what kind of page it was.
+ */
+export const dashboardAudit = pgTable(
+  'dashboard_audit',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    viewerUserId: text('viewer_user_id').notNull(),
+    teamId: uuid('team_id').references(() => teams.id, { onDelete: 'set null' }),
+    view: text('view').notNull(),
+    at: tstz('at').notNull(),
+  },
+  (t) => [index('dashboard_audit_workspace_at_idx').on(t.workspaceId, t.at)],
+);

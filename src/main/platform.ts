@@ -13,7 +13,8 @@ import type { Metrics } from './metrics';
 
 /** An HTTP route of the web process's one server. */
 export interface Route {
-  path: string;
+  /** The exact path, or a pattern the whole path must match (the dashboard's pages). */
+  path: string | RegExp;
   method: 'GET' | 'POST';
   handler: (req: IncomingMessage, res: ServerResponse) => unknown;
 }

@@ -10,6 +10,7 @@ import type { Route } from './platform';
 import { byPlatform, enabledPlatforms, messengersOf } from './platforms';
 import { processMetrics } from './metrics';
 import { createSignalsHandler } from './signals-http';
+import { mountDashboard } from './dashboard';
 import { pingRedis } from './redis';
 import { openStores } from './stores';
 
@@ -83,13 +84,16 @@ export async function startWeb(config: Config, logger: Logger, options: StartOpt
       handler: createSignalsHandler(config.SIGNALS_TOKEN, repos.signals, logger.child({ component: 'signals' })),
     },
     ...inbound.flatMap(([, m]) => m.routes),
+    ...mountDashboard({ config, logger, repos, redis, clock: deps.clock }),
   ];
 
   // One server of our own for every route; a platform over HTTP is some of them (Socket Mode needs none).
   for (const [, m] of inbound) await m.start?.();
   const server = createServer((req, res) => {
-    const path = (req.url ?? '/').split('?')[0];
-    const route = routes.find((r) => r.path === path && r.method === req.method);
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    const route = routes.find(
+      (r) => (typeof r.path === 'string' ? r.path === path : r.path.test(path)) && r.method === req.method,
+    );
     if (route) return void route.handler(req, res);
     res.writeHead(404).end();
   });

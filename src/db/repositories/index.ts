@@ -5,6 +5,7 @@ import { createActionRepository } from './action-repository';
 import { createAnswerRepository } from './answer-repository';
 import { createConversationRepository } from './conversation-repository';
 import { createDashboardRepository } from './dashboard-repository';
+import { createDashboardAuditRepository, createOrgAdminRepository } from './dashboard-auth-repository';
 import { createDeliveryRepository } from './delivery-repository';
 import { createKudosRepository } from './kudos-repository';
 import { createMemberRepository } from './member-repository';
@@ -49,5 +50,7 @@ export function createRepositories(db: Database): Repositories {
     privacy: createPrivacyRepository(db),
     signals: createSignalRepository(db),
     dashboard: createDashboardRepository(db),
+    orgAdmins: createOrgAdminRepository(db),
+    dashboardAudit: createDashboardAuditRepository(db),
   };
 }

@@ -29,6 +29,14 @@ export function createWorkspaceRepository(db: Database): WorkspaceRepository {
       await db.update(workspaces).set({ kudosSettings: settings }).where(eq(workspaces.id, id));
     },
 
+    async findByExternalId(platform, externalId) {
+      const [row] = await db
+        .select()
+        .from(workspaces)
+        .where(and(eq(workspaces.platform, platform), eq(workspaces.externalId, externalId)));
+      return row ? toWorkspace(row) : null;
+    },
+
     async findById(id) {
       if (!isUuid(id)) return null;
       const [row] = await db.select().from(workspaces).where(eq(workspaces.id, id));
