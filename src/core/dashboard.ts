@@ -12,7 +12,8 @@
  * - The measures are data (HEATMAP_MEASURES): a new measure (eNPS, a driver) is one entry and one
  *   value per round in the repository, and every page, export and image follows.
  */
-import type { MessageKey } from './i18n';
+import { translate, type MessageKey } from './i18n';
+import { formatNumber, formatPercent } from './i18n/format';
 import type { TeamAction } from './model';
 import { clampThreshold } from './summary';
 
@@ -130,6 +131,21 @@ export function heatLevel(measure: HeatmapMeasure, value: number | null): number
   if (value === null) return null;
   const share = (value - measure.min) / (measure.max - measure.min);
   return Math.max(0, Math.min(4, Math.floor(share * 5)));
+}
+
+/** The name a row is shown under: the team's channel, or "Other teams (n)". */
+export function heatmapRowLabel(locale: string, row: HeatmapRow): string {
+  return row.kind === 'team'
+    ? `#${row.channelId}`
+    : translate(locale, 'dashboard.heatmap.other_teams', { count: row.teams });
+}
+
+/** A measure's value as a reader sees it ("7.4", "83%", "+35"); null is the dash. */
+export function formatMeasure(locale: string, format: HeatmapMeasure['format'], value: number | null): string {
+  if (value === null) return '–';
+  if (format === 'percent') return formatPercent(locale, value);
+  if (format === 'signed') return `${value > 0 ? '+' : ''}${formatNumber(locale, value)}`;
+  return formatNumber(locale, value, 1);
 }
 
 /** A kudos someone received, as their own page lists it (kudos are public recognition). */

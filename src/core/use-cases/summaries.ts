@@ -275,12 +275,22 @@ export async function buildHome(deps: WebDeps, workspace: Workspace, platformUse
     [platformUserId],
     new Date(deps.clock.now().getTime() - 30 * 86_400_000),
   );
+  // Org admins: the workspace's admins and owners (as the platform said at the last sync) and the people named.
+  const orgAdmin = member?.isAdmin || (await deps.repos.orgAdmins.isNamed(workspace.id, platformUserId));
   return {
     locale: member?.locale ?? teams[0]?.settings.language ?? 'en',
     ownAnswers: member ? await ownAnswers(deps, member) : [],
     kudosReceived: { count: received?.count ?? 0, reasons: received?.reasons ?? [] },
     managedTeams: await Promise.all(teams.map((t) => managedTeamView(deps, t, member))),
+    ...(orgAdmin ? { organisation: { dashboardUrl: deps.dashboardUrl ?? null, heatmapPng: null } } : {}),
   };
+}
+
+/** The heatmap an org admin's App Home shows, as a PNG; null when there is no renderer or no row to draw. */
+async function homeHeatmap(deps: WorkerDeps, workspace: Workspace, locale: string): Promise<Uint8Array | null> {
+  if (!deps.charts?.heatmapChart) return null;
+  const map = await deps.repos.dashboard.heatmap(workspace.id, deps.clock.now());
+  return map.rows.length === 0 ? null : deps.charts.heatmapChart(map, locale);
 }
 
 /** Publishes the App Home for the user. */
@@ -288,5 +298,7 @@ export async function publishHome(deps: WorkerDeps, workspaceId: string, platfor
   const workspace = await deps.repos.workspaces.findById(workspaceId);
   // A deployment whose platforms have no home screen has nothing to publish.
   if (!workspace || !deps.messenger.publishHome) return;
-  await deps.messenger.publishHome(workspace, platformUserId, await buildHome(deps, workspace, platformUserId));
+  const home = await buildHome(deps, workspace, platformUserId);
+  if (home.organisation) home.organisation.heatmapPng = await homeHeatmap(deps, workspace, home.locale);
+  await deps.messenger.publishHome(workspace, platformUserId, home);
 }

@@ -1,16 +1,15 @@
 /** The organisation's heatmap: a real table (caption, column and row headers), the number in every cell, colour as a second carrier. */
-import { HEATMAP_ROUNDS, heatLevel, type Heatmap, type HeatmapRow } from '../../core/dashboard';
+import {
+  formatMeasure,
+  HEATMAP_ROUNDS,
+  heatLevel,
+  heatmapRowLabel as rowLabel,
+  type Heatmap,
+} from '../../core/dashboard';
 import { translate } from '../../core/i18n';
 import { formatDate } from '../../core/i18n/format';
 import { toCsv } from './csv';
-import { DASHBOARD_BASE, escapeHtml, formatMeasure, t, withheld } from './html';
-
-/** The name a row is shown under: the team's channel, or "Other teams (n)". */
-export function rowLabel(locale: string, row: HeatmapRow): string {
-  return row.kind === 'team'
-    ? `#${row.channelId}`
-    : translate(locale, 'dashboard.heatmap.other_teams', { count: row.teams });
-}
+import { DASHBOARD_BASE, escapeHtml, t, withheld } from './html';
 
 /** The heatmap page's content. */
 export function renderHeatmap(locale: string, map: Heatmap): string {

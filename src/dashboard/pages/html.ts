@@ -4,8 +4,7 @@
  * right to left), a skip link, labelled navigation and landmarks.
  */
 import { isRtl, languageOf, translate, type MessageKey, type MessageParams } from '../../core/i18n';
-import { formatDate, formatNumber, formatPercent } from '../../core/i18n/format';
-import type { HeatmapMeasure } from '../../core/dashboard';
+import { formatDate } from '../../core/i18n/format';
 
 /** Where the dashboard is served (kept equal to routes.ts's DASHBOARD_PREFIX). */
 export const DASHBOARD_BASE = '/dashboard';
@@ -25,14 +24,6 @@ export function escapeHtml(value: string): string {
 /** A catalog sentence, escaped. */
 export function t(locale: string, key: MessageKey, params: MessageParams = {}): string {
   return escapeHtml(translate(locale, key, params));
-}
-
-/** A measure's value as a reader sees it ("7.4", "83 %"); null is the dash. */
-export function formatMeasure(locale: string, format: HeatmapMeasure['format'], value: number | null): string {
-  if (value === null) return '–';
-  if (format === 'percent') return formatPercent(locale, value);
-  if (format === 'signed') return `${value > 0 ? '+' : ''}${formatNumber(locale, value)}`;
-  return formatNumber(locale, value, 1);
 }
 
 /** A day as the locale writes it. */

@@ -4,7 +4,8 @@ import { formatDate, formatNumber } from '../../core/i18n/format';
 import type { SymmetryReading } from '../../core/correlation';
 import type { TeamPageData } from '../../core/use-cases/dashboard';
 import { toCsv } from './csv';
-import { DASHBOARD_BASE, day, escapeHtml, formatMeasure, t, withheld } from './html';
+import { formatMeasure } from '../../core/dashboard';
+import { DASHBOARD_BASE, day, escapeHtml, t, withheld } from './html';
 
 const cell = (locale: string, text: string) =>
   text === '–' ? `<td class="num">${withheld(locale)}</td>` : `<td class="num">${escapeHtml(text)}</td>`;
