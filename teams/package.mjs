@@ -2,7 +2,11 @@
 // outline.png in one zip), after checking the manifest against the Teams manifest schema v1.19 that
 // @microsoft/app-manifest ships (no network needed). Icons are drawn here, so no binary lives in git.
 //
-//   TEAMS_APP_ID=<Azure Bot's Microsoft App ID> PUBLIC_HOSTNAME=symmetry.example.com npm run teams:package
+//   TEAMS_APP_ID=<Azure Bot's Microsoft App ID> PUBLIC_URL=https://symmetry.example.com npm run teams:package
+//
+// PUBLIC_URL (the web process's, see docs/configuration.md) or PUBLIC_HOSTNAME names where the bot is reached: with
+// it the package also carries the Dashboard personal tab (/dashboard, signed in by Teams single sign-on, whose
+// Application ID URI is api://<host>/<TEAMS_APP_ID>); without it, the bot alone.
 //
 // Optional: DEVELOPER_NAME, WEBSITE_URL, PRIVACY_URL, TERMS_URL (https URLs), --out <file.zip>. The three URLs
 // are shown to everyone who installs the app; left unset they are a placeholder, and the output says so plainly.
@@ -26,8 +30,25 @@ export function placeholderUrls(env) {
 }
 
 /** The manifest with the template's {{NAME}} placeholders filled in. */
+/** The public host from PUBLIC_HOSTNAME, or from PUBLIC_URL's https origin; undefined when neither is set. */
+function publicHost(env, problems) {
+  if (env.PUBLIC_HOSTNAME !== undefined) return env.PUBLIC_HOSTNAME;
+  if (env.PUBLIC_URL === undefined) return undefined;
+  try {
+    const url = new URL(env.PUBLIC_URL);
+    if (url.protocol === 'https:') return url.host;
+  } catch {
+    // reported below
+  }
+  problems.push(
+    'PUBLIC_URL must be an https:// URL like https://symmetry.example.com (Teams loads tabs over https only)',
+  );
+  return undefined;
+}
+
 export function buildManifest(env) {
   const problems = [];
+  const host = publicHost(env, problems);
   if (!GUID.test(env.TEAMS_APP_ID ?? ''))
     problems.push("TEAMS_APP_ID must be the Azure Bot's Microsoft App ID (a GUID)");
   const website = env.WEBSITE_URL ?? PLACEHOLDER_URL;
@@ -38,7 +59,7 @@ export function buildManifest(env) {
   ]) {
     if (value !== undefined && !/^https:\/\/\S+$/.test(value)) problems.push(`${name} must be an https:// URL`);
   }
-  if (env.PUBLIC_HOSTNAME !== undefined && !/^[a-z0-9.-]+(:\d+)?$/i.test(env.PUBLIC_HOSTNAME))
+  if (host !== undefined && !/^[a-z0-9.-]+(:\d+)?$/i.test(host))
     problems.push('PUBLIC_HOSTNAME must be a host name like symmetry.example.com (no https://)');
   if (problems.length)
     throw new Error(`Cannot build the Teams app package:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
@@ -49,13 +70,17 @@ export function buildManifest(env) {
     WEBSITE_URL: website,
     PRIVACY_URL: env.PRIVACY_URL ?? PLACEHOLDER_URL,
     TERMS_URL: env.TERMS_URL ?? PLACEHOLDER_URL,
-    PUBLIC_HOSTNAME: env.PUBLIC_HOSTNAME ?? '',
+    PUBLIC_HOSTNAME: host ?? '',
   };
   const template = readFileSync(join(here, 'manifest.template.json'), 'utf8');
   const manifest = JSON.parse(
     template.replace(/\{\{(\w+)\}\}/g, (whole, name) => (name in values ? values[name] : whole)),
   );
-  if (!env.PUBLIC_HOSTNAME) delete manifest.validDomains;
+  if (!host) {
+    delete manifest.validDomains;
+    delete manifest.staticTabs;
+    delete manifest.webApplicationInfo;
+  }
   return manifest;
 }
 

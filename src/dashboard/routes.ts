@@ -6,7 +6,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Clock } from '../core/clock';
 import type { ChartRenderer, Logger, Repositories } from '../core/ports';
-import { readCookies, readForm, sameToken, setSecurityHeaders } from './security';
+import type { MessageKey } from '../core/i18n';
+import { requestLocale, sendNotice } from './auth/html';
+import { clearCookie, readCookies, readForm, sameToken, setSecurityHeaders } from './security';
 import { SESSION_COOKIE, type Session, type SessionStore } from './session';
 import type { Viewer } from './viewer';
 
@@ -94,11 +96,13 @@ function matchPath(pattern: string | RegExp, path: string): Record<string, strin
   return match ? { ...(match.groups ?? {}) } : null;
 }
 
-/** A plain-text answer that says no more than its status. */
-export function refuse(res: ServerResponse, status: 401 | 403 | 404 | 405 | 413 | 429, text: string): void {
-  if (res.headersSent) return void res.end();
-  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' }).end(text);
+/** A refusal page that says no more than why, in the viewer's language (nothing of what was asked for). */
+export function refuse(res: ServerResponse, status: 401 | 403 | 404 | 413, locale: string, key: RefusalKey): void {
+  sendNotice(res, status, locale, key);
 }
+
+/** The catalog keys of the dashboard's refusals. */
+export type RefusalKey = Extract<MessageKey, `dashboard.error.${string}`>;
 
 /** Sends the browser to another dashboard path (303: a POST becomes a GET). */
 export function redirect(res: ServerResponse, location: string): void {
@@ -109,6 +113,19 @@ export function redirect(res: ServerResponse, location: string): void {
 export function loginLocation(next: string | null): string {
   const safe = next !== null && /^\/dashboard(?:\/[^\\]*)?$/.test(next) && !next.startsWith('//') ? next : null;
   return `${DASHBOARD_PREFIX}/login${safe ? `?next=${encodeURIComponent(safe)}` : ''}`;
+}
+
+/** POST /dashboard/logout (with the CSRF token): ends the session everywhere at once, then the login page. */
+function logoutPage(secure: boolean): DashboardPage {
+  return {
+    path: '/logout',
+    method: 'POST',
+    async handle(_req, res, ctx) {
+      await ctx.deps.sessions.destroy(ctx.viewer.sessionId);
+      clearCookie(res, SESSION_COOKIE, secure);
+      redirect(res, `${DASHBOARD_PREFIX}/login?signed-out`);
+    },
+  };
 }
 
 /** A POST's proof that it comes from our own page: the `_csrf` field or `x-csrf-token` header, and no foreign Origin. */
@@ -127,6 +144,7 @@ function csrfOk(req: IncomingMessage, form: URLSearchParams, session: Session, p
  */
 export function createDashboardRoutes(deps: DashboardDeps, pages: DashboardPage[]): Route[] {
   const secure = isSecure(deps);
+  pages = [...pages, logoutPage(secure)];
   const log = deps.logger.child({ component: 'dashboard' });
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -144,19 +162,15 @@ export function createDashboardRoutes(deps: DashboardDeps, pages: DashboardPage[
     const session = await deps.sessions.read(readCookies(req).get(SESSION_COOKIE));
     if (!session) {
       if (method === 'GET') return redirect(res, loginLocation(url.pathname + url.search));
-      return refuse(res, 401, 'Your session has ended. Sign in again.');
+      return refuse(res, 401, requestLocale(req), 'dashboard.error.session_ended');
     }
-    if (!found || !found.params) return refuse(res, 404, 'There is no such dashboard page.');
+    if (!found || !found.params) return refuse(res, 404, session.locale, 'dashboard.error.not_found');
 
     const form = method === 'POST' ? await readForm(req) : new URLSearchParams();
-    if (form === null) return refuse(res, 413, 'The form was too large or not a form.');
+    if (form === null) return refuse(res, 413, session.locale, 'dashboard.error.bad_form');
     if (method === 'POST' && !csrfOk(req, form, session, deps.publicUrl)) {
-      log.warn({ path: url.pathname, sessionId: session.id.slice(0, 6) }, 'dashboard POST refused: bad CSRF token');
-      return refuse(
-        res,
-        403,
-        'This form has expired or did not come from the dashboard. Reload the page and try again.',
-      );
+      log.warn({ path: url.pathname }, 'dashboard POST refused: no valid CSRF token');
+      return refuse(res, 403, session.locale, 'dashboard.error.csrf');
     }
     const viewer = await viewerOf(deps.repos, session);
     await found.page.handle(req, res, { viewer, params: found.params, deps, form, url });
@@ -165,8 +179,7 @@ export function createDashboardRoutes(deps: DashboardDeps, pages: DashboardPage[
   const guarded = (req: IncomingMessage, res: ServerResponse) =>
     handle(req, res).catch((error: unknown) => {
       log.error({ err: error, path: (req.url ?? '').split('?')[0] }, 'dashboard request failed');
-      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
-      res.end('Something went wrong on our side. Try again in a moment.');
+      sendNotice(res, 500, requestLocale(req), 'dashboard.error.internal');
     });
   const path = /^\/dashboard(?:\/.*)?$/;
   return [

@@ -11,6 +11,7 @@ import { byPlatform, enabledPlatforms, messengersOf } from './platforms';
 import { processMetrics } from './metrics';
 import { createSignalsHandler } from './signals-http';
 import { mountDashboard } from './dashboard';
+import type { DashboardPage } from '../dashboard/routes';
 import { pingRedis } from './redis';
 import { openStores } from './stores';
 
@@ -36,10 +37,12 @@ function keepConnectionsLonger(server: Server): Server {
 /** How long stop() lets Slack listeners that already acked finish their work (start.ts exits hard at 10 s). */
 const LISTENER_DRAIN_MS = 8000;
 
-/** What only the sandbox changes: production always runs on the wall clock. */
+/** What only the sandbox and tests change: production always runs on the wall clock, with every dashboard page. */
 export interface StartOptions {
   /** The core's clock (default: the wall clock); the sandbox hands in a faster one. */
   clock?: Clock;
+  /** The dashboard's pages (default: all of src/dashboard/pages); tests of the sign-in and access plumbing pass their own. */
+  dashboardPages?: DashboardPage[];
 }
 
 /** Starts the web process; resolves once it is listening. */
@@ -84,7 +87,7 @@ export async function startWeb(config: Config, logger: Logger, options: StartOpt
       handler: createSignalsHandler(config.SIGNALS_TOKEN, repos.signals, logger.child({ component: 'signals' })),
     },
     ...inbound.flatMap(([, m]) => m.routes),
-    ...mountDashboard({ config, logger, repos, redis, clock: deps.clock }),
+    ...mountDashboard({ config, logger, repos, redis, clock: deps.clock, directory }, options.dashboardPages),
   ];
 
   // One server of our own for every route; a platform over HTTP is some of them (Socket Mode needs none).

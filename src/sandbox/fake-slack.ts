@@ -8,6 +8,7 @@
  * It lives in src/ (not test/) because the sandbox ships in the image; it needs nothing but Node.
  * Socket Mode is attached by the tests (test/support/fake-slack.ts), since it needs `ws`, a dev dependency.
  */
+import { createOpenIdProvider, type FakeOpenId } from './fake-slack-openid';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
@@ -161,6 +162,8 @@ export interface FakeSlack {
   setDelay(ms: number): void;
   /** Calls `listener` after every answered Web API call and every response_url post; returns an unsubscribe. */
   watch(listener: (event: FakeSlackEvent) => void): () => void;
+  /** Sign in with Slack: the authorize page, openid.connect.token and userInfo, the id_token keys (./fake-slack-openid). */
+  readonly openid: FakeOpenId;
   /** Stops the Web API and the Socket Mode server. */
   close(): Promise<void>;
 }
@@ -423,6 +426,7 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
     return { ok: true, view };
   };
 
+  const openid = createOpenIdProvider(teamId, now);
   const handlers: Record<string, (args: Args, auth: { bearer: string | undefined }) => Args> = {
     // Only an app-level token, in the Authorization header (docs.slack.dev, apps.connections.open), opens a connection.
     'apps.connections.open': (_args, auth) =>
@@ -693,18 +697,21 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
     };
     calls.push(call);
     if (delayMs > 0) await sleep(delayMs);
+    const selfAuthenticated = openid.methods[method];
     const served = interfere(method, args) ?? {
       status: 200,
       body: !parsed
         ? fail('invalid_json')
-        : !call.token
-          ? fail('not_authed')
-          : opts.tokens && !opts.tokens.includes(call.token)
-            ? fail('invalid_auth')
-            : // An app-level token is good for apps.connections.open only.
-              call.token.startsWith('xapp-') && method !== 'apps.connections.open'
-              ? fail('not_allowed_token_type')
-              : (handlers[method]?.(args, { bearer }) ?? fail('unknown_method')),
+        : selfAuthenticated
+          ? selfAuthenticated(args, { bearer })
+          : !call.token
+            ? fail('not_authed')
+            : opts.tokens && !opts.tokens.includes(call.token)
+              ? fail('invalid_auth')
+              : // An app-level token is good for apps.connections.open only.
+                call.token.startsWith('xapp-') && method !== 'apps.connections.open'
+                ? fail('not_allowed_token_type')
+                : (handlers[method]?.(args, { bearer }) ?? fail('unknown_method')),
     };
     call.status = served.status;
     call.response = served.body;
@@ -716,6 +723,7 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
     void (async () => {
       const data = await readBody(req);
       const raw = data.toString('utf8');
+      if (openid.serve(req, res)) return;
       const [, kind, id] = /^\/(api|respond|upload)\/([^/?]+)/.exec(req.url ?? '') ?? [];
       if (kind === 'api' && id) return handleApi(id, req, res, raw);
       if (kind === 'respond' && id) {
@@ -783,6 +791,7 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
     rateLimitedCount: (method) =>
       method ? (ratelimited.get(method) ?? 0) : [...ratelimited.values()].reduce((a, b) => a + b, 0),
     setDelay: (ms) => void (delayMs = ms),
+    openid: openid.api,
     watch: (listener) => {
       watchers.add(listener);
       return () => void watchers.delete(listener);

@@ -70,3 +70,43 @@ test('all three given: no placeholder anywhere', () => {
     termsOfUseUrl: urls.TERMS_URL,
   });
 });
+
+/** The whole manifest buildManifest makes for `env`. */
+function manifestFor(env: Record<string, string>): Record<string, unknown> {
+  const script = `import { buildManifest } from ${JSON.stringify(PACKAGE)}; process.stdout.write(JSON.stringify(buildManifest(process.env)));`;
+  const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+    env: { PATH: process.env.PATH ?? '', TEAMS_APP_ID: APP_ID, ...env },
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+  return JSON.parse(result.stdout) as Record<string, unknown>;
+}
+
+test('with PUBLIC_URL the package carries the Dashboard personal tab and its single sign-on resource', () => {
+  const manifest = manifestFor({ PUBLIC_URL: 'https://pulse.acme.test' });
+  expect(manifest.staticTabs).toEqual([
+    {
+      entityId: 'dashboard',
+      name: 'Dashboard',
+      contentUrl: 'https://pulse.acme.test/dashboard/auth/teams',
+      websiteUrl: 'https://pulse.acme.test/dashboard',
+      scopes: ['personal'],
+    },
+  ]);
+  // The audience the web process checks the tab's tokens against (src/main/dashboard.ts teamsAppIdUri).
+  expect(manifest.webApplicationInfo).toEqual({ id: APP_ID, resource: `api://pulse.acme.test/${APP_ID}` });
+  expect(manifest.validDomains).toEqual(['pulse.acme.test']);
+  const bare = manifestFor({});
+  expect(bare.staticTabs).toBeUndefined();
+  expect(bare.webApplicationInfo).toBeUndefined();
+});
+
+test('a PUBLIC_URL that is not https is refused, naming it', () => {
+  const result = spawnSync(process.execPath, [PACKAGE, '--out', join(out, 'bad.zip')], {
+    env: { PATH: process.env.PATH ?? '', TEAMS_APP_ID: APP_ID, PUBLIC_URL: 'http://pulse.acme.test' },
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+  expect(result.status).not.toBe(0);
+  expect(result.stderr).toContain('PUBLIC_URL must be an https:// URL');
+});

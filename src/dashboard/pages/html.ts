@@ -67,7 +67,7 @@ export function renderPage(input: {
 <header>
 <p class="brand">${t(locale, 'dashboard.title')}</p>
 <nav aria-label="${t(locale, 'dashboard.nav.label')}"><ul>${nav}</ul></nav>
-<form method="post" action="${SIGN_OUT_PATH}"><input type="hidden" name="_csrf" value="${escapeHtml(input.csrfToken)}"><button type="submit">${t(locale, 'dashboard.sign_out')}</button></form>
+<form method="post" action="${SIGN_OUT_PATH}"><input type="hidden" name="_csrf" value="${escapeHtml(input.csrfToken)}"><button type="submit">${t(locale, 'dashboard.logout')}</button></form>
 </header>
 <main id="main">
 ${input.body}

@@ -3,7 +3,6 @@ import type { enDashboard } from '../en/en-dashboard';
 
 export const arDashboard: Record<keyof typeof enDashboard, string> = {
   'dashboard.title': 'لوحة معلومات Symmetry',
-  'dashboard.sign_out': 'تسجيل الخروج',
   'dashboard.skip': 'انتقل إلى المحتوى',
   'dashboard.nav.label': 'صفحات لوحة المعلومات',
   'dashboard.nav.org': 'المؤسسة',

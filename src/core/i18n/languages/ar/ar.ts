@@ -8,6 +8,7 @@
 import type { CatalogOf } from '../../message-key';
 import { arCommands } from './ar-commands';
 import { arDashboard } from './ar-dashboard';
+import { arDashboardAuth } from './ar-dashboard-auth';
 
 /** The plural categories of ar's cardinal rules besides `other` (CLDR, as Node's ICU has them). */
 export type ArPlural = 'zero' | 'one' | 'two' | 'few' | 'many';
@@ -15,6 +16,7 @@ export type ArPlural = 'zero' | 'one' | 'two' | 'few' | 'many';
 export const ar: CatalogOf<ArPlural> = {
   ...arCommands,
   ...arDashboard,
+  ...arDashboardAuth,
   'checkin.question': 'كيف تشعر في العمل هذا الأسبوع، من 1 (سيئ جدًا) إلى 10 (ممتاز)؟',
   'checkin.privacy':
     'إجابتك مجهولة الهوية: لا يرى فريقك إلا متوسطات لما لا يقل عن {threshold} أشخاص، ولا يظهر اسمك أبدًا بجانب أي تقييم.',

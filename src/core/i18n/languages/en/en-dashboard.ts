@@ -1,7 +1,6 @@
 /** English texts of the web dashboard's pages (the organisation's heatmap, a team's page, my page, App Home's link). */
 export const enDashboard = {
   'dashboard.title': 'Symmetry dashboard',
-  'dashboard.sign_out': 'Sign out',
   'dashboard.skip': 'Skip to the content',
   'dashboard.nav.label': 'Dashboard pages',
   'dashboard.nav.org': 'Organisation',

@@ -1,6 +1,7 @@
 /** The English catalog: every user-facing sentence. Placeholders are {name}. */
 import { enCommands } from './en-commands';
 import { enDashboard } from './en-dashboard';
+import { enDashboardAuth } from './en-dashboard-auth';
 
 /** The plural categories of English's cardinal rules besides `other`. */
 export type EnPlural = 'one';
@@ -8,6 +9,7 @@ export type EnPlural = 'one';
 export const en = {
   ...enCommands,
   ...enDashboard,
+  ...enDashboardAuth,
   'checkin.question': 'How are you feeling at work this week, from 1 (very bad) to 10 (great)?',
   'checkin.privacy':
     'Your answer is anonymous: your team sees only averages of at least {threshold} people, never your name next to a score.',

@@ -3,7 +3,6 @@ import type { enDashboard } from '../en/en-dashboard';
 
 export const frDashboard: Record<keyof typeof enDashboard, string> = {
   'dashboard.title': 'Tableau de bord Symmetry',
-  'dashboard.sign_out': 'Se déconnecter',
   'dashboard.skip': 'Aller au contenu',
   'dashboard.nav.label': 'Pages du tableau de bord',
   'dashboard.nav.org': 'Organisation',

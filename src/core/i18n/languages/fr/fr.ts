@@ -5,6 +5,7 @@
 import type { CatalogOf } from '../../message-key';
 import { frCommands } from './fr-commands';
 import { frDashboard } from './fr-dashboard';
+import { frDashboardAuth } from './fr-dashboard-auth';
 
 /** The plural categories of fr's cardinal rules besides `other` (CLDR, as Node's ICU has them). */
 export type FrPlural = 'one' | 'many';
@@ -12,6 +13,7 @@ export type FrPlural = 'one' | 'many';
 export const fr: CatalogOf<FrPlural> = {
   ...frCommands,
   ...frDashboard,
+  ...frDashboardAuth,
   'checkin.question': 'Comment vous sentez-vous au travail cette semaine, de 1 (très mal) à 10 (très bien) ?',
   'checkin.privacy':
     'Votre réponse est anonyme : votre équipe ne voit que des moyennes d’au moins {threshold} personnes, jamais votre nom à côté d’une note.',

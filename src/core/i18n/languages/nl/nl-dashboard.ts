@@ -3,7 +3,6 @@ import type { enDashboard } from '../en/en-dashboard';
 
 export const nlDashboard: Record<keyof typeof enDashboard, string> = {
   'dashboard.title': 'Symmetry-dashboard',
-  'dashboard.sign_out': 'Afmelden',
   'dashboard.skip': 'Naar de inhoud',
   'dashboard.nav.label': "Pagina's van het dashboard",
   'dashboard.nav.org': 'Organisatie',

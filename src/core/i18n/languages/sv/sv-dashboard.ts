@@ -3,7 +3,6 @@ import type { enDashboard } from '../en/en-dashboard';
 
 export const svDashboard: Record<keyof typeof enDashboard, string> = {
   'dashboard.title': 'Symmetrys översikt',
-  'dashboard.sign_out': 'Logga ut',
   'dashboard.skip': 'Hoppa till innehållet',
   'dashboard.nav.label': 'Översiktens sidor',
   'dashboard.nav.org': 'Organisationen',

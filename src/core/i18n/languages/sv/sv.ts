@@ -2,6 +2,7 @@
 import type { CatalogOf } from '../../message-key';
 import { svCommands } from './sv-commands';
 import { svDashboard } from './sv-dashboard';
+import { svDashboardAuth } from './sv-dashboard-auth';
 
 /** The plural categories of sv's cardinal rules besides `other` (CLDR, as Node's ICU has them). */
 export type SvPlural = 'one';
@@ -9,6 +10,7 @@ export type SvPlural = 'one';
 export const sv: CatalogOf<SvPlural> = {
   ...svCommands,
   ...svDashboard,
+  ...svDashboardAuth,
   'checkin.question': 'Hur mår du på jobbet den här veckan, från 1 (mycket dåligt) till 10 (toppen)?',
   'checkin.privacy':
     'Ditt svar är anonymt: ditt team ser bara medelvärden från minst {threshold} personer, aldrig ditt namn bredvid ett betyg.',
