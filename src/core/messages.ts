@@ -160,4 +160,6 @@ export interface HomeView {
   /** Kudos this person received in the last 30 days, with a few of the reasons. */
   kudosReceived: { count: number; reasons: string[] };
   managedTeams: ManagedTeamView[];
+  /** For org admins only: the dashboard's address (null when it is not configured) and the heatmap as a PNG (null when not drawn). */
+  organisation?: { dashboardUrl: string | null; heatmapPng: Uint8Array | null };
 }

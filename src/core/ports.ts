@@ -24,6 +24,7 @@ import type {
   Workspace,
 } from './model';
 import type { PresenceStatus } from './away';
+import type { DashboardRepository, Heatmap } from './dashboard';
 import type { JobName, JobPayloads } from './jobs';
 import type { HomeView, OutboundMessage } from './messages';
 import type { CustomerSignal } from './signals';
@@ -537,6 +538,8 @@ export interface Repositories {
   conversations: ConversationReferenceRepository;
   threads: CommentThreadRepository;
   signals: SignalRepository;
+  /** The dashboard's reads, k already applied. */
+  dashboard: DashboardRepository;
   orgAdmins: OrgAdminRepository;
   dashboardAudit: DashboardAuditRepository;
 }
@@ -560,6 +563,8 @@ export interface CallPacer {
 export interface ChartRenderer {
   /** A PNG of mood per round with response rate, and customer CSAT/NPS on a second axis; a round under the threshold has no point. */
   symmetryChart(view: SymmetryView, locale: string): Promise<Uint8Array>;
+  /** A PNG of the organisation's heatmap (rows and numbers as the query layer gave them); optional for renderers without it. */
+  heatmapChart?(map: Heatmap, locale: string): Promise<Uint8Array>;
 }
 
 /** Puts work on the queue. Job ids come from the payload's domain key, so a repeat is a no-op. */

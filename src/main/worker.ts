@@ -30,6 +30,7 @@ import { connectWorker, redisOptionsFromUrl } from './redis';
 import { openStores } from './stores';
 import type { Running, StartOptions } from './web';
 import { createChartRenderer } from '../platforms/charts/symmetry-chart';
+import { dashboardOffReason } from './dashboard';
 
 /** Maps every job name to its core use case. */
 export function buildProcessors(deps: WorkerDeps, retentionDays = 365, graceDays = 30): Processors {
@@ -137,6 +138,8 @@ export async function startWorker(config: Config, logger: Logger, options: Worke
     anonymitySecret: config.ANONYMITY_SECRET,
     charts: createChartRenderer(),
     interrupted: () => stopping,
+    // App Home links org admins to the dashboard only when the web process serves it.
+    ...(dashboardOffReason(config) === null ? { dashboardUrl: `${config.PUBLIC_URL}/dashboard` } : {}),
   };
 
   metrics.watchQueues(Object.values(queue.queues));

@@ -12,6 +12,8 @@ export interface WebDeps {
   /** Looks a user up on the platform (is this caller a workspace admin?); optional in tests. */
   directory?: { getUser(workspace: Workspace, platformUserId: string): Promise<UserProfile> };
   anonymitySecret: string;
+  /** The dashboard's address (PUBLIC_URL + /dashboard) when it is configured; App Home links org admins to it. */
+  dashboardUrl?: string;
 }
 
 /** Dependencies of the use cases the workers run (they may talk to the platform). */

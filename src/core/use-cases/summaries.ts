@@ -36,7 +36,7 @@ export async function loadRoundFacts(deps: WebDeps, rounds: readonly Round[]): P
  * The facts a trend needs, in two queries however many rounds: counts and the mood scores only
  * (one per respondent, so their number is the respondents), no comments and no other question.
  */
-export async function loadMoodFacts(deps: WebDeps, rounds: readonly Round[]): Promise<RoundFacts[]> {
+export async function loadMoodFacts(deps: Pick<WebDeps, 'repos'>, rounds: readonly Round[]): Promise<RoundFacts[]> {
   const ids = rounds.map((r) => r.id);
   const [counts, scores] = await Promise.all([
     deps.repos.deliveries.countForRounds(ids),
@@ -88,7 +88,12 @@ export async function recentSummaries(deps: WebDeps, team: Team, count: number):
  * Team mood beside customer CSAT/NPS over the team's last `count` closed rounds (up to the round
  * closing at `upTo`, when given), oldest first; the threshold k applies to every mood.
  */
-export async function loadSymmetry(deps: WebDeps, team: Team, count: number, upTo?: Date): Promise<SymmetryView> {
+export async function loadSymmetry(
+  deps: Pick<WebDeps, 'repos'>,
+  team: Team,
+  count: number,
+  upTo?: Date,
+): Promise<SymmetryView> {
   const closed = await deps.repos.rounds.listClosed(team.id, upTo ? count + 20 : count);
   const rounds = closed.filter((r) => !upTo || r.closesAt.getTime() <= upTo.getTime()).slice(0, count);
   // The customer figures' days follow from the rounds alone: read them beside the moods, not after.
@@ -237,7 +242,11 @@ export async function postAction(
 }
 
 /** The member's own answers in their recent rounds, found through the keyed hash (only they can ask). */
-export async function ownAnswers(deps: WebDeps, member: Member, limit = 10): Promise<OwnAnswer[]> {
+export async function ownAnswers(
+  deps: Pick<WebDeps, 'repos' | 'clock' | 'anonymitySecret'>,
+  member: Member,
+  limit = 10,
+): Promise<OwnAnswer[]> {
   const deliveries = await deps.repos.deliveries.listForMember(member.id, limit);
   const now = deps.clock.now().getTime();
   const rows = await Promise.all(
@@ -295,12 +304,22 @@ export async function buildHome(deps: WebDeps, workspace: Workspace, platformUse
     [platformUserId],
     new Date(deps.clock.now().getTime() - 30 * 86_400_000),
   );
+  // Org admins: the workspace's admins and owners (as the platform said at the last sync) and the people named.
+  const orgAdmin = member?.isAdmin || (await deps.repos.orgAdmins.isNamed(workspace.id, platformUserId));
   return {
     locale: member?.locale ?? teams[0]?.settings.language ?? 'en',
     ownAnswers: member ? await ownAnswers(deps, member) : [],
     kudosReceived: { count: received?.count ?? 0, reasons: received?.reasons ?? [] },
     managedTeams: await Promise.all(teams.map((t) => managedTeamView(deps, t, member))),
+    ...(orgAdmin ? { organisation: { dashboardUrl: deps.dashboardUrl ?? null, heatmapPng: null } } : {}),
   };
+}
+
+/** The heatmap an org admin's App Home shows, as a PNG; null when there is no renderer or no row to draw. */
+async function homeHeatmap(deps: WorkerDeps, workspace: Workspace, locale: string): Promise<Uint8Array | null> {
+  if (!deps.charts?.heatmapChart) return null;
+  const map = await deps.repos.dashboard.heatmap(workspace.id, deps.clock.now());
+  return map.rows.length === 0 ? null : deps.charts.heatmapChart(map, locale);
 }
 
 /** Publishes the App Home for the user. */
@@ -308,5 +327,7 @@ export async function publishHome(deps: WorkerDeps, workspaceId: string, platfor
   const workspace = await deps.repos.workspaces.findById(workspaceId);
   // A deployment whose platforms have no home screen has nothing to publish.
   if (!workspace || !deps.messenger.publishHome) return;
-  await deps.messenger.publishHome(workspace, platformUserId, await buildHome(deps, workspace, platformUserId));
+  const home = await buildHome(deps, workspace, platformUserId);
+  if (home.organisation) home.organisation.heatmapPng = await homeHeatmap(deps, workspace, home.locale);
+  await deps.messenger.publishHome(workspace, platformUserId, home);
 }

@@ -6,7 +6,7 @@ import type { Database } from '../client';
 import { teamActions } from '../schema';
 import { isUuid } from './rows';
 
-const toAction = (row: typeof teamActions.$inferSelect): TeamAction => ({
+export const toAction = (row: typeof teamActions.$inferSelect): TeamAction => ({
   id: row.id,
   teamId: row.teamId,
   text: row.text,

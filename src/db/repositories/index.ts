@@ -4,6 +4,7 @@ import type { Database } from '../client';
 import { createActionRepository } from './action-repository';
 import { createAnswerRepository } from './answer-repository';
 import { createConversationRepository } from './conversation-repository';
+import { createDashboardRepository } from './dashboard-repository';
 import { createDashboardAuditRepository, createOrgAdminRepository } from './dashboard-auth-repository';
 import { createDeliveryRepository } from './delivery-repository';
 import { createKudosRepository } from './kudos-repository';
@@ -48,6 +49,7 @@ export function createRepositories(db: Database): Repositories {
     threads: createThreadRepository(db),
     privacy: createPrivacyRepository(db),
     signals: createSignalRepository(db),
+    dashboard: createDashboardRepository(db),
     orgAdmins: createOrgAdminRepository(db),
     dashboardAudit: createDashboardAuditRepository(db),
   };

@@ -12,6 +12,8 @@ import type { TopLevelSpec } from 'vega-lite';
 import { translate } from '../../core/i18n';
 import type { ChartRenderer } from '../../core/ports';
 import type { SymmetryView } from '../../core/symmetry';
+import { renderHeatmapChart } from './heatmap-chart';
+import { rasterizeSvg, renderSpecSvg } from './render';
 
 export interface ChartOptions {
   /** Size of the PNG in pixels (the SVG is drawn at this size, then rasterized 1:1). */
@@ -138,15 +140,7 @@ export async function renderSymmetryChartSvg(
   locale: string,
   options: Pick<ChartOptions, 'width' | 'height'> = {},
 ): Promise<string> {
-  // Loaded on the first chart: vega and vega-lite are a good part of the 40 MB a worker needs only for charts.
-  const [vega, { compile }] = await Promise.all([import('vega'), import('vega-lite')]);
-  const spec = compile(symmetryChartSpec(view, locale, options.width ?? 800, options.height ?? 400)).spec;
-  const chart = new vega.View(vega.parse(spec), { renderer: 'none' });
-  try {
-    return await chart.toSVG();
-  } finally {
-    chart.finalize();
-  }
+  return renderSpecSvg(symmetryChartSpec(view, locale, options.width ?? 800, options.height ?? 400));
 }
 
 /** Renders a view's chart to PNG bytes. */
@@ -156,26 +150,14 @@ export async function renderSymmetryChart(
   options: ChartOptions = {},
 ): Promise<Uint8Array> {
   const width = options.width ?? 800;
-  const height = options.height ?? 400;
-  // Loaded on the first chart, like vega: resvg is native code a worker needs only for charts.
-  const [{ Resvg }, svg] = await Promise.all([
-    import('@resvg/resvg-js'),
-    renderSymmetryChartSvg(view, locale, { width, height }),
-  ]);
-  const resvg = new Resvg(svg, {
-    fitTo: { mode: 'width', value: width },
-    font: {
-      loadSystemFonts: false,
-      fontDirs: options.fontDirs ?? ['/usr/share/fonts'],
-      defaultFontFamily: 'DejaVu Sans',
-      sansSerifFamily: 'DejaVu Sans',
-    },
-    background: 'white',
-  });
-  return resvg.render().asPng();
+  const svg = await renderSymmetryChartSvg(view, locale, { width, height: options.height ?? 400 });
+  return rasterizeSvg(svg, width, options.fontDirs);
 }
 
 /** The ChartRenderer port over vega-lite, vega and resvg. */
 export function createChartRenderer(options: ChartOptions = {}): ChartRenderer {
-  return { symmetryChart: (view, locale) => renderSymmetryChart(view, locale, options) };
+  return {
+    symmetryChart: (view, locale) => renderSymmetryChart(view, locale, options),
+    heatmapChart: (map, locale) => renderHeatmapChart(map, locale, options.fontDirs),
+  };
 }

@@ -5,6 +5,7 @@ import type { PresenceStatus } from '../../core/away';
 import type { CallPacer, ImageFile, MessageRef, Messenger } from '../../core/ports';
 import type { UserProfile, Workspace } from '../../core/model';
 import type { OutboundMessage } from '../../core/messages';
+import { translate } from '../../core/i18n';
 import { CHECKIN_METADATA_TYPE, POST_METADATA_TYPE, renderHome, renderMessage } from './render';
 
 /** Turns Web API failures into SymmetryErrors: 429 → platform_rate_limited with the wait. */
@@ -246,7 +247,22 @@ export function createSlackMessenger(
       return findByMetadata(workspace, channelId, POST_METADATA_TYPE, 'key', key);
     },
     async publishHome(workspace, userId, home) {
-      await call(workspace, (client) => client.views.publish({ user_id: userId, view: renderHome(home) }));
+      // The heatmap goes up as a private file (no channel: shared with nobody) that the image block shows.
+      const png = home.organisation?.heatmapPng;
+      const uploaded = png
+        ? await call(workspace, (client) =>
+            client.filesUploadV2({
+              filename: 'symmetry-heatmap.png',
+              title: translate(home.locale, 'dashboard.home.heading'),
+              alt_text: translate(home.locale, 'dashboard.home.heatmap_alt'),
+              file: Buffer.from(png),
+            }),
+          )
+        : null;
+      const heatmapFileId = uploaded?.files[0]?.files?.[0]?.id ?? null;
+      await call(workspace, (client) =>
+        client.views.publish({ user_id: userId, view: renderHome(home, heatmapFileId) }),
+      );
     },
     async getMessage(workspace, channelId, messageId) {
       // The exact message: history bounded to its own ts (channels:history / groups:history).

@@ -335,7 +335,7 @@ export function commentModal(
 }
 
 /** The App Home tab: the person's own answers, and for managers their teams under the threshold rule. */
-export function renderHome(home: HomeView): SlackHomeView {
+export function renderHome(home: HomeView, heatmapFileId: string | null = null): SlackHomeView {
   const t = (key: MessageKey, params?: MessageParams) => translate(home.locale, key, params);
   const blocks: KnownBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: t('home.title') } },
@@ -389,5 +389,21 @@ export function renderHome(home: HomeView): SlackHomeView {
       if (team.conversations.length) blocks.push(...homeConversationBlocks(home.locale, team.conversations));
     }
   }
+  if (home.organisation) blocks.push(...organisationBlocks(home.locale, home.organisation, heatmapFileId));
   return directed(home.locale, { type: 'home', blocks } as SlackHomeView);
+}
+
+/** An org admin's part of App Home: a button to the dashboard (when configured) and the heatmap image (when uploaded). */
+function organisationBlocks(
+  locale: string,
+  organisation: NonNullable<HomeView['organisation']>,
+  heatmapFileId: string | null,
+): KnownBlock[] {
+  const t = (key: MessageKey) => translate(locale, key);
+  const blocks: KnownBlock[] = [{ type: 'divider' }, section(t('dashboard.home.heading'))];
+  // A link, not a button: a URL button still sends the app an interaction it would have to acknowledge.
+  if (organisation.dashboardUrl) blocks.push(section(`<${organisation.dashboardUrl}|${t('dashboard.home.open')}>`));
+  if (heatmapFileId)
+    blocks.push({ type: 'image', slack_file: { id: heatmapFileId }, alt_text: t('dashboard.home.heatmap_alt') });
+  return blocks;
 }

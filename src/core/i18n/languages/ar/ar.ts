@@ -8,6 +8,7 @@
 import type { CatalogOf } from '../../message-key';
 import { arCommands } from './ar-commands';
 import { arDrivers } from './ar-drivers';
+import { arDashboard } from './ar-dashboard';
 import { arDashboardAuth } from './ar-dashboard-auth';
 
 /** The plural categories of ar's cardinal rules besides `other` (CLDR, as Node's ICU has them). */
@@ -16,6 +17,7 @@ export type ArPlural = 'zero' | 'one' | 'two' | 'few' | 'many';
 export const ar: CatalogOf<ArPlural> = {
   ...arCommands,
   ...arDrivers,
+  ...arDashboard,
   ...arDashboardAuth,
   'checkin.question': 'كيف تشعر في العمل هذا الأسبوع، من 1 (سيئ جدًا) إلى 10 (ممتاز)؟',
   'checkin.privacy':

@@ -1,6 +1,7 @@
 /** The English catalog: every user-facing sentence. Placeholders are {name}. */
 import { enCommands } from './en-commands';
 import { enDrivers } from './en-drivers';
+import { enDashboard } from './en-dashboard';
 import { enDashboardAuth } from './en-dashboard-auth';
 
 /** The plural categories of English's cardinal rules besides `other`. */
@@ -9,6 +10,7 @@ export type EnPlural = 'one';
 export const en = {
   ...enCommands,
   ...enDrivers,
+  ...enDashboard,
   ...enDashboardAuth,
   'checkin.question': 'How are you feeling at work this week, from 1 (very bad) to 10 (great)?',
   'checkin.privacy':

@@ -5,6 +5,7 @@
 import type { CatalogOf } from '../../message-key';
 import { frCommands } from './fr-commands';
 import { frDrivers } from './fr-drivers';
+import { frDashboard } from './fr-dashboard';
 import { frDashboardAuth } from './fr-dashboard-auth';
 
 /** The plural categories of fr's cardinal rules besides `other` (CLDR, as Node's ICU has them). */
@@ -13,6 +14,7 @@ export type FrPlural = 'one' | 'many';
 export const fr: CatalogOf<FrPlural> = {
   ...frCommands,
   ...frDrivers,
+  ...frDashboard,
   ...frDashboardAuth,
   'checkin.question': 'Comment vous sentez-vous au travail cette semaine, de 1 (très mal) à 10 (très bien) ?',
   'checkin.privacy':

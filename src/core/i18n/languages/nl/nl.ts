@@ -2,6 +2,7 @@
 import type { CatalogOf } from '../../message-key';
 import { nlCommands } from './nl-commands';
 import { nlDrivers } from './nl-drivers';
+import { nlDashboard } from './nl-dashboard';
 import { nlDashboardAuth } from './nl-dashboard-auth';
 
 /** The plural categories of nl's cardinal rules besides `other` (CLDR, as Node's ICU has them). */
@@ -10,6 +11,7 @@ export type NlPlural = 'one';
 export const nl: CatalogOf<NlPlural> = {
   ...nlCommands,
   ...nlDrivers,
+  ...nlDashboard,
   ...nlDashboardAuth,
   'checkin.question': 'Hoe voel je je deze week op het werk, van 1 (heel slecht) tot 10 (geweldig)?',
   'checkin.privacy':

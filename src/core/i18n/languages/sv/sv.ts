@@ -2,6 +2,7 @@
 import type { CatalogOf } from '../../message-key';
 import { svCommands } from './sv-commands';
 import { svDrivers } from './sv-drivers';
+import { svDashboard } from './sv-dashboard';
 import { svDashboardAuth } from './sv-dashboard-auth';
 
 /** The plural categories of sv's cardinal rules besides `other` (CLDR, as Node's ICU has them). */
@@ -10,6 +11,7 @@ export type SvPlural = 'one';
 export const sv: CatalogOf<SvPlural> = {
   ...svCommands,
   ...svDrivers,
+  ...svDashboard,
   ...svDashboardAuth,
   'checkin.question': 'Hur mår du på jobbet den här veckan, från 1 (mycket dåligt) till 10 (toppen)?',
   'checkin.privacy':

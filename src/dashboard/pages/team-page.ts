@@ -1,0 +1,82 @@
+/** A team's page: the trend chart, round by round figures, symmetry with customers, "you said, we did", unanswered comments. */
+import { translate } from '../../core/i18n';
+import { formatDate } from '../../core/i18n/format';
+import { powerLine, symmetryReadingLines } from '../../core/symmetry';
+import type { TeamPageData } from '../../core/use-cases/dashboard';
+import { toCsv } from './csv';
+import { formatMeasure } from '../../core/dashboard';
+import { DASHBOARD_BASE, day, escapeHtml, t, withheld } from './html';
+
+const cell = (locale: string, text: string) =>
+  text === '–' ? `<td class="num">${withheld(locale)}</td>` : `<td class="num">${escapeHtml(text)}</td>`;
+
+/** The team page's content; `chartPath` is the trend chart's SVG (an image: its own styles stay out of the page's CSP). */
+export function renderTeamPage(locale: string, data: TeamPageData): string {
+  const base = `${DASHBOARD_BASE}/teams/${encodeURIComponent(data.team.id)}`;
+  const heading = `<h1>${t(locale, 'dashboard.team.heading', { channel: `#${data.team.channelId}` })}</h1>`;
+  const rounds = [...data.symmetry.rounds].reverse();
+  const trend =
+    rounds.length === 0
+      ? `<p>${t(locale, 'dashboard.team.no_rounds')}</p>`
+      : `<figure><img class="chart" src="${base}/chart.svg" alt="${t(locale, 'dashboard.team.chart_label')}" width="800" height="400"></figure>
+<table class="rounds">
+<caption>${t(locale, 'dashboard.team.rounds_caption', { threshold: data.threshold })}</caption>
+<thead><tr><th scope="col">${t(locale, 'dashboard.team.round_column')}</th><th scope="col">${t(locale, 'dashboard.measure.mood')}</th><th scope="col">${t(locale, 'dashboard.measure.response_rate')}</th><th scope="col">${t(locale, 'dashboard.team.csat')}</th><th scope="col">${t(locale, 'dashboard.team.nps')}</th></tr></thead>
+<tbody>
+${rounds
+  .map(
+    (r) =>
+      `<tr><th scope="row">${day(locale, r.closesAt)}</th>${cell(locale, formatMeasure(locale, 'score', r.mood))}${cell(locale, formatMeasure(locale, 'percent', r.responseRate))}${cell(locale, formatMeasure(locale, 'score', r.csat))}${cell(locale, formatMeasure(locale, 'signed', r.nps))}</tr>`,
+  )
+  .join('\n')}
+</tbody>
+</table>`;
+  // The same honest reading as /pulse symmetry: r with n and its 95% interval at the team's lag, or what is missing.
+  const lines = symmetryReadingLines(locale, data.symmetry);
+  const readings = lines.length
+    ? [...lines, powerLine(locale)].map((line) => `<li>${escapeHtml(line)}</li>`).join('')
+    : '';
+  const symmetry = `<section aria-labelledby="symmetry"><h2 id="symmetry">${t(locale, 'dashboard.team.symmetry')}</h2>
+${readings ? `<ul>${readings}</ul>` : `<p>${t(locale, 'dashboard.team.symmetry_none')}</p>`}</section>`;
+  const actions = `<section aria-labelledby="actions"><h2 id="actions">${t(locale, 'dashboard.team.actions')}</h2>
+${
+  data.actions.length === 0
+    ? `<p>${t(locale, 'dashboard.team.actions_none')}</p>`
+    : `<ul class="actions">${data.actions
+        .map(
+          (a) =>
+            `<li><span class="action-text">${escapeHtml(a.text)}</span> <span class="action-state">${
+              a.doneAt
+                ? t(locale, 'dashboard.team.action_done', { date: formatDate(locale, a.doneAt) })
+                : t(locale, 'dashboard.team.action_open', { date: formatDate(locale, a.createdAt) })
+            }</span></li>`,
+        )
+        .join('')}</ul>`
+}</section>`;
+  const comments =
+    data.unansweredComments === null
+      ? ''
+      : `<p class="unanswered">${t(locale, 'dashboard.team.unanswered', { count: data.unansweredComments })}</p>`;
+  return `${heading}
+<section aria-labelledby="trend"><h2 id="trend">${t(locale, 'dashboard.team.trend')}</h2>
+${trend}
+</section>
+${symmetry}
+${actions}
+${comments}
+<p><a class="export" href="${base}.csv" download>${t(locale, 'dashboard.export_csv')}</a></p>`;
+}
+
+/** The round-by-round table as CSV (empty where the page shows a dash). */
+export function teamCsv(locale: string, data: TeamPageData): string {
+  return toCsv([
+    [
+      translate(locale, 'dashboard.team.round_column'),
+      translate(locale, 'dashboard.measure.mood'),
+      translate(locale, 'dashboard.measure.response_rate'),
+      translate(locale, 'dashboard.team.csat'),
+      translate(locale, 'dashboard.team.nps'),
+    ],
+    ...data.symmetry.rounds.map((r) => [r.closesAt.toISOString().slice(0, 10), r.mood, r.responseRate, r.csat, r.nps]),
+  ]);
+}

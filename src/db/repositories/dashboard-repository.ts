@@ -1,0 +1,128 @@
+/**
+ * The dashboard's query layer. The threshold k is applied here, before anything reaches a page:
+ * the heatmap's SQL reads per-round counts and sums only (no respondent hash, no comment), and
+ * `buildHeatmap` drops every round under k and pools the teams under it before returning.
+ */
+import { and, desc, eq, gt, isNull, or, sql } from 'drizzle-orm';
+import {
+  buildHeatmap,
+  HEATMAP_DAYS,
+  HEATMAP_MEASURES,
+  HEATMAP_ROUNDS,
+  splitByThreshold,
+  type DashboardRepository,
+  type HeatmapTeamFacts,
+} from '../../core/dashboard';
+import { MOOD_QUESTION_ID } from '../../core/model';
+import type { Database } from '../client';
+import { kudos, teamActions } from '../schema';
+import { uuidArray } from './rows';
+import { toAction } from './action-repository';
+
+interface RoundRow extends Record<string, unknown> {
+  team_id: string;
+  channel_id: string;
+  threshold: number | null;
+  round_id: string | null;
+  respondents: number;
+  score_sum: number;
+  invited: number;
+}
+
+/** The PostgreSQL DashboardRepository. */
+export function createDashboardRepository(db: Database): DashboardRepository {
+  /** Each team of the workspace with its last HEATMAP_ROUNDS closed rounds of the period (none: one row with a null round). */
+  async function teamFacts(workspaceId: string, from: Date, to: Date): Promise<HeatmapTeamFacts[]> {
+    const result = await db.execute<RoundRow>(sql`
+      with picked as (
+        select r.id, r.team_id from (
+          select r.id, r.team_id, row_number() over (partition by r.team_id order by r.closes_at desc, r.id) as n
+          from rounds r join teams t on t.id = r.team_id
+          where t.workspace_id = ${workspaceId} and r.status = 'closed'
+            and r.closes_at > ${from.toISOString()} and r.closes_at <= ${to.toISOString()}
+        ) r where r.n <= ${HEATMAP_ROUNDS}
+      ),
+      mood as (
+        select round_id, count(score)::int as respondents, coalesce(sum(score), 0)::float8 as score_sum
+        from responses
+        where question_id = ${MOOD_QUESTION_ID} and round_id in (select id from picked)
+        group by round_id
+      ),
+      asked as (
+        select round_id, (count(*) filter (where state <> 'away'))::int as invited
+        from deliveries where round_id in (select id from picked)
+        group by round_id
+      )
+      select t.id as team_id, t.channel_id, (t.settings->>'threshold')::float8 as threshold, p.id as round_id,
+        coalesce(m.respondents, 0) as respondents, coalesce(m.score_sum, 0) as score_sum, coalesce(a.invited, 0) as invited
+      from teams t
+      left join picked p on p.team_id = t.id
+      left join mood m on m.round_id = p.id
+      left join asked a on a.round_id = p.id
+      where t.workspace_id = ${workspaceId}`);
+    const byTeam = new Map<string, HeatmapTeamFacts>();
+    for (const row of result.rows) {
+      const team = byTeam.get(row.team_id) ?? {
+        teamId: row.team_id,
+        channelId: row.channel_id,
+        threshold: row.threshold ?? Number.NaN,
+        rounds: [],
+      };
+      byTeam.set(row.team_id, team);
+      if (row.round_id !== null)
+        team.rounds.push({
+          roundId: row.round_id,
+          respondents: row.respondents,
+          scoreSum: row.score_sum,
+          invited: row.invited,
+        });
+    }
+    return [...byTeam.values()];
+  }
+
+  /** Distinct people who answered in these rounds (a count only: who they are never leaves the query). */
+  async function distinctRespondents(roundIds: readonly string[]): Promise<number> {
+    if (roundIds.length === 0) return 0;
+    const result = await db.execute<{ n: number }>(sql`
+      select count(distinct member_id)::int as n from deliveries
+      where round_id = any(${uuidArray(roundIds)}) and answered_at is not null`);
+    return result.rows[0]?.n ?? 0;
+  }
+
+  return {
+    async heatmap(workspaceId, now, measures = HEATMAP_MEASURES) {
+      const from = new Date(now.getTime() - HEATMAP_DAYS * 86_400_000);
+      const teams = await teamFacts(workspaceId, from, now);
+      const { under } = splitByThreshold(teams);
+      const pooled =
+        under.length >= 2 ? await distinctRespondents(under.flatMap((t) => t.rounds.map((r) => r.roundId))) : 0;
+      return buildHeatmap(teams, pooled, { from, to: now }, measures);
+    },
+
+    async listActions(teamId, since) {
+      const rows = await db
+        .select()
+        .from(teamActions)
+        .where(and(eq(teamActions.teamId, teamId), or(isNull(teamActions.doneAt), gt(teamActions.doneAt, since))))
+        .orderBy(desc(teamActions.createdAt), desc(teamActions.id));
+      return rows.map(toAction);
+    },
+
+    async listKudosReceived(workspaceId, recipient, since, limit) {
+      const rows = await db
+        .select({ giver: kudos.giver, reason: kudos.reason, values: kudos.values, givenAt: kudos.givenAt })
+        .from(kudos)
+        .where(
+          and(
+            eq(kudos.workspaceId, workspaceId),
+            eq(kudos.recipient, recipient),
+            isNull(kudos.revokedAt),
+            gt(kudos.givenAt, since),
+          ),
+        )
+        .orderBy(desc(kudos.givenAt), desc(kudos.seq))
+        .limit(limit);
+      return rows;
+    },
+  };
+}

@@ -1,0 +1,143 @@
+/** The dashboard's query layer on the real database: k per round, "Other teams" pooling, workspace scoping, the period. */
+import type { Heatmap, HeatmapRow } from '../../src/core/dashboard';
+import { createDashboardRepository } from '../../src/db/repositories/dashboard-repository';
+import { openTestDatabase, type TestDatabase } from '../support/db';
+import { seedClosedRound, seedDashboardTeam, seedWorkspace } from '../support/dashboard-seed';
+
+let t: TestDatabase;
+let dashboard: ReturnType<typeof createDashboardRepository>;
+beforeAll(() => {
+  t = openTestDatabase();
+  dashboard = createDashboardRepository(t.db);
+});
+afterAll(async () => {
+  await t.close();
+});
+
+const NOW = new Date('2026-11-30T23:30:00.000Z');
+const daysAgo = (n: number) => new Date(NOW.getTime() - n * 86_400_000);
+const people = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i + 1}`);
+
+const teamRow = (map: Heatmap, channelId: string) =>
+  map.rows.find((r): r is Extract<HeatmapRow, { kind: 'team' }> => r.kind === 'team' && r.channelId === channelId);
+const otherRow = (map: Heatmap) => map.rows.find((r) => r.kind === 'other');
+
+describe('DashboardRepository.heatmap', () => {
+  it('shows a team from its rounds that met k, leaving out a round under k', async () => {
+    const ws = await seedWorkspace(t.repos);
+    const { team, members } = await seedDashboardTeam(t.repos, ws, { channelId: 'CA', people: people('A', 6) });
+    // Met k=5: 5 of 6 answered, mean (6+7+8+9+10)/5 = 8.
+    await seedClosedRound(t.repos, team, members, daysAgo(14), [6, 7, 8, 9, 10, null]);
+    // Under k: 2 answers of 1 must not pull the mean down.
+    await seedClosedRound(t.repos, team, members, daysAgo(7), [1, 1, null, null, null, null]);
+    const map = await dashboard.heatmap(ws.id, NOW);
+    expect(map.rows).toEqual([
+      { kind: 'team', teamId: team.id, channelId: 'CA', values: { mood: 8, response_rate: 5 / 6 } },
+    ]);
+  });
+
+  it('pools teams under k into "Other teams" when together they reach k, and never names them', async () => {
+    const ws = await seedWorkspace(t.repos);
+    const a = await seedDashboardTeam(t.repos, ws, { channelId: 'CA', people: people('A', 3) });
+    const b = await seedDashboardTeam(t.repos, ws, { channelId: 'CB', people: people('B', 3) });
+    await seedClosedRound(t.repos, a.team, a.members, daysAgo(3), [2, 4, 6]);
+    await seedClosedRound(t.repos, b.team, b.members, daysAgo(3), [8, 10, null]);
+    const map = await dashboard.heatmap(ws.id, NOW);
+    expect(map.rows).toEqual([{ kind: 'other', teams: 2, values: { mood: 6, response_rate: 5 / 6 } }]);
+    expect(teamRow(map, 'CA')).toBeUndefined();
+  });
+
+  it('shows the pool with no figure when its distinct people do not reach k (one person in two teams counts once)', async () => {
+    const ws = await seedWorkspace(t.repos);
+    // The same three people make up both teams: five answers, three people.
+    const a = await seedDashboardTeam(t.repos, ws, { channelId: 'CA', people: people('P', 3) });
+    const b = await seedDashboardTeam(t.repos, ws, { channelId: 'CB', people: people('P', 2) });
+    await seedClosedRound(t.repos, a.team, a.members, daysAgo(3), [2, 4, 6]);
+    await seedClosedRound(t.repos, b.team, b.members, daysAgo(3), [8, 10]);
+    const map = await dashboard.heatmap(ws.id, NOW);
+    expect(otherRow(map)).toEqual({ kind: 'other', teams: 2, values: { mood: null, response_rate: null } });
+  });
+
+  it('never shows one team under k, alone or as "Other teams": it would be the organisation minus the rest', async () => {
+    const ws = await seedWorkspace(t.repos);
+    const shown = await seedDashboardTeam(t.repos, ws, { channelId: 'CA', people: people('A', 5) });
+    const lone = await seedDashboardTeam(t.repos, ws, { channelId: 'CB', people: people('B', 4) });
+    await seedClosedRound(t.repos, shown.team, shown.members, daysAgo(3), [5, 5, 5, 5, 5]);
+    await seedClosedRound(t.repos, lone.team, lone.members, daysAgo(3), [9, 9, 9, 9]);
+    const map = await dashboard.heatmap(ws.id, NOW);
+    expect(map.rows.map((r) => (r.kind === 'team' ? r.channelId : 'other'))).toEqual(['CA']);
+  });
+
+  it("uses each team's own k (never below 3) and the largest k of a pool", async () => {
+    const ws = await seedWorkspace(t.repos);
+    const small = await seedDashboardTeam(t.repos, ws, { channelId: 'CS', people: people('S', 3), threshold: 3 });
+    const lowered = await seedDashboardTeam(t.repos, ws, { channelId: 'CL', people: people('L', 2), threshold: 1 });
+    await seedClosedRound(t.repos, small.team, small.members, daysAgo(3), [7, 8, 9]);
+    await seedClosedRound(t.repos, lowered.team, lowered.members, daysAgo(3), [1, 2]);
+    const map = await dashboard.heatmap(ws.id, NOW);
+    expect(teamRow(map, 'CS')?.values.mood).toBe(8);
+    // k=1 is read as 3: two answers stay hidden (and alone, unlisted).
+    expect(teamRow(map, 'CL')).toBeUndefined();
+    expect(otherRow(map)).toBeUndefined();
+  });
+
+  it("reads only the workspace's own teams, its last four closed rounds, and the last 90 days", async () => {
+    const ws = await seedWorkspace(t.repos);
+    const other = await seedWorkspace(t.repos);
+    const { team, members } = await seedDashboardTeam(t.repos, ws, { channelId: 'CA', people: people('A', 5) });
+    const foreign = await seedDashboardTeam(t.repos, other, { channelId: 'CA', people: people('A', 5) });
+    await seedClosedRound(t.repos, foreign.team, foreign.members, daysAgo(2), [1, 1, 1, 1, 1]);
+    // Older than 90 days, and a fifth-newest round: both left out.
+    await seedClosedRound(t.repos, team, members, daysAgo(95), [1, 1, 1, 1, 1]);
+    await seedClosedRound(t.repos, team, members, daysAgo(40), [2, 2, 2, 2, 2]);
+    for (const d of [30, 20, 10, 5]) await seedClosedRound(t.repos, team, members, daysAgo(d), [8, 8, 8, 8, 8]);
+    // A round closing after `now` is not in the period.
+    await seedClosedRound(t.repos, team, members, new Date(NOW.getTime() + 3_600_000), [1, 1, 1, 1, 1]);
+    const map = await dashboard.heatmap(ws.id, NOW);
+    expect(map.rows).toEqual([
+      { kind: 'team', teamId: team.id, channelId: 'CA', values: { mood: 8, response_rate: 1 } },
+    ]);
+    expect(map.from).toEqual(daysAgo(90));
+  });
+});
+
+describe('DashboardRepository lists', () => {
+  it('lists open actions and those done in the period, newest first', async () => {
+    const ws = await seedWorkspace(t.repos);
+    const { team } = await seedDashboardTeam(t.repos, ws, { channelId: 'CA', people: people('A', 1) });
+    const open = await t.repos.actions.add({ teamId: team.id, text: 'No-meeting Wednesdays', createdBy: 'U0' });
+    const done = await t.repos.actions.add({ teamId: team.id, text: 'New chairs', createdBy: 'U0' });
+    const old = await t.repos.actions.add({ teamId: team.id, text: 'Old thing', createdBy: 'U0' });
+    await t.repos.actions.markDone(done.id, daysAgo(1));
+    await t.repos.actions.markDone(old.id, daysAgo(200));
+    const listed = await dashboard.listActions(team.id, daysAgo(90));
+    expect(listed.map((a) => a.text).sort()).toEqual(['New chairs', 'No-meeting Wednesdays']);
+    expect(listed.find((a) => a.id === open.id)?.doneAt).toBeNull();
+  });
+
+  it("lists a person's live kudos received, not those taken back, not another workspace's", async () => {
+    const ws = await seedWorkspace(t.repos);
+    const other = await seedWorkspace(t.repos);
+    const give = (workspaceId: string, giver: string, sourceKey: string, reason: string, givenAt: Date) =>
+      t.repos.kudos.give({
+        workspaceId,
+        giver,
+        recipient: 'U1',
+        sourceKey,
+        shoutoutKey: sourceKey,
+        emoji: null,
+        reason,
+        values: [],
+        tags: [],
+        giverDate: givenAt.toISOString().slice(0, 10),
+        givenAt,
+        limit: 10,
+      });
+    await give(ws.id, 'U2', 'cmd:1', 'fixed the export', daysAgo(2));
+    await give(ws.id, 'U3', 'cmd:2', 'taken back', daysAgo(1));
+    await t.repos.kudos.revoke(ws.id, 'U3', 'cmd:2', daysAgo(1));
+    await give(other.id, 'U4', 'cmd:3', 'elsewhere', daysAgo(1));
+    const listed = await dashboard.listKudosReceived(ws.id, 'U1', daysAgo(30), 10);
+    expect(listed).toEqual([{ giver: 'U2', reason: 'fixed the export', values: [], givenAt: daysAgo(2) }]);
+  });
+});
