@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { Redis } from 'ioredis';
 import type { Clock } from '../../src/core/clock';
 import type { Team, Workspace } from '../../src/core/model';
-import { DASHBOARD_PAGES } from '../../src/dashboard/pages';
+import { DASHBOARD_ASSETS, DASHBOARD_PAGES } from '../../src/dashboard/pages';
 import { createDashboardRoutes } from '../../src/dashboard/routes';
 import {
   createRedisSessionStore,
@@ -48,7 +48,7 @@ beforeAll(async () => {
       anonymitySecret: SEED_SECRET,
       sessions,
       publicUrl: 'http://127.0.0.1',
-      signIn: [],
+      signIn: [...DASHBOARD_ASSETS],
     },
     DASHBOARD_PAGES,
   );
