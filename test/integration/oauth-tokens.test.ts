@@ -24,7 +24,7 @@ import {
 import { createSlackMessenger } from '../../src/platforms/slack/messenger';
 import { attachFakeOAuth, type FakeOAuth } from '../../src/sandbox/fake-slack-oauth';
 import { silentLogger, syncedTeam } from '../support/checkin-team';
-import { openTestDatabase, type TestDatabase } from '../support/db';
+import { openTestDatabase, truncateAll, type TestDatabase } from '../support/db';
 import { startFakeSlack, type FakeSlack } from '../support/fake-slack';
 import { MemoryQueue } from '../support/memory-queue';
 
@@ -87,6 +87,9 @@ const postsTo = (userId: string) => slack.callsTo('chat.postMessage').filter((c)
 
 beforeAll(async () => {
   database = openTestDatabase();
+  // The tick serves every workspace of the database: start from none, or another file's leftovers (with no
+  // installation here) would be ticked too. Files run one at a time (--runInBand), as npm test runs them.
+  await truncateAll(database.pool);
   slack = await startFakeSlack();
   clock = new ManualClock(INSTALLED_AT);
   // Slack's clock is the test's: a token expires when the test says the hours have passed.
