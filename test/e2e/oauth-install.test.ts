@@ -3,18 +3,35 @@
  * OAuth flow (install page → Slack's authorize page → redirect with a code → oauth.v2.access → stored sealed), each
  * is then served with its own token, an Enterprise Grid org-wide install serves two of its workspaces (team_id on
  * every call), a forged or replayed `state` is refused, and `app_uninstalled` deletes that workspace's tokens at once
- * while the other goes on.
+ * while the other goes on; and a manager of one workspace can see nothing of the other by any `/pulse` subcommand
+ * (with the other's ids pasted in), Reply button or reply form.
  */
-import { randomBytes } from 'node:crypto';
-import { Pool } from 'pg';
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { Pool } from 'pg';
+import { respondentHash } from '../../src/core/anonymity';
+import { sealAddress } from '../../src/core/sealed-address';
+import { PULSE_SUBCOMMANDS } from '../../src/core/commands/pulse/registry';
+import { QUICK_REPLIES, MOOD_QUESTION_ID } from '../../src/core/model';
+import {
+  THREAD_QUICK_PREFIX,
+  THREAD_REPLY_ACTION,
+  THREAD_REPLY_CALLBACK,
+  THREAD_TEXT_ACTION,
+  THREAD_TEXT_BLOCK,
+} from '../../src/platforms/slack/thread-render';
+import { SEED_SECRET, seedClosedRound, seedDashboardTeam } from '../support/dashboard-seed';
+import { databaseSnapshot } from '../support/db-snapshot';
+import { openTestDatabase, type TestDatabase } from '../support/db';
 import { attachFakeOAuth, type Approval, type FakeOAuth } from '../../src/sandbox/fake-slack-oauth';
 import { freePort, startApp, waitFor, type AppProcess } from '../support/app-process';
 import { startFakeSlack, type FakeSlack } from '../support/fake-slack';
 import {
+  blockActionBody,
   eventCallbackBody,
   memberJoinedChannelEvent,
   postToSlackApp,
   slashCommandBody,
+  viewSubmissionBody,
 } from '../support/slack-requests';
 
 jest.setTimeout(90_000);
@@ -34,8 +51,10 @@ const channelOf = (team: string) => `C${team}`;
 let slack: FakeSlack;
 let oauth: FakeOAuth;
 let app: AppProcess;
+let database: TestDatabase;
 let pool: Pool;
 let seq = 0;
+let anonymitySecret: string;
 
 interface Redirect {
   url: string;
@@ -73,6 +92,11 @@ const installations = async () =>
 
 /** `/pulse <text>` from `userId` in their workspace's channel; the extra form fields say where it comes from (Grid). */
 async function pulse(team: string, userId: string, text: string, extra: Record<string, string> = {}) {
+  return ((await pulseReply(team, userId, text, extra)) as { text: string }).text;
+}
+
+/** The whole reply (text and blocks) `/pulse <text>` got through its response_url. */
+async function pulseReply(team: string, userId: string, text: string, extra: Record<string, string> = {}) {
   const id = `r${++seq}`;
   const body = slashCommandBody({
     command: '/pulse',
@@ -87,7 +111,7 @@ async function pulse(team: string, userId: string, text: string, extra: Record<s
   const res = await postToSlackApp(`${app.url}/slack/events`, { ...body, body: form.toString(), secret });
   expect(res.status).toBe(200);
   const [reply] = await waitFor(() => (slack.responses(id).length ? slack.responses(id) : null), `/pulse ${text}`);
-  return (reply as { text: string }).text;
+  return reply;
 }
 
 /** `/pulse now` once the team's members are synced (setup reads the channel in a job). */
@@ -109,6 +133,7 @@ beforeAll(async () => {
     redirectUri: `http://127.0.0.1:${port}/slack/oauth_redirect`,
     expiresInSeconds: 12 * 3600,
   });
+  anonymitySecret = randomBytes(32).toString('hex');
   const env = {
     PORT: port,
     SLACK_SIGNING_SECRET: secret,
@@ -120,18 +145,19 @@ beforeAll(async () => {
     DATABASE_URL: process.env.DATABASE_URL!,
     REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
     QUEUE_PREFIX: `${process.env.QUEUE_PREFIX ?? 'symtest'}o${uid()}`,
-    ANONYMITY_SECRET: randomBytes(32).toString('hex'),
+    ANONYMITY_SECRET: anonymitySecret,
     LOG_LEVEL: 'warn',
     TICK_SECONDS: '1',
   };
   app = await startApp(env, 'all');
-  pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 2 });
+  database = openTestDatabase();
+  pool = database.pool;
 });
 
 afterAll(async () => {
   const code = await app?.stop();
   await slack?.close();
-  await pool?.end();
+  await database?.close();
   if (code !== 0) console.error(app.output().slice(-3000));
 });
 
@@ -199,6 +225,168 @@ test('an Enterprise Grid org-wide install serves two of its workspaces, each cal
   }
 });
 
+/** What one workspace holds for the isolation test: a team of five at k = 3 with data whose every text names it. */
+interface SeededWorkspace {
+  workspaceId: string;
+  teamId: string;
+  channel: string;
+  manager: string;
+  crew: string[];
+  commentIds: string[];
+  /** Texts only this workspace holds: comments, the question, the action, the kudos reason. */
+  texts: string[];
+}
+
+/**
+ * A second team in `team`'s workspace (channel `CK<team>`, its manager and four more, k = 3) through the real
+ * repositories: two closed rounds answered by all five, a comment in each, a question, an action and a kudos.
+ */
+async function seedWorkspaceData(team: string): Promise<SeededWorkspace> {
+  const { repos } = database;
+  const manager = people(team)[0]!;
+  const crew = [manager, ...[1, 2, 3, 4].map((i) => `UK${i}${team}`)];
+  const channel = `CK${team}`;
+  for (const id of crew.slice(1)) slack.addUser({ id, tz: 'UTC' });
+  slack.addChannel(channel, crew);
+  const workspace = await repos.workspaces.ensure('slack', team);
+  const seeded = await seedDashboardTeam(repos, workspace, {
+    channelId: channel,
+    people: crew,
+    managers: [manager],
+    threshold: 3,
+  });
+  const texts = [`the roadmap worries me (${team})`, `the on-call rota is unfair (${team})`];
+  const commentIds: string[] = [];
+  for (const [i, daysAgo] of [10, 3].entries()) {
+    const closesAt = new Date(Date.now() - daysAgo * 86_400_000);
+    const roundId = await seedClosedRound(repos, seeded.team, seeded.members, closesAt, [4, 5, 6, 7, 8]);
+    const author = seeded.members[i + 1]!;
+    const [delivery] = await repos.deliveries.ensureMany(roundId, [author.id]);
+    const commentId = randomUUID();
+    await repos.answers.saveComment({
+      deliveryId: delivery!.id,
+      roundId,
+      teamId: seeded.team.id,
+      questionId: MOOD_QUESTION_ID,
+      respondentHash: respondentHash(SEED_SECRET, roundId, author.id),
+      comment: texts[i]!,
+      at: closesAt,
+      commentId,
+      authorSeal: sealAddress(anonymitySecret, commentId, author.id),
+    });
+    commentIds.push(commentId);
+  }
+  const question = `How is the ${team} migration going?`;
+  await repos.questions.add({ teamId: seeded.team.id, kind: 'text', text: question, createdBy: manager });
+  const action = `Fewer meetings in ${team}`;
+  await repos.actions.add({ teamId: seeded.team.id, text: action, createdBy: manager });
+  const reason = `for fixing the ${team} build`;
+  await repos.kudos.give({
+    workspaceId: workspace.id,
+    giver: crew[1]!,
+    recipient: crew[2]!,
+    sourceKey: `cmd:${randomUUID()}`,
+    shoutoutKey: `cmd:${randomUUID()}`,
+    emoji: null,
+    reason,
+    values: [],
+    tags: [],
+    givenAt: new Date(),
+    giverDate: new Date().toISOString().slice(0, 10),
+    limit: 50,
+  });
+  return {
+    workspaceId: workspace.id,
+    teamId: seeded.team.id,
+    channel,
+    manager,
+    crew,
+    commentIds,
+    texts: [...texts, question, action, reason],
+  };
+}
+
+/** A signed interactive request (block action or view submission); the text of the app's HTTP answer. */
+async function interact(body: ReturnType<typeof blockActionBody>): Promise<string> {
+  const res = await postToSlackApp(`${app.url}/slack/events`, { ...body, secret });
+  expect(res.status).toBe(200);
+  return res.text;
+}
+
+/** The manager's reply form on a comment, submitted. */
+const replyForm = (team: string, userId: string, commentId: string, text: string) =>
+  interact(
+    viewSubmissionBody({
+      userId,
+      teamId: team,
+      callbackId: THREAD_REPLY_CALLBACK,
+      privateMetadata: JSON.stringify({ c: commentId }),
+      values: { [THREAD_TEXT_BLOCK]: { [THREAD_TEXT_ACTION]: { type: 'plain_text_input', value: text } } },
+    }),
+  );
+
+test("a manager of A sees nothing of B by any /pulse subcommand (B's ids pasted in), Reply button or reply form; B is unchanged", async () => {
+  const a = await seedWorkspaceData(TEAM_A);
+  const b = await seedWorkspaceData(TEAM_B);
+  // B's manager starts a conversation on one of B's comments through the real form; its author gets it.
+  const bReply = `thanks, let us talk about it (${TEAM_B})`;
+  await replyForm(TEAM_B, b.manager, b.commentIds[1]!, bReply);
+  await waitFor(() => slack.calls.some((c) => JSON.stringify(c.args).includes(bReply)), "B's reply delivered");
+
+  const bRows = async () =>
+    (await databaseSnapshot(pool))
+      .split('\n')
+      .map((line) => line.replace(/^\w+: /, ''))
+      // B's rows (A's own rows may name B's ids: A's manager pasted them in as text, e.g. as a question).
+      .filter((line) => [b.workspaceId, b.teamId, ...b.commentIds].some((key) => line.includes(key)))
+      .filter((line) => ![a.workspaceId, a.teamId].some((key) => line.includes(key)));
+  const before = await bRows();
+  expect(before.length).toBeGreaterThan(10);
+  const mark = slack.calls.length;
+  const seen: unknown[] = [];
+
+  // Every subcommand, bare and with each of B's ids as its argument (a new subcommand is covered as it is added).
+  const args = ['', `<#${b.channel}|team>`, b.channel, TEAM_B, ...b.commentIds, `<@${b.manager}>`, 'leaderboard'];
+  for (const entry of PULSE_SUBCOMMANDS) {
+    for (const arg of args) {
+      seen.push(await pulseReply(TEAM_A, a.manager, `${entry.name} ${arg}`.trim(), { channel_id: a.channel }));
+    }
+  }
+  // Buttons and the reply form, forged with B's comment ids.
+  const probe = `probe from ${TEAM_A}`;
+  for (const commentId of b.commentIds) {
+    const click = (actionId: string) => {
+      const id = `x${++seq}`;
+      return interact(
+        blockActionBody({
+          userId: a.manager,
+          teamId: TEAM_A,
+          actionId,
+          value: commentId,
+          channelId: a.channel,
+          messageTs: '1700000000.000100',
+          responseUrl: slack.responseUrl(id),
+        }),
+      ).then((ack) => seen.push(ack, ...slack.responses(id)));
+    };
+    await click(THREAD_REPLY_ACTION);
+    for (const quick of QUICK_REPLIES) await click(`${THREAD_QUICK_PREFIX}${quick}`);
+    const refused = await replyForm(TEAM_A, a.manager, commentId, probe);
+    expect(refused).toMatch(/response_action.*errors/);
+    seen.push(refused);
+  }
+
+  const aTokens = oauth.tokensOf(TEAM_A);
+  const toA = JSON.stringify([...seen, ...slack.calls.slice(mark).filter((c) => aTokens.includes(c.token!))]);
+  // The commands really read data: A's own comments and kudos (its recipient on the leaderboard) reached A's manager.
+  expect([a.texts[0]!, a.texts[1]!, a.crew[2]!].filter((text) => !toA.includes(text))).toEqual([]);
+  const ofB = [...b.texts, bReply, channelOf(TEAM_B), people(TEAM_B)[1]!, ...b.crew.slice(1)];
+  expect(ofB.filter((text) => toA.includes(text))).toEqual([]);
+  // Nothing reached B's people, and B's rows are as they were.
+  expect(JSON.stringify(slack.calls.slice(mark)).includes(probe)).toBe(false);
+  expect(await bRows()).toEqual(before);
+}, 600_000);
+
 test('app_uninstalled from A deletes its tokens at once and closes it; B is still served', async () => {
   const event = eventCallbackBody(TEAM_A, {
     type: 'app_uninstalled',
@@ -208,11 +396,16 @@ test('app_uninstalled from A deletes its tokens at once and closes it; B is stil
   expect(res.status).toBe(200);
   await waitFor(async () => !(await installations()).some((r) => r.team_id === TEAM_A), "A's installation deleted");
   expect((await installations()).some((r) => r.team_id === TEAM_B)).toBe(true);
-  const { rows } = await pool.query<{ uninstalled: boolean }>(
-    'select uninstalled_at is not null as uninstalled from workspaces where external_id = $1',
-    [TEAM_A],
-  );
-  expect(rows).toEqual([{ uninstalled: true }]);
+  // The workspace is closed right after its tokens are forgotten, in the same handler: wait for it.
+  const closed = async () =>
+    (
+      await pool.query<{ uninstalled: boolean }>(
+        'select uninstalled_at is not null as uninstalled from workspaces where external_id = $1',
+        [TEAM_A],
+      )
+    ).rows;
+  await waitFor(async () => (await closed()).some((r) => r.uninstalled), 'A closed');
+  expect(await closed()).toEqual([{ uninstalled: true }]);
 
   // B goes on: a person joining B's channel is looked up with B's own token.
   const joiner = `U3${TEAM_B}`;
