@@ -9,13 +9,20 @@
  *   teams are in it and their distinct respondents together reach the largest k among them. One team
  *   under k alone is not listed at all: its row would be the organisation minus every team shown.
  * - No organisation-wide total row: the total minus the rows shown would give the teams left out.
- * - The measures are data (HEATMAP_MEASURES): a new measure (eNPS, a driver) is one entry and one
- *   value per round in the repository, and every page, export and image follows.
+ * - The measures are data (HEATMAP_MEASURES): a new measure is one entry and one value per round in
+ *   the repository, and every page, export and image follows.
+ * - eNPS and the drivers use the drivers report's own arithmetic (`buildDriversView`): a team's figure
+ *   is its latest reading among the rounds that count (eNPS: %promoters − %detractors with k answers; a
+ *   driver: the mean of its items that each reached k scores in that round). The "Other teams" row pools
+ *   the answers of every round of the teams in it, item by item, under the largest k among them. A
+ *   driver switched off (in every team of the row) or not asked in the period has no value, like one under k.
  */
 import { translate, type MessageKey } from './i18n';
 import { formatNumber, formatPercent } from './i18n/format';
 import type { TeamAction } from './model';
 import { clampThreshold } from './summary';
+import { DRIVERS, driverNameKey, ENPS_QUESTION_ID } from './drivers/bank';
+import { buildDriversView, type DriverRoundFacts } from './drivers/report';
 
 /** How many of a team's most recent closed rounds the heatmap reads, and how far back. */
 export const HEATMAP_ROUNDS = 4;
@@ -35,6 +42,8 @@ export interface HeatmapMeasure {
 export const HEATMAP_MEASURES: readonly HeatmapMeasure[] = [
   { key: 'mood', label: 'dashboard.measure.mood', format: 'score', min: 1, max: 10 },
   { key: 'response_rate', label: 'dashboard.measure.response_rate', format: 'percent', min: 0, max: 1 },
+  { key: 'enps', label: 'dashboard.measure.enps', format: 'signed', min: -100, max: 100 },
+  ...DRIVERS.map((d): HeatmapMeasure => ({ key: d, label: driverNameKey(d), format: 'score', min: 1, max: 10 })),
 ];
 
 /** What the database knows of one closed round, with nobody's identity in it. */
@@ -46,6 +55,12 @@ export interface HeatmapRoundFacts {
   scoreSum: number;
   /** People asked (those away left out). */
   invited: number;
+  closesAt: Date;
+  /** The driver items the round asked (response question ids) and whether it asked eNPS. */
+  driverItems: readonly string[];
+  enps: boolean;
+  /** The round's driver and eNPS scores, by question (no respondent). */
+  scores: ReadonlyArray<{ questionId: string; score: number | null }>;
 }
 
 /** A team and its rounds of the period. */
@@ -53,6 +68,8 @@ export interface HeatmapTeamFacts {
   teamId: string;
   channelId: string;
   threshold: number;
+  /** The drivers the team switched off. */
+  disabledDrivers: readonly string[];
   rounds: HeatmapRoundFacts[];
 }
 
@@ -72,6 +89,44 @@ export interface Heatmap {
 const oneDecimal = (v: number): number => Math.round(v * 10) / 10 + 0;
 const nulls = (measures: readonly HeatmapMeasure[]): Record<string, number | null> =>
   Object.fromEntries(measures.map((m) => [m.key, null]));
+
+const driverFacts = (r: HeatmapRoundFacts): DriverRoundFacts => ({
+  roundId: r.roundId,
+  closesAt: r.closesAt,
+  driverItems: r.driverItems,
+  enps: r.enps,
+  scores: r.scores,
+  mood: null,
+});
+
+/** All the rounds' answers as one round: how the "Other teams" row pools drivers and eNPS. */
+function pooledRound(rounds: readonly HeatmapRoundFacts[]): DriverRoundFacts {
+  return {
+    roundId: 'pooled',
+    closesAt: new Date(Math.max(0, ...rounds.map((r) => r.closesAt.getTime()))),
+    driverItems: [...new Set(rounds.flatMap((r) => r.driverItems))],
+    enps: rounds.some((r) => r.enps),
+    scores: rounds.flatMap((r) => r.scores),
+    mood: null,
+  };
+}
+
+/** eNPS and every driver from the drivers report's readings: a figure when shown, null otherwise. */
+function driverValuesOf(
+  facts: readonly DriverRoundFacts[],
+  threshold: number,
+  disabled: readonly string[],
+): Record<string, number | null> {
+  const view = buildDriversView(
+    [...facts].sort((a, b) => a.closesAt.getTime() - b.closesAt.getTime()),
+    threshold,
+    disabled,
+  );
+  return {
+    [ENPS_QUESTION_ID]: view.enps?.kind === 'shown' ? view.enps.score : null,
+    ...Object.fromEntries(view.drivers.map((d) => [d.driver, d.state === 'shown' ? oneDecimal(d.score) : null])),
+  };
+}
 
 /** Mood mean and response rate over rounds (as summaries count them: the rate never above 1). */
 function valuesOf(rounds: readonly HeatmapRoundFacts[]): Record<string, number | null> {
@@ -115,13 +170,23 @@ export function buildHeatmap(
     Object.fromEntries(measures.map((m) => [m.key, values[m.key] ?? null]));
   const rows: HeatmapRow[] = shown
     .sort((a, b) => a.channelId.localeCompare(b.channelId))
-    .map((t) => ({ kind: 'team', teamId: t.teamId, channelId: t.channelId, values: pick(valuesOf(t.rounds)) }));
+    .map((t) => ({
+      kind: 'team',
+      teamId: t.teamId,
+      channelId: t.channelId,
+      values: pick({
+        ...valuesOf(t.rounds),
+        ...driverValuesOf(t.rounds.map(driverFacts), clampThreshold(t.threshold), t.disabledDrivers),
+      }),
+    }));
   if (under.length >= 2) {
     const k = Math.max(...under.map((t) => clampThreshold(t.threshold)));
     const rounds = under.flatMap((t) => t.rounds);
     const answers = rounds.reduce((n, r) => n + r.respondents, 0);
     const reached = pooledRespondents >= k && answers >= k;
-    rows.push({ kind: 'other', teams: under.length, values: reached ? pick(valuesOf(rounds)) : nulls(measures) });
+    const off = DRIVERS.filter((d) => under.every((t) => t.disabledDrivers.includes(d)));
+    const values = reached ? { ...valuesOf(rounds), ...driverValuesOf([pooledRound(rounds)], k, off) } : {};
+    rows.push({ kind: 'other', teams: under.length, values: reached ? pick(values) : nulls(measures) });
   }
   return { measures, rows, ...period };
 }

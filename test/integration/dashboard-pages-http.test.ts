@@ -131,7 +131,12 @@ describe('the organisation heatmap', () => {
     const csv = await get('/dashboard/org.csv', await signIn(wsA, 'ADMIN', { platformAdmin: true }));
     expect(csv.status).toBe(200);
     expect(csv.type).toMatch(/^text\/csv/);
-    expect(csv.body).toBe('\uFEFFTeam,Mood (1–10),Response rate\r\n#CSHOWN,8,0.8333333333333334\r\n');
+    // eNPS and the eight drivers: no round asked them, nine empty cells.
+    expect(csv.body).toBe(
+      '\uFEFFTeam,Mood (1–10),Response rate,eNPS (−100 to +100),Recognition,Growth,Workload and wellbeing,' +
+        'Relationship with the manager,Peers and collaboration,Alignment and purpose,Autonomy,Customer focus\r\n' +
+        '#CSHOWN,8,0.8333333333333334,,,,,,,,,\r\n',
+    );
   });
 
   it.each(['/dashboard/org', '/dashboard/org.csv'])(

@@ -1,5 +1,5 @@
 /** The dashboard's query layer on the real database: k per round, "Other teams" pooling, workspace scoping, the period. */
-import type { Heatmap, HeatmapRow } from '../../src/core/dashboard';
+import { HEATMAP_MEASURES, type Heatmap, type HeatmapRow } from '../../src/core/dashboard';
 import { createDashboardRepository } from '../../src/db/repositories/dashboard-repository';
 import { openTestDatabase, type TestDatabase } from '../support/db';
 import { seedClosedRound, seedDashboardTeam, seedWorkspace } from '../support/dashboard-seed';
@@ -21,6 +21,11 @@ const people = (prefix: string, n: number) => Array.from({ length: n }, (_, i) =
 const teamRow = (map: Heatmap, channelId: string) =>
   map.rows.find((r): r is Extract<HeatmapRow, { kind: 'team' }> => r.kind === 'team' && r.channelId === channelId);
 const otherRow = (map: Heatmap) => map.rows.find((r) => r.kind === 'other');
+/** A row's values: those given, every other measure (eNPS, drivers) the dash. */
+const vals = (given: Record<string, number | null>) => ({
+  ...Object.fromEntries(HEATMAP_MEASURES.map((m) => [m.key, null])),
+  ...given,
+});
 
 describe('DashboardRepository.heatmap', () => {
   it('shows a team from its rounds that met k, leaving out a round under k', async () => {
@@ -32,7 +37,7 @@ describe('DashboardRepository.heatmap', () => {
     await seedClosedRound(t.repos, team, members, daysAgo(7), [1, 1, null, null, null, null]);
     const map = await dashboard.heatmap(ws.id, NOW);
     expect(map.rows).toEqual([
-      { kind: 'team', teamId: team.id, channelId: 'CA', values: { mood: 8, response_rate: 5 / 6 } },
+      { kind: 'team', teamId: team.id, channelId: 'CA', values: vals({ mood: 8, response_rate: 5 / 6 }) },
     ]);
   });
 
@@ -43,7 +48,7 @@ describe('DashboardRepository.heatmap', () => {
     await seedClosedRound(t.repos, a.team, a.members, daysAgo(3), [2, 4, 6]);
     await seedClosedRound(t.repos, b.team, b.members, daysAgo(3), [8, 10, null]);
     const map = await dashboard.heatmap(ws.id, NOW);
-    expect(map.rows).toEqual([{ kind: 'other', teams: 2, values: { mood: 6, response_rate: 5 / 6 } }]);
+    expect(map.rows).toEqual([{ kind: 'other', teams: 2, values: vals({ mood: 6, response_rate: 5 / 6 }) }]);
     expect(teamRow(map, 'CA')).toBeUndefined();
   });
 
@@ -55,7 +60,7 @@ describe('DashboardRepository.heatmap', () => {
     await seedClosedRound(t.repos, a.team, a.members, daysAgo(3), [2, 4, 6]);
     await seedClosedRound(t.repos, b.team, b.members, daysAgo(3), [8, 10]);
     const map = await dashboard.heatmap(ws.id, NOW);
-    expect(otherRow(map)).toEqual({ kind: 'other', teams: 2, values: { mood: null, response_rate: null } });
+    expect(otherRow(map)).toEqual({ kind: 'other', teams: 2, values: vals({ mood: null, response_rate: null }) });
   });
 
   it('never shows one team under k, alone or as "Other teams": it would be the organisation minus the rest', async () => {
@@ -66,6 +71,63 @@ describe('DashboardRepository.heatmap', () => {
     await seedClosedRound(t.repos, lone.team, lone.members, daysAgo(3), [9, 9, 9, 9]);
     const map = await dashboard.heatmap(ws.id, NOW);
     expect(map.rows.map((r) => (r.kind === 'team' ? r.channelId : 'other'))).toEqual(['CA']);
+  });
+
+  it('adds eNPS and each driver, from the latest round that asked them, under k per item, and the dash under k', async () => {
+    const ws = await seedWorkspace(t.repos);
+    const a = await seedDashboardTeam(t.repos, ws, { channelId: 'CA', people: people('A', 6) });
+    const b = await seedDashboardTeam(t.repos, ws, { channelId: 'CB', people: people('B', 6) });
+    // CA, k=5. An older eNPS round (all 0: −100) that the latest eNPS round replaces.
+    await seedClosedRound(t.repos, a.team, a.members, daysAgo(21), [5, 5, 5, 5, 5, null], {
+      enps: true,
+      answers: { enps: [0, 0, 0, 0, 0, null] },
+    });
+    await seedClosedRound(t.repos, a.team, a.members, daysAgo(14), [6, 7, 8, 9, 10, null], {
+      enps: true,
+      driverItems: ['driver:recognition-1', 'driver:recognition-2', 'driver:growth-1'],
+      answers: {
+        // Promoters 10, 9, 10; passive 8; detractor 3: (3 − 1) / 5 = +40.
+        enps: [10, 9, 8, 3, 10, null],
+        // Item means 7 and 9, both with 5 scores: recognition (7 + 9) / 2 = 8.
+        'driver:recognition-1': [8, 8, 6, 6, 7, null],
+        'driver:recognition-2': [9, 9, 9, 9, 9, null],
+        // Two scores, under k: growth is not shown.
+        'driver:growth-1': [5, 5, null, null, null, null],
+      },
+    });
+    // CB, k=5: its mood meets k, its eNPS (4 answers) and its one driver item (4 scores) do not.
+    await seedClosedRound(t.repos, b.team, b.members, daysAgo(7), [5, 5, 5, 5, 5, 5], {
+      enps: true,
+      driverItems: ['driver:recognition-1'],
+      answers: { enps: [10, 10, 10, 10, null, null], 'driver:recognition-1': [7, 7, 7, 7, null, null] },
+    });
+    const map = await dashboard.heatmap(ws.id, NOW);
+    // Mood over both rounds: (5 × 5 + 6 + 7 + 8 + 9 + 10) / 10 = 6.5.
+    expect(teamRow(map, 'CA')?.values).toEqual(vals({ mood: 6.5, response_rate: 5 / 6, enps: 40, recognition: 8 }));
+    expect(teamRow(map, 'CB')?.values).toEqual(vals({ mood: 5, response_rate: 1 }));
+  });
+
+  it('pools eNPS and driver items of the teams under k into "Other teams" under the largest k', async () => {
+    const ws = await seedWorkspace(t.repos);
+    const a = await seedDashboardTeam(t.repos, ws, { channelId: 'CA', people: people('A', 3) });
+    const b = await seedDashboardTeam(t.repos, ws, { channelId: 'CB', people: people('B', 3) });
+    const asks = { enps: true, driverItems: ['driver:peers-1', 'driver:growth-1'] };
+    await seedClosedRound(t.repos, a.team, a.members, daysAgo(3), [2, 4, 6], {
+      ...asks,
+      answers: { enps: [10, 10, 6], 'driver:peers-1': [6, 6, 6], 'driver:growth-1': [9, 9, null] },
+    });
+    await seedClosedRound(t.repos, b.team, b.members, daysAgo(3), [8, 10, null], {
+      ...asks,
+      answers: { enps: [9, 7, 8], 'driver:peers-1': [8, 8, null], 'driver:growth-1': [9, 9, null] },
+    });
+    const map = await dashboard.heatmap(ws.id, NOW);
+    // eNPS: 6 answers, promoters 10, 10, 9, detractor 6: (3 − 1) / 6 = 33.3 → +33.
+    // peers: 5 scores, (6 + 6 + 6 + 8 + 8) / 5 = 6.8. growth: 4 scores, under k.
+    expect(otherRow(map)).toEqual({
+      kind: 'other',
+      teams: 2,
+      values: vals({ mood: 6, response_rate: 5 / 6, enps: 33, peers: 6.8 }),
+    });
   });
 
   it("uses each team's own k (never below 3) and the largest k of a pool", async () => {
@@ -95,7 +157,7 @@ describe('DashboardRepository.heatmap', () => {
     await seedClosedRound(t.repos, team, members, new Date(NOW.getTime() + 3_600_000), [1, 1, 1, 1, 1]);
     const map = await dashboard.heatmap(ws.id, NOW);
     expect(map.rows).toEqual([
-      { kind: 'team', teamId: team.id, channelId: 'CA', values: { mood: 8, response_rate: 1 } },
+      { kind: 'team', teamId: team.id, channelId: 'CA', values: vals({ mood: 8, response_rate: 1 }) },
     ]);
     expect(map.from).toEqual(daysAgo(90));
   });

@@ -41,6 +41,14 @@ export async function seedDashboardTeam(
   return { team, members };
 }
 
+/** What else a seeded round asks: driver items and eNPS, with each question's scores by member. */
+export interface SeedExtra {
+  driverItems?: string[];
+  enps?: boolean;
+  /** Response question id (`driver:<item>`, `enps`) → score of member i (null: no answer). */
+  answers?: Record<string, ReadonlyArray<number | null>>;
+}
+
 /**
  * A round of the team that closed at `closesAt`, asked of every member, answered with `scores[i]` by
  * member i (a null score: asked, did not answer), then closed.
@@ -51,6 +59,7 @@ export async function seedClosedRound(
   members: readonly Member[],
   closesAt: Date,
   scores: ReadonlyArray<number | null>,
+  extra: SeedExtra = {},
 ): Promise<string> {
   const opensAt = new Date(closesAt.getTime() - 72 * 3_600_000);
   const { round } = await repos.rounds.ensure({
@@ -59,25 +68,32 @@ export async function seedClosedRound(
     kind: 'scheduled',
     opensAt,
     closesAt,
+    driverItems: extra.driverItems,
+    enps: extra.enps,
   });
   const deliveries = await repos.deliveries.ensureMany(
     round.id,
     members.map((m) => m.id),
   );
-  for (const [i, score] of scores.entries()) {
-    if (score === null) continue;
-    const member = members[i]!;
-    const delivery = deliveries.find((d) => d.memberId === member.id)!;
-    await repos.answers.saveScore({
-      deliveryId: delivery.id,
-      roundId: round.id,
-      teamId: team.id,
-      questionId: MOOD_QUESTION_ID,
-      respondentHash: respondentHash(SEED_SECRET, round.id, member.id),
-      score,
-      at: opensAt,
-    });
-  }
+  const questions: Array<[string, ReadonlyArray<number | null>]> = [
+    [MOOD_QUESTION_ID, scores],
+    ...Object.entries(extra.answers ?? {}),
+  ];
+  for (const [questionId, given] of questions)
+    for (const [i, score] of given.entries()) {
+      if (score === null) continue;
+      const member = members[i]!;
+      const delivery = deliveries.find((d) => d.memberId === member.id)!;
+      await repos.answers.saveScore({
+        deliveryId: delivery.id,
+        roundId: round.id,
+        teamId: team.id,
+        questionId,
+        respondentHash: respondentHash(SEED_SECRET, round.id, member.id),
+        score,
+        at: opensAt,
+      });
+    }
   await repos.rounds.close(round.id, closesAt);
   return round.id;
 }

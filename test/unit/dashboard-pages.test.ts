@@ -15,16 +15,20 @@ const round = (roundId: string, respondents: number, mean: number, invited = res
   respondents,
   scoreSum: respondents * mean,
   invited,
+  closesAt: FROM,
+  driverItems: [],
+  enps: false,
+  scores: [],
 });
 
 /** Two teams shown (one named with markup), two under k pooled to a figure. */
 function sampleHeatmap(): Heatmap {
   return buildHeatmap(
     [
-      { teamId: 'a', channelId: 'C<script>', threshold: 5, rounds: [round('r1', 5, 7.4, 6)] },
-      { teamId: 'b', channelId: 'CB', threshold: 5, rounds: [round('r2', 10, 3)] },
-      { teamId: 'c', channelId: 'CSECRET1', threshold: 5, rounds: [round('r3', 2, 9)] },
-      { teamId: 'd', channelId: 'CSECRET2', threshold: 5, rounds: [round('r4', 3, 9)] },
+      { teamId: 'a', channelId: 'C<script>', threshold: 5, disabledDrivers: [], rounds: [round('r1', 5, 7.4, 6)] },
+      { teamId: 'b', channelId: 'CB', threshold: 5, disabledDrivers: [], rounds: [round('r2', 10, 3)] },
+      { teamId: 'c', channelId: 'CSECRET1', threshold: 5, disabledDrivers: [], rounds: [round('r3', 2, 9)] },
+      { teamId: 'd', channelId: 'CSECRET2', threshold: 5, disabledDrivers: [], rounds: [round('r4', 3, 9)] },
     ],
     5,
     { from: FROM, to: TO },
@@ -91,14 +95,16 @@ describe('heatmap page', () => {
     expect(html).toContain('<th scope="row" class="other">Other teams (2)</th><td class="heat heat-4">9.0</td>');
     expect(html).not.toMatch(/CSECRET/);
     expect(html).toContain('<th scope="col">Mood (1–10)</th>');
-    expect(html).toContain('<caption>');
+    expect(html).toContain('<caption id="heatmap-caption">');
+    expect(html).toContain('<div class="table-scroll" role="region" tabindex="0" aria-labelledby="heatmap-caption">');
+    expect(html).toContain('<th scope="col">eNPS (−100 to +100)</th><th scope="col">Recognition</th>');
   });
 
   it('shows the dash, with words for screen readers, in every cell of a pool that does not reach k', () => {
     const map = buildHeatmap(
       [
-        { teamId: 'c', channelId: 'C1', threshold: 5, rounds: [round('r3', 2, 9)] },
-        { teamId: 'd', channelId: 'C2', threshold: 5, rounds: [round('r4', 2, 9)] },
+        { teamId: 'c', channelId: 'C1', threshold: 5, disabledDrivers: [], rounds: [round('r3', 2, 9)] },
+        { teamId: 'd', channelId: 'C2', threshold: 5, disabledDrivers: [], rounds: [round('r4', 2, 9)] },
       ],
       4,
       { from: FROM, to: TO },
@@ -107,7 +113,8 @@ describe('heatmap page', () => {
     const dashes = html.match(
       /<td class="heat heat-none"><span aria-hidden="true">–<\/span><span class="sr-only">too few answers to show<\/span><\/td>/g,
     );
-    expect(dashes).toHaveLength(2);
+    // One pooled row, 11 columns (mood, response rate, eNPS, 8 drivers).
+    expect(dashes).toHaveLength(11);
     expect(html).not.toMatch(/>9\.0</);
   });
 
@@ -118,9 +125,9 @@ describe('heatmap page', () => {
   });
 
   it('draws a column per measure, so a new measure is one entry', () => {
-    const enps: HeatmapMeasure = { key: 'enps', label: 'dashboard.team.nps', format: 'signed', min: -100, max: 100 };
-    const map = { ...sampleHeatmap(), measures: [...HEATMAP_MEASURES, enps] };
-    map.rows = map.rows.map((r) => ({ ...r, values: { ...r.values, enps: r.kind === 'team' ? 35 : null } }));
+    const nps: HeatmapMeasure = { key: 'nps', label: 'dashboard.team.nps', format: 'signed', min: -100, max: 100 };
+    const map = { ...sampleHeatmap(), measures: [...HEATMAP_MEASURES, nps] };
+    map.rows = map.rows.map((r) => ({ ...r, values: { ...r.values, nps: r.kind === 'team' ? 35 : null } }));
     const html = renderHeatmap('en', map);
     expect(html).toContain('<th scope="col">Customer NPS</th>');
     expect(html).toContain('<td class="heat heat-3">+35</td>');
@@ -128,9 +135,13 @@ describe('heatmap page', () => {
 
   it('exports the same rows as CSV, an empty cell where the page shows a dash', () => {
     const map = sampleHeatmap();
-    map.rows.push({ kind: 'other', teams: 3, values: { mood: null, response_rate: null } });
+    map.rows[0]!.values = { ...map.rows[0]!.values, enps: -40, recognition: 8.5 };
+    map.rows.push({ kind: 'other', teams: 3, values: {} });
     expect(heatmapCsv('en', map)).toBe(
-      '\uFEFFTeam,Mood (1–10),Response rate\r\n#C<script>,7.4,0.8333333333333334\r\n#CB,3,1\r\nOther teams (2),9,1\r\nOther teams (3),,\r\n',
+      '\uFEFFTeam,Mood (1–10),Response rate,eNPS (−100 to +100),Recognition,Growth,Workload and wellbeing,' +
+        'Relationship with the manager,Peers and collaboration,Alignment and purpose,Autonomy,Customer focus\r\n' +
+        '#C<script>,7.4,0.8333333333333334,-40,8.5,,,,,,,\r\n#CB,3,1,,,,,,,,,\r\nOther teams (2),9,1,,,,,,,,,\r\n' +
+        'Other teams (3),,,,,,,,,,,\r\n',
     );
   });
 });

@@ -40,13 +40,15 @@ export function renderHeatmap(locale: string, map: Heatmap): string {
     to: formatDate(locale, map.to),
   });
   return `${heading}
+<div class="table-scroll" role="region" tabindex="0" aria-labelledby="heatmap-caption">
 <table class="heatmap">
-<caption>${caption}</caption>
+<caption id="heatmap-caption">${caption}</caption>
 <thead><tr><th scope="col">${t(locale, 'dashboard.heatmap.team_column')}</th>${head}</tr></thead>
 <tbody>
 ${body}
 </tbody>
 </table>
+</div>
 ${rule}
 <p><a class="export" href="${DASHBOARD_BASE}/org.csv" download>${t(locale, 'dashboard.export_csv')}</a></p>`;
 }

@@ -24,6 +24,10 @@ caption { caption-side: top; text-align: start; color: var(--muted); padding-blo
 th, td { padding: .5rem .75rem; border: 1px solid var(--line); text-align: start; }
 td.num, td.heat { text-align: center; font-variant-numeric: tabular-nums; }
 th.other { font-style: italic; }
+.table-scroll { overflow-x: auto; max-width: 100%; }
+.table-scroll:focus-visible { outline: 2px solid var(--accent); }
+table.heatmap thead th { max-width: 7rem; font-size: .875rem; vertical-align: bottom; }
+table.heatmap td.heat { min-width: 3rem; padding-inline: .5rem; }
 .heat-0 { background: #fbd9c9; color: #1a1a1a; }
 .heat-1 { background: #fdeccd; color: #1a1a1a; }
 .heat-2 { background: #e3eef7; color: #1a1a1a; }

@@ -13,6 +13,7 @@ import {
   type DashboardRepository,
   type HeatmapTeamFacts,
 } from '../../core/dashboard';
+import { ENPS_QUESTION_ID } from '../../core/drivers/bank';
 import { MOOD_QUESTION_ID } from '../../core/model';
 import type { Database } from '../client';
 import { kudos, teamActions } from '../schema';
@@ -27,6 +28,11 @@ interface RoundRow extends Record<string, unknown> {
   respondents: number;
   score_sum: number;
   invited: number;
+  closes_at: Date | string | null;
+  driver_items: string[] | null;
+  enps: boolean | null;
+  disabled_drivers: string[] | null;
+  scores: Array<{ q: string; s: number | null }> | null;
 }
 
 /** The PostgreSQL DashboardRepository. */
@@ -35,8 +41,8 @@ export function createDashboardRepository(db: Database): DashboardRepository {
   async function teamFacts(workspaceId: string, from: Date, to: Date): Promise<HeatmapTeamFacts[]> {
     const result = await db.execute<RoundRow>(sql`
       with picked as (
-        select r.id, r.team_id from (
-          select r.id, r.team_id, row_number() over (partition by r.team_id order by r.closes_at desc, r.id) as n
+        select r.id, r.team_id, r.closes_at, r.driver_items, r.enps from (
+          select r.id, r.team_id, r.closes_at, r.driver_items, r.enps, row_number() over (partition by r.team_id order by r.closes_at desc, r.id) as n
           from rounds r join teams t on t.id = r.team_id
           where t.workspace_id = ${workspaceId} and r.status = 'closed'
             and r.closes_at > ${from.toISOString()} and r.closes_at <= ${to.toISOString()}
@@ -48,17 +54,26 @@ export function createDashboardRepository(db: Database): DashboardRepository {
         where question_id = ${MOOD_QUESTION_ID} and round_id in (select id from picked)
         group by round_id
       ),
+      driver_scores as (
+        select round_id, json_agg(json_build_object('q', question_id, 's', score)) as scores
+        from responses
+        where (question_id = ${ENPS_QUESTION_ID} or question_id like 'driver:%') and round_id in (select id from picked)
+        group by round_id
+      ),
       asked as (
         select round_id, (count(*) filter (where state <> 'away'))::int as invited
         from deliveries where round_id in (select id from picked)
         group by round_id
       )
       select t.id as team_id, t.channel_id, (t.settings->>'threshold')::float8 as threshold, p.id as round_id,
-        coalesce(m.respondents, 0) as respondents, coalesce(m.score_sum, 0) as score_sum, coalesce(a.invited, 0) as invited
+        coalesce(m.respondents, 0) as respondents, coalesce(m.score_sum, 0) as score_sum, coalesce(a.invited, 0) as invited,
+        p.closes_at, p.driver_items, p.enps, d.scores,
+        array(select jsonb_array_elements_text(coalesce(t.settings->'disabledDrivers', '[]'::jsonb))) as disabled_drivers
       from teams t
       left join picked p on p.team_id = t.id
       left join mood m on m.round_id = p.id
       left join asked a on a.round_id = p.id
+      left join driver_scores d on d.round_id = p.id
       where t.workspace_id = ${workspaceId}`);
     const byTeam = new Map<string, HeatmapTeamFacts>();
     for (const row of result.rows) {
@@ -66,6 +81,7 @@ export function createDashboardRepository(db: Database): DashboardRepository {
         teamId: row.team_id,
         channelId: row.channel_id,
         threshold: row.threshold ?? Number.NaN,
+        disabledDrivers: row.disabled_drivers ?? [],
         rounds: [],
       };
       byTeam.set(row.team_id, team);
@@ -75,6 +91,10 @@ export function createDashboardRepository(db: Database): DashboardRepository {
           respondents: row.respondents,
           scoreSum: row.score_sum,
           invited: row.invited,
+          closesAt: new Date(row.closes_at ?? 0),
+          driverItems: row.driver_items ?? [],
+          enps: row.enps ?? false,
+          scores: (row.scores ?? []).map(({ q, s }) => ({ questionId: q, score: s })),
         });
     }
     return [...byTeam.values()];

@@ -15,7 +15,7 @@ const NONE_FILL = '#f2f2f2';
 const NONE_INK = '#444444';
 
 const ROW_HEIGHT = 32;
-const COLUMN_WIDTH = 150;
+const COLUMN_WIDTH = 96;
 
 /** The Vega-Lite spec of a heatmap (exported for tests). */
 export function heatmapChartSpec(map: Heatmap, locale: string): TopLevelSpec {
@@ -34,7 +34,13 @@ export function heatmapChartSpec(map: Heatmap, locale: string): TopLevelSpec {
       };
     }),
   );
-  const x = { field: 'column', type: 'nominal', sort: columns, title: null, axis: { orient: 'top', labelAngle: 0 } };
+  const x = {
+    field: 'column',
+    type: 'nominal',
+    sort: columns,
+    title: null,
+    axis: { orient: 'top', labelAngle: -35, labelAlign: 'left', labelLimit: 200 },
+  };
   const y = { field: 'row', type: 'nominal', sort: rows, title: null, axis: { labelLimit: 220 } };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',

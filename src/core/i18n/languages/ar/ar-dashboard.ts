@@ -11,6 +11,7 @@ export const arDashboard: Record<keyof typeof enDashboard, string> = {
   'dashboard.withheld': 'الإجابات أقل من أن تُعرض',
   'dashboard.measure.mood': 'المزاج (1–10)',
   'dashboard.measure.response_rate': 'نسبة الاستجابة',
+  'dashboard.measure.enps': 'eNPS (من −100 إلى +100)',
   'dashboard.heatmap.heading': 'كل الفرق في لمحة واحدة',
   'dashboard.heatmap.caption':
     'آخر جولات كل فريق (عددها: {rounds}) التي أُغلقت بين {from} و{to}. الخلية الأغمق أفضل، والرقم مكتوب في كل خلية.',

@@ -9,6 +9,7 @@ export const enDashboard = {
   'dashboard.withheld': 'too few answers to show',
   'dashboard.measure.mood': 'Mood (1–10)',
   'dashboard.measure.response_rate': 'Response rate',
+  'dashboard.measure.enps': 'eNPS (−100 to +100)',
   'dashboard.heatmap.heading': 'Every team at a glance',
   'dashboard.heatmap.caption':
     "Each team's last {rounds} rounds that closed between {from} and {to}. Darker cells are better; the number is in every cell.",

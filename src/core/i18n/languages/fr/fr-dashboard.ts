@@ -11,6 +11,7 @@ export const frDashboard: Record<keyof typeof enDashboard, string> = {
   'dashboard.withheld': 'trop peu de réponses pour être affiché',
   'dashboard.measure.mood': 'Humeur (1–10)',
   'dashboard.measure.response_rate': 'Taux de réponse',
+  'dashboard.measure.enps': 'eNPS (−100 à +100)',
   'dashboard.heatmap.heading': 'Toutes les équipes d’un coup d’œil',
   'dashboard.heatmap.caption':
     'Les {rounds} derniers tours de chaque équipe clos entre le {from} et le {to}. Plus la case est foncée, meilleur est le résultat ; le chiffre figure dans chaque case.',

@@ -11,6 +11,7 @@ export const nlDashboard: Record<keyof typeof enDashboard, string> = {
   'dashboard.withheld': 'te weinig antwoorden om te tonen',
   'dashboard.measure.mood': 'Stemming (1–10)',
   'dashboard.measure.response_rate': 'Responspercentage',
+  'dashboard.measure.enps': 'eNPS (−100 tot +100)',
   'dashboard.heatmap.heading': 'Alle teams in één oogopslag',
   'dashboard.heatmap.caption':
     'De laatste {rounds} rondes van elk team die sloten tussen {from} en {to}. Hoe donkerder de cel, hoe beter; het getal staat in elke cel.',

@@ -11,6 +11,7 @@ export const svDashboard: Record<keyof typeof enDashboard, string> = {
   'dashboard.withheld': 'för få svar för att visas',
   'dashboard.measure.mood': 'Stämning (1–10)',
   'dashboard.measure.response_rate': 'Svarsfrekvens',
+  'dashboard.measure.enps': 'eNPS (−100 till +100)',
   'dashboard.heatmap.heading': 'Alla team i en överblick',
   'dashboard.heatmap.caption':
     'Varje teams senaste {rounds} omgångar som stängde mellan {from} och {to}. Mörkare rutor är bättre; siffran står i varje ruta.',
