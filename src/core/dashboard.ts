@@ -13,9 +13,9 @@
  *   the repository, and every page, export and image follows.
  * - eNPS and the drivers use the drivers report's own arithmetic (`buildDriversView`): a team's figure
  *   is its latest reading among the rounds that count (eNPS: %promoters − %detractors with k answers; a
- *   driver: the mean of its items that each reached k scores in that round). The "Other teams" row pools
- *   the answers of every round of the teams in it, item by item, under the largest k among them. A
- *   driver switched off (in every team of the row) or not asked in the period has no value, like one under k.
+ *   driver: the mean of its items that each reached k scores in that round). The "Other teams" row shows
+ *   no eNPS or driver figure: an item's answers come from a subset of the pool, and one person in two pooled
+ *   teams could count twice toward its k. A driver switched off or not asked in the period has no value either.
  */
 import { translate, type MessageKey } from './i18n';
 import { formatNumber, formatPercent } from './i18n/format';
@@ -99,18 +99,6 @@ const driverFacts = (r: HeatmapRoundFacts): DriverRoundFacts => ({
   mood: null,
 });
 
-/** All the rounds' answers as one round: how the "Other teams" row pools drivers and eNPS. */
-function pooledRound(rounds: readonly HeatmapRoundFacts[]): DriverRoundFacts {
-  return {
-    roundId: 'pooled',
-    closesAt: new Date(Math.max(0, ...rounds.map((r) => r.closesAt.getTime()))),
-    driverItems: [...new Set(rounds.flatMap((r) => r.driverItems))],
-    enps: rounds.some((r) => r.enps),
-    scores: rounds.flatMap((r) => r.scores),
-    mood: null,
-  };
-}
-
 /** eNPS and every driver from the drivers report's readings: a figure when shown, null otherwise. */
 function driverValuesOf(
   facts: readonly DriverRoundFacts[],
@@ -184,8 +172,10 @@ export function buildHeatmap(
     const rounds = under.flatMap((t) => t.rounds);
     const answers = rounds.reduce((n, r) => n + r.respondents, 0);
     const reached = pooledRespondents >= k && answers >= k;
-    const off = DRIVERS.filter((d) => under.every((t) => t.disabledDrivers.includes(d)));
-    const values = reached ? { ...valuesOf(rounds), ...driverValuesOf([pooledRound(rounds)], k, off) } : {};
+    // Mood and response rate only: every respondent counted in pooledRespondents answered the mood, so k holds
+    // for them; an eNPS or driver item is answered by a subset, and across teams one person can answer the same
+    // item twice, so the pool cannot show that k distinct people stand behind it. Those cells stay "–".
+    const values = reached ? valuesOf(rounds) : {};
     rows.push({ kind: 'other', teams: under.length, values: reached ? pick(values) : nulls(measures) });
   }
   return { measures, rows, ...period };
