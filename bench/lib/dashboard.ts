@@ -58,7 +58,7 @@ class CookieJar {
 
 async function redirectOf(res: Response, step: string): Promise<string> {
   const location = res.headers.get('location');
-  if (res.status !== 302 || !location) {
+  if ((res.status !== 302 && res.status !== 303) || !location) {
     throw new Error(`sign-in: ${step} answered ${res.status} ${(await res.text()).slice(0, 300)}`);
   }
   return location;
