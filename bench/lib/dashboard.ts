@@ -6,6 +6,7 @@
  * (a static answer of the same process, no session, no database), taken in turn A, B, A, B so a busy
  * moment of the machine falls on both alike.
  */
+import { rememberCookies } from '../../test/support/cookie-jar';
 import { percentiles, type Percentiles } from './stats';
 import type { SummaryShape } from './summary';
 
@@ -40,14 +41,7 @@ class CookieJar {
   async get(url: string): Promise<Response> {
     const cookie = this.header();
     const res = await fetch(url, { redirect: 'manual', headers: cookie ? { cookie } : {} });
-    for (const line of res.headers.getSetCookie()) {
-      const [pair = ''] = line.split(';');
-      const at = pair.indexOf('=');
-      const name = pair.slice(0, at);
-      const value = pair.slice(at + 1);
-      if (/Max-Age=0/i.test(line) || value === '') this.cookies.delete(name);
-      else this.cookies.set(name, value);
-    }
+    rememberCookies(this.cookies, res.headers.getSetCookie());
     return res;
   }
 
