@@ -8,7 +8,8 @@
  *   4. peak memory of web and worker during 1 and 2,
  *   5. fan-out with 1, 2 and 4 worker processes.
  * Prints a table, writes bench/results.md, and removes everything it made.
- * BENCH_ONLY=app|summary runs one half (BENCH_ONLY=scale only step 5, its rows printed, nothing written); BENCH_QUICK=1 runs every step at a small size (for
+ *   6. the org heatmap of the dashboard (200 teams, 1,000,000 responses) beside its static stylesheet.
+ * BENCH_ONLY=app|summary|dashboard runs one part (BENCH_ONLY=scale only step 5, its rows printed, nothing written); BENCH_QUICK=1 runs every step at a small size (for
  * working on the benchmark itself: its figures are not to be quoted, and go to results.quick.md).
  * BENCH_PROFILE_DIR=dir makes every app process write a V8 CPU profile (.cpuprofile) there when it exits.
  * `npm run bench -- workspaces` runs the many-workspaces benchmark instead (bench/workspaces.ts).
@@ -52,10 +53,12 @@ import {
   FIGURES_PAGE,
   README_END,
   README_START,
+  dashboardRows,
   renderResults,
   printTable,
   withReadmeBlock,
   type AppResults,
+  type DashboardResults,
   type Machine,
   type Report,
   type Row,
@@ -68,6 +71,8 @@ import { fmt, percentiles } from './lib/stats';
 import { FULL_SIZES, QUICK_SIZES } from './lib/sizes';
 import { seedSummaries, timeSummaries } from './lib/summary';
 import { SUMMARY_WORKSPACE, timeSummaryOverHttp } from './lib/summary-http';
+import { DASHBOARD_ADMIN, signInOverHttp, timeDashboard } from './lib/dashboard';
+import { translate } from '../src/core/i18n';
 import { runWorkspacesBench } from './workspaces';
 
 const QUICK = process.env.BENCH_QUICK === '1';
@@ -457,6 +462,58 @@ async function runSummaryBenchmark(database: BenchDatabase, prefix: string): Pro
   }
 }
 
+/**
+ * Benchmark 6 (issue #19): the org heatmap of 200 teams over 1,000,000 responses, on a database of its own
+ * (the summary's teams are all above k; these have some under it), through the web process with the dashboard on.
+ */
+async function runDashboardBenchmark(prefix: string): Promise<DashboardResults> {
+  const shape = SIZES.dashboard;
+  const database = await createBenchDatabase();
+  const slack = await startFakeSlack({ teamId: SUMMARY_WORKSPACE });
+  try {
+    log(
+      `dashboard: database ${database.name}, seeding ${shape.teams} teams (${shape.smallTeams} under k), ${fmt(shape.responses, 0)} responses`,
+    );
+    const seed = await seedSummaries(database.pool, shape);
+    log(`dashboard: seeded ${fmt(seed.responses, 0)} responses in ${fmt(seed.seconds, 1)} s`);
+    const client = { clientId: '1234567890.5555555555', clientSecret: randomBytes(16).toString('hex') };
+    slack.openid.configure(client);
+    // A Slack workspace admin: an org admin of the dashboard (read from users.info, as for a real workspace).
+    slack.addUser({ id: DASHBOARD_ADMIN, isAdmin: true });
+    slack.openid.signInAs({ userId: DASHBOARD_ADMIN, name: 'Bench Admin', locale: 'en-US' });
+    const port = String(await freePort());
+    const web = await startRole('web', {
+      ...appEnv(database, prefix, slack, `bench-${randomBytes(12).toString('hex')}`),
+      PORT: port,
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      SESSION_SECRET: randomBytes(32).toString('hex'),
+      SLACK_CLIENT_ID: client.clientId,
+      SLACK_CLIENT_SECRET: client.clientSecret,
+    });
+    const webUrl = web.url;
+    const cookie = await signInOverHttp(webUrl);
+    log(`dashboard: signed in as an org admin; ${SIZES.dashboardRuns} heatmaps and stylesheets in turn`);
+    const timings = await timeDashboard(
+      webUrl,
+      cookie,
+      {
+        knownTeamId: seed.teamIds[seed.teamIds.length - 1]!,
+        pooledTeamId: seed.teamIds[0]!,
+        otherTeamsLabel: translate('en-US', 'dashboard.heatmap.other_teams', { count: shape.smallTeams ?? 0 }),
+      },
+      SIZES.dashboardRuns,
+    );
+    log(
+      `dashboard: heatmap p50 ${fmt(timings.heatmap.p50, 2)} ms, p95 ${fmt(timings.heatmap.p95, 2)} ms, p99 ${fmt(timings.heatmap.p99, 2)} ms; stylesheet p95 ${fmt(timings.stylesheet.p95, 2)} ms`,
+    );
+    await web.stop();
+    return { seed, timings };
+  } finally {
+    await slack.close();
+    await database.drop().catch((err: unknown) => log(`could not drop the dashboard database: ${String(err)}`));
+  }
+}
+
 function buildRows(app: AppResults | undefined, summary: SummaryResults | undefined): Row[] {
   const rows: Row[] = [];
   if (app) {
@@ -646,6 +703,11 @@ async function main(): Promise<void> {
     `${machine.cpu}, ${machine.cores} cores, ${fmt(machine.memoryGb)} GB, Node ${machine.node}, load ${machine.loadBefore.map((l) => fmt(l, 2)).join(' ')}${QUICK ? ' — QUICK sizes' : ''}`,
   );
   assertLoopback(REDIS_URL);
+  if (ONLY !== undefined && !['app', 'summary', 'dashboard', 'scale'].includes(ONLY)) {
+    throw new Error(
+      `BENCH_ONLY=${ONLY} is not a part: use app, summary, dashboard or scale (or leave it unset for the full run)`,
+    );
+  }
   const figuresPage = join(__dirname, '..', FIGURES_PAGE);
   const pageText = readFileSync(figuresPage, 'utf8');
   if (!QUICK && !ONLY && !(pageText.includes(README_START) && pageText.includes(README_END))) {
@@ -674,20 +736,32 @@ async function main(): Promise<void> {
       return;
     }
     let app: AppResults | undefined;
-    if (ONLY !== 'summary') {
+    if (!ONLY || ONLY === 'app') {
       slack = await startFakeSlack({ teamId: 'T0BENCH01' });
       app = await runAppBenchmarks(database, prefix, slack);
       // Its 20,000 conversations stay in this process's memory otherwise, through the summary timing below.
       await slack.close();
       slack = undefined;
     }
-    const summary = ONLY !== 'app' ? await runSummaryBenchmark(database, prefix) : undefined;
+    const summary = !ONLY || ONLY === 'summary' ? await runSummaryBenchmark(database, prefix) : undefined;
+    const dashboard = !ONLY || ONLY === 'dashboard' ? await runDashboardBenchmark(prefix) : undefined;
     machine.loadAfter = loadavg();
     const finishedAt = new Date();
-    const rows = buildRows(app, summary);
+    const rows = [...buildRows(app, summary), ...(dashboard ? dashboardRows(dashboard) : [])];
     process.stdout.write(printTable(rows));
     const file = QUICK || ONLY ? 'results.partial.md' : 'results.md';
-    const report: Report = { machine, versions, startedAt, finishedAt, rows, sizes: SIZES, quick: QUICK, app, summary };
+    const report: Report = {
+      machine,
+      versions,
+      startedAt,
+      finishedAt,
+      rows,
+      sizes: SIZES,
+      quick: QUICK,
+      app,
+      summary,
+      dashboard,
+    };
     writeFileSync(join(__dirname, file), renderResults(report));
     log(`wrote bench/${file} (${fmt((finishedAt.getTime() - startedAt.getTime()) / 1000, 0)} s)`);
     if (!QUICK && !ONLY) {

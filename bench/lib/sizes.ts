@@ -1,5 +1,6 @@
 /** How big each step of `npm run bench` is: the full run, and BENCH_QUICK=1 for working on the benchmark itself. */
 import type { Sizes } from './report';
+import { DASHBOARD_SHAPE } from './dashboard';
 import { FULL_SHAPE } from './summary';
 
 export const FULL_SIZES: Sizes = {
@@ -19,6 +20,8 @@ export const FULL_SIZES: Sizes = {
   concurrency: 16,
   summaryRuns: 500,
   summary: FULL_SHAPE,
+  dashboardRuns: 300,
+  dashboard: DASHBOARD_SHAPE,
 };
 
 export const QUICK_SIZES: Sizes = {
@@ -37,4 +40,6 @@ export const QUICK_SIZES: Sizes = {
   concurrency: 16,
   summaryRuns: 50,
   summary: { teams: 20, roundsPerTeam: 52, teamSize: 100, responses: 100_000 },
+  dashboardRuns: 30,
+  dashboard: { ...DASHBOARD_SHAPE, teams: 20, responses: 100_000, smallTeams: 2 },
 };

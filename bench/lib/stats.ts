@@ -4,6 +4,7 @@ export interface Percentiles {
   n: number;
   p50: number;
   p90: number;
+  p95: number;
   p99: number;
   max: number;
   mean: number;
@@ -18,6 +19,7 @@ export function percentiles(samples: number[]): Percentiles {
     n: sorted.length,
     p50: at(50),
     p90: at(90),
+    p95: at(95),
     p99: at(99),
     max: sorted.at(-1) ?? NaN,
     mean: sorted.reduce((a, b) => a + b, 0) / (sorted.length || 1),

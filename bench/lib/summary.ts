@@ -23,6 +23,9 @@ export interface SummaryShape {
   roundsPerTeam: number;
   teamSize: number;
   responses: number;
+  /** The first `smallTeams` teams (by channel) have only `smallRespondents` answers a round: under k, pooled on the heatmap. */
+  smallTeams?: number;
+  smallRespondents?: number;
 }
 /** The issue's shape: 200 teams × 52 rounds, 1,000,000 responses (96–97 of 100 members answer each round). */
 export const FULL_SHAPE: SummaryShape = { teams: 200, roundsPerTeam: 52, teamSize: 100, responses: 1_000_000 };
@@ -39,11 +42,15 @@ export interface SummarySeed {
 export async function seedSummaries(pool: Pool, shape: SummaryShape = FULL_SHAPE): Promise<SummarySeed> {
   const started = Date.now();
   const { teams: TEAMS, roundsPerTeam: ROUNDS_PER_TEAM, teamSize: TEAM_SIZE, responses: RESPONSES } = shape;
-  const rounds = TEAMS * ROUNDS_PER_TEAM;
-  // 96 respondents per round, 97 in the first `extra` rounds: exactly `responses` rows.
-  const base = Math.floor(RESPONSES / rounds);
-  const extra = RESPONSES - base * rounds;
-  if (base + (extra > 0 ? 1 : 0) > TEAM_SIZE) throw new Error('more respondents than members');
+  const small = shape.smallTeams ?? 0;
+  const smallRespondents = shape.smallRespondents ?? 0;
+  const rounds = (TEAMS - small) * ROUNDS_PER_TEAM;
+  const spread = RESPONSES - small * ROUNDS_PER_TEAM * smallRespondents;
+  // The other teams: 96 respondents per round, 97 in the first `extra` rounds: exactly `responses` rows.
+  const base = Math.floor(spread / rounds);
+  const extra = spread - base * rounds;
+  if (base + (extra > 0 ? 1 : 0) > TEAM_SIZE || smallRespondents > TEAM_SIZE)
+    throw new Error('more respondents than members');
   const client = await pool.connect();
   try {
     await client.query('begin');
@@ -83,8 +90,11 @@ export async function seedSummaries(pool: Pool, shape: SummaryShape = FULL_SHAPE
     );
     await client.query(
       `create temporary table bench_round_rank on commit drop as
-       select r.id, r.team_id, row_number() over (order by r.id) - 1 as n from rounds r join teams t on t.id = r.team_id where t.workspace_id = $1`,
-      [ws!.id],
+       select id, team_id, n, case when small then $3 else $4 + (n < $5)::int end as answered from (
+         select r.id, r.team_id, substr(t.channel_id, 5)::int <= $2 as small,
+                row_number() over (partition by substr(t.channel_id, 5)::int <= $2 order by r.id) - 1 as n
+         from rounds r join teams t on t.id = r.team_id where t.workspace_id = $1) ranked`,
+      [ws!.id, small, smallRespondents, base, extra],
     );
     await client.query(
       `create temporary table bench_member_rank on commit drop as
@@ -96,9 +106,8 @@ export async function seedSummaries(pool: Pool, shape: SummaryShape = FULL_SHAPE
     await client.query(
       `insert into deliveries (round_id, member_id, state, channel_id, message_id, sent_at, answered_at)
        select r.id, m.member_id, 'sent', 'D' || m.k, '1700000000.' || lpad(m.k::text, 6, '0'), ro.opens_at,
-              case when m.k < $1 + (r.n < $2)::int then ro.opens_at + interval '2 hours' end
+              case when m.k < r.answered then ro.opens_at + interval '2 hours' end
        from bench_round_rank r join rounds ro on ro.id = r.id join bench_member_rank m on m.team_id = r.team_id`,
-      [base, extra],
     );
     // The mood score of each respondent; one in four also left a comment.
     await client.query(
@@ -108,8 +117,7 @@ export async function seedSummaries(pool: Pool, shape: SummaryShape = FULL_SHAPE
               1 + (abs(hashtext(r.id::text || m.k::text)) % 10),
               case when m.k % 4 = 0 then (array['Too many meetings this week.', 'Great release, proud of the team.', 'Priorities keep changing.', 'Good focus time.'])[1 + (r.n + m.k) % 4] end
        from bench_round_rank r join bench_member_rank m on m.team_id = r.team_id
-       where m.k < $1 + (r.n < $2)::int`,
-      [base, extra],
+       where m.k < r.answered`,
     );
     await client.query('commit');
   } catch (err) {

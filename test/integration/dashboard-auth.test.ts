@@ -5,6 +5,7 @@
  * CSRF-less POST, another workspace's team, an employee on a team page, too many attempts), each showing nothing.
  * The pages here are probes written for the test; the real pages (src/dashboard/pages) use the same checks.
  */
+import { rememberCookies } from '../support/cookie-jar';
 import { randomBytes } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import { ManualClock } from '../../src/core/clock';
@@ -86,14 +87,7 @@ class Browser {
       headers: { ...(init.headers as Record<string, string>), ...(cookie ? { cookie } : {}) },
     });
     this.setCookies = res.headers.getSetCookie();
-    for (const line of this.setCookies) {
-      const [pair = ''] = line.split(';');
-      const at = pair.indexOf('=');
-      const name = pair.slice(0, at);
-      const value = pair.slice(at + 1);
-      if (/Max-Age=0/i.test(line) || value === '') this.cookies.delete(name);
-      else this.cookies.set(name, value);
-    }
+    rememberCookies(this.cookies, this.setCookies);
     return res;
   }
 

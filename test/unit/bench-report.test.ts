@@ -5,7 +5,18 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FULL_SIZES } from '../../bench/lib/sizes';
-import { FIGURES_PAGE, README_END, README_START, withReadmeBlock, type Report } from '../../bench/lib/report';
+import {
+  dashboardRows,
+  FIGURES_PAGE,
+  README_END,
+  README_START,
+  renderResults,
+  withReadmeBlock,
+  type DashboardResults,
+  type Report,
+} from '../../bench/lib/report';
+import { assertHeatmap } from '../../bench/lib/dashboard';
+import type { Percentiles } from '../../bench/lib/stats';
 
 function report(measured: string): Report {
   return {
@@ -28,6 +39,35 @@ function report(measured: string): Report {
     quick: false,
     app: undefined,
     summary: undefined,
+    dashboard: undefined,
+  };
+}
+
+const latency = (p50: number, p95: number): Percentiles => ({
+  n: 300,
+  p50,
+  p90: p95,
+  p95,
+  p99: p95 + 10,
+  max: p95 + 20,
+  mean: p50,
+});
+
+function dashboard(heatmapP95: number, stylesheetP95: number): DashboardResults {
+  return {
+    seed: {
+      seconds: 40,
+      responses: 1_000_000,
+      deliveries: 1_144_000,
+      rounds: 10_400,
+      teamIds: Array.from({ length: 200 }, (_, i) => `t${i}`),
+    },
+    timings: {
+      heatmap: latency(60, heatmapP95),
+      stylesheet: latency(1, stylesheetP95),
+      heatmapBytes: 90_000,
+      runs: 300,
+    },
   };
 }
 
@@ -59,4 +99,52 @@ test('the benchmarks page has the block, once', () => {
   const text = readFileSync(join(__dirname, '..', '..', FIGURES_PAGE), 'utf8');
   expect(text.split(README_START)).toHaveLength(2);
   expect(text.indexOf(README_END)).toBeGreaterThan(text.indexOf(README_START));
+});
+
+test('the heatmap row is met at a p95 of 150 ms and missed just above it; the ratio to the static page is reported', () => {
+  const [at, ratio] = dashboardRows(dashboard(150, 2));
+  expect(at).toMatchObject({ target: 'p95 ≤ 150 ms', met: true });
+  expect(at!.what).toContain('200 teams, 1,000,000 responses stored');
+  expect(at!.measured).toBe('p50 60.00 ms, p95 150.00 ms, p99 160.00 ms');
+  expect(ratio).toMatchObject({ met: null });
+  expect(ratio!.measured).toBe('75.0 (stylesheet p50 1.00 ms, p95 2.00 ms, p99 12.00 ms)');
+  expect(dashboardRows(dashboard(150.01, 2))[0]!.met).toBe(false);
+});
+
+test('results.md carries the heatmap section with both requests, only when the dashboard part ran', () => {
+  const withIt = renderResults({ ...report('1 ms'), dashboard: dashboard(80, 2) });
+  expect(withIt).toContain('| GET /dashboard/org (heatmap) | 300 | 60.00 | 80.00 | 80.00 | 90.00 | 100.00 |');
+  expect(withIt).toContain('| GET /dashboard/static/dashboard.css | 300 | 1.00 | 2.00 | 2.00 | 12.00 | 22.00 |');
+  expect(renderResults(report('1 ms'))).not.toContain('The org heatmap');
+});
+
+describe('a response that is not the heatmap stops the run', () => {
+  const check = { knownTeamId: 'team-big', pooledTeamId: 'team-small', otherTeamsLabel: 'Other teams (10)' };
+  const page =
+    '<table><tr><th scope="row"><a href="/dashboard/teams/team-big">#CSUM0200</a></th></tr>' +
+    '<tr><th scope="row" class="other">Other teams (10)</th></tr></table>';
+
+  test('the heatmap passes', () => {
+    expect(() => assertHeatmap(200, page, check)).not.toThrow();
+  });
+  test('another status (the login redirect, an error)', () => {
+    expect(() => assertHeatmap(302, '', check)).toThrow('GET /dashboard/org answered 302');
+  });
+  test('a page without the known team', () => {
+    expect(() => assertHeatmap(200, page.replace('team-big', 'team-else'), check)).toThrow(
+      'has no row for team team-big',
+    );
+  });
+  test('a page without the pooled row', () => {
+    expect(() => assertHeatmap(200, page.replace('Other teams (10)', ''), check)).toThrow(
+      'has no "Other teams (10)" row',
+    );
+  });
+  test('a page listing a team under k', () => {
+    const leaked = page.replace(
+      '</table>',
+      '<tr><th><a href="/dashboard/teams/team-small">#CSUM0001</a></th></tr></table>',
+    );
+    expect(() => assertHeatmap(200, leaked, check)).toThrow('links team team-small, which is under k');
+  });
 });
