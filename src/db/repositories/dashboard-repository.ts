@@ -35,46 +35,77 @@ interface RoundRow extends Record<string, unknown> {
   scores: Array<{ q: string; s: number | null }> | null;
 }
 
+/** A round's answers as counted for the heatmap (counts and sums, no respondent). */
+interface AnswerRow extends Record<string, unknown> {
+  round_id: string;
+  respondents: number;
+  score_sum: number;
+  invited: number;
+  scores: RoundRow['scores'];
+}
+
 /** The PostgreSQL DashboardRepository. */
 export function createDashboardRepository(db: Database): DashboardRepository {
-  /** Each team of the workspace with its last HEATMAP_ROUNDS closed rounds of the period (none: one row with a null round). */
+  /**
+   * Each team of the workspace with its last HEATMAP_ROUNDS closed rounds of the period (none: one row with a null
+   * round). Two statements: the rounds first (an index range per team), then their answers by round id, so
+   * PostgreSQL reads responses and deliveries through their round_id indexes instead of scanning either table.
+   */
   async function teamFacts(workspaceId: string, from: Date, to: Date): Promise<HeatmapTeamFacts[]> {
-    const result = await db.execute<RoundRow>(sql`
-      with picked as (
-        select r.id, r.team_id, r.closes_at, r.driver_items, r.enps from (
-          select r.id, r.team_id, r.closes_at, r.driver_items, r.enps, row_number() over (partition by r.team_id order by r.closes_at desc, r.id) as n
-          from rounds r join teams t on t.id = r.team_id
-          where t.workspace_id = ${workspaceId} and r.status = 'closed'
-            and r.closes_at > ${from.toISOString()} and r.closes_at <= ${to.toISOString()}
-        ) r where r.n <= ${HEATMAP_ROUNDS}
-      ),
-      mood as (
-        select round_id, count(score)::int as respondents, coalesce(sum(score), 0)::float8 as score_sum
-        from responses
-        where question_id = ${MOOD_QUESTION_ID} and round_id in (select id from picked)
-        group by round_id
-      ),
-      driver_scores as (
-        select round_id, json_agg(json_build_object('q', question_id, 's', score)) as scores
-        from responses
-        where (question_id = ${ENPS_QUESTION_ID} or question_id like 'driver:%') and round_id in (select id from picked)
-        group by round_id
-      ),
-      asked as (
-        select round_id, (count(*) filter (where state <> 'away'))::int as invited
-        from deliveries where round_id in (select id from picked)
-        group by round_id
-      )
+    const picked = await db.execute<RoundRow>(sql`
       select t.id as team_id, t.channel_id, (t.settings->>'threshold')::float8 as threshold, p.id as round_id,
-        coalesce(m.respondents, 0) as respondents, coalesce(m.score_sum, 0) as score_sum, coalesce(a.invited, 0) as invited,
-        p.closes_at, p.driver_items, p.enps, d.scores,
+        p.closes_at, p.driver_items, p.enps,
         array(select jsonb_array_elements_text(coalesce(t.settings->'disabledDrivers', '[]'::jsonb))) as disabled_drivers
       from teams t
-      left join picked p on p.team_id = t.id
-      left join mood m on m.round_id = p.id
-      left join asked a on a.round_id = p.id
-      left join driver_scores d on d.round_id = p.id
+      left join lateral (
+        select r.id, r.closes_at, r.driver_items, r.enps from rounds r
+        where r.team_id = t.id and r.status = 'closed'
+          and r.closes_at > ${from.toISOString()} and r.closes_at <= ${to.toISOString()}
+        order by r.closes_at desc, r.id
+        limit ${HEATMAP_ROUNDS}
+      ) p on true
       where t.workspace_id = ${workspaceId}`);
+    const roundIds = picked.rows.flatMap((r) => (r.round_id === null ? [] : [r.round_id]));
+    const facts = new Map<string, AnswerRow>();
+    if (roundIds.length > 0) {
+      const ids = uuidArray(roundIds);
+      const answers = await db.execute<AnswerRow>(sql`
+        with mood as (
+          select round_id, count(score)::int as respondents, coalesce(sum(score), 0)::float8 as score_sum
+          from responses where round_id = any(${ids}) and question_id = ${MOOD_QUESTION_ID}
+          group by round_id
+        ),
+        driver_scores as (
+          select round_id, json_agg(json_build_object('q', question_id, 's', score)) as scores
+          from responses
+          where round_id = any(${ids}) and (question_id = ${ENPS_QUESTION_ID} or question_id like 'driver:%')
+          group by round_id
+        ),
+        asked as (
+          select round_id, (count(*) filter (where state <> 'away'))::int as invited
+          from deliveries where round_id = any(${ids})
+          group by round_id
+        )
+        select r.id as round_id, coalesce(m.respondents, 0) as respondents, coalesce(m.score_sum, 0) as score_sum,
+          coalesce(a.invited, 0) as invited, d.scores
+        from unnest(${ids}) as r(id)
+        left join mood m on m.round_id = r.id
+        left join asked a on a.round_id = r.id
+        left join driver_scores d on d.round_id = r.id`);
+      for (const row of answers.rows) facts.set(row.round_id, row);
+    }
+    const result = {
+      rows: picked.rows.map((row) => {
+        const f = row.round_id === null ? undefined : facts.get(row.round_id);
+        return {
+          ...row,
+          respondents: f?.respondents ?? 0,
+          score_sum: f?.score_sum ?? 0,
+          invited: f?.invited ?? 0,
+          scores: f?.scores ?? null,
+        };
+      }),
+    };
     const byTeam = new Map<string, HeatmapTeamFacts>();
     for (const row of result.rows) {
       const team = byTeam.get(row.team_id) ?? {
