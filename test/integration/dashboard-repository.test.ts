@@ -41,6 +41,19 @@ describe('DashboardRepository.heatmap', () => {
     ]);
   });
 
+  it('leaves people away out of the response rate: they were not asked', async () => {
+    const ws = await seedWorkspace(t.repos);
+    const { team, members } = await seedDashboardTeam(t.repos, ws, { channelId: 'CA', people: people('A', 7) });
+    const roundId = await seedClosedRound(t.repos, team, members, daysAgo(7), [6, 7, 8, 9, 10, null, null]);
+    // A6 was away that week: 5 answered of the 6 asked, not of 7.
+    await t.pool.query(`update deliveries set state = 'away' where round_id = $1 and member_id = $2`, [
+      roundId,
+      members[5]!.id,
+    ]);
+    const map = await dashboard.heatmap(ws.id, NOW);
+    expect(teamRow(map, 'CA')?.values).toEqual(vals({ mood: 8, response_rate: 5 / 6 }));
+  });
+
   it('pools teams under k into "Other teams" when together they reach k, and never names them', async () => {
     const ws = await seedWorkspace(t.repos);
     const a = await seedDashboardTeam(t.repos, ws, { channelId: 'CA', people: people('A', 3) });

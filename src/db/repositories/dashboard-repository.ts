@@ -32,7 +32,8 @@ interface RoundRow extends Record<string, unknown> {
   driver_items: string[] | null;
   enps: boolean | null;
   disabled_drivers: string[] | null;
-  scores: Array<{ q: string; s: number | null }> | null;
+  /** How many answers each item got of each score (a histogram: n answers of score s to question q). */
+  scores: Array<{ q: string; s: number | null; n: number }> | null;
 }
 
 /** A round's answers as counted for the heatmap (counts and sums, no respondent). */
@@ -76,15 +77,23 @@ export function createDashboardRepository(db: Database): DashboardRepository {
           group by round_id
         ),
         driver_scores as (
-          select round_id, json_agg(json_build_object('q', question_id, 's', score)) as scores
-          from responses
-          where round_id = any(${ids}) and (question_id = ${ENPS_QUESTION_ID} or question_id like 'driver:%')
+          -- A histogram per item (at most 11 scores each), not one JSON object per answer.
+          select round_id, json_agg(json_build_object('q', question_id, 's', score, 'n', n)) as scores
+          from (
+            select round_id, question_id, score, count(*)::int as n
+            from responses
+            where round_id = any(${ids}) and (question_id = ${ENPS_QUESTION_ID} or question_id like 'driver:%')
+            group by round_id, question_id, score
+          ) h
           group by round_id
         ),
         asked as (
-          select round_id, (count(*) filter (where state <> 'away'))::int as invited
-          from deliveries where round_id = any(${ids})
-          group by round_id
+          -- Everyone asked minus those away: the first count reads the (round_id, member_id) index alone, the
+          -- second the small partial index of those away; neither visits the table's rows.
+          select r.id as round_id,
+            (select count(*) from deliveries d where d.round_id = r.id)::int
+              - (select count(*) from deliveries d where d.round_id = r.id and d.state = 'away')::int as invited
+          from unnest(${ids}) as r(id)
         )
         select r.id as round_id, coalesce(m.respondents, 0) as respondents, coalesce(m.score_sum, 0) as score_sum,
           coalesce(a.invited, 0) as invited, d.scores
@@ -125,7 +134,9 @@ export function createDashboardRepository(db: Database): DashboardRepository {
           closesAt: new Date(row.closes_at ?? 0),
           driverItems: row.driver_items ?? [],
           enps: row.enps ?? false,
-          scores: (row.scores ?? []).map(({ q, s }) => ({ questionId: q, score: s })),
+          scores: (row.scores ?? []).flatMap(({ q, s, n }) =>
+            Array.from({ length: n }, () => ({ questionId: q, score: s })),
+          ),
         });
     }
     return [...byTeam.values()];
