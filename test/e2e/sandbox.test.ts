@@ -321,7 +321,10 @@ describe('the default story, run to its end', () => {
     // Élodie reads French: her check-in's closing date too (not "Thu 10 Dec 19:00").
     const elodie = messageAfter(output, /Symmetry → Élodie Martin \(DM: check-in\)/);
     expect(elodie).toMatch(/jusqu’à la clôture \((lun|mar|mer|jeu|ven)\. \d{1,2} [a-zéû]+\.? à \d\d:\d\d\)/);
-    expect(elodie).not.toMatch(/\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b/);
+    // An English date ("Thu, Dec 10"), not a French word that happens to read like one ("Mon équipe …").
+    expect(elodie).not.toMatch(
+      /\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun),? (\d+|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b/,
+    );
     // Maya's /pulse status gives the closing time as her DMs do, not as ISO-like UTC.
     expect(output).toMatch(
       /\d+ of \d+ answered\. The round is open until (Mon|Tue|Wed|Thu|Fri), (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{1,2}, \d\d:\d\d\./,

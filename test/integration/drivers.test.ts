@@ -95,11 +95,22 @@ test('driver and eNPS answers are stored like mood answers, and managers see the
     recordAnswer(deps, { deliveryId: deliveryIdOf(messenger, 'UD'), questionId: first, score: 0 }),
   ).rejects.toMatchObject({ code: 'invalid_score' });
   // Nothing stored for a driver answer names anyone: the same columns as mood, a keyed hash, no time.
-  const { rows: stored } = await database().pool.query(
-    `select question_id, respondent_hash from responses where question_id like 'driver:%'`,
+  // Whole rows, against every member's id and platform id (ids compared whole: a base64 hash can hold "UA" by chance).
+  const { rows: stored } = await database().pool.query<Record<string, unknown>>(
+    `select * from responses where question_id like 'driver:%'`,
   );
   expect(stored).toHaveLength(5);
-  for (const r of stored) expect(PEOPLE.some((p) => JSON.stringify(r).includes(p))).toBe(false);
+  const { rows: people } = await database().pool.query<{ id: string; platform_user_id: string }>(
+    'select id::text, platform_user_id from members',
+  );
+  expect(people.map((m) => m.platform_user_id)).toEqual(expect.arrayContaining(PEOPLE));
+  for (const r of stored) {
+    const values = Object.values(r).map((v) => String(v));
+    for (const m of people) {
+      expect(JSON.stringify(r)).not.toContain(m.id);
+      expect(values).not.toContain(m.platform_user_id);
+    }
+  }
 
   await at('2026-10-05T14:02:00Z'); // the 72 h window has passed: closed and summarized
   const summary = messenger.channelPosts.find((p) => p.message.kind === 'summary')?.message as SummaryMessage;
