@@ -12,6 +12,7 @@ import { syncTeam } from '../../src/core/use-cases/membership';
 import { runTick } from '../../src/core/use-cases/tick';
 import { buildProcessors } from '../../src/main/worker';
 import { openTestDatabase, truncateAll, type TestDatabase } from '../support/db';
+import { waitFor } from '../support/app-process';
 import { MemoryQueue } from '../support/memory-queue';
 import { RecordingMessenger } from '../support/recording-messenger';
 
@@ -298,6 +299,47 @@ test('a click that beats the sent-mark of its DM is saved, and its retry shows i
     round.id,
   ]);
   expect(rows[0].n).toBe(1);
+});
+
+test('a score and its comment saved by two jobs at once, their card updates landing in the wrong order: the card ends showing both', async () => {
+  const w = await makeWorld('2026-11-27T21:00:00Z');
+  await runTick(w.deps);
+  await w.drain();
+  const toSto = w.messenger.checkinsTo('USTO')[0]!;
+  const deliveryId = toSto.message.kind === 'checkin' ? toSto.message.deliveryId : '';
+  const processors = buildProcessors(w.deps);
+  // The score's update is held on its way to the platform until the comment's job has saved and sent its own.
+  const record = w.messenger.update.bind(w.messenger);
+  let releaseScore!: () => void;
+  const scoreHeld = new Promise<void>((resolve) => (releaseScore = resolve));
+  let calls = 0;
+  w.messenger.update = async (workspace, ref, message) => {
+    calls += 1;
+    if (calls === 1) await scoreHeld;
+    await record(workspace, ref, message);
+  };
+  const updatesBefore = w.messenger.updates.length;
+  const score = processors['record-score'](
+    { deliveryId, questionId: 'mood', score: 6, clickId: 'r.1' },
+    { attemptsMade: 0 },
+  );
+  // The score is saved (its update waits) before the comment job starts.
+  await waitFor(() => calls === 1, "the score job's update");
+  await processors['record-comment'](
+    { deliveryId, questionId: 'mood', comment: 'Too many meetings', clickId: 'r.1-c' },
+    { attemptsMade: 0 },
+  );
+  const afterComment = w.messenger.updates.at(-1)!.message;
+  expect(afterComment.kind === 'checkin' && afterComment.answer).toEqual({ score: 6, commentSaved: true });
+  releaseScore();
+  await score;
+  // The score's update, read before the comment was saved, landed last: it is followed by one that shows both.
+  const sent = w.messenger.updates.slice(updatesBefore).map((u) => u.message.kind === 'checkin' && u.message.answer);
+  expect(sent).toEqual([
+    { score: 6, commentSaved: true },
+    { score: 6, commentSaved: false },
+    { score: 6, commentSaved: true },
+  ]);
 });
 
 test('answers are saved under a keyed hash, the DM shows them, one reminder goes to the others, the round closes', async () => {

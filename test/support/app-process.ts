@@ -27,7 +27,22 @@ export interface AppProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** Polls `check` every `everyMs` until it returns a truthy value or `timeoutMs` passes. */
+/** The apps this test file started and has not seen exit: a timed-out wait shows the end of what each printed. */
+const running = new Set<{ role: string; output: () => string }>();
+const OUTPUT_SHOWN_ON_TIMEOUT = 3000;
+
+function runningOutput(): string {
+  return [...running]
+    .map(
+      (a) => `\n--- the ${a.role} app's last output ---\n${a.output().slice(-OUTPUT_SHOWN_ON_TIMEOUT) || '(nothing)'}`,
+    )
+    .join('');
+}
+
+/**
+ * Polls `check` every `everyMs` until it returns a truthy value or `timeoutMs` passes. The timeout's
+ * error carries the end of every running app's output, so a CI log says why the app did not answer.
+ */
 export async function waitFor<T>(
   check: () => T | Promise<T>,
   what: string,
@@ -43,7 +58,8 @@ export async function waitFor<T>(
     } catch (err) {
       last = err;
     }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}${runningOutput()}`);
     await new Promise((r) => setTimeout(r, everyMs));
   }
 }
@@ -68,6 +84,9 @@ export async function startApp(
     child.once('exit', (code, signal) => resolve({ code, signal })),
   );
   const exited = ended.then((e) => e.code);
+  const entry = { role, output: () => out };
+  running.add(entry);
+  void ended.then(() => running.delete(entry));
   const url = `http://127.0.0.1:${port}`;
   const app: AppProcess = {
     url,

@@ -1,5 +1,6 @@
 /** The check-in loop as the workers run it: open a round, deliver, remind, record, close. */
 import { randomUUID } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 import { sealAddress } from '../sealed-address';
 import { respondentHash } from '../anonymity';
 import { awayByStatus, isAwayUntil } from '../away';
@@ -337,6 +338,9 @@ type AnswerInput = { deliveryId: string; questionId: string } & ({ score: number
  * Makes an answer durable (response + "answered" mark in one transaction), then shows the
  * member their saved answer in the DM. The DM says "saved" only after the commit.
  */
+/** How many times one answer's job sends the check-in card at most (its update, then any catching up). */
+const MAX_CARD_UPDATES = 3;
+
 export async function recordAnswer(deps: WorkerDeps, input: AnswerInput): Promise<'saved' | 'closed' | 'skipped'> {
   const ctx = await deps.repos.deliveries.findWithContext(input.deliveryId);
   if (!ctx) return 'skipped';
@@ -375,12 +379,18 @@ export async function recordAnswer(deps: WorkerDeps, input: AnswerInput): Promis
     });
   }
   if (ctx.delivery.channelId && ctx.delivery.messageId) {
-    const view = await checkinView(deps, ctx, { saved: { questionId: input.questionId, answer } });
-    await deps.messenger.update(
-      ctx.workspace,
-      { channelId: ctx.delivery.channelId, messageId: ctx.delivery.messageId },
-      view,
-    );
+    const where = { channelId: ctx.delivery.channelId, messageId: ctx.delivery.messageId };
+    let view = await checkinView(deps, ctx, { saved: { questionId: input.questionId, answer } });
+    // A score and the comment typed with it are saved by two jobs at once, and their two updates can reach the
+    // platform in either order. After ours has landed the answers are read again and the card sent again while
+    // it differs: whichever update lands last is followed by a read that sees every answer saved before it.
+    for (let sent = 1; ; sent += 1) {
+      await deps.messenger.update(ctx.workspace, where, view);
+      if (sent === MAX_CARD_UPDATES) break;
+      const now = await checkinView(deps, ctx);
+      if (isDeepStrictEqual(now, view)) break;
+      view = now;
+    }
   } else if (ctx.delivery.state === 'sending') {
     // The DM was clicked before the worker that sent it recorded where it is (say PostgreSQL went away
     // in between). The answer is saved; the retry (saving again is a no-op) shows it once the DM is recorded.
