@@ -7,6 +7,7 @@
  * (`loadSymmetry`: mood per round beside customer figures). Every distinct query is captured from
  * drizzle and EXPLAIN ANALYZEd so results.md can show which indexes it uses.
  */
+import { roundTallyExpression } from '../../src/db/round-tally';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { Pool } from 'pg';
 import { systemClock } from '../../src/core/clock';
@@ -118,6 +119,12 @@ export async function seedSummaries(pool: Pool, shape: SummaryShape = FULL_SHAPE
               case when m.k % 4 = 0 then (array['Too many meetings this week.', 'Great release, proud of the team.', 'Priorities keep changing.', 'Good focus time.'])[1 + (r.n + m.k) % 4] end
        from bench_round_rank r join bench_member_rank m on m.team_id = r.team_id
        where m.k < r.answered`,
+    );
+    // Each closed round's tally, as its close writes it (the dashboard's heatmap reads these, not the answers).
+    await client.query(
+      `update rounds set tally = ${roundTallyExpression('rounds.id')}
+       where status = 'closed' and team_id in (select id from teams where workspace_id = $1)`,
+      [ws!.id],
     );
     await client.query('commit');
   } catch (err) {

@@ -311,7 +311,10 @@ export interface OwnAnswerRow {
 
 /** The write that makes an answer durable: the response and the "answered" mark commit together. */
 export interface AnswerRepository {
-  /** Saves (or changes) the score and marks the delivery answered, together; returns the respondent's answer as it now stands. */
+  /**
+   * Saves (or changes) the score and marks the delivery answered, together; returns the respondent's answer as it
+   * now stands, or null (nothing saved) when the round is no longer open.
+   */
   saveScore(input: {
     deliveryId: string;
     roundId: string;
@@ -320,7 +323,7 @@ export interface AnswerRepository {
     respondentHash: string;
     score: number;
     at: Date;
-  }): Promise<OwnAnswerRow>;
+  }): Promise<OwnAnswerRow | null>;
   /** The same for a comment (the score, if any, stays). */
   saveComment(input: {
     deliveryId: string;
@@ -332,7 +335,7 @@ export interface AnswerRepository {
     at: Date;
     commentId: string;
     authorSeal: string;
-  }): Promise<OwnAnswerRow>;
+  }): Promise<OwnAnswerRow | null>;
   /**
    * Every answer of each round without who gave it, and the number of distinct respondents to the mood
    * score, for many rounds in two queries (a round without answers maps to none and 0).

@@ -34,6 +34,7 @@ import type {
   SummaryState,
   TeamSettings,
 } from '../core/model';
+import type { RoundTally } from './round-tally';
 
 const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const createdAt = () => tstz('created_at').notNull().defaultNow();
@@ -141,6 +142,12 @@ export const rounds = pgTable(
       .default(sql`'{}'::text[]`),
     /** Whether the round asks the quarterly eNPS question. */
     enps: boolean('enps').notNull().default(false),
+    /**
+     * What the round's answers came to when it closed (written by the close, see round-tally.ts): people asked
+     * (those away left out) and how many gave each score to the mood, eNPS and driver items. Counts only, no
+     * respondent; the dashboard reads it instead of every answer. Null while open.
+     */
+    tally: jsonb('tally').$type<RoundTally>(),
     /** pending → posting → posted: the summary is posted once, and a crash mid-post is checked, not repeated. */
     summaryState: text('summary_state').$type<SummaryState>().notNull().default('pending'),
     summaryChannelId: text('summary_channel_id'),

@@ -44,14 +44,37 @@ describe('DashboardRepository.heatmap', () => {
   it('leaves people away out of the response rate: they were not asked', async () => {
     const ws = await seedWorkspace(t.repos);
     const { team, members } = await seedDashboardTeam(t.repos, ws, { channelId: 'CA', people: people('A', 7) });
-    const roundId = await seedClosedRound(t.repos, team, members, daysAgo(7), [6, 7, 8, 9, 10, null, null]);
     // A6 was away that week: 5 answered of the 6 asked, not of 7.
-    await t.pool.query(`update deliveries set state = 'away' where round_id = $1 and member_id = $2`, [
-      roundId,
-      members[5]!.id,
-    ]);
+    await seedClosedRound(t.repos, team, members, daysAgo(7), [6, 7, 8, 9, 10, null, null], { away: [5] });
     const map = await dashboard.heatmap(ws.id, NOW);
     expect(teamRow(map, 'CA')?.values).toEqual(vals({ mood: 8, response_rate: 5 / 6 }));
+  });
+
+  it("reads each round's tally written by its close; a round closed without one is counted from its answers alike", async () => {
+    const ws = await seedWorkspace(t.repos);
+    const { team, members } = await seedDashboardTeam(t.repos, ws, { channelId: 'CT', people: people('T', 6) });
+    const roundId = await seedClosedRound(t.repos, team, members, daysAgo(7), [2, 4, 6, 8, 10, null], {
+      driverItems: ['driver:growth-1'],
+      answers: { 'driver:growth-1': [7, 7, 8, 8, 9, null] },
+    });
+    const { rows } = await t.pool.query('select tally from rounds where id = $1', [roundId]);
+    expect(rows[0].tally).toEqual({
+      asked: 6,
+      scores: [
+        { q: 'driver:growth-1', s: 7, n: 2 },
+        { q: 'driver:growth-1', s: 8, n: 2 },
+        { q: 'driver:growth-1', s: 9, n: 1 },
+        ...[2, 4, 6, 8, 10].map((s) => ({ q: 'mood', s, n: 1 })),
+      ],
+    });
+    const expected = vals({ mood: 6, response_rate: 5 / 6, growth: 7.8 });
+    expect(teamRow(await dashboard.heatmap(ws.id, NOW), 'CT')?.values).toEqual(expected);
+    // The heatmap reads the tally, not the answers: a tally saying 10 were asked halves the rate.
+    await t.pool.query(`update rounds set tally = jsonb_set(tally, '{asked}', '10') where id = $1`, [roundId]);
+    expect(teamRow(await dashboard.heatmap(ws.id, NOW), 'CT')?.values).toEqual({ ...expected, response_rate: 0.5 });
+    // Without a tally (a round closed by hand) the same figures come from the answers.
+    await t.pool.query('update rounds set tally = null where id = $1', [roundId]);
+    expect(teamRow(await dashboard.heatmap(ws.id, NOW), 'CT')?.values).toEqual(expected);
   });
 
   it('pools teams under k into "Other teams" when together they reach k, and never names them', async () => {

@@ -47,6 +47,8 @@ export interface SeedExtra {
   enps?: boolean;
   /** Response question id (`driver:<item>`, `enps`) → score of member i (null: no answer). */
   answers?: Record<string, ReadonlyArray<number | null>>;
+  /** Members (by index) who were away that week: their delivery is marked away before the round closes. */
+  away?: readonly number[];
 }
 
 /**
@@ -94,6 +96,11 @@ export async function seedClosedRound(
         at: opensAt,
       });
     }
+  for (const i of extra.away ?? []) {
+    const delivery = deliveries.find((d) => d.memberId === members[i]!.id)!;
+    await repos.deliveries.markSending(delivery.id);
+    await repos.deliveries.markAway(delivery.id, { reason: 'self', until: null, statusRead: false });
+  }
   await repos.rounds.close(round.id, closesAt);
   return round.id;
 }

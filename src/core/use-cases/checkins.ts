@@ -346,7 +346,7 @@ export async function recordAnswer(deps: WorkerDeps, input: AnswerInput): Promis
   if (!ctx) return 'skipped';
   const known = asksScore(ctx.round, input.questionId) || ctx.round.questions.some((q) => q.id === input.questionId);
   if (!known) throw new SymmetryError('invalid_input', { field: 'questionId' });
-  if (ctx.round.status === 'closed' || ctx.round.closesAt.getTime() <= deps.clock.now().getTime()) {
+  const tooLate = async (): Promise<'closed'> => {
     if (ctx.delivery.channelId && ctx.delivery.messageId) {
       await deps.messenger.update(
         ctx.workspace,
@@ -355,7 +355,8 @@ export async function recordAnswer(deps: WorkerDeps, input: AnswerInput): Promis
       );
     }
     return 'closed';
-  }
+  };
+  if (ctx.round.status === 'closed' || ctx.round.closesAt.getTime() <= deps.clock.now().getTime()) return tooLate();
   const base = {
     deliveryId: ctx.delivery.id,
     roundId: ctx.round.id,
@@ -364,7 +365,7 @@ export async function recordAnswer(deps: WorkerDeps, input: AnswerInput): Promis
     respondentHash: respondentHash(deps.anonymitySecret, ctx.round.id, ctx.member.id),
     at: deps.clock.now(),
   };
-  let answer: OwnAnswerRow;
+  let answer: OwnAnswerRow | null;
   if ('score' in input) {
     if (!validScore(input.questionId, input.score)) throw new SymmetryError('invalid_score');
     answer = await deps.repos.answers.saveScore({ ...base, score: input.score });
@@ -378,6 +379,8 @@ export async function recordAnswer(deps: WorkerDeps, input: AnswerInput): Promis
       authorSeal: sealAddress(deps.anonymitySecret, commentId, ctx.member.id),
     });
   }
+  // The round closed between the check above and the save: nothing was saved, as for any answer after the close.
+  if (!answer) return tooLate();
   if (ctx.delivery.channelId && ctx.delivery.messageId) {
     const where = { channelId: ctx.delivery.channelId, messageId: ctx.delivery.messageId };
     let view = await checkinView(deps, ctx, { saved: { questionId: input.questionId, answer } });

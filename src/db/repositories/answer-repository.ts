@@ -11,7 +11,10 @@ import { responses } from '../schema';
 
 /**
  * Saves one answer and marks the delivery answered (the first time only) in ONE statement, so both
- * commit together in a single round trip; returns the respondent's row as it now stands. Marking with
+ * commit together in a single round trip; returns the respondent's row as it now stands, or null when
+ * the round is no longer open. The save holds the open round's row FOR SHARE until it commits: the
+ * close (an update of that row) waits for it, so the close's anonymising rewrite and its tally see every
+ * answer saved, and an answer a moment too late is refused instead of landing after them. Marking with
  * `where answered_at is null` rather than coalesce(): no new row version is written when someone
  * edits an answer, so edits do not touch the delivery at all. Prepared once per connection.
  */
@@ -21,17 +24,20 @@ function saveStatement(column: 'score' | 'comment'): string {
     column === 'comment'
       ? {
           cols: ', comment_id, author_seal',
-          values: ', $8, $9',
           set: ', comment_id = excluded.comment_id, author_seal = excluded.author_seal',
         }
-      : { cols: '', values: '', set: '' };
-  return `with saved as (
+      : { cols: '', set: '' };
+  const value = column === 'score' ? '$5::smallint' : '$5::text';
+  const extraValues = column === 'comment' ? ', $8::uuid, $9::text' : '';
+  return `with open_round as (
+      select id from rounds where id = $1::uuid and status = 'open' for share
+    ), saved as (
       insert into responses (round_id, team_id, question_id, respondent_hash, ${column}${extra.cols})
-      values ($1, $2, $3, $4, $5${extra.values})
+      select $1::uuid, $2::uuid, $3::text, $4::text, ${value}${extraValues} from open_round
       on conflict (round_id, question_id, respondent_hash) do update set ${column} = excluded.${column}${extra.set}
       returning score, comment
     ), marked as (
-      update deliveries set answered_at = $6 where id = $7 and answered_at is null
+      update deliveries set answered_at = $6 where id = $7 and answered_at is null and exists (select 1 from saved)
     )
     select score, comment from saved`;
 }
@@ -42,7 +48,7 @@ const SAVE_COMMENT = saveStatement('comment');
 export function createAnswerRepository(db: Database): AnswerRepository {
   const save = async (name: string, text: string, values: unknown[]) => {
     const { rows } = await db.$client.query<{ score: number | null; comment: string | null }>({ name, text, values });
-    return rows[0]!;
+    return rows[0] ?? null;
   };
 
   return {

@@ -1,6 +1,6 @@
 /**
  * The dashboard's query layer. The threshold k is applied here, before anything reaches a page:
- * the heatmap's SQL reads per-round counts and sums only (no respondent hash, no comment), and
+ * the heatmap's SQL reads each round's tally, counts only (no respondent hash, no comment), and
  * `buildHeatmap` drops every round under k and pools the teams under it before returning.
  */
 import { and, desc, eq, gt, isNull, or, sql } from 'drizzle-orm';
@@ -13,9 +13,9 @@ import {
   type DashboardRepository,
   type HeatmapTeamFacts,
 } from '../../core/dashboard';
-import { ENPS_QUESTION_ID } from '../../core/drivers/bank';
 import { MOOD_QUESTION_ID } from '../../core/model';
 import type { Database } from '../client';
+import { roundTallyExpression, type RoundTally } from '../round-tally';
 import { kudos, teamActions } from '../schema';
 import { uuidArray } from './rows';
 import { toAction } from './action-repository';
@@ -25,98 +25,39 @@ interface RoundRow extends Record<string, unknown> {
   channel_id: string;
   threshold: number | null;
   round_id: string | null;
-  respondents: number;
-  score_sum: number;
-  invited: number;
   closes_at: Date | string | null;
   driver_items: string[] | null;
   enps: boolean | null;
   disabled_drivers: string[] | null;
-  /** How many answers each item got of each score (a histogram: n answers of score s to question q). */
-  scores: Array<{ q: string; s: number | null; n: number }> | null;
-}
-
-/** A round's answers as counted for the heatmap (counts and sums, no respondent). */
-interface AnswerRow extends Record<string, unknown> {
-  round_id: string;
-  respondents: number;
-  score_sum: number;
-  invited: number;
-  scores: RoundRow['scores'];
+  /** What the round's answers came to when it closed (null: a round closed without one). */
+  tally: RoundTally | null;
 }
 
 /** The PostgreSQL DashboardRepository. */
 export function createDashboardRepository(db: Database): DashboardRepository {
   /**
    * Each team of the workspace with its last HEATMAP_ROUNDS closed rounds of the period (none: one row with a null
-   * round). Two statements: the rounds first (an index range per team), then their answers by round id, so
-   * PostgreSQL reads responses and deliveries through their round_id indexes instead of scanning either table.
+   * round), each with the tally its close wrote (one small value per round: no answer is read). A closed round
+   * without a tally (closed by hand, say) is counted from its answers by a second statement.
    */
   async function teamFacts(workspaceId: string, from: Date, to: Date): Promise<HeatmapTeamFacts[]> {
     const picked = await db.execute<RoundRow>(sql`
       select t.id as team_id, t.channel_id, (t.settings->>'threshold')::float8 as threshold, p.id as round_id,
-        p.closes_at, p.driver_items, p.enps,
+        p.closes_at, p.driver_items, p.enps, p.tally,
         array(select jsonb_array_elements_text(coalesce(t.settings->'disabledDrivers', '[]'::jsonb))) as disabled_drivers
       from teams t
       left join lateral (
-        select r.id, r.closes_at, r.driver_items, r.enps from rounds r
+        select r.id, r.closes_at, r.driver_items, r.enps, r.tally from rounds r
         where r.team_id = t.id and r.status = 'closed'
           and r.closes_at > ${from.toISOString()} and r.closes_at <= ${to.toISOString()}
         order by r.closes_at desc, r.id
         limit ${HEATMAP_ROUNDS}
       ) p on true
       where t.workspace_id = ${workspaceId}`);
-    const roundIds = picked.rows.flatMap((r) => (r.round_id === null ? [] : [r.round_id]));
-    const facts = new Map<string, AnswerRow>();
-    if (roundIds.length > 0) {
-      const ids = uuidArray(roundIds);
-      const answers = await db.execute<AnswerRow>(sql`
-        with mood as (
-          select round_id, count(score)::int as respondents, coalesce(sum(score), 0)::float8 as score_sum
-          from responses where round_id = any(${ids}) and question_id = ${MOOD_QUESTION_ID}
-          group by round_id
-        ),
-        driver_scores as (
-          -- A histogram per item (at most 11 scores each), not one JSON object per answer.
-          select round_id, json_agg(json_build_object('q', question_id, 's', score, 'n', n)) as scores
-          from (
-            select round_id, question_id, score, count(*)::int as n
-            from responses
-            where round_id = any(${ids}) and (question_id = ${ENPS_QUESTION_ID} or question_id like 'driver:%')
-            group by round_id, question_id, score
-          ) h
-          group by round_id
-        ),
-        asked as (
-          -- Everyone asked minus those away: the first count reads the (round_id, member_id) index alone, the
-          -- second the small partial index of those away; neither visits the table's rows.
-          select r.id as round_id,
-            (select count(*) from deliveries d where d.round_id = r.id)::int
-              - (select count(*) from deliveries d where d.round_id = r.id and d.state = 'away')::int as invited
-          from unnest(${ids}) as r(id)
-        )
-        select r.id as round_id, coalesce(m.respondents, 0) as respondents, coalesce(m.score_sum, 0) as score_sum,
-          coalesce(a.invited, 0) as invited, d.scores
-        from unnest(${ids}) as r(id)
-        left join mood m on m.round_id = r.id
-        left join asked a on a.round_id = r.id
-        left join driver_scores d on d.round_id = r.id`);
-      for (const row of answers.rows) facts.set(row.round_id, row);
-    }
-    const result = {
-      rows: picked.rows.map((row) => {
-        const f = row.round_id === null ? undefined : facts.get(row.round_id);
-        return {
-          ...row,
-          respondents: f?.respondents ?? 0,
-          score_sum: f?.score_sum ?? 0,
-          invited: f?.invited ?? 0,
-          scores: f?.scores ?? null,
-        };
-      }),
-    };
+    const untallied = picked.rows.flatMap((r) => (r.round_id !== null && r.tally === null ? [r.round_id] : []));
+    const counted = await tallyFromAnswers(untallied);
     const byTeam = new Map<string, HeatmapTeamFacts>();
-    for (const row of result.rows) {
+    for (const row of picked.rows) {
       const team = byTeam.get(row.team_id) ?? {
         teamId: row.team_id,
         channelId: row.channel_id,
@@ -125,21 +66,32 @@ export function createDashboardRepository(db: Database): DashboardRepository {
         rounds: [],
       };
       byTeam.set(row.team_id, team);
-      if (row.round_id !== null)
-        team.rounds.push({
-          roundId: row.round_id,
-          respondents: row.respondents,
-          scoreSum: row.score_sum,
-          invited: row.invited,
-          closesAt: new Date(row.closes_at ?? 0),
-          driverItems: row.driver_items ?? [],
-          enps: row.enps ?? false,
-          scores: (row.scores ?? []).flatMap(({ q, s, n }) =>
-            Array.from({ length: n }, () => ({ questionId: q, score: s })),
-          ),
-        });
+      if (row.round_id === null) continue;
+      const tally = row.tally ?? counted.get(row.round_id) ?? { asked: 0, scores: [] };
+      const mood = tally.scores.filter((h) => h.q === MOOD_QUESTION_ID && h.s !== null);
+      team.rounds.push({
+        roundId: row.round_id,
+        respondents: mood.reduce((n, h) => n + h.n, 0),
+        scoreSum: mood.reduce((sum, h) => sum + h.s! * h.n, 0),
+        invited: tally.asked,
+        closesAt: new Date(row.closes_at ?? 0),
+        driverItems: row.driver_items ?? [],
+        enps: row.enps ?? false,
+        scores: tally.scores
+          .filter((h) => h.q !== MOOD_QUESTION_ID)
+          .flatMap(({ q, s, n }) => Array.from({ length: n }, () => ({ questionId: q, score: s }))),
+      });
     }
     return [...byTeam.values()];
+  }
+
+  /** The tally of each round, counted from its answers (the close's own expression): for rounds closed without one. */
+  async function tallyFromAnswers(roundIds: readonly string[]): Promise<Map<string, RoundTally>> {
+    if (roundIds.length === 0) return new Map();
+    const { rows } = await db.execute<{ round_id: string; tally: RoundTally }>(sql`
+      select rounds.id as round_id, ${sql.raw(roundTallyExpression('rounds.id'))} as tally
+      from rounds where rounds.id = any(${uuidArray(roundIds)})`);
+    return new Map(rows.map((r) => [r.round_id, r.tally]));
   }
 
   /** Distinct people who answered in these rounds (a count only: who they are never leaves the query). */

@@ -4,6 +4,7 @@ import type { RoundRepository } from '../../core/ports';
 import type { Database } from '../client';
 import { responses, rounds, teams } from '../schema';
 import { toRound, isUuid } from './rows';
+import { roundTallyExpression } from '../round-tally';
 
 /** The PostgreSQL RoundRepository. */
 export function createRoundRepository(db: Database): RoundRepository {
@@ -87,6 +88,11 @@ export function createRoundRepository(db: Database): RoundRepository {
                 where round_id = ${roundId} order by respondent_hash) r
           where ${responses.roundId} = r.round_id and ${responses.questionId} = r.question_id
             and ${responses.respondentHash} = r.respondent_hash`);
+        // The tally, read after the status change: any answer saved before it has committed (a save holds the
+        // open round FOR SHARE, which the update above waited for), and none can be saved from now on.
+        await tx.execute(
+          sql`update ${rounds} set tally = ${sql.raw(roundTallyExpression('rounds.id'))} where ${rounds.id} = ${roundId}`,
+        );
         return true;
       });
     },
