@@ -264,13 +264,19 @@ export interface DeliveryRepository {
   claimBatch(batch: string, ids: readonly string[]): Promise<string[]>;
   /** Records many sent DMs in one statement. */
   markSentMany(sent: ReadonlyArray<{ id: string; ref: MessageRef }>, at: Date): Promise<void>;
-  /** Moves sending → pending for deliveries whose DM certainly did not go out (refused, or never tried). */
-  releaseMany(ids: readonly string[]): Promise<void>;
+  /**
+   * Moves sending → pending for deliveries whose DM certainly did not go out (refused, or never tried), noting for
+   * those in `statusRead` that their person's platform status was read (their retry does not read it again).
+   */
+  releaseMany(ids: readonly string[], statusRead?: readonly string[]): Promise<void>;
   /** Gives up on a batch's unsent deliveries (their round closed). */
   failBatch(batch: string): Promise<void>;
   markSent(id: string, ref: MessageRef, at: Date): Promise<void>;
-  /** Moves sending → pending: the platform refused the DM before taking it (429), so the retry needs no lookup. */
-  releaseSending(id: string): Promise<void>;
+  /**
+   * Moves sending → pending: the platform refused the DM before taking it (429), so the retry needs no lookup;
+   * `statusRead`: the person's platform status was read (the retry does not read it again).
+   */
+  releaseSending(id: string, statusRead?: boolean): Promise<void>;
   markFailed(id: string): Promise<void>;
   /**
    * Moves sending → away: the person was away when their DM was due. `until` is when a status-away

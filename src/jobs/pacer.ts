@@ -13,30 +13,52 @@ import type { Redis } from 'ioredis';
 import type { CallPacer } from '../core/ports';
 
 /**
- * Takes the next slot of KEYS[1] (ARGV[3] consecutive slots, default one): returns how many
- * microseconds the caller waits for the first. Redis's own clock, so workers on machines whose
- * clocks differ still share one timeline. ARGV[1]: microseconds between slots. ARGV[2] (when not
- * empty): hold off until now + that many µs instead. ARGV[4] (when not empty): the longest wait the
- * caller accepts, in µs; a slot further away is not taken, and the answer is -(its wait) - 1.
+ * Takes the next slot of KEYS[1] (ARGV[3] consecutive slots, default one): returns { microseconds the
+ * caller waits for the first, how many slots it got }. Redis's own clock, so workers on machines whose
+ * clocks differ still share one timeline. ARGV[1]: microseconds between slots. ARGV[2] (when not empty):
+ * hold off until now + that many µs instead (a 429), dropping the reservations before then.
+ * ARGV[4] (when not empty): the longest wait the caller accepts, in µs. A slot further away is taken all
+ * the same but *reserved* (kept in the sorted set KEYS[2]) and the answer is { -(its wait) - 1, 0 }: the
+ * caller hands its job back to the queue to come back just before it. A caller with a wait limit first
+ * takes a reservation due within it (any job of the workspace may use it: slots are alike), so jobs handed
+ * back wake to a slot each, one after another, instead of all waking to the same next free slot and all
+ * but one being handed back again. A reservation not used by ARGV[5] µs after its time is dropped: a call
+ * later than that could put one call too many into a sliding second (the headroom below is that margin).
  */
 const TAKE = `
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
 local nextSlot = tonumber(redis.call('GET', KEYS[1]) or '0')
+local function fmt(us) return string.format('%.0f', us) end
 if ARGV[2] and ARGV[2] ~= '' then
   local heldTo = now + tonumber(ARGV[2])
   if heldTo > nextSlot then
-    redis.call('SET', KEYS[1], string.format('%.0f', heldTo), 'PX', math.ceil((heldTo - now) / 1000) + 1000)
+    redis.call('SET', KEYS[1], fmt(heldTo), 'PX', math.ceil((heldTo - now) / 1000) + 1000)
   end
-  return 0
+  redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', '(' .. fmt(heldTo))
+  return {0, 0}
 end
 local slot = math.max(now, nextSlot)
-if ARGV[4] and ARGV[4] ~= '' and slot - now > tonumber(ARGV[4]) then
-  return -math.floor(slot - now) - 1
+if ARGV[4] and ARGV[4] ~= '' then
+  local maxWait = tonumber(ARGV[4])
+  local oldest = now - tonumber(ARGV[5])
+  redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', '(' .. fmt(oldest))
+  local due = redis.call('ZRANGEBYSCORE', KEYS[2], fmt(oldest), fmt(now + maxWait), 'LIMIT', 0, 1)
+  if #due > 0 then
+    redis.call('ZREM', KEYS[2], due[1])
+    return {math.max(0, math.floor(tonumber(due[1]) - now)), 1}
+  end
+  if slot - now > maxWait then
+    redis.call('SET', KEYS[1], fmt(slot + tonumber(ARGV[1])), 'PX', math.ceil((slot - now) / 1000) + 1000)
+    redis.call('ZADD', KEYS[2], slot, fmt(slot))
+    redis.call('PEXPIRE', KEYS[2], math.ceil((slot - now) / 1000) + 1000)
+    return {-math.floor(slot - now) - 1, 0}
+  end
 end
-local after = slot + tonumber(ARGV[1]) * tonumber(ARGV[3] or '1')
-redis.call('SET', KEYS[1], string.format('%.0f', after), 'PX', math.ceil((after - now) / 1000) + 1000)
-return math.floor(slot - now)
+local count = tonumber(ARGV[3] or '1')
+local after = slot + tonumber(ARGV[1]) * count
+redis.call('SET', KEYS[1], fmt(after), 'PX', math.ceil((after - now) / 1000) + 1000)
+return {math.floor(slot - now), count}
 `;
 
 /**
@@ -46,9 +68,22 @@ return math.floor(slot - now)
  * 20 calls a second.
  */
 export const PACER_HEADROOM = 0.02;
+/**
+ * How late a reserved slot may still be used: the headroom's worth of a second (20 ms). Calls spaced at the
+ * slowed interval leave that much to spare in every sliding second, so one call this late stays inside the limit.
+ */
+const RESERVATION_TOLERANCE_US = Math.floor(PACER_HEADROOM * 1_000_000);
 
 type PacerRedis = Redis & {
-  symmetryPace(key: string, intervalUs: string, holdOffUs: string, count: string, maxWaitUs: string): Promise<number>;
+  symmetryPace(
+    key: string,
+    reservations: string,
+    intervalUs: string,
+    holdOffUs: string,
+    count: string,
+    maxWaitUs: string,
+    toleranceUs: string,
+  ): Promise<[number, number]>;
 };
 
 /**
@@ -74,10 +109,11 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 /** A pacer of `perSecond` calls per key, keys under `${prefix}:pace:${name}:`. */
 export function createRedisPacer(redis: Redis, prefix: string, name: string, perSecond: number): CallPacer {
   const paced = redis as PacerRedis;
-  if (typeof paced.symmetryPace !== 'function') redis.defineCommand('symmetryPace', { numberOfKeys: 1, lua: TAKE });
+  if (typeof paced.symmetryPace !== 'function') redis.defineCommand('symmetryPace', { numberOfKeys: 2, lua: TAKE });
   const intervalUs = Math.ceil(1_000_000 / (perSecond * (1 - PACER_HEADROOM)));
   const blockSize = Math.max(1, Math.floor(perSecond * BLOCK_SECONDS));
   const keyOf = (key: string) => `${prefix}:pace:${name}:${key}`;
+  const reservationsOf = (key: string) => `${prefix}:pace:${name}:${key}:reserved`;
   const blocks = new Map<string, Promise<Block>>();
 
   /**
@@ -100,12 +136,21 @@ export function createRedisPacer(redis: Redis, prefix: string, name: string, per
         block.next = block.size;
       }
       if (blocks.get(key) !== held) continue;
-      const asked = paced.symmetryPace(keyOf(key), String(intervalUs), '', String(blockSize), maxWaitUs);
-      const taking = asked.then((waitUs) => ({
+      const asked = paced.symmetryPace(
+        keyOf(key),
+        reservationsOf(key),
+        String(intervalUs),
+        '',
+        String(blockSize),
+        maxWaitUs,
+        String(RESERVATION_TOLERANCE_US),
+      );
+      const taking = asked.then(([waitUs, count]) => ({
         firstAt: Date.now() + Math.max(0, waitUs) / 1000,
         intervalMs: intervalUs / 1000,
-        // Too far away: nothing was taken (an empty block, so the next caller asks Redis again).
-        size: waitUs < 0 ? 0 : blockSize,
+        // Too far away: reserved for when the job comes back, nothing to use now (an empty block, so the
+        // next caller asks Redis again).
+        size: waitUs < 0 ? 0 : count,
         next: 0,
         laterMs: waitUs < 0 ? (-waitUs - 1) / 1000 : 0,
       }));
@@ -129,7 +174,15 @@ export function createRedisPacer(redis: Redis, prefix: string, name: string, per
     },
     async holdOff(key, ms) {
       blocks.delete(key);
-      await paced.symmetryPace(keyOf(key), String(intervalUs), String(Math.max(0, Math.round(ms * 1000))), '1', '');
+      await paced.symmetryPace(
+        keyOf(key),
+        reservationsOf(key),
+        String(intervalUs),
+        String(Math.max(0, Math.round(ms * 1000))),
+        '1',
+        '',
+        '0',
+      );
     },
   };
 }

@@ -120,17 +120,43 @@ test('platforms keep separate slots, and the keys expire once idle', async () =>
   expect(ttl).toBeLessThanOrEqual(1000 + Math.ceil(1000 / (2 * (1 - PACER_HEADROOM))) + 5);
 });
 
-test('a slot further away than the caller will wait is not taken: the caller hears how far it is and the key is unchanged', async () => {
+test('a slot further away than the caller will wait is reserved for it: callers handed back get one slot each, in turn', async () => {
   const pacer = createRedisPacer(redis, prefix, 'slack', 1);
+  const interval = Math.ceil(1000 / (1 - PACER_HEADROOM));
   expect(await pacer.take('T1', 100)).toBe(0);
-  const key = `${prefix}:pace:slack:T1`;
-  const before = await redis.get(key);
-  // The next slot is about a second away (1 call/s): more than 100 ms, so no wait and no slot.
-  const later = await pacer.take('T1', 100);
-  expect(later).toBeGreaterThan(100);
-  expect(later).toBeLessThanOrEqual(Math.ceil(1000 / (1 - PACER_HEADROOM)) + 1);
-  expect(await redis.get(key)).toBe(before);
+  const reserved = `${prefix}:pace:slack:T1:reserved`;
+  // The next slot is about a second away (1 call/s): more than 100 ms, so no wait; the slot is reserved.
+  const asked = performance.now();
+  const first = await pacer.take('T1', 100);
+  expect(first).toBeGreaterThan(100);
+  expect(first).toBeLessThanOrEqual(interval + 1);
+  // A second caller handed back at the same moment hears of the slot after it, not the same one (no herd).
+  const second = await pacer.take('T1', 100);
+  expect(second).toBeGreaterThan(first + interval - 50);
+  expect(await redis.zcard(reserved)).toBe(2);
   // Another workspace's slot is free now: taken at once.
   expect(await pacer.take('T2', 100)).toBe(0);
   expect(await redis.get(`${prefix}:pace:slack:T2`)).not.toBeNull();
+  // Coming back within reach of the first reservation (as a job handed back does), a caller gets it: it waits
+  // for that slot instead of being handed back again, and the reservation is used up.
+  await new Promise((r) => setTimeout(r, first - 80 - (performance.now() - asked)));
+  expect(await pacer.take('T1', 100)).toBe(0);
+  expect(performance.now() - asked).toBeGreaterThanOrEqual(first - 1);
+  expect(await redis.zcard(reserved)).toBe(1);
+});
+
+test('a reservation not used in time is dropped, never used late', async () => {
+  const pacer = createRedisPacer(redis, prefix, 'slack', 4);
+  expect(await pacer.take('T1', 10)).toBe(0);
+  const later = await pacer.take('T1', 10);
+  expect(later).toBeGreaterThan(10);
+  const reserved = `${prefix}:pace:slack:T1:reserved`;
+  expect(await redis.zcard(reserved)).toBe(1);
+  // Well past the reserved slot (and its 20 ms of grace): the next caller does not take it (that would answer at
+  // once) but waits for the next free slot, one interval (250 ms) after the reserved one.
+  await new Promise((r) => setTimeout(r, later + 150));
+  const started = performance.now();
+  expect(await pacer.take('T1', 300)).toBe(0);
+  expect(performance.now() - started).toBeGreaterThanOrEqual(50);
+  expect(await redis.zcard(reserved)).toBe(0);
 });

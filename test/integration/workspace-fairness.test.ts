@@ -102,6 +102,59 @@ describe('with real workers and the Slack messenger', () => {
     await slack.close();
   });
 
+  test("jobs handed back at their workspace's pace make progress: each person's status is read once, every DM sent once, the pace kept", async () => {
+    const { ids, round, memberIds } = await seedRound('TPACE', 20);
+    for (const id of ids) slack.addUser({ id, teamId: 'TBUSY' });
+    const prefix = testQueuePrefix('pace');
+    const producer = connectWorker(TEST_REDIS_URL);
+    const queue = createJobQueue(producer, prefix);
+    // The workers' own debug lines: how many times a job was handed back to wait for its workspace's pace.
+    let handedBack = 0;
+    const logger = {
+      ...silentLogger,
+      debug: (_fields: unknown, message?: string) => void (message?.includes('at its pace') && (handedBack += 1)),
+      child: () => logger,
+    };
+    const deps: WorkerDeps = {
+      repos: testDatabase().repos,
+      queue,
+      clock: new ManualClock(NOW),
+      logger,
+      // 5 calls a second for the workspace; a DM is two calls (users.info for the status, chat.postMessage).
+      messenger: createSlackMessenger(
+        createSlackClient('xoxb-pace', slack.url, silentLogger),
+        createRedisPacer(redis, prefix, 'slack', 5),
+      ),
+      anonymitySecret: 'fairness-test-secret-0123456789abcdef',
+    };
+    // Four batches of five, four workers: they wait on one another's slots, and some are handed back.
+    await fanOut(deps, round, memberIds);
+    const workers = startWorkers({
+      connect: () => connectWorker(TEST_REDIS_URL),
+      workerConnection: redisOptionsFromUrl(TEST_REDIS_URL),
+      prefix,
+      concurrency: 4,
+      processors: buildProcessors(deps),
+      logger,
+    });
+    try {
+      const dms = () => slack.callsTo('chat.postMessage').filter((c) => c.status === 200);
+      await waitFor(() => dms().length >= ids.length, 'every DM', 40_000);
+      expect(handedBack).toBeGreaterThan(0);
+      expect(new Set(dms().map((c) => c.args.channel))).toEqual(new Set(ids));
+      expect(dms()).toHaveLength(ids.length);
+      // A DM handed back after its person's status was read does not read it again.
+      const reads = slack.callsTo('users.info').map((c) => String(c.args.user));
+      expect(reads.sort()).toEqual([...ids].sort());
+      // And nothing else was called: two calls a DM (how far apart they went is pacer.test.ts's to show).
+      expect(slack.calls.filter((c) => c.method !== 'users.info' && c.method !== 'chat.postMessage')).toEqual([]);
+    } finally {
+      await workers.close(2000);
+      await queue.close();
+      producer.disconnect();
+    }
+  }, 60_000);
+
   test("a workspace answered 429 for a minute does not hold the workers another workspace's DMs need", async () => {
     const busy = await seedRound('TBUSY', 40);
     const calm = await seedRound('TCALM', 10);

@@ -144,11 +144,11 @@ async function checkinView(
 async function awayNow(
   deps: WorkerDeps,
   ctx: DeliveryContext,
-): Promise<{ reason: AwayReason; until: Date | null; statusRead: boolean } | null> {
+): Promise<{ away: { reason: AwayReason; until: Date | null; statusRead: boolean } | null; readNow: boolean }> {
   const now = deps.clock.now();
   if (isAwayUntil(ctx.member.awayUntil, now))
-    return { reason: 'self', until: null, statusRead: ctx.delivery.statusRead };
-  if (ctx.delivery.statusRead || !deps.messenger.readStatus) return null;
+    return { away: { reason: 'self', until: null, statusRead: ctx.delivery.statusRead }, readNow: false };
+  if (ctx.delivery.statusRead || !deps.messenger.readStatus) return { away: null, readNow: false };
   let status;
   try {
     status = await deps.messenger.readStatus(ctx.workspace, ctx.member.platformUserId);
@@ -158,17 +158,24 @@ async function awayNow(
       { deliveryId: ctx.delivery.id, err: (err as Error).message },
       'status not read; the check-in goes out',
     );
-    return null;
+    return { away: null, readNow: false };
   }
   const away = awayByStatus(status, now);
-  return away ? { reason: 'status', until: away.until, statusRead: true } : null;
+  return { away: away ? { reason: 'status', until: away.until, statusRead: true } : null, readNow: true };
 }
 
-/** Records the delivery as away when its person is; true when it was (no DM goes out). */
-async function setAsideIfAway(deps: WorkerDeps, ctx: DeliveryContext): Promise<boolean> {
-  const away = await awayNow(deps, ctx);
+/**
+ * Records the delivery as away when its person is (`away`: no DM goes out). `statusReadNow`: their platform
+ * status was read by this call, so a DM handed back to the queue after it (its workspace at its pace) is
+ * released with the read noted and does not spend another call reading it again.
+ */
+async function setAsideIfAway(
+  deps: WorkerDeps,
+  ctx: DeliveryContext,
+): Promise<{ away: boolean; statusReadNow: boolean }> {
+  const { away, readNow } = await awayNow(deps, ctx);
   if (away) await deps.repos.deliveries.markAway(ctx.delivery.id, away);
-  return away !== null;
+  return { away: away !== null, statusReadNow: readNow };
 }
 
 /**
@@ -200,8 +207,11 @@ export async function deliverCheckin(deps: WorkerDeps, deliveryId: string): Prom
     }
   }
   let ref: MessageRef;
+  let statusReadNow = false;
   try {
-    if (await setAsideIfAway(deps, ctx)) return 'skipped';
+    const seen = await setAsideIfAway(deps, ctx);
+    if (seen.away) return 'skipped';
+    statusReadNow = seen.statusReadNow;
     ref = await deps.messenger.sendDirect(
       ctx.workspace,
       ctx.member.platformUserId,
@@ -209,7 +219,8 @@ export async function deliverCheckin(deps: WorkerDeps, deliveryId: string): Prom
     );
   } catch (err) {
     // A 429 means the platform did not take the DM: the retry after Retry-After sends it without looking for it first.
-    if (isSymmetryError(err, 'platform_rate_limited')) await deps.repos.deliveries.releaseSending(deliveryId);
+    if (isSymmetryError(err, 'platform_rate_limited'))
+      await deps.repos.deliveries.releaseSending(deliveryId, statusReadNow);
     throw err;
   }
   await deps.repos.deliveries.markSent(deliveryId, ref, deps.clock.now());
@@ -251,8 +262,11 @@ export async function deliverBatch(deps: WorkerDeps, batch: string): Promise<num
   };
   /** Sends one DM and records it; a 429 gives this one and `giveBack` back to pending and stops the batch. */
   const send = async (ctx: DeliveryContext, neverSent: boolean, giveBack: string[]): Promise<void> => {
+    let statusReadNow = false;
     try {
-      if (await setAsideIfAway(deps, ctx)) return;
+      const seen = await setAsideIfAway(deps, ctx);
+      if (seen.away) return;
+      statusReadNow = seen.statusReadNow;
       await record(
         ctx.delivery.id,
         await deps.messenger.sendDirect(
@@ -264,7 +278,7 @@ export async function deliverBatch(deps: WorkerDeps, batch: string): Promise<num
     } catch (err) {
       if (isSymmetryError(err, 'platform_rate_limited')) {
         // Not taken by the platform: this one and the rest of the chunk go back to pending for the retry.
-        await deps.repos.deliveries.releaseMany([ctx.delivery.id, ...giveBack]);
+        await deps.repos.deliveries.releaseMany([ctx.delivery.id, ...giveBack], statusReadNow ? [ctx.delivery.id] : []);
         throw err;
       }
       if (isSymmetryError(err, 'recipient_unreachable'))

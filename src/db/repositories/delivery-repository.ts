@@ -213,11 +213,16 @@ export function createDeliveryRepository(db: Database): DeliveryRepository {
         where d.id = v.id`);
     },
 
-    async releaseMany(ids) {
+    async releaseMany(ids, statusRead = []) {
       if (ids.length === 0) return;
       await db
         .update(deliveries)
-        .set({ state: 'pending' })
+        .set({
+          state: 'pending',
+          ...(statusRead.length > 0
+            ? { statusRead: sql`${deliveries.statusRead} or ${deliveries.id} = any(${uuidArray([...statusRead])})` }
+            : {}),
+        })
         .where(and(sql`${deliveries.id} = any(${uuidArray([...ids])})`, eq(deliveries.state, 'sending')));
     },
 
@@ -228,10 +233,10 @@ export function createDeliveryRepository(db: Database): DeliveryRepository {
         .where(and(eq(deliveries.batch, batch), inArray(deliveries.state, ['pending', 'sending'])));
     },
 
-    async releaseSending(id) {
+    async releaseSending(id, statusRead = false) {
       await db
         .update(deliveries)
-        .set({ state: 'pending' })
+        .set({ state: 'pending', ...(statusRead ? { statusRead: true } : {}) })
         .where(and(eq(deliveries.id, id), eq(deliveries.state, 'sending')));
     },
 

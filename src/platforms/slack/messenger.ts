@@ -81,9 +81,10 @@ function imageUpload(image: ImageFile) {
 
 /**
  * The longest a call sleeps for its workspace's next pacer slot. A job sleeping on one workspace's
- * limit holds a worker that another workspace's DMs could use: a slot further away than this hands
- * the job back to the queue until then (as a 429 would, but without asking Slack), so one workspace
- * at its limit never delays another. A few slots' worth at Slack's pace (20 calls/s).
+ * limit holds a worker that another workspace's DMs could use: a slot further away than this is
+ * reserved and the job handed back to the queue until just before it (as a 429 would, but without
+ * asking Slack), so one workspace at its limit never delays another. A few slots' worth at Slack's
+ * pace (20 calls/s).
  */
 export const MAX_PACE_WAIT_MS = 250;
 
@@ -124,7 +125,12 @@ export function createSlackMessenger(
     const client = await clientFor(workspace);
     // A call that cannot be resumed (a page of a long read) waits for its slot rather than lose the pages before it.
     const laterMs = (await pacer?.take(workspace.externalId, how.resumable ? maxPaceWaitMs : undefined)) ?? 0;
-    if (laterMs > 0) throw new SymmetryError('platform_rate_limited', { retryAfterMs: laterMs, paced: 1 });
+    // The slot is reserved for the job: it comes back half the longest wait early, and finds it within reach.
+    if (laterMs > 0)
+      throw new SymmetryError('platform_rate_limited', {
+        retryAfterMs: Math.max(1, Math.ceil(laterMs - maxPaceWaitMs / 2)),
+        paced: 1,
+      });
     try {
       return await run(client);
     } catch (err) {
