@@ -9,6 +9,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
+import { LISTENED_EVENTS } from '../../src/platforms/slack/payload-screen';
 import { APP_NODE_ARGS } from '../support/app-process';
 
 const ROOT = join(__dirname, '..', '..');
@@ -110,4 +111,11 @@ test('the license package.json names is there, with its copyright line', () => {
   expect(license).toContain('THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND');
   // The image carries it too (the MIT terms ask that copies include the notice).
   expect(read('Dockerfile')).toMatch(/^COPY .*\bLICENSE\b.* \.\/$/m);
+});
+
+test('manifest.yml subscribes to exactly the events the app listens to (an event left out never arrives)', () => {
+  const manifest = read('manifest.yml');
+  const block = /bot_events:\n((?:\s+(?:- [a-z_]+|#.*)\n)+)/.exec(manifest)?.[1] ?? '';
+  const subscribed = [...block.matchAll(/- ([a-z_]+)/g)].map((m) => m[1]);
+  expect(subscribed.sort()).toEqual(Object.keys(LISTENED_EVENTS).sort());
 });

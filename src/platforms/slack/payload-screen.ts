@@ -94,7 +94,8 @@ const messageItem = z
   });
 const reaction = z.looseObject({ user: id, reaction: z.string(), item: messageItem, item_user: id.optional() });
 const membership = z.looseObject({ user: id, channel: id });
-const LISTENED_EVENTS: Record<string, z.ZodType> = {
+/** The events our listeners read, each with what they read of it (manifest.yml subscribes to exactly these). */
+export const LISTENED_EVENTS: Record<string, z.ZodType> = {
   member_joined_channel: membership,
   member_left_channel: membership,
   app_home_opened: z.looseObject({ user: id, tab: z.string().optional() }),
