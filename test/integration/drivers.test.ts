@@ -4,6 +4,7 @@
  * answers are stored like mood answers (keyed hash, no link to the person), and what managers see
  * (`/pulse drivers`, the summary's drivers section) obeys k per item.
  */
+import { translate } from '../../src/core/i18n';
 import { driverOfQuestion, DRIVERS } from '../../src/core/drivers/bank';
 import type { SummaryMessage } from '../../src/core/messages';
 import { recordAnswer } from '../../src/core/use-cases/checkins';
@@ -158,6 +159,15 @@ test('driver and eNPS answers are stored like mood answers, and managers see the
     text: `config drivers off ${names.first}`,
   });
   expect(off.key).toBe('config.driver_off');
+  // `/pulse config` lists it among the drivers off.
+  const config = await runPulseCommand(deps, {
+    platform: 'slack',
+    workspaceExternalId: workspace.externalId,
+    channelId: team.channelId,
+    userId: 'UA',
+    text: 'config',
+  });
+  expect(translate('en', config.key, config.params)).toContain(`drivers off: ${names.first} (`);
   for (const day of ['2026-10-09', '2026-10-16', '2026-10-23', '2026-10-30']) await at(`${day}T14:01:00Z`);
   const later = (await roundsOf(team.id)).slice(1).flatMap((r) => r.driver_items.map(driverOfQuestion));
   expect(later).not.toContain(names.first);

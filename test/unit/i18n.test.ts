@@ -383,9 +383,10 @@ describe('rtlText', () => {
       managers: '<@U1>',
       schedule: 'thu 14:00',
       symmetryLag: 0,
+      driversOff: 'growth',
     });
     const lines = rtlText('ar', text).split('\n');
-    expect(lines).toHaveLength(12);
+    expect(lines).toHaveLength(13);
     for (const line of lines) expect(line.startsWith(RLM)).toBe(true);
     expect(rtlText('ar', 'سطر\n\nسطر')).toBe(`${RLM}سطر\n\n${RLM}سطر`);
   });

@@ -30,6 +30,7 @@ export function showConfig(team: Team): Reply {
       managers: team.managers.map(mention).join(', '),
       schedule: team.schedule ? `${team.schedule.days.join(', ')} ${team.schedule.time}` : 'off',
       symmetryLag: s.symmetryLag,
+      driversOff: s.disabledDrivers.length ? s.disabledDrivers.join(', ') : '–',
     },
   };
 }

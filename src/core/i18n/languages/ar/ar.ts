@@ -58,7 +58,7 @@ export const ar: CatalogOf<ArPlural> = {
   'pulse.not_available':
     'الأمر `/pulse {command}` غير متاح في هذا الإصدار بعد. الأمر `/pulse help` يعرض الأوامر المتاحة.',
   'config.show':
-    '*إعدادات الفريق*\n• `threshold` (الحد الأدنى): {threshold} (لا يُعرض أي رقم إذا قلّ عدد الإجابات عنه)\n• `window` (مدة الجولة): {window}\n• `reminder` (التذكير): {reminder}\n• `holidays` (العطل): {holidays}\n• `workdays` (أيام العمل): {workdays}\n• `timezone` (المنطقة الزمنية): {timezone} (للأعضاء الذين لا تُعرف منطقتهم الزمنية)\n• `language` (اللغة): {language}\n• `channel` (القناة): {channel} (تُنشر الملخصات فيها)\n• `managers` (المديرون): {managers}\n• `schedule` (الجدول): {schedule}\n• `symmetry-lag`: {symmetryLag} (0: عملاء الجولة نفسها، 1: بعد جولة)',
+    '*إعدادات الفريق*\n• `threshold` (الحد الأدنى): {threshold} (لا يُعرض أي رقم إذا قلّ عدد الإجابات عنه)\n• `window` (مدة الجولة): {window}\n• `reminder` (التذكير): {reminder}\n• `holidays` (العطل): {holidays}\n• `workdays` (أيام العمل): {workdays}\n• `timezone` (المنطقة الزمنية): {timezone} (للأعضاء الذين لا تُعرف منطقتهم الزمنية)\n• `language` (اللغة): {language}\n• `channel` (القناة): {channel} (تُنشر الملخصات فيها)\n• `managers` (المديرون): {managers}\n• `schedule` (الجدول): {schedule}\n• `symmetry-lag`: {symmetryLag} (0: عملاء الجولة نفسها، 1: بعد جولة)\n• `drivers` المتوقفة: {driversOff} (مثلاً `/pulse config drivers on growth` يعيد طرحه)',
   'config.show_all': '{team}\n\n{kudos}',
   'config.reminder_not_before_window':
     'يجب أن يأتي التذكير ({reminder}) قبل إغلاق الجولة ({window}). قصّر مهلة التذكير أو أطِل مدة الجولة.',

@@ -51,7 +51,7 @@ export const en = {
   'pulse.no_members': 'This team has no members yet; add people to the channel first.',
   'pulse.not_available': '`/pulse {command}` is not available in this version yet. `/pulse help` lists what is.',
   'config.show':
-    '*Team settings*\n• threshold: {threshold} (no figure is shown for fewer answers)\n• window: {window}\n• reminder: {reminder}\n• holidays: {holidays}\n• workdays: {workdays}\n• timezone: {timezone} (for members whose own is unknown)\n• language: {language}\n• channel: {channel} (summaries go here)\n• managers: {managers}\n• schedule: {schedule}\n• symmetry-lag: {symmetryLag} (0: customers of the same round, 1: one round later)',
+    '*Team settings*\n• threshold: {threshold} (no figure is shown for fewer answers)\n• window: {window}\n• reminder: {reminder}\n• holidays: {holidays}\n• workdays: {workdays}\n• timezone: {timezone} (for members whose own is unknown)\n• language: {language}\n• channel: {channel} (summaries go here)\n• managers: {managers}\n• schedule: {schedule}\n• symmetry-lag: {symmetryLag} (0: customers of the same round, 1: one round later)\n• drivers off: {driversOff} (e.g. `/pulse config drivers on growth` asks that one again)',
   'config.show_all': '{team}\n\n{kudos}',
   'config.reminder_not_before_window':
     'The reminder ({reminder}) must come before the round closes ({window}). Shorten the reminder or lengthen the window.',

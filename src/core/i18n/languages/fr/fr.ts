@@ -62,7 +62,7 @@ export const fr: CatalogOf<FrPlural> = {
   'pulse.not_available':
     '`/pulse {command}` n’est pas encore disponible dans cette version. `/pulse help` liste ce qui l’est.',
   'config.show':
-    '*Paramètres de l’équipe*\n• `threshold` (seuil) : {threshold} (aucun chiffre n’est affiché avec moins de réponses)\n• `window` (durée d’ouverture) : {window}\n• `reminder` (rappel) : {reminder}\n• `holidays` (jours fériés) : {holidays}\n• `workdays` (jours ouvrés) : {workdays}\n• `timezone` (fuseau horaire) : {timezone} (pour les membres dont le fuseau est inconnu)\n• `language` (langue) : {language}\n• `channel` (canal) : {channel} (les synthèses y sont publiées)\n• `managers` : {managers}\n• `schedule` (calendrier) : {schedule}\n• `symmetry-lag` : {symmetryLag} (0 : clients du même tour, 1 : un tour plus tard)',
+    '*Paramètres de l’équipe*\n• `threshold` (seuil) : {threshold} (aucun chiffre n’est affiché avec moins de réponses)\n• `window` (durée d’ouverture) : {window}\n• `reminder` (rappel) : {reminder}\n• `holidays` (jours fériés) : {holidays}\n• `workdays` (jours ouvrés) : {workdays}\n• `timezone` (fuseau horaire) : {timezone} (pour les membres dont le fuseau est inconnu)\n• `language` (langue) : {language}\n• `channel` (canal) : {channel} (les synthèses y sont publiées)\n• `managers` : {managers}\n• `schedule` (calendrier) : {schedule}\n• `symmetry-lag` : {symmetryLag} (0 : clients du même tour, 1 : un tour plus tard)\n• `drivers` désactivés : {driversOff} (p. ex. `/pulse config drivers on growth` le repose)',
   'config.show_all': '{team}\n\n{kudos}',
   'config.reminder_not_before_window':
     'Le rappel ({reminder}) doit partir avant la clôture de la session ({window}). Raccourcissez le délai du rappel ou allongez la durée d’ouverture.',

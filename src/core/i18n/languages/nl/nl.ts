@@ -55,7 +55,7 @@ export const nl: CatalogOf<NlPlural> = {
   'pulse.not_available':
     '`/pulse {command}` is in deze versie nog niet beschikbaar. `/pulse help` toont wat er wel is.',
   'config.show':
-    '*Teaminstellingen*\n• `threshold` (drempel): {threshold} (bij minder antwoorden wordt geen cijfer getoond)\n• `window` (looptijd): {window}\n• `reminder` (herinnering): {reminder}\n• `holidays` (feestdagen): {holidays}\n• `workdays` (werkdagen): {workdays}\n• `timezone` (tijdzone): {timezone} (voor leden van wie die onbekend is)\n• `language` (taal): {language}\n• `channel` (kanaal): {channel} (hier komen de samenvattingen)\n• `managers`: {managers}\n• `schedule` (planning): {schedule}\n• `symmetry-lag`: {symmetryLag} (0: klanten van dezelfde ronde, 1: een ronde later)',
+    '*Teaminstellingen*\n• `threshold` (drempel): {threshold} (bij minder antwoorden wordt geen cijfer getoond)\n• `window` (looptijd): {window}\n• `reminder` (herinnering): {reminder}\n• `holidays` (feestdagen): {holidays}\n• `workdays` (werkdagen): {workdays}\n• `timezone` (tijdzone): {timezone} (voor leden van wie die onbekend is)\n• `language` (taal): {language}\n• `channel` (kanaal): {channel} (hier komen de samenvattingen)\n• `managers`: {managers}\n• `schedule` (planning): {schedule}\n• `symmetry-lag`: {symmetryLag} (0: klanten van dezelfde ronde, 1: een ronde later)\n• `drivers` uit: {driversOff} (bijv. `/pulse config drivers on growth` vraagt die weer)',
   'config.show_all': '{team}\n\n{kudos}',
   'config.reminder_not_before_window':
     'De herinnering ({reminder}) moet komen voordat de ronde sluit ({window}). Maak de herinnering korter of de looptijd langer.',

@@ -54,7 +54,7 @@ export const sv: CatalogOf<SvPlural> = {
   'pulse.no_members': 'Teamet har inga medlemmar än; lägg först till personer i kanalen.',
   'pulse.not_available': '`/pulse {command}` finns inte i den här versionen än. `/pulse help` visar vad som finns.',
   'config.show':
-    '*Teaminställningar*\n• `threshold` (tröskel): {threshold} (inga siffror visas vid färre svar)\n• `window` (svarstid): {window}\n• `reminder` (påminnelse): {reminder}\n• `holidays` (helgdagar): {holidays}\n• `workdays` (arbetsdagar): {workdays}\n• `timezone` (tidszon): {timezone} (för medlemmar vars egen tidszon är okänd)\n• `language` (språk): {language}\n• `channel` (kanal): {channel} (sammanfattningarna hamnar här)\n• `managers` (chefer): {managers}\n• `schedule` (schema): {schedule}\n• `symmetry-lag`: {symmetryLag} (0: kunderna i samma omgång, 1: en omgång senare)',
+    '*Teaminställningar*\n• `threshold` (tröskel): {threshold} (inga siffror visas vid färre svar)\n• `window` (svarstid): {window}\n• `reminder` (påminnelse): {reminder}\n• `holidays` (helgdagar): {holidays}\n• `workdays` (arbetsdagar): {workdays}\n• `timezone` (tidszon): {timezone} (för medlemmar vars egen tidszon är okänd)\n• `language` (språk): {language}\n• `channel` (kanal): {channel} (sammanfattningarna hamnar här)\n• `managers` (chefer): {managers}\n• `schedule` (schema): {schedule}\n• `symmetry-lag`: {symmetryLag} (0: kunderna i samma omgång, 1: en omgång senare)\n• `drivers` avstängda: {driversOff} (t.ex. `/pulse config drivers on growth` ställer den igen)',
   'config.show_all': '{team}\n\n{kudos}',
   'config.reminder_not_before_window':
     'Påminnelsen ({reminder}) måste komma innan omgången stänger ({window}). Korta påminnelsen eller förläng svarstiden.',
