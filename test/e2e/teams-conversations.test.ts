@@ -347,3 +347,18 @@ test('anonymity scan: no row pairs a person with their comment or unsigned answe
   expect(await findLinks(database.pool, known)).toEqual([]);
   expect(await findSealProblems(database.pool)).toEqual([]);
 });
+
+test('another manager\'s `pulse conversations` names the manager who replied (looked up in the team), never "someone"', async () => {
+  await database.pool.query(`update teams set managers = array_append(managers, $1)`, [CARA.id]);
+  expect(await say(CARA, 'pulse conversations')).toBe(200);
+  const listed = await waitFor(
+    () => connector.dmOf(CARA.id).find((m) => /their conversations \(2\)/.test(shown(m))),
+    "Cara's conversations reply",
+  );
+  const anna = ((listed.activity.attachments ?? []) as Array<{ content: unknown }>).find((c) =>
+    JSON.stringify(c.content).includes(COMMENTS.get(ANNA)!),
+  );
+  expect(JSON.stringify(anna?.content)).toContain(REPLY);
+  expect(JSON.stringify(anna?.content)).toContain(MAJA.name);
+  expect(shown(listed)).not.toContain('someone');
+});

@@ -87,6 +87,12 @@ function imageUpload(image: ImageFile) {
  * pace (20 calls/s).
  */
 export const MAX_PACE_WAIT_MS = 250;
+/**
+ * How early a job handed back comes back before its reserved slot. It sleeps that long holding a worker, so
+ * little; a job back more than this (plus the reservation's 20 ms grace) late loses its slot and takes the
+ * next. BullMQ promotes a delayed job within a few milliseconds on a machine that is not overloaded.
+ */
+const HAND_BACK_EARLY_MS = 40;
 
 /** users.list's page: Slack's recommended maximum (it may return fewer). */
 const DIRECTORY_PAGE = 200;
@@ -125,10 +131,10 @@ export function createSlackMessenger(
     const client = await clientFor(workspace);
     // A call that cannot be resumed (a page of a long read) waits for its slot rather than lose the pages before it.
     const laterMs = (await pacer?.take(workspace.externalId, how.resumable ? maxPaceWaitMs : undefined)) ?? 0;
-    // The slot is reserved for the job: it comes back half the longest wait early, and finds it within reach.
+    // The slot is reserved for the job: it comes back a little early and finds it within reach.
     if (laterMs > 0)
       throw new SymmetryError('platform_rate_limited', {
-        retryAfterMs: Math.max(1, Math.ceil(laterMs - maxPaceWaitMs / 2)),
+        retryAfterMs: Math.max(1, Math.ceil(laterMs - Math.min(HAND_BACK_EARLY_MS, maxPaceWaitMs / 2))),
         paced: 1,
       });
     try {

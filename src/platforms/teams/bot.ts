@@ -28,12 +28,13 @@ import { runPulseCommand } from '../../core/use-cases/pulse-command';
 import type { Reply } from '../../core/use-cases/reply';
 import type { Logger } from '../../core/ports';
 import type { TeamsMessenger } from './messenger';
-import { COMMENT_INPUT_ID, COMMENT_VERB, renderReply, SCORE_VERB, TEXT_INPUT_PREFIX } from './render';
+import { COMMENT_INPUT_ID, COMMENT_VERB, peopleIn, renderReply, SCORE_VERB, TEXT_INPUT_PREFIX } from './render';
 import { runThreadAction } from './thread-actions';
 import { THREAD_VERB_PREFIX } from './thread-card';
 import {
   baseConversationId,
   isBotId,
+  mentionedIds,
   tokenizeTeamsText,
   toTeamsMarkdown,
   toTeamsPlainText,
@@ -92,6 +93,26 @@ function namesOf(context: TurnContext): Map<string, string> {
   if (a.from?.id && a.from.name) names.set(a.from.id, a.from.name);
   for (const e of (a.entities ?? []) as MentionEntity[])
     if (e.type === 'mention' && e.mentioned?.id && e.mentioned.name) names.set(e.mentioned.id, e.mentioned.name);
+  return names;
+}
+
+/**
+ * The names a command's reply mentions: those the activity carries (its sender, its mentions), then the others
+ * (say the other managers of a thread) looked up in the conversation the command came from, so that nobody a
+ * reply names shows as "someone". A lookup that fails leaves that person unnamed.
+ */
+async function replyNames(context: TurnContext, reply: Reply): Promise<Map<string, string>> {
+  const names = namesOf(context);
+  const locale = reply.locale ?? senderLocale(context);
+  const ids = new Set([
+    ...mentionedIds(translate(locale, reply.key, reply.params as MessageParams | undefined)),
+    ...(reply.messages ?? []).flatMap(peopleIn),
+  ]);
+  for (const id of ids) {
+    if (names.has(id)) continue;
+    const member = await TeamsInfo.getMember(context, id).catch(() => null);
+    if (member?.name) names.set(id, member.name);
+  }
   return names;
 }
 
@@ -268,7 +289,7 @@ export class SymmetryTeamsBot extends TeamsActivityHandler {
         locale: a.locale ?? null,
       });
     }
-    const message = replyMessage(reply, namesOf(context), senderLocale(context));
+    const message = replyMessage(reply, await replyNames(context, reply), senderLocale(context));
     if (direct) {
       await context.sendActivity(message);
       return;
