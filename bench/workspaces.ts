@@ -6,7 +6,7 @@
  * send all the check-ins. First a lone workspace of the same size, for the baseline.
  * Checks: every DM sent once; no workspace above its own limit in any sliding second; the slowest
  * workspace's last DM within 2x the lone workspace's. Writes bench/results-workspaces.md and the
- * block in docs/benchmarks.md. BENCH_WORKSPACES, BENCH_MEMBERS, BENCH_LIMIT change the sizes.
+ * block in docs/benchmarks.md. BENCH_WORKSPACES, BENCH_MEMBERS, BENCH_LIMIT change the sizes, BENCH_CONCURRENCY the worker's concurrency.
  * All workspaces share one bot token here (the fake accepts it for every workspace); per-workspace
  * tokens come with the OAuth install (h-20oauth).
  */
@@ -38,6 +38,8 @@ const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 200);
 /** chat.postMessage per second per workspace: the fake's limit and the pacer's rate. */
 const LIMIT = Number(process.env.BENCH_LIMIT ?? 5);
 const TARGET_RATIO = 2;
+/** The worker's WORKER_CONCURRENCY (the app's default unless BENCH_CONCURRENCY says otherwise). */
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const START = '<!-- bench:workspaces (written by npm run bench -- workspaces) -->';
 const END = '<!-- /bench:workspaces -->';
 
@@ -163,6 +165,7 @@ export async function runWorkspacesBench(): Promise<void> {
         secret: `bench-${randomBytes(12).toString('hex')}`,
       }),
       SLACK_MAX_CALLS_PER_SECOND: String(LIMIT),
+      WORKER_CONCURRENCY: String(CONCURRENCY),
     };
     await startRole('worker', env);
 
@@ -205,7 +208,7 @@ export async function runWorkspacesBench(): Promise<void> {
         .map((l) => fmt(l, 2))
         .join(
           ' ',
-        )}), one worker process (concurrency 16), chat.postMessage limited by the fake to ${LIMIT}/s per workspace and paced at ${LIMIT}/s.`,
+        )}), one worker process (concurrency ${CONCURRENCY}), chat.postMessage limited by the fake to ${LIMIT}/s per workspace and paced at ${LIMIT}/s.`,
       '',
       table,
       END,

@@ -90,6 +90,17 @@ test("the tick re-enqueues each workspace's unsent DMs: a backlog of 5,001 in on
   expect(batches.size - 1).toBeLessThanOrEqual(51);
 });
 
+/** BullMQ workers on the test Redis running the app's processors with `deps` (and its logger). */
+const realWorkers = (deps: WorkerDeps, prefix: string, concurrency: number) =>
+  startWorkers({
+    connect: () => connectWorker(TEST_REDIS_URL),
+    workerConnection: redisOptionsFromUrl(TEST_REDIS_URL),
+    prefix,
+    concurrency,
+    processors: buildProcessors(deps),
+    logger: deps.logger,
+  });
+
 describe('with real workers and the Slack messenger', () => {
   let slack: FakeSlack;
   let redis: Redis;
@@ -129,14 +140,7 @@ describe('with real workers and the Slack messenger', () => {
     };
     // Four batches of five, four workers: they wait on one another's slots, and some are handed back.
     await fanOut(deps, round, memberIds);
-    const workers = startWorkers({
-      connect: () => connectWorker(TEST_REDIS_URL),
-      workerConnection: redisOptionsFromUrl(TEST_REDIS_URL),
-      prefix,
-      concurrency: 4,
-      processors: buildProcessors(deps),
-      logger,
-    });
+    const workers = realWorkers(deps, prefix, 4);
     try {
       const dms = () => slack.callsTo('chat.postMessage').filter((c) => c.status === 200);
       await waitFor(() => dms().length >= ids.length, 'every DM', 40_000);
@@ -180,14 +184,7 @@ describe('with real workers and the Slack messenger', () => {
     // The busy workspace's eight batches are queued first; two workers only.
     await fanOut(deps, busy.round, busy.memberIds);
     await fanOut(deps, calm.round, calm.memberIds);
-    const workers = startWorkers({
-      connect: () => connectWorker(TEST_REDIS_URL),
-      workerConnection: redisOptionsFromUrl(TEST_REDIS_URL),
-      prefix,
-      concurrency: 2,
-      processors: buildProcessors(deps),
-      logger: silentLogger,
-    });
+    const workers = realWorkers(deps, prefix, 2);
     try {
       const dmsTo = (team: string) =>
         slack.callsTo('chat.postMessage').filter((c) => c.status === 200 && slack.teamOf(c) === team);
