@@ -259,20 +259,24 @@ async function seedWorkspaceData(team: string): Promise<SeededWorkspace> {
   const commentIds: string[] = [];
   for (const [i, daysAgo] of [10, 3].entries()) {
     const closesAt = new Date(Date.now() - daysAgo * 86_400_000);
-    const roundId = await seedClosedRound(repos, seeded.team, seeded.members, closesAt, [4, 5, 6, 7, 8]);
     const author = seeded.members[i + 1]!;
-    const [delivery] = await repos.deliveries.ensureMany(roundId, [author.id]);
     const commentId = randomUUID();
-    await repos.answers.saveComment({
-      deliveryId: delivery!.id,
-      roundId,
-      teamId: seeded.team.id,
-      questionId: MOOD_QUESTION_ID,
-      respondentHash: respondentHash(SEED_SECRET, roundId, author.id),
-      comment: texts[i]!,
-      at: closesAt,
-      commentId,
-      authorSeal: sealAddress(anonymitySecret, commentId, author.id),
+    // The comment is saved while its round is open: an answer after the close is refused.
+    await seedClosedRound(repos, seeded.team, seeded.members, closesAt, [4, 5, 6, 7, 8], {
+      beforeClose: async (roundId, deliveries) => {
+        const saved = await repos.answers.saveComment({
+          deliveryId: deliveries.find((d) => d.memberId === author.id)!.id,
+          roundId,
+          teamId: seeded.team.id,
+          questionId: MOOD_QUESTION_ID,
+          respondentHash: respondentHash(SEED_SECRET, roundId, author.id),
+          comment: texts[i]!,
+          at: closesAt,
+          commentId,
+          authorSeal: sealAddress(anonymitySecret, commentId, author.id),
+        });
+        expect(saved?.comment).toBe(texts[i]);
+      },
     });
     commentIds.push(commentId);
   }

@@ -49,6 +49,8 @@ export interface SeedExtra {
   answers?: Record<string, ReadonlyArray<number | null>>;
   /** Members (by index) who were away that week: their delivery is marked away before the round closes. */
   away?: readonly number[];
+  /** Runs while the round is still open (answers after the close are refused), e.g. to save a comment. */
+  beforeClose?: (roundId: string, deliveries: ReadonlyArray<{ id: string; memberId: string }>) => Promise<void>;
 }
 
 /**
@@ -101,6 +103,7 @@ export async function seedClosedRound(
     await repos.deliveries.markSending(delivery.id);
     await repos.deliveries.markAway(delivery.id, { reason: 'self', until: null, statusRead: false });
   }
+  await extra.beforeClose?.(round.id, deliveries);
   await repos.rounds.close(round.id, closesAt);
   return round.id;
 }
