@@ -7,7 +7,7 @@
  */
 import { waitFor } from '../support/app-process';
 import type { StoredActivity, TeamsUser } from '../support/fake-bot-connector';
-import { channelActivity, postActivity, teamsUser } from '../support/teams-activity';
+import { channelActivity, postActivityAnswered, teamsUser } from '../support/teams-activity';
 import { textOf, useTeamsWorld } from '../support/teams-world';
 
 const TENANT = 'a1b2c3d4-5e6f-4a7b-8c9d-0e1f2a3b4c5d';
@@ -41,8 +41,12 @@ const buttonsOf = (card: StoredActivity, q: string | undefined) =>
     .map((e) => (e.data as { s: number }).s);
 
 /** A click on a card's Action.Execute, with what was typed in its inputs. */
-const click = (user: TeamsUser, card: StoredActivity, verb: string, data: Record<string, unknown>) =>
-  postActivity(world.app.url, {
+const click = async (user: TeamsUser, card: StoredActivity, verb: string, data: Record<string, unknown>) =>
+  (await answeredClick(user, card, verb, data)).status;
+
+/** A card button clicked: the app's HTTP answer (its status and the message the card shows). */
+const answeredClick = (user: TeamsUser, card: StoredActivity, verb: string, data: Record<string, unknown>) =>
+  postActivityAnswered(world.app.url, {
     ...channelActivity(
       { tenant: TENANT, bot: BOT, channel: CHANNEL, teamName: 'Care', serviceUrl: world.connector.url },
       user,
@@ -98,8 +102,11 @@ test('the first scheduled round of the quarter: the card asks mood, a driver ite
   const d = (elements(card).find((e) => e.verb === 'checkin.score')!.data as { d: string }).d;
   expect(await click(NOA, card, 'checkin.score', { d, q: items[0], s: 8 })).toBe(200);
   expect(await click(NOA, card, 'checkin.score', { d, q: 'enps', s: 0 })).toBe(200);
-  // A score a question does not take is refused and saves nothing: 0 is eNPS's alone.
-  expect(await click(NOA, card, 'checkin.score', { d, q: items[1], s: 0 })).toBe(200);
+  // A score a question does not take is refused with the question's own range and saves nothing: 0 is eNPS's alone.
+  const refused = await answeredClick(NOA, card, 'checkin.score', { d, q: items[1], s: 0 });
+  expect(refused).toEqual({ status: 200, body: expect.stringContaining('takes a score from 1 to 10') });
+  const enpsTooHigh = await answeredClick(NOA, card, 'checkin.score', { d, q: 'enps', s: 11 });
+  expect(enpsTooHigh).toEqual({ status: 200, body: expect.stringContaining('takes a score from 0 to 10') });
 
   await waitFor(async () => {
     const r = await world.database.pool.query('select count(*)::int as n from responses');

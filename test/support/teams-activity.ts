@@ -38,12 +38,20 @@ export function channelActivity(
 
 /** POSTs an activity to the app's /api/messages; resolves with the HTTP status. */
 export async function postActivity(appUrl: string, body: Record<string, unknown>): Promise<number> {
+  return (await postActivityAnswered(appUrl, body)).status;
+}
+
+/** The same, with the app's answer: an invoke's response body (a card action's message, say). */
+export async function postActivityAnswered(
+  appUrl: string,
+  body: Record<string, unknown>,
+): Promise<{ status: number; body: string }> {
   const res = await fetch(`${appUrl}/api/messages`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),
   });
-  return res.status;
+  return { status: res.status, body: await res.text() };
 }
 
 /** A Teams user with a fresh id and Entra object id. */

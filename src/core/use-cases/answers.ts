@@ -84,7 +84,11 @@ export async function acceptScore(
   score: number,
   questionId: string = MOOD_QUESTION_ID,
 ): Promise<AcceptResult> {
-  if (!validScore(questionId, score)) return { ok: false, key: 'answer.invalid' };
+  // A number out of the question's range says the range; anything else (not a number) is a button we did not build.
+  if (!validScore(questionId, score))
+    return typeof score === 'number' && Number.isFinite(score)
+      ? { ok: false, key: 'answer.out_of_range', params: { min: minScore(questionId), max: 10 } }
+      : { ok: false, key: 'answer.invalid' };
   const checked = await checkTarget(deps, target);
   if (!checked.ok) return checked;
   if (!asksScore(checked.round, questionId)) return { ok: false, key: 'answer.invalid' };

@@ -34,7 +34,8 @@ export const en = {
     'We could not confirm your answer just now. Please click your score again in a minute; clicking twice never counts twice.',
   'answer.not_yours': 'This check-in belongs to someone else.',
   'answer.round_closed': 'This check-in has closed, so answers can no longer be changed.',
-  'answer.invalid': 'That answer is not valid: scores go from 1 to 10.',
+  'answer.invalid': 'That answer is not valid: please use the buttons of your latest check-in.',
+  'answer.out_of_range': 'That answer is not valid: this question takes a score from {min} to {max}.',
   'pulse.setup_started':
     'Setting up this channel as a team. Its human members will be added in a moment; you are its manager. Next: `/pulse schedule fri 14:00`.',
   'pulse.setup_exists': 'This channel is already a team (managed by {managers}). Its member list is being refreshed.',

@@ -39,7 +39,8 @@ export const fr: CatalogOf<FrPlural> = {
     'Nous n’avons pas pu confirmer votre réponse pour le moment. Cliquez à nouveau sur votre note dans une minute ; deux clics ne comptent jamais deux fois.',
   'answer.not_yours': 'Ce check-in appartient à quelqu’un d’autre.',
   'answer.round_closed': 'Ce check-in est clos : les réponses ne peuvent plus être modifiées.',
-  'answer.invalid': 'Cette réponse n’est pas valide : les notes vont de 1 à 10.',
+  'answer.invalid': 'Cette réponse n’est pas valide : utilisez les boutons de votre dernier check-in.',
+  'answer.out_of_range': 'Cette réponse n’est pas valide : cette question se note de {min} à {max}.',
   'pulse.setup_started':
     'Ce canal devient une équipe. Ses membres (hors bots) seront ajoutés dans un instant ; vous en êtes le manager. Étape suivante : `/pulse schedule fri 14:00` (jours en anglais : `fri` = vendredi).',
   'pulse.setup_exists':

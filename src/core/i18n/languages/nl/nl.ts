@@ -36,7 +36,8 @@ export const nl: CatalogOf<NlPlural> = {
     'We konden je antwoord nu niet bevestigen. Klik over een minuutje nog eens op je score; twee keer klikken telt nooit dubbel.',
   'answer.not_yours': 'Deze check-in is van iemand anders.',
   'answer.round_closed': 'Deze check-in is gesloten, dus antwoorden kunnen niet meer worden gewijzigd.',
-  'answer.invalid': 'Dat antwoord is niet geldig: scores gaan van 1 tot 10.',
+  'answer.invalid': 'Dat antwoord is niet geldig: gebruik de knoppen van je laatste check-in.',
+  'answer.out_of_range': 'Dat antwoord is niet geldig: deze vraag krijgt een score van {min} tot {max}.',
   'pulse.setup_started':
     'Dit kanaal wordt als team ingesteld. De leden (geen bots) worden zo toegevoegd; jij bent de manager. Volgende stap: `/pulse schedule fri 14:00` (dagen in het Engels: `fri` = vrijdag).',
   'pulse.setup_exists': 'Dit kanaal is al een team (beheerd door {managers}). De ledenlijst wordt bijgewerkt.',

@@ -36,7 +36,8 @@ export const sv: CatalogOf<SvPlural> = {
     'Vi kunde inte bekräfta ditt svar just nu. Klicka på ditt betyg igen om en minut; två klick räknas aldrig dubbelt.',
   'answer.not_yours': 'Den här incheckningen tillhör någon annan.',
   'answer.round_closed': 'Den här incheckningen har stängt, så svaren kan inte längre ändras.',
-  'answer.invalid': 'Det svaret är inte giltigt: betygen går från 1 till 10.',
+  'answer.invalid': 'Det svaret är inte giltigt: använd knapparna i din senaste check-in.',
+  'answer.out_of_range': 'Det svaret är inte giltigt: den här frågan besvaras med ett betyg från {min} till {max}.',
   'pulse.setup_started':
     'Den här kanalen görs om till ett team. Medlemmarna (inga bottar) läggs till om en liten stund; du är teamets chef. Nästa steg: `/pulse schedule fri 14:00` (dagarna skrivs på engelska: `fri` = fredag).',
   'pulse.setup_exists': 'Den här kanalen är redan ett team (som leds av {managers}). Medlemslistan uppdateras.',
