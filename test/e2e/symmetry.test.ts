@@ -131,10 +131,16 @@ test('a week of signals per round goes in whole, a re-sent day is upserted, and 
   expect(summaryText).toContain('takes about 62 (r = 0.35) to 194 (r = 0.2) rounds');
   expect(summaryText).not.toMatch(/moved together|opposite directions/);
 
-  // The manager sets the lag before looking again; a value other than 0 or 1 is refused and changes nothing.
+  // A value other than 0 or 1 is refused and changes nothing.
   expect(await world.pulse('UMGR', 'config symmetry-lag 2')).toContain('/pulse config symmetry-lag 1');
   expect(await world.pulse('UMGR', 'config')).toContain('symmetry-lag: 0');
+  // The lag is fixed in advance: with a correlation already shown at lag 0, another lag is refused.
+  expect(await world.pulse('UMGR', 'config symmetry-lag 1')).toContain('The customer lag stays at 0');
+  expect(await world.pulse('UMGR', 'config')).toContain('symmetry-lag: 0');
+  // Before any customer figure (as for a team choosing it before its first rounds) the lag can be chosen.
+  await database.pool.query('delete from customer_signals');
   expect(await world.pulse('UMGR', 'config symmetry-lag 1')).toContain('symmetry-lag: 1');
+  expect((await postSignals(batch)).status).toBe(200);
 
   const reply = await world.command('UMGR', '/pulse', 'symmetry 8');
   expect(reply.text).toMatch(/Team mood beside customer satisfaction, last 8 round/);

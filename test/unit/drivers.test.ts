@@ -12,7 +12,7 @@ import {
 import { checkinQuestions } from '../../src/core/drivers/checkin';
 import { buildDriversView, driverScores, enpsOf, type DriverRoundFacts } from '../../src/core/drivers/report';
 import { quarterBounds, quarterOf, roundDriverItems, rotationLength } from '../../src/core/drivers/rotation';
-import { associationLine, driversText, enpsLine } from '../../src/core/drivers/text';
+import { associationLine, driversSummaryText, driversText, enpsLine } from '../../src/core/drivers/text';
 import { SUPPORTED_LANGUAGES, translate } from '../../src/core/i18n';
 import type { Round } from '../../src/core/model';
 
@@ -265,6 +265,42 @@ describe('the drivers view under the threshold', () => {
     const growth = buildDriversView(rounds, 3, []).associations!.find((a) => a.driver === 'growth')!;
     expect(growth.correlation.evidence).toBe('positive');
     expect(associationLine('en', 'growth', growth.correlation)).toContain('they rise and fall together');
+  });
+
+  it("puts under a round's summary only the drivers whose interval leaves 0 out, or says none does yet", () => {
+    // growth rises exactly with the mood over 8 rounds (interval above 0); wellbeing 2 4 3 5 … beside it spans 0.
+    const wobble = [2, 4, 3, 5, 4, 3, 5, 2];
+    const rounds = [1, 2, 3, 4, 5, 6, 7, 8].map((mood, i) =>
+      round(
+        `r${i + 1}`,
+        ['growth-1', 'wellbeing-1'],
+        [
+          ['growth-1', [mood + 1, mood + 1, mood + 2]],
+          ['wellbeing-1', [wobble[i]!, wobble[i]!, wobble[i]!]],
+        ],
+        mood,
+      ),
+    );
+    const view = buildDriversView(rounds, 3, []);
+    expect(view.associations?.find((a) => a.driver === 'wellbeing')?.correlation.evidence).toBe('none');
+    const text = driversSummaryText('en', view, ['growth'], 'r8');
+    expect(text).toContain('Which drivers move with the mood (same round):');
+    expect(text.filter((l) => l.startsWith('• '))).toEqual([
+      expect.stringMatching(/^• Growth: r = 1\.00, n = 8 rounds/),
+    ]);
+    // With only the wobbling driver, the summary says none moves clearly, and names no direction.
+    const unclear = buildDriversView(
+      [1, 2, 3, 4, 5, 6, 7, 8].map((mood, i) =>
+        round(`r${i + 1}`, ['wellbeing-1'], [['wellbeing-1', [wobble[i]!, wobble[i]!, wobble[i]!]]], mood),
+      ),
+      3,
+      [],
+    );
+    const lines = driversSummaryText('en', unclear, ['wellbeing'], 'r8');
+    expect(lines).toContain(
+      'No driver moves clearly with the mood yet (`/pulse drivers` shows each with its interval).',
+    );
+    expect(lines.join('\n')).not.toMatch(/together|opposite/);
   });
 
   it('says plainly how many rounds a moderate link needs before it can show', () => {

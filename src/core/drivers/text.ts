@@ -75,7 +75,10 @@ export function driversText(locale: string, view: DriversView): string[] {
   return lines;
 }
 
-/** The short section under a round's summary: the drivers that round asked, the focus areas and its eNPS. */
+/**
+ * The short section under a round's summary: the drivers that round asked, the focus areas, the drivers that move
+ * with the mood (only those whose interval leaves 0 out; `/pulse drivers` shows every one) and the round's eNPS.
+ */
 export function driversSummaryText(
   locale: string,
   view: DriversView,
@@ -85,6 +88,14 @@ export function driversSummaryText(
   const lines = view.drivers.filter((d) => asked.includes(d.driver)).map((d) => driverLine(locale, d));
   const focus = focusLine(locale, view);
   if (focus) lines.push(focus);
+  if (view.associations) {
+    const moving = view.associations.filter((a) => a.correlation.evidence !== 'none');
+    if (moving.length === 0) lines.push(translate(locale, 'drivers.moves_none'));
+    else {
+      lines.push(translate(locale, 'drivers.moves_title'));
+      for (const a of moving) lines.push(`• ${associationLine(locale, a.driver, a.correlation)}`);
+    }
+  }
   if (view.enps?.roundId === roundId) lines.push(enpsLine(locale, view.enps));
   return lines;
 }

@@ -5,6 +5,8 @@ import type { KudosSettings, Team, TeamSettings, Workspace } from '../model';
 import type { WebDeps } from './deps';
 import { driverNameKey } from '../drivers/bank';
 import type { Reply } from './reply';
+import { loadSymmetry } from './summaries';
+import { MAX_SYMMETRY_ROUNDS } from '../commands/limits';
 
 /** "72h" → "3d", "36h" → "36h": how durations are shown back. */
 export function formatHours(hours: number): string {
@@ -33,6 +35,12 @@ export function showConfig(team: Team): Reply {
       driversOff: s.disabledDrivers.length ? s.disabledDrivers.join(', ') : '–',
     },
   };
+}
+
+/** Whether the team's mood beside its customers already has enough paired rounds (any it keeps) to show r. */
+async function correlationShown(deps: WebDeps, team: Team): Promise<boolean> {
+  const view = await loadSymmetry(deps, team, MAX_SYMMETRY_ROUNDS);
+  return Object.values(view.readings).some((reading) => reading?.correlation);
 }
 
 /** Applies one `/pulse config <key> <value>`; refuses what would leave the team inconsistent. */
@@ -94,6 +102,10 @@ export async function setConfig(
       s.summaryChannel = setting.value === team.channelId ? null : setting.value;
       break;
     case 'symmetry-lag':
+      // Fixed in advance: once the team's rounds can show a correlation at the lag it has, choosing another after
+      // seeing it would be picking the better-looking of two readings.
+      if (setting.value !== s.symmetryLag && (await correlationShown(deps, team)))
+        return { key: 'config.symmetry_lag_fixed', params: { lag: s.symmetryLag } };
       s.symmetryLag = setting.value;
       break;
     case 'managers': {

@@ -41,6 +41,8 @@ export const arDrivers: Record<keyof typeof enDrivers, string> = {
   'drivers.off': '{driver}: متوقف',
   'drivers.none': 'لم تتم الإجابة بعد عن أي سؤال محرك في جولة مغلقة. كل جولة تطرح سؤالًا أو سؤالين منها.',
   'drivers.focus': 'مجالات التركيز: {lowest}. الأقوى: {strongest}.',
+  'drivers.moves_none':
+    'لا يتحرك أي محرك مع المزاج بوضوح بعد (يعرض `/pulse drivers` كلًّا منها مع فترة الثقة الخاصة به).',
   'drivers.moves_title': 'المحركات التي تتحرك مع المزاج (في الجولة نفسها):',
   'drivers.moves': '{driver}: r = {r}، n = {n} جولات، فترة ثقة 95% من {low} إلى {high}: {reading}',
   'drivers.moves_with': 'يرتفعان وينخفضان معًا',

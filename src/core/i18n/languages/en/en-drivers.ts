@@ -39,6 +39,7 @@ export const enDrivers = {
   'drivers.off': '{driver}: off',
   'drivers.none': 'No driver question has been answered in a closed round yet. Each round asks one or two of them.',
   'drivers.focus': 'Focus areas: {lowest}. Strongest: {strongest}.',
+  'drivers.moves_none': 'No driver moves clearly with the mood yet (`/pulse drivers` shows each with its interval).',
   'drivers.moves_title': 'Which drivers move with the mood (same round):',
   'drivers.moves': '{driver}: r = {r}, n = {n} rounds, 95% interval {low} to {high}: {reading}',
   'drivers.moves_with': 'they rise and fall together',

@@ -58,6 +58,8 @@ export const en = {
     'The reminder ({reminder}) must come before the round closes ({window}). Shorten the reminder or lengthen the window.',
   'config.schedule_outside_workdays':
     'The schedule uses {days}, which would no longer be a working day. Change the schedule first (`/pulse schedule …`).',
+  'config.symmetry_lag_fixed':
+    'The customer lag stays at {lag}: this team already has enough rounds beside its customers to show a correlation, and a lag chosen after seeing it would pick the better-looking reading. Choose it before the first rounds.',
   'config.last_manager': 'A team needs at least one manager. Add another manager before removing this one.',
   'config.managers_set': 'Managers are now {managers}.',
   'questions.too_many':

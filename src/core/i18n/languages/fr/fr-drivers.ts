@@ -42,6 +42,8 @@ export const frDrivers: Record<keyof typeof enDrivers, string> = {
   'drivers.none':
     'Aucune question de levier n’a encore reçu de réponse dans un tour clos. Chaque tour en pose une ou deux.',
   'drivers.focus': 'À travailler : {lowest}. Point fort : {strongest}.',
+  'drivers.moves_none':
+    'Aucun levier n’évolue encore nettement avec l’humeur (`/pulse drivers` les montre tous avec leur intervalle).',
   'drivers.moves_title': 'Les leviers qui évoluent avec l’humeur (même tour) :',
   'drivers.moves': '{driver} : r = {r}, n = {n} tours, intervalle à 95 % de {low} à {high} : {reading}',
   'drivers.moves_with': 'ils montent et baissent ensemble',

@@ -69,6 +69,8 @@ export const fr: CatalogOf<FrPlural> = {
     'Le rappel ({reminder}) doit partir avant la clôture de la session ({window}). Raccourcissez le délai du rappel ou allongez la durée d’ouverture.',
   'config.schedule_outside_workdays':
     'Le calendrier utilise {days}, qui ne serait plus un jour ouvré. Modifiez d’abord le calendrier (`/pulse schedule …`).',
+  'config.symmetry_lag_fixed':
+    'Le décalage client reste à {lag} : cette équipe a déjà assez de sessions face à ses clients pour montrer une corrélation, et un décalage choisi après l’avoir vue choisirait la lecture la plus flatteuse. Choisissez-le avant les premières sessions.',
   'config.last_manager': 'Une équipe a besoin d’au moins un manager. Ajoutez-en un autre avant de retirer celui-ci.',
   'config.managers_set': 'Les managers sont désormais : {managers}.',
   'questions.too_many':

@@ -41,6 +41,8 @@ export const nlDrivers: Record<keyof typeof enDrivers, string> = {
   'drivers.off': '{driver}: uit',
   'drivers.none': 'Er is nog geen drivervraag beantwoord in een afgesloten ronde. Elke ronde stelt er een of twee.',
   'drivers.focus': 'Aandachtspunten: {lowest}. Sterkste punt: {strongest}.',
+  'drivers.moves_none':
+    'Nog geen driver beweegt duidelijk mee met de stemming (`/pulse drivers` toont ze allemaal met hun interval).',
   'drivers.moves_title': 'Welke drivers meebewegen met de stemming (zelfde ronde):',
   'drivers.moves': '{driver}: r = {r}, n = {n} rondes, 95%-interval {low} tot {high}: {reading}',
   'drivers.moves_with': 'ze stijgen en dalen samen',

@@ -62,6 +62,8 @@ export const nl: CatalogOf<NlPlural> = {
     'De herinnering ({reminder}) moet komen voordat de ronde sluit ({window}). Maak de herinnering korter of de looptijd langer.',
   'config.schedule_outside_workdays':
     'De planning gebruikt {days}, en dat zou dan geen werkdag meer zijn. Pas eerst de planning aan (`/pulse schedule …`).',
+  'config.symmetry_lag_fixed':
+    'De klantvertraging blijft {lag}: dit team heeft al genoeg rondes naast zijn klanten om een correlatie te tonen, en een vertraging die je kiest nadat je die hebt gezien, kiest de mooiste uitkomst. Kies haar vóór de eerste rondes.',
   'config.last_manager':
     'Een team heeft minstens één manager nodig. Voeg eerst een andere manager toe voordat je deze verwijdert.',
   'config.managers_set': 'De managers zijn nu {managers}.',

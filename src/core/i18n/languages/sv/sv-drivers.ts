@@ -42,6 +42,8 @@ export const svDrivers: Record<keyof typeof enDrivers, string> = {
   'drivers.none':
     'Ingen fråga om drivkrafter har besvarats i en avslutad omgång än. Varje omgång ställer en eller två.',
   'drivers.focus': 'Fokusområden: {lowest}. Starkast: {strongest}.',
+  'drivers.moves_none':
+    'Ingen drivkraft följer ännu stämningen tydligt (`/pulse drivers` visar var och en med sitt intervall).',
   'drivers.moves_title': 'Vilka drivkrafter som följer stämningen (samma omgång):',
   'drivers.moves': '{driver}: r = {r}, n = {n} omgångar, 95 %-intervall {low} till {high}: {reading}',
   'drivers.moves_with': 'de stiger och sjunker tillsammans',

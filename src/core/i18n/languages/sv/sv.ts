@@ -61,6 +61,8 @@ export const sv: CatalogOf<SvPlural> = {
     'Påminnelsen ({reminder}) måste komma innan omgången stänger ({window}). Korta påminnelsen eller förläng svarstiden.',
   'config.schedule_outside_workdays':
     'Schemat använder {days}, som då inte längre skulle vara en arbetsdag. Ändra schemat först (`/pulse schedule …`).',
+  'config.symmetry_lag_fixed':
+    'Kundförskjutningen förblir {lag}: teamet har redan tillräckligt många omgångar bredvid sina kunder för att visa en korrelation, och en förskjutning som väljs efter att man sett den väljer den snyggaste avläsningen. Välj den före de första omgångarna.',
   'config.last_manager': 'Ett team behöver minst en chef. Lägg till en annan chef innan du tar bort den här.',
   'config.managers_set': 'Cheferna är nu {managers}.',
   'questions.too_many':
