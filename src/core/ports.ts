@@ -199,7 +199,12 @@ export interface RoundRepository {
    * What the question bank needs to pick a new round's questions: how many rounds the team has had
    * (the rotation's round number) and whether a scheduled round of the period range `quarter` (local dates) asked eNPS.
    */
-  bankFacts(teamId: string, quarter: { from: string; to: string }): Promise<{ sequence: number; enpsAsked: boolean }>;
+  /** The driver items of the team's latest rounds (newest first, at most `history`) and whether the quarter asked eNPS. */
+  bankFacts(
+    teamId: string,
+    quarter: { from: string; to: string },
+    history: number,
+  ): Promise<{ recentDriverItems: string[][]; enpsAsked: boolean }>;
   findById(id: string): Promise<Round | null>;
   /** The most recently opened round of the team that is still open, if any. */
   findOpen(teamId: string): Promise<Round | null>;

@@ -17,8 +17,14 @@ import { SUPPORTED_LANGUAGES, translate } from '../../src/core/i18n';
 import type { Round } from '../../src/core/model';
 
 const TEAMS = ['9b2f0c1e-0000-4000-8000-000000000001', 'team-b', 'team-c', 'another-team'];
+/** The driver items of a team's first n rounds, each chosen from the rounds before it (as roundQuestions does). */
+function itemsOf(teamId: string, n: number, disabled: (seq: number) => string[] = () => []): string[][] {
+  const rounds: string[][] = [];
+  for (let seq = 0; seq < n; seq++) rounds.push(roundDriverItems(teamId, [...rounds].reverse(), disabled(seq)));
+  return rounds;
+}
 const asked = (teamId: string, n: number, disabled: string[] = []) =>
-  Array.from({ length: n }, (_, seq) => roundDriverItems(teamId, seq, disabled).map((q) => driverOfQuestion(q)!));
+  itemsOf(teamId, n, () => disabled).map((items) => items.map((q) => driverOfQuestion(q)!));
 
 describe('rotation', () => {
   it.each([
@@ -57,16 +63,47 @@ describe('rotation', () => {
   });
 
   it('is deterministic per team (a retried round asks the same), and differs between teams', () => {
-    for (const teamId of TEAMS)
+    for (const teamId of TEAMS) {
+      const rounds = itemsOf(teamId, 30);
+      expect(itemsOf(teamId, 30)).toEqual(rounds);
       for (let seq = 0; seq < 30; seq++)
-        expect(roundDriverItems(teamId, seq, [])).toEqual(roundDriverItems(teamId, seq, []));
+        expect(roundDriverItems(teamId, rounds.slice(0, seq).reverse(), [])).toEqual(rounds[seq]);
+    }
     const orders = new Set(TEAMS.map((teamId) => JSON.stringify(asked(teamId, 4))));
     expect(orders.size).toBeGreaterThan(1);
   });
 
+  it('keeps every driver within its 4–6 rounds when drivers are switched off and on mid-way', () => {
+    // Per team: a driver goes off at round 5 and comes back at round 9; another goes off at round 14 for good.
+    // Starting the rotation over on each change (by round count) left a driver unasked for up to 8 rounds.
+    const gapsOf = (rounds: string[][], driver: string, from: number) => {
+      const at = rounds.flatMap((r, i) => (i >= from && r.includes(driver) ? [i] : []));
+      return at.slice(1).map((x, i) => x - at[i]!);
+    };
+    for (const teamId of [...TEAMS, 'team-d', 'team-e', 'team-f', 'team-g']) {
+      const [first, second] = [...DRIVERS].sort((a, b) => (teamId + a < teamId + b ? -1 : 1));
+      const disabled = (seq: number) => [...(seq >= 5 && seq < 9 ? [first!] : []), ...(seq >= 14 ? [second!] : [])];
+      const rounds = itemsOf(teamId, 40, disabled).map((items) => items.map((q) => driverOfQuestion(q)!));
+      for (const driver of DRIVERS) {
+        if (driver === second) continue;
+        // Every driver that is on is asked at least once every 6 rounds, through both changes (the one switched
+        // off for a while counted from its return).
+        const gaps = gapsOf(rounds, driver, driver === first ? 9 : 0);
+        expect(Math.max(...gaps)).toBeLessThanOrEqual(6);
+      }
+      // Switched off, it is not asked; back on, it is asked within the next two rounds.
+      expect(rounds.slice(5, 9).flat()).not.toContain(first);
+      expect(rounds.slice(9, 11).flat()).toContain(first);
+      expect(rounds.slice(14).flat()).not.toContain(second);
+      // Once settled, seven drivers on come back every 4 rounds again.
+      for (const driver of DRIVERS.filter((d) => d !== second))
+        expect(gapsOf(rounds, driver, 20)).toEqual([4, 4, 4, 4]);
+    }
+  });
+
   it('asks a driver its next item each time it comes back, so every item of the bank is asked', () => {
     for (const teamId of TEAMS) {
-      const items = Array.from({ length: 12 }, (_, seq) => roundDriverItems(teamId, seq, [])).flat();
+      const items = itemsOf(teamId, 12).flat();
       // 12 rounds = 3 passes of every driver: a driver of 2 or 3 items has asked each one.
       for (const driver of DRIVERS)
         expect(new Set(items.filter((q) => driverOfQuestion(q) === driver))).toEqual(
@@ -76,7 +113,7 @@ describe('rotation', () => {
   });
 
   it('asks nothing when every driver is off', () => {
-    expect(roundDriverItems('t', 3, [...DRIVERS])).toEqual([]);
+    expect(roundDriverItems('t', [['driver:growth-1']], [...DRIVERS])).toEqual([]);
   });
 
   it('reads the calendar quarter of a local date', () => {

@@ -1,10 +1,13 @@
 /**
- * Which driver items a round asks, and whether it asks eNPS. Pure and deterministic: the same team,
- * round number and enabled drivers always give the same items, so a retried round asks the same
+ * Which driver items a round asks, and whether it asks eNPS. Pure and deterministic: the same team, the same
+ * earlier rounds and the same enabled drivers always give the same items, so a retried round asks the same
  * (and the chosen items are stored with the round when it opens, so nothing is chosen twice).
  */
 import { createHash } from 'node:crypto';
-import { DRIVER_ITEMS, DRIVERS, driverQuestionId, type DriverId } from './bank';
+import { DRIVER_ITEMS, DRIVERS, driverOfQuestion, driverQuestionId, type DriverId } from './bank';
+
+/** How many of the team's latest rounds the rotation looks back on (more than any driver waits). */
+export const ROTATION_HISTORY = 16;
 
 /** A number from a team id and a label: the team's own fixed order of drivers and starting items. */
 function seed(teamId: string, label: string): number {
@@ -25,21 +28,43 @@ export function rotationLength(enabled: number): number {
 }
 
 /**
- * The response question ids of the driver items round number `sequence` (0 for the team's first)
- * asks. Every enabled driver is asked exactly once in each block of `rotationLength` rounds, in a
- * per-team order; each time a driver comes back it asks its next item.
+ * The response question ids of the driver items the team's next round asks, from the driver items of its
+ * latest rounds (`recent`, newest first; at most ROTATION_HISTORY are read). The drivers asked longest ago go
+ * first (never asked: before any), ties in the team's own order; so with a fixed set every driver comes back
+ * every `rotationLength` rounds, and a driver switched off or on moves the others by one round at most, never
+ * starting them over. Each time a driver comes back it asks its next item.
  */
-export function roundDriverItems(teamId: string, sequence: number, disabled: readonly string[]): string[] {
+export function roundDriverItems(
+  teamId: string,
+  recent: ReadonlyArray<readonly string[]>,
+  disabled: readonly string[],
+): string[] {
   const enabled = DRIVERS.filter((d) => !disabled.includes(d));
   if (enabled.length === 0) return [];
   const order = [...enabled].sort((a, b) => seed(teamId, a) - seed(teamId, b) || a.localeCompare(b));
-  const per = driversPerRound(order.length);
-  const length = rotationLength(order.length);
-  const slot = sequence % length;
-  const cycle = Math.floor(sequence / length);
-  return order.slice(slot * per, slot * per + per).map((driver: DriverId) => {
-    const items = DRIVER_ITEMS[driver];
-    return driverQuestionId(items[(cycle + seed(teamId, `item:${driver}`)) % items.length]!);
+  const history = recent.slice(0, ROTATION_HISTORY);
+  const last = new Map<DriverId, { age: number; item: string }>();
+  history.forEach((items, age) => {
+    for (const question of items) {
+      const driver = driverOfQuestion(question);
+      if (driver && !last.has(driver)) last.set(driver, { age, item: question });
+    }
+  });
+  // Rounds since a driver was last asked (0: the latest round); never asked within the history counts as oldest.
+  const age = (d: DriverId) => last.get(d)?.age ?? Math.max(history.length, ROTATION_HISTORY);
+  const stalest = order
+    .map((driver, rank) => ({ driver, rank }))
+    .sort((a, b) => age(b.driver) - age(a.driver) || a.rank - b.rank);
+  // Due: not asked in the last rotationLength − 1 rounds. Up to driversPerRound of them, and always one at least.
+  const due = stalest.filter(({ driver }) => age(driver) >= rotationLength(order.length) - 1);
+  const chosen = (due.length ? due : stalest).slice(0, due.length ? driversPerRound(order.length) : 1);
+  // The drivers asked in one round keep the team's order among themselves.
+  chosen.sort((a, b) => a.rank - b.rank);
+  return chosen.map(({ driver }) => {
+    const items = DRIVER_ITEMS[driver].map(driverQuestionId);
+    const previous = last.get(driver);
+    const at = previous ? items.indexOf(previous.item) + 1 : seed(teamId, `item:${driver}`);
+    return items[at % items.length]!;
   });
 }
 

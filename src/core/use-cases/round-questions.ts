@@ -1,7 +1,7 @@
 /** What a new round asks: the team's custom questions, the rotation's driver items and, once a quarter, eNPS. */
 import type { RoundKind, Team } from '../model';
 import type { Question } from '../model';
-import { quarterBounds, quarterOf, roundDriverItems } from '../drivers/rotation';
+import { quarterBounds, quarterOf, roundDriverItems, ROTATION_HISTORY } from '../drivers/rotation';
 import type { WorkerDeps } from './deps';
 
 export interface RoundQuestions {
@@ -25,11 +25,11 @@ export async function roundQuestions(
   const quarter = quarterBounds(quarterOf(scheduled ? period : '0000-01-01'));
   const [questions, facts] = await Promise.all([
     deps.repos.questions.listActive(team.id),
-    deps.repos.rounds.bankFacts(team.id, quarter),
+    deps.repos.rounds.bankFacts(team.id, quarter, ROTATION_HISTORY),
   ]);
   return {
     questions,
-    driverItems: roundDriverItems(team.id, facts.sequence, team.settings.disabledDrivers),
+    driverItems: roundDriverItems(team.id, facts.recentDriverItems, team.settings.disabledDrivers),
     enps: scheduled && !facts.enpsAsked,
   };
 }

@@ -34,15 +34,22 @@ export function createRoundRepository(db: Database): RoundRepository {
       return { round: toRound(existing), created: false };
     },
 
-    async bankFacts(teamId, quarter) {
-      const [row] = await db
-        .select({
-          sequence: sql<number>`count(*)::int`,
-          enpsAsked: sql<boolean>`coalesce(bool_or(${rounds.enps} and ${rounds.kind} = 'scheduled' and ${rounds.period} between ${quarter.from} and ${quarter.to}), false)`,
-        })
-        .from(rounds)
-        .where(eq(rounds.teamId, teamId));
-      return { sequence: row?.sequence ?? 0, enpsAsked: row?.enpsAsked ?? false };
+    async bankFacts(teamId, quarter, history) {
+      const [[row], recent] = await Promise.all([
+        db
+          .select({
+            enpsAsked: sql<boolean>`coalesce(bool_or(${rounds.enps} and ${rounds.kind} = 'scheduled' and ${rounds.period} between ${quarter.from} and ${quarter.to}), false)`,
+          })
+          .from(rounds)
+          .where(eq(rounds.teamId, teamId)),
+        db
+          .select({ driverItems: rounds.driverItems })
+          .from(rounds)
+          .where(eq(rounds.teamId, teamId))
+          .orderBy(desc(rounds.opensAt), desc(rounds.id))
+          .limit(history),
+      ]);
+      return { recentDriverItems: recent.map((r) => r.driverItems), enpsAsked: row?.enpsAsked ?? false };
     },
 
     async findById(id) {
