@@ -16,6 +16,7 @@ const CHANNEL = '19:2b4d6f8a0c1e3a5c7e9b1d3f5a7c9e1b@thread.tacv2';
 const PEOPLE = [teamsUser('Mia'), teamsUser('Noa'), teamsUser('Pia')];
 const [MIA, NOA] = PEOPLE as [TeamsUser, TeamsUser, TeamsUser];
 const TEXT_QUESTION = 'What should we stop doing?';
+const SCALE_QUESTION = 'Are our priorities clear?';
 
 const world = useTeamsWorld({ tenant: TENANT, bot: BOT, channel: CHANNEL, teamName: 'Care', people: PEOPLE, tag: 'd' });
 const { typed, replyTo } = world;
@@ -59,10 +60,12 @@ const answeredClick = (user: TeamsUser, card: StoredActivity, verb: string, data
     value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
   });
 
-test('the first scheduled round of the quarter: the card asks mood, a driver item, eNPS 0–10 and the free-text question, and records each answer', async () => {
+test("the first scheduled round of the quarter: the card asks mood, two driver items, eNPS 0–10, the team's own 1–10 question and its free-text question, and records each answer", async () => {
   await world.setUpTeam(MIA);
   expect(await typed(MIA, `pulse ask --text ${TEXT_QUESTION}`)).toBe(200);
   await replyTo(MIA, /Added question 1 \(free text\)/);
+  expect(await typed(MIA, `pulse ask ${SCALE_QUESTION}`)).toBe(200);
+  await replyTo(MIA, /Added question 2 \(1–10\)/);
   // Every day a working day, and a slot two minutes ago (UTC, the team's zone): the tick opens today's round now.
   expect(await typed(MIA, 'pulse config workdays mon,tue,wed,thu,fri,sat,sun')).toBe(200);
   await replyTo(MIA, /workdays: mon, tue, wed, thu, fri, sat, sun/);
@@ -86,8 +89,15 @@ test('the first scheduled round of the quarter: the card asks mood, a driver ite
   expect(text).toContain('How likely are you to recommend working here to a friend?');
   expect(text).toContain('From 1 (strongly disagree) to 10 (strongly agree).');
   expect(text).toContain(TEXT_QUESTION);
-  const { rows: questions } = await world.database.pool.query('select id from questions');
-  const textInput = `q_${questions[0].id as string}`;
+  expect(text).toContain(SCALE_QUESTION);
+  const { rows: questions } = await world.database.pool.query<{ id: string; kind: string }>(
+    'select id, kind from questions',
+  );
+  const textQuestion = questions.find((q) => q.kind === 'text')!.id;
+  const scaleQuestion = questions.find((q) => q.kind === 'scale')!.id;
+  // The team's own 1–10 question has its buttons on the card too.
+  expect(buttonsOf(card, scaleQuestion)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  const textInput = `q_${textQuestion}`;
   expect(elements(card).some((e) => e.type === 'Input.Text' && e.id === textInput)).toBe(true);
 
   // Noa answers everything on the card: mood with the comment and the free-text answer typed, a driver item, eNPS 0.
@@ -107,20 +117,25 @@ test('the first scheduled round of the quarter: the card asks mood, a driver ite
   expect(refused).toEqual({ status: 200, body: expect.stringContaining('takes a score from 1 to 10') });
   const enpsTooHigh = await answeredClick(NOA, card, 'checkin.score', { d, q: 'enps', s: 11 });
   expect(enpsTooHigh).toEqual({ status: 200, body: expect.stringContaining('takes a score from 0 to 10') });
+  // The second driver item and the team's own question, answered.
+  expect(await click(NOA, card, 'checkin.score', { d, q: items[1], s: 9 })).toBe(200);
+  expect(await click(NOA, card, 'checkin.score', { d, q: scaleQuestion, s: 6 })).toBe(200);
 
   await waitFor(async () => {
     const r = await world.database.pool.query('select count(*)::int as n from responses');
-    return r.rows[0].n === 4;
-  }, 'four answers saved');
+    return r.rows[0].n === 6;
+  }, 'six answers saved');
   const { rows } = await world.database.pool.query(
     'select question_id, score, comment from responses order by question_id',
   );
   expect(rows).toEqual(
     [
       { question_id: 'mood', score: 7, comment: 'Good week.' },
-      { question_id: items[0], score: 8, comment: null },
+      { question_id: items[0]!, score: 8, comment: null },
+      { question_id: items[1]!, score: 9, comment: null },
       { question_id: 'enps', score: 0, comment: null },
-      { question_id: questions[0].id, score: null, comment: 'Stop the Friday status meeting.' },
+      { question_id: scaleQuestion, score: 6, comment: null },
+      { question_id: textQuestion, score: null, comment: 'Stop the Friday status meeting.' },
     ].sort((a, b) => (a.question_id < b.question_id ? -1 : 1)),
   );
   // The card, updated once PostgreSQL has the answers, shows each saved answer.

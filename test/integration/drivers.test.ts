@@ -171,4 +171,26 @@ test('driver and eNPS answers are stored like mood answers, and managers see the
   for (const day of ['2026-10-09', '2026-10-16', '2026-10-23', '2026-10-30']) await at(`${day}T14:01:00Z`);
   const later = (await roundsOf(team.id)).slice(1).flatMap((r) => r.driver_items.map(driverOfQuestion));
   expect(later).not.toContain(names.first);
+
+  // `/pulse config drivers on <driver>`: asked again, first of all (asked longest ago), and no longer listed as off.
+  const on = await runPulseCommand(deps, {
+    platform: 'slack',
+    workspaceExternalId: workspace.externalId,
+    channelId: team.channelId,
+    userId: 'UA',
+    text: `config drivers on ${names.first}`,
+  });
+  expect(on.key).toBe('config.driver_on');
+  const after = await runPulseCommand(deps, {
+    platform: 'slack',
+    workspaceExternalId: workspace.externalId,
+    channelId: team.channelId,
+    userId: 'UA',
+    text: 'config',
+  });
+  expect(translate('en', after.key, after.params)).toContain('drivers off: – (');
+  const before = (await roundsOf(team.id)).length;
+  await at('2026-11-06T14:01:00Z');
+  const next = (await roundsOf(team.id)).slice(before);
+  expect(next.flatMap((r) => r.driver_items.map(driverOfQuestion))).toContain(names.first);
 });

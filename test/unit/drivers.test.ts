@@ -5,6 +5,7 @@
 import {
   DRIVER_ITEMS,
   DRIVERS,
+  driverItemKey,
   driverOfQuestion,
   driverQuestionId,
   ENPS_QUESTION_ID,
@@ -25,6 +26,22 @@ function itemsOf(teamId: string, n: number, disabled: (seq: number) => string[] 
 }
 const asked = (teamId: string, n: number, disabled: string[] = []) =>
   itemsOf(teamId, n, () => disabled).map((items) => items.map((q) => driverOfQuestion(q)!));
+
+describe('the question bank', () => {
+  it('holds the eight drivers the issue names, two or three statements each, customer focus among them', () => {
+    expect([...DRIVERS].sort()).toEqual(
+      ['alignment', 'autonomy', 'customers', 'growth', 'manager', 'peers', 'recognition', 'wellbeing'].sort(),
+    );
+    for (const driver of DRIVERS) {
+      expect(DRIVER_ITEMS[driver].length).toBeGreaterThanOrEqual(2);
+      expect(DRIVER_ITEMS[driver].length).toBeLessThanOrEqual(3);
+    }
+    const customerItems = DRIVER_ITEMS.customers.map((item) => translate('en', driverItemKey(driverQuestionId(item))));
+    expect(customerItems).toEqual(
+      expect.arrayContaining(['I have what I need to serve our customers well.', 'What our customers say reaches me.']),
+    );
+  });
+});
 
 describe('rotation', () => {
   it.each([
