@@ -7,6 +7,7 @@
  * { concurrency, slackUrl }, then { count, userIds } per slice, answered { count, seconds, perSecond }.
  */
 import { randomUUID } from 'node:crypto';
+import { signClick } from '../src/core/click-proof';
 import type { Logger } from '../src/core/ports';
 import { createSlackClient } from '../src/platforms/slack/client';
 import { renderMessage } from '../src/platforms/slack/render';
@@ -40,10 +41,18 @@ serveSlices<Setup, Slice, SliceResult>(async (setup) => {
         Array.from({ length: setup.concurrency }, async () => {
           while (next < count) {
             const i = next++;
+            const deliveryId = randomUUID();
+            // The same DM as ours, its buttons' click proof included (signing is a few microseconds).
+            const proof = signClick(
+              'bench-secret',
+              { deliveryId, questionId: 'mood', platform: 'slack', workspaceExternalId: 'T0', userId: 'U0' },
+              { closesAt, locale: 'en-US', threshold: 5, hasTextQuestions: false },
+            );
             const message = renderMessage({
               kind: 'checkin',
               locale: 'en-US',
-              deliveryId: randomUUID(),
+              deliveryId,
+              proofs: { mood: proof },
               threshold: 5,
               closesAt,
               closed: false,

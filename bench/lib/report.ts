@@ -123,9 +123,11 @@ check-in DM the fan-out below sent them (built by \`test/support/slack-requests.
 signed when it leaves with a fresh timestamp), sent open-loop at a fixed ${s.ackRate} requests/s by
 \`bench/load-generator.ts\` in its own process: request *i* leaves at *start + i/rate* whatever earlier answers did,
 and latency runs from the request leaving to the last byte of the answer. Ours is \`node dist/main/start.js web\`
-(with the flags \`npm start\` gives it): Bolt verifies the signature, our listener acks, then checks the click in
-PostgreSQL (one prepared query for the delivery, its round, member, team and workspace), enqueues the
-\`record-score\` job and opens the comment modal (\`views.open\` on the fake Slack); the worker then saves the score
+(with the flags \`npm start\` gives it): Bolt verifies the signature, our listener acks, then checks the click by
+the proof its button carries (\`src/core/click-proof.ts\`: an HMAC the worker signed for this person, check-in and
+question, with the round's close, the reader's language and the threshold; no query), enqueues the
+\`record-score\` job and opens the comment modal from the proof's data (\`views.open\` on the fake Slack); a click
+without a valid proof is checked in PostgreSQL instead (one prepared query); the worker then saves the score
 (one statement) and updates the DM (${a.saved} of ${a.clicks} scores saved, the last ${fmt(a.drainSeconds, 1)} s after the load ended).
 The baseline is \`bench/bare-bolt.ts\`: the same Bolt version with its default HTTPReceiver and one action listener
 that only acks, in its own process. Both are loaded side by side by the one load generator (every tick sends the

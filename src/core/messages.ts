@@ -26,6 +26,8 @@ export interface CheckinMessage {
   scaleQuestions: Array<{ id: string; text: string; score: number | null; min: 0 | 1; hint: string | null }>;
   /** The team's free-text questions in this round (Slack asks them in the comment modal, Teams on the card). */
   textQuestions: Array<{ id: string; text: string; saved: boolean }>;
+  /** Per score question id (mood included), the proof its buttons carry (src/core/click-proof.ts); none once closed. */
+  proofs: Record<string, string>;
 }
 
 /** A round's anonymized summary, posted to the team channel or shown to a manager. */

@@ -23,6 +23,8 @@ const TEAM = 'T0BAD';
 const CHANNEL = 'C0BAD';
 
 let deliveryOfAnna: string;
+/** The click proof Anna's mood buttons carry (signed for her, her check-in and the mood question). */
+let proofOfAnna: string;
 const suite = useWorld(
   {
     teamId: TEAM,
@@ -42,7 +44,9 @@ const suite = useWorld(
         (await database.pool.query("select count(*)::int as n from deliveries where state = 'sent'")).rows[0].n === 3,
       'three check-ins sent',
     );
-    deliveryOfAnna = JSON.parse(JSON.parse(JSON.stringify(world.checkinOf('UANNA').blocks))[1].elements[0].value).d;
+    const annasButton = JSON.parse(JSON.parse(JSON.stringify(world.checkinOf('UANNA').blocks))[1].elements[0].value);
+    deliveryOfAnna = annasButton.d;
+    proofOfAnna = annasButton.p;
   },
 );
 const snapshot = () => databaseSnapshot(suite.database.pool);
@@ -401,6 +405,20 @@ const cases: Case[] = [
     status: 200,
     ends: 'listeners',
     says: /belongs to someone else/,
+  },
+  {
+    name: "another person's check-in, with its button's click proof",
+    body: () => click('UBEN', JSON.stringify({ d: deliveryOfAnna, s: 3, p: proofOfAnna })),
+    status: 200,
+    ends: 'listeners',
+    says: /belongs to someone else/,
+  },
+  {
+    name: "a question the proof was not signed for (Anna's mood proof on eNPS)",
+    body: () => click('UANNA', JSON.stringify({ d: deliveryOfAnna, q: 'enps', s: 3, p: proofOfAnna })),
+    status: 200,
+    ends: 'listeners',
+    says: /use the buttons of your latest check-in/,
   },
   {
     name: 'a delivery that does not exist',

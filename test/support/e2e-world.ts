@@ -57,7 +57,7 @@ export interface World {
     userId: string,
     message: StoredMessage,
     score: number,
-    opts?: { actionTs?: string; blockId?: string },
+    opts?: { actionTs?: string; blockId?: string; value?: (buttonValue: string) => string },
   ): SlackRequestBody;
   /** Submits the comment modal the app opened last (tests click and submit one person at a time). */
   submitModal(userId: string, values: Record<string, string>, viewId?: string): Promise<number>;
@@ -216,7 +216,7 @@ export async function startWorld(opts: WorldOptions): Promise<World> {
         userId,
         teamId: opts.teamId,
         actionId: button.action_id,
-        value: button.value,
+        value: o.value ? o.value(button.value) : button.value,
         blockId: o.blockId ?? 'checkin_scores',
         channelId: message.channel,
         messageTs: message.ts,

@@ -13,6 +13,7 @@ const checkin = (locale: string): CheckinMessage => ({
   answer: { score: 7, commentSaved: true },
   scaleQuestions: [],
   textQuestions: [],
+  proofs: {},
 });
 
 const summary = (locale: string, away = 0): SummaryMessage => ({

@@ -4,6 +4,7 @@ import type { MessageKey } from '../i18n';
 import { MAX_COMMENT_LENGTH, MOOD_QUESTION_ID, type Platform, type Question, type Round } from '../model';
 import type { WebDeps } from './deps';
 import { ENPS_QUESTION_ID, minScore } from '../drivers/bank';
+import { verifyClick } from '../click-proof';
 
 export interface AnswerTarget {
   platform: Platform;
@@ -83,18 +84,30 @@ export async function acceptScore(
   target: AnswerTarget,
   score: number,
   questionId: string = MOOD_QUESTION_ID,
+  proof?: unknown,
 ): Promise<AcceptResult> {
   // A number out of the question's range says the range; anything else (not a number) is a button we did not build.
   if (!validScore(questionId, score))
     return typeof score === 'number' && Number.isFinite(score)
       ? { ok: false, key: 'answer.out_of_range', params: { min: minScore(questionId), max: 10 } }
       : { ok: false, key: 'answer.invalid' };
+  const record = () =>
+    enqueueOrRetry(() =>
+      deps.queue.enqueue('record-score', { deliveryId: target.deliveryId, questionId, score, clickId: target.clickId }),
+    );
+  // A button that proves itself (signed by the worker for this person, check-in and question) needs no query,
+  // unless the comment form must show the round's free-text questions; anything else is checked in PostgreSQL.
+  const claims = proof === undefined ? null : verifyClick(deps.anonymitySecret, { ...target, questionId }, proof);
+  if (
+    claims &&
+    claims.closesAt.getTime() > deps.clock.now().getTime() &&
+    !(claims.hasTextQuestions && questionId === MOOD_QUESTION_ID)
+  )
+    return (await record()) ?? { ok: true, threshold: claims.threshold, locale: claims.locale, textQuestions: [] };
   const checked = await checkTarget(deps, target);
   if (!checked.ok) return checked;
   if (!asksScore(checked.round, questionId)) return { ok: false, key: 'answer.invalid' };
-  const failed = await enqueueOrRetry(() =>
-    deps.queue.enqueue('record-score', { deliveryId: target.deliveryId, questionId, score, clickId: target.clickId }),
-  );
+  const failed = await record();
   return (
     failed ?? { ok: true, threshold: checked.threshold, locale: checked.locale, textQuestions: checked.textQuestions }
   );

@@ -1,6 +1,7 @@
 /** The check-in loop as the workers run it: open a round, deliver, remind, record, close. */
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
+import { signClick } from '../click-proof';
 import { sealAddress } from '../sealed-address';
 import { respondentHash } from '../anonymity';
 import { awayByStatus, isAwayUntil } from '../away';
@@ -122,15 +123,41 @@ async function checkinView(
   );
   const scaleQuestions = asked.scale.map((q, i) => ({ ...q, score: answers[i]?.score ?? null }));
   const textQuestions = asked.text.map((q, i) => ({ ...q, saved: answers[asked.scale.length + i]?.comment != null }));
+  const closed = ctx.round.status === 'closed';
+  const claims = {
+    closesAt: ctx.round.closesAt,
+    locale,
+    threshold: ctx.team.settings.threshold,
+    hasTextQuestions: textQuestions.length > 0,
+  };
+  const proofs = closed
+    ? {}
+    : Object.fromEntries(
+        [MOOD_QUESTION_ID, ...scaleQuestions.map((q) => q.id)].map((questionId) => [
+          questionId,
+          signClick(
+            deps.anonymitySecret,
+            {
+              deliveryId: ctx.delivery.id,
+              questionId,
+              platform: ctx.workspace.platform,
+              workspaceExternalId: ctx.workspace.externalId,
+              userId: ctx.member.platformUserId,
+            },
+            claims,
+          ),
+        ]),
+      );
   return {
     scaleQuestions,
     textQuestions,
+    proofs,
     kind: 'checkin',
     locale,
     deliveryId: ctx.delivery.id,
     threshold: ctx.team.settings.threshold,
     closesAt: ctx.round.closesAt,
-    closed: ctx.round.status === 'closed',
+    closed,
     answer: own ? { score: own.score, commentSaved: own.comment !== null } : null,
   };
 }

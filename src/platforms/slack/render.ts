@@ -46,10 +46,18 @@ export function slackDate(d: Date, format = '{date_short_pretty} {time}'): strin
 }
 
 /** The value a score button carries: the delivery, the question and the score, nothing about the person. */
-export function scoreButtonValue(deliveryId: string, score: number, questionId: string = MOOD_QUESTION_ID): string {
-  return JSON.stringify(
-    questionId === MOOD_QUESTION_ID ? { d: deliveryId, s: score } : { d: deliveryId, q: questionId, s: score },
-  );
+export function scoreButtonValue(
+  deliveryId: string,
+  score: number,
+  questionId: string = MOOD_QUESTION_ID,
+  proof?: string,
+): string {
+  return JSON.stringify({
+    d: deliveryId,
+    ...(questionId === MOOD_QUESTION_ID ? {} : { q: questionId }),
+    s: score,
+    ...(proof ? { p: proof } : {}),
+  });
 }
 
 /** Neutral markup (src/core/markup.ts) as Slack mrkdwn: the markup is spelled as mrkdwn, so each segment is written as parsed. */
@@ -82,7 +90,7 @@ function scoreButtons(
         type: 'button' as const,
         action_id: `${SCORE_ACTION_PREFIX}${score}`,
         text: { type: 'plain_text' as const, text: String(score) },
-        value: scoreButtonValue(m.deliveryId, score, questionId),
+        value: scoreButtonValue(m.deliveryId, score, questionId, m.proofs[questionId]),
         accessibility_label: translate(m.locale, 'checkin.button_alt', { score }),
         ...(selected === score ? { style: 'primary' as const } : {}),
       };

@@ -6,16 +6,26 @@ import { acceptScore, type AcceptResult } from '../../../core/use-cases/answers'
 import type { WebDeps } from '../../../core/use-cases/deps';
 import { commentModal, replyText, SCORE_ACTION_PREFIX } from '../render';
 
-const ScoreValue = z.object({ d: z.string().min(1).max(100), q: z.string().min(1).max(100).optional(), s: z.number() });
+const ScoreValue = z.object({
+  d: z.string().min(1).max(100),
+  q: z.string().min(1).max(100).optional(),
+  s: z.number(),
+  p: z.string().max(200).optional(),
+});
 
-/** Parses a score button's value; null when it is not ours or malformed. */
+/** Parses a score button's value; null when it is not ours or malformed. `proof`: its click proof, when it has one. */
 export function parseScoreValue(
   value: string | undefined,
-): { deliveryId: string; questionId: string; score: number } | null {
+): { deliveryId: string; questionId: string; score: number; proof?: string } | null {
   try {
     const parsed = ScoreValue.safeParse(JSON.parse(value ?? ''));
     return parsed.success
-      ? { deliveryId: parsed.data.d, questionId: parsed.data.q ?? MOOD_QUESTION_ID, score: parsed.data.s }
+      ? {
+          deliveryId: parsed.data.d,
+          questionId: parsed.data.q ?? MOOD_QUESTION_ID,
+          score: parsed.data.s,
+          ...(parsed.data.p === undefined ? {} : { proof: parsed.data.p }),
+        }
       : null;
   } catch {
     return null;
@@ -39,7 +49,7 @@ export function registerActions(app: App, deps: WebDeps): void {
       let result: AcceptResult;
       try {
         result = target
-          ? await acceptScore(deps, target, value.score, value.questionId)
+          ? await acceptScore(deps, target, value.score, value.questionId, value.proof)
           : { ok: false, key: 'answer.invalid' };
       } catch (err) {
         // A click that cannot be checked (say the database is down) is answered "please click again", never ignored.
