@@ -207,6 +207,59 @@ describe("a team's page", () => {
   });
 });
 
+describe("a team's drivers", () => {
+  let drivers: Team;
+
+  beforeAll(async () => {
+    // A workspace of its own, so the heatmap's tests above see only theirs.
+    const ws = await seedWorkspace(t.repos);
+    const seeded = await seedDashboardTeam(t.repos, ws, {
+      channelId: 'CDRIVERS',
+      people: ['D1', 'D2', 'D3', 'D4', 'D5'],
+      managers: ['MD'],
+    });
+    drivers = seeded.team;
+    // Recognition answered by 5 (k = 5): shown. Growth by 4: under k. eNPS by 5: 3 promoters, 1 detractor.
+    await seedClosedRound(t.repos, drivers, seeded.members, daysAgo(7), [7, 7, 7, 7, 7], {
+      driverItems: ['driver:recognition-1', 'driver:growth-1'],
+      enps: true,
+      answers: {
+        'driver:recognition-1': [8, 8, 9, 9, 10],
+        'driver:growth-1': [2, 3, 4, 4, null],
+        enps: [10, 10, 9, 5, 7],
+      },
+    });
+    driversCookie = await signIn(ws, 'MD');
+  });
+  let driversCookie: string;
+
+  it("shows a driver's score at k, only the dash for one under k, and eNPS, as /pulse drivers does", async () => {
+    const page = await get(`/dashboard/teams/${drivers.id}`, driversCookie);
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('<h2 id="drivers">Drivers</h2>');
+    expect(page.body).toContain(
+      '<tr><th scope="row">Recognition</th><td class="num">8.8</td><td class="num">First reading</td></tr>',
+    );
+    const growth = /<tr><th scope="row">Growth<\/th>(.*?)<\/tr>/.exec(page.body)?.[1];
+    expect(growth).toBe(
+      '<td class="num"><span aria-hidden="true">–</span><span class="sr-only">too few answers to show</span></td>'.repeat(
+        2,
+      ),
+    );
+    // Growth's mean under k (3.3) is nowhere on the page.
+    expect(page.body).not.toMatch(/3\.[23]/);
+    expect(page.body).toContain('eNPS <strong>+40</strong>');
+  });
+
+  it('puts the same drivers in the CSV: the score at k, an empty cell under k', async () => {
+    const csv = await get(`/dashboard/teams/${drivers.id}.csv`, driversCookie);
+    expect(csv.status).toBe(200);
+    expect(csv.body).toContain('\r\nRecognition,8.8,\r\nGrowth,,\r\n');
+    expect(csv.body).toContain('\r\neNPS (−100 to +100),40\r\n');
+    expect(csv.body).not.toMatch(/3\.[23]/);
+  });
+});
+
 describe('my page', () => {
   it("shows a person their own answers and nobody else's, and the kudos they received", async () => {
     await t.repos.kudos.give({

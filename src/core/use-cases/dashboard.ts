@@ -1,10 +1,12 @@
 /** What the dashboard's team page and "my page" show, read under the same rules as summaries and `/pulse mine`. */
 import { HEATMAP_DAYS, type ReceivedKudos } from '../dashboard';
+import type { DriversView } from '../drivers/report';
 import type { OwnAnswer } from '../messages';
 import type { Team, TeamAction } from '../model';
 import type { SymmetryView } from '../symmetry';
 import { clampThreshold } from '../summary';
 import type { WebDeps } from './deps';
+import { loadDriversView } from './drivers';
 import { loadSymmetry, ownAnswers } from './summaries';
 
 /** How many closed rounds the team page's trend shows. */
@@ -16,6 +18,8 @@ export interface TeamPageData {
   threshold: number;
   /** Mood, response rate and customer figures per round, oldest first; k already applied. */
   symmetry: SymmetryView;
+  /** Drivers, focus areas and eNPS exactly as `/pulse drivers` reads them (k per item, per driver and for eNPS). */
+  drivers: DriversView;
   actions: TeamAction[];
   /** Comments of the rounds shown at or above k that no manager has answered; null when no round is shown. */
   unansweredComments: number | null;
@@ -24,8 +28,9 @@ export interface TeamPageData {
 /** The team page's data at `now`. */
 export async function loadTeamPage(deps: Pick<WebDeps, 'repos'>, team: Team, now: Date): Promise<TeamPageData> {
   const since = new Date(now.getTime() - HEATMAP_DAYS * 86_400_000);
-  const [symmetry, actions] = await Promise.all([
+  const [symmetry, drivers, actions] = await Promise.all([
     loadSymmetry(deps, team, TEAM_PAGE_ROUNDS, now),
+    loadDriversView(deps, team),
     deps.repos.dashboard.listActions(team.id, since),
   ]);
   // Only rounds shown at or above k say anything of their comments (as summaries do); their text never leaves here.
@@ -35,6 +40,7 @@ export async function loadTeamPage(deps: Pick<WebDeps, 'repos'>, team: Team, now
     team: { id: team.id, channelId: team.channelId },
     threshold: clampThreshold(team.settings.threshold),
     symmetry,
+    drivers,
     actions,
     unansweredComments: shown.length === 0 ? null : threads.filter((t) => !t.replies.some((r) => !r.fromAuthor)).length,
   };
