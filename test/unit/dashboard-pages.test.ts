@@ -106,6 +106,7 @@ const team: TeamPageData = {
 const mine: MyPageData = {
   answers: [{ closesAt: new Date('2026-11-13T17:00:00Z'), open: false, score: 8, commented: true }],
   kudos: [{ giver: 'U2', reason: '=HYPERLINK("http://evil")', values: [], givenAt: new Date('2026-11-20T09:00:00Z') }],
+  managedTeams: [{ id: 'team-1', channelId: 'C<b>' }],
 };
 
 const page = (locale: string, body: string) =>
@@ -221,6 +222,13 @@ describe('my page', () => {
     expect(html).toContain('<td class="num">8</td><td>with a comment</td>');
     expect(html).toContain('=HYPERLINK(&quot;http://evil&quot;)');
     expect(myPageCsv('en', mine)).toContain('U2,"\'=HYPERLINK(""http://evil"")"');
+  });
+
+  it('links the teams I manage to their pages, under a heading, and says nothing of teams when I manage none', () => {
+    expect(renderMyPage('en', mine)).toContain(
+      '<h2 id="teams">Teams I manage</h2>\n<ul class="teams"><li><a href="/dashboard/teams/team-1">Team #C&lt;b&gt;</a></li></ul>',
+    );
+    expect(renderMyPage('en', { ...mine, managedTeams: [] })).not.toContain('id="teams"');
   });
 });
 

@@ -49,9 +49,23 @@ export async function loadTeamPage(deps: Pick<WebDeps, 'repos'>, team: Team, now
 export interface MyPageData {
   answers: OwnAnswer[];
   kudos: ReceivedKudos[];
+  /** The teams the viewer manages (whose pages they may open), by channel. */
+  managedTeams: Array<Pick<Team, 'id' | 'channelId'>>;
 }
 
-/** The viewer's own recent answers (through their keyed hash, as `/pulse mine`) and the kudos they received. */
+/** The teams a person manages in the workspace, by channel: exactly those whose pages canViewTeam lets a manager see. */
+export async function listManagedTeams(
+  deps: Pick<WebDeps, 'repos'>,
+  workspaceId: string,
+  platformUserId: string,
+): Promise<MyPageData['managedTeams']> {
+  const teams = await deps.repos.teams.listManagedBy(workspaceId, platformUserId);
+  return teams
+    .map((team) => ({ id: team.id, channelId: team.channelId }))
+    .sort((a, b) => a.channelId.localeCompare(b.channelId));
+}
+
+/** The viewer's own recent answers (through their keyed hash, as `/pulse mine`), the kudos they received, the teams they manage. */
 export async function loadMyPage(
   deps: Pick<WebDeps, 'repos' | 'clock' | 'anonymitySecret'>,
   workspaceId: string,
@@ -59,9 +73,10 @@ export async function loadMyPage(
 ): Promise<MyPageData> {
   const since = new Date(deps.clock.now().getTime() - HEATMAP_DAYS * 86_400_000);
   const member = await deps.repos.members.findByPlatformId(workspaceId, platformUserId);
-  const [answers, kudos] = await Promise.all([
+  const [answers, kudos, managedTeams] = await Promise.all([
     member ? ownAnswers(deps, member, 12) : Promise.resolve([]),
     deps.repos.dashboard.listKudosReceived(workspaceId, platformUserId, since, 50),
+    listManagedTeams(deps, workspaceId, platformUserId),
   ]);
-  return { answers, kudos };
+  return { answers, kudos, managedTeams };
 }
