@@ -3,11 +3,14 @@
  * PostgreSQL and sessions in Redis. Each page checks the viewer's right on the server, refuses with nothing
  * shown, and records who opened which team's page.
  */
+import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Redis } from 'ioredis';
 import type { Clock } from '../../src/core/clock';
-import type { Team, Workspace } from '../../src/core/model';
+import { respondentHash } from '../../src/core/anonymity';
+import { MOOD_QUESTION_ID, type Team, type Workspace } from '../../src/core/model';
+import { sealAddress } from '../../src/core/sealed-address';
 import { DASHBOARD_ASSETS, DASHBOARD_PAGES } from '../../src/dashboard/pages';
 import { createDashboardRoutes } from '../../src/dashboard/routes';
 import {
@@ -231,7 +234,26 @@ describe("a team's drivers", () => {
         'driver:growth-1': [2, 3, 4, 4, null],
         enps: [10, 10, 9, 5, 7],
       },
+      // Two comments no manager answered (saved while the round is open: an answer after the close is refused).
+      beforeClose: async (roundId, deliveries) => {
+        for (const i of [0, 1]) {
+          const member = seeded.members[i]!;
+          const commentId = randomUUID();
+          await t.repos.answers.saveComment({
+            deliveryId: deliveries.find((d) => d.memberId === member.id)!.id,
+            roundId,
+            teamId: drivers.id,
+            questionId: MOOD_QUESTION_ID,
+            respondentHash: respondentHash(SEED_SECRET, roundId, member.id),
+            comment: `secret comment ${i}`,
+            at: daysAgo(8),
+            commentId,
+            authorSeal: sealAddress(SEED_SECRET, commentId, member.id),
+          });
+        }
+      },
     });
+    await t.repos.actions.add({ teamId: drivers.id, text: 'Quiet Wednesdays', createdBy: 'MD' });
     driversCookie = await signIn(ws, 'MD');
   });
   let driversCookie: string;
@@ -260,6 +282,15 @@ describe("a team's drivers", () => {
     expect(csv.body).toContain('\r\nRecognition,8.8,\r\nGrowth,,\r\n');
     expect(csv.body).toContain('\r\neNPS (−100 to +100),40\r\n');
     expect(csv.body).not.toMatch(/3\.[23]/);
+  });
+
+  it("puts the page's actions and unanswered count in the CSV, never a comment's text", async () => {
+    const page = await get(`/dashboard/teams/${drivers.id}`, driversCookie);
+    expect(page.body).toContain('no manager has answered yet: 2');
+    const csv = await get(`/dashboard/teams/${drivers.id}.csv`, driversCookie);
+    expect(csv.body).toMatch(/\r\nAction,Status\r\nQuiet Wednesdays,"Open, since [^"]+"\r\n/);
+    expect(csv.body).toMatch(/\r\nUnanswered comments,2\r\n$/);
+    expect(csv.body).not.toContain('secret comment');
   });
 });
 

@@ -186,6 +186,12 @@ describe('team page', () => {
     expect(html).toContain('No customer CSAT or NPS');
   });
 
+  it('says in the CSV when there is no action, and leaves out the unanswered count the page does not show', () => {
+    const csv = teamCsv('en', { ...team, actions: [], unansweredComments: null });
+    expect(csv).toMatch(/\r\nAction,Status\r\nNo actions yet\.\r\n$/);
+    expect(csv).not.toContain('Unanswered');
+  });
+
   it('shows each driver: its score and change, the dash alone under k, why none when off or not asked; focus and eNPS', () => {
     const html = renderTeamPage('en', team);
     expect(html).toContain('<th scope="col">Driver</th><th scope="col">Latest score (1–10)</th>');
@@ -205,13 +211,15 @@ describe('team page', () => {
     expect(html).toContain('<p>eNPS <strong>+20</strong> (from −100 to +100)');
   });
 
-  it('exports the rounds and the drivers as CSV with empty cells under k', () => {
+  it('exports the rounds, the drivers, the actions and the unanswered count as CSV with empty cells under k', () => {
     expect(teamCsv('en', team)).toBe(
       '\uFEFFRound closed,Mood (1–10),Response rate,Customer CSAT,Customer NPS\r\n2026-11-06,7.5,0.8,91,20\r\n2026-11-13,,,,\r\n' +
         '\r\nDriver,Latest score (1–10),Change since last asked\r\nRecognition,7.3,-0.5\r\nGrowth,8,\r\n' +
         'Workload and wellbeing,,\r\nRelationship with the manager,Not asked yet,\r\nPeers and collaboration,Not asked yet,\r\n' +
         'Alignment and purpose,Not asked yet,\r\nAutonomy,Switched off,\r\nCustomer focus,Not asked yet,\r\n' +
-        'Focus areas: Recognition. Strongest: Growth.\r\neNPS (−100 to +100),20\r\n',
+        'Focus areas: Recognition. Strongest: Growth.\r\neNPS (−100 to +100),20\r\n' +
+        '\r\nAction,Status\r\n<img src=x onerror=alert(1)> Fewer meetings,"Open, since Sun, Nov 1"\r\n' +
+        '\r\nUnanswered comments,2\r\n',
     );
   });
 });

@@ -8,6 +8,7 @@ import { driverNameKey } from '../../core/drivers/bank';
 import type { DriverReading, DriversView } from '../../core/drivers/report';
 import { enpsLine, focusLine, formatChange } from '../../core/drivers/text';
 import { powerLine, symmetryReadingLines } from '../../core/symmetry';
+import type { TeamAction } from '../../core/model';
 import type { TeamPageData } from '../../core/use-cases/dashboard';
 import { toCsv } from './csv';
 import { formatMeasure, oneDecimal } from '../../core/dashboard';
@@ -15,6 +16,13 @@ import { DASHBOARD_BASE, day, escapeHtml, markupHtml, t, withheld } from './html
 
 const cell = (locale: string, text: string) =>
   text === '–' ? `<td class="num">${withheld(locale)}</td>` : `<td class="num">${escapeHtml(text)}</td>`;
+
+/** An action's state as the page and the CSV write it: done on a date, or open since one. */
+function actionState(locale: string, a: TeamAction): string {
+  return a.doneAt
+    ? translate(locale, 'dashboard.team.action_done', { date: formatDate(locale, a.doneAt) })
+    : translate(locale, 'dashboard.team.action_open', { date: formatDate(locale, a.createdAt) });
+}
 
 /** Why a driver has no figure when it is not under k: switched off, or not asked yet. */
 const DRIVER_NOTE = { off: 'dashboard.team.driver_off', not_asked: 'dashboard.team.driver_not_asked' } as const;
@@ -80,11 +88,7 @@ ${
     : `<ul class="actions">${data.actions
         .map(
           (a) =>
-            `<li><span class="action-text">${escapeHtml(a.text)}</span> <span class="action-state">${
-              a.doneAt
-                ? t(locale, 'dashboard.team.action_done', { date: formatDate(locale, a.doneAt) })
-                : t(locale, 'dashboard.team.action_open', { date: formatDate(locale, a.createdAt) })
-            }</span></li>`,
+            `<li><span class="action-text">${escapeHtml(a.text)}</span> <span class="action-state">${escapeHtml(actionState(locale, a))}</span></li>`,
         )
         .join('')}</ul>`
 }</section>`;
@@ -128,7 +132,20 @@ function driverCsvRows(locale: string, view: DriversView): Array<Array<string | 
   ];
 }
 
-/** The round-by-round table, then the drivers, as CSV (empty where the page shows a dash). */
+/** "You said, we did" as CSV rows (the page's words when there is none), then the unanswered count when the page shows it. */
+function followUpCsvRows(locale: string, data: TeamPageData): Array<Array<string | number | null>> {
+  return [
+    [translate(locale, 'dashboard.team.action_column'), translate(locale, 'dashboard.team.action_state_column')],
+    ...(data.actions.length === 0
+      ? [[translate(locale, 'dashboard.team.actions_none')]]
+      : data.actions.map((a) => [a.text, actionState(locale, a)])),
+    ...(data.unansweredComments === null
+      ? []
+      : [[], [translate(locale, 'dashboard.team.unanswered_column'), data.unansweredComments]]),
+  ];
+}
+
+/** What the page shows, as CSV: the rounds, the drivers, the actions and the unanswered count (empty where the page shows a dash). */
 export function teamCsv(locale: string, data: TeamPageData): string {
   return toCsv([
     [
@@ -141,5 +158,7 @@ export function teamCsv(locale: string, data: TeamPageData): string {
     ...data.symmetry.rounds.map((r) => [r.closesAt.toISOString().slice(0, 10), r.mood, r.responseRate, r.csat, r.nps]),
     [],
     ...driverCsvRows(locale, data.drivers),
+    [],
+    ...followUpCsvRows(locale, data),
   ]);
 }
