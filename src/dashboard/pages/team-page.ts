@@ -104,7 +104,7 @@ ${driversSection(locale, data.drivers)}
 ${symmetry}
 ${actions}
 ${comments}
-<p><a class="export" href="${base}.csv" download>${t(locale, 'dashboard.export_csv')}</a></p>`;
+<p><a class="export" href="${base}.csv" download>${t(locale, 'dashboard.team.export_csv')}</a></p>`;
 }
 
 /** The drivers as CSV rows: the score and change where the page shows them, empty under k, the reason when off or not asked. */

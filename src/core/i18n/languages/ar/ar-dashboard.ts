@@ -46,6 +46,7 @@ export const arDashboard: Record<keyof typeof enDashboard, string> = {
   'dashboard.team.action_column': 'الإجراء',
   'dashboard.team.action_state_column': 'الحالة',
   'dashboard.team.unanswered_column': 'تعليقات دون رد',
+  'dashboard.team.export_csv': 'نزّل أرقام هذه الصفحة بصيغة CSV',
   'dashboard.mine.teams': 'الفرق التي أديرها',
   'dashboard.mine.heading': 'صفحتي',
   'dashboard.mine.answers': 'إجاباتي الأخيرة',

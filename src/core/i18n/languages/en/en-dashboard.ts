@@ -45,6 +45,7 @@ export const enDashboard = {
   'dashboard.team.action_column': 'Action',
   'dashboard.team.action_state_column': 'Status',
   'dashboard.team.unanswered_column': 'Unanswered comments',
+  'dashboard.team.export_csv': "Download this page's figures as CSV",
   'dashboard.mine.teams': 'Teams I manage',
   'dashboard.mine.heading': 'My page',
   'dashboard.mine.answers': 'My recent answers',

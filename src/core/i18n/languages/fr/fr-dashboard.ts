@@ -47,6 +47,7 @@ export const frDashboard: Record<keyof typeof enDashboard, string> = {
   'dashboard.team.action_column': 'Action',
   'dashboard.team.action_state_column': 'État',
   'dashboard.team.unanswered_column': 'Commentaires sans réponse',
+  'dashboard.team.export_csv': 'Télécharger les chiffres de cette page en CSV',
   'dashboard.mine.teams': 'Les équipes que je gère',
   'dashboard.mine.heading': 'Ma page',
   'dashboard.mine.answers': 'Mes réponses récentes',

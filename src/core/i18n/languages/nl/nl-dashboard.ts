@@ -47,6 +47,7 @@ export const nlDashboard: Record<keyof typeof enDashboard, string> = {
   'dashboard.team.action_column': 'Actie',
   'dashboard.team.action_state_column': 'Status',
   'dashboard.team.unanswered_column': 'Onbeantwoorde opmerkingen',
+  'dashboard.team.export_csv': 'De cijfers van deze pagina downloaden als CSV',
   'dashboard.mine.teams': 'Teams die ik leid',
   'dashboard.mine.heading': 'Mijn pagina',
   'dashboard.mine.answers': 'Mijn recente antwoorden',

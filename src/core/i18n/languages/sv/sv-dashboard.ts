@@ -47,6 +47,7 @@ export const svDashboard: Record<keyof typeof enDashboard, string> = {
   'dashboard.team.action_column': 'Åtgärd',
   'dashboard.team.action_state_column': 'Status',
   'dashboard.team.unanswered_column': 'Obesvarade kommentarer',
+  'dashboard.team.export_csv': 'Ladda ner sidans siffror som CSV',
   'dashboard.mine.teams': 'Team jag leder',
   'dashboard.mine.heading': 'Min sida',
   'dashboard.mine.answers': 'Mina senaste svar',
