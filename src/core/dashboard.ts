@@ -86,7 +86,8 @@ export interface Heatmap {
   to: Date;
 }
 
-const oneDecimal = (v: number): number => Math.round(v * 10) / 10 + 0;
+/** A figure rounded to one decimal as pages and exports write it (never −0). */
+export const oneDecimal = (v: number): number => Math.round(v * 10) / 10 + 0;
 const nulls = (measures: readonly HeatmapMeasure[]): Record<string, number | null> =>
   Object.fromEntries(measures.map((m) => [m.key, null]));
 

@@ -99,7 +99,16 @@ beforeAll(async () => {
   // The app runs on the machine's clock (or the run's libfaketime clock, which this process shares).
   const now = Date.now();
   const daysAgo = (n: number) => new Date(now - n * 86_400_000);
-  await seedClosedRound(db.repos, shown, team.members, daysAgo(7), [6, 7, 8, 9, 10, null]);
+  // Recognition answered by 5 (k = 5): shown; growth by 4: under k; eNPS by 5: 3 promoters, 1 detractor (+40).
+  await seedClosedRound(db.repos, shown, team.members, daysAgo(7), [6, 7, 8, 9, 10, null], {
+    driverItems: ['driver:recognition-1', 'driver:growth-1'],
+    enps: true,
+    answers: {
+      'driver:recognition-1': [8, 8, 9, 9, 10, null],
+      'driver:growth-1': [2, 3, 4, 4, null, null],
+      enps: [10, 10, 9, 5, 7, null],
+    },
+  });
   await seedClosedRound(db.repos, shown, team.members, daysAgo(14), [3, 3, null, null, null, null]);
   await seedClosedRound(db.repos, poolA.team, poolA.members, daysAgo(7), [2, 4, 6]);
   await seedClosedRound(db.repos, poolB.team, poolB.members, daysAgo(7), [8, 10]);
@@ -160,11 +169,11 @@ describe('the dashboard in Chromium', () => {
         ),
       })),
     );
-    // No round here asked eNPS or a driver: those nine columns are dashes.
-    const nine = Array<string>(9).fill('–');
+    // #CSHOWN's round asked eNPS, recognition (at k) and growth (under k); the pool shows no eNPS or driver.
+    const dashes = (n: number) => Array<string>(n).fill('–');
     expect(rows).toEqual([
-      { name: '#CSHOWN', shown: ['8.0', '83%', ...nine] },
-      { name: expect.stringContaining('(2)'), shown: ['–', '–', ...nine] },
+      { name: '#CSHOWN', shown: ['8.0', '83%', '+40', '8.8', ...dashes(7)] },
+      { name: expect.stringContaining('(2)'), shown: ['–', '–', ...dashes(9)] },
     ]);
     const text = await page.textContent('body');
     expect(text).not.toContain('CPOOLA');
@@ -193,6 +202,15 @@ describe('the dashboard in Chromium', () => {
       (img) => (img as unknown as { naturalWidth: number }).naturalWidth,
     );
     expect(chartWidth).toBeGreaterThan(0);
+    const drivers = await page.$$eval('table.drivers tbody tr', (trs) =>
+      trs
+        .slice(0, 3)
+        .map((tr) =>
+          [...tr.querySelectorAll('td')].map((td) => td.querySelector('[aria-hidden]')?.textContent ?? td.textContent),
+        ),
+    );
+    // Recognition at k, growth under k (only the dash), wellbeing never asked.
+    expect(drivers).toEqual([['8.8', 'First reading'], ['–', '–'], ['Not asked yet']]);
     await screenshot('team');
     expect(await seriousViolations()).toEqual([]);
   });

@@ -3,11 +3,14 @@
  * PostgreSQL and sessions in Redis. Each page checks the viewer's right on the server, refuses with nothing
  * shown, and records who opened which team's page.
  */
+import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Redis } from 'ioredis';
 import type { Clock } from '../../src/core/clock';
-import type { Team, Workspace } from '../../src/core/model';
+import { respondentHash } from '../../src/core/anonymity';
+import { MOOD_QUESTION_ID, type Team, type Workspace } from '../../src/core/model';
+import { sealAddress } from '../../src/core/sealed-address';
 import { DASHBOARD_ASSETS, DASHBOARD_PAGES } from '../../src/dashboard/pages';
 import { createDashboardRoutes } from '../../src/dashboard/routes';
 import {
@@ -103,6 +106,9 @@ async function signIn(workspace: Workspace, userId: string, extra: Partial<Sessi
   return `${SESSION_COOKIE}=${encodeURIComponent(cookie)}`;
 }
 
+/** A page without its random CSRF token (which can hold "83" by chance: a 403 page once failed that way). */
+const withoutToken = (html: string) => html.replace(/name="_csrf" value="[^"]*"/g, '');
+
 async function get(path: string, cookie: string) {
   const res = await fetch(`${base}${path}`, { headers: { cookie }, redirect: 'manual' });
   return {
@@ -145,7 +151,7 @@ describe('the organisation heatmap', () => {
       for (const user of ['M1', 'E1']) {
         const res = await get(path, await signIn(wsA, user));
         expect(res.status).toBe(403);
-        expect(res.body).not.toMatch(/CSHOWN|8\.0|83/);
+        expect(withoutToken(res.body)).not.toMatch(/CSHOWN|8\.0|83/);
       }
     },
   );
@@ -183,7 +189,7 @@ describe("a team's page", () => {
       for (const cookie of viewers) {
         const res = await get(`/dashboard/teams/${shown.id}${suffix}`, cookie);
         expect(res.status).toBe(403);
-        expect(res.body).not.toMatch(/CSHOWN|8\.0|83|<svg/);
+        expect(withoutToken(res.body)).not.toMatch(/CSHOWN|8\.0|83|<svg/);
       }
       const before = (await t.repos.dashboardAudit.list(wsA.id, 500)).filter((e) => e.teamId === shown.id).length;
       await get(`/dashboard/teams/${shown.id}${suffix}`, await signIn(wsA, 'E1'));
@@ -204,6 +210,87 @@ describe("a team's page", () => {
     expect((await get('/dashboard/teams/not-a-uuid', await signIn(wsA, 'ADMIN', { platformAdmin: true }))).status).toBe(
       404,
     );
+  });
+});
+
+describe("a team's drivers", () => {
+  let drivers: Team;
+
+  beforeAll(async () => {
+    // A workspace of its own, so the heatmap's tests above see only theirs.
+    const ws = await seedWorkspace(t.repos);
+    const seeded = await seedDashboardTeam(t.repos, ws, {
+      channelId: 'CDRIVERS',
+      people: ['D1', 'D2', 'D3', 'D4', 'D5'],
+      managers: ['MD'],
+    });
+    drivers = seeded.team;
+    // Recognition answered by 5 (k = 5): shown. Growth by 4: under k. eNPS by 5: 3 promoters, 1 detractor.
+    await seedClosedRound(t.repos, drivers, seeded.members, daysAgo(7), [7, 7, 7, 7, 7], {
+      driverItems: ['driver:recognition-1', 'driver:growth-1'],
+      enps: true,
+      answers: {
+        'driver:recognition-1': [8, 8, 9, 9, 10],
+        'driver:growth-1': [2, 3, 4, 4, null],
+        enps: [10, 10, 9, 5, 7],
+      },
+      // Two comments no manager answered (saved while the round is open: an answer after the close is refused).
+      beforeClose: async (roundId, deliveries) => {
+        for (const i of [0, 1]) {
+          const member = seeded.members[i]!;
+          const commentId = randomUUID();
+          await t.repos.answers.saveComment({
+            deliveryId: deliveries.find((d) => d.memberId === member.id)!.id,
+            roundId,
+            teamId: drivers.id,
+            questionId: MOOD_QUESTION_ID,
+            respondentHash: respondentHash(SEED_SECRET, roundId, member.id),
+            comment: `secret comment ${i}`,
+            at: daysAgo(8),
+            commentId,
+            authorSeal: sealAddress(SEED_SECRET, commentId, member.id),
+          });
+        }
+      },
+    });
+    await t.repos.actions.add({ teamId: drivers.id, text: 'Quiet Wednesdays', createdBy: 'MD' });
+    driversCookie = await signIn(ws, 'MD');
+  });
+  let driversCookie: string;
+
+  it("shows a driver's score at k, only the dash for one under k, and eNPS, as /pulse drivers does", async () => {
+    const page = await get(`/dashboard/teams/${drivers.id}`, driversCookie);
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('<h2 id="drivers">Drivers</h2>');
+    expect(page.body).toContain(
+      '<tr><th scope="row">Recognition</th><td class="num">8.8</td><td class="num">First reading</td></tr>',
+    );
+    const growth = /<tr><th scope="row">Growth<\/th>(.*?)<\/tr>/.exec(page.body)?.[1];
+    expect(growth).toBe(
+      '<td class="num"><span aria-hidden="true">–</span><span class="sr-only">too few answers to show</span></td>'.repeat(
+        2,
+      ),
+    );
+    // Growth's mean under k (3.3) is nowhere on the page.
+    expect(page.body).not.toMatch(/3\.[23]/);
+    expect(page.body).toContain('eNPS <strong>+40</strong>');
+  });
+
+  it('puts the same drivers in the CSV: the score at k, an empty cell under k', async () => {
+    const csv = await get(`/dashboard/teams/${drivers.id}.csv`, driversCookie);
+    expect(csv.status).toBe(200);
+    expect(csv.body).toContain('\r\nRecognition,8.8,\r\nGrowth,,\r\n');
+    expect(csv.body).toContain('\r\neNPS (−100 to +100),40\r\n');
+    expect(csv.body).not.toMatch(/3\.[23]/);
+  });
+
+  it("puts the page's actions and unanswered count in the CSV, never a comment's text", async () => {
+    const page = await get(`/dashboard/teams/${drivers.id}`, driversCookie);
+    expect(page.body).toContain('no manager has answered yet: 2');
+    const csv = await get(`/dashboard/teams/${drivers.id}.csv`, driversCookie);
+    expect(csv.body).toMatch(/\r\nAction,Status\r\nQuiet Wednesdays,"Open, since [^"]+"\r\n/);
+    expect(csv.body).toMatch(/\r\nUnanswered comments,2\r\n$/);
+    expect(csv.body).not.toContain('secret comment');
   });
 });
 
@@ -233,6 +320,18 @@ describe('my page', () => {
     expect(csv.body).toContain('E2,untangled the release');
   });
 
+  it('links a manager to the team they manage, and to no other team', async () => {
+    const page = await get('/dashboard/me', await signIn(wsA, 'M1'));
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('<h2 id="teams">Teams I manage</h2>');
+    expect(page.body).toContain(`<a href="/dashboard/teams/${shown.id}">Team #CSHOWN</a>`);
+    expect(page.body).not.toContain(quiet.id);
+    expect(page.body).not.toContain('CQUIET');
+    expect(page.body).not.toContain(foreign.id);
+    // Someone who manages no team sees no such list.
+    expect((await get('/dashboard/me', await signIn(wsA, 'E1'))).body).not.toContain('id="teams"');
+  });
+
   it('speaks Arabic right to left', async () => {
     const page = await get('/dashboard/me', await signIn(wsA, 'E5', { locale: 'ar' }));
     expect(page.body).toContain('<html lang="ar" dir="rtl">');
@@ -253,5 +352,19 @@ describe('plumbing', () => {
       redirect: 'manual',
     });
     expect(employee.headers.get('location')).toBe('/dashboard/me');
+  });
+
+  it('sends the manager of one team from / to its page, the manager of several to /me, which lists them', async () => {
+    const one = await fetch(`${base}/dashboard/`, { headers: { cookie: await signIn(wsA, 'M1') }, redirect: 'manual' });
+    expect(one.headers.get('location')).toBe(`/dashboard/teams/${shown.id}`);
+    // A second team (no round: the heatmap above never lists it) makes M2 the manager of two.
+    const second = await seedDashboardTeam(t.repos, wsA, { channelId: 'CSECOND', people: ['S1'], managers: ['M2'] });
+    const cookie = await signIn(wsA, 'M2');
+    const several = await fetch(`${base}/dashboard/`, { headers: { cookie }, redirect: 'manual' });
+    expect(several.headers.get('location')).toBe('/dashboard/me');
+    const me = await get('/dashboard/me', cookie);
+    expect(me.body).toContain(`<a href="/dashboard/teams/${quiet.id}">Team #CQUIET</a>`);
+    expect(me.body).toContain(`<a href="/dashboard/teams/${second.team.id}">Team #CSECOND</a>`);
+    expect(me.body).not.toContain(shown.id);
   });
 });

@@ -1,5 +1,7 @@
 /** The dashboard's HTML and CSV, from plain data: escaping, the dash under k, no inline script or style, direction, exports. */
 import { buildHeatmap, HEATMAP_MEASURES, type Heatmap, type HeatmapMeasure } from '../../src/core/dashboard';
+import { DRIVERS } from '../../src/core/drivers/bank';
+import type { DriverReading } from '../../src/core/drivers/report';
 import { SUPPORTED_LANGUAGES } from '../../src/core/i18n';
 import type { MyPageData, TeamPageData } from '../../src/core/use-cases/dashboard';
 import { csvCell, toCsv } from '../../src/dashboard/pages/csv';
@@ -75,12 +77,36 @@ const team: TeamPageData = {
       doneAt: null,
     },
   ],
+  drivers: {
+    threshold: 5,
+    drivers: DRIVERS.map((driver): DriverReading => {
+      if (driver === 'recognition') return { driver, state: 'shown', score: 7.25, change: -0.5 };
+      if (driver === 'growth') return { driver, state: 'shown', score: 8, change: null };
+      if (driver === 'wellbeing') return { driver, state: 'withheld' };
+      if (driver === 'autonomy') return { driver, state: 'off' };
+      return { driver, state: 'not_asked' };
+    }),
+    focus: { lowest: ['recognition'], strongest: 'growth' },
+    associations: null,
+    enps: {
+      kind: 'shown',
+      roundId: 'r1',
+      score: 20,
+      promoters: 2,
+      passives: 2,
+      detractors: 1,
+      mean: 7.8,
+      respondents: 5,
+    },
+    power: null,
+  },
   unansweredComments: 2,
 };
 
 const mine: MyPageData = {
   answers: [{ closesAt: new Date('2026-11-13T17:00:00Z'), open: false, score: 8, commented: true }],
   kudos: [{ giver: 'U2', reason: '=HYPERLINK("http://evil")', values: [], givenAt: new Date('2026-11-20T09:00:00Z') }],
+  managedTeams: [{ id: 'team-1', channelId: 'C<b>' }],
 };
 
 const page = (locale: string, body: string) =>
@@ -160,9 +186,40 @@ describe('team page', () => {
     expect(html).toContain('No customer CSAT or NPS');
   });
 
-  it('exports the rounds as CSV with empty cells under k', () => {
+  it('says in the CSV when there is no action, and leaves out the unanswered count the page does not show', () => {
+    const csv = teamCsv('en', { ...team, actions: [], unansweredComments: null });
+    expect(csv).toMatch(/\r\nAction,Status\r\nNo actions yet\.\r\n$/);
+    expect(csv).not.toContain('Unanswered');
+  });
+
+  it('shows each driver: its score and change, the dash alone under k, why none when off or not asked; focus and eNPS', () => {
+    const html = renderTeamPage('en', team);
+    expect(html).toContain('<th scope="col">Driver</th><th scope="col">Latest score (1–10)</th>');
+    expect(html).toContain(
+      '<tr><th scope="row">Recognition</th><td class="num">7.3</td><td class="num">▼0.5</td></tr>',
+    );
+    expect(html).toContain(
+      '<tr><th scope="row">Growth</th><td class="num">8.0</td><td class="num">First reading</td></tr>',
+    );
+    expect(html).toContain(
+      '<tr><th scope="row">Workload and wellbeing</th><td class="num"><span aria-hidden="true">–</span>' +
+        '<span class="sr-only">too few answers to show</span></td><td class="num"><span aria-hidden="true">–',
+    );
+    expect(html).toContain('<tr><th scope="row">Autonomy</th><td colspan="2">Switched off</td></tr>');
+    expect(html).toContain('<tr><th scope="row">Customer focus</th><td colspan="2">Not asked yet</td></tr>');
+    expect(html).toContain('<p>Focus areas: Recognition. Strongest: Growth.</p>');
+    expect(html).toContain('<p>eNPS <strong>+20</strong> (from −100 to +100)');
+  });
+
+  it('exports the rounds, the drivers, the actions and the unanswered count as CSV with empty cells under k', () => {
     expect(teamCsv('en', team)).toBe(
-      '\uFEFFRound closed,Mood (1–10),Response rate,Customer CSAT,Customer NPS\r\n2026-11-06,7.5,0.8,91,20\r\n2026-11-13,,,,\r\n',
+      '\uFEFFRound closed,Mood (1–10),Response rate,Customer CSAT,Customer NPS\r\n2026-11-06,7.5,0.8,91,20\r\n2026-11-13,,,,\r\n' +
+        '\r\nDriver,Latest score (1–10),Change since last asked\r\nRecognition,7.3,-0.5\r\nGrowth,8,\r\n' +
+        'Workload and wellbeing,,\r\nRelationship with the manager,Not asked yet,\r\nPeers and collaboration,Not asked yet,\r\n' +
+        'Alignment and purpose,Not asked yet,\r\nAutonomy,Switched off,\r\nCustomer focus,Not asked yet,\r\n' +
+        'Focus areas: Recognition. Strongest: Growth.\r\neNPS (−100 to +100),20\r\n' +
+        '\r\nAction,Status\r\n<img src=x onerror=alert(1)> Fewer meetings,"Open, since Sun, Nov 1"\r\n' +
+        '\r\nUnanswered comments,2\r\n',
     );
   });
 });
@@ -173,6 +230,13 @@ describe('my page', () => {
     expect(html).toContain('<td class="num">8</td><td>with a comment</td>');
     expect(html).toContain('=HYPERLINK(&quot;http://evil&quot;)');
     expect(myPageCsv('en', mine)).toContain('U2,"\'=HYPERLINK(""http://evil"")"');
+  });
+
+  it('links the teams I manage to their pages, under a heading, and says nothing of teams when I manage none', () => {
+    expect(renderMyPage('en', mine)).toContain(
+      '<h2 id="teams">Teams I manage</h2>\n<ul class="teams"><li><a href="/dashboard/teams/team-1">Team #C&lt;b&gt;</a></li></ul>',
+    );
+    expect(renderMyPage('en', { ...mine, managedTeams: [] })).not.toContain('id="teams"');
   });
 });
 

@@ -5,7 +5,8 @@ import { MIN_PAIRS_FOR_EVIDENCE, type Correlation } from '../stats';
 import { driverNameKey, type DriverId } from './bank';
 import type { DriverReading, DriversView, EnpsReading } from './report';
 
-function change(locale: string, value: number): string {
+/** A driver's change since it was last asked: ▲0.5, ▼1.2 or ±0. */
+export function formatChange(locale: string, value: number): string {
   if (Math.abs(value) < 0.05) return '±0';
   return `${value > 0 ? '▲' : '▼'}${formatNumber(locale, Math.abs(value), 1)}`;
 }
@@ -21,7 +22,7 @@ export function driverLine(locale: string, d: DriverReading): string {
   const line = translate(locale, 'drivers.score', { driver, score: formatNumber(locale, d.score, 1) });
   return d.change === null
     ? line
-    : `${line} (${translate(locale, 'drivers.trend', { change: change(locale, d.change) })})`;
+    : `${line} (${translate(locale, 'drivers.trend', { change: formatChange(locale, d.change) })})`;
 }
 
 /** The focus areas' line, or null when fewer than two drivers have a figure. */

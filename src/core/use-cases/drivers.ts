@@ -17,7 +17,7 @@ function moodOf(scores: DriverRoundFacts['scores'], threshold: number): number |
 }
 
 /** The team's drivers view from its last DRIVER_ROUNDS closed rounds (up to the one closing at `upTo`, when given). */
-export async function loadDriversView(deps: WebDeps, team: Team, upTo?: Date): Promise<DriversView> {
+export async function loadDriversView(deps: Pick<WebDeps, 'repos'>, team: Team, upTo?: Date): Promise<DriversView> {
   const closed = await deps.repos.rounds.listClosed(team.id, DRIVER_ROUNDS + (upTo ? 20 : 0));
   const rounds = closed
     .filter((r) => !upTo || r.closesAt.getTime() <= upTo.getTime())

@@ -5,6 +5,7 @@
  */
 import { isRtl, languageOf, translate, type MessageKey, type MessageParams } from '../../core/i18n';
 import { formatDate } from '../../core/i18n/format';
+import { formatSegment, parseMarkup, type Segment } from '../../core/markup';
 
 /** Where the dashboard is served (kept equal to routes.ts's DASHBOARD_PREFIX). */
 export const DASHBOARD_BASE = '/dashboard';
@@ -24,6 +25,15 @@ export function escapeHtml(value: string): string {
 /** A catalog sentence, escaped. */
 export function t(locale: string, key: MessageKey, params: MessageParams = {}): string {
   return escapeHtml(translate(locale, key, params));
+}
+
+/** A catalog line in the neutral markup as HTML: bold as <strong>, everything else as its escaped text. */
+export function markupHtml(text: string): string {
+  const html = (segment: Segment): string =>
+    segment.kind === 'bold'
+      ? `<strong>${segment.children.map(html).join('')}</strong>`
+      : escapeHtml(segment.kind === 'text' ? segment.text : formatSegment(segment));
+  return parseMarkup(text).map(html).join('');
 }
 
 /** A day as the locale writes it. */

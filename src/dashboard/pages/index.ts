@@ -5,13 +5,13 @@
  */
 import type { ServerResponse } from 'node:http';
 import { translate, type MessageKey } from '../../core/i18n';
-import { loadMyPage, loadTeamPage } from '../../core/use-cases/dashboard';
+import { listManagedTeams, loadMyPage, loadTeamPage } from '../../core/use-cases/dashboard';
 import { renderSymmetryChartSvg } from '../../platforms/charts/symmetry-chart';
 import { auditTeamView, canViewOrg, canViewTeam } from '../access';
 import type { DashboardPage, PageContext, PublicRoute } from '../routes';
 import { staticAsset } from '../static';
 import { heatmapCsv, renderHeatmap } from './heatmap-page';
-import { renderPage, renderRefusal, type Section } from './html';
+import { DASHBOARD_BASE, renderPage, renderRefusal, type Section } from './html';
 import { myPageCsv, renderMyPage } from './my-page';
 import { DASHBOARD_CSS } from './stylesheet';
 import { renderTeamPage, teamCsv } from './team-page';
@@ -75,13 +75,20 @@ async function orgHeatmap(res: ServerResponse, ctx: PageContext, view: 'org' | '
   return ctx.deps.repos.dashboard.heatmap(ctx.viewer.workspaceId, ctx.deps.clock.now());
 }
 
+/** Where `/` sends the viewer: an org admin to the heatmap, the manager of one team to its page, anyone else to /me (which lists a manager's teams). */
+async function homePath(ctx: PageContext): Promise<string> {
+  if (canViewOrg(ctx.viewer)) return `${DASHBOARD_BASE}/org`;
+  const teams = await listManagedTeams(ctx.deps, ctx.viewer.workspaceId, ctx.viewer.userId);
+  return teams.length === 1 ? `${DASHBOARD_BASE}/teams/${teams[0]!.id}` : `${DASHBOARD_BASE}/me`;
+}
+
 /** The dashboard's pages. */
 export const DASHBOARD_PAGES: DashboardPage[] = [
   {
     path: '/',
     method: 'GET',
     async handle(_req, res, ctx) {
-      res.writeHead(303, { location: ctx.viewer.isOrgAdmin ? '/dashboard/org' : '/dashboard/me' }).end();
+      res.writeHead(303, { location: await homePath(ctx) }).end();
     },
   },
   {

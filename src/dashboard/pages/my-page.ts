@@ -1,4 +1,4 @@
-/** "My page": the viewer's own recent answers (only they ever see them) and the kudos they received. */
+/** "My page": links to the teams the viewer manages, their own recent answers (only they ever see them), the kudos they received. */
 import { translate } from '../../core/i18n';
 import type { MyPageData } from '../../core/use-cases/dashboard';
 import { toCsv } from './csv';
@@ -6,6 +6,18 @@ import { DASHBOARD_BASE, day, escapeHtml, t } from './html';
 
 /** My page's content. */
 export function renderMyPage(locale: string, data: MyPageData): string {
+  const teams =
+    data.managedTeams.length === 0
+      ? ''
+      : `<section aria-labelledby="teams"><h2 id="teams">${t(locale, 'dashboard.mine.teams')}</h2>
+<ul class="teams">${data.managedTeams
+          .map(
+            (team) =>
+              `<li><a href="${DASHBOARD_BASE}/teams/${encodeURIComponent(team.id)}">${t(locale, 'dashboard.team.heading', { channel: `#${team.channelId}` })}</a></li>`,
+          )
+          .join('')}</ul>
+</section>
+`;
   const answers =
     data.answers.length === 0
       ? `<p>${t(locale, 'dashboard.mine.answers_none')}</p>`
@@ -38,7 +50,7 @@ ${data.answers
           )
           .join('')}</ul>`;
   return `<h1>${t(locale, 'dashboard.mine.heading')}</h1>
-<section aria-labelledby="answers"><h2 id="answers">${t(locale, 'dashboard.mine.answers')}</h2>
+${teams}<section aria-labelledby="answers"><h2 id="answers">${t(locale, 'dashboard.mine.answers')}</h2>
 ${answers}
 </section>
 <section aria-labelledby="kudos"><h2 id="kudos">${t(locale, 'dashboard.mine.kudos')}</h2>
