@@ -7,7 +7,13 @@
 import { ManualClock } from '../../src/core/clock';
 import { MOOD_QUESTION_ID } from '../../src/core/model';
 import type { WorkerDeps } from '../../src/core/use-cases/deps';
-import { answerBack, deliverReply, listConversations, replyToComment } from '../../src/core/use-cases/comment-threads';
+import {
+  answerBack,
+  deliverReply,
+  listConversations,
+  replyToComment,
+  threadDmKey,
+} from '../../src/core/use-cases/comment-threads';
 import { recordAnswer } from '../../src/core/use-cases/checkins';
 import { forgetMe } from '../../src/core/use-cases/privacy';
 import { openAddress } from '../../src/core/sealed-address';
@@ -260,12 +266,24 @@ test('an author who left the team cannot be reached: the reply is kept, marked, 
   expect(w.messenger.direct.some((s) => s.to === 'UAUTH' && s.message.kind === 'thread')).toBe(false);
 });
 
-test("forget-me removes the author's comments with their threads", async () => {
+test("forget-me removes the author's comments with their threads, and the records of the threads' DMs", async () => {
   const w = await world();
   const id = w.threads[0]!.commentId;
+  const before = w.messenger.direct.length;
   await replyToComment(w.deps, w.caller('UMGR', id, 'f'), { text: 'Thanks' });
   await w.drain();
+  await answerBack(w.deps, w.caller('UAUTH', id, 'f-2'), { text: 'Thank you too', reveal: false });
+  await w.drain();
+  // The DMs' keys, recorded as the Teams messenger records them: to the author, that it went (not where).
+  const keys = w.messenger.direct.slice(before).map((s) => ('key' in s.message ? s.message.key : ''));
+  const [toAuthor, toManager] = (await w.deps.repos.threads.find(id))!.replies;
+  expect(keys).toEqual([threadDmKey(toAuthor!.id, null), threadDmKey(toManager!.id, 'UMGR')]);
+  await w.deps.repos.conversations.savePost(w.workspace.id, keys[0]!, { channelId: '', messageId: '' });
+  await w.deps.repos.conversations.savePost(w.workspace.id, keys[1]!, { channelId: 'DUMGR', messageId: '9' });
+  await w.deps.repos.conversations.savePost(w.workspace.id, 'summary-other', { channelId: 'C1', messageId: '1' });
   await forgetMe(w.deps, w.workspace, 'UAUTH');
+  const posts = await database.pool.query('select key from posted_messages where workspace_id = $1', [w.workspace.id]);
+  expect(posts.rows.map((r) => r.key)).toEqual(['summary-other']);
   expect(
     (await database.pool.query('select count(*)::int as n from comment_replies where team_id = $1', [w.team.id]))
       .rows[0].n,

@@ -187,10 +187,19 @@ export function threadMessage(
 }
 
 /**
+ * The key of a thread DM, by which a retry finds it: `reply-<message>-<manager>` for a manager,
+ * `reply-<message>` for the author (they are its only reader), so that no key a platform stores beside
+ * the recipient's chat names the author (Teams keeps these keys in PostgreSQL: see its messenger).
+ */
+export function threadDmKey(replyId: string, manager: string | null): string {
+  return manager === null ? `reply-${replyId}` : `reply-${replyId}-${manager}`;
+}
+
+/**
  * Worker side: delivers one message of a thread exactly once (the job id is the message id, and the
  * message leaves 'pending' only here). A manager's reply goes to the author alone, opened from the
  * sealed address; an author who left the team or workspace cannot be reached, and the manager is told.
- * An author's answer goes to every manager of the team. Each DM carries the key `reply-<message>-<reader>`:
+ * An author's answer goes to every manager of the team. Each DM carries its `threadDmKey`:
  * a worker that died between sending and recording left the message 'sending', and its retry asks the
  * platform for that DM before sending it again (as deliverCheckin does with the delivery id).
  */
@@ -204,7 +213,7 @@ export async function deliverReply(deps: WorkerDeps, replyId: string): Promise<'
   const upTo = { ...thread, replies: thread.replies.filter((r) => r.position <= reply.position) };
   const firstAttempt = reply.state === 'pending' && (await deps.repos.threads.claim(reply.id));
   const sendOnce = async (to: string, viewer: ThreadMessage['viewer'], locale: string) => {
-    const message = threadMessage(upTo, team, viewer, locale, `reply-${reply.id}-${to}`);
+    const message = threadMessage(upTo, team, viewer, locale, threadDmKey(reply.id, viewer === 'author' ? null : to));
     if (!firstAttempt && (await deps.messenger.findDirect(workspace, to, message.key))) return;
     await deps.messenger.sendDirect(workspace, to, message);
   };
