@@ -5,6 +5,7 @@
  * stored pairs the author with the comment or a reply.
  */
 import { ManualClock } from '../../src/core/clock';
+import { SymmetryError } from '../../src/core/errors';
 import { MOOD_QUESTION_ID } from '../../src/core/model';
 import type { WorkerDeps } from '../../src/core/use-cases/deps';
 import {
@@ -264,6 +265,50 @@ test('an author who left the team cannot be reached: the reply is kept, marked, 
   expect(last.message).toMatchObject({ kind: 'text', key: 'thread.unreachable' });
   expect((await w.deps.repos.threads.find(id))!.replies.map((r) => r.state)).toEqual(['unreachable']);
   expect(w.messenger.direct.some((s) => s.to === 'UAUTH' && s.message.kind === 'thread')).toBe(false);
+});
+
+test("an author's answer reaches the managers still there when one has left; with none left, the author is told", async () => {
+  const w = await world();
+  const id = w.threads[0]!.commentId;
+  // Two managers; UGONE left the workspace (the platform refuses to DM them) and comes first, before UMGR.
+  await database.pool.query('update teams set managers = $1 where id = $2', [['UGONE', 'UMGR'], w.team.id]);
+  const gone = () => new SymmetryError('recipient_unreachable');
+  await replyToComment(w.deps, w.caller('UMGR', id, 'm-1'), { text: 'What would help?' });
+  await w.drain();
+  const before = w.messenger.direct.length;
+  w.messenger.directFaults.set('UGONE', [gone()]);
+  await answerBack(w.deps, w.caller('UAUTH', id, 'm-2'), { text: 'Fewer meetings.', reveal: false });
+  await w.drain();
+  expect(w.messenger.direct.slice(before).map((s) => s.to)).toEqual(['UMGR']);
+  expect((await w.deps.repos.threads.find(id))!.replies.map((r) => r.state)).toEqual(['sent', 'sent']);
+
+  // A failure that may pass (not "unreachable") is retried: the manager already reached is not DM'd again.
+  w.messenger.directFaults.set('UGONE', [new SymmetryError('platform_error', { error: 'http_500' })]);
+  await answerBack(w.deps, w.caller('UAUTH', id, 'm-3'), { text: 'And shorter ones.', reveal: false });
+  const third = (await w.deps.repos.threads.find(id))!.replies.at(-1)!;
+  await expect(deliverReply(w.deps, third.id)).rejects.toThrow('platform_error');
+  expect(w.messenger.direct.slice(before).map((s) => s.to)).toEqual(['UMGR', 'UMGR']);
+  // Its last attempt fails again for UGONE: the answer counts as sent (UMGR has it), and nobody gets it twice.
+  w.messenger.directFaults.set('UGONE', [new SymmetryError('platform_error', { error: 'http_500' })]);
+  expect(await deliverReply(w.deps, third.id, { lastAttempt: true })).toBe('sent');
+  expect(w.messenger.direct.slice(before).map((s) => s.to)).toEqual(['UMGR', 'UMGR']);
+
+  // Both managers gone: the answer is kept, marked, and its author (alone) hears it could not be delivered, in French.
+  await database.pool.query(`update members set locale = 'fr' where id = $1`, [w.memberOf('UAUTH').id]);
+  w.messenger.directFaults.set('UGONE', [gone()]);
+  w.messenger.directFaults.set('UMGR', [gone()]);
+  await answerBack(w.deps, w.caller('UAUTH', id, 'm-4'), { text: 'Anyone there?', reveal: false });
+  await w.drain();
+  const last = w.messenger.direct.slice(before).slice(2);
+  expect(last.map((s) => ({ to: s.to, message: s.message }))).toEqual([
+    { to: 'UAUTH', message: { kind: 'text', locale: 'fr', key: 'thread.answer_undelivered' } },
+  ]);
+  expect((await w.deps.repos.threads.find(id))!.replies.map((r) => r.state)).toEqual([
+    'sent',
+    'sent',
+    'sent',
+    'unreachable',
+  ]);
 });
 
 test("forget-me removes the author's comments with their threads, and the records of the threads' DMs", async () => {

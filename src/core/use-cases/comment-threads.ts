@@ -199,11 +199,17 @@ export function threadDmKey(replyId: string, manager: string | null): string {
  * Worker side: delivers one message of a thread exactly once (the job id is the message id, and the
  * message leaves 'pending' only here). A manager's reply goes to the author alone, opened from the
  * sealed address; an author who left the team or workspace cannot be reached, and the manager is told.
- * An author's answer goes to every manager of the team. Each DM carries its `threadDmKey`:
+ * An author's answer goes to every manager of the team, each DM on its own: it is 'sent' when one manager
+ * at least has it (a DM that may yet go is retried first, until `lastAttempt`); when none can be reached the
+ * author is told. Each DM carries its `threadDmKey`:
  * a worker that died between sending and recording left the message 'sending', and its retry asks the
  * platform for that DM before sending it again (as deliverCheckin does with the delivery id).
  */
-export async function deliverReply(deps: WorkerDeps, replyId: string): Promise<'sent' | 'unreachable' | 'skipped'> {
+export async function deliverReply(
+  deps: WorkerDeps,
+  replyId: string,
+  options: { lastAttempt?: boolean } = {},
+): Promise<'sent' | 'unreachable' | 'skipped'> {
   const reply = await deps.repos.threads.findReply(replyId);
   if (!reply || (reply.state !== 'pending' && reply.state !== 'sending')) return 'skipped';
   const thread = await deps.repos.threads.find(reply.commentId);
@@ -217,16 +223,44 @@ export async function deliverReply(deps: WorkerDeps, replyId: string): Promise<'
     if (!firstAttempt && (await deps.messenger.findDirect(workspace, to, message.key))) return;
     await deps.messenger.sendDirect(workspace, to, message);
   };
-  if (reply.fromAuthor) {
-    for (const manager of team.managers) {
-      const member = await deps.repos.members.findByPlatformId(workspace.id, manager);
-      await sendOnce(manager, 'manager', member?.locale ?? team.settings.language);
-    }
-    await deps.repos.threads.settle(reply.id, 'sent');
-    return 'sent';
-  }
   const memberId = thread.authorSeal ? openAddress(deps.anonymitySecret, thread.commentId, thread.authorSeal) : null;
   const author = memberId ? await deps.repos.members.findById(memberId) : null;
+  if (reply.fromAuthor) {
+    // Each manager's DM on its own: one who left (or whose DM fails) never keeps the answer from the others.
+    let reached = 0;
+    const failed: unknown[] = [];
+    for (const manager of team.managers) {
+      const member = await deps.repos.members.findByPlatformId(workspace.id, manager);
+      try {
+        await sendOnce(manager, 'manager', member?.locale ?? team.settings.language);
+        reached += 1;
+      } catch (err) {
+        // A limit or a shutdown is "come back later" for everyone: the retry skips the managers already reached.
+        if (isSymmetryError(err, 'platform_rate_limited') || isSymmetryError(err, 'interrupted')) throw err;
+        if (!isSymmetryError(err, 'recipient_unreachable')) failed.push(err);
+      }
+    }
+    // A failure that may pass is retried (the managers reached are found by their key, not DM'd again), until the last attempt.
+    if (failed.length > 0 && !options.lastAttempt) throw failed[0];
+    if (failed.length > 0) deps.logger.warn({ failed: failed.length, reached }, 'an answer reached not every manager');
+    if (reached > 0) {
+      await deps.repos.threads.settle(reply.id, 'sent');
+      return 'sent';
+    }
+    // Nobody could read it: the answer stays in the thread, marked, and its author hears it went nowhere.
+    if ((await deps.repos.threads.settle(reply.id, 'unreachable')) && author) {
+      await deps.messenger
+        .sendDirect(workspace, author.platformUserId, {
+          kind: 'text',
+          locale: author.locale ?? team.settings.language,
+          key: 'thread.answer_undelivered',
+        })
+        .catch((err: unknown) => {
+          if (!isSymmetryError(err, 'recipient_unreachable')) throw err;
+        });
+    }
+    return 'unreachable';
+  }
   const stillThere = author
     ? (await deps.repos.teams.listActiveMembers(team.id)).some((m) => m.id === author.id)
     : false;
