@@ -101,7 +101,7 @@ test('a manager replies, exactly the author hears it under their comment, answer
     await replyToComment(w.deps, w.caller('UMGR', thread!.commentId, 'click-1'), {
       text: 'Thank you for saying so. What would help most?',
     }),
-  ).toEqual({ key: 'thread.sent' });
+  ).toMatchObject({ key: 'thread.sent' });
   await w.drain();
   const sent = w.messenger.direct.slice(before);
   expect(sent.map((s) => s.to)).toEqual(['UAUTH']);
@@ -129,7 +129,7 @@ test('a manager replies, exactly the author hears it under their comment, answer
   // Another member cannot answer in the author's place.
   expect(
     await answerBack(w.deps, w.caller('UB', thread!.commentId, 'view-2'), { text: 'me too', reveal: false }),
-  ).toEqual({ key: 'thread.not_yours' });
+  ).toMatchObject({ key: 'thread.not_yours' });
 
   const listed = await listConversations(w.deps, (await w.deps.repos.teams.findById(w.team.id))!, 'en');
   expect(listed).toMatchObject({ key: 'conversations.header', params: { count: 2 } });
@@ -167,36 +167,38 @@ test('bad input gets a clear answer and changes nothing: empty, too long, not a 
   const count = async () =>
     (await database.pool.query('select count(*)::int as n from comment_replies where comment_id = $1', [id])).rows[0]
       .n as number;
-  expect(await replyToComment(w.deps, w.caller('UMGR', id, 'e'), { text: '   ' })).toEqual({ key: 'thread.empty' });
-  expect(await replyToComment(w.deps, w.caller('UMGR', id, 'l'), { text: 'x'.repeat(2001) })).toEqual({
+  expect(await replyToComment(w.deps, w.caller('UMGR', id, 'e'), { text: '   ' })).toMatchObject({
+    key: 'thread.empty',
+  });
+  expect(await replyToComment(w.deps, w.caller('UMGR', id, 'l'), { text: 'x'.repeat(2001) })).toMatchObject({
     key: 'thread.too_long',
     params: { max: 2000, length: 2001 },
   });
-  expect(await replyToComment(w.deps, w.caller('UB', id, 'n'), { text: 'hello' })).toEqual({
+  expect(await replyToComment(w.deps, w.caller('UB', id, 'n'), { text: 'hello' })).toMatchObject({
     key: 'thread.not_visible',
   });
-  expect(await replyToComment(other.deps, other.caller('UMGR', id, 'o'), { text: 'hello' })).toEqual({
+  expect(await replyToComment(other.deps, other.caller('UMGR', id, 'o'), { text: 'hello' })).toMatchObject({
     key: 'thread.not_visible',
   });
   // Under the threshold: k raised above the round's three respondents.
   await w.deps.repos.teams.updateSettings(w.team.id, { ...w.team.settings, threshold: 4 });
-  expect(await replyToComment(w.deps, w.caller('UMGR', id, 'k'), { text: 'hello' })).toEqual({
+  expect(await replyToComment(w.deps, w.caller('UMGR', id, 'k'), { text: 'hello' })).toMatchObject({
     key: 'thread.not_visible',
   });
   await w.deps.repos.teams.updateSettings(w.team.id, { ...w.team.settings, threshold: 3 });
   expect(await count()).toBe(0);
   for (const n of [1, 2, 3])
-    expect(await replyToComment(w.deps, w.caller('UMGR', id, `cap-${n}`), { quick: 'noted' })).toEqual({
+    expect(await replyToComment(w.deps, w.caller('UMGR', id, `cap-${n}`), { quick: 'noted' })).toMatchObject({
       key: 'thread.sent',
     });
-  expect(await replyToComment(w.deps, w.caller('UMGR', id, 'cap-4'), { text: 'one more' })).toEqual({
+  expect(await replyToComment(w.deps, w.caller('UMGR', id, 'cap-4'), { text: 'one more' })).toMatchObject({
     key: 'thread.cap',
     params: { max: 3 },
   });
   expect(await count()).toBe(3);
   // A day later the cap has room again.
   w.clock.set(new Date(w.clock.now().getTime() + 86_400_000 + 1));
-  expect(await replyToComment(w.deps, w.caller('UMGR', id, 'cap-5'), { text: 'next day' })).toEqual({
+  expect(await replyToComment(w.deps, w.caller('UMGR', id, 'cap-5'), { text: 'next day' })).toMatchObject({
     key: 'thread.sent',
   });
 });
@@ -206,7 +208,7 @@ test('a redelivered click makes one reply and one DM', async () => {
   const id = w.threads[0]!.commentId;
   const before = w.messenger.direct.length;
   for (let i = 0; i < 3; i += 1)
-    expect(await replyToComment(w.deps, w.caller('UMGR', id, 'same-click'), { quick: 'working' })).toEqual({
+    expect(await replyToComment(w.deps, w.caller('UMGR', id, 'same-click'), { quick: 'working' })).toMatchObject({
       key: 'thread.sent',
     });
   await w.drain();
@@ -221,7 +223,9 @@ test('a worker that died after sending a reply, before recording it: the retry f
   const w = await world();
   const id = w.threads[0]!.commentId;
   const before = w.messenger.direct.length;
-  expect(await replyToComment(w.deps, w.caller('UMGR', id, 'crash-1'), { text: 'Can you tell me more?' })).toEqual({
+  expect(
+    await replyToComment(w.deps, w.caller('UMGR', id, 'crash-1'), { text: 'Can you tell me more?' }),
+  ).toMatchObject({
     key: 'thread.sent',
   });
   expect(
@@ -245,7 +249,7 @@ test('a worker that died after sending a reply, before recording it: the retry f
   expect(w.messenger.direct.slice(before).map((s) => s.to)).toEqual(['UAUTH', 'UMGR']);
   expect((await w.deps.repos.threads.find(id))!.replies.map((r) => r.state)).toEqual(['sent', 'sent']);
   // A message taken but never sent (the worker died before the platform call) is sent by the retry.
-  expect(await replyToComment(w.deps, w.caller('UMGR', id, 'crash-3'), { quick: 'noted' })).toEqual({
+  expect(await replyToComment(w.deps, w.caller('UMGR', id, 'crash-3'), { quick: 'noted' })).toMatchObject({
     key: 'thread.sent',
   });
   const third = (await w.deps.repos.threads.find(id))!.replies.at(-1)!;
@@ -265,6 +269,50 @@ test('an author who left the team cannot be reached: the reply is kept, marked, 
   expect(last.message).toMatchObject({ kind: 'text', key: 'thread.unreachable' });
   expect((await w.deps.repos.threads.find(id))!.replies.map((r) => r.state)).toEqual(['unreachable']);
   expect(w.messenger.direct.some((s) => s.to === 'UAUTH' && s.message.kind === 'thread')).toBe(false);
+});
+
+test('a French-speaking manager and author read every answer of theirs in French, sent or refused', async () => {
+  const w = await world();
+  const id = w.threads[0]!.commentId;
+  await database.pool.query(`update members set locale = 'fr-FR' where id = any($1)`, [
+    [w.memberOf('UMGR').id, w.memberOf('UAUTH').id],
+  ]);
+  const manager = (click: string) => w.caller('UMGR', id, click);
+  expect(await replyToComment(w.deps, manager('fr-1'), { text: ' ' })).toEqual({
+    key: 'thread.empty',
+    locale: 'fr-FR',
+  });
+  expect(await replyToComment(w.deps, manager('fr-2'), { quick: 'nope' })).toEqual({
+    key: 'thread.not_visible',
+    locale: 'fr-FR',
+  });
+  expect(await replyToComment(w.deps, manager('fr-3'), { text: 'Merci, on en parle ?' })).toEqual({
+    key: 'thread.sent',
+    locale: 'fr-FR',
+  });
+  for (const n of [4, 5]) await replyToComment(w.deps, manager(`fr-${n}`), { quick: 'noted' });
+  expect(await replyToComment(w.deps, manager('fr-6'), { quick: 'noted' })).toEqual({
+    key: 'thread.cap',
+    params: { max: 3 },
+    locale: 'fr-FR',
+  });
+  const author = (click: string) => w.caller('UAUTH', id, click);
+  expect(await answerBack(w.deps, author('fr-7'), { text: '', reveal: false })).toEqual({
+    key: 'thread.empty',
+    locale: 'fr-FR',
+  });
+  expect(await answerBack(w.deps, author('fr-8'), { text: 'Oui.', reveal: false })).toEqual({
+    key: 'thread.answer_sent',
+    locale: 'fr-FR',
+  });
+  // The request's own language (Teams sends its client's) comes first; nothing on record: the team's, else English.
+  expect(await replyToComment(w.deps, { ...manager('fr-9'), locale: 'nl-NL' }, { text: '' })).toMatchObject({
+    locale: 'nl-NL',
+  });
+  expect(await replyToComment(w.deps, w.caller('UNOBODY', id, 'fr-10'), { text: 'hello' })).toEqual({
+    key: 'thread.not_visible',
+    locale: 'en',
+  });
 });
 
 test("an author's answer reaches the managers still there when one has left; with none left, the author is told", async () => {

@@ -5,7 +5,7 @@
  */
 import { createHmac } from 'node:crypto';
 import { isSymmetryError } from '../errors';
-import type { MessageKey, MessageParams } from '../i18n';
+import { resolveLocale, type MessageKey, type MessageParams } from '../i18n';
 import type { ThreadMessage } from '../messages';
 import {
   MAX_COMMENT_LENGTH,
@@ -32,6 +32,8 @@ export interface ThreadCaller {
   userId: string;
   commentId: string;
   clickId: string;
+  /** The caller's locale as the request tells it (Teams sends the client's), preferred to the one on record. */
+  locale?: string | null;
 }
 
 export type Refusal = { key: MessageKey; params?: MessageParams };
@@ -50,6 +52,13 @@ function requestKeyOf(secret: string, caller: ThreadCaller): string {
   return createHmac('sha256', secret)
     .update(`thread-request\u0000${caller.platform}\u0000${caller.clickId}`)
     .digest('base64url');
+}
+
+/** The caller's language: the request's, else the one on record, else the comment's team's (when known), else English. */
+async function callerLocale(deps: WebDeps, caller: ThreadCaller, team: Team | null): Promise<string> {
+  const workspace = await deps.repos.workspaces.findByExternalId(caller.platform, caller.workspaceExternalId);
+  const member = workspace ? await deps.repos.members.findByPlatformId(workspace.id, caller.userId) : null;
+  return resolveLocale(caller.locale, member?.locale, team?.settings.language);
 }
 
 /** True when the workspace is the one the caller's request came from. */
@@ -83,24 +92,37 @@ async function queueDelivery(deps: WebDeps, replyId: string, done: Reply): Promi
   }
 }
 
-/** Web side: a manager's reply (typed, or one of the quick acknowledgements) to a comment they can see; nothing changes when refused. */
+/**
+ * Web side: a manager's reply (typed, or one of the quick acknowledgements) to a comment they can see; nothing
+ * changes when refused. The answer, sent or refused, is in the caller's language.
+ */
 export async function replyToComment(
   deps: WebDeps,
   caller: ThreadCaller,
   body: { text: string } | { quick: string },
 ): Promise<Reply> {
+  const { reply, team } = await managerReply(deps, caller, body);
+  return { ...reply, locale: await callerLocale(deps, caller, team) };
+}
+
+async function managerReply(
+  deps: WebDeps,
+  caller: ThreadCaller,
+  body: { text: string } | { quick: string },
+): Promise<{ reply: Reply; team: Team | null }> {
+  const refused = (reply: Reply) => ({ reply, team: null });
   let content: { text: string | null; quick: QuickReply | null };
   if ('quick' in body) {
-    if (!(QUICK_REPLIES as readonly string[]).includes(body.quick)) return { key: 'thread.not_visible' };
+    if (!(QUICK_REPLIES as readonly string[]).includes(body.quick)) return refused({ key: 'thread.not_visible' });
     content = { text: null, quick: body.quick as QuickReply };
   } else {
     const checked = checkThreadText(body.text);
-    if (!('text' in checked)) return checked;
+    if (!('text' in checked)) return refused(checked);
     content = { text: checked.text, quick: null };
   }
   const thread = await deps.repos.threads.find(caller.commentId);
   const seen = thread ? await visibleTo(deps, caller, thread) : null;
-  if (!thread || !seen) return { key: 'thread.not_visible' };
+  if (!thread || !seen) return refused({ key: 'thread.not_visible' });
   const now = deps.clock.now();
   const added = await deps.repos.threads.add({
     commentId: thread.commentId,
@@ -113,8 +135,9 @@ export async function replyToComment(
     sentAt: now,
     cap: { since: new Date(now.getTime() - DAY), max: MAX_MANAGER_REPLIES_PER_DAY },
   });
-  if (added.status === 'cap') return { key: 'thread.cap', params: { max: MAX_MANAGER_REPLIES_PER_DAY } };
-  return queueDelivery(deps, added.reply.id, { key: 'thread.sent' });
+  if (added.status === 'cap')
+    return { reply: { key: 'thread.cap', params: { max: MAX_MANAGER_REPLIES_PER_DAY } }, team: seen.team };
+  return { reply: await queueDelivery(deps, added.reply.id, { key: 'thread.sent' }), team: seen.team };
 }
 
 /**
@@ -126,8 +149,17 @@ export async function answerBack(
   caller: ThreadCaller,
   body: { text: string; reveal: boolean },
 ): Promise<Reply> {
+  const { reply, team } = await authorAnswer(deps, caller, body);
+  return { ...reply, locale: await callerLocale(deps, caller, team) };
+}
+
+async function authorAnswer(
+  deps: WebDeps,
+  caller: ThreadCaller,
+  body: { text: string; reveal: boolean },
+): Promise<{ reply: Reply; team: Team | null }> {
   const checked = checkThreadText(body.text);
-  if (!('text' in checked)) return checked;
+  if (!('text' in checked)) return { reply: checked, team: null };
   const thread = await deps.repos.threads.find(caller.commentId);
   const team = thread ? await deps.repos.teams.findById(thread.teamId) : null;
   const workspace = team ? await deps.repos.workspaces.findById(team.workspaceId) : null;
@@ -139,7 +171,7 @@ export async function answerBack(
     sameWorkspace(workspace, caller) &&
     member?.platformUserId === caller.userId &&
     member.workspaceId === workspace.id;
-  if (!own || !thread.replies.some((r) => !r.fromAuthor)) return { key: 'thread.not_yours' };
+  if (!own || !thread.replies.some((r) => !r.fromAuthor)) return { reply: { key: 'thread.not_yours' }, team: null };
   const added = await deps.repos.threads.add({
     commentId: thread.commentId,
     teamId: thread.teamId,
@@ -152,11 +184,9 @@ export async function answerBack(
     sentAt: null,
     cap: null,
   });
-  if (added.status === 'cap') return { key: 'thread.not_yours' };
-  return queueDelivery(deps, added.reply.id, {
-    key: body.reveal ? 'thread.answer_sent_named' : 'thread.answer_sent',
-    locale: member.locale ?? team.settings.language,
-  });
+  if (added.status === 'cap') return { reply: { key: 'thread.not_yours' }, team };
+  const done: Reply = { key: body.reveal ? 'thread.answer_sent_named' : 'thread.answer_sent' };
+  return { reply: await queueDelivery(deps, added.reply.id, done), team };
 }
 
 /** The conversation as one reader sees it: the author reads "You" for their own answers, managers "Anonymous teammate". */
