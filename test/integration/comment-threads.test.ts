@@ -4,6 +4,9 @@
  * changes nothing; a repeated click sends once; forget-me and retention take the threads; nothing
  * stored pairs the author with the comment or a reply.
  */
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { ManualClock } from '../../src/core/clock';
 import { SymmetryError } from '../../src/core/errors';
 import { MOOD_QUESTION_ID } from '../../src/core/model';
@@ -382,4 +385,39 @@ test("forget-me removes the author's comments with their threads, and the record
       .rows[0].n,
   ).toBe(0);
   expect(await w.deps.repos.threads.find(id)).toBeNull();
+});
+
+test('migration 0014 rewrites the old records of DMs to an author (their user id, their 1:1 chat) the way the app writes them now', async () => {
+  const w = await world();
+  const id = w.threads[0]!.commentId;
+  await replyToComment(w.deps, w.caller('UMGR', id, 'mig-1'), { text: 'Thanks' });
+  await replyToComment(w.deps, w.caller('UMGR', id, 'mig-2'), { quick: 'noted' });
+  await w.drain();
+  await answerBack(w.deps, w.caller('UAUTH', id, 'mig-3'), { text: 'Welcome', reveal: false });
+  await w.drain();
+  const [first, second, answer] = (await w.deps.repos.threads.find(id))!.replies;
+  const save = (key: string, channelId: string) =>
+    w.deps.repos.conversations.savePost(w.workspace.id, key, { channelId, messageId: channelId ? '1' : '' });
+  // As the app wrote them before: each DM keyed with its reader, beside the reader's chat.
+  await save(`reply-${first!.id}-UAUTH`, 'DUAUTH');
+  await save(`reply-${second!.id}-UAUTH`, 'DUAUTH');
+  await save(threadDmKey(second!.id, null), ''); // a retry by the new app already wrote this one
+  await save(`reply-${answer!.id}-UMGR`, 'DUMGR');
+  await save(`reply-${randomUUID()}-UAUTH`, 'DUAUTH'); // a message since deleted
+  const migration = readFileSync(
+    join(__dirname, '..', '..', 'migrations', '0014_thread_posts_without_author.sql'),
+    'utf8',
+  );
+  for (const statement of migration.split('--> statement-breakpoint')) await database.pool.query(statement);
+  const { rows } = await database.pool.query(
+    'select key, channel_id, message_id from posted_messages where workspace_id = $1 order by key',
+    [w.workspace.id],
+  );
+  expect(rows).toEqual(
+    [
+      { key: threadDmKey(first!.id, null), channel_id: '', message_id: '' },
+      { key: threadDmKey(second!.id, null), channel_id: '', message_id: '' },
+      { key: threadDmKey(answer!.id, 'UMGR'), channel_id: 'DUMGR', message_id: '1' },
+    ].sort((a, b) => a.key.localeCompare(b.key)),
+  );
 });
