@@ -60,7 +60,10 @@ export interface Messenger {
   getUsers?(workspace: Workspace, platformUserIds: readonly string[]): Promise<UserProfile[]>;
   /** The check-in DM already sent for this delivery, if any (to recover after a crash between sending and recording). */
   findCheckin(workspace: Workspace, platformUserId: string, deliveryId: string): Promise<MessageRef | null>;
-  /** A message the bot already sent this user under this key (conversation replies), to recover after a crash. */
+  /**
+   * A message the bot already sent this user under this key (conversation replies), to recover after a crash.
+   * Where the platform keeps no place for it (Teams, a thread DM to a comment's author), the ref's ids are empty.
+   */
   findDirect(workspace: Workspace, platformUserId: string, key: string): Promise<MessageRef | null>;
   /** A message the bot already posted to a channel under this key (summaries, shout-outs), if any. */
   findPosted(workspace: Workspace, channelId: string, key: string): Promise<MessageRef | null>;

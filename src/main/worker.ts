@@ -22,6 +22,7 @@ import { syncMember, syncTeam } from '../core/use-cases/membership';
 import { postAction, postSummary, publishHome } from '../core/use-cases/summaries';
 import { runTick } from '../core/use-cases/tick';
 import { startWorkers, upsertSchedulers, type Processors } from '../jobs/workers';
+import { JOBS } from '../jobs/definitions';
 import { routeByPlatform } from './messengers';
 import { byPlatform, enabledPlatforms } from './platforms';
 import { createServer, type Server } from 'node:http';
@@ -56,7 +57,8 @@ export function buildProcessors(deps: WorkerDeps, retentionDays = 365, graceDays
     'close-round': (p) => closeRound(deps, p.roundId),
     'post-summary': (p) => postSummary(deps, p.roundId),
     'post-action': (p, job) => postAction(deps, p.actionId, job.attemptsMade),
-    'deliver-reply': (p) => deliverReply(deps, p.replyId),
+    'deliver-reply': (p, job) =>
+      deliverReply(deps, p.replyId, { lastAttempt: job.attemptsMade + 1 >= JOBS['deliver-reply'].attempts }),
     'publish-home': (p) => publishHome(deps, p.workspaceId, p.platformUserId),
     'kudos-reaction': (p) => recordReactionKudos(deps, p),
     'kudos-command': (p) => recordCommandKudos(deps, p),

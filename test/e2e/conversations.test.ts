@@ -218,10 +218,10 @@ test("a manager replies through the form: exactly the author gets the DM, under 
   expect(dm.text).toContain('Your anonymous comment:');
   expect(dm.text).toContain(COMMENTS.UA);
   expect(dm.text).toContain(REPLY);
-  // Tagged with its key, so a retry after a crash finds it in the DM instead of sending it again.
+  // Tagged with its key, so a retry after a crash finds it in the DM instead of sending it again; the key names no reader.
   expect(dm.metadata).toMatchObject({
     event_type: 'symmetry_post',
-    event_payload: { key: expect.stringMatching(/^reply-[0-9a-f-]{36}-UA$/) },
+    event_payload: { key: expect.stringMatching(/^reply-[0-9a-f-]{36}$/) },
   });
   await settled();
   expect(dmCounts()).toEqual({ ...before, UA: before.UA! + 1 });
@@ -344,6 +344,22 @@ test('bad input gets a clear answer and changes nothing: empty, too long, under 
   expect(dmCounts()).toEqual(capped);
 });
 
+test('a French-speaking manager reads the form and what it answers in French, sent or refused', async () => {
+  const { database } = suite;
+  // Slack's locale for UMGR, as a member sync stores it.
+  await database.pool.query(`update members set locale = 'fr-FR' where platform_user_id = 'UMGR'`);
+  const form = await openForm('UMGR', 'thread_reply', uaComment);
+  expect(JSON.stringify(form)).toContain('Votre réponse (2 000 caractères au plus)');
+  expect(await submitForm('UMGR', form, '   ')).toContain('Merci d’écrire quelque chose avant d’envoyer.');
+  expect(await submitForm('UMGR', form, 'Merci, on en parle jeudi ?')).toContain('Envoyé. Seul l’auteur le lira');
+  // UB's comment has its three manager replies today: the quick acknowledgement is refused, in French too.
+  expect(await answerTo(await clickThread('UMGR', 'thread_quick_noted', ubComment))).toContain(
+    'Ce commentaire a déjà reçu 3 réponses de managers aujourd’hui.',
+  );
+  await settled();
+  await database.pool.query(`update members set locale = 'en-US' where platform_user_id = 'UMGR'`);
+});
+
 test('anonymity scan: no row pairs a person with their comment or answer; sealed addresses are unrelated and name nobody', async () => {
   const known = [
     { platformUserId: 'UA', score: 7, texts: [COMMENTS.UA!, ANSWER] },
@@ -358,7 +374,7 @@ test("forget-me removes the author's conversations", async () => {
   const threadOf = async (commentId: string) =>
     (await database.pool.query('select count(*)::int as n from comment_replies where comment_id = $1', [commentId]))
       .rows[0].n;
-  expect(await threadOf(uaComment)).toBe(3);
+  expect(await threadOf(uaComment)).toBe(4);
   expect(await world.pulse('UA', 'forget-me')).toMatch(/deleted|forgot|removed/i);
   await waitFor(async () => (await threadOf(uaComment)) === 0, "UA's thread gone");
   // UB's thread is untouched.

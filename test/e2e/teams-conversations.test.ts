@@ -9,7 +9,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { startApp, waitFor, type AppProcess } from '../support/app-process';
-import { findLinks, findSealProblems } from '../support/anonymity-scan';
+import { findLinks, findSealProblems, findThreadLinks } from '../support/anonymity-scan';
 import { openTestDatabase, truncateAll, type TestDatabase } from '../support/db';
 import { watchQueues, type QueueWatch } from '../support/e2e-world';
 import {
@@ -346,6 +346,19 @@ test('anonymity scan: no row pairs a person with their comment or unsigned answe
   ];
   expect(await findLinks(database.pool, known)).toEqual([]);
   expect(await findSealProblems(database.pool)).toEqual([]);
+});
+
+test("anonymity scan: no row holds both an author's Teams ids (user, directory, 1:1 chat) and their comment or a message of its thread", async () => {
+  const author = (u: TeamsUser, commentId: string) => ({
+    ids: [u.id, u.aadObjectId, connector.personalOf(u.id)!],
+    commentIds: [commentId],
+  });
+  // The rows the scan must meet: the 1:1 chats of both authors, and the records of the thread DMs that went out.
+  expect(connector.personalOf(ANNA.id) && connector.personalOf(BEN.id)).toBeTruthy();
+  expect(await count("select count(*)::int as n from posted_messages where key like 'reply-%'")).toBeGreaterThan(0);
+  const scan = await findThreadLinks(database.pool, [author(ANNA, annaComment), author(BEN, benComment)]);
+  expect(scan.links).toEqual([]);
+  expect(scan.rowsWithThreadIds).toBeGreaterThan(0);
 });
 
 test('another manager\'s `pulse conversations` names the manager who replied (looked up in the team), never "someone"', async () => {

@@ -4,10 +4,20 @@
  * changes nothing; a repeated click sends once; forget-me and retention take the threads; nothing
  * stored pairs the author with the comment or a reply.
  */
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { ManualClock } from '../../src/core/clock';
+import { SymmetryError } from '../../src/core/errors';
 import { MOOD_QUESTION_ID } from '../../src/core/model';
 import type { WorkerDeps } from '../../src/core/use-cases/deps';
-import { answerBack, deliverReply, listConversations, replyToComment } from '../../src/core/use-cases/comment-threads';
+import {
+  answerBack,
+  deliverReply,
+  listConversations,
+  replyToComment,
+  threadDmKey,
+} from '../../src/core/use-cases/comment-threads';
 import { recordAnswer } from '../../src/core/use-cases/checkins';
 import { forgetMe } from '../../src/core/use-cases/privacy';
 import { openAddress } from '../../src/core/sealed-address';
@@ -94,7 +104,7 @@ test('a manager replies, exactly the author hears it under their comment, answer
     await replyToComment(w.deps, w.caller('UMGR', thread!.commentId, 'click-1'), {
       text: 'Thank you for saying so. What would help most?',
     }),
-  ).toEqual({ key: 'thread.sent' });
+  ).toMatchObject({ key: 'thread.sent' });
   await w.drain();
   const sent = w.messenger.direct.slice(before);
   expect(sent.map((s) => s.to)).toEqual(['UAUTH']);
@@ -122,7 +132,7 @@ test('a manager replies, exactly the author hears it under their comment, answer
   // Another member cannot answer in the author's place.
   expect(
     await answerBack(w.deps, w.caller('UB', thread!.commentId, 'view-2'), { text: 'me too', reveal: false }),
-  ).toEqual({ key: 'thread.not_yours' });
+  ).toMatchObject({ key: 'thread.not_yours' });
 
   const listed = await listConversations(w.deps, (await w.deps.repos.teams.findById(w.team.id))!, 'en');
   expect(listed).toMatchObject({ key: 'conversations.header', params: { count: 2 } });
@@ -160,36 +170,38 @@ test('bad input gets a clear answer and changes nothing: empty, too long, not a 
   const count = async () =>
     (await database.pool.query('select count(*)::int as n from comment_replies where comment_id = $1', [id])).rows[0]
       .n as number;
-  expect(await replyToComment(w.deps, w.caller('UMGR', id, 'e'), { text: '   ' })).toEqual({ key: 'thread.empty' });
-  expect(await replyToComment(w.deps, w.caller('UMGR', id, 'l'), { text: 'x'.repeat(2001) })).toEqual({
+  expect(await replyToComment(w.deps, w.caller('UMGR', id, 'e'), { text: '   ' })).toMatchObject({
+    key: 'thread.empty',
+  });
+  expect(await replyToComment(w.deps, w.caller('UMGR', id, 'l'), { text: 'x'.repeat(2001) })).toMatchObject({
     key: 'thread.too_long',
     params: { max: 2000, length: 2001 },
   });
-  expect(await replyToComment(w.deps, w.caller('UB', id, 'n'), { text: 'hello' })).toEqual({
+  expect(await replyToComment(w.deps, w.caller('UB', id, 'n'), { text: 'hello' })).toMatchObject({
     key: 'thread.not_visible',
   });
-  expect(await replyToComment(other.deps, other.caller('UMGR', id, 'o'), { text: 'hello' })).toEqual({
+  expect(await replyToComment(other.deps, other.caller('UMGR', id, 'o'), { text: 'hello' })).toMatchObject({
     key: 'thread.not_visible',
   });
   // Under the threshold: k raised above the round's three respondents.
   await w.deps.repos.teams.updateSettings(w.team.id, { ...w.team.settings, threshold: 4 });
-  expect(await replyToComment(w.deps, w.caller('UMGR', id, 'k'), { text: 'hello' })).toEqual({
+  expect(await replyToComment(w.deps, w.caller('UMGR', id, 'k'), { text: 'hello' })).toMatchObject({
     key: 'thread.not_visible',
   });
   await w.deps.repos.teams.updateSettings(w.team.id, { ...w.team.settings, threshold: 3 });
   expect(await count()).toBe(0);
   for (const n of [1, 2, 3])
-    expect(await replyToComment(w.deps, w.caller('UMGR', id, `cap-${n}`), { quick: 'noted' })).toEqual({
+    expect(await replyToComment(w.deps, w.caller('UMGR', id, `cap-${n}`), { quick: 'noted' })).toMatchObject({
       key: 'thread.sent',
     });
-  expect(await replyToComment(w.deps, w.caller('UMGR', id, 'cap-4'), { text: 'one more' })).toEqual({
+  expect(await replyToComment(w.deps, w.caller('UMGR', id, 'cap-4'), { text: 'one more' })).toMatchObject({
     key: 'thread.cap',
     params: { max: 3 },
   });
   expect(await count()).toBe(3);
   // A day later the cap has room again.
   w.clock.set(new Date(w.clock.now().getTime() + 86_400_000 + 1));
-  expect(await replyToComment(w.deps, w.caller('UMGR', id, 'cap-5'), { text: 'next day' })).toEqual({
+  expect(await replyToComment(w.deps, w.caller('UMGR', id, 'cap-5'), { text: 'next day' })).toMatchObject({
     key: 'thread.sent',
   });
 });
@@ -199,7 +211,7 @@ test('a redelivered click makes one reply and one DM', async () => {
   const id = w.threads[0]!.commentId;
   const before = w.messenger.direct.length;
   for (let i = 0; i < 3; i += 1)
-    expect(await replyToComment(w.deps, w.caller('UMGR', id, 'same-click'), { quick: 'working' })).toEqual({
+    expect(await replyToComment(w.deps, w.caller('UMGR', id, 'same-click'), { quick: 'working' })).toMatchObject({
       key: 'thread.sent',
     });
   await w.drain();
@@ -214,7 +226,9 @@ test('a worker that died after sending a reply, before recording it: the retry f
   const w = await world();
   const id = w.threads[0]!.commentId;
   const before = w.messenger.direct.length;
-  expect(await replyToComment(w.deps, w.caller('UMGR', id, 'crash-1'), { text: 'Can you tell me more?' })).toEqual({
+  expect(
+    await replyToComment(w.deps, w.caller('UMGR', id, 'crash-1'), { text: 'Can you tell me more?' }),
+  ).toMatchObject({
     key: 'thread.sent',
   });
   expect(
@@ -238,7 +252,7 @@ test('a worker that died after sending a reply, before recording it: the retry f
   expect(w.messenger.direct.slice(before).map((s) => s.to)).toEqual(['UAUTH', 'UMGR']);
   expect((await w.deps.repos.threads.find(id))!.replies.map((r) => r.state)).toEqual(['sent', 'sent']);
   // A message taken but never sent (the worker died before the platform call) is sent by the retry.
-  expect(await replyToComment(w.deps, w.caller('UMGR', id, 'crash-3'), { quick: 'noted' })).toEqual({
+  expect(await replyToComment(w.deps, w.caller('UMGR', id, 'crash-3'), { quick: 'noted' })).toMatchObject({
     key: 'thread.sent',
   });
   const third = (await w.deps.repos.threads.find(id))!.replies.at(-1)!;
@@ -260,15 +274,150 @@ test('an author who left the team cannot be reached: the reply is kept, marked, 
   expect(w.messenger.direct.some((s) => s.to === 'UAUTH' && s.message.kind === 'thread')).toBe(false);
 });
 
-test("forget-me removes the author's comments with their threads", async () => {
+test('a French-speaking manager and author read every answer of theirs in French, sent or refused', async () => {
   const w = await world();
   const id = w.threads[0]!.commentId;
+  await database.pool.query(`update members set locale = 'fr-FR' where id = any($1)`, [
+    [w.memberOf('UMGR').id, w.memberOf('UAUTH').id],
+  ]);
+  const manager = (click: string) => w.caller('UMGR', id, click);
+  expect(await replyToComment(w.deps, manager('fr-1'), { text: ' ' })).toEqual({
+    key: 'thread.empty',
+    locale: 'fr-FR',
+  });
+  expect(await replyToComment(w.deps, manager('fr-2'), { quick: 'nope' })).toEqual({
+    key: 'thread.not_visible',
+    locale: 'fr-FR',
+  });
+  expect(await replyToComment(w.deps, manager('fr-3'), { text: 'Merci, on en parle ?' })).toEqual({
+    key: 'thread.sent',
+    locale: 'fr-FR',
+  });
+  for (const n of [4, 5]) await replyToComment(w.deps, manager(`fr-${n}`), { quick: 'noted' });
+  expect(await replyToComment(w.deps, manager('fr-6'), { quick: 'noted' })).toEqual({
+    key: 'thread.cap',
+    params: { max: 3 },
+    locale: 'fr-FR',
+  });
+  const author = (click: string) => w.caller('UAUTH', id, click);
+  expect(await answerBack(w.deps, author('fr-7'), { text: '', reveal: false })).toEqual({
+    key: 'thread.empty',
+    locale: 'fr-FR',
+  });
+  expect(await answerBack(w.deps, author('fr-8'), { text: 'Oui.', reveal: false })).toEqual({
+    key: 'thread.answer_sent',
+    locale: 'fr-FR',
+  });
+  // The request's own language (Teams sends its client's) comes first; nothing on record: the team's, else English.
+  expect(await replyToComment(w.deps, { ...manager('fr-9'), locale: 'nl-NL' }, { text: '' })).toMatchObject({
+    locale: 'nl-NL',
+  });
+  expect(await replyToComment(w.deps, w.caller('UNOBODY', id, 'fr-10'), { text: 'hello' })).toEqual({
+    key: 'thread.not_visible',
+    locale: 'en',
+  });
+});
+
+test("an author's answer reaches the managers still there when one has left; with none left, the author is told", async () => {
+  const w = await world();
+  const id = w.threads[0]!.commentId;
+  // Two managers; UGONE left the workspace (the platform refuses to DM them) and comes first, before UMGR.
+  await database.pool.query('update teams set managers = $1 where id = $2', [['UGONE', 'UMGR'], w.team.id]);
+  const gone = () => new SymmetryError('recipient_unreachable');
+  await replyToComment(w.deps, w.caller('UMGR', id, 'm-1'), { text: 'What would help?' });
+  await w.drain();
+  const before = w.messenger.direct.length;
+  w.messenger.directFaults.set('UGONE', [gone()]);
+  await answerBack(w.deps, w.caller('UAUTH', id, 'm-2'), { text: 'Fewer meetings.', reveal: false });
+  await w.drain();
+  expect(w.messenger.direct.slice(before).map((s) => s.to)).toEqual(['UMGR']);
+  expect((await w.deps.repos.threads.find(id))!.replies.map((r) => r.state)).toEqual(['sent', 'sent']);
+
+  // A failure that may pass (not "unreachable") is retried: the manager already reached is not DM'd again.
+  w.messenger.directFaults.set('UGONE', [new SymmetryError('platform_error', { error: 'http_500' })]);
+  await answerBack(w.deps, w.caller('UAUTH', id, 'm-3'), { text: 'And shorter ones.', reveal: false });
+  const third = (await w.deps.repos.threads.find(id))!.replies.at(-1)!;
+  await expect(deliverReply(w.deps, third.id)).rejects.toThrow('platform_error');
+  expect(w.messenger.direct.slice(before).map((s) => s.to)).toEqual(['UMGR', 'UMGR']);
+  // Its last attempt fails again for UGONE: the answer counts as sent (UMGR has it), and nobody gets it twice.
+  w.messenger.directFaults.set('UGONE', [new SymmetryError('platform_error', { error: 'http_500' })]);
+  expect(await deliverReply(w.deps, third.id, { lastAttempt: true })).toBe('sent');
+  expect(w.messenger.direct.slice(before).map((s) => s.to)).toEqual(['UMGR', 'UMGR']);
+
+  // Both managers gone: the answer is kept, marked, and its author (alone) hears it could not be delivered, in French.
+  await database.pool.query(`update members set locale = 'fr' where id = $1`, [w.memberOf('UAUTH').id]);
+  w.messenger.directFaults.set('UGONE', [gone()]);
+  w.messenger.directFaults.set('UMGR', [gone()]);
+  await answerBack(w.deps, w.caller('UAUTH', id, 'm-4'), { text: 'Anyone there?', reveal: false });
+  await w.drain();
+  const last = w.messenger.direct.slice(before).slice(2);
+  expect(last.map((s) => ({ to: s.to, message: s.message }))).toEqual([
+    { to: 'UAUTH', message: { kind: 'text', locale: 'fr', key: 'thread.answer_undelivered' } },
+  ]);
+  expect((await w.deps.repos.threads.find(id))!.replies.map((r) => r.state)).toEqual([
+    'sent',
+    'sent',
+    'sent',
+    'unreachable',
+  ]);
+});
+
+test("forget-me removes the author's comments with their threads, and the records of the threads' DMs", async () => {
+  const w = await world();
+  const id = w.threads[0]!.commentId;
+  const before = w.messenger.direct.length;
   await replyToComment(w.deps, w.caller('UMGR', id, 'f'), { text: 'Thanks' });
   await w.drain();
+  await answerBack(w.deps, w.caller('UAUTH', id, 'f-2'), { text: 'Thank you too', reveal: false });
+  await w.drain();
+  // The DMs' keys, recorded as the Teams messenger records them: to the author, that it went (not where).
+  const keys = w.messenger.direct.slice(before).map((s) => ('key' in s.message ? s.message.key : ''));
+  const [toAuthor, toManager] = (await w.deps.repos.threads.find(id))!.replies;
+  expect(keys).toEqual([threadDmKey(toAuthor!.id, null), threadDmKey(toManager!.id, 'UMGR')]);
+  await w.deps.repos.conversations.savePost(w.workspace.id, keys[0]!, { channelId: '', messageId: '' });
+  await w.deps.repos.conversations.savePost(w.workspace.id, keys[1]!, { channelId: 'DUMGR', messageId: '9' });
+  await w.deps.repos.conversations.savePost(w.workspace.id, 'summary-other', { channelId: 'C1', messageId: '1' });
   await forgetMe(w.deps, w.workspace, 'UAUTH');
+  const posts = await database.pool.query('select key from posted_messages where workspace_id = $1', [w.workspace.id]);
+  expect(posts.rows.map((r) => r.key)).toEqual(['summary-other']);
   expect(
     (await database.pool.query('select count(*)::int as n from comment_replies where team_id = $1', [w.team.id]))
       .rows[0].n,
   ).toBe(0);
   expect(await w.deps.repos.threads.find(id)).toBeNull();
+});
+
+test('migration 0014 rewrites the old records of DMs to an author (their user id, their 1:1 chat) the way the app writes them now', async () => {
+  const w = await world();
+  const id = w.threads[0]!.commentId;
+  await replyToComment(w.deps, w.caller('UMGR', id, 'mig-1'), { text: 'Thanks' });
+  await replyToComment(w.deps, w.caller('UMGR', id, 'mig-2'), { quick: 'noted' });
+  await w.drain();
+  await answerBack(w.deps, w.caller('UAUTH', id, 'mig-3'), { text: 'Welcome', reveal: false });
+  await w.drain();
+  const [first, second, answer] = (await w.deps.repos.threads.find(id))!.replies;
+  const save = (key: string, channelId: string) =>
+    w.deps.repos.conversations.savePost(w.workspace.id, key, { channelId, messageId: channelId ? '1' : '' });
+  // As the app wrote them before: each DM keyed with its reader, beside the reader's chat.
+  await save(`reply-${first!.id}-UAUTH`, 'DUAUTH');
+  await save(`reply-${second!.id}-UAUTH`, 'DUAUTH');
+  await save(threadDmKey(second!.id, null), ''); // a retry by the new app already wrote this one
+  await save(`reply-${answer!.id}-UMGR`, 'DUMGR');
+  await save(`reply-${randomUUID()}-UAUTH`, 'DUAUTH'); // a message since deleted
+  const migration = readFileSync(
+    join(__dirname, '..', '..', 'migrations', '0014_thread_posts_without_author.sql'),
+    'utf8',
+  );
+  for (const statement of migration.split('--> statement-breakpoint')) await database.pool.query(statement);
+  const { rows } = await database.pool.query(
+    'select key, channel_id, message_id from posted_messages where workspace_id = $1 order by key',
+    [w.workspace.id],
+  );
+  expect(rows).toEqual(
+    [
+      { key: threadDmKey(first!.id, null), channel_id: '', message_id: '' },
+      { key: threadDmKey(second!.id, null), channel_id: '', message_id: '' },
+      { key: threadDmKey(answer!.id, 'UMGR'), channel_id: 'DUMGR', message_id: '1' },
+    ].sort((a, b) => a.key.localeCompare(b.key)),
+  );
 });

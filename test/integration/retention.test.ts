@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { ManualClock } from '../../src/core/clock';
 import { DEFAULT_TEAM_SETTINGS } from '../../src/core/model';
 import type { WorkerDeps } from '../../src/core/use-cases/deps';
+import { threadDmKey } from '../../src/core/use-cases/comment-threads';
 import { purgeOldComments } from '../../src/core/use-cases/privacy';
 import { openTestDatabase, type TestDatabase } from '../support/db';
 import { MemoryQueue } from '../support/memory-queue';
@@ -70,8 +71,28 @@ test('comments of rounds closed more than the retention period ago are deleted w
      select comment_id, team_id, 1, false, 'U1', 'Thanks for telling us', 'k-' || respondent_hash, 'sent' from responses where team_id = $1`,
     [team.id],
   );
+  // Each reply's DMs were recorded as a Teams messenger records them (to the author: sent, not where; to a manager: where).
+  const { rows: replies } = await database.pool.query<{ id: string; hash: string }>(
+    'select c.id, r.respondent_hash as hash from comment_replies c join responses r using (comment_id) where c.team_id = $1',
+    [team.id],
+  );
+  for (const r of replies) {
+    await database.repos.conversations.savePost(workspace.id, threadDmKey(r.id, null), {
+      channelId: '',
+      messageId: '',
+    });
+    await database.repos.conversations.savePost(workspace.id, threadDmKey(r.id, 'U1'), {
+      channelId: 'a:U1',
+      messageId: '1',
+    });
+  }
+  const recentReply = replies.find((r) => r.hash === 'h3')!.id;
 
   expect(await purgeOldComments(deps, 365)).toBe(2);
+  const posts = await database.pool.query('select key from posted_messages where workspace_id = $1 order by key', [
+    workspace.id,
+  ]);
+  expect(posts.rows.map((r) => r.key)).toEqual([threadDmKey(recentReply, null), threadDmKey(recentReply, 'U1')]);
   const threads = await database.pool.query(
     'select r.respondent_hash, r.author_seal, count(c.id)::int as replies from responses r left join comment_replies c on c.comment_id = r.comment_id where r.team_id = $1 group by 1, 2 order by 1',
     [team.id],

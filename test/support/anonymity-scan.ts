@@ -99,3 +99,50 @@ export async function findSealProblems(pool: Pool): Promise<string[]> {
         problems.push(`an author's answer names ${id}: ${row}`);
   return problems;
 }
+
+/** An author as a database dump could name them (every id the platform gives them), and the comments they wrote. */
+export interface KnownAuthor {
+  ids: string[];
+  commentIds: string[];
+}
+
+/**
+ * The rows that hold both an author (any of their ids: platform user id, directory id, 1:1 conversation
+ * id, member id) and one of their comments or one message of its thread (by id): a dump would tell who
+ * wrote it. The author's own signed answer (`revealed_as`, their explicit choice) is left out. Returns
+ * the places and how many rows carried a comment's or a thread message's id (a scan that met none proves nothing).
+ */
+export async function findThreadLinks(
+  pool: Pool,
+  authors: KnownAuthor[],
+): Promise<{ links: string[]; rowsWithThreadIds: number }> {
+  const { rows: members } = await pool.query<{ id: string; platform_user_id: string }>(
+    'select id, platform_user_id from members',
+  );
+  const { rows: replies } = await pool.query<{ id: string; comment_id: string }>(
+    'select id, comment_id from comment_replies',
+  );
+  const { rows: tables } = await pool.query<{ name: string }>(
+    "select tablename as name from pg_tables where schemaname = 'public'",
+  );
+  const whole = (id: string) =>
+    new RegExp(`(^|[^A-Za-z0-9_])${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^A-Za-z0-9_])`);
+  const scans = authors.map((a) => {
+    const ids = [...a.ids, ...members.filter((m) => a.ids.includes(m.platform_user_id)).map((m) => m.id)];
+    const thread = [...a.commentIds, ...replies.filter((r) => a.commentIds.includes(r.comment_id)).map((r) => r.id)];
+    return { ids: ids.filter(Boolean).map(whole), thread: thread.map(whole) };
+  });
+  const links: string[] = [];
+  let rowsWithThreadIds = 0;
+  for (const { name } of tables) {
+    const row = name === 'comment_replies' ? `(row_to_json(t)::jsonb - 'revealed_as')::text` : 'row_to_json(t)::text';
+    const { rows } = await pool.query<{ row: string }>(`select ${row} as row from "${name}" t`);
+    for (const { row: text } of rows)
+      for (const scan of scans) {
+        if (!scan.thread.some((re) => re.test(text))) continue;
+        rowsWithThreadIds += 1;
+        if (scan.ids.some((re) => re.test(text))) links.push(`table ${name}: ${text.slice(0, 300)}`);
+      }
+  }
+  return { links, rowsWithThreadIds };
+}

@@ -5,7 +5,7 @@
  */
 import { createHmac } from 'node:crypto';
 import { isSymmetryError } from '../errors';
-import type { MessageKey, MessageParams } from '../i18n';
+import { resolveLocale, type MessageKey, type MessageParams } from '../i18n';
 import type { ThreadMessage } from '../messages';
 import {
   MAX_COMMENT_LENGTH,
@@ -32,6 +32,8 @@ export interface ThreadCaller {
   userId: string;
   commentId: string;
   clickId: string;
+  /** The caller's locale as the request tells it (Teams sends the client's), preferred to the one on record. */
+  locale?: string | null;
 }
 
 export type Refusal = { key: MessageKey; params?: MessageParams };
@@ -50,6 +52,13 @@ function requestKeyOf(secret: string, caller: ThreadCaller): string {
   return createHmac('sha256', secret)
     .update(`thread-request\u0000${caller.platform}\u0000${caller.clickId}`)
     .digest('base64url');
+}
+
+/** The caller's language: the request's, else the one on record, else the comment's team's (when known), else English. */
+async function callerLocale(deps: WebDeps, caller: ThreadCaller, team: Team | null): Promise<string> {
+  const workspace = await deps.repos.workspaces.findByExternalId(caller.platform, caller.workspaceExternalId);
+  const member = workspace ? await deps.repos.members.findByPlatformId(workspace.id, caller.userId) : null;
+  return resolveLocale(caller.locale, member?.locale, team?.settings.language);
 }
 
 /** True when the workspace is the one the caller's request came from. */
@@ -83,24 +92,37 @@ async function queueDelivery(deps: WebDeps, replyId: string, done: Reply): Promi
   }
 }
 
-/** Web side: a manager's reply (typed, or one of the quick acknowledgements) to a comment they can see; nothing changes when refused. */
+/**
+ * Web side: a manager's reply (typed, or one of the quick acknowledgements) to a comment they can see; nothing
+ * changes when refused. The answer, sent or refused, is in the caller's language.
+ */
 export async function replyToComment(
   deps: WebDeps,
   caller: ThreadCaller,
   body: { text: string } | { quick: string },
 ): Promise<Reply> {
+  const { reply, team } = await managerReply(deps, caller, body);
+  return { ...reply, locale: await callerLocale(deps, caller, team) };
+}
+
+async function managerReply(
+  deps: WebDeps,
+  caller: ThreadCaller,
+  body: { text: string } | { quick: string },
+): Promise<{ reply: Reply; team: Team | null }> {
+  const refused = (reply: Reply) => ({ reply, team: null });
   let content: { text: string | null; quick: QuickReply | null };
   if ('quick' in body) {
-    if (!(QUICK_REPLIES as readonly string[]).includes(body.quick)) return { key: 'thread.not_visible' };
+    if (!(QUICK_REPLIES as readonly string[]).includes(body.quick)) return refused({ key: 'thread.not_visible' });
     content = { text: null, quick: body.quick as QuickReply };
   } else {
     const checked = checkThreadText(body.text);
-    if (!('text' in checked)) return checked;
+    if (!('text' in checked)) return refused(checked);
     content = { text: checked.text, quick: null };
   }
   const thread = await deps.repos.threads.find(caller.commentId);
   const seen = thread ? await visibleTo(deps, caller, thread) : null;
-  if (!thread || !seen) return { key: 'thread.not_visible' };
+  if (!thread || !seen) return refused({ key: 'thread.not_visible' });
   const now = deps.clock.now();
   const added = await deps.repos.threads.add({
     commentId: thread.commentId,
@@ -113,8 +135,9 @@ export async function replyToComment(
     sentAt: now,
     cap: { since: new Date(now.getTime() - DAY), max: MAX_MANAGER_REPLIES_PER_DAY },
   });
-  if (added.status === 'cap') return { key: 'thread.cap', params: { max: MAX_MANAGER_REPLIES_PER_DAY } };
-  return queueDelivery(deps, added.reply.id, { key: 'thread.sent' });
+  if (added.status === 'cap')
+    return { reply: { key: 'thread.cap', params: { max: MAX_MANAGER_REPLIES_PER_DAY } }, team: seen.team };
+  return { reply: await queueDelivery(deps, added.reply.id, { key: 'thread.sent' }), team: seen.team };
 }
 
 /**
@@ -126,8 +149,17 @@ export async function answerBack(
   caller: ThreadCaller,
   body: { text: string; reveal: boolean },
 ): Promise<Reply> {
+  const { reply, team } = await authorAnswer(deps, caller, body);
+  return { ...reply, locale: await callerLocale(deps, caller, team) };
+}
+
+async function authorAnswer(
+  deps: WebDeps,
+  caller: ThreadCaller,
+  body: { text: string; reveal: boolean },
+): Promise<{ reply: Reply; team: Team | null }> {
   const checked = checkThreadText(body.text);
-  if (!('text' in checked)) return checked;
+  if (!('text' in checked)) return { reply: checked, team: null };
   const thread = await deps.repos.threads.find(caller.commentId);
   const team = thread ? await deps.repos.teams.findById(thread.teamId) : null;
   const workspace = team ? await deps.repos.workspaces.findById(team.workspaceId) : null;
@@ -139,7 +171,7 @@ export async function answerBack(
     sameWorkspace(workspace, caller) &&
     member?.platformUserId === caller.userId &&
     member.workspaceId === workspace.id;
-  if (!own || !thread.replies.some((r) => !r.fromAuthor)) return { key: 'thread.not_yours' };
+  if (!own || !thread.replies.some((r) => !r.fromAuthor)) return { reply: { key: 'thread.not_yours' }, team: null };
   const added = await deps.repos.threads.add({
     commentId: thread.commentId,
     teamId: thread.teamId,
@@ -152,11 +184,9 @@ export async function answerBack(
     sentAt: null,
     cap: null,
   });
-  if (added.status === 'cap') return { key: 'thread.not_yours' };
-  return queueDelivery(deps, added.reply.id, {
-    key: body.reveal ? 'thread.answer_sent_named' : 'thread.answer_sent',
-    locale: member.locale ?? team.settings.language,
-  });
+  if (added.status === 'cap') return { reply: { key: 'thread.not_yours' }, team };
+  const done: Reply = { key: body.reveal ? 'thread.answer_sent_named' : 'thread.answer_sent' };
+  return { reply: await queueDelivery(deps, added.reply.id, done), team };
 }
 
 /** The conversation as one reader sees it: the author reads "You" for their own answers, managers "Anonymous teammate". */
@@ -187,14 +217,29 @@ export function threadMessage(
 }
 
 /**
+ * The key of a thread DM, by which a retry finds it: `reply-<message>-<manager>` for a manager,
+ * `reply-<message>` for the author (they are its only reader), so that no key a platform stores beside
+ * the recipient's chat names the author (Teams keeps these keys in PostgreSQL: see its messenger).
+ */
+export function threadDmKey(replyId: string, manager: string | null): string {
+  return manager === null ? `reply-${replyId}` : `reply-${replyId}-${manager}`;
+}
+
+/**
  * Worker side: delivers one message of a thread exactly once (the job id is the message id, and the
  * message leaves 'pending' only here). A manager's reply goes to the author alone, opened from the
  * sealed address; an author who left the team or workspace cannot be reached, and the manager is told.
- * An author's answer goes to every manager of the team. Each DM carries the key `reply-<message>-<reader>`:
+ * An author's answer goes to every manager of the team, each DM on its own: it is 'sent' when one manager
+ * at least has it (a DM that may yet go is retried first, until `lastAttempt`); when none can be reached the
+ * author is told. Each DM carries its `threadDmKey`:
  * a worker that died between sending and recording left the message 'sending', and its retry asks the
  * platform for that DM before sending it again (as deliverCheckin does with the delivery id).
  */
-export async function deliverReply(deps: WorkerDeps, replyId: string): Promise<'sent' | 'unreachable' | 'skipped'> {
+export async function deliverReply(
+  deps: WorkerDeps,
+  replyId: string,
+  options: { lastAttempt?: boolean } = {},
+): Promise<'sent' | 'unreachable' | 'skipped'> {
   const reply = await deps.repos.threads.findReply(replyId);
   if (!reply || (reply.state !== 'pending' && reply.state !== 'sending')) return 'skipped';
   const thread = await deps.repos.threads.find(reply.commentId);
@@ -204,20 +249,48 @@ export async function deliverReply(deps: WorkerDeps, replyId: string): Promise<'
   const upTo = { ...thread, replies: thread.replies.filter((r) => r.position <= reply.position) };
   const firstAttempt = reply.state === 'pending' && (await deps.repos.threads.claim(reply.id));
   const sendOnce = async (to: string, viewer: ThreadMessage['viewer'], locale: string) => {
-    const message = threadMessage(upTo, team, viewer, locale, `reply-${reply.id}-${to}`);
+    const message = threadMessage(upTo, team, viewer, locale, threadDmKey(reply.id, viewer === 'author' ? null : to));
     if (!firstAttempt && (await deps.messenger.findDirect(workspace, to, message.key))) return;
     await deps.messenger.sendDirect(workspace, to, message);
   };
-  if (reply.fromAuthor) {
-    for (const manager of team.managers) {
-      const member = await deps.repos.members.findByPlatformId(workspace.id, manager);
-      await sendOnce(manager, 'manager', member?.locale ?? team.settings.language);
-    }
-    await deps.repos.threads.settle(reply.id, 'sent');
-    return 'sent';
-  }
   const memberId = thread.authorSeal ? openAddress(deps.anonymitySecret, thread.commentId, thread.authorSeal) : null;
   const author = memberId ? await deps.repos.members.findById(memberId) : null;
+  if (reply.fromAuthor) {
+    // Each manager's DM on its own: one who left (or whose DM fails) never keeps the answer from the others.
+    let reached = 0;
+    const failed: unknown[] = [];
+    for (const manager of team.managers) {
+      const member = await deps.repos.members.findByPlatformId(workspace.id, manager);
+      try {
+        await sendOnce(manager, 'manager', member?.locale ?? team.settings.language);
+        reached += 1;
+      } catch (err) {
+        // A limit or a shutdown is "come back later" for everyone: the retry skips the managers already reached.
+        if (isSymmetryError(err, 'platform_rate_limited') || isSymmetryError(err, 'interrupted')) throw err;
+        if (!isSymmetryError(err, 'recipient_unreachable')) failed.push(err);
+      }
+    }
+    // A failure that may pass is retried (the managers reached are found by their key, not DM'd again), until the last attempt.
+    if (failed.length > 0 && !options.lastAttempt) throw failed[0];
+    if (failed.length > 0) deps.logger.warn({ failed: failed.length, reached }, 'an answer reached not every manager');
+    if (reached > 0) {
+      await deps.repos.threads.settle(reply.id, 'sent');
+      return 'sent';
+    }
+    // Nobody could read it: the answer stays in the thread, marked, and its author hears it went nowhere.
+    if ((await deps.repos.threads.settle(reply.id, 'unreachable')) && author) {
+      await deps.messenger
+        .sendDirect(workspace, author.platformUserId, {
+          kind: 'text',
+          locale: author.locale ?? team.settings.language,
+          key: 'thread.answer_undelivered',
+        })
+        .catch((err: unknown) => {
+          if (!isSymmetryError(err, 'recipient_unreachable')) throw err;
+        });
+    }
+    return 'unreachable';
+  }
   const stillThere = author
     ? (await deps.repos.teams.listActiveMembers(team.id)).some((m) => m.id === author.id)
     : false;

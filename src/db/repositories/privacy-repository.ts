@@ -3,6 +3,7 @@ import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { PrivacyRepository } from '../../core/ports';
 import type { Database } from '../client';
 import { deliveries, kudos, members, responses, rounds, teamMembers } from '../schema';
+import { deleteThreadPosts } from './thread-repository';
 
 /** The PostgreSQL PrivacyRepository. */
 export function createPrivacyRepository(db: Database): PrivacyRepository {
@@ -11,10 +12,10 @@ export function createPrivacyRepository(db: Database): PrivacyRepository {
       return db.transaction(async (tx) => {
         let answered = 0;
         for (const a of answers) {
-          const gone = await tx
-            .delete(responses)
-            .where(and(eq(responses.roundId, a.roundId), eq(responses.respondentHash, a.respondentHash)))
-            .returning({ q: responses.questionId });
+          const answer = and(eq(responses.roundId, a.roundId), eq(responses.respondentHash, a.respondentHash));
+          // Their threads go with their comments (the foreign key cascades); the records of those threads' DMs first.
+          await deleteThreadPosts(tx, tx.select({ id: responses.commentId }).from(responses).where(answer));
+          const gone = await tx.delete(responses).where(answer).returning({ q: responses.questionId });
           answered += gone.length;
         }
         const delivered = memberId

@@ -1,9 +1,9 @@
 /** Conversations on anonymous comments: each message in order, appended one at a time per comment. */
-import { and, asc, eq, gte, inArray, isNotNull, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNotNull, like, lt, sql, type SQLWrapper } from 'drizzle-orm';
 import type { CommentThread, QuickReply, ThreadReply } from '../../core/model';
 import type { CommentThreadRepository } from '../../core/ports';
 import type { Database } from '../client';
-import { commentReplies, responses, rounds } from '../schema';
+import { commentReplies, postedMessages, responses, rounds } from '../schema';
 import { isUuid, uuidArray } from './rows';
 
 type ReplyRow = typeof commentReplies.$inferSelect;
@@ -20,6 +20,22 @@ function toReply(row: ReplyRow): ThreadReply {
     revealedAs: row.revealedAs,
     state: row.state,
   };
+}
+
+type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
+
+/**
+ * Deletes the records of the thread DMs of these comments (Teams keeps one per DM, keyed `reply-<message>`
+ * or `reply-<message>-<manager>`: see threadDmKey), before the messages themselves go.
+ */
+export async function deleteThreadPosts(tx: Tx, commentIds: SQLWrapper): Promise<void> {
+  const messages = tx
+    .select({ id: sql<string>`${commentReplies.id}::text` })
+    .from(commentReplies)
+    .where(inArray(commentReplies.commentId, commentIds));
+  await tx
+    .delete(postedMessages)
+    .where(and(like(postedMessages.key, 'reply-%'), inArray(sql`substr(${postedMessages.key}, 7, 36)`, messages)));
 }
 
 /** The PostgreSQL CommentThreadRepository. */
@@ -153,6 +169,7 @@ export function createThreadRepository(db: Database): CommentThreadRepository {
           .select({ id: responses.commentId })
           .from(responses)
           .where(inArray(responses.roundId, old));
+        await deleteThreadPosts(tx, oldComments);
         const gone = await tx
           .delete(commentReplies)
           .where(inArray(commentReplies.commentId, oldComments))

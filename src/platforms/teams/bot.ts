@@ -351,7 +351,13 @@ export class SymmetryTeamsBot extends TeamsActivityHandler {
     if (verb?.startsWith(THREAD_VERB_PREFIX))
       return runThreadAction(
         this.deps,
-        { platform, workspaceExternalId: tenantOf(context)!, userId: a.from.id, clickId: a.id ?? `${a.timestamp}` },
+        {
+          platform,
+          workspaceExternalId: tenantOf(context)!,
+          userId: a.from.id,
+          clickId: a.id ?? `${a.timestamp}`,
+          locale: senderLocale(context),
+        },
         value,
         senderLocale(context),
       );

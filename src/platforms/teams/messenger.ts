@@ -24,6 +24,8 @@ const CONNECTOR_AUDIENCE = 'https://api.botframework.com';
 /** Names and profiles read from rosters are reused this long (a sync reads a roster, then asks for each person). */
 const CACHE_MS = 10 * 60_000;
 const PAGE_SIZE = 500;
+/** What is stored for a message whose place must not be kept: only that it went (a retry then sends nothing). */
+const SENT_NOWHERE: MessageRef = { channelId: '', messageId: '' };
 
 export interface TeamsMessengerOptions {
   adapter: CloudAdapter;
@@ -224,7 +226,11 @@ export function createTeamsMessenger(opts: TeamsMessengerOptions): TeamsMessenge
 
   async function savePost(workspace: Workspace, message: OutboundMessage, ref: MessageRef): Promise<void> {
     const key = postKeyOf(message);
-    if (key) await conversations.savePost(workspace.id, key, ref);
+    if (!key) return;
+    // A thread DM to a comment's author is recorded as sent, never where: the 1:1 chat beside the thread
+    // message's key would tell a database dump who wrote the comment (the key itself names no reader).
+    const authorBound = message.kind === 'thread' && message.viewer === 'author';
+    await conversations.savePost(workspace.id, key, authorBound ? SENT_NOWHERE : ref);
   }
 
   const messenger: TeamsMessenger = {

@@ -225,6 +225,8 @@ export const en = {
   'thread.not_yours': 'This conversation belongs to someone else.',
   'thread.unreachable':
     'The author of this comment can no longer be reached (they left the team or the workspace). Your reply is kept in the thread.',
+  'thread.answer_undelivered':
+    "Your answer could not be delivered: none of the team's managers can be reached now (they may have left the team or the workspace). It is kept in the thread.",
   'thread.retry': 'We could not send this just now. Please try again in a minute; sending twice never sends twice.',
   'thread.quick.noted': 'Thank you, noted.',
   'thread.quick.working': "We're working on it.",

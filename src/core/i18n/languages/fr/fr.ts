@@ -248,6 +248,8 @@ export const fr: CatalogOf<FrPlural> = {
   'thread.not_yours': 'Cette conversation appartient à quelqu’un d’autre.',
   'thread.unreachable':
     'L’auteur de ce commentaire n’est plus joignable (il a quitté l’équipe ou l’espace de travail). Votre réponse reste dans la conversation.',
+  'thread.answer_undelivered':
+    'Votre réponse n’a pas pu être remise : aucun manager de l’équipe n’est joignable pour le moment (ils ont peut-être quitté l’équipe ou l’espace de travail). Elle reste dans la conversation.',
   'thread.retry':
     'Envoi impossible pour l’instant. Réessayez dans une minute ; envoyer deux fois n’envoie qu’une fois.',
   'thread.quick.noted': 'Merci, c’est noté.',

@@ -234,6 +234,8 @@ export const nl: CatalogOf<NlPlural> = {
   'thread.not_yours': 'Dit gesprek is van iemand anders.',
   'thread.unreachable':
     'De schrijver van deze opmerking is niet meer bereikbaar (die heeft het team of de werkruimte verlaten). Je antwoord blijft in het gesprek.',
+  'thread.answer_undelivered':
+    'Je antwoord kon niet worden bezorgd: geen van de managers van het team is nu bereikbaar (misschien hebben ze het team of de werkruimte verlaten). Het blijft in het gesprek.',
   'thread.retry':
     'Versturen lukte nu niet. Probeer het over een minuut opnieuw; twee keer versturen verstuurt maar één keer.',
   'thread.quick.noted': 'Dank je, genoteerd.',

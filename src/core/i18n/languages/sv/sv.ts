@@ -229,6 +229,8 @@ export const sv: CatalogOf<SvPlural> = {
   'thread.not_yours': 'Den här konversationen tillhör någon annan.',
   'thread.unreachable':
     'Kommentarens skribent går inte längre att nå (hen har lämnat teamet eller arbetsytan). Ditt svar finns kvar i tråden.',
+  'thread.answer_undelivered':
+    'Ditt svar kunde inte levereras: ingen av teamets chefer går att nå just nu (de kan ha lämnat teamet eller arbetsytan). Det finns kvar i tråden.',
   'thread.retry':
     'Det gick inte att skicka just nu. Försök igen om en minut; att skicka två gånger skickar bara en gång.',
   'thread.quick.noted': 'Tack, noterat.',
