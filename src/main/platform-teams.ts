@@ -1,5 +1,6 @@
 /** Microsoft Teams as a platform module: botbuilder's CloudAdapter, the Teams messenger, and (web only) /api/messages. */
 import { createRedisPacer } from '../jobs/pacer';
+import { fanOutSpread } from '../core/use-cases/checkins';
 import type { PlatformModule } from './platform';
 import { createTeams } from './teams';
 
@@ -32,4 +33,8 @@ export const teamsPlatform: PlatformModule = {
     const pacer = createRedisPacer(redis, config.QUEUE_PREFIX, 'teams', config.TEAMS_MAX_CALLS_PER_SECOND);
     return (await createTeams(config, repos.conversations, logger, pacer))!.messenger;
   },
+
+  // A Teams call sleeps for its slot (nothing is handed back): a round is spread over as many jobs as a second's
+  // worth of slots, at most the full spread.
+  fanOutSpread: (config) => fanOutSpread(config.TEAMS_MAX_CALLS_PER_SECOND, 1000),
 };

@@ -129,6 +129,7 @@ export async function startWorker(config: Config, logger: Logger, options: Worke
       p.worker({ config, logger, repos, metrics, redis, db: database.db, clock }),
     ),
   );
+  const spreads = new Map(enabledPlatforms(config).map((p) => [p.name, p.fanOutSpread(config)]));
   // Set when SIGTERM comes: a fan-out batch stops between two DMs and goes back to the queue for another worker.
   let stopping = false;
   const deps: WorkerDeps = {
@@ -140,6 +141,7 @@ export async function startWorker(config: Config, logger: Logger, options: Worke
     anonymitySecret: config.ANONYMITY_SECRET,
     charts: createChartRenderer(),
     interrupted: () => stopping,
+    fanOutSpread: (platform) => spreads.get(platform) ?? 1,
     // App Home links org admins to the dashboard only when the web process serves it.
     ...(dashboardOffReason(config) === null ? { dashboardUrl: `${config.PUBLIC_URL}/dashboard` } : {}),
   };

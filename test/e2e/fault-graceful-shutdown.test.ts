@@ -161,7 +161,8 @@ test('SIGTERM to one `all` process (npm start) with a listener and jobs waiting 
     expect(await other.pulse(MANAGER, 'now')).toMatch(/on their way to 40 members/);
     const posted = () => other.slack.callsTo('chat.postMessage');
     await waitFor(
-      () => posted().filter((c) => c.response === undefined).length >= 5,
+      // Several at once: at the default pace (20 calls/s) a round is spread over four jobs, one DM in flight each.
+      () => posted().filter((c) => c.response === undefined).length >= 3,
       'DMs in flight at Slack',
       20_000,
       20,

@@ -7,7 +7,7 @@ import { respondentHash } from '../anonymity';
 import { awayByStatus, isAwayUntil } from '../away';
 import { resolveLocale } from '../i18n';
 import { isSymmetryError, SymmetryError } from '../errors';
-import type { AwayReason, Delivery, Member, Round } from '../model';
+import type { AwayReason, Delivery, Member, Platform, Round } from '../model';
 import type { DeliveryContext, MessageRef, OwnAnswerRow } from '../ports';
 import { MOOD_QUESTION_ID } from '../model';
 import type { CheckinMessage } from '../messages';
@@ -25,6 +25,8 @@ export function manualPeriod(requestedAt: Date): string {
 export async function openManualRound(deps: WorkerDeps, teamId: string, requestedAt: Date): Promise<Round | null> {
   const team = await deps.repos.teams.findById(teamId);
   if (!team) return null;
+  const workspace = await deps.repos.workspaces.findById(team.workspaceId);
+  if (!workspace) return null;
   const period = manualPeriod(requestedAt);
   const open = await deps.repos.rounds.findOpen(teamId);
   if (open && open.period !== period) return null;
@@ -42,6 +44,7 @@ export async function openManualRound(deps: WorkerDeps, teamId: string, requeste
     deps,
     round,
     members.map((m) => m.id),
+    workspace.platform,
   );
   return round;
 }
@@ -49,27 +52,52 @@ export async function openManualRound(deps: WorkerDeps, teamId: string, requeste
 /**
  * DMs per fan-out job: one job per DM costs more in queue round trips than its DM does, so up to a
  * hundred go in one job (`npm run bench`); a batch sends its DMs one after another, so a round is
- * spread over at least FANOUT_SPREAD jobs (when it has 5 people per job) for workers to send in parallel.
+ * spread over up to FANOUT_SPREAD jobs (when it has 5 people per job) for workers to send in parallel,
+ * fewer when its workspace's pace would only have them take turns (fanOutSpread).
  */
 const FANOUT_BATCH_MAX = 100;
 const FANOUT_BATCH_MIN = 5;
 const FANOUT_SPREAD = 16;
 
-/** The batch size for `n` unsent deliveries of one round. */
-export function fanOutBatchSize(n: number): number {
-  return Math.min(FANOUT_BATCH_MAX, Math.max(FANOUT_BATCH_MIN, Math.ceil(n / FANOUT_SPREAD)));
+/**
+ * How many of a round's jobs can send at once when its workspace's calls are paced at `callsPerSecond` and a
+ * job waits at most `maxWaitMs` for its slot before it is handed back to the queue: as many as can each take
+ * every n-th slot and still find it within that wait. More jobs would only take turns being handed back (a
+ * queue round trip per call, holding workers other workspaces' DMs could use); at Slack's default pace (20/s)
+ * and 200 ms that is 4, at 5/s one, and FANOUT_SPREAD when calls are fast and the pace high.
+ */
+export function fanOutSpread(callsPerSecond: number, maxWaitMs: number): number {
+  return Math.min(FANOUT_SPREAD, Math.max(1, Math.floor((callsPerSecond * maxWaitMs) / 1000)));
+}
+
+/**
+ * The batch size for `n` unsent deliveries of one round spread over at most `spread` jobs: each at least
+ * FANOUT_BATCH_MIN; at most FANOUT_BATCH_MAX with the full spread, proportionally more with less (a round of
+ * up to 1,600 people stays within its spread).
+ */
+export function fanOutBatchSize(n: number, spread: number = FANOUT_SPREAD): number {
+  const jobs = Math.max(1, Math.min(spread, Math.ceil(n / FANOUT_BATCH_MIN)));
+  const max = Math.ceil((FANOUT_BATCH_MAX * FANOUT_SPREAD) / Math.max(1, spread));
+  return Math.min(max, Math.max(FANOUT_BATCH_MIN, Math.ceil(n / jobs)));
 }
 /** A batch's deliveries are claimed (pending → sending) this many at a time. */
 const CLAIM_CHUNK = 10;
 /** Sent DMs are recorded together, at least this often: a click on one waits at most this long to show as saved. */
 const RECORD_EVERY_MS = 250;
 
-/** Creates the deliveries of these members for the round (once), batches the unsent ones and enqueues their batches. */
-export async function fanOut(deps: WorkerDeps, round: Round, memberIds: string[]): Promise<number> {
+/**
+ * Creates the deliveries of these members for the round (once), batches the unsent ones and enqueues their
+ * batches; `platform`: the round's workspace's, whose pace sets how many jobs the round is spread over.
+ */
+export async function fanOut(deps: WorkerDeps, round: Round, memberIds: string[], platform: Platform): Promise<number> {
   if (memberIds.length === 0) return 0;
-  const deliveries = await deps.repos.deliveries.ensureMany(round.id, memberIds, fanOutBatchSize(memberIds.length));
+  const deliveries = await deps.repos.deliveries.ensureMany(
+    round.id,
+    memberIds,
+    fanOutBatchSize(memberIds.length, deps.fanOutSpread?.(platform)),
+  );
   const unsent = deliveries.filter((d) => d.state === 'pending' || d.state === 'sending');
-  await enqueueBatches(deps, unsent);
+  await enqueueBatches(deps, unsent, platform);
   return unsent.length;
 }
 
@@ -78,7 +106,7 @@ export async function fanOut(deps: WorkerDeps, round: Round, memberIds: string[]
  * per round) by their batch; unbatched ones a per-delivery job already claimed, by that job again.
  * Job ids dedupe, so repeating this (every tick does) adds nothing while the jobs exist.
  */
-export async function enqueueBatches(deps: WorkerDeps, unsent: readonly Delivery[]): Promise<void> {
+export async function enqueueBatches(deps: WorkerDeps, unsent: readonly Delivery[], platform: Platform): Promise<void> {
   const byRound = new Map<string, string[]>();
   for (const d of unsent) {
     if (d.batch !== null || d.state !== 'pending') continue;
@@ -88,7 +116,11 @@ export async function enqueueBatches(deps: WorkerDeps, unsent: readonly Delivery
   }
   const batches = new Set(unsent.flatMap((d) => (d.batch ? [d.batch] : [])));
   for (const ids of byRound.values())
-    for (const b of await deps.repos.deliveries.assignBatches(ids, fanOutBatchSize(ids.length))) batches.add(b);
+    for (const b of await deps.repos.deliveries.assignBatches(
+      ids,
+      fanOutBatchSize(ids.length, deps.fanOutSpread?.(platform)),
+    ))
+      batches.add(b);
   await deps.queue.enqueueMany(
     'deliver-checkins',
     [...batches].map((batch) => ({ batch })),

@@ -1,7 +1,7 @@
 /** What the use cases receive from the composition root (src/main). */
 import type { Clock } from '../clock';
 import type { ChartRenderer, JobQueue, Logger, Messenger, Repositories } from '../ports';
-import type { UserProfile, Workspace } from '../model';
+import type { Platform, UserProfile, Workspace } from '../model';
 
 /** Dependencies of the use cases the web process runs (parse, check, enqueue). */
 export interface WebDeps {
@@ -23,4 +23,6 @@ export interface WorkerDeps extends WebDeps {
   charts?: ChartRenderer;
   /** True once the process is shutting down: long jobs stop between two DMs and hand the rest back. */
   interrupted?: () => boolean;
+  /** How many jobs a round's check-ins are spread over at most, per platform (see fanOutSpread); 16 when not given. */
+  fanOutSpread?: (platform: Platform) => number;
 }

@@ -74,6 +74,9 @@ export async function runTick(deps: WorkerDeps): Promise<TickReport> {
  */
 export async function tickWorkspace(deps: WorkerDeps, workspaceId: string, now: Date): Promise<TickReport> {
   const report = emptyReport();
+  const workspace = await deps.repos.workspaces.findById(workspaceId);
+  if (!workspace) return report;
+  const { platform } = workspace;
 
   for (const { team, members } of await deps.repos.teams.listScheduled(workspaceId)) {
     for (const [period, due] of dueByPeriod(team, members, now)) {
@@ -97,15 +100,16 @@ export async function tickWorkspace(deps: WorkerDeps, workspaceId: string, now: 
         deps,
         round,
         due.map((m) => m.id),
+        platform,
       );
     }
   }
 
   // Deliveries whose job was lost (e.g. Redis restarted without persistence) are enqueued again; job ids dedupe.
-  await enqueueBatches(deps, await deps.repos.deliveries.listUnsent(workspaceId, BATCH));
+  await enqueueBatches(deps, await deps.repos.deliveries.listUnsent(workspaceId, BATCH), platform);
   // People who were away and are back before their round closes get their check-in now (the same delivery, one DM).
   const back = await deps.repos.deliveries.returnFromAway(workspaceId, now, BATCH);
-  await enqueueBatches(deps, back);
+  await enqueueBatches(deps, back, platform);
   report.awayBack = back.length;
 
   const reminders = await deps.repos.deliveries.listDueForReminder(workspaceId, now, BATCH);
