@@ -1,9 +1,9 @@
 /**
- * Second baseline for the fan-out: the Slack calls alone. Per slice, `count` check-in DMs, rendered
- * exactly as the worker renders them, posted with the app's own Slack client (`createSlackClient`:
- * WebClient over our undici fetch) to the same fake Slack, `concurrency` at a time, with no queue, no
- * database and no pacing. What a worker could reach if everything but `chat.postMessage` itself were
- * free. Its own process, like the app's worker, serving slices (bench/lib/slices.ts): setup line
+ * Second baseline for the fan-out: the Slack calls alone. Per slice, `count` check-ins, each the two calls
+ * the worker makes (the person's status, `users.info`, then the DM rendered exactly as the worker renders
+ * it), with the app's own Slack client (`createSlackClient`: WebClient over our undici fetch) to the same
+ * fake Slack, `concurrency` at a time, with no queue, no database and no pacing. What a worker could reach
+ * if everything but those calls were free. Its own process, like the app's worker, serving slices (bench/lib/slices.ts): setup line
  * { concurrency, slackUrl }, then { count, userIds } per slice, answered { count, seconds, perSecond }.
  */
 import { randomUUID } from 'node:crypto';
@@ -60,7 +60,10 @@ serveSlices<Setup, Slice, SliceResult>(async (setup) => {
               scaleQuestions: [],
               textQuestions: [],
             });
-            await client.chat.postMessage({ channel: userIds[i % userIds.length]!, ...message });
+            // The same two calls as our DM: the person's away status, then the check-in.
+            const user = userIds[i % userIds.length]!;
+            await client.users.info({ user });
+            await client.chat.postMessage({ channel: user, ...message });
           }
         }),
       );

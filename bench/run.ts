@@ -241,7 +241,7 @@ async function runAppBenchmarks(database: BenchDatabase, prefix: string, slack: 
         async () => {
           const r = await bareSlackClient.run({ count: SIZES.sliceSize, userIds: bareUsers });
           slices.bareSlack.push(r);
-          return `bare Slack client ${fmt(r.perSecond)} calls/s`;
+          return `bare Slack client ${fmt(r.perSecond)} DMs/s`;
         },
       ];
       const said: string[] = [];
@@ -258,7 +258,7 @@ async function runAppBenchmarks(database: BenchDatabase, prefix: string, slack: 
       slices.fan.map((r) => ({ count: r.members - r.missing, seconds: r.seconds, perSecond: 0 })),
     );
     log(
-      `interleaved: fan-out ${fmt(fanSliced.perSecond)} DMs/s, bare BullMQ ${fmt(bare.perSecond)} jobs/s, bare Slack client ${fmt(bareSlack.perSecond)} calls/s`,
+      `interleaved: fan-out ${fmt(fanSliced.perSecond)} DMs/s, bare BullMQ ${fmt(bare.perSecond)} jobs/s, bare Slack client ${fmt(bareSlack.perSecond)} DMs/s`,
     );
 
     // ---- 1. Ack latency, side by side with a bare Bolt app -------------------------------------
@@ -522,7 +522,9 @@ function buildRows(app: AppResults | undefined, summary: SummaryResults | undefi
     const fanRatio = app.fanSliced.perSecond / bare.perSecond;
     // While the limit binds: from the first DM to the last (the start-up is in the end-to-end figure).
     const limitedRate = (limited.delivered - 1) / limited.sendingSeconds;
-    const limitedRatio = limitedRate / SIZES.limit;
+    // A DM is two calls under the one pace: its person's away status (users.info), then the DM itself.
+    const limitedCallRate = callRate(limited);
+    const limitedRatio = limitedCallRate / SIZES.limit;
     rows.push(
       {
         what: `Ack p99, signed score clicks at ${SIZES.ackRate}/s for ${SIZES.ackSeconds} s`,
@@ -575,7 +577,7 @@ function buildRows(app: AppResults | undefined, summary: SummaryResults | undefi
       {
         what: 'Fan-out rate / the Slack calls alone (no queue, no database), same moments',
         target: `≥ ${TARGETS.fanOutSlackRatio}`,
-        measured: `${fmt(app.fanSliced.perSecond / app.bareSlack.perSecond, 3)} (fan-out ${fmt(app.fanSliced.perSecond, 0)} DMs/s, bare Slack client ${fmt(app.bareSlack.perSecond, 0)} calls/s, in ${SIZES.slices} interleaved slices of ${fmt(SIZES.sliceSize, 0)})`,
+        measured: `${fmt(app.fanSliced.perSecond / app.bareSlack.perSecond, 3)} (fan-out ${fmt(app.fanSliced.perSecond, 0)} DMs/s, bare Slack client ${fmt(app.bareSlack.perSecond, 0)} DMs/s (a status read and a DM each, as ours), in ${SIZES.slices} interleaved slices of ${fmt(SIZES.sliceSize, 0)})`,
         met: app.fanSliced.perSecond / app.bareSlack.perSecond >= TARGETS.fanOutSlackRatio,
       },
       {
@@ -585,9 +587,9 @@ function buildRows(app: AppResults | undefined, summary: SummaryResults | undefi
         met: fan.duplicates === 0 && fan.missing === 0,
       },
       {
-        what: `Limited fan-out (${fmt(SIZES.limited, 0)} members, ${SIZES.limit}/s): achieved / allowed`,
+        what: `Limited fan-out (${fmt(SIZES.limited, 0)} members, paced at ${SIZES.limit} calls/s): paced calls achieved / allowed`,
         target: `≥ ${TARGETS.limitedRatio}`,
-        measured: `${fmt(limitedRatio, 3)} (${fmt(limitedRate, 2)} DMs/s; end to end ${fmt(limited.perSecond, 2)})`,
+        measured: `${fmt(limitedRatio, 3)} (${fmt(limitedCallRate, 2)} calls/s: ${fmt(limitedRate, 2)} DMs/s, each after its person's status read; end to end ${fmt(limited.perSecond, 2)} DMs/s)`,
         met: limitedRatio >= TARGETS.limitedRatio,
       },
       {
@@ -625,8 +627,12 @@ function buildRows(app: AppResults | undefined, summary: SummaryResults | undefi
   return rows;
 }
 
+/** Paced calls a second while DMs went out: each DM and its person's status read before it. */
+const callRate = (r: FanOutResult) => (r.delivered - 1 + r.statusReadsWhileSending) / r.sendingSeconds;
+
 function scaleRows(scale: AppResults['scale']): Row[] {
   const one = scale[0]!.result.perSecond;
+  // Calls a second the job slots could make, one call in flight each.
   const ideal = (run: AppResults['scale'][number]) => (run.workers * run.concurrency * 1000) / SIZES.slackDelayMs;
   return scale.map((run, i) => {
     const { workers, concurrency, limit, result } = run;
@@ -636,12 +642,12 @@ function scaleRows(scale: AppResults['scale']): Row[] {
     return {
       what: `Scale-out, ${SIZES.slackDelayMs} ms a Slack call, ${fmt(SIZES.scaleOut, 0)} members: ${workers} worker process${workers > 1 ? 'es' : ''} × concurrency ${concurrency}, limit ${limit}/s`,
       target: target !== null ? `≥ ×${target} of 1 worker` : capped ? `≤ the limit, ≥ 0.9 of it` : '(reported)',
-      measured: `${fmt(result.perSecond)} DMs/s (×${fmt(gain, 2)}${capped ? `; ${fmt(result.perSecond / limit, 2)} of the limit` : ''}); dup ${result.duplicates}, missing ${result.missing}`,
+      measured: `${fmt(result.perSecond)} DMs/s (×${fmt(gain, 2)}${capped ? `; ${fmt(callRate(result))} calls/s, ${fmt(callRate(result) / limit, 2)} of the limit` : ''}); dup ${result.duplicates}, missing ${result.missing}`,
       met:
         target !== null
           ? gain >= target && result.duplicates === 0 && result.missing === 0
           : capped
-            ? result.perSecond <= limit && result.perSecond >= 0.9 * limit && result.missing === 0
+            ? callRate(result) <= limit && callRate(result) >= 0.9 * limit && result.missing === 0
             : null,
     };
   });

@@ -16,6 +16,8 @@ export interface FanOutResult {
   missing: number;
   /** chat.postMessage calls answered 429 during this fan-out. */
   rateLimited: number;
+  /** users.info calls (each person's away status, read before their DM under the same pace) from the first DM to the last. */
+  statusReadsWhileSending: number;
   /** From sending `/pulse now` to the last DM the fake recorded. */
   seconds: number;
   /** From the first DM to the last. */
@@ -45,12 +47,14 @@ export async function runFanOut(
   let last = 0;
   let delivered = 0;
   let rateLimited = 0;
+  const readAt: number[] = [];
   // Each call as the fake answers it: with a delay, a call is recorded on arrival but answered later,
   // and the DM counts when Slack would have answered it (the time is that of the answer).
   const unwatch = slack.watch((event) => {
     if (event.kind !== 'call') return;
     const c = event.call;
     if (c.method === 'chat.postMessage' && c.status === 429) rateLimited += 1;
+    if (c.method === 'users.info' && wanted.has(String(c.args.user))) readAt.push(Date.now());
     if (!isCheckin(c)) return;
     const user = String(c.args.channel);
     if (!wanted.has(user)) return;
@@ -93,6 +97,7 @@ export async function runFanOut(
     duplicates,
     missing: wanted.size - perUser.size,
     rateLimited,
+    statusReadsWhileSending: readAt.filter((t) => t > first && t <= last).length,
     seconds,
     sendingSeconds: (last - first) / 1000,
     perSecond: perUser.size / seconds,

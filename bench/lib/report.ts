@@ -177,12 +177,12 @@ the machine as it is at that moment rather than one running minutes after the ot
 over the total time of its slices. Baseline one: \`bench/bare-bullmq.ts\`, a bare BullMQ worker at the same
 concurrency processing no-op jobs enqueued as ours are (\`addBulk\` by 1,000, a job id each, the same retry and
 retention options), timed from a slice's first \`addBulk\` to its last completion: ${fmt(a.bare.perSecond, 0)} jobs/s. Baseline two:
-\`bench/bare-slack.ts\`, the Slack calls alone: check-in DMs rendered as the worker renders them, posted by the app's
-own Slack client to the same fake Slack at the same concurrency, with no queue, no database and no pacing:
-${fmt(a.bareSlack.perSecond, 0)} calls/s. The fan-out slices, end to end from \`/pulse now\` (round, deliveries and batches created
+\`bench/bare-slack.ts\`, the Slack calls alone: for each check-in, the person's status read (\`users.info\`, as the worker
+reads it for the away rule) and the DM rendered as the worker renders it, by the app's own Slack client to the same
+fake Slack at the same concurrency, with no queue, no database and no pacing: ${fmt(a.bareSlack.perSecond, 0)} DMs/s. The fan-out slices, end to end from \`/pulse now\` (round, deliveries and batches created
 inside the time): ${fmt(a.fanSliced.perSecond, 0)} DMs/s, ${fmt(a.fanSliced.perSecond / a.bareSlack.perSecond, 3)} of the Slack calls alone.
 
-| slice | fan-out DMs/s | bare BullMQ jobs/s | bare Slack calls/s | fan-out / Slack alone |
+| slice | fan-out DMs/s | bare BullMQ jobs/s | bare Slack DMs/s | fan-out / Slack alone |
 | --- | --- | --- | --- | --- |
 ${a.slices.fan.map((f, k) => `| ${k + 1} | ${fmt(f.perSecond)} | ${fmt(a.slices.bare[k]?.perSecond ?? NaN)} | ${fmt(a.slices.bareSlack[k]?.perSecond ?? NaN)} | ${fmt(f.perSecond / (a.slices.bareSlack[k]?.perSecond ?? NaN), 3)} |`).join('\n')}
 
@@ -219,15 +219,15 @@ answers, not computing: here the fake Slack holds every answer for ${s.slackDela
 run is fanned out by 1, 2 and 4 worker processes at concurrency ${s.concurrency} each, then by 1 process at concurrency
 ${4 * s.concurrency}, all with \`SLACK_MAX_CALLS_PER_SECOND=${s.scaleLimit}\`; and last by 4 processes with the limit set to ${s.scaleCappedLimit}/s,
 below what they could reach, to show the limit holds whatever the worker count (the pacer's slots are shared in
-Redis). A batch sends its DMs one after another, so each job slot has one call in flight: ${fmt(s.scaleOut, 0)} members make
-${Math.ceil(s.scaleOut / 100)} batches of 100, and the ideal rate is slots × 1000 / ${s.slackDelayMs} DMs/s
-(${fmt((1000 * s.concurrency) / s.slackDelayMs, 0)} for one process) until the limit. Rates are end to end, from \`/pulse now\` to the last DM.
-A round of fewer than 1,600 people is spread over 16 batch jobs (at least 5 DMs each), so it uses at most 16 slots
+Redis). A batch sends its DMs one after another, so each job slot has one call in flight, and a DM is two calls
+(its person's status, then the DM): ${fmt(s.scaleOut, 0)} members make ${Math.ceil(s.scaleOut / 100)} batches of 100, and the ideal
+rate is slots × 1000 / (2 × ${s.slackDelayMs}) DMs/s (${fmt((1000 * s.concurrency) / (2 * s.slackDelayMs), 0)} for one process) until the limit, which counts calls. Rates are end to end, from \`/pulse now\` to the last DM.
+A round of fewer than 1,600 people is spread over at most 16 batch jobs (at least 5 DMs each; 16 at this limit, fewer at a low one), so it uses at most 16 slots
 whatever the number of workers: scale-out pays for big rounds.
 
 | workers | concurrency | limit (calls/s) | ideal DMs/s | DMs/s | vs 1 worker | seconds | duplicates | missing |
 | --- | --- | --- | --- | --- | --- | --- | --- | --- |
-${a.scale.map(({ workers, concurrency, limit, result }) => `| ${workers} | ${concurrency} | ${limit} | ${fmt(Math.min(limit, (workers * concurrency * 1000) / s.slackDelayMs), 0)} | ${fmt(result.perSecond)} | ×${fmt(result.perSecond / a.scale[0]!.result.perSecond, 2)} | ${fmt(result.seconds, 2)} | ${result.duplicates} | ${result.missing} |`).join('\n')}
+${a.scale.map(({ workers, concurrency, limit, result }) => `| ${workers} | ${concurrency} | ${limit} | ${fmt(Math.min(limit, (workers * concurrency * 1000) / s.slackDelayMs) / 2, 0)} | ${fmt(result.perSecond)} | ×${fmt(result.perSecond / a.scale[0]!.result.perSecond, 2)} | ${fmt(result.seconds, 2)} | ${result.duplicates} | ${result.missing} |`).join('\n')}
 `;
 }
 

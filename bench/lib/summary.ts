@@ -120,6 +120,12 @@ export async function seedSummaries(pool: Pool, shape: SummaryShape = FULL_SHAPE
        from bench_round_rank r join bench_member_rank m on m.team_id = r.team_id
        where m.k < r.answered`,
     );
+    // A manager answered one comment in three (a quick acknowledgement): the summary counts the answered ones.
+    await client.query(
+      `insert into comment_replies (comment_id, team_id, position, from_author, manager_id, quick, request_key, state, sent_at)
+       select comment_id, team_id, 1, false, 'UBENCHMGR', 'noted', 'bench-' || comment_id, 'sent', now()
+       from responses where comment is not null and abs(hashtext(comment_id::text)) % 3 = 0`,
+    );
     // Each closed round's tally, as its close writes it (the dashboard's heatmap reads these, not the answers).
     await client.query(
       `update rounds set tally = ${roundTallyExpression('rounds.id')}
@@ -135,7 +141,9 @@ export async function seedSummaries(pool: Pool, shape: SummaryShape = FULL_SHAPE
   }
   // A year-old table has long been vacuumed: do it now, so the timing sees steady state (visibility
   // map set, hint bits written) and not an autovacuum that a bulk load of this size sets off.
-  await pool.query('vacuum (analyze) workspaces, teams, members, team_members, rounds, deliveries, responses');
+  await pool.query(
+    'vacuum (analyze) workspaces, teams, members, team_members, rounds, deliveries, responses, comment_replies',
+  );
   // And its pages long written out: the load's dirty buffers are flushed now, so the checkpoint they would
   // set off does not land inside the timing (the bench connects as a superuser on its own database).
   await pool.query('checkpoint');
