@@ -184,6 +184,8 @@ const schema = z.object({
     .optional(),
   /** Key that signs dashboard session cookies (at least 32 characters, random); with PUBLIC_URL and a sign-in method it turns /dashboard on. */
   SESSION_SECRET: generatedSecret(32).optional(),
+  /** Reverse proxies in front of the web process whose X-Forwarded-For is trusted (0: none, the connection's address counts). */
+  TRUSTED_PROXY_HOPS: int(0, 5).default(0),
   /** Application ID URI the Teams tab's single sign-on token is issued for; default api://<PUBLIC_URL host>/<TEAMS_APP_ID>. */
   TEAMS_SSO_APP_ID_URI: z
     .string()

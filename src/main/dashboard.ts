@@ -70,7 +70,7 @@ function signInRoutes(ctx: DashboardContext, sessions: SessionStore): PublicRout
     logger: ctx.logger,
     sessions,
     loginStates: createLoginStateStore(ctx.redis, config.QUEUE_PREFIX, config.SESSION_SECRET!, ctx.clock),
-    limiter: createLoginLimiter(ctx.redis, config.QUEUE_PREFIX, ctx.clock),
+    limiter: createLoginLimiter(ctx.redis, config.QUEUE_PREFIX, ctx.clock, { trustedHops: config.TRUSTED_PROXY_HOPS }),
     publicUrl: config.PUBLIC_URL!,
     ...(ctx.directory ? { directory: ctx.directory } : {}),
   };
