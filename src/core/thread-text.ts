@@ -43,9 +43,17 @@ export function threadParts(m: ThreadMessage): ThreadParts {
   };
 }
 
+/**
+ * The thread as text, one piece per message: the heading with the quoted comment, then each message with its
+ * writer (or "Not answered yet."). `escape` turns what people typed into the platform's text (Slack escapes `&<>`).
+ */
+export function threadPieces(m: ThreadMessage, escape: (typed: string) => string = (typed) => typed): string[] {
+  const parts = threadParts(m);
+  const lines = parts.lines.map((l) => `*${l.writer}*: ${escape(l.text)}`);
+  return [`${parts.head}\n${quote(escape(parts.comment))}`, ...(parts.empty ? [parts.empty] : lines)];
+}
+
 /** The thread as text: the quoted comment, then each message with its writer (the fallback and the blocks share it). */
 export function threadText(m: ThreadMessage): string {
-  const parts = threadParts(m);
-  const lines = parts.lines.map((l) => `*${l.writer}*: ${l.text}`);
-  return [parts.head, quote(parts.comment), ...(parts.empty ? [parts.empty] : lines)].join('\n');
+  return threadPieces(m).join('\n');
 }
