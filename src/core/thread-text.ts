@@ -8,9 +8,15 @@ const quote = (text: string) =>
     .map((line) => `> ${line}`)
     .join('\n');
 
-/** Who wrote a message of the thread, as this reader may know it: the author stays "Anonymous teammate" to managers unless they signed. */
+/**
+ * Who wrote a message of the thread, as this reader may know it: the author stays "Anonymous teammate" to managers
+ * unless they signed; a manager who ran `/pulse forget-me` since is no longer named ("A manager").
+ */
 function writer(m: ThreadMessage, r: ThreadMessage['replies'][number]): string {
-  if (!r.fromAuthor) return translate(m.locale, 'thread.manager', { manager: `<@${r.managerId}>` });
+  if (!r.fromAuthor)
+    return r.managerId === null
+      ? translate(m.locale, 'thread.manager_forgotten')
+      : translate(m.locale, 'thread.manager', { manager: `<@${r.managerId}>` });
   if (m.viewer === 'author') return translate(m.locale, 'thread.you');
   return r.revealedAs ? `<@${r.revealedAs}>` : translate(m.locale, 'thread.anonymous');
 }

@@ -17,11 +17,14 @@ import {
   listConversations,
   replyToComment,
   threadDmKey,
+  threadMessage,
 } from '../../src/core/use-cases/comment-threads';
 import { recordAnswer } from '../../src/core/use-cases/checkins';
 import { forgetMe } from '../../src/core/use-cases/privacy';
 import { openAddress } from '../../src/core/sealed-address';
 import { threadText } from '../../src/core/thread-text';
+import { renderMessage as renderSlack } from '../../src/platforms/slack/render';
+import { renderMessage as renderTeams } from '../../src/platforms/teams/render';
 import { findLinks } from '../support/anonymity-scan';
 import { silentLogger, seedTeam } from '../support/checkin-team';
 import { openTestDatabase, type TestDatabase } from '../support/db';
@@ -385,6 +388,60 @@ test("forget-me removes the author's comments with their threads, and the record
       .rows[0].n,
   ).toBe(0);
   expect(await w.deps.repos.threads.find(id)).toBeNull();
+});
+
+test("a manager's forget-me takes their id off their replies and their thread DMs' records; the thread still renders, the cap still counts", async () => {
+  const w = await world();
+  const other = await world(); // another workspace, whose manager has the same user id
+  const id = w.threads[0]!.commentId;
+  await replyToComment(w.deps, w.caller('UMGR', id, 'fm-1'), { text: 'Thanks for this' });
+  await replyToComment(w.deps, w.caller('UMGR', id, 'fm-2'), { quick: 'talk' });
+  await w.drain();
+  await answerBack(w.deps, w.caller('UAUTH', id, 'fm-3'), { text: 'Happy to talk', reveal: false });
+  await w.drain();
+  await replyToComment(other.deps, other.caller('UMGR', other.threads[0]!.commentId, 'fm-4'), { text: 'Elsewhere' });
+  const [, , answer] = (await w.deps.repos.threads.find(id))!.replies;
+  // The record of the answer's DM to the manager, as the Teams messenger keeps it (their id in its key).
+  await w.deps.repos.conversations.savePost(w.workspace.id, threadDmKey(answer!.id, 'UMGR'), {
+    channelId: 'DUMGR',
+    messageId: '9',
+  });
+  // A reply of theirs still waiting for its worker when they go, to an author who has left meanwhile.
+  await w.deps.repos.teams.removeMember(w.team.id, w.memberOf('UAUTH').id);
+  await replyToComment(w.deps, w.caller('UMGR', id, 'fm-5'), { text: 'Still there?' });
+
+  await forgetMe(w.deps, w.workspace, 'UMGR');
+  const named = await database.pool.query(
+    `select 'comment_replies' as t from comment_replies where manager_id = 'UMGR' and team_id = $1
+     union all select 'posted_messages' from posted_messages
+       where workspace_id = $2 and (key like '%UMGR%' or channel_id like '%UMGR%')`,
+    [w.team.id, w.workspace.id],
+  );
+  expect(named.rows).toEqual([]);
+  // Another workspace's UMGR is another person: their reply keeps its writer.
+  expect((await other.deps.repos.threads.find(other.threads[0]!.commentId))!.replies[0]!.managerId).toBe('UMGR');
+
+  // The pending reply goes nowhere and tells nobody (there is nobody left to tell), without failing.
+  const before = w.messenger.direct.length;
+  await w.drain();
+  expect(w.messenger.direct.length).toBe(before);
+  const thread = (await w.deps.repos.threads.find(id))!;
+  expect(thread.replies.map((r) => [r.managerId, r.state])).toEqual([
+    [null, 'sent'],
+    [null, 'sent'],
+    [null, 'sent'],
+    [null, 'unreachable'],
+  ]);
+  const team = (await w.deps.repos.teams.findById(w.team.id))!;
+  const message = threadMessage(thread, team, 'manager', 'en');
+  expect(threadText(message)).toContain('*A manager*: Thanks for this');
+  expect(threadText(message)).toContain('*Anonymous teammate*: Happy to talk');
+  for (const rendered of [renderSlack(message), renderTeams(message)])
+    expect(JSON.stringify(rendered)).not.toMatch(/null|UMGR/);
+  // Their replies still count toward the day's cap on this comment: three today already.
+  expect(await replyToComment(w.deps, w.caller('UMGR', id, 'fm-6'), { text: 'One more' })).toMatchObject({
+    key: 'thread.cap',
+  });
 });
 
 test('migration 0014 rewrites the old records of DMs to an author (their user id, their 1:1 chat) the way the app writes them now', async () => {

@@ -261,6 +261,7 @@ export const ar: CatalogOf<ArPlural> = {
   'thread.reveal_no': 'لا، أبقِني مجهولًا',
   'thread.send': 'إرسال',
   'thread.unanswered': 'لم يُرد عليه بعد.',
+  'thread.manager_forgotten': 'أحد المديرين',
   'thread.earlier_hidden': {
     zero: 'لا توجد رسائل سابقة مخفية هنا.',
     one: 'رسالة سابقة واحدة غير معروضة هنا.',

@@ -260,6 +260,7 @@ export const nl: CatalogOf<NlPlural> = {
   'thread.reveal_no': 'Nee, blijf anoniem',
   'thread.send': 'Versturen',
   'thread.unanswered': 'Nog niet beantwoord.',
+  'thread.manager_forgotten': 'Een manager',
   'thread.earlier_hidden': {
     one: '{count} eerder bericht wordt hier niet getoond.',
     other: '{count} eerdere berichten worden hier niet getoond.',

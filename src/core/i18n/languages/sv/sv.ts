@@ -255,6 +255,7 @@ export const sv: CatalogOf<SvPlural> = {
   'thread.reveal_no': 'Nej, förbli anonym',
   'thread.send': 'Skicka',
   'thread.unanswered': 'Inte besvarad än.',
+  'thread.manager_forgotten': 'En chef',
   'thread.earlier_hidden': {
     one: '{count} tidigare meddelande visas inte här.',
     other: '{count} tidigare meddelanden visas inte här.',
