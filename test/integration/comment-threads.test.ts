@@ -99,6 +99,21 @@ async function world() {
   return { deps, clock, messenger, queue, team, workspace, members, memberOf, rounds, threads, caller, drain };
 }
 
+/** A thread of three on comment `id`: UMGR's typed reply and a quick one, delivered, then UAUTH's answer back, delivered. */
+async function threadOfThree(
+  w: Awaited<ReturnType<typeof world>>,
+  id: string,
+  click: string,
+  reply: string,
+  answer: string,
+): Promise<void> {
+  await replyToComment(w.deps, w.caller('UMGR', id, `${click}-1`), { text: reply });
+  await replyToComment(w.deps, w.caller('UMGR', id, `${click}-2`), { quick: 'noted' });
+  await w.drain();
+  await answerBack(w.deps, w.caller('UAUTH', id, `${click}-3`), { text: answer, reveal: false });
+  await w.drain();
+}
+
 test('a manager replies, exactly the author hears it under their comment, answers back, and the managers read "Anonymous teammate"', async () => {
   const w = await world();
   const [thread] = w.threads;
@@ -394,11 +409,7 @@ test("a manager's forget-me takes their id off their replies and their thread DM
   const w = await world();
   const other = await world(); // another workspace, whose manager has the same user id
   const id = w.threads[0]!.commentId;
-  await replyToComment(w.deps, w.caller('UMGR', id, 'fm-1'), { text: 'Thanks for this' });
-  await replyToComment(w.deps, w.caller('UMGR', id, 'fm-2'), { quick: 'talk' });
-  await w.drain();
-  await answerBack(w.deps, w.caller('UAUTH', id, 'fm-3'), { text: 'Happy to talk', reveal: false });
-  await w.drain();
+  await threadOfThree(w, id, 'fm', 'Thanks for this', 'Happy to talk');
   await replyToComment(other.deps, other.caller('UMGR', other.threads[0]!.commentId, 'fm-4'), { text: 'Elsewhere' });
   const [, , answer] = (await w.deps.repos.threads.find(id))!.replies;
   // The record of the answer's DM to the manager, as the Teams messenger keeps it (their id in its key).
@@ -447,11 +458,7 @@ test("a manager's forget-me takes their id off their replies and their thread DM
 test('migration 0014 rewrites the old records of DMs to an author (their user id, their 1:1 chat) the way the app writes them now', async () => {
   const w = await world();
   const id = w.threads[0]!.commentId;
-  await replyToComment(w.deps, w.caller('UMGR', id, 'mig-1'), { text: 'Thanks' });
-  await replyToComment(w.deps, w.caller('UMGR', id, 'mig-2'), { quick: 'noted' });
-  await w.drain();
-  await answerBack(w.deps, w.caller('UAUTH', id, 'mig-3'), { text: 'Welcome', reveal: false });
-  await w.drain();
+  await threadOfThree(w, id, 'mig', 'Thanks', 'Welcome');
   const [first, second, answer] = (await w.deps.repos.threads.find(id))!.replies;
   const save = (key: string, channelId: string) =>
     w.deps.repos.conversations.savePost(w.workspace.id, key, { channelId, messageId: channelId ? '1' : '' });
