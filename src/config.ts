@@ -141,7 +141,10 @@ const schema = z.object({
     .string()
     .regex(/^[A-Za-z0-9_{}-]{1,40}$/, 'must be 1–40 letters, digits, _ - { }')
     .default('symmetry'),
-  /** Server secret for the keyed hash of respondents (at least 32 characters, random; never change it, or people lose their history). */
+  /**
+   * Server secret for the keyed hash of respondents and the sealed addresses of comments' authors (at least 32
+   * characters, random; never change it: people lose their history, and older comments' authors can no longer be reached).
+   */
   ANONYMITY_SECRET: z.string({ message: `is missing; ${MAKE_SECRET}` }).pipe(generatedSecret(32)),
   /** HTTP port of the web process (/slack/events, /api/messages, /healthz). */
   PORT: int(1, 65535).default(3000),

@@ -429,8 +429,9 @@ export interface KudosRepository {
 /** Erasure and retention: the privacy operations that cut across tables. */
 export interface PrivacyRepository {
   /**
-   * Deletes a member's deliveries, the answers stored under their keyed hashes, their team
-   * memberships and their member row, and anonymizes their kudos, in one transaction.
+   * Deletes a member's deliveries, the answers stored under their keyed hashes (with the threads on their
+   * comments), their team memberships and their member row, anonymizes their kudos, and takes their id off
+   * the replies they wrote as a manager (and the records of the thread DMs sent to them), in one transaction.
    */
   forgetMember(input: {
     workspaceId: string;

@@ -8,9 +8,15 @@ const quote = (text: string) =>
     .map((line) => `> ${line}`)
     .join('\n');
 
-/** Who wrote a message of the thread, as this reader may know it: the author stays "Anonymous teammate" to managers unless they signed. */
+/**
+ * Who wrote a message of the thread, as this reader may know it: the author stays "Anonymous teammate" to managers
+ * unless they signed; a manager who ran `/pulse forget-me` since is no longer named ("A manager").
+ */
 function writer(m: ThreadMessage, r: ThreadMessage['replies'][number]): string {
-  if (!r.fromAuthor) return translate(m.locale, 'thread.manager', { manager: `<@${r.managerId}>` });
+  if (!r.fromAuthor)
+    return r.managerId === null
+      ? translate(m.locale, 'thread.manager_forgotten')
+      : translate(m.locale, 'thread.manager', { manager: `<@${r.managerId}>` });
   if (m.viewer === 'author') return translate(m.locale, 'thread.you');
   return r.revealedAs ? `<@${r.revealedAs}>` : translate(m.locale, 'thread.anonymous');
 }
@@ -43,9 +49,17 @@ export function threadParts(m: ThreadMessage): ThreadParts {
   };
 }
 
+/**
+ * The thread as text, one piece per message: the heading with the quoted comment, then each message with its
+ * writer (or "Not answered yet."). `escape` turns what people typed into the platform's text (Slack escapes `&<>`).
+ */
+export function threadPieces(m: ThreadMessage, escape: (typed: string) => string = (typed) => typed): string[] {
+  const parts = threadParts(m);
+  const lines = parts.lines.map((l) => `*${l.writer}*: ${escape(l.text)}`);
+  return [`${parts.head}\n${quote(escape(parts.comment))}`, ...(parts.empty ? [parts.empty] : lines)];
+}
+
 /** The thread as text: the quoted comment, then each message with its writer (the fallback and the blocks share it). */
 export function threadText(m: ThreadMessage): string {
-  const parts = threadParts(m);
-  const lines = parts.lines.map((l) => `*${l.writer}*: ${l.text}`);
-  return [parts.head, quote(parts.comment), ...(parts.empty ? [parts.empty] : lines)].join('\n');
+  return threadPieces(m).join('\n');
 }

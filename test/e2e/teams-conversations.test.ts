@@ -5,7 +5,9 @@
  * (Action.Execute with the text box), exactly the author gets the card under a quote of their comment, the
  * author answers back from it and the manager reads "Anonymous teammate". A redelivered submit sends one
  * reply; quick acknowledgements are one click; signing an answer is off by default and asked for again on a
- * confirmation card, and the name shows on that one answer only; bad input is answered and changes nothing.
+ * confirmation card, and the name shows on that one answer only; bad input (empty, too long, not a manager, a
+ * comment under the threshold or of another team) is answered and changes nothing; the author's forget-me takes
+ * their threads.
  */
 import { randomBytes } from 'node:crypto';
 import { startApp, waitFor, type AppProcess } from '../support/app-process';
@@ -25,6 +27,8 @@ const TENANT = 'c4d5e6f7-1a2b-4c3d-8e4f-5a6b7c8d9e0f';
 const BOT = { id: '28:1d2e3f4a-5b6c-4d7e-8f9a-0b1c2d3e4f5a', name: 'Symmetry' };
 /** The team's General channel: its conversation id is the team id. */
 const CHANNEL = '19:a1b2c3d4e5f64a7b8c9d0e1f2a3b4c5d@thread.tacv2';
+/** Another team's General channel, where Dan sets up a team of his own. */
+const OTHER_CHANNEL = '19:f0e1d2c3b4a54968a7b6c5d4e3f2a1b0@thread.tacv2';
 
 const MAJA = teamsUser('Maja');
 const ANNA = teamsUser('Anna');
@@ -339,6 +343,58 @@ test('bad input gets a clear answer and changes nothing: empty, too long, not a 
   expect(dmCounts()).toEqual(before);
 });
 
+test("a reply to a comment under the threshold, or to another team's comment, is refused clearly and changes nothing", async () => {
+  const rows = await replyRows();
+  const authors = () => [connector.dmOf(ANNA.id).length, connector.dmOf(BEN.id).length];
+  const authorsBefore = authors();
+  const threshold = async () =>
+    (await database.pool.query("select settings->>'threshold' as k from teams where channel_id = $1", [CHANNEL])).rows;
+  const refused = 'You can reply only to comments you can see';
+
+  // Five answered: with k raised to 6 the round is under the threshold, so its comments can no longer be answered.
+  expect(await say(MAJA, 'pulse config threshold 6')).toBe(200);
+  await waitFor(async () => (await threshold())[0]?.k === '6', 'k raised to 6');
+  expect((await execute(MAJA, 'thread.reply', { c: benComment, thread_text: 'Still there?' })).body.value).toContain(
+    refused,
+  );
+  expect((await execute(MAJA, 'thread.quick', { c: annaComment, q: 'noted' })).body.value).toContain(refused);
+  expect(await say(MAJA, 'pulse config threshold 5')).toBe(200);
+  await waitFor(async () => (await threshold())[0]?.k === '5', 'k back to 5');
+
+  // Dan manages a team of his own in another channel: this team's comments are not his to answer.
+  const elsewhere = { ...where(), channel: OTHER_CHANNEL, teamName: 'Platform' };
+  connector.addChannel(OTHER_CHANNEL, [DAN.id]);
+  const install = channelActivity(elsewhere, DAN, {
+    type: 'conversationUpdate',
+    membersAdded: [BOT],
+    channelData: {
+      tenant: { id: TENANT },
+      team: { id: OTHER_CHANNEL, name: 'Platform' },
+      eventType: 'teamMemberAdded',
+    },
+  });
+  expect(await postActivity(app.url, install)).toBe(200);
+  const setup = channelActivity(elsewhere, DAN, {
+    type: 'message',
+    text: '<at>Symmetry</at> pulse setup',
+    textFormat: 'plain',
+    entities: [{ type: 'mention', text: '<at>Symmetry</at>', mentioned: BOT }],
+  });
+  expect(await postActivity(app.url, setup)).toBe(200);
+  await waitFor(
+    async () => (await count(`select count(*)::int as n from teams where '${DAN.id}' = any(managers)`)) === 1,
+    "Dan's team",
+  );
+  expect((await execute(DAN, 'thread.reply', { c: annaComment, thread_text: 'Who wrote this?' })).body.value).toContain(
+    refused,
+  );
+  expect((await execute(DAN, 'thread.quick', { c: benComment, q: 'talk' })).body.value).toContain(refused);
+
+  await settled();
+  expect(await replyRows()).toBe(rows);
+  expect(authors()).toEqual(authorsBefore);
+});
+
 test('anonymity scan: no row pairs a person with their comment or unsigned answer; seals are unrelated', async () => {
   const known = [
     { platformUserId: ANNA.id, score: 7, texts: [COMMENTS.get(ANNA)!, ANSWER] },
@@ -374,4 +430,27 @@ test('another manager\'s `pulse conversations` names the manager who replied (lo
   expect(JSON.stringify(anna?.content)).toContain(REPLY);
   expect(JSON.stringify(anna?.content)).toContain(MAJA.name);
   expect(shown(listed)).not.toContain('someone');
+});
+
+test("forget-me by the author removes their conversations, and the records of their threads' DMs", async () => {
+  const threadOf = (commentId: string) =>
+    count(`select count(*)::int as n from comment_replies where comment_id = '${commentId}'`);
+  const postsOf = (commentId: string) =>
+    count(
+      `select count(*)::int as n from posted_messages where key like 'reply-%' and substr(key, 7, 36) in
+         (select id::text from comment_replies where comment_id = '${commentId}')`,
+    );
+  const bens = await threadOf(benComment);
+  expect(await threadOf(annaComment)).toBeGreaterThan(0);
+  expect(await postsOf(annaComment)).toBeGreaterThan(0);
+  const allPosts = await count("select count(*)::int as n from posted_messages where key like 'reply-%'");
+  const annasPosts = await postsOf(annaComment);
+  expect(await say(ANNA, 'pulse forget-me')).toBe(200);
+  await waitFor(async () => (await threadOf(annaComment)) === 0, "Anna's thread gone");
+  expect(await count("select count(*)::int as n from posted_messages where key like 'reply-%'")).toBe(
+    allPosts - annasPosts,
+  );
+  // Ben's thread is untouched.
+  expect(await threadOf(benComment)).toBe(bens);
+  expect(await count(`select count(*)::int as n from responses where comment_id = '${annaComment}'`)).toBe(0);
 });

@@ -17,11 +17,14 @@ import {
   listConversations,
   replyToComment,
   threadDmKey,
+  threadMessage,
 } from '../../src/core/use-cases/comment-threads';
 import { recordAnswer } from '../../src/core/use-cases/checkins';
 import { forgetMe } from '../../src/core/use-cases/privacy';
 import { openAddress } from '../../src/core/sealed-address';
 import { threadText } from '../../src/core/thread-text';
+import { renderMessage as renderSlack } from '../../src/platforms/slack/render';
+import { renderMessage as renderTeams } from '../../src/platforms/teams/render';
 import { findLinks } from '../support/anonymity-scan';
 import { silentLogger, seedTeam } from '../support/checkin-team';
 import { openTestDatabase, type TestDatabase } from '../support/db';
@@ -94,6 +97,21 @@ async function world() {
       if (job.name === 'deliver-reply') await deliverReply(deps, (job.payload as { replyId: string }).replyId);
   };
   return { deps, clock, messenger, queue, team, workspace, members, memberOf, rounds, threads, caller, drain };
+}
+
+/** A thread of three on comment `id`: UMGR's typed reply and a quick one, delivered, then UAUTH's answer back, delivered. */
+async function threadOfThree(
+  w: Awaited<ReturnType<typeof world>>,
+  id: string,
+  click: string,
+  reply: string,
+  answer: string,
+): Promise<void> {
+  await replyToComment(w.deps, w.caller('UMGR', id, `${click}-1`), { text: reply });
+  await replyToComment(w.deps, w.caller('UMGR', id, `${click}-2`), { quick: 'noted' });
+  await w.drain();
+  await answerBack(w.deps, w.caller('UAUTH', id, `${click}-3`), { text: answer, reveal: false });
+  await w.drain();
 }
 
 test('a manager replies, exactly the author hears it under their comment, answers back, and the managers read "Anonymous teammate"', async () => {
@@ -387,14 +405,60 @@ test("forget-me removes the author's comments with their threads, and the record
   expect(await w.deps.repos.threads.find(id)).toBeNull();
 });
 
+test("a manager's forget-me takes their id off their replies and their thread DMs' records; the thread still renders, the cap still counts", async () => {
+  const w = await world();
+  const other = await world(); // another workspace, whose manager has the same user id
+  const id = w.threads[0]!.commentId;
+  await threadOfThree(w, id, 'fm', 'Thanks for this', 'Happy to talk');
+  await replyToComment(other.deps, other.caller('UMGR', other.threads[0]!.commentId, 'fm-4'), { text: 'Elsewhere' });
+  const [, , answer] = (await w.deps.repos.threads.find(id))!.replies;
+  // The record of the answer's DM to the manager, as the Teams messenger keeps it (their id in its key).
+  await w.deps.repos.conversations.savePost(w.workspace.id, threadDmKey(answer!.id, 'UMGR'), {
+    channelId: 'DUMGR',
+    messageId: '9',
+  });
+  // A reply of theirs still waiting for its worker when they go, to an author who has left meanwhile.
+  await w.deps.repos.teams.removeMember(w.team.id, w.memberOf('UAUTH').id);
+  await replyToComment(w.deps, w.caller('UMGR', id, 'fm-5'), { text: 'Still there?' });
+
+  await forgetMe(w.deps, w.workspace, 'UMGR');
+  const named = await database.pool.query(
+    `select 'comment_replies' as t from comment_replies where manager_id = 'UMGR' and team_id = $1
+     union all select 'posted_messages' from posted_messages
+       where workspace_id = $2 and (key like '%UMGR%' or channel_id like '%UMGR%')`,
+    [w.team.id, w.workspace.id],
+  );
+  expect(named.rows).toEqual([]);
+  // Another workspace's UMGR is another person: their reply keeps its writer.
+  expect((await other.deps.repos.threads.find(other.threads[0]!.commentId))!.replies[0]!.managerId).toBe('UMGR');
+
+  // The pending reply goes nowhere and tells nobody (there is nobody left to tell), without failing.
+  const before = w.messenger.direct.length;
+  await w.drain();
+  expect(w.messenger.direct.length).toBe(before);
+  const thread = (await w.deps.repos.threads.find(id))!;
+  expect(thread.replies.map((r) => [r.managerId, r.state])).toEqual([
+    [null, 'sent'],
+    [null, 'sent'],
+    [null, 'sent'],
+    [null, 'unreachable'],
+  ]);
+  const team = (await w.deps.repos.teams.findById(w.team.id))!;
+  const message = threadMessage(thread, team, 'manager', 'en');
+  expect(threadText(message)).toContain('*A manager*: Thanks for this');
+  expect(threadText(message)).toContain('*Anonymous teammate*: Happy to talk');
+  for (const rendered of [renderSlack(message), renderTeams(message)])
+    expect(JSON.stringify(rendered)).not.toMatch(/null|UMGR/);
+  // Their replies still count toward the day's cap on this comment: three today already.
+  expect(await replyToComment(w.deps, w.caller('UMGR', id, 'fm-6'), { text: 'One more' })).toMatchObject({
+    key: 'thread.cap',
+  });
+});
+
 test('migration 0014 rewrites the old records of DMs to an author (their user id, their 1:1 chat) the way the app writes them now', async () => {
   const w = await world();
   const id = w.threads[0]!.commentId;
-  await replyToComment(w.deps, w.caller('UMGR', id, 'mig-1'), { text: 'Thanks' });
-  await replyToComment(w.deps, w.caller('UMGR', id, 'mig-2'), { quick: 'noted' });
-  await w.drain();
-  await answerBack(w.deps, w.caller('UAUTH', id, 'mig-3'), { text: 'Welcome', reveal: false });
-  await w.drain();
+  await threadOfThree(w, id, 'mig', 'Thanks', 'Welcome');
   const [first, second, answer] = (await w.deps.repos.threads.find(id))!.replies;
   const save = (key: string, channelId: string) =>
     w.deps.repos.conversations.savePost(w.workspace.id, key, { channelId, messageId: channelId ? '1' : '' });

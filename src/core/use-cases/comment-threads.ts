@@ -303,9 +303,10 @@ export async function deliverReply(
       if (!isSymmetryError(err, 'recipient_unreachable')) throw err;
     }
   }
-  // Nothing is lost silently: the reply stays in the thread, marked, and its manager hears why it went nowhere.
-  if (await deps.repos.threads.settle(reply.id, 'unreachable')) {
-    const manager = reply.managerId!;
+  // Nothing is lost silently: the reply stays in the thread, marked, and its manager hears why it went nowhere
+  // (unless they ran forget-me since: their id is gone from the reply, and there is nobody left to tell).
+  const manager = reply.managerId;
+  if ((await deps.repos.threads.settle(reply.id, 'unreachable')) && manager !== null) {
     const member = await deps.repos.members.findByPlatformId(workspace.id, manager);
     await deps.messenger.sendDirect(workspace, manager, {
       kind: 'text',

@@ -3,7 +3,7 @@ import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { PrivacyRepository } from '../../core/ports';
 import type { Database } from '../client';
 import { deliveries, kudos, members, responses, rounds, teamMembers } from '../schema';
-import { deleteThreadPosts } from './thread-repository';
+import { deleteThreadPosts, forgetThreadManager } from './thread-repository';
 
 /** The PostgreSQL PrivacyRepository. */
 export function createPrivacyRepository(db: Database): PrivacyRepository {
@@ -25,6 +25,8 @@ export function createPrivacyRepository(db: Database): PrivacyRepository {
           ? await tx.delete(teamMembers).where(eq(teamMembers.memberId, memberId)).returning({ t: teamMembers.teamId })
           : [];
         if (memberId) await tx.delete(members).where(eq(members.id, memberId));
+        // Replies they wrote as a manager stay in the threads, no longer naming them.
+        await forgetThreadManager(tx, workspaceId, platformUserId);
         // Kudos stay as recognition of others, with this person replaced by a name nobody can follow.
         const gave = await tx
           .update(kudos)

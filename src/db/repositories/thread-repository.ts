@@ -3,7 +3,7 @@ import { and, asc, eq, gte, inArray, isNotNull, like, lt, sql, type SQLWrapper }
 import type { CommentThread, QuickReply, ThreadReply } from '../../core/model';
 import type { CommentThreadRepository } from '../../core/ports';
 import type { Database } from '../client';
-import { commentReplies, postedMessages, responses, rounds } from '../schema';
+import { commentReplies, postedMessages, responses, rounds, teams } from '../schema';
 import { isUuid, uuidArray } from './rows';
 
 type ReplyRow = typeof commentReplies.$inferSelect;
@@ -36,6 +36,29 @@ export async function deleteThreadPosts(tx: Tx, commentIds: SQLWrapper): Promise
   await tx
     .delete(postedMessages)
     .where(and(like(postedMessages.key, 'reply-%'), inArray(sql`substr(${postedMessages.key}, 7, 36)`, messages)));
+}
+
+/**
+ * A manager's `/pulse forget-me`, for the threads of one workspace: their replies stay in the threads without their
+ * id (read as "A manager"; the daily cap still counts them), and the records of the thread DMs sent to them
+ * (keyed `reply-<message>-<manager>`) go.
+ */
+export async function forgetThreadManager(tx: Tx, workspaceId: string, platformUserId: string): Promise<void> {
+  const workspaceTeams = tx.select({ id: teams.id }).from(teams).where(eq(teams.workspaceId, workspaceId));
+  await tx
+    .update(commentReplies)
+    .set({ managerId: null })
+    .where(and(inArray(commentReplies.teamId, workspaceTeams), eq(commentReplies.managerId, platformUserId)));
+  // 'reply-' and the message's uuid and '-' are 43 characters: the manager's id starts at the 44th.
+  await tx
+    .delete(postedMessages)
+    .where(
+      and(
+        eq(postedMessages.workspaceId, workspaceId),
+        like(postedMessages.key, 'reply-%'),
+        sql`substr(${postedMessages.key}, 44) = ${platformUserId}`,
+      ),
+    );
 }
 
 /** The PostgreSQL CommentThreadRepository. */

@@ -14,8 +14,8 @@ import type {
 import { formatMarkup, parseMarkup } from '../../core/markup';
 import { symmetryText, type SymmetryText } from '../../core/symmetry';
 import { driversSummaryText, driversText } from '../../core/drivers/text';
-import { threadText } from '../../core/thread-text';
-import { homeConversationBlocks, summaryReplyBlocks, threadBlocks } from './thread-render';
+import { escapeText } from './mrkdwn';
+import { homeConversationBlocks, summaryReplyBlocks, threadBlocks, threadFallbackText } from './thread-render';
 import { MOOD_QUESTION_ID, type Question } from '../../core/model';
 
 export const SCORE_ACTION_PREFIX = 'checkin_score_';
@@ -32,11 +32,6 @@ export interface SlackMessage {
   text: string;
   blocks?: KnownBlock[];
   metadata?: { event_type: string; event_payload: Record<string, string> };
-}
-
-/** Escapes free text a person typed, so `<!channel>` or `<@U…>` in a comment is shown, never acted on. */
-export function escapeText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /** Slack's date token shows the instant in the reader's own time zone, with a UTC fallback. */
@@ -254,12 +249,15 @@ export function replyText(locale: string | undefined, key: MessageKey, params?: 
   return rtlText(locale ?? 'en', translate(locale ?? 'en', key, params));
 }
 
-/** Renders a core message as a Slack message (fallback text + blocks + idempotency metadata). */
-export function renderMessage(m: OutboundMessage): SlackMessage {
-  return directed(m.locale, renderPlain(m));
+/**
+ * Renders a core message as a Slack message (fallback text + blocks + idempotency metadata). `maxBlocks` bounds a
+ * thread's blocks where several messages share one (a reply listing threads); a message alone may have 50.
+ */
+export function renderMessage(m: OutboundMessage, { maxBlocks }: { maxBlocks?: number } = {}): SlackMessage {
+  return directed(m.locale, renderPlain(m, maxBlocks));
 }
 
-function renderPlain(m: OutboundMessage): SlackMessage {
+function renderPlain(m: OutboundMessage, maxBlocks?: number): SlackMessage {
   switch (m.kind) {
     case 'checkin':
       return {
@@ -301,8 +299,8 @@ function renderPlain(m: OutboundMessage): SlackMessage {
     }
     case 'thread':
       return {
-        text: threadText(m),
-        blocks: threadBlocks(m),
+        text: threadFallbackText(m),
+        blocks: threadBlocks(m, { maxBlocks }),
         metadata: { event_type: POST_METADATA_TYPE, event_payload: { key: m.key } },
       };
     case 'reminder':

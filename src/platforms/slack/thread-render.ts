@@ -3,8 +3,9 @@ import type { KnownBlock, ModalView } from '@slack/types';
 import { translate, type MessageKey, type MessageParams } from '../../core/i18n';
 import { rtlText } from '../../core/i18n/format';
 import type { ThreadMessage } from '../../core/messages';
-import { threadText } from '../../core/thread-text';
+import { threadPieces } from '../../core/thread-text';
 import { QUICK_REPLIES, MAX_COMMENT_LENGTH } from '../../core/model';
+import { escapeText, packPieces, splitText } from './mrkdwn';
 
 export const THREAD_REPLY_ACTION = 'thread_reply';
 export const THREAD_ANSWER_ACTION = 'thread_answer';
@@ -15,12 +16,43 @@ export const THREAD_TEXT_BLOCK = 'thread_text';
 export const THREAD_TEXT_ACTION = 'thread_text_input';
 export const THREAD_REVEAL_BLOCK = 'thread_reveal';
 export const THREAD_REVEAL_ACTION = 'thread_reveal_input';
+/** The most blocks one message may have (Block Kit). */
+export const MAX_MESSAGE_BLOCKS = 50;
+/** Blocks of one thread in App Home (its text and its buttons, as many as before threads had sections of their own). */
+const HOME_THREAD_BLOCKS = 2;
+
+/** The thread as Slack text (the notification's fallback): what people typed escaped, nothing cut. */
+export function threadFallbackText(m: ThreadMessage): string {
+  return threadPieces(m, escapeText).join('\n');
+}
 
 /**
- * The thread's blocks: the text, and the buttons its reader may use (reply and quick acknowledgements, or answer
- * back). `quick: false` leaves the one-click acknowledgements out where there is no message to answer them in (App Home).
+ * The thread's text as section texts, at most `maxSections` of them: each message whole in one section where it
+ * fits (a longer one cut safely, see splitText), in the reader's direction already (so rendering adds nothing).
+ * A thread too long for them keeps its comment and its newest messages, and says how many earlier ones are left out.
  */
-export function threadBlocks(m: ThreadMessage, { quick = true } = {}): KnownBlock[] {
+function threadSections(m: ThreadMessage, maxSections: number): string[] {
+  const cut = (text: string) => splitText(rtlText(m.locale, text));
+  const [comment, ...messages] = threadPieces(m, escapeText).map(cut);
+  const all = packPieces([comment!, ...messages]);
+  if (all.length <= maxSections) return all;
+  const newest = (shown: number) =>
+    packPieces([
+      comment!,
+      cut(translate(m.locale, 'thread.earlier_hidden', { count: messages.length - shown })),
+      ...messages.slice(messages.length - shown),
+    ]);
+  let shown = 0;
+  while (shown < messages.length && newest(shown + 1).length <= maxSections) shown += 1;
+  return newest(shown);
+}
+
+/**
+ * The thread's blocks, at most `maxBlocks`: the text (threadSections), and the buttons its reader may use (reply and
+ * quick acknowledgements, or answer back). `quick: false` leaves the one-click acknowledgements out where there is
+ * no message to answer them in (App Home).
+ */
+export function threadBlocks(m: ThreadMessage, { quick = true, maxBlocks = MAX_MESSAGE_BLOCKS } = {}): KnownBlock[] {
   const button = (action_id: string, key: MessageKey) => ({
     type: 'button' as const,
     action_id,
@@ -35,7 +67,10 @@ export function threadBlocks(m: ThreadMessage, { quick = true } = {}): KnownBloc
           ...(quick ? QUICK_REPLIES.map((q) => button(`${THREAD_QUICK_PREFIX}${q}`, `thread.quick.${q}`)) : []),
         ];
   return [
-    { type: 'section', text: { type: 'mrkdwn', text: threadText(m).slice(0, 3000) } },
+    ...threadSections(m, Math.max(1, maxBlocks - 1)).map((text): KnownBlock => ({
+      type: 'section',
+      text: { type: 'mrkdwn', text },
+    })),
     { type: 'actions', block_id: `thread-${m.commentId}`, elements: actions },
   ];
 }
@@ -44,7 +79,7 @@ export function threadBlocks(m: ThreadMessage, { quick = true } = {}): KnownBloc
 export function homeConversationBlocks(locale: string, threads: readonly ThreadMessage[]): KnownBlock[] {
   return [
     { type: 'context', elements: [{ type: 'mrkdwn', text: translate(locale, 'home.conversations_title') }] },
-    ...threads.flatMap((m) => threadBlocks(m, { quick: false })),
+    ...threads.flatMap((m) => threadBlocks(m, { quick: false, maxBlocks: HOME_THREAD_BLOCKS })),
   ];
 }
 

@@ -250,6 +250,11 @@ export const en = {
   'thread.reveal_no': 'No, stay anonymous',
   'thread.send': 'Send',
   'thread.unanswered': 'Not answered yet.',
+  'thread.manager_forgotten': 'A manager',
+  'thread.earlier_hidden': {
+    one: '{count} earlier message is not shown here.',
+    other: '{count} earlier messages are not shown here.',
+  },
   'conversations.header':
     'Comments of your team from rounds shown at or above the threshold, and their conversations ({count}):',
   'conversations.none':

@@ -274,6 +274,12 @@ export const fr: CatalogOf<FrPlural> = {
   'thread.reveal_no': 'Non, rester anonyme',
   'thread.send': 'Envoyer',
   'thread.unanswered': 'Pas encore de réponse.',
+  'thread.manager_forgotten': 'Un manager',
+  'thread.earlier_hidden': {
+    one: '{count} message plus ancien n’est pas affiché ici.',
+    many: '{count} de messages plus anciens ne sont pas affichés ici.',
+    other: '{count} messages plus anciens ne sont pas affichés ici.',
+  },
   'conversations.header':
     'Commentaires de votre équipe issus de sessions affichées au seuil ou au-dessus, et leurs conversations ({count}) :',
   'conversations.none':

@@ -260,6 +260,11 @@ export const nl: CatalogOf<NlPlural> = {
   'thread.reveal_no': 'Nee, blijf anoniem',
   'thread.send': 'Versturen',
   'thread.unanswered': 'Nog niet beantwoord.',
+  'thread.manager_forgotten': 'Een manager',
+  'thread.earlier_hidden': {
+    one: '{count} eerder bericht wordt hier niet getoond.',
+    other: '{count} eerdere berichten worden hier niet getoond.',
+  },
   'conversations.header': 'Opmerkingen van je team uit rondes die de drempel haalden, en hun gesprekken ({count}):',
   'conversations.none':
     'Geen opmerkingen om te beantwoorden: geen recente ronde die de drempel haalde heeft een opmerking.',

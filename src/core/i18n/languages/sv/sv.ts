@@ -255,6 +255,11 @@ export const sv: CatalogOf<SvPlural> = {
   'thread.reveal_no': 'Nej, förbli anonym',
   'thread.send': 'Skicka',
   'thread.unanswered': 'Inte besvarad än.',
+  'thread.manager_forgotten': 'En chef',
+  'thread.earlier_hidden': {
+    one: '{count} tidigare meddelande visas inte här.',
+    other: '{count} tidigare meddelanden visas inte här.',
+  },
   'conversations.header':
     'Ditt teams kommentarer från omgångar som nådde tröskeln, och deras konversationer ({count}):',
   'conversations.none':
