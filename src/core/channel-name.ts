@@ -3,6 +3,7 @@
  * command (Slack's `channel_name`, Teams' channel or team name), kept beside the channel id. The id stays
  * the key; the name is only shown, and a team whose name is unknown is shown by its id as before.
  */
+import type { Team } from './model';
 
 /** Longest name kept (Slack's own limit for a channel name; Teams allows 50). */
 export const MAX_CHANNEL_NAME = 80;
@@ -26,4 +27,14 @@ export function cleanChannelName(raw: unknown): string | null {
   // Cut by code point so an emoji is never split into half a surrogate pair.
   const name = Array.from(text).slice(0, MAX_CHANNEL_NAME).join('').trim();
   return name === '' ? null : name;
+}
+
+/** How a team is labelled to people: `#name` when its channel's name is known, else `#<channel id>`. */
+export function teamLabel(team: Pick<Team, 'channelId' | 'name'>): string {
+  return `#${team.name ?? team.channelId}`;
+}
+
+/** Orders teams as people read them: by label, the channel id between equal labels. */
+export function byTeamLabel(a: Pick<Team, 'channelId' | 'name'>, b: Pick<Team, 'channelId' | 'name'>): number {
+  return teamLabel(a).localeCompare(teamLabel(b)) || a.channelId.localeCompare(b.channelId);
 }

@@ -1,6 +1,37 @@
-/** Teams named after their channel: what is kept of a name a platform sends, and where Teams' activities carry it. */
-import { cleanChannelName, MAX_CHANNEL_NAME } from '../../src/core/channel-name';
+/**
+ * Teams shown by their channel's name: what is kept of a name a platform sends, where Teams' activities carry
+ * it, and how the heatmap (page, CSV and the App Home image) labels its rows with it.
+ */
+import { cleanChannelName, MAX_CHANNEL_NAME, teamLabel } from '../../src/core/channel-name';
+import { buildHeatmap, heatmapRowLabels, type HeatmapTeamFacts } from '../../src/core/dashboard';
+import { heatmapCsv } from '../../src/dashboard/pages/heatmap-page';
+import { heatmapChartSpec } from '../../src/platforms/charts/heatmap-chart';
+import { renderSpecSvg } from '../../src/platforms/charts/render';
 import { teamsChannelName } from '../../src/platforms/teams/text';
+
+const FROM = new Date('2026-09-01T00:00:00Z');
+const TO = new Date('2026-11-30T23:30:00Z');
+
+/** A team shown on the heatmap: one round of five answers of 7. */
+const team = (teamId: string, channelId: string, name: string | null): HeatmapTeamFacts => ({
+  teamId,
+  channelId,
+  name,
+  threshold: 5,
+  disabledDrivers: [],
+  rounds: [
+    {
+      roundId: `r-${teamId}`,
+      respondents: 5,
+      scoreSum: 35,
+      invited: 5,
+      closesAt: FROM,
+      driverItems: [],
+      enps: false,
+      scores: [],
+    },
+  ],
+});
 
 describe('cleanChannelName', () => {
   it.each([
@@ -28,6 +59,11 @@ describe('cleanChannelName', () => {
     expect(cleanChannelName(undefined)).toBeNull();
     expect(cleanChannelName(42)).toBeNull();
   });
+
+  it('labels a team #name, else #<channel id>', () => {
+    expect(teamLabel({ channelId: 'C04ABC', name: 'ops' })).toBe('#ops');
+    expect(teamLabel({ channelId: 'C04ABC', name: null })).toBe('#C04ABC');
+  });
 });
 
 describe('Teams channel names', () => {
@@ -46,5 +82,51 @@ describe('Teams channel names', () => {
     const data = { team: { name: 'Sales' }, channel: { name: 'Planning' } };
     expect(teamsChannelName({ conversation: { conversationType: 'personal' }, channelData: data })).toBeNull();
     expect(teamsChannelName({ conversation: { conversationType: 'groupChat' }, channelData: data })).toBeNull();
+  });
+});
+
+describe('heatmap rows by name', () => {
+  const map = () =>
+    buildHeatmap(
+      [
+        team('a', 'C1', 'support'),
+        team('b', 'C2', null),
+        team('c', 'C3', 'planning'),
+        team('d', 'C4', 'planning'),
+        team('e', 'C5', '<b>x</b>'),
+      ],
+      0,
+      { from: FROM, to: TO },
+    );
+
+  it('sorts teams by name and tells two teams of one name apart by their channel id', () => {
+    expect(heatmapRowLabels('en', map().rows)).toEqual([
+      '#<b>x</b>',
+      '#C2',
+      '#planning (C3)',
+      '#planning (C4)',
+      '#support',
+    ]);
+  });
+
+  it('writes the same labels in the CSV', () => {
+    const rows = heatmapCsv('en', map()).split('\r\n').slice(1, -1);
+    expect(rows.map((r) => r.split(',')[0])).toEqual([
+      '#<b>x</b>',
+      '#C2',
+      '#planning (C3)',
+      '#planning (C4)',
+      '#support',
+    ]);
+  });
+
+  it('draws one row per team in the App Home image, each name escaped in its SVG', async () => {
+    const spec = heatmapChartSpec(map(), 'en') as { encoding: { y: { sort: string[] } } };
+    expect(spec.encoding.y.sort).toEqual(heatmapRowLabels('en', map().rows));
+    const svg = await renderSpecSvg(heatmapChartSpec(map(), 'en'));
+    expect(svg).toContain('#&lt;b&gt;x&lt;/b&gt;');
+    expect(svg).not.toContain('<b>');
+    expect(svg).toContain('#planning (C3)');
+    expect(svg).toContain('#planning (C4)');
   });
 });
