@@ -17,6 +17,7 @@
  *   no eNPS or driver figure: an item's answers come from a subset of the pool, and one person in two pooled
  *   teams could count twice toward its k. A driver switched off or not asked in the period has no value either.
  */
+import { byTeamLabel, teamLabel } from './channel-name';
 import { translate, type MessageKey } from './i18n';
 import { formatNumber, formatPercent } from './i18n/format';
 import type { TeamAction } from './model';
@@ -67,6 +68,8 @@ export interface HeatmapRoundFacts {
 export interface HeatmapTeamFacts {
   teamId: string;
   channelId: string;
+  /** The channel's display name when known (Team.name). */
+  name: string | null;
   threshold: number;
   /** The drivers the team switched off. */
   disabledDrivers: readonly string[];
@@ -75,7 +78,7 @@ export interface HeatmapTeamFacts {
 
 /** One row of the heatmap: a team, or the pooled teams under k. A null value is shown as "–". */
 export type HeatmapRow =
-  | { kind: 'team'; teamId: string; channelId: string; values: Record<string, number | null> }
+  | { kind: 'team'; teamId: string; channelId: string; name: string | null; values: Record<string, number | null> }
   | { kind: 'other'; teams: number; values: Record<string, number | null> };
 
 export interface Heatmap {
@@ -157,17 +160,16 @@ export function buildHeatmap(
   const { shown, under } = splitByThreshold(teams);
   const pick = (values: Record<string, number | null>) =>
     Object.fromEntries(measures.map((m) => [m.key, values[m.key] ?? null]));
-  const rows: HeatmapRow[] = shown
-    .sort((a, b) => a.channelId.localeCompare(b.channelId))
-    .map((t) => ({
-      kind: 'team',
-      teamId: t.teamId,
-      channelId: t.channelId,
-      values: pick({
-        ...valuesOf(t.rounds),
-        ...driverValuesOf(t.rounds.map(driverFacts), clampThreshold(t.threshold), t.disabledDrivers),
-      }),
-    }));
+  const rows: HeatmapRow[] = shown.sort(byTeamLabel).map((t) => ({
+    kind: 'team',
+    teamId: t.teamId,
+    channelId: t.channelId,
+    name: t.name,
+    values: pick({
+      ...valuesOf(t.rounds),
+      ...driverValuesOf(t.rounds.map(driverFacts), clampThreshold(t.threshold), t.disabledDrivers),
+    }),
+  }));
   if (under.length >= 2) {
     const k = Math.max(...under.map((t) => clampThreshold(t.threshold)));
     const rounds = under.flatMap((t) => t.rounds);
@@ -189,11 +191,22 @@ export function heatLevel(measure: HeatmapMeasure, value: number | null): number
   return Math.max(0, Math.min(4, Math.floor(share * 5)));
 }
 
-/** The name a row is shown under: the team's channel, or "Other teams (n)". */
-export function heatmapRowLabel(locale: string, row: HeatmapRow): string {
-  return row.kind === 'team'
-    ? `#${row.channelId}`
-    : translate(locale, 'dashboard.heatmap.other_teams', { count: row.teams });
+/**
+ * The names the rows are shown under, in order: a team's `#name` (its channel id where no name is known), or
+ * "Other teams (n)". Two teams of one name (Teams channels of different teams may share one) get their channel
+ * id after it, so that no row reads as another and the image, which groups its rows by label, keeps them apart.
+ */
+export function heatmapRowLabels(locale: string, rows: readonly HeatmapRow[]): string[] {
+  const labels = rows.map((row) =>
+    row.kind === 'team' ? teamLabel(row) : translate(locale, 'dashboard.heatmap.other_teams', { count: row.teams }),
+  );
+  const seen = new Map<string, number>();
+  for (const label of labels) seen.set(label, (seen.get(label) ?? 0) + 1);
+  return rows.map((row, i) =>
+    row.kind === 'team' && row.name !== null && seen.get(labels[i]!)! > 1
+      ? `${labels[i]} (${row.channelId})`
+      : labels[i]!,
+  );
 }
 
 /** A measure's value as a reader sees it ("7.4", "83%", "+35"); null is the dash. */

@@ -109,6 +109,8 @@ export interface Team {
   workspaceId: string;
   /** Platform channel id the team lives in (and where summaries go). */
   channelId: string;
+  /** The channel's display name as the platform last gave it (src/core/channel-name.ts); null when never seen. */
+  name: string | null;
   /** Platform user ids of the team's managers. */
   managers: string[];
   schedule: Schedule | null;

@@ -160,9 +160,13 @@ export interface TeamRepository {
   ensure(input: {
     workspaceId: string;
     channelId: string;
+    /** The channel's display name, already cleaned (cleanChannelName); kept only when the team is created. */
+    name?: string | null;
     managers: string[];
     settings: TeamSettings;
   }): Promise<{ team: Team; created: boolean }>;
+  /** Records the channel's display name (cleaned; null: unknown). */
+  setName(teamId: string, name: string | null): Promise<void>;
   setSchedule(teamId: string, schedule: Schedule | null): Promise<void>;
   updateSettings(teamId: string, settings: TeamSettings): Promise<void>;
   setManagers(teamId: string, managers: string[]): Promise<void>;

@@ -67,6 +67,8 @@ export const teams = pgTable(
       .notNull()
       .references(() => workspaces.id),
     channelId: text('channel_id').notNull(),
+    /** The channel's display name as the platform last gave it with a command; null until then. Shown, never a key. */
+    name: text('name'),
     managers: text('managers')
       .array()
       .notNull()

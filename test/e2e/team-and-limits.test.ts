@@ -83,6 +83,18 @@ test('a join redelivered three times adds the person once; a leave removes them'
   expect(await activeMembers()).toEqual(['UM1', 'UNEW', 'UP1', 'UP2', 'UP3']);
 });
 
+test("the team carries its channel's name as Slack sends it with a command, renamed by a later one", async () => {
+  const name = async () =>
+    (await database.pool.query('select name from teams where channel_id = $1', [CHANNEL])).rows[0]?.name as unknown;
+  // Set up above from a slash command naming the channel as the scrubbed payload does (`team-pulse`).
+  expect(await name()).toBe('team-pulse');
+  await world.command('UM1', '/pulse', 'status', 'pulse-renamed');
+  expect(await name()).toBe('pulse-renamed');
+  // What Slack sends for a private channel is no name: the one on record stays.
+  await world.command('UM1', '/pulse', 'status', 'privategroup');
+  expect(await name()).toBe('pulse-renamed');
+});
+
 test('Slack answering 429 with Retry-After delays the DMs; every member still gets exactly one', async () => {
   world.slack.failNext('chat.postMessage', 3, { status: 429, retryAfterSeconds: 1 });
   expect(await pulse('now')).toMatch(/on their way to 5 members/);

@@ -239,6 +239,8 @@ test('install → setup → round: a proactive card to each member, created once
   );
   expect(cardText(connector.dmOf(MANAGER.id)[0]!)).toContain('`pulse schedule fri 14:00`');
   expect(connector.messagesIn(CHANNEL)).toHaveLength(0);
+  // The General channel comes with no name of its own: the team is named after its team.
+  expect((await database.pool.query('select name from teams')).rows).toEqual([{ name: 'Customer care' }]);
   await waitFor(
     async () => (await count('select count(*)::int as n from team_members where active')) === PEOPLE.length + 1,
     'the team synced from the roster',

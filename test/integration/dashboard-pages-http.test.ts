@@ -294,6 +294,71 @@ describe("a team's drivers", () => {
   });
 });
 
+describe('teams by their channel names', () => {
+  let ws: Workspace;
+  let named: Team;
+  let marked: Team;
+  let formula: Team;
+  let admin: string;
+
+  beforeAll(async () => {
+    // A workspace of its own, so the heatmap's tests above see only theirs.
+    ws = await seedWorkspace(t.repos);
+    const seeded = await Promise.all(
+      [
+        { channelId: 'CNAMED', name: 'customer-care', managers: ['MN'] },
+        { channelId: 'CMARKED', name: '<b>x</b>' },
+        { channelId: 'CFORMULA', name: '=HYPERLINK("http://evil","y")' },
+      ].map((team, i) =>
+        seedDashboardTeam(t.repos, ws, { ...team, people: ['1', '2', '3', '4', '5'].map((p) => `N${i}${p}`) }),
+      ),
+    );
+    [named, marked, formula] = seeded.map((x) => x.team) as [Team, Team, Team];
+    for (const { team, members } of seeded) await seedClosedRound(t.repos, team, members, daysAgo(7), [7, 7, 7, 7, 7]);
+    admin = await signIn(ws, 'ADMIN', { platformAdmin: true });
+  });
+
+  it('labels the heatmap rows #name, sorted by name, with a name that is HTML escaped', async () => {
+    const page = await get('/dashboard/org', admin);
+    expect(page.status).toBe(200);
+    const rows = [...page.body.matchAll(/<th scope="row"><a href="\/dashboard\/teams\/([^"]+)">([^<]*)<\/a><\/th>/g)];
+    expect(rows.map((r) => [r[1], r[2]])).toEqual([
+      [marked.id, '#&lt;b&gt;x&lt;/b&gt;'],
+      [formula.id, '#=HYPERLINK(&quot;http://evil&quot;,&quot;y&quot;)'],
+      [named.id, '#customer-care'],
+    ]);
+    expect(page.body).not.toContain('<b>x</b>');
+    expect(page.body).not.toMatch(/CNAMED|CMARKED|CFORMULA/);
+  });
+
+  it('heads the team page and its title with #name, escaped', async () => {
+    const page = await get(`/dashboard/teams/${marked.id}`, admin);
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('<h1>Team #&lt;b&gt;x&lt;/b&gt;</h1>');
+    expect(page.body).toContain('<title>Team #&lt;b&gt;x&lt;/b&gt; · ');
+    expect(page.body).not.toContain('<b>x</b>');
+    const own = await get(`/dashboard/teams/${named.id}`, await signIn(ws, 'MN'));
+    expect(own.body).toContain('<h1>Team #customer-care</h1>');
+    const me = await get('/dashboard/me', await signIn(ws, 'MN'));
+    expect(me.body).toContain(`<a href="/dashboard/teams/${named.id}">Team #customer-care</a>`);
+  });
+
+  it('writes #name in the CSV, so that no name is read as a formula; a team export is named after its team', async () => {
+    const csv = await get('/dashboard/org.csv', admin);
+    const labels = csv.body
+      .split('\r\n')
+      .slice(1, -1)
+      .map((line) => /^("(?:[^"]|"")*"|[^,]*)/.exec(line)![1]);
+    expect(labels).toEqual(['#<b>x</b>', '"#=HYPERLINK(""http://evil"",""y"")"', '#customer-care']);
+    const res = await fetch(`${base}/dashboard/teams/${named.id}.csv`, { headers: { cookie: admin } });
+    expect(res.headers.get('content-disposition')).toBe('attachment; filename="symmetry-team-customer-care.csv"');
+    const plain = await fetch(`${base}/dashboard/teams/${shown.id}.csv`, {
+      headers: { cookie: await signIn(wsA, 'M1') },
+    });
+    expect(plain.headers.get('content-disposition')).toBe('attachment; filename="symmetry-team-CSHOWN.csv"');
+  });
+});
+
 describe('my page', () => {
   it("shows a person their own answers and nobody else's, and the kudos they received", async () => {
     await t.repos.kudos.give({

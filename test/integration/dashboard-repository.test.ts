@@ -37,7 +37,7 @@ describe('DashboardRepository.heatmap', () => {
     await seedClosedRound(t.repos, team, members, daysAgo(7), [1, 1, null, null, null, null]);
     const map = await dashboard.heatmap(ws.id, NOW);
     expect(map.rows).toEqual([
-      { kind: 'team', teamId: team.id, channelId: 'CA', values: vals({ mood: 8, response_rate: 5 / 6 }) },
+      { kind: 'team', teamId: team.id, channelId: 'CA', name: null, values: vals({ mood: 8, response_rate: 5 / 6 }) },
     ]);
   });
 
@@ -189,7 +189,7 @@ describe('DashboardRepository.heatmap', () => {
     await seedClosedRound(t.repos, team, members, new Date(NOW.getTime() + 3_600_000), [1, 1, 1, 1, 1]);
     const map = await dashboard.heatmap(ws.id, NOW);
     expect(map.rows).toEqual([
-      { kind: 'team', teamId: team.id, channelId: 'CA', values: vals({ mood: 8, response_rate: 1 }) },
+      { kind: 'team', teamId: team.id, channelId: 'CA', name: null, values: vals({ mood: 8, response_rate: 1 }) },
     ]);
     expect(map.from).toEqual(daysAgo(90));
   });

@@ -154,6 +154,7 @@ describe('TeamRepository', () => {
       id: expect.any(String),
       workspaceId: ws.id,
       channelId: 'C9',
+      name: null,
       managers: ['U1'],
       schedule: null,
       settings: DEFAULT_TEAM_SETTINGS,
@@ -164,7 +165,7 @@ describe('TeamRepository', () => {
     expect(await t.repos.teams.findById(randomUUID())).toBeNull();
   });
 
-  it('setSchedule, updateSettings and setManagers persist', async () => {
+  it('setSchedule, updateSettings, setManagers and setName persist', async () => {
     const { team } = await seedTeam(0);
     const settings: TeamSettings = {
       ...DEFAULT_TEAM_SETTINGS,
@@ -175,8 +176,10 @@ describe('TeamRepository', () => {
     await t.repos.teams.setSchedule(team.id, { days: ['fri'], time: '14:00' });
     await t.repos.teams.updateSettings(team.id, settings);
     await t.repos.teams.setManagers(team.id, ['U7', 'U8']);
+    await t.repos.teams.setName(team.id, 'ops');
     expect(await t.repos.teams.findById(team.id)).toEqual({
       ...team,
+      name: 'ops',
       schedule: { days: ['fri'], time: '14:00' },
       settings,
       managers: ['U7', 'U8'],

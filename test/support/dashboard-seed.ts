@@ -11,15 +11,16 @@ export function seedWorkspace(repos: Repositories): Promise<Workspace> {
   return repos.workspaces.ensure('slack', `T${randomUUID().slice(0, 8)}`);
 }
 
-/** A team of `people` (platform user ids) in its own channel; `threshold` defaults to 5. */
+/** A team of `people` (platform user ids) in its own channel (`name`: the channel's name); `threshold` defaults to 5. */
 export async function seedDashboardTeam(
   repos: Repositories,
   workspace: Workspace,
-  input: { channelId: string; people: string[]; managers?: string[]; threshold?: number },
+  input: { channelId: string; name?: string; people: string[]; managers?: string[]; threshold?: number },
 ): Promise<{ team: Team; members: Member[] }> {
   const { team } = await repos.teams.ensure({
     workspaceId: workspace.id,
     channelId: input.channelId,
+    name: input.name ?? null,
     managers: input.managers ?? [],
     settings: { ...DEFAULT_TEAM_SETTINGS, threshold: input.threshold ?? DEFAULT_TEAM_SETTINGS.threshold },
   });

@@ -46,8 +46,13 @@ export interface World {
   secret: string;
   /** Posts a body to /slack/events, signed unless `sign` is false. */
   send(body: SlackRequestBody, headers?: Record<string, string>): ReturnType<typeof postToSlackApp>;
-  /** Runs a slash command and returns the private reply the app sent to response_url. */
-  command(userId: string, command: string, text: string): Promise<{ text: string; blocks?: unknown[] }>;
+  /** Runs a slash command (`channelName`: what Slack sends as the channel's name) and returns the private reply the app sent to response_url. */
+  command(
+    userId: string,
+    command: string,
+    text: string,
+    channelName?: string,
+  ): Promise<{ text: string; blocks?: unknown[] }>;
   /** Runs `/pulse <text>` and returns the reply text. */
   pulse(userId: string, text: string): Promise<string>;
   /** The user's check-in DM as Slack stores it now (exactly one expected). */
@@ -172,7 +177,7 @@ export async function startWorld(opts: WorldOptions): Promise<World> {
   let seq = 0;
   const send = (body: SlackRequestBody, headers: Record<string, string> = {}) =>
     postToSlackApp(`${app.url}/slack/events`, { ...body, secret, headers });
-  const command = async (userId: string, name: string, text: string) => {
+  const command = async (userId: string, name: string, text: string, channelName?: string) => {
     const id = `cmd-${++seq}`;
     const res = await send(
       slashCommandBody({
@@ -180,6 +185,7 @@ export async function startWorld(opts: WorldOptions): Promise<World> {
         text,
         userId,
         channelId: opts.channel,
+        channelName,
         teamId: opts.teamId,
         responseUrl: slack.responseUrl(id),
       }),

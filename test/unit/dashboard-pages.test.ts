@@ -27,10 +27,31 @@ const round = (roundId: string, respondents: number, mean: number, invited = res
 function sampleHeatmap(): Heatmap {
   return buildHeatmap(
     [
-      { teamId: 'a', channelId: 'C<script>', threshold: 5, disabledDrivers: [], rounds: [round('r1', 5, 7.4, 6)] },
-      { teamId: 'b', channelId: 'CB', threshold: 5, disabledDrivers: [], rounds: [round('r2', 10, 3)] },
-      { teamId: 'c', channelId: 'CSECRET1', threshold: 5, disabledDrivers: [], rounds: [round('r3', 2, 9)] },
-      { teamId: 'd', channelId: 'CSECRET2', threshold: 5, disabledDrivers: [], rounds: [round('r4', 3, 9)] },
+      {
+        teamId: 'a',
+        channelId: 'C<script>',
+        name: null,
+        threshold: 5,
+        disabledDrivers: [],
+        rounds: [round('r1', 5, 7.4, 6)],
+      },
+      { teamId: 'b', channelId: 'CB', name: null, threshold: 5, disabledDrivers: [], rounds: [round('r2', 10, 3)] },
+      {
+        teamId: 'c',
+        channelId: 'CSECRET1',
+        name: null,
+        threshold: 5,
+        disabledDrivers: [],
+        rounds: [round('r3', 2, 9)],
+      },
+      {
+        teamId: 'd',
+        channelId: 'CSECRET2',
+        name: null,
+        threshold: 5,
+        disabledDrivers: [],
+        rounds: [round('r4', 3, 9)],
+      },
     ],
     5,
     { from: FROM, to: TO },
@@ -38,7 +59,7 @@ function sampleHeatmap(): Heatmap {
 }
 
 const team: TeamPageData = {
-  team: { id: 'team-1', channelId: 'CTEAM' },
+  team: { id: 'team-1', channelId: 'CTEAM', name: null },
   threshold: 5,
   symmetry: {
     rounds: [
@@ -106,7 +127,7 @@ const team: TeamPageData = {
 const mine: MyPageData = {
   answers: [{ closesAt: new Date('2026-11-13T17:00:00Z'), open: false, score: 8, commented: true }],
   kudos: [{ giver: 'U2', reason: '=HYPERLINK("http://evil")', values: [], givenAt: new Date('2026-11-20T09:00:00Z') }],
-  managedTeams: [{ id: 'team-1', channelId: 'C<b>' }],
+  managedTeams: [{ id: 'team-1', channelId: 'C<b>', name: null }],
 };
 
 const page = (locale: string, body: string) =>
@@ -129,8 +150,8 @@ describe('heatmap page', () => {
   it('shows the dash, with words for screen readers, in every cell of a pool that does not reach k', () => {
     const map = buildHeatmap(
       [
-        { teamId: 'c', channelId: 'C1', threshold: 5, disabledDrivers: [], rounds: [round('r3', 2, 9)] },
-        { teamId: 'd', channelId: 'C2', threshold: 5, disabledDrivers: [], rounds: [round('r4', 2, 9)] },
+        { teamId: 'c', channelId: 'C1', name: null, threshold: 5, disabledDrivers: [], rounds: [round('r3', 2, 9)] },
+        { teamId: 'd', channelId: 'C2', name: null, threshold: 5, disabledDrivers: [], rounds: [round('r4', 2, 9)] },
       ],
       4,
       { from: FROM, to: TO },

@@ -1,4 +1,5 @@
 /** What the dashboard's team page and "my page" show, read under the same rules as summaries and `/pulse mine`. */
+import { byTeamLabel } from '../channel-name';
 import { HEATMAP_DAYS, type ReceivedKudos } from '../dashboard';
 import type { DriversView } from '../drivers/report';
 import type { OwnAnswer } from '../messages';
@@ -13,7 +14,7 @@ import { loadSymmetry, ownAnswers } from './summaries';
 export const TEAM_PAGE_ROUNDS = 12;
 
 export interface TeamPageData {
-  team: Pick<Team, 'id' | 'channelId'>;
+  team: Pick<Team, 'id' | 'channelId' | 'name'>;
   /** The team's k as enforced. */
   threshold: number;
   /** Mood, response rate and customer figures per round, oldest first; k already applied. */
@@ -37,7 +38,7 @@ export async function loadTeamPage(deps: Pick<WebDeps, 'repos'>, team: Team, now
   const shown = symmetry.rounds.filter((r) => r.mood !== null).map((r) => r.roundId);
   const threads = shown.length === 0 ? [] : await deps.repos.threads.listForRounds(shown);
   return {
-    team: { id: team.id, channelId: team.channelId },
+    team: { id: team.id, channelId: team.channelId, name: team.name },
     threshold: clampThreshold(team.settings.threshold),
     symmetry,
     drivers,
@@ -49,20 +50,18 @@ export async function loadTeamPage(deps: Pick<WebDeps, 'repos'>, team: Team, now
 export interface MyPageData {
   answers: OwnAnswer[];
   kudos: ReceivedKudos[];
-  /** The teams the viewer manages (whose pages they may open), by channel. */
-  managedTeams: Array<Pick<Team, 'id' | 'channelId'>>;
+  /** The teams the viewer manages (whose pages they may open), by name. */
+  managedTeams: Array<Pick<Team, 'id' | 'channelId' | 'name'>>;
 }
 
-/** The teams a person manages in the workspace, by channel: exactly those whose pages canViewTeam lets a manager see. */
+/** The teams a person manages in the workspace, by name: exactly those whose pages canViewTeam lets a manager see. */
 export async function listManagedTeams(
   deps: Pick<WebDeps, 'repos'>,
   workspaceId: string,
   platformUserId: string,
 ): Promise<MyPageData['managedTeams']> {
   const teams = await deps.repos.teams.listManagedBy(workspaceId, platformUserId);
-  return teams
-    .map((team) => ({ id: team.id, channelId: team.channelId }))
-    .sort((a, b) => a.channelId.localeCompare(b.channelId));
+  return teams.map((team) => ({ id: team.id, channelId: team.channelId, name: team.name })).sort(byTeamLabel);
 }
 
 /** The viewer's own recent answers (through their keyed hash, as `/pulse mine`), the kudos they received, the teams they manage. */

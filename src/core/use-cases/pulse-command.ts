@@ -1,4 +1,5 @@
 /** `/pulse`: what a person typed, looked up in the subcommand registry, checked and run. Replies are catalog keys. */
+import { cleanChannelName } from '../channel-name';
 import { mayManage } from '../commands/pulse/access';
 import type { CommandContext } from '../commands/pulse/subcommand';
 import { readPulseCommand, readPulseTokens } from '../commands/pulse-parser';
@@ -16,15 +17,27 @@ async function onlyManagedTeam(deps: WebDeps, workspace: Workspace, userId: stri
   return managed.length === 1 ? managed[0]! : null;
 }
 
+/**
+ * Keeps the team's name as its channel's name now, when the command came with one and it changed (a write only
+ * then). Any command in the channel may: the name is what the platform says, not what the caller typed.
+ */
+async function refreshTeamName(deps: WebDeps, team: Team, input: CommandInput): Promise<Team> {
+  const name = input.direct ? null : cleanChannelName(input.channelName);
+  if (name === null || name === team.name) return team;
+  await deps.repos.teams.setName(team.id, name);
+  return { ...team, name };
+}
+
 /** Runs one `/pulse` command for the caller and says what happened. Never throws for user error. */
 export async function runPulseCommand(deps: WebDeps, input: CommandInput): Promise<Reply> {
   let locale = 'en';
   try {
     const workspace = await deps.repos.workspaces.ensure(input.platform, input.workspaceExternalId);
-    const [member, channelTeam] = await Promise.all([
+    const [member, foundTeam] = await Promise.all([
       deps.repos.members.findByPlatformId(workspace.id, input.userId),
       deps.repos.teams.findByChannel(workspace.id, input.channelId),
     ]);
+    const channelTeam = foundTeam && (await refreshTeamName(deps, foundTeam, input));
     locale = resolveLocale(input.locale, member?.locale, channelTeam?.settings.language);
     // Dates in replies are the caller's: their own time zone when known, else the channel team's, else UTC.
     const timeZone = effectiveTimeZone(member?.timezone ?? null, channelTeam?.settings.timezone ?? 'UTC');

@@ -20,6 +20,11 @@ export interface CommandInput {
   platform: Platform;
   workspaceExternalId: string;
   channelId: string;
+  /**
+   * The channel's display name as the platform sent it with the command (Slack's `channel_name`, Teams' channel
+   * or team name), unchecked: the core cleans it (cleanChannelName) and keeps it on the channel's team.
+   */
+  channelName?: string | null;
   userId: string;
   text: string;
   /** The text already split by the platform's own tokenizer (Teams); when set, `text` is not parsed. */

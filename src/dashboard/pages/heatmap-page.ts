@@ -1,11 +1,5 @@
 /** The organisation's heatmap: a real table (caption, column and row headers), the number in every cell, colour as a second carrier. */
-import {
-  formatMeasure,
-  HEATMAP_ROUNDS,
-  heatLevel,
-  heatmapRowLabel as rowLabel,
-  type Heatmap,
-} from '../../core/dashboard';
+import { formatMeasure, HEATMAP_ROUNDS, heatLevel, heatmapRowLabels, type Heatmap } from '../../core/dashboard';
 import { translate } from '../../core/i18n';
 import { formatDate } from '../../core/i18n/format';
 import { toCsv } from './csv';
@@ -17,9 +11,10 @@ export function renderHeatmap(locale: string, map: Heatmap): string {
   const rule = `<p class="rule">${t(locale, 'dashboard.heatmap.rule')}</p>`;
   if (map.rows.length === 0) return `${heading}<p>${t(locale, 'dashboard.heatmap.none')}</p>${rule}`;
   const head = map.measures.map((m) => `<th scope="col">${t(locale, m.label)}</th>`).join('');
+  const labels = heatmapRowLabels(locale, map.rows);
   const body = map.rows
-    .map((row) => {
-      const label = escapeHtml(rowLabel(locale, row));
+    .map((row, i) => {
+      const label = escapeHtml(labels[i]!);
       const name =
         row.kind === 'team'
           ? `<th scope="row"><a href="${DASHBOARD_BASE}/teams/${encodeURIComponent(row.teamId)}">${label}</a></th>`
@@ -55,8 +50,9 @@ ${rule}
 
 /** The same table as CSV: the same rows, an empty cell where the page shows a dash. */
 export function heatmapCsv(locale: string, map: Heatmap): string {
+  const labels = heatmapRowLabels(locale, map.rows);
   return toCsv([
     [translate(locale, 'dashboard.heatmap.team_column'), ...map.measures.map((m) => translate(locale, m.label))],
-    ...map.rows.map((row) => [rowLabel(locale, row), ...map.measures.map((m) => row.values[m.key] ?? null)]),
+    ...map.rows.map((row, i) => [labels[i]!, ...map.measures.map((m) => row.values[m.key] ?? null)]),
   ]);
 }

@@ -4,7 +4,9 @@
  * (never what it showed), reads through the query layer (k already applied) and renders.
  */
 import type { ServerResponse } from 'node:http';
+import { teamLabel } from '../../core/channel-name';
 import { translate, type MessageKey } from '../../core/i18n';
+import type { Team } from '../../core/model';
 import { listManagedTeams, loadMyPage, loadTeamPage } from '../../core/use-cases/dashboard';
 import { renderSymmetryChartSvg } from '../../platforms/charts/symmetry-chart';
 import { auditTeamView, canViewOrg, canViewTeam } from '../access';
@@ -29,6 +31,12 @@ function sendCsv(res: ServerResponse, name: string, csv: string): void {
       'content-disposition': `attachment; filename="${name}"`,
     })
     .end(csv);
+}
+
+/** A team export's file name: its name's ASCII letters, digits and dashes (the header stays plain ASCII), else its channel id's. */
+function teamCsvName(team: Team): string {
+  const ascii = (text: string) => text.replace(/\s+/g, '-').replace(/[^\w-]/g, '');
+  return `symmetry-team-${ascii(team.name ?? '') || ascii(team.channelId)}.csv`;
 }
 
 function refuse(res: ServerResponse, ctx: PageContext, status: 403 | 404, key: MessageKey): void {
@@ -117,7 +125,7 @@ export const DASHBOARD_PAGES: DashboardPage[] = [
       if (!team) return;
       const locale = ctx.viewer.locale;
       const data = await loadTeamPage(ctx.deps, team, ctx.deps.clock.now());
-      const title = translate(locale, 'dashboard.team.heading', { channel: `#${team.channelId}` });
+      const title = translate(locale, 'dashboard.team.heading', { channel: teamLabel(team) });
       page(res, ctx, null, title, renderTeamPage(locale, data));
     },
   },
@@ -128,7 +136,7 @@ export const DASHBOARD_PAGES: DashboardPage[] = [
       const team = await viewableTeam(res, ctx, 'team.csv');
       if (!team) return;
       const data = await loadTeamPage(ctx.deps, team, ctx.deps.clock.now());
-      sendCsv(res, `symmetry-team-${team.channelId.replace(/[^\w-]/g, '')}.csv`, teamCsv(ctx.viewer.locale, data));
+      sendCsv(res, teamCsvName(team), teamCsv(ctx.viewer.locale, data));
     },
   },
   {

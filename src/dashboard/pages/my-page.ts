@@ -1,4 +1,5 @@
 /** "My page": links to the teams the viewer manages, their own recent answers (only they ever see them), the kudos they received. */
+import { teamLabel } from '../../core/channel-name';
 import { translate } from '../../core/i18n';
 import type { MyPageData } from '../../core/use-cases/dashboard';
 import { toCsv } from './csv';
@@ -13,7 +14,7 @@ export function renderMyPage(locale: string, data: MyPageData): string {
 <ul class="teams">${data.managedTeams
           .map(
             (team) =>
-              `<li><a href="${DASHBOARD_BASE}/teams/${encodeURIComponent(team.id)}">${t(locale, 'dashboard.team.heading', { channel: `#${team.channelId}` })}</a></li>`,
+              `<li><a href="${DASHBOARD_BASE}/teams/${encodeURIComponent(team.id)}">${t(locale, 'dashboard.team.heading', { channel: teamLabel(team) })}</a></li>`,
           )
           .join('')}</ul>
 </section>

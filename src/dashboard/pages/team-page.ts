@@ -2,6 +2,7 @@
  * A team's page: the trend chart, round by round figures, drivers and eNPS, symmetry with customers,
  * "you said, we did", unanswered comments.
  */
+import { teamLabel } from '../../core/channel-name';
 import { translate } from '../../core/i18n';
 import { formatDate } from '../../core/i18n/format';
 import { driverNameKey } from '../../core/drivers/bank';
@@ -56,7 +57,7 @@ ${lines.map((line) => `<p>${markupHtml(line)}</p>`).join('\n')}</section>`;
 /** The team page's content; `chartPath` is the trend chart's SVG (an image: its own styles stay out of the page's CSP). */
 export function renderTeamPage(locale: string, data: TeamPageData): string {
   const base = `${DASHBOARD_BASE}/teams/${encodeURIComponent(data.team.id)}`;
-  const heading = `<h1>${t(locale, 'dashboard.team.heading', { channel: `#${data.team.channelId}` })}</h1>`;
+  const heading = `<h1>${t(locale, 'dashboard.team.heading', { channel: teamLabel(data.team) })}</h1>`;
   const rounds = [...data.symmetry.rounds].reverse();
   const trend =
     rounds.length === 0

@@ -23,6 +23,7 @@ import { toAction } from './action-repository';
 interface RoundRow extends Record<string, unknown> {
   team_id: string;
   channel_id: string;
+  name: string | null;
   threshold: number | null;
   round_id: string | null;
   closes_at: Date | string | null;
@@ -42,7 +43,7 @@ export function createDashboardRepository(db: Database): DashboardRepository {
    */
   async function teamFacts(workspaceId: string, from: Date, to: Date): Promise<HeatmapTeamFacts[]> {
     const picked = await db.execute<RoundRow>(sql`
-      select t.id as team_id, t.channel_id, (t.settings->>'threshold')::float8 as threshold, p.id as round_id,
+      select t.id as team_id, t.channel_id, t.name, (t.settings->>'threshold')::float8 as threshold, p.id as round_id,
         p.closes_at, p.driver_items, p.enps, p.tally,
         array(select jsonb_array_elements_text(coalesce(t.settings->'disabledDrivers', '[]'::jsonb))) as disabled_drivers
       from teams t
@@ -61,6 +62,7 @@ export function createDashboardRepository(db: Database): DashboardRepository {
       const team = byTeam.get(row.team_id) ?? {
         teamId: row.team_id,
         channelId: row.channel_id,
+        name: row.name,
         threshold: row.threshold ?? Number.NaN,
         disabledDrivers: row.disabled_drivers ?? [],
         rounds: [],

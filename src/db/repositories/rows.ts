@@ -27,6 +27,7 @@ export function toTeam(row: typeof teams.$inferSelect): Team {
     id: row.id,
     workspaceId: row.workspaceId,
     channelId: row.channelId,
+    name: row.name ?? null,
     managers: row.managers,
     schedule: row.schedule ?? null,
     // Settings added in later versions get their defaults on rows written before them.

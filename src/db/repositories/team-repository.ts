@@ -20,6 +20,14 @@ export function createTeamRepository(db: Database): TeamRepository {
         where not team_members.active`);
   }
 
+  /** Writes some of one team's columns and marks it updated. */
+  async function update(teamId: string, values: Partial<typeof teams.$inferInsert>): Promise<void> {
+    await db
+      .update(teams)
+      .set({ ...values, updatedAt: sql`now()` })
+      .where(eq(teams.id, teamId));
+  }
+
   async function findByChannel(workspaceId: string, channelId: string) {
     const [row] = await db
       .select()
@@ -37,10 +45,10 @@ export function createTeamRepository(db: Database): TeamRepository {
 
     findByChannel,
 
-    async ensure({ workspaceId, channelId, managers, settings }) {
+    async ensure({ workspaceId, channelId, name = null, managers, settings }) {
       const [inserted] = await db
         .insert(teams)
-        .values({ workspaceId, channelId, managers, settings })
+        .values({ workspaceId, channelId, name, managers, settings })
         .onConflictDoNothing({ target: [teams.workspaceId, teams.channelId] })
         .returning();
       if (inserted) return { team: toTeam(inserted), created: true };
@@ -49,26 +57,10 @@ export function createTeamRepository(db: Database): TeamRepository {
       return { team: existing, created: false };
     },
 
-    async setSchedule(teamId, schedule) {
-      await db
-        .update(teams)
-        .set({ schedule, updatedAt: sql`now()` })
-        .where(eq(teams.id, teamId));
-    },
-
-    async updateSettings(teamId, settings) {
-      await db
-        .update(teams)
-        .set({ settings, updatedAt: sql`now()` })
-        .where(eq(teams.id, teamId));
-    },
-
-    async setManagers(teamId, managers) {
-      await db
-        .update(teams)
-        .set({ managers, updatedAt: sql`now()` })
-        .where(eq(teams.id, teamId));
-    },
+    setSchedule: (teamId, schedule) => update(teamId, { schedule }),
+    updateSettings: (teamId, settings) => update(teamId, { settings }),
+    setManagers: (teamId, managers) => update(teamId, { managers }),
+    setName: (teamId, name) => update(teamId, { name }),
 
     async listScheduled(workspaceId) {
       // Two queries whatever the number of teams: the teams, then all their active members.

@@ -4,7 +4,7 @@
  * through the same Vega-Lite → SVG → resvg pipeline as the trend chart, with the page's colours.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { formatMeasure, heatLevel, heatmapRowLabel, type Heatmap } from '../../core/dashboard';
+import { formatMeasure, heatLevel, heatmapRowLabels, type Heatmap } from '../../core/dashboard';
 import { translate } from '../../core/i18n';
 import { rasterizeSvg, renderSpecSvg } from './render';
 
@@ -19,7 +19,7 @@ const COLUMN_WIDTH = 96;
 
 /** The Vega-Lite spec of a heatmap (exported for tests). */
 export function heatmapChartSpec(map: Heatmap, locale: string): TopLevelSpec {
-  const rows = map.rows.map((row) => heatmapRowLabel(locale, row));
+  const rows = heatmapRowLabels(locale, map.rows);
   const columns = map.measures.map((m) => translate(locale, m.label));
   const cells = map.rows.flatMap((row, i) =>
     map.measures.map((m, j) => {

@@ -32,6 +32,19 @@ export function baseConversationId(id: string): string {
   return cut < 0 ? id : id.slice(0, cut);
 }
 
+/**
+ * The name a channel activity gives its channel: `channelData.channel.name`, or for the General channel, which
+ * Teams sends without one, the team's name; null outside a team's channel (a 1:1 or group chat). Unchecked:
+ * the core cleans it.
+ */
+export function teamsChannelName(activity: { conversation?: { conversationType?: string }; channelData?: unknown }) {
+  if (activity.conversation?.conversationType !== 'channel') return null;
+  const data = activity.channelData as { channel?: { name?: unknown }; team?: { name?: unknown } } | undefined;
+  const channel = data?.channel?.name;
+  const name = typeof channel === 'string' && channel.trim() !== '' ? channel : data?.team?.name;
+  return typeof name === 'string' ? name : null;
+}
+
 const HTML_ENTITIES: Record<string, string> = {
   amp: '&',
   lt: '<',

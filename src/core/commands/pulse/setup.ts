@@ -1,4 +1,5 @@
 /** `/pulse setup`: make the channel a team. */
+import { cleanChannelName } from '../../channel-name';
 import { DEFAULT_TEAM_SETTINGS } from '../../model';
 import type { Reply } from '../../use-cases/reply';
 import { mayManage } from './access';
@@ -18,6 +19,8 @@ export const setup = defineSubcommand<'setup'>({
     const { team, created } = await deps.repos.teams.ensure({
       workspaceId: ctx.workspace.id,
       channelId: ctx.input.channelId,
+      // An existing team's name was already brought up to date by the dispatch (use-cases/pulse-command.ts).
+      name: cleanChannelName(ctx.input.channelName),
       managers: [ctx.input.userId],
       settings: DEFAULT_TEAM_SETTINGS,
     });
