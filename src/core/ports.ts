@@ -149,6 +149,8 @@ export interface InstallationRepository {
   linkWorkspace(enterpriseId: string, teamId: string): Promise<void>;
   /** Deletes the installation of exactly this key (an org-wide one when teamId is absent); how many rows went. */
   remove(key: InstallationKey): Promise<number>;
+  /** The workspaces (team ids) known to belong to organization `enterpriseId` (from linkWorkspace). */
+  orgWorkspaces(enterpriseId: string): Promise<string[]>;
   /** Reseals up to `limit` rows still under the previous key with the current one; how many it did (0: done). */
   reseal(limit: number): Promise<number>;
 }

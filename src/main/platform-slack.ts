@@ -87,7 +87,12 @@ export const slackPlatform: PlatformModule = {
             ...(installer
               ? {
                   authorize: installer.authorize,
-                  forgetInstallation: async (key: InstallationKey) => void (await oauth!.repo.remove(key)),
+                  forgetInstallation: async (key: InstallationKey) => {
+                    const served =
+                      key.teamId || !key.enterpriseId ? [] : await oauth!.repo.orgWorkspaces(key.enterpriseId);
+                    await oauth!.repo.remove(key);
+                    return served;
+                  },
                 }
               : { token: config.SLACK_BOT_TOKEN! }),
             signingSecret: config.SLACK_SIGNING_SECRET!,

@@ -430,3 +430,41 @@ test('app_uninstalled from A deletes its tokens at once and closes it; B is stil
   );
   expect(stillB).toHaveLength(1);
 });
+
+test('app_uninstalled from an org-wide install deletes it and closes every workspace of the organization it served', async () => {
+  const event = eventCallbackBody(GRID_1, {
+    type: 'app_uninstalled',
+    event_ts: `${Math.floor(Date.now() / 1000)}.000200`,
+  });
+  // As Slack sends it for an org-wide install: the organization's id, and an org-wide authorization.
+  const body = JSON.parse(event.body) as {
+    enterprise_id?: string;
+    authorizations: Array<Record<string, unknown>>;
+  };
+  body.enterprise_id = ENTERPRISE;
+  body.authorizations = body.authorizations.map((a) => ({
+    ...a,
+    enterprise_id: ENTERPRISE,
+    is_enterprise_install: true,
+  }));
+  const res = await postToSlackApp(`${app.url}/slack/events`, { ...event, body: JSON.stringify(body), secret });
+  expect(res.status).toBe(200);
+  const closed = async () =>
+    (
+      await pool.query<{ external_id: string; uninstalled: boolean }>(
+        'select external_id, uninstalled_at is not null as uninstalled from workspaces where external_id = any($1) order by external_id',
+        [[GRID_1, GRID_2]],
+      )
+    ).rows;
+  await waitFor(async () => (await closed()).every((r) => r.uninstalled), 'both workspaces of the organization closed');
+  expect(await closed()).toEqual([
+    { external_id: GRID_1, uninstalled: true },
+    { external_id: GRID_2, uninstalled: true },
+  ]);
+  expect((await installations()).filter((r) => r.enterprise_id === ENTERPRISE)).toEqual([]);
+  // B, a workspace of its own, is still served.
+  const { rows } = await pool.query('select 1 from workspaces where external_id = $1 and uninstalled_at is null', [
+    TEAM_B,
+  ]);
+  expect(rows).toHaveLength(1);
+});

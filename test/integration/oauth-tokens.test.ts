@@ -13,6 +13,7 @@ import { closeWorkspace, purgeUninstalledWorkspaces } from '../../src/core/use-c
 import { runTick } from '../../src/core/use-cases/tick';
 import { createInstallationRepository } from '../../src/db/repositories/installation-repository';
 import { createTokenCipher } from '../../src/db/token-cipher';
+import { createDatabase } from '../../src/db/client';
 import { buildProcessors } from '../../src/main/worker';
 import { createSlackClient } from '../../src/platforms/slack/client';
 import {
@@ -222,4 +223,27 @@ test('a workspace that uninstalled the app gets no round and no DM at 03:00, its
   );
   expect(deliveriesB).toHaveLength(1);
   expect(Number(await rowsOf(teamB))).toBe(3);
+});
+
+test('an installation store that cannot be read (PostgreSQL unreachable) is no verdict on the workspace: the job retries, it does not stop for good', async () => {
+  // The repository on a port nothing listens on: a real connection error, not a missing row.
+  const unreachable = createDatabase('postgres://postgres@127.0.0.1:1/none', { max: 1 });
+  try {
+    const tokenFor = createTokenSource({
+      store: createInstallationStore(createInstallationRepository(unreachable.db, createTokenCipher(KEY))),
+      clock,
+      refresh: createTokenRefresher(slack.url, CLIENT.clientId, CLIENT.clientSecret),
+    });
+    const failure = await tokenFor(`TDOWN${uid()}`).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(Error);
+    expect(isSymmetryError(failure, 'workspace_uninstalled')).toBe(false);
+    // While a workspace with no installation at all is one.
+    const { store } = deps as unknown as { store: ReturnType<typeof createInstallationStore> };
+    const missing = await createTokenSource({ store, clock, refresh: async () => ({}) })(`TNONE${uid()}`).catch(
+      (e: unknown) => e,
+    );
+    expect(isSymmetryError(missing, 'workspace_uninstalled')).toBe(true);
+  } finally {
+    await unreachable.close();
+  }
 });

@@ -72,6 +72,14 @@ export function createInstallationRepository(db: Database, cipher: TokenCipher):
         .onConflictDoUpdate({ target: slackOrgWorkspaces.teamId, set: { enterpriseId } });
     },
 
+    async orgWorkspaces(enterpriseId) {
+      const rows = await db
+        .select({ teamId: slackOrgWorkspaces.teamId })
+        .from(slackOrgWorkspaces)
+        .where(eq(slackOrgWorkspaces.enterpriseId, enterpriseId));
+      return rows.map((r) => r.teamId).sort();
+    },
+
     async remove(key) {
       const { enterpriseId, teamId } = keyOf(key);
       const gone = await db

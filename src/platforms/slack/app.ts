@@ -29,7 +29,11 @@ export interface SlackAppOptions {
   /** Several workspaces (OAuth): Bolt's authorize over the installation store, instead of `token`. */
   authorize?: Authorize<boolean>;
   /** Several workspaces: deletes an installation's tokens when Slack says the app was uninstalled or they were revoked. */
-  forgetInstallation?(key: InstallationKey): Promise<void>;
+  /**
+   * Deletes the installation of `key` at once; for an org-wide one, says which workspaces of the organization it
+   * served (they stop with it).
+   */
+  forgetInstallation?(key: InstallationKey): Promise<string[]>;
   signingSecret: string;
   /** App-level token: when set, Socket Mode instead of HTTP. */
   appToken?: string;

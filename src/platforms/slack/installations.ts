@@ -15,6 +15,14 @@ const REFRESH_WINDOW_MS = 2 * 60 * 60 * 1000;
 
 type AnyInstallation = Installation<'v1' | 'v2', boolean>;
 
+/** The store has no installation serving this workspace (never installed, uninstalled, tokens revoked). */
+export class NoInstallationError extends Error {
+  constructor(enterpriseId?: string, teamId?: string) {
+    super(`no installation for ${enterpriseId ?? '-'}/${teamId ?? '-'}`);
+    this.name = 'NoInstallationError';
+  }
+}
+
 /** @slack/oauth's InstallationStore over the sealed repository: an installation is stored whole, as JSON. */
 export function createInstallationStore(
   repo: InstallationRepository,
@@ -36,7 +44,7 @@ export function createInstallationStore(
     },
     async fetchInstallation(query: InstallationQuery<boolean>) {
       const found = await repo.find(query);
-      if (!found) throw new Error(`no installation for ${query.enterpriseId ?? '-'}/${query.teamId ?? '-'}`);
+      if (!found) throw new NoInstallationError(query.enterpriseId, query.teamId);
       // A request from a workspace of an org-wide install names both: remember the pair for scheduled work.
       const pair = `${query.enterpriseId}/${query.teamId}`;
       if (found.isEnterpriseInstall && query.enterpriseId && query.teamId && !linked.has(pair)) {
@@ -103,8 +111,11 @@ export function createTokenSource(options: TokenSourceOptions): (teamId: string)
         enterpriseId: undefined,
         isEnterpriseInstall: false,
       });
-    } catch {
-      throw new SymmetryError('workspace_uninstalled', { workspace: teamId });
+    } catch (err) {
+      // No installation: uninstalled or revoked, its jobs stop for good. Anything else (PostgreSQL unreachable, say)
+      // is not a verdict on the workspace: the job fails and is retried.
+      if (err instanceof NoInstallationError) throw new SymmetryError('workspace_uninstalled', { workspace: teamId });
+      throw err;
     }
     const bot = installation.bot;
     if (!bot?.token) throw new SymmetryError('workspace_uninstalled', { workspace: teamId });

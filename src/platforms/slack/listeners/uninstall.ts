@@ -20,10 +20,12 @@ function installationOf(body: {
 }
 
 /** Registers app_uninstalled and tokens_revoked (OAuth installs only). */
-export function registerUninstall(app: App, deps: WebDeps, forget: (key: InstallationKey) => Promise<void>): void {
+export function registerUninstall(app: App, deps: WebDeps, forget: (key: InstallationKey) => Promise<string[]>): void {
   const close = async (body: Parameters<typeof installationOf>[0]) => {
-    await forget(installationOf(body));
-    if (body.team_id) await closeWorkspace(deps, { platform: 'slack', workspaceExternalId: body.team_id });
+    // An org-wide install served every workspace of the organization that used it: they all stop with it.
+    const served = await forget(installationOf(body));
+    for (const team of new Set([...served, ...(body.team_id ? [body.team_id] : [])]))
+      await closeWorkspace(deps, { platform: 'slack', workspaceExternalId: team });
   };
   app.event('app_uninstalled', async ({ body }) => close(body));
   app.event('tokens_revoked', async ({ event, body }) => {
