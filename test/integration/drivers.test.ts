@@ -130,64 +130,37 @@ test('driver and eNPS answers are stored like mood answers, and managers see the
   expect(summary.drivers!.view.enps).toMatchObject({ kind: 'shown', score: 0, promoters: 2, detractors: 2, mean: 6 });
 
   const workspace = (await deps.repos.workspaces.findById(team.workspaceId))!;
-  const reply = await runPulseCommand(deps, {
-    platform: 'slack',
-    workspaceExternalId: workspace.externalId,
-    channelId: team.channelId,
-    userId: 'UA',
-    text: 'drivers',
-  });
+  /** `/pulse <text>` from `userId` in the team's channel. */
+  const pulse = (text: string, userId = 'UA') =>
+    runPulseCommand(deps, {
+      platform: 'slack',
+      workspaceExternalId: workspace.externalId,
+      channelId: team.channelId,
+      userId,
+      text,
+    });
+  const reply = await pulse('drivers');
   expect(reply.key).toBe('drivers.header');
   expect(reply.messages?.[0]).toMatchObject({ kind: 'drivers' });
   // A teammate who is no manager is refused.
-  const refused = await runPulseCommand(deps, {
-    platform: 'slack',
-    workspaceExternalId: workspace.externalId,
-    channelId: team.channelId,
-    userId: 'UB',
-    text: 'drivers',
-  });
+  const refused = await pulse('drivers', 'UB');
   expect(refused.messages).toBeUndefined();
   expect(refused.key).not.toBe('drivers.header');
 
   // `/pulse config drivers off <driver>`: the next round never asks it.
-  const off = await runPulseCommand(deps, {
-    platform: 'slack',
-    workspaceExternalId: workspace.externalId,
-    channelId: team.channelId,
-    userId: 'UA',
-    text: `config drivers off ${names.first}`,
-  });
+  const off = await pulse(`config drivers off ${names.first}`);
   expect(off.key).toBe('config.driver_off');
   // `/pulse config` lists it among the drivers off.
-  const config = await runPulseCommand(deps, {
-    platform: 'slack',
-    workspaceExternalId: workspace.externalId,
-    channelId: team.channelId,
-    userId: 'UA',
-    text: 'config',
-  });
+  const config = await pulse('config');
   expect(translate('en', config.key, config.params)).toContain(`drivers off: ${names.first} (`);
   for (const day of ['2026-10-09', '2026-10-16', '2026-10-23', '2026-10-30']) await at(`${day}T14:01:00Z`);
   const later = (await roundsOf(team.id)).slice(1).flatMap((r) => r.driver_items.map(driverOfQuestion));
   expect(later).not.toContain(names.first);
 
   // `/pulse config drivers on <driver>`: asked again, first of all (asked longest ago), and no longer listed as off.
-  const on = await runPulseCommand(deps, {
-    platform: 'slack',
-    workspaceExternalId: workspace.externalId,
-    channelId: team.channelId,
-    userId: 'UA',
-    text: `config drivers on ${names.first}`,
-  });
+  const on = await pulse(`config drivers on ${names.first}`);
   expect(on.key).toBe('config.driver_on');
-  const after = await runPulseCommand(deps, {
-    platform: 'slack',
-    workspaceExternalId: workspace.externalId,
-    channelId: team.channelId,
-    userId: 'UA',
-    text: 'config',
-  });
+  const after = await pulse('config');
   expect(translate('en', after.key, after.params)).toContain('drivers off: – (');
   const before = (await roundsOf(team.id)).length;
   await at('2026-11-06T14:01:00Z');
