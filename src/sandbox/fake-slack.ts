@@ -194,6 +194,8 @@ export interface FakeSlack {
   view(id: string): Args | undefined;
   homeOf(userId: string): Args | undefined;
   readonly uploads: readonly RecordedUpload[];
+  /** Ids of the uploaded files the app has deleted since (files.delete). */
+  readonly deletedFiles: ReadonlySet<string>;
   /** Files shared into a conversation (a channel, or a DM by its channel id), oldest first. */
   filesIn(channel: string): SharedFile[];
   responseUrl(id?: string): string;
@@ -325,6 +327,8 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
   const homes = new Map<string, Args>();
   const usedTriggers = new Set<string>();
   const uploads: RecordedUpload[] = [];
+  /** Files the app deleted (files.delete). */
+  const deletedFiles = new Set<string>();
   const shared: SharedFile[] = [];
   const allResponses: RecordedResponse[] = [];
   const faults = new Map<string, Fault[]>();
@@ -723,6 +727,13 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
       }
       return { ok: true, files: files.map((f) => ({ id: f.id, title: f.title ?? '', name: f.title ?? '' })) };
     },
+
+    'files.delete': (args) => {
+      const fileId = String(args.file ?? '');
+      if (!uploads.some((u) => u.fileId === fileId) || deletedFiles.has(fileId)) return fail('file_not_found');
+      deletedFiles.add(fileId);
+      return { ok: true };
+    },
   };
 
   /** Applies an injected fault or the rate limiter; returns what to serve instead, if anything. */
@@ -878,6 +889,7 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
     view: (id) => views.get(id),
     homeOf: (userId) => homes.get(userId),
     uploads,
+    deletedFiles,
     filesIn: (channel) => shared.filter((f) => f.channel === channel),
     responseUrl: (id = randomBytes(6).toString('hex')) => `${origin}/respond/${id}`,
     responses: (id) => allResponses.filter((r) => r.id === id).map((r) => r.body),

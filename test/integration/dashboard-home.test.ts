@@ -14,6 +14,9 @@ import { openTestDatabase, type TestDatabase } from '../support/db';
 import { MemoryQueue } from '../support/memory-queue';
 import { decodePng, pixelsOf } from '../support/png';
 import { RecordingMessenger } from '../support/recording-messenger';
+import { createSlackClient } from '../../src/platforms/slack/client';
+import { createSlackMessenger } from '../../src/platforms/slack/messenger';
+import { startFakeSlack } from '../support/fake-slack';
 
 const NOW = new Date('2026-11-30T23:30:00.000Z');
 
@@ -83,5 +86,33 @@ describe('App Home for org admins', () => {
     const home = messenger.homes.get('E1')!;
     expect(home.organisation).toBeUndefined();
     expect(JSON.stringify(renderHome(home, null).blocks)).not.toMatch(/dashboard|slack_file/);
+  });
+
+  it('through Slack: the same heatmap is shown again from its file; a new one replaces it and the old file is deleted', async () => {
+    const { deps, ws } = await world();
+    const slack = await startFakeSlack();
+    try {
+      slack.addUser({ id: 'ADMIN' });
+      deps.messenger = createSlackMessenger(createSlackClient('xoxb-home', slack.url, silentLogger));
+      const imageOf = () =>
+        JSON.stringify(slack.homeOf('ADMIN')?.blocks ?? []).match(/"slack_file":\{"id":"(F[A-Z0-9]+)"\}/)?.[1];
+      await publishHome(deps, ws.id, 'ADMIN');
+      const first = imageOf();
+      expect(first).toMatch(/^F/);
+      // Opened again, nothing changed: shown from the same file, nothing uploaded.
+      await publishHome(deps, ws.id, 'ADMIN');
+      expect(imageOf()).toBe(first);
+      expect(slack.uploads).toHaveLength(1);
+      // A round closes: the new picture goes up, the old file is deleted.
+      const team = (await t.repos.teams.findByChannel(ws.id, 'CHOME'))!;
+      const members = await t.repos.teams.listActiveMembers(team.id);
+      await seedClosedRound(t.repos, team, members, new Date(NOW.getTime() - 86_400_000), [1, 2, 3, 4, 5]);
+      await publishHome(deps, ws.id, 'ADMIN');
+      expect(slack.uploads).toHaveLength(2);
+      expect(imageOf()).not.toBe(first);
+      expect([...slack.deletedFiles]).toEqual([first]);
+    } finally {
+      await slack.close();
+    }
   });
 });

@@ -1,4 +1,5 @@
 /** The Messenger port on Slack's Web API. Rate limits become coded errors the job queue honours. */
+import { createHash } from 'node:crypto';
 import { ErrorCode, WebClient, type WebAPICallResult } from '@slack/web-api';
 import { isSymmetryError, SymmetryError } from '../../core/errors';
 import type { PresenceStatus } from '../../core/away';
@@ -117,6 +118,8 @@ export function createSlackMessenger(
   opts: { maxPaceWaitMs?: number } = {},
 ): Messenger {
   const maxPaceWaitMs = opts.maxPaceWaitMs ?? MAX_PACE_WAIT_MS;
+  /** Per workspace, the heatmap PNG last uploaded for App Home (by its digest) and its file: shown again, not re-sent. */
+  const homeImages = new Map<string, { digest: string; fileId: string }>();
   const clientFor = typeof clients === 'function' ? clients : async () => clients;
   /**
    * Every Web API call: paced across all workers (when a pacer is given), Slack's errors as SymmetryErrors.
@@ -223,6 +226,31 @@ export function createSlackMessenger(
     return channel;
   };
 
+  /**
+   * The App Home heatmap as a private file (no channel: shared with nobody) that the image block shows. The same
+   * picture (it changes when a round closes) is shown again from the file already uploaded; a new one replaces it
+   * and the old file is deleted, so opening App Home does not leave a file behind each time.
+   */
+  async function homeImage(workspace: Workspace, locale: string, png: Uint8Array): Promise<string | null> {
+    const digest = createHash('sha256').update(png).digest('base64url');
+    const known = homeImages.get(workspace.id);
+    if (known?.digest === digest) return known.fileId;
+    const uploaded = await call(workspace, (client) =>
+      client.filesUploadV2({
+        filename: 'symmetry-heatmap.png',
+        title: translate(locale, 'dashboard.home.heading'),
+        alt_text: translate(locale, 'dashboard.home.heatmap_alt'),
+        file: Buffer.from(png),
+      }),
+    );
+    const fileId = uploaded.files[0]?.files?.[0]?.id ?? null;
+    if (!fileId) return null;
+    homeImages.set(workspace.id, { digest, fileId });
+    // Best effort: a file that cannot be deleted now is only one file more, never a failed Home.
+    if (known) await call(workspace, (client) => client.files.delete({ file: known.fileId })).catch(() => undefined);
+    return fileId;
+  }
+
   return {
     async sendDirect(workspace: Workspace, userId: string, message: OutboundMessage): Promise<MessageRef> {
       // Posting to the user id opens (or reuses) the app's DM with them: one call instead of conversations.open + post.
@@ -259,19 +287,8 @@ export function createSlackMessenger(
       return findByMetadata(workspace, channelId, POST_METADATA_TYPE, 'key', key);
     },
     async publishHome(workspace, userId, home) {
-      // The heatmap goes up as a private file (no channel: shared with nobody) that the image block shows.
       const png = home.organisation?.heatmapPng;
-      const uploaded = png
-        ? await call(workspace, (client) =>
-            client.filesUploadV2({
-              filename: 'symmetry-heatmap.png',
-              title: translate(home.locale, 'dashboard.home.heading'),
-              alt_text: translate(home.locale, 'dashboard.home.heatmap_alt'),
-              file: Buffer.from(png),
-            }),
-          )
-        : null;
-      const heatmapFileId = uploaded?.files[0]?.files?.[0]?.id ?? null;
+      const heatmapFileId = png ? await homeImage(workspace, home.locale, png) : null;
       await call(workspace, (client) =>
         client.views.publish({ user_id: userId, view: renderHome(home, heatmapFileId) }),
       );
