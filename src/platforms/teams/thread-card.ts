@@ -82,7 +82,26 @@ export function summaryReplyElements(
   ]);
 }
 
-/** The thread as a card: the quoted comment, each message under its writer, and the reader's actions. */
+/**
+ * The bytes of messages a thread card shows at most. Teams refuses a message past about 28 KB; the quoted comment
+ * (2,000 characters, up to ~6 KB in Arabic), the card's frame and its actions fit in what is left.
+ */
+export const THREAD_CARD_TEXT_BYTES = 16_000;
+
+/** The newest lines whose text fits in `budget` bytes (at least the newest one), and how many earlier ones do not. */
+function newestThatFit<T extends { writer: string; text: string }>(lines: readonly T[], budget: number) {
+  let used = 0;
+  let from = lines.length;
+  while (from > 0) {
+    const size = Buffer.byteLength(lines[from - 1]!.writer) + Buffer.byteLength(lines[from - 1]!.text);
+    if (used + size > budget && from < lines.length) break;
+    used += size;
+    from -= 1;
+  }
+  return { shown: lines.slice(from), hidden: from };
+}
+
+/** The thread as a card: the quoted comment, each message under its writer (the newest that fit), the reader's actions. */
 export function threadCard(m: ThreadMessage, names: Names): TeamsMessage {
   const t = (key: MessageKey, params?: MessageParams) => toTeamsMarkdown(translate(m.locale, key, params)).text;
   const mentions: OutgoingMention[] = [];
@@ -97,7 +116,9 @@ export function threadCard(m: ThreadMessage, names: Names): TeamsMessage {
     { type: 'Container', style: 'emphasis', items: [typed(parts.comment)] },
   ];
   if (parts.empty) body.push(textBlock(md(parts.empty), { isSubtle: true }));
-  for (const line of parts.lines)
+  const { shown, hidden } = newestThatFit(parts.lines, THREAD_CARD_TEXT_BYTES);
+  if (hidden > 0) body.push(textBlock(t('thread.earlier_hidden', { count: hidden }), { isSubtle: true }));
+  for (const line of shown)
     body.push(textBlock(md(line.writer), { weight: 'Bolder', spacing: 'Medium' }), typed(line.text));
   const actions = threadActions(t, m.commentId, m.viewer);
   return {
