@@ -14,7 +14,7 @@ import {
   createTokenSource,
 } from '../platforms/slack/installations';
 import { createSlackMessenger, MAX_PACE_WAIT_MS, type SlackClients } from '../platforms/slack/messenger';
-import { fanOutSpread } from '../core/use-cases/checkins';
+import { fanOutSpread } from '../core/use-cases/fanout-batches';
 import type { InstallationKey } from '../core/ports';
 import { slackStartError } from './infra-check';
 import type { PlatformContext, PlatformModule } from './platform';

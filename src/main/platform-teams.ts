@@ -1,6 +1,6 @@
 /** Microsoft Teams as a platform module: botbuilder's CloudAdapter, the Teams messenger, and (web only) /api/messages. */
 import { createRedisPacer } from '../jobs/pacer';
-import { fanOutSpread } from '../core/use-cases/checkins';
+import { fanOutSpread } from '../core/use-cases/fanout-batches';
 import type { PlatformModule } from './platform';
 import { createTeams } from './teams';
 

@@ -61,6 +61,6 @@ export interface PlatformModule {
   web(ctx: PlatformContext): Promise<WebPlatform>;
   /** The messenger a worker sends with, its calls paced per workspace across every worker. */
   worker(ctx: PlatformContext): Promise<Messenger>;
-  /** How many jobs a round's check-ins may be spread over at its pace (src/core/use-cases/checkins.ts fanOutSpread). */
+  /** How many jobs a round's check-ins may be spread over at its pace (src/core/use-cases/fanout-batches.ts). */
   fanOutSpread(config: Config): number;
 }

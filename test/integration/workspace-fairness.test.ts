@@ -8,7 +8,8 @@
 import { Redis } from 'ioredis';
 import { ManualClock } from '../../src/core/clock';
 import { DEFAULT_TEAM_SETTINGS, type UserProfile } from '../../src/core/model';
-import { fanOut, fanOutSpread } from '../../src/core/use-cases/checkins';
+import { fanOut } from '../../src/core/use-cases/checkins';
+import { fanOutSpread } from '../../src/core/use-cases/fanout-batches';
 import type { WorkerDeps } from '../../src/core/use-cases/deps';
 import { runTick } from '../../src/core/use-cases/tick';
 import { createRedisPacer } from '../../src/jobs/pacer';

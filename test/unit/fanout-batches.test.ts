@@ -1,5 +1,5 @@
 /** How a round's check-ins are cut into jobs: never more jobs than its workspace's pace keeps busy. */
-import { fanOutBatchSize, fanOutSpread } from '../../src/core/use-cases/checkins';
+import { fanOutBatchSize, fanOutSpread } from '../../src/core/use-cases/fanout-batches';
 
 const jobsFor = (n: number, spread?: number) => Math.ceil(n / fanOutBatchSize(n, spread));
 
