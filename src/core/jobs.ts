@@ -1,7 +1,23 @@
+import type { Platform } from './model';
 /** Which command's chart: the trend under `/pulse summary N` or `/pulse symmetry N`. */
 export type ChartView = 'summary' | 'symmetry';
 
-/** Names and payloads of the background jobs. Only ids (and the answer itself) travel in a job. */
+/**
+ * The comment form behind a mood score, as the click's job opens it: the platform's trigger for it (Slack's
+ * trigger_id, good for 3 s: `until`, ISO), and what the form shows, taken from the click so no query is needed.
+ */
+export interface CommentFormJob {
+  /** The workspace whose person clicked: its platform and its id there. */
+  platform: Platform;
+  workspace: string;
+  trigger: string;
+  until: string;
+  locale: string;
+  threshold: number;
+  textQuestions: Array<{ id: string; text: string }>;
+}
+
+/** Names and payloads of the background jobs. Only ids (and the answer itself, and a comment form's texts) travel in a job. */
 export interface JobPayloads {
   'open-round': { teamId: string; requestedAt: string };
   /** One check-in DM; only for deliveries outside any batch (jobs queued before batches existed). */
@@ -9,7 +25,8 @@ export interface JobPayloads {
   /** The check-in DMs of one fan-out batch (see DeliveryRepository.assignBatches). */
   'deliver-checkins': { batch: string };
   'send-reminder': { deliveryId: string };
-  'record-score': { deliveryId: string; questionId: string; score: number; clickId: string };
+  /** `form`: a mood click on Slack, whose comment form the worker opens with the click's trigger (see CommentForm). */
+  'record-score': { deliveryId: string; questionId: string; score: number; clickId: string; form?: CommentFormJob };
   'record-comment': { deliveryId: string; questionId: string; comment: string; clickId: string };
   'sync-team': { teamId: string };
   'sync-member': { teamId: string; platformUserId: string; change: 'joined' | 'left'; eventKey: string };

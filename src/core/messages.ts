@@ -156,6 +156,14 @@ export interface ManagedTeamView {
 }
 
 /** The App Home of one person. */
+/** The comment form behind a mood score: the optional comment and the round's free-text questions. */
+export interface CommentForm {
+  deliveryId: string;
+  locale: string;
+  threshold: number;
+  textQuestions: Array<{ id: string; text: string }>;
+}
+
 export interface HomeView {
   locale: string;
   ownAnswers: OwnAnswer[];

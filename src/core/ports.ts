@@ -26,7 +26,7 @@ import type {
 import type { PresenceStatus } from './away';
 import type { DashboardRepository, Heatmap } from './dashboard';
 import type { JobName, JobPayloads } from './jobs';
-import type { HomeView, OutboundMessage } from './messages';
+import type { CommentForm, HomeView, OutboundMessage } from './messages';
 import type { CustomerSignal } from './signals';
 import type { SymmetryView } from './symmetry';
 
@@ -86,6 +86,15 @@ export interface Messenger {
   sendDirectImage(workspace: Workspace, platformUserId: string, image: ImageFile): Promise<void>;
   /** The user's status (emoji, text, expiry) where the platform has one (Slack); absent where it has none (Teams). */
   readStatus?(workspace: Workspace, platformUserId: string): Promise<PresenceStatus | null>;
+  /**
+   * Opens the comment form for the person whose click carried `trigger` (Slack: views.open with its trigger_id,
+   * unpaced: the trigger is good for 3 s). Absent where the platform shows the form in its answer to the click (Teams).
+   */
+  openCommentForm?(
+    workspace: Pick<Workspace, 'platform' | 'externalId'>,
+    trigger: string,
+    form: CommentForm,
+  ): Promise<void>;
 }
 
 /** An image the bot shares (a chart): PNG bytes, a file name, a title and alt text. */

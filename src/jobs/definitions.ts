@@ -3,8 +3,9 @@
  * so an enqueue repeated by a retry, a redelivered event or a second tick is a no-op.
  */
 import { z } from 'zod';
-import { MAX_SYMMETRY_ROUNDS } from '../core/commands/limits';
+import { MAX_QUESTION_LENGTH, MAX_SYMMETRY_ROUNDS } from '../core/commands/limits';
 import type { JobName, JobPayloads } from '../core/jobs';
+import { MAX_THRESHOLD, MIN_THRESHOLD } from '../core/model';
 
 /**
  * `work`: database-only jobs. `platform`: every short job that calls Slack/Teams (a click's update, a
@@ -75,7 +76,23 @@ export const JOBS: Definitions = {
   'record-score': {
     queue: 'platform',
     // 0 is eNPS's lowest answer; the use case checks each question's own range.
-    schema: z.object({ deliveryId: id, questionId: id, score: z.number().int().min(0).max(10), clickId: id }),
+    schema: z.object({
+      deliveryId: id,
+      questionId: id,
+      score: z.number().int().min(0).max(10),
+      clickId: id,
+      form: z
+        .object({
+          platform: z.enum(['slack', 'teams']),
+          workspace: id,
+          trigger: z.string().min(1).max(500),
+          until: z.iso.datetime(),
+          locale: z.string().min(2).max(35),
+          threshold: z.number().int().min(MIN_THRESHOLD).max(MAX_THRESHOLD),
+          textQuestions: z.array(z.object({ id, text: z.string().max(MAX_QUESTION_LENGTH) })).max(20),
+        })
+        .optional(),
+    }),
     priority: 1,
     attempts: 12,
     jobId: (p) => `score-${p.deliveryId}-${safe(p.questionId)}-${safe(p.clickId)}`,

@@ -1,7 +1,6 @@
 /** One Messenger for the workers: each call goes to the platform of its workspace (Slack or Teams). */
 import { SymmetryError } from '../core/errors';
 import type { Platform, Workspace } from '../core/model';
-import type { HomeView } from '../core/messages';
 import type { Messenger } from '../core/ports';
 import { readProfiles } from '../core/use-cases/membership';
 
@@ -12,11 +11,29 @@ import { readProfiles } from '../core/use-cases/membership';
  */
 export function routeByPlatform(messengers: Partial<Record<Platform, Messenger>>): Messenger {
   const configured = Object.values(messengers);
-  const pick = (workspace: Workspace): Messenger => {
+  const pick = (workspace: Pick<Workspace, 'platform'>): Messenger => {
     const messenger = messengers[workspace.platform];
     if (!messenger)
       throw new SymmetryError('invalid_input', { error: `platform_not_configured_${workspace.platform}` });
     return messenger;
+  };
+  /** An optional capability: there when some configured platform has it, `unsupported` for a workspace whose platform lacks it. */
+  const optional = <
+    K extends 'publishHome' | 'openCommentForm',
+    W extends Pick<Workspace, 'platform'>,
+    A extends unknown[],
+  >(
+    name: K,
+    get: (m: Messenger) => ((w: W, ...a: A) => Promise<void>) | undefined,
+  ): Partial<Record<K, (w: W, ...a: A) => Promise<void>>> => {
+    if (!configured.some((m) => get(m))) return {};
+    const call = async (w: W, ...a: A) => {
+      const messenger = pick(w);
+      const method = get(messenger);
+      if (!method) throw new SymmetryError('unsupported', { capability: name, platform: w.platform });
+      return method.call(messenger, w, ...a);
+    };
+    return { [name]: call } as Partial<Record<K, (w: W, ...a: A) => Promise<void>>>;
   };
   return {
     sendDirect: (w, ...a) => pick(w).sendDirect(w, ...a),
@@ -27,16 +44,8 @@ export function routeByPlatform(messengers: Partial<Record<Platform, Messenger>>
     findCheckin: (w, ...a) => pick(w).findCheckin(w, ...a),
     findDirect: (w, ...a) => pick(w).findDirect(w, ...a),
     findPosted: (w, ...a) => pick(w).findPosted(w, ...a),
-    ...(configured.some((m) => m.publishHome)
-      ? {
-          publishHome: async (w: Workspace, ...a: [string, HomeView]) => {
-            const messenger = pick(w);
-            if (!messenger.publishHome)
-              throw new SymmetryError('unsupported', { capability: 'publishHome', platform: w.platform });
-            return messenger.publishHome(w, ...a);
-          },
-        }
-      : {}),
+    ...optional('publishHome', (m) => m.publishHome),
+    ...optional('openCommentForm', (m) => m.openCommentForm),
     // Where the workspace's platform reads no directory, each profile is its own getUser.
     getUsers: (w, ids) => readProfiles(pick(w), w, ids),
     sendFile: (w, ...a) => pick(w).sendFile(w, ...a),

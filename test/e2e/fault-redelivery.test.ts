@@ -119,7 +119,7 @@ test('a member_joined_channel redelivered after it took effect adds the person o
   expect(world.slack.callsTo('users.info').filter((c) => c.args.user === 'UNEW')).toHaveLength(1);
 });
 
-test('a block_actions click delivered three times saves one answer; its trigger id opens one modal, the two later asks are refused', async () => {
+test('a block_actions click delivered three times saves one answer; its trigger id opens one modal, any later ask is refused', async () => {
   expect(await world.pulse(MANAGER, 'now')).toMatch(/on their way to 6 members/);
   await waitFor(() => checkinDms(world.slack, 'UD3').length === 1, "UD3's check-in");
   const dm = (): StoredMessage => checkinDms(world.slack, 'UD3')[0]!;
@@ -128,17 +128,19 @@ test('a block_actions click delivered three times saves one answer; its trigger 
   const click = world.click('UD3', dm(), 6);
 
   await deliverThrice(click, { between: () => waitFor(() => savedScoreIn(dm()) === 6, 'the DM to show 6 saved') });
-  // Each delivery's listener ends by asking for the modal: after three asks, all three have queued what they would.
-  await waitFor(() => world.slack.callsTo('views.open').length === modalsBefore + 3, 'the three listeners to finish');
+  // The web only queues: each delivery's score job asks for the modal (a redelivery while the first job is still
+  // queued is the same job and asks nothing). Settled, whatever asked used the one trigger id, and one modal opened.
   await settle();
   expect(checkinDms(world.slack, 'UD3')).toHaveLength(1);
   expect(savedScoreIn(dm())).toBe(6);
   expect((await database.pool.query('select score from responses')).rows).toEqual([{ score: 6 }]);
   expect(await count('select count(*)::int as n from deliveries where answered_at is not null')).toBe(1);
-  // Three asks with one trigger id: the first opens the modal, the fake refuses the reused id as Slack does.
   const asks = world.slack.callsTo('views.open').slice(modalsBefore);
   const triggerId = (JSON.parse(new URLSearchParams(click.body).get('payload')!) as { trigger_id: string }).trigger_id;
-  expect(asks.map((c) => c.args.trigger_id)).toEqual([triggerId, triggerId, triggerId]);
-  expect(asks.map((c) => (c.response as { ok?: boolean } | undefined)?.ok)).toEqual([true, false, false]);
+  expect(asks.length).toBeGreaterThanOrEqual(1);
+  expect(asks.length).toBeLessThanOrEqual(3);
+  expect(asks.map((c) => c.args.trigger_id)).toEqual(asks.map(() => triggerId));
+  // The fake refuses a reused trigger id as Slack does: exactly one ask opened a modal.
+  expect(asks.filter((c) => (c.response as { ok?: boolean } | undefined)?.ok === true)).toHaveLength(1);
   expect(await world.pulse(MANAGER, 'status')).toMatch(/^1 of 6 answered/);
 });

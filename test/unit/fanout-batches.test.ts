@@ -12,13 +12,28 @@ test('the spread is how many jobs each find their slot within the wait: 1 at 5 c
   expect(fanOutSpread(50, 1000)).toBe(16);
 });
 
-test('with the full spread (fast calls, a high pace) batches are as before: 5 to 100, a round over up to 16 jobs', () => {
-  // The formula before the spread existed, written out here.
+test('with the full spread (fast calls, a high pace) a round of up to 1,600 goes in batches of 5 to 100 over up to 16 jobs', () => {
+  // The formula before the spread existed, written out here: it still holds up to 1,600 people.
   const before = (n: number) => Math.min(100, Math.max(5, Math.ceil(n / 16)));
-  for (const n of [1, 4, 5, 16, 79, 80, 81, 200, 1_599, 1_600, 1_601, 20_000]) {
+  for (const n of [1, 4, 5, 16, 79, 80, 81, 200, 1_599, 1_600]) {
     expect(fanOutBatchSize(n)).toBe(before(n));
     expect(fanOutBatchSize(n, 16)).toBe(before(n));
   }
+});
+
+test('a bigger round goes in whole waves of equal jobs: no last wave that leaves most workers idle', () => {
+  expect(fanOutBatchSize(2_500)).toBe(79); // 32 jobs, two waves of 16 (not 25 of 100: a second wave of 9)
+  expect(jobsFor(2_500)).toBe(32);
+  expect(fanOutBatchSize(20_000)).toBe(97); // 207 jobs: 13 waves
+  for (const spread of [1, 4, 10, 16])
+    for (const n of [1_601, 2_500, 3_333, 6_400, 20_000, 100_001]) {
+      const size = fanOutBatchSize(n, spread);
+      const waves = Math.ceil(jobsFor(n, spread) / spread);
+      // What the busiest of `spread` workers sends one after another, against an even share of the round.
+      expect(waves * size).toBeLessThanOrEqual(Math.ceil(n / spread) + waves);
+      expect(size).toBeLessThanOrEqual(Math.ceil(1_600 / spread));
+      expect(size).toBeGreaterThanOrEqual(5);
+    }
 });
 
 test('a paced round goes in as many jobs as its spread, up to 1,600 people; bigger ones in batches of 1,600/spread', () => {

@@ -78,39 +78,77 @@ export function validScore(questionId: string, score: number): boolean {
   return Number.isInteger(score) && score >= minScore(questionId) && score <= 10;
 }
 
-/** Accepts a score click (mood 1–10, a custom scale question, a driver item, eNPS 0–10) for the caller's own open check-in and queues it. */
-export async function acceptScore(
-  deps: WebDeps,
-  target: AnswerTarget,
-  score: number,
-  questionId: string = MOOD_QUESTION_ID,
-  proof?: unknown,
-): Promise<AcceptResult> {
+/** A score click as the platform delivered it. */
+export interface ScoreClick {
+  score: number;
+  /** Which question's button; the mood question when absent. */
+  questionId?: string;
+  /** The click proof its button carries, when it has one. */
+  proof?: unknown;
+  /**
+   * The platform's trigger for the comment form (Slack's trigger_id): an accepted mood click's job opens the form
+   * with it, so the web answers without a platform call of its own. Absent where the adapter shows the form itself.
+   */
+  formTrigger?: string;
+}
+
+/** How long a form trigger is good for after the click (Slack's trigger_id: 3 s). */
+export const FORM_TRIGGER_TTL_MS = 3_000;
+
+/**
+ * Accepts a score click (mood 1–10, a custom scale question, a driver item, eNPS 0–10) for the caller's own open
+ * check-in and queues it (with its comment form, given a trigger).
+ */
+export async function acceptScore(deps: WebDeps, target: AnswerTarget, click: ScoreClick): Promise<AcceptResult> {
+  const { score, questionId = MOOD_QUESTION_ID, proof, formTrigger } = click;
   // A number out of the question's range says the range; anything else (not a number) is a button we did not build.
   if (!validScore(questionId, score))
     return typeof score === 'number' && Number.isFinite(score)
       ? { ok: false, key: 'answer.out_of_range', params: { min: minScore(questionId), max: 10 } }
       : { ok: false, key: 'answer.invalid' };
-  const record = () =>
-    enqueueOrRetry(() =>
-      deps.queue.enqueue('record-score', { deliveryId: target.deliveryId, questionId, score, clickId: target.clickId }),
-    );
   // A button that proves itself (signed by the worker for this person, check-in and question) needs no query,
   // unless the comment form must show the round's free-text questions; anything else is checked in PostgreSQL.
   const claims = proof === undefined ? null : verifyClick(deps.anonymitySecret, { ...target, questionId }, proof);
+  let accepted: Accepted;
   if (
     claims &&
     claims.closesAt.getTime() > deps.clock.now().getTime() &&
     !(claims.hasTextQuestions && questionId === MOOD_QUESTION_ID)
   )
-    return (await record()) ?? { ok: true, threshold: claims.threshold, locale: claims.locale, textQuestions: [] };
-  const checked = await checkTarget(deps, target);
-  if (!checked.ok) return checked;
-  if (!asksScore(checked.round, questionId)) return { ok: false, key: 'answer.invalid' };
-  const failed = await record();
-  return (
-    failed ?? { ok: true, threshold: checked.threshold, locale: checked.locale, textQuestions: checked.textQuestions }
+    accepted = { ok: true, threshold: claims.threshold, locale: claims.locale, textQuestions: [] };
+  else {
+    const checked = await checkTarget(deps, target);
+    if (!checked.ok) return checked;
+    if (!asksScore(checked.round, questionId)) return { ok: false, key: 'answer.invalid' };
+    accepted = {
+      ok: true,
+      threshold: checked.threshold,
+      locale: checked.locale,
+      textQuestions: checked.textQuestions,
+    };
+  }
+  const form =
+    formTrigger !== undefined && questionId === MOOD_QUESTION_ID
+      ? {
+          platform: target.platform,
+          workspace: target.workspaceExternalId,
+          trigger: formTrigger,
+          until: new Date(deps.clock.now().getTime() + FORM_TRIGGER_TTL_MS).toISOString(),
+          locale: accepted.locale,
+          threshold: accepted.threshold,
+          textQuestions: accepted.textQuestions.map((q) => ({ id: q.id, text: q.text })),
+        }
+      : undefined;
+  const failed = await enqueueOrRetry(() =>
+    deps.queue.enqueue('record-score', {
+      deliveryId: target.deliveryId,
+      questionId,
+      score,
+      clickId: target.clickId,
+      ...(form ? { form } : {}),
+    }),
   );
+  return failed ?? accepted;
 }
 
 /**

@@ -24,10 +24,13 @@ export function fanOutSpread(callsPerSecond: number, maxWaitMs: number): number 
 /**
  * The batch size for `n` unsent deliveries of one round spread over at most `spread` jobs: each at least
  * FANOUT_BATCH_MIN; at most FANOUT_BATCH_MAX with the full spread, proportionally more with less (a round of
- * up to 1,600 people stays within its spread).
+ * up to 1,600 people stays within its spread). A bigger round goes in whole waves of `spread` jobs of one size:
+ * 2,500 people are 32 jobs of 79 (two full waves), not 25 of 100, whose second wave of 9 would leave 7 of the
+ * 16 workers idle while it ends the round.
  */
 export function fanOutBatchSize(n: number, spread: number = FANOUT_SPREAD): number {
   const jobs = Math.max(1, Math.min(spread, Math.ceil(n / FANOUT_BATCH_MIN)));
   const max = Math.ceil((FANOUT_BATCH_MAX * FANOUT_SPREAD) / Math.max(1, spread));
-  return Math.min(max, Math.max(FANOUT_BATCH_MIN, Math.ceil(n / jobs)));
+  const waves = Math.max(1, Math.ceil(n / (jobs * max)));
+  return Math.min(max, Math.max(FANOUT_BATCH_MIN, Math.ceil(n / (jobs * waves))));
 }

@@ -7,7 +7,7 @@ import type { CallPacer, ImageFile, MessageRef, Messenger } from '../../core/por
 import type { UserProfile, Workspace } from '../../core/model';
 import type { OutboundMessage } from '../../core/messages';
 import { translate } from '../../core/i18n';
-import { CHECKIN_METADATA_TYPE, POST_METADATA_TYPE, renderHome, renderMessage } from './render';
+import { CHECKIN_METADATA_TYPE, commentModal, POST_METADATA_TYPE, renderHome, renderMessage } from './render';
 
 /** Turns Web API failures into SymmetryErrors: 429 → platform_rate_limited with the wait. */
 export function toSymmetryError(err: unknown): unknown {
@@ -109,7 +109,7 @@ const PAGE_ATTEMPTS = 5;
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** The WebClient for a workspace: the one bot token's, or (OAuth installs) the workspace's own, fresh. */
-export type SlackClients = WebClient | ((workspace: Workspace) => Promise<WebClient>);
+export type SlackClients = WebClient | ((workspace: Pick<Workspace, 'externalId'>) => Promise<WebClient>);
 
 /** Creates the Slack Messenger over one bot token's client, or a client per workspace (OAuth installs). */
 export function createSlackMessenger(
@@ -285,6 +285,18 @@ export function createSlackMessenger(
     },
     async findPosted(workspace, channelId, key) {
       return findByMetadata(workspace, channelId, POST_METADATA_TYPE, 'key', key);
+    },
+    async openCommentForm(workspace, trigger, form) {
+      // Not paced: the trigger is good for 3 s, and views.open's limit is the trigger's own (one view per click).
+      const client = await clientFor(workspace);
+      try {
+        await client.views.open({
+          trigger_id: trigger,
+          view: commentModal(form.locale, form.deliveryId, form.threshold, form.textQuestions),
+        });
+      } catch (err) {
+        throw toSymmetryError(err);
+      }
     },
     async publishHome(workspace, userId, home) {
       const png = home.organisation?.heatmapPng;

@@ -315,7 +315,7 @@ export function commentModal(
   locale: string,
   deliveryId: string,
   threshold: number,
-  textQuestions: Question[] = [],
+  textQuestions: ReadonlyArray<Pick<Question, 'id' | 'text'>> = [],
 ): ModalView {
   const t = (key: MessageKey, params?: MessageParams) => rtlText(locale, translate(locale, key, params));
   const input = (blockId: string, label: string, hint?: string) => ({

@@ -374,7 +374,10 @@ export class SymmetryTeamsBot extends TeamsActivityHandler {
     if (verb === SCORE_VERB) {
       const data = ScoreData.safeParse(value.action.data);
       if (data.success) {
-        result = await acceptScore(this.deps, target(data.data.d), data.data.s, data.data.q ?? MOOD_QUESTION_ID);
+        result = await acceptScore(this.deps, target(data.data.d), {
+          score: data.data.s,
+          questionId: data.data.q ?? MOOD_QUESTION_ID,
+        });
         // Whatever was typed on the card goes with a mood click, as it would with the Save button.
         const typed = typedAnswers(value.action.data).filter((p) => p.text.trim() !== '');
         if (result.ok && typed.length && (data.data.q ?? MOOD_QUESTION_ID) === MOOD_QUESTION_ID)

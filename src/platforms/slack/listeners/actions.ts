@@ -1,10 +1,10 @@
-/** Score buttons: ack, check and queue the score, open the comment modal after a mood score. */
+/** Score buttons: ack, check and queue the score; the score's job opens the comment modal after a mood score. */
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { z } from 'zod';
 import { MOOD_QUESTION_ID } from '../../../core/model';
 import { acceptScore, type AcceptResult } from '../../../core/use-cases/answers';
 import type { WebDeps } from '../../../core/use-cases/deps';
-import { commentModal, replyText, SCORE_ACTION_PREFIX } from '../render';
+import { replyText, SCORE_ACTION_PREFIX } from '../render';
 
 const ScoreValue = z.object({
   d: z.string().min(1).max(100),
@@ -36,7 +36,7 @@ export function parseScoreValue(
 export function registerActions(app: App, deps: WebDeps): void {
   app.action<BlockAction<ButtonAction>>(
     new RegExp(`^${SCORE_ACTION_PREFIX}\\d+$`),
-    async ({ ack, body, action, client, respond }) => {
+    async ({ ack, body, action, respond }) => {
       await ack();
       const value = parseScoreValue(action.value);
       const target = value && {
@@ -49,26 +49,24 @@ export function registerActions(app: App, deps: WebDeps): void {
       let result: AcceptResult;
       try {
         result = target
-          ? await acceptScore(deps, target, value.score, value.questionId, value.proof)
+          ? await acceptScore(deps, target, {
+              score: value.score,
+              questionId: value.questionId,
+              ...(value.proof === undefined ? {} : { proof: value.proof }),
+              formTrigger: body.trigger_id,
+            })
           : { ok: false, key: 'answer.invalid' };
       } catch (err) {
         // A click that cannot be checked (say the database is down) is answered "please click again", never ignored.
         deps.logger.error({ err: (err as Error).message }, 'score click failed after ack');
         result = { ok: false, key: 'answer.retry' };
       }
-      if (!result.ok) {
+      if (!result.ok)
         await respond({
           response_type: 'ephemeral',
           replace_original: false,
           text: replyText(undefined, result.key, result.params),
         });
-        return;
-      }
-      if (value!.questionId !== MOOD_QUESTION_ID) return;
-      await client.views.open({
-        trigger_id: body.trigger_id,
-        view: commentModal(result.locale, value!.deliveryId, result.threshold, result.textQuestions),
-      });
     },
   );
 }
