@@ -1,5 +1,5 @@
 /**
- * Drives a Bolt app through its real HTTP receiver the way Slack does: realistic bodies built from
+ * Drives the app through its real HTTP endpoint the way Slack does: realistic bodies built from
  * scrubbed real payloads in ./fixtures/slack, signed with the v0 scheme Slack documents. The
  * end-to-end tests and the sandbox's simulated people both send their requests through here.
  */

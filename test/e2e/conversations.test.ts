@@ -1,5 +1,5 @@
 /**
- * End to end on Slack, through Bolt's real receiver and the fake Slack: conversations on anonymous
+ * End to end on Slack, through the real HTTP endpoint and the fake Slack: conversations on anonymous
  * comments (issue #16). A manager replies from `/pulse conversations`, exactly the comment's author
  * hears it, the author answers back and the managers read "Anonymous teammate"; quick acknowledgements,
  * redelivered clicks and submissions, refusals that change nothing, and forget-me.

@@ -1,6 +1,6 @@
 /** The Bolt app: HTTP endpoint (or Socket Mode), our logger, our listeners. Transport only. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { App, HTTPReceiver, ignoreSelf, type Authorize } from '@slack/bolt';
+import { App, ignoreSelf, type Authorize, type Receiver } from '@slack/bolt';
 import type { InstallationKey, Logger } from '../../core/ports';
 import type { WebDeps } from '../../core/use-cases/deps';
 import { toBoltLogger } from './bolt-logger';
@@ -53,6 +53,16 @@ export interface SlackTransport {
   stop(): Promise<void>;
 }
 
+/**
+ * Over HTTP Bolt's App still wants a receiver: this one does nothing. The web process's server takes the
+ * requests and the events endpoint hands each to `app.processEvent`; `app.start()` opens no port.
+ */
+const SERVED_BY_THE_WEB_PROCESS: Receiver = {
+  init: () => undefined,
+  start: async () => undefined,
+  stop: async () => undefined,
+};
+
 /** Logs and reports a payload answered without Bolt; says what `minute_rate_limited` means, as a date. */
 function reporter(logger: Logger, hooks: SlackHooks) {
   return (verdict: Exclude<Verdict, { kind: 'pass' }>, transport: 'http' | 'socket') => {
@@ -95,11 +105,10 @@ export function createSlackApp(options: SlackAppOptions, deps: WebDeps): SlackTr
         report,
       })
     : undefined;
-  const http = socket ? undefined : new HTTPReceiver({ signingSecret: options.signingSecret, logger });
   // Bolt's ignoreSelf is registered below, after the first middleware, instead of first of all.
   const app = new App({
     ...(options.authorize ? { authorize: options.authorize } : { token: options.token! }),
-    receiver: (socket ?? http)!,
+    receiver: socket ?? SERVED_BY_THE_WEB_PROCESS,
     logger,
     clientOptions,
     convoStore: false,
@@ -128,7 +137,8 @@ export function createSlackApp(options: SlackAppOptions, deps: WebDeps): SlackTr
     app,
     events: createEventsEndpoint({
       signingSecret: options.signingSecret,
-      receiver: http!,
+      processEvent: (event) => app.processEvent(event),
+      boltLogger: logger,
       report,
       logger: options.logger,
     }),

@@ -1,20 +1,34 @@
 /**
- * POST /slack/events over HTTP: the signature is checked first (nothing unsigned gets further than a
- * 401), then the body is screened (payload-screen.ts), and only a payload Bolt can route reaches
- * Bolt's own HTTP receiver, which checks the signature again and does the rest as it always does.
+ * POST /slack/events over HTTP, read, parsed and verified once: the signature is checked first (nothing
+ * unsigned gets further than a 401, except Slack's SSL probe, answered as Bolt answers it), then the body is
+ * parsed and screened (payload-screen.ts), and only a payload Bolt can route goes on, already parsed, to
+ * `app.processEvent`. What Bolt's own HTTPReceiver would do with it (url_verification, the ack that answers
+ * the request, the 404 after 3 s without one, its error handling) is done here with Bolt's exported pieces,
+ * so the answers are Bolt's; the receiver itself is not used (it would read, parse and verify again).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { isValidSlackRequest, type HTTPReceiver } from '@slack/bolt';
+import {
+  HTTPModuleFunctions as boltHttp,
+  HTTPResponseAck,
+  isValidSlackRequest,
+  type ReceiverEvent,
+  type StringIndexed,
+} from '@slack/bolt';
+import type { Logger as BoltLogger } from '@slack/web-api';
 import type { Logger } from '../../core/ports';
 import { isSslCheck, parseSlackBody, screenSlackPayload, type Verdict } from './payload-screen';
 
 /** Bolt's default body limit: Slack's payloads are far smaller. */
 const BODY_LIMIT_BYTES = 4 * 1024 * 1024;
+/** Bolt's HTTPReceiver default: a request no listener acknowledges by then gets a 404. */
+const UNHANDLED_REQUEST_TIMEOUT_MS = 3001;
 
 export interface EventsEndpointOptions {
   signingSecret: string;
-  /** Bolt's receiver, never started: this endpoint hands it the requests it should see. */
-  receiver: HTTPReceiver;
+  /** Bolt's `app.processEvent`: routes a verified, screened body to the listeners. */
+  processEvent(event: ReceiverEvent): Promise<void>;
+  /** Bolt's logger: its ack, unhandled-request and error handling log through it, as its receiver did. */
+  boltLogger: BoltLogger;
   /** Told of every payload answered here instead of by Bolt. */
   report(verdict: Exclude<Verdict, { kind: 'pass' }>, transport: 'http'): void;
   logger: Logger;
@@ -52,30 +66,79 @@ function answer(res: ServerResponse, status: number, body?: object): void {
   res.end(body ? JSON.stringify(body) : undefined);
 }
 
+/**
+ * Hands a verified, screened body to Bolt as its HTTPReceiver does (handleIncomingEvent, with its defaults:
+ * the response goes out when a listener acks, not after the listeners finish); Bolt's errors end here, as there.
+ */
+async function dispatch(
+  options: EventsEndpointOptions,
+  req: IncomingMessage,
+  rawBody: Buffer,
+  body: StringIndexed,
+  res: ServerResponse,
+): Promise<void> {
+  // Bolt reads these two on the parsed body, whatever the content type.
+  if (body.ssl_check === '1') return boltHttp.buildSSLCheckResponse(res);
+  if (body.type === 'url_verification') return boltHttp.buildUrlVerificationResponse(res, body);
+  const logger = options.boltLogger;
+  const ack = new HTTPResponseAck({
+    logger,
+    processBeforeResponse: false,
+    unhandledRequestHandler: boltHttp.defaultUnhandledRequestHandler,
+    unhandledRequestTimeoutMillis: UNHANDLED_REQUEST_TIMEOUT_MS,
+    httpRequest: Object.assign(req, { rawBody }),
+    httpRequestBody: body,
+    httpResponse: res,
+  });
+  try {
+    await options.processEvent({
+      body,
+      ack: ack.bind(),
+      retryNum: boltHttp.extractRetryNumFromHTTPRequest(req),
+      retryReason: boltHttp.extractRetryReasonFromHTTPRequest(req),
+      customProperties: {},
+    });
+  } catch (error) {
+    // Bolt's default: logged; a 500 unless the ack already answered (a 401 when authorize failed).
+    const acknowledged = await boltHttp.defaultProcessEventErrorHandler({
+      error: error as Error,
+      logger,
+      request: req,
+      response: res,
+      storedResponse: ack.storedResponse,
+    });
+    if (acknowledged) ack.ack();
+  }
+}
+
 /** The request handler for POST /slack/events: answers every request, never throws, never lets one take the process down. */
 export function createEventsEndpoint(
   options: EventsEndpointOptions,
 ): (req: IncomingMessage, res: ServerResponse) => void {
-  const handle = async (req: IncomingMessage, res: ServerResponse) => {
-    const buffer = await readBody(req, BODY_LIMIT_BYTES);
-    if (!buffer) return answer(res, 413);
-    const raw = buffer.toString();
-    const contentType = header(req, 'content-type');
-    // Bolt answers Slack's unsigned SSL probe itself and strips anything else from its body.
-    const forward = () => options.receiver.requestListener(Object.assign(req, { rawBody: buffer }), res);
-    if (isSslCheck(raw, contentType)) return forward();
-    if (!isSigned(req, raw, options.signingSecret)) return answer(res, 401);
-    const parsed = parseSlackBody(raw, contentType);
-    const verdict = parsed.ok ? screenSlackPayload(parsed.body) : parsed.verdict;
-    if (verdict.kind === 'pass') return forward();
+  const screened = (res: ServerResponse, verdict: Exclude<Verdict, { kind: 'pass' }>) => {
     options.report(verdict, 'http');
     if (verdict.kind === 'refused') return answer(res, 400, { ok: false, error: verdict.code, detail: verdict.detail });
     // Slack's notices and payload types no listener knows get the quick 200 Slack expects.
     return answer(res, 200);
   };
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const buffer = await readBody(req, BODY_LIMIT_BYTES);
+    if (!buffer) return answer(res, 413);
+    const raw = buffer.toString();
+    const contentType = header(req, 'content-type');
+    // Bolt answers Slack's unsigned SSL probe and reads nothing else of its body: nothing in it reaches a listener.
+    if (isSslCheck(raw, contentType)) return boltHttp.buildSSLCheckResponse(res);
+    if (!isSigned(req, raw, options.signingSecret)) return answer(res, 401);
+    const parsed = parseSlackBody(raw, contentType);
+    if (!parsed.ok) return screened(res, parsed.verdict);
+    const verdict = screenSlackPayload(parsed.body);
+    if (verdict.kind !== 'pass') return screened(res, verdict);
+    // A payload that passes is an object (screenSlackPayload refuses anything else).
+    return dispatch(options, req, buffer, parsed.body as StringIndexed, res);
+  };
   return (req, res) => {
     handle(req, res).catch((err: Error) => {
-      options.logger.error({ err: err.message }, 'Slack request failed before reaching Bolt');
+      options.logger.error({ err: err.message }, 'Slack request failed outside its listeners');
       if (!res.headersSent) answer(res, 500);
       else res.end();
     });

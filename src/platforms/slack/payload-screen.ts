@@ -1,15 +1,15 @@
 /**
  * What may go on to Bolt. Bolt 5 reads a payload's fields before anything acknowledges it (which
- * conversation, whose request, which listener) and trusts their shapes: a body of `null` throws inside
- * its HTTP receiver, where nothing catches it, and the process dies; an `event` that is a string throws
- * in its routing and becomes a 500; a body it cannot classify is never acknowledged and gets a 404
+ * conversation, whose request, which listener) and trusts their shapes: a body of `null` throws before any
+ * listener runs (in Bolt's own HTTP receiver nothing catches that, and the process dies); an `event` that is a
+ * string throws in its routing and becomes a 500; a body it cannot classify is never acknowledged and gets a 404
  * three seconds later. Every signed payload is screened here first, the same way over HTTP and over
  * Socket Mode: `pass` goes to Bolt, anything else is answered without it.
  *
  * The schemas check exactly what Bolt and our listeners read before they acknowledge or rely on:
  * containers are objects, ids are strings. Everything else passes through untouched (Slack adds fields).
  */
-import { parse as parseQuery } from 'node:querystring';
+import { parse as parseQuery, unescape as unescapeQuery } from 'node:querystring';
 import { z } from 'zod';
 
 /** Why a payload was refused; stable, for logs, metrics and the 400's body. */
@@ -33,14 +33,14 @@ const refuse = (code: RefusalCode, detail: string): Extract<Verdict, { kind: 're
 });
 
 /**
- * Parses a request body exactly as Bolt's HTTP receiver will, so what is screened is what Bolt gets:
- * a form's `payload` field as JSON (interactivity), other forms as their fields (slash commands),
- * anything else as JSON.
+ * Parses a request body exactly as Bolt's HTTP receiver does (HTTPModuleFunctions.parseHTTPRequestBody); the
+ * body screened is the body handed to Bolt: a form's `payload` field as JSON (interactivity), other forms as
+ * their fields (slash commands; querystring's object, without a prototype, as Bolt has it), anything else as JSON.
  */
 export function parseSlackBody(raw: string, contentType: string | undefined): ParsedBody {
   if (contentType === 'application/x-www-form-urlencoded') {
     const fields = parseQuery(raw);
-    if (typeof fields.payload !== 'string') return { ok: true, body: { ...fields } };
+    if (typeof fields.payload !== 'string') return { ok: true, body: fields };
     try {
       return { ok: true, body: JSON.parse(fields.payload) };
     } catch {
@@ -54,9 +54,34 @@ export function parseSlackBody(raw: string, contentType: string | undefined): Pa
   }
 }
 
-/** Slack's form-encoded `ssl_check=1` probe: Bolt answers it without a signature and reads nothing else. */
+const SSL_CHECK = 'ssl_check';
+/** The longest field name that decodes to `ssl_check`: every character percent-encoded. */
+const SSL_CHECK_NAME_MAX = SSL_CHECK.length * 3;
+
+/**
+ * Whether some `name=value` field of a form is named `ssl_check`, however the name is encoded. Reads field
+ * names only (at most 28 characters of each field), never decodes a value: a linear scan of the body.
+ */
+function namesSslCheck(raw: string): boolean {
+  for (let start = 0; start < raw.length;) {
+    const amp = raw.indexOf('&', start);
+    const end = amp === -1 ? raw.length : amp;
+    const head = raw.slice(start, Math.min(end, start + SSL_CHECK_NAME_MAX + 1));
+    const eq = head.indexOf('=');
+    const name = eq === -1 ? '' : head.slice(0, eq);
+    if (name === SSL_CHECK || (name.includes('%') && unescapeQuery(name) === SSL_CHECK)) return true;
+    start = end + 1;
+  }
+  return false;
+}
+
+/**
+ * Slack's form-encoded `ssl_check=1` probe: Bolt answers it without a signature and reads nothing else. Decided
+ * as Bolt decides (the form's `ssl_check` field is exactly `'1'`), but a body is parsed for it only when one of
+ * its fields is named so: other requests, every signed click among them, are parsed once, after the signature.
+ */
 export function isSslCheck(raw: string, contentType: string | undefined): boolean {
-  return contentType === 'application/x-www-form-urlencoded' && parseQuery(raw).ssl_check === '1';
+  return contentType === 'application/x-www-form-urlencoded' && namesSslCheck(raw) && parseQuery(raw).ssl_check === '1';
 }
 
 const object = z.looseObject({});
