@@ -17,6 +17,14 @@ export interface CommentFormJob {
   textQuestions: Array<{ id: string; text: string }>;
 }
 
+/** A score to save: which check-in, which question, the score, and the platform's id of the click. */
+export interface ScoreJob {
+  deliveryId: string;
+  questionId: string;
+  score: number;
+  clickId: string;
+}
+
 /** Names and payloads of the background jobs. Only ids (and the answer itself, and a comment form's texts) travel in a job. */
 export interface JobPayloads {
   'open-round': { teamId: string; requestedAt: string };
@@ -25,8 +33,12 @@ export interface JobPayloads {
   /** The check-in DMs of one fan-out batch (see DeliveryRepository.assignBatches). */
   'deliver-checkins': { batch: string };
   'send-reminder': { deliveryId: string };
-  /** `form`: a mood click on Slack, whose comment form the worker opens with the click's trigger (see CommentForm). */
-  'record-score': { deliveryId: string; questionId: string; score: number; clickId: string; form?: CommentFormJob };
+  'record-score': ScoreJob;
+  /**
+   * A mood click on Slack: its comment form is opened with the click's trigger, then its score queued as
+   * record-score. Served before every other job of its queue, so the form never waits behind saves.
+   */
+  'open-comment-form': ScoreJob & { form: CommentFormJob };
   'record-comment': { deliveryId: string; questionId: string; comment: string; clickId: string };
   'sync-team': { teamId: string };
   'sync-member': { teamId: string; platformUserId: string; change: 'joined' | 'left'; eventKey: string };

@@ -23,7 +23,7 @@ const safe = (s: string) => s.replace(/[^A-Za-z0-9_.-]/g, '_');
 interface JobDefinition<N extends JobName> {
   queue: QueueKind;
   schema: z.ZodType<JobPayloads[N]>;
-  /** Lower runs first: a person waiting on a click beats a fan-out. */
+  /** Lower runs first: a person waiting on a click beats a fan-out. 0: none, before every prioritized job (BullMQ). */
   priority: number;
   attempts: number;
   jobId: (p: JobPayloads[N]) => string | undefined;
@@ -43,6 +43,18 @@ function dailyCleanup<N extends 'purge-comments' | 'purge-workspaces'>(): JobDef
     jobId: () => undefined,
   };
 }
+
+// 0 is eNPS's lowest answer; the use case checks each question's own range.
+const scoreJob = z.object({ deliveryId: id, questionId: id, score: z.number().int().min(0).max(10), clickId: id });
+const commentForm = z.object({
+  platform: z.enum(['slack', 'teams']),
+  workspace: id,
+  trigger: z.string().min(1).max(500),
+  until: z.iso.datetime(),
+  locale: z.string().min(2).max(35),
+  threshold: z.number().int().min(MIN_THRESHOLD).max(MAX_THRESHOLD),
+  textQuestions: z.array(z.object({ id, text: z.string().max(MAX_QUESTION_LENGTH) })).max(20),
+});
 
 export const JOBS: Definitions = {
   'open-round': {
@@ -75,28 +87,21 @@ export const JOBS: Definitions = {
   },
   'record-score': {
     queue: 'platform',
-    // 0 is eNPS's lowest answer; the use case checks each question's own range.
-    schema: z.object({
-      deliveryId: id,
-      questionId: id,
-      score: z.number().int().min(0).max(10),
-      clickId: id,
-      form: z
-        .object({
-          platform: z.enum(['slack', 'teams']),
-          workspace: id,
-          trigger: z.string().min(1).max(500),
-          until: z.iso.datetime(),
-          locale: z.string().min(2).max(35),
-          threshold: z.number().int().min(MIN_THRESHOLD).max(MAX_THRESHOLD),
-          textQuestions: z.array(z.object({ id, text: z.string().max(MAX_QUESTION_LENGTH) })).max(20),
-        })
-        .optional(),
-    }),
+    schema: scoreJob,
     priority: 1,
     attempts: 12,
     jobId: (p) => `score-${p.deliveryId}-${safe(p.questionId)}-${safe(p.clickId)}`,
     // The payload pairs a delivery with an answer: it must not linger in Redis once saved.
+    removeOnComplete: true,
+  },
+  'open-comment-form': {
+    queue: 'platform',
+    schema: scoreJob.extend({ form: commentForm }),
+    // No priority: BullMQ serves its wait list before every prioritized job, so a form (someone is looking at the
+    // screen, the trigger lasts 3 s) never queues behind the saves and updates of the clicks before it.
+    priority: 0,
+    attempts: 12,
+    jobId: (p) => `form-${p.deliveryId}-${safe(p.questionId)}-${safe(p.clickId)}`,
     removeOnComplete: true,
   },
   'record-comment': {

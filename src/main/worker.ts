@@ -1,6 +1,6 @@
 /** The worker process: BullMQ workers for every job, and the schedule tick. */
 import { deliverReply } from '../core/use-cases/comment-threads';
-import { openCommentForm } from '../core/use-cases/comment-form';
+import { openFormThenQueueScore } from '../core/use-cases/comment-form';
 import type { Config } from '../config';
 import { systemClock } from '../core/clock';
 import type { Logger } from '../core/ports';
@@ -50,10 +50,8 @@ export function buildProcessors(deps: WorkerDeps, retentionDays = 365, graceDays
     },
     'deliver-checkins': (p) => deliverBatch(deps, p.batch),
     'send-reminder': (p) => sendReminder(deps, p.deliveryId),
-    'record-score': async (p) => {
-      if (p.form) await openCommentForm(deps, p.deliveryId, p.form);
-      return recordAnswer(deps, { deliveryId: p.deliveryId, questionId: p.questionId, score: p.score });
-    },
+    'record-score': (p) => recordAnswer(deps, { deliveryId: p.deliveryId, questionId: p.questionId, score: p.score }),
+    'open-comment-form': (p) => openFormThenQueueScore(deps, p),
     'record-comment': (p) =>
       recordAnswer(deps, { deliveryId: p.deliveryId, questionId: p.questionId, comment: p.comment }),
     'sync-team': (p) => syncTeam(deps, p.teamId),

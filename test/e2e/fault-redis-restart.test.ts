@@ -119,7 +119,9 @@ test('Redis restarted mid-round: every answer shown as saved is in PostgreSQL; a
   const queues = watchQueues(world.env);
   try {
     await waitFor(
-      async () => (await queues.jobs('platform', ['prioritized', 'waiting'])).some((j) => j.name === 'record-score'),
+      // A mood click's first job opens its comment form, then queues the score (the form is long expired by then).
+      async () =>
+        (await queues.jobs('platform', ['prioritized', 'waiting'])).some((j) => j.name === 'open-comment-form'),
       'the click to be queued',
     );
   } finally {

@@ -4,13 +4,19 @@
  * saves the score; an expired or refused trigger never costs the score. Real PostgreSQL, fixed clock.
  */
 import { randomBytes } from 'node:crypto';
-import type { CommentFormJob } from '../../src/core/jobs';
+import type { CommentFormJob, JobName } from '../../src/core/jobs';
+import { JOBS } from '../../src/jobs/definitions';
+import { createJobQueue } from '../../src/jobs/producer';
+import { startWorkers, type Processors } from '../../src/jobs/workers';
+import { connectProducer, connectWorker, redisOptionsFromUrl } from '../../src/main/redis';
 import { openManualRound } from '../../src/core/use-cases/checkins';
 import { buildProcessors } from '../../src/main/worker';
 import { createSlackClient } from '../../src/platforms/slack/client';
 import { createSlackMessenger } from '../../src/platforms/slack/messenger';
 import { deliveryIdOf, fixedClockDeps, seedTeam, silentLogger, useEmptyDatabase } from '../support/checkin-team';
 import { startFakeSlack, type FakeSlack } from '../support/fake-slack';
+import { waitFor } from '../support/app-process';
+import { testQueuePrefix, TEST_REDIS_URL } from '../support/real-workers';
 
 const database = useEmptyDatabase();
 let slack: FakeSlack;
@@ -36,7 +42,7 @@ async function clickWorld() {
   Object.assign(t.messenger, { openCommentForm: real.openCommentForm! });
   const deliveryId = deliveryIdOf(t.messenger, 'UA');
   const click = async (form: CommentFormJob, score = 4) => {
-    await t.deps.queue.enqueue('record-score', { deliveryId, questionId: 'mood', score, clickId: trigger(), form });
+    await t.deps.queue.enqueue('open-comment-form', { deliveryId, questionId: 'mood', score, clickId: trigger(), form });
     await t.queue.drain(processors);
   };
   const form = (over: Partial<CommentFormJob> = {}): CommentFormJob => ({
@@ -92,4 +98,44 @@ test('a trigger Slack refuses (already used) leaves the job to save the score; i
   const asked = slack.callsTo('views.open').slice(before);
   expect(asked.map((c) => (c.response as { ok: boolean }).ok)).toEqual([false]);
   expect(await w.savedScore()).toEqual([8]);
+});
+
+test('on BullMQ a form job is served before every score save queued ahead of it (one worker slot)', async () => {
+  const prefix = testQueuePrefix('form');
+  const producer = connectProducer(TEST_REDIS_URL);
+  const queue = createJobQueue(producer, prefix);
+  const score = (i: number) => ({ deliveryId: `d${i}`, questionId: 'mood', score: 5, clickId: `c${i}` });
+  const form: CommentFormJob = {
+    platform: 'slack',
+    workspace: 'T0ORDER',
+    trigger: trigger(),
+    until: '2026-12-04T14:30:03.000Z',
+    locale: 'en-US',
+    threshold: 5,
+    textQuestions: [],
+  };
+  for (let i = 0; i < 20; i++) await queue.enqueue('record-score', score(i));
+  await queue.enqueue('open-comment-form', { ...score(99), form });
+  const served: JobName[] = [];
+  const record = (name: JobName) => async () => void served.push(name);
+  const processors = Object.fromEntries(
+    (Object.keys(JOBS) as JobName[]).map((name) => [name, record(name)]),
+  ) as unknown as Processors;
+  const workers = startWorkers({
+    connect: () => connectWorker(TEST_REDIS_URL),
+    workerConnection: redisOptionsFromUrl(TEST_REDIS_URL),
+    prefix,
+    concurrency: 1,
+    processors,
+    logger: silentLogger,
+  });
+  try {
+    await waitFor(() => served.length === 21, 'all 21 jobs');
+    expect(served[0]).toBe('open-comment-form');
+    expect(served.slice(1)).toEqual(Array.from({ length: 20 }, () => 'record-score'));
+  } finally {
+    await workers.close(2000);
+    await queue.close();
+    producer.disconnect();
+  }
 });

@@ -139,6 +139,19 @@ describe('through the Slack app as the web process builds it', () => {
     expect(started).toHaveLength(1);
   });
 
+  test('a request signed with another secret, or too old, is a 401 that says why in the log (docs/troubleshooting.md)', async () => {
+    expect((await send({ ...click(fake), secret: 'not-this-apps-secret' })).status).toBe(401);
+    const stale = Math.floor(Date.now() / 1000) - 6 * 60;
+    expect((await send({ ...click(fake), secret: SECRET, timestamp: stale })).status).toBe(401);
+    expect(lines.filter((l) => l.level === 'warn').map((l) => l.msg)).toEqual([
+      'Failed to parse and verify the request data: Failed to verify authenticity: signature mismatch',
+      expect.stringMatching(
+        /^Failed to parse and verify the request data: .*x-slack-request-timestamp must differ from system time by no more than 5 minutes or request is stale$/,
+      ),
+    ]);
+    expect(started).toEqual([]);
+  });
+
   test('a signed url_verification gets its challenge back; unsigned, a 401', async () => {
     const body: SlackRequestBody = {
       contentType: 'application/json',

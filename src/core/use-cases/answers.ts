@@ -139,14 +139,9 @@ export async function acceptScore(deps: WebDeps, target: AnswerTarget, click: Sc
           textQuestions: accepted.textQuestions.map((q) => ({ id: q.id, text: q.text })),
         }
       : undefined;
+  const job = { deliveryId: target.deliveryId, questionId, score, clickId: target.clickId };
   const failed = await enqueueOrRetry(() =>
-    deps.queue.enqueue('record-score', {
-      deliveryId: target.deliveryId,
-      questionId,
-      score,
-      clickId: target.clickId,
-      ...(form ? { form } : {}),
-    }),
+    form ? deps.queue.enqueue('open-comment-form', { ...job, form }) : deps.queue.enqueue('record-score', job),
   );
   return failed ?? accepted;
 }

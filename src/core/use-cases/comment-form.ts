@@ -1,13 +1,13 @@
 /** The comment form behind a mood click, opened by the click's job (so the web process answers the click alone). */
-import type { CommentFormJob } from '../jobs';
+import type { CommentFormJob, JobPayloads } from '../jobs';
 import type { WorkerDeps } from './deps';
 
 export type FormOutcome = 'opened' | 'expired' | 'failed' | 'unsupported';
 
 /**
- * Opens the form while the click's trigger is still good, before anything else the job does (it needs no query:
- * the click carried what the form shows). A form that cannot open never fails the job: the score is saved all the
- * same, and a retry of the job (after its trigger has expired) does not ask again.
+ * Opens the form while the click's trigger is still good (it needs no query: the click carried what the form
+ * shows). A form that cannot open is logged and never fails its job: the score is saved all the same, and a retry
+ * of the job (after its trigger has expired) does not ask again.
  */
 export async function openCommentForm(
   deps: WorkerDeps,
@@ -32,4 +32,18 @@ export async function openCommentForm(
     deps.logger.warn({ deliveryId, err: (err as Error).message }, 'comment form not opened');
     return 'failed';
   }
+}
+
+/**
+ * The open-comment-form job: the form first (its job is served before the queue's saves), then the score queued
+ * as any other (its job id dedupes a retry of this one).
+ */
+export async function openFormThenQueueScore(
+  deps: WorkerDeps,
+  job: JobPayloads['open-comment-form'],
+): Promise<FormOutcome> {
+  const { form, ...score } = job;
+  const outcome = await openCommentForm(deps, score.deliveryId, form);
+  await deps.queue.enqueue('record-score', score);
+  return outcome;
 }

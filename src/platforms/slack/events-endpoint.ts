@@ -10,7 +10,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   HTTPModuleFunctions as boltHttp,
   HTTPResponseAck,
-  isValidSlackRequest,
+  verifySlackRequest,
   type ReceiverEvent,
   type StringIndexed,
 } from '@slack/bolt';
@@ -50,15 +50,22 @@ function header(req: IncomingMessage, name: string): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-function isSigned(req: IncomingMessage, raw: string, signingSecret: string): boolean {
+/** Why the request is not signed with this app's secret (Bolt's own words), or null when it is. */
+function unsignedBecause(req: IncomingMessage, raw: string, signingSecret: string): string | null {
   const signature = header(req, 'x-slack-signature');
   const timestamp = Number(header(req, 'x-slack-request-timestamp'));
-  if (signature === undefined || !Number.isFinite(timestamp)) return false;
-  return isValidSlackRequest({
-    signingSecret,
-    body: raw,
-    headers: { 'x-slack-signature': signature, 'x-slack-request-timestamp': timestamp },
-  });
+  if (signature === undefined || !Number.isFinite(timestamp))
+    return 'no x-slack-signature or x-slack-request-timestamp';
+  try {
+    verifySlackRequest({
+      signingSecret,
+      body: raw,
+      headers: { 'x-slack-signature': signature, 'x-slack-request-timestamp': timestamp },
+    });
+    return null;
+  } catch (err) {
+    return (err as Error).message;
+  }
 }
 
 function answer(res: ServerResponse, status: number, body?: object): void {
@@ -128,7 +135,12 @@ export function createEventsEndpoint(
     const contentType = header(req, 'content-type');
     // Bolt answers Slack's unsigned SSL probe and reads nothing else of its body: nothing in it reaches a listener.
     if (isSslCheck(raw, contentType)) return boltHttp.buildSSLCheckResponse(res);
-    if (!isSigned(req, raw, options.signingSecret)) return answer(res, 401);
+    const unsigned = unsignedBecause(req, raw, options.signingSecret);
+    if (unsigned !== null) {
+      // The line Bolt's receiver logged, so docs/troubleshooting.md's advice still finds it (wrong secret, clock off).
+      options.logger.warn({ reason: unsigned }, `Failed to parse and verify the request data: ${unsigned}`);
+      return answer(res, 401);
+    }
     const parsed = parseSlackBody(raw, contentType);
     if (!parsed.ok) return screened(res, parsed.verdict);
     const verdict = screenSlackPayload(parsed.body);
