@@ -223,13 +223,27 @@ async function runAppBenchmarks(database: BenchDatabase, prefix: string, slack: 
       slackUrl: slack.url,
     });
     const slices: AppResults['slices'] = { fan: [], bare: [], bareSlack: [] };
+    // CPU per DM of each side, from /proc over its own slices: the app's web and worker, and the Slack calls alone.
+    const sliceCpu = { web: 0, worker: 0, bareSlack: 0 };
+    const cpuOver = async <T>(pids: Array<[keyof typeof sliceCpu, number]>, run: () => Promise<T>): Promise<T> => {
+      const before = pids.map(([, pid]) => cpuMs(pid));
+      const result = await run();
+      pids.forEach(([key, pid], i) => (sliceCpu[key] += cpuMs(pid) - before[i]!));
+      return result;
+    };
     for (let k = 0; k < SIZES.slices; k++) {
       // The Slack calls alone go to people of their own: nobody of a team gets a second DM.
       const bareUsers = userIds(`B${k}`, SIZES.sliceSize);
       bareUsers.forEach((id) => slack.addUser({ id }));
       const steps = [
         async () => {
-          const r = await runFanOut(slack, web.url, secret, sliceTeams[k]!, 120_000);
+          const r = await cpuOver(
+            [
+              ['web', web.child.pid!],
+              ['worker', worker.child.pid!],
+            ],
+            () => runFanOut(slack, web.url, secret, sliceTeams[k]!, 120_000),
+          );
           slices.fan.push(r);
           return `fan-out ${fmt(r.perSecond)} DMs/s (dup ${r.duplicates}, missing ${r.missing})`;
         },
@@ -239,7 +253,9 @@ async function runAppBenchmarks(database: BenchDatabase, prefix: string, slack: 
           return `bare BullMQ ${fmt(r.perSecond)} jobs/s`;
         },
         async () => {
-          const r = await bareSlackClient.run({ count: SIZES.sliceSize, userIds: bareUsers });
+          const r = await cpuOver([['bareSlack', bareSlackClient.child.pid!]], () =>
+            bareSlackClient.run({ count: SIZES.sliceSize, userIds: bareUsers }),
+          );
           slices.bareSlack.push(r);
           return `bare Slack client ${fmt(r.perSecond)} DMs/s`;
         },
@@ -259,6 +275,14 @@ async function runAppBenchmarks(database: BenchDatabase, prefix: string, slack: 
     );
     log(
       `interleaved: fan-out ${fmt(fanSliced.perSecond)} DMs/s, bare BullMQ ${fmt(bare.perSecond)} jobs/s, bare Slack client ${fmt(bareSlack.perSecond)} DMs/s`,
+    );
+    const fanCpu = {
+      worker: sliceCpu.worker / fanSliced.count,
+      web: sliceCpu.web / fanSliced.count,
+      bareSlack: sliceCpu.bareSlack / bareSlack.count,
+    };
+    log(
+      `fan-out CPU per DM: worker ${fmt(fanCpu.worker, 3)} ms (web ${fmt(fanCpu.web, 3)} ms), the Slack calls alone ${fmt(fanCpu.bareSlack, 3)} ms`,
     );
 
     // ---- 1. Ack latency, side by side with a bare Bolt app -------------------------------------
@@ -415,6 +439,7 @@ async function runAppBenchmarks(database: BenchDatabase, prefix: string, slack: 
       bare,
       bareSlack,
       fanSliced,
+      fanCpu,
       slices,
       ackBare: acks.bare,
       ackOurs: acks.ours,

@@ -51,6 +51,8 @@ export interface AppResults {
   bareSlack: SliceResult;
   /** The fan-out's slices added up (DMs over seconds end to end), and each slice as measured. */
   fanSliced: SliceResult;
+  /** CPU per DM over the slices (ms, from /proc): the app's worker and web, and the Slack calls alone. */
+  fanCpu: { worker: number; web: number; bareSlack: number };
   slices: { fan: FanOutResult[]; bare: SliceResult[]; bareSlack: SliceResult[] };
   ackBare: LoadResult;
   ackOurs: LoadResult;
@@ -182,6 +184,8 @@ retention options), timed from a slice's first \`addBulk\` to its last completio
 reads it for the away rule) and the DM rendered as the worker renders it, by the app's own Slack client to the same
 fake Slack at the same concurrency, with no queue, no database and no pacing: ${fmt(a.bareSlack.perSecond, 0)} DMs/s. The fan-out slices, end to end from \`/pulse now\` (round, deliveries and batches created
 inside the time): ${fmt(a.fanSliced.perSecond, 0)} DMs/s, ${fmt(a.fanSliced.perSecond / a.bareSlack.perSecond, 3)} of the Slack calls alone.
+Both run flat out on one core each, so the ratio is their CPU per DM, read from \`/proc\` over their own slices: our
+worker ${fmt(a.fanCpu.worker, 3)} ms (and the web ${fmt(a.fanCpu.web, 3)} ms), the Slack calls alone ${fmt(a.fanCpu.bareSlack, 3)} ms.
 
 | slice | fan-out DMs/s | bare BullMQ jobs/s | bare Slack DMs/s | fan-out / Slack alone |
 | --- | --- | --- | --- | --- |

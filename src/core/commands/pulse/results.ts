@@ -35,19 +35,19 @@ export const summary = defineSubcommand<'summary'>({
     rounds,
   })),
   run: async (deps, ctx, command, team): Promise<Reply> => {
-    const summaries = await recentSummaries(deps, team, command.rounds);
-    if (summaries.length === 0) return { key: 'summary.none' };
-    const messages = await Promise.all(
-      summaries.map((s) => summaryMessage(deps, team, s, { forManager: team.managers.includes(ctx.input.userId) })),
-    );
     const request = { view: 'summary' as const, rounds: command.rounds, requestedAt: deps.clock.now() };
-    const chartView = await commandChartView(deps, team, request.view, request.rounds, request.requestedAt);
-    return {
-      key: 'summary.header',
-      params: { count: summaries.length },
-      messages,
-      ...(await chartNote(deps, ctx, team, request, chartView)),
-    };
+    // The chart's figures are read beside the summaries (one wait, not two: the manager is waiting for the reply).
+    const [summaries, chartView] = await Promise.all([
+      recentSummaries(deps, team, command.rounds),
+      commandChartView(deps, team, request.view, request.rounds, request.requestedAt),
+    ]);
+    if (summaries.length === 0) return { key: 'summary.none' };
+    const forManager = team.managers.includes(ctx.input.userId);
+    const [messages, note] = await Promise.all([
+      Promise.all(summaries.map((s) => summaryMessage(deps, team, s, { forManager }))),
+      chartNote(deps, ctx, team, request, chartView),
+    ]);
+    return { key: 'summary.header', params: { count: summaries.length }, messages, ...note };
   },
 });
 
