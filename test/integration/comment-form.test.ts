@@ -42,7 +42,13 @@ async function clickWorld() {
   Object.assign(t.messenger, { openCommentForm: real.openCommentForm! });
   const deliveryId = deliveryIdOf(t.messenger, 'UA');
   const click = async (form: CommentFormJob, score = 4) => {
-    await t.deps.queue.enqueue('open-comment-form', { deliveryId, questionId: 'mood', score, clickId: trigger(), form });
+    await t.deps.queue.enqueue('open-comment-form', {
+      deliveryId,
+      questionId: 'mood',
+      score,
+      clickId: trigger(),
+      form,
+    });
     await t.queue.drain(processors);
   };
   const form = (over: Partial<CommentFormJob> = {}): CommentFormJob => ({
