@@ -120,13 +120,16 @@ async function countResponses(database: BenchDatabase, teamId: string): Promise<
 
 /**
  * From each measured click leaving the load generator to its comment modal's `views.open` reaching the
- * fake Slack (paired by trigger id, `<body index>.bench.trigger`): Slack's trigger expires after 3 s.
+ * fake Slack (paired by trigger id, `<body index>.0.<32 hex>`, Slack's shape, which the fake refuses otherwise):
+ * Slack's trigger expires after 3 s. Only a modal the fake opened counts.
  */
 function triggerToModal(slack: FakeSlack, sentAt: number[], warmup: number): AppResults['modal'] {
   const times: number[] = [];
   for (const call of slack.callsTo('views.open')) {
-    const index = Number(/^(\d+)\.bench\.trigger$/.exec(String(call.args.trigger_id))?.[1] ?? NaN);
-    if (Number.isInteger(index) && index >= warmup && sentAt[index] !== undefined) times.push(call.at - sentAt[index]);
+    const index = Number(/^(\d+)\.0\.[0-9a-f]{32}$/.exec(String(call.args.trigger_id))?.[1] ?? NaN);
+    const opened = (call.response as { ok?: boolean } | undefined)?.ok === true;
+    if (opened && Number.isInteger(index) && index >= warmup && sentAt[index] !== undefined)
+      times.push(call.at - sentAt[index]);
   }
   return { opened: times.length, clicks: Math.max(0, sentAt.length - warmup), times: percentiles(times) };
 }
@@ -301,7 +304,7 @@ async function runAppBenchmarks(database: BenchDatabase, prefix: string, slack: 
         channelId: message.channel,
         messageTs: message.ts,
         responseUrl: slack.responseUrl(`ack-${i}`),
-        triggerId: `${i}.bench.trigger`,
+        triggerId: `${i}.0.${randomBytes(16).toString('hex')}`,
         message: { text: message.text, blocks: message.blocks as unknown[] },
       }).body;
     });
