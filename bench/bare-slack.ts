@@ -1,13 +1,14 @@
 /**
  * Second baseline for the fan-out: the Slack calls alone. Per slice, `count` check-ins, each the two calls
  * the worker makes (the person's status, `users.info`, then the DM rendered exactly as the worker renders
- * it), with the app's own Slack client (`createSlackClient`: WebClient over our undici fetch) to the same
+ * it, with the questions the app's round of the slice asks: the mood and the rotation's driver items), with the app's own Slack client (`createSlackClient`: WebClient over our undici fetch) to the same
  * fake Slack, `concurrency` at a time, with no queue, no database and no pacing. What a worker could reach
  * if everything but those calls were free. Its own process, like the app's worker, serving slices (bench/lib/slices.ts): setup line
  * { concurrency, slackUrl }, then { count, userIds } per slice, answered { count, seconds, perSecond }.
  */
 import { randomUUID } from 'node:crypto';
 import { signClick } from '../src/core/click-proof';
+import { checkinQuestions } from '../src/core/drivers/checkin';
 import type { Logger } from '../src/core/ports';
 import { createSlackClient } from '../src/platforms/slack/client';
 import { renderMessage } from '../src/platforms/slack/render';
@@ -20,6 +21,8 @@ interface Setup {
 interface Slice {
   count: number;
   userIds: string[];
+  /** The driver items the app's round of this slice asks (each a scale question of its own, with its proof). */
+  driverItems: string[];
 }
 
 const silent: Logger = {
@@ -33,7 +36,7 @@ const silent: Logger = {
 serveSlices<Setup, Slice, SliceResult>(async (setup) => {
   const client = createSlackClient('xoxb-bench-token', setup.slackUrl, silent);
   return {
-    async slice({ count, userIds }) {
+    async slice({ count, userIds, driverItems }) {
       const closesAt = new Date(Date.now() + 72 * 3_600_000);
       let next = 0;
       const started = performance.now();
@@ -42,22 +45,28 @@ serveSlices<Setup, Slice, SliceResult>(async (setup) => {
           while (next < count) {
             const i = next++;
             const deliveryId = randomUUID();
-            // The same DM as ours, its buttons' click proof included (signing is a few microseconds).
-            const proof = signClick(
-              'bench-secret',
-              { deliveryId, questionId: 'mood', platform: 'slack', workspaceExternalId: 'T0', userId: 'U0' },
-              { closesAt, locale: 'en-US', threshold: 5, hasTextQuestions: false },
+            // The same DM as ours: the round's questions, each with its click proof (signing is a few microseconds).
+            const asked = checkinQuestions({ questions: [], driverItems, enps: false }, 'en-US');
+            const proofs = Object.fromEntries(
+              ['mood', ...asked.scale.map((q) => q.id)].map((questionId) => [
+                questionId,
+                signClick(
+                  'bench-secret',
+                  { deliveryId, questionId, platform: 'slack', workspaceExternalId: 'T0', userId: 'U0' },
+                  { closesAt, locale: 'en-US', threshold: 5, hasTextQuestions: false },
+                ),
+              ]),
             );
             const message = renderMessage({
               kind: 'checkin',
               locale: 'en-US',
               deliveryId,
-              proofs: { mood: proof },
+              proofs,
               threshold: 5,
               closesAt,
               closed: false,
               answer: null,
-              scaleQuestions: [],
+              scaleQuestions: asked.scale.map((q) => ({ ...q, score: null })),
               textQuestions: [],
             });
             // The same two calls as our DM: the person's away status, then the check-in.

@@ -15,6 +15,7 @@
  * `npm run bench -- workspaces` runs the many-workspaces benchmark instead (bench/workspaces.ts).
  */
 import { randomBytes } from 'node:crypto';
+import { roundDriverItems } from '../src/core/drivers/rotation';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -221,10 +222,10 @@ async function runAppBenchmarks(database: BenchDatabase, prefix: string, slack: 
       redisUrl: REDIS_URL,
     });
     const bareMem = watchRss(bareBullmq.child.pid!);
-    const bareSlackClient = startSliceScript<{ count: number; userIds: string[] }, SliceResult>('bare-slack.ts', {
-      concurrency: SIZES.concurrency,
-      slackUrl: slack.url,
-    });
+    const bareSlackClient = startSliceScript<{ count: number; userIds: string[]; driverItems: string[] }, SliceResult>(
+      'bare-slack.ts',
+      { concurrency: SIZES.concurrency, slackUrl: slack.url },
+    );
     const slices: AppResults['slices'] = { fan: [], bare: [], bareSlack: [] };
     // CPU per DM of each side, from /proc over its own slices: the app's web and worker, and the Slack calls alone.
     const sliceCpu = { web: 0, worker: 0, bareSlack: 0 };
@@ -257,7 +258,12 @@ async function runAppBenchmarks(database: BenchDatabase, prefix: string, slack: 
         },
         async () => {
           const r = await cpuOver([['bareSlack', bareSlackClient.child.pid!]], () =>
-            bareSlackClient.run({ count: SIZES.sliceSize, userIds: bareUsers }),
+            // The same questions as the round of this slice's team (a fresh team: the rotation's first items).
+            bareSlackClient.run({
+              count: SIZES.sliceSize,
+              userIds: bareUsers,
+              driverItems: roundDriverItems(sliceTeams[k]!.team.id, [], sliceTeams[k]!.team.settings.disabledDrivers),
+            }),
           );
           slices.bareSlack.push(r);
           return `bare Slack client ${fmt(r.perSecond)} DMs/s`;
@@ -268,6 +274,18 @@ async function runAppBenchmarks(database: BenchDatabase, prefix: string, slack: 
       log(`slice ${k + 1} of ${SIZES.slices} (${SIZES.sliceSize} each): ${said.join('; ')}`);
     }
     await bareSlackClient.stop();
+    // The baseline must send the DM ours sends: the same blocks, buttons and proofs, within a few bytes.
+    const dmTo = (user: string) => slack.callsTo('chat.postMessage').find((c) => c.args.channel === user);
+    const shape = (user: string) => {
+      const sent = dmTo(user)?.args.blocks;
+      const blocks = typeof sent === 'string' ? sent : JSON.stringify(sent ?? null);
+      return { bytes: blocks.length, buttons: blocks.split('"type":"button"').length - 1 };
+    };
+    const ours = shape(sliceTeams[0]!.userIds[1]!);
+    const theirs = shape(userIds('B0', 1)[0]!);
+    log(
+      `check-in DM: ours ${ours.bytes} bytes, ${ours.buttons} buttons; the Slack calls alone ${theirs.bytes} bytes, ${theirs.buttons} buttons`,
+    );
     await bareBullmq.stop();
     const bareBullmqPeakMb = bareMem.peakMb();
     bareMem.stop();

@@ -11,7 +11,10 @@ export interface CheckinQuestions {
 }
 
 /** Every question the round asks besides mood, custom ones as the manager wrote them, the bank's in `locale`. */
-export function checkinQuestions(round: Round, locale: string): CheckinQuestions {
+export function checkinQuestions(
+  round: Pick<Round, 'questions' | 'driverItems' | 'enps'>,
+  locale: string,
+): CheckinQuestions {
   const custom = round.questions.filter((q) => q.kind === 'scale').map((q) => ({ id: q.id, text: q.text }));
   const drivers = round.driverItems.map((id) => ({ id, text: translate(locale, driverItemKey(id)) }));
   return {

@@ -10,6 +10,16 @@ import { toWorkspace, isUuid } from './rows';
 export function createWorkspaceRepository(db: Database): WorkspaceRepository {
   return {
     async ensure(platform: Platform, externalId: string) {
+      const find = async () =>
+        (
+          await db
+            .select()
+            .from(workspaces)
+            .where(and(eq(workspaces.platform, platform), eq(workspaces.externalId, externalId)))
+        )[0];
+      // Every command and event asks this of a workspace that is almost always there: one read, no insert attempt.
+      const known = await find();
+      if (known) return toWorkspace(known);
       const [inserted] = await db
         .insert(workspaces)
         .values({ platform, externalId })
@@ -17,10 +27,7 @@ export function createWorkspaceRepository(db: Database): WorkspaceRepository {
         .returning();
       if (inserted) return toWorkspace(inserted);
       // ON CONFLICT waited for the winner to commit, so its row is visible now.
-      const [existing] = await db
-        .select()
-        .from(workspaces)
-        .where(and(eq(workspaces.platform, platform), eq(workspaces.externalId, externalId)));
+      const existing = await find();
       if (!existing) throw new Error(`workspace ${platform}:${externalId} vanished during ensure`);
       return toWorkspace(existing);
     },
