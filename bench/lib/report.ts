@@ -182,7 +182,7 @@ over the total time of its slices. Baseline one: \`bench/bare-bullmq.ts\`, a bar
 concurrency processing no-op jobs enqueued as ours are (\`addBulk\` by 1,000, a job id each, the same retry and
 retention options), timed from a slice's first \`addBulk\` to its last completion: ${fmt(a.bare.perSecond, 0)} jobs/s. Baseline two:
 \`bench/bare-slack.ts\`, the Slack calls alone: for each check-in, the person's status read (\`users.info\`, as the worker
-reads it for the away rule) and the DM rendered as the worker renders it, by the app's own Slack client to the same
+reads it for the away rule) and the DM rendered as the worker renders it (the mood and the driver items its round asks, each with its click proof), by the app's own Slack client to the same
 fake Slack at the same concurrency, with no queue, no database and no pacing: ${fmt(a.bareSlack.perSecond, 0)} DMs/s. The fan-out slices, end to end from \`/pulse now\` (round, deliveries and batches created
 inside the time): ${fmt(a.fanSliced.perSecond, 0)} DMs/s, ${fmt(a.fanSliced.perSecond / a.bareSlack.perSecond, 3)} of the Slack calls alone.
 Both run flat out on one core each, so the ratio is their CPU per DM, read from \`/proc\` over their own slices: our
