@@ -16,7 +16,8 @@ export async function openCommentForm(
 ): Promise<FormOutcome> {
   const open = deps.messenger.openCommentForm;
   if (!open) return 'unsupported';
-  if (deps.clock.now().getTime() >= Date.parse(form.until)) {
+  // The wall clock, as the web set `until` by it: a platform's deadline, not the app's time.
+  if (Date.now() >= Date.parse(form.until)) {
     deps.logger.warn({ deliveryId, until: form.until }, 'comment form not opened: its trigger had expired');
     return 'expired';
   }
