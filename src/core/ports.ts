@@ -121,6 +121,16 @@ export interface WorkspaceRepository {
   findById(id: string): Promise<Workspace | null>;
   /** The workspace of a platform's team/tenant id, only if this deployment already serves it (never creates one). */
   findByExternalId(platform: Workspace['platform'], externalId: string): Promise<Workspace | null>;
+  /**
+   * What a command needs first, in one read: the workspace of a platform's team/tenant id with the caller's member
+   * row and the team of the channel (each null when there is none); null when the workspace is not known yet.
+   */
+  findForCommand(
+    platform: Workspace['platform'],
+    externalId: string,
+    platformUserId: string,
+    channelId: string,
+  ): Promise<{ workspace: Workspace; member: Member | null; team: Team | null } | null>;
   updateKudosSettings(id: string, settings: KudosSettings): Promise<void>;
   /** Every workspace still installed's id, oldest first: the tick's work is done one workspace at a time. */
   listIds(): Promise<string[]>;

@@ -89,6 +89,45 @@ describe('WorkspaceRepository', () => {
     expect((await t.repos.workspaces.ensure('teams', external)).id).not.toBe(a.id);
   });
 
+  it("findForCommand reads a known workspace with the caller's member row and the channel's team, each of that workspace only", async () => {
+    const external = `T${randomUUID()}`;
+    expect(await t.repos.workspaces.findForCommand('slack', external, 'UCALLER', 'CTEAM')).toBeNull();
+    const ws = await t.repos.workspaces.ensure('slack', external);
+    expect(await t.repos.workspaces.findForCommand('slack', external, 'UCALLER', 'CTEAM')).toEqual({
+      workspace: ws,
+      member: null,
+      team: null,
+    });
+    const profile = { isBot: false, deleted: false, isAdmin: true, timezone: 'UTC', locale: 'fr' };
+    const [member] = await t.repos.members.upsertMany(ws.id, [{ platformUserId: 'UCALLER', ...profile }]);
+    const { team } = await t.repos.teams.ensure({
+      workspaceId: ws.id,
+      channelId: 'CTEAM',
+      managers: ['U0'],
+      settings: DEFAULT_TEAM_SETTINGS,
+    });
+    // The same user id and channel id in another workspace are other people and another team.
+    const other = await t.repos.workspaces.ensure('slack', `T${randomUUID()}`);
+    await t.repos.members.upsertMany(other.id, [{ platformUserId: 'UOTHER', ...profile }]);
+    await t.repos.teams.ensure({
+      workspaceId: other.id,
+      channelId: 'COTHER',
+      managers: ['U0'],
+      settings: DEFAULT_TEAM_SETTINGS,
+    });
+    expect(await t.repos.workspaces.findForCommand('slack', external, 'UCALLER', 'CTEAM')).toEqual({
+      workspace: ws,
+      member,
+      team,
+    });
+    expect(await t.repos.workspaces.findForCommand('slack', external, 'UOTHER', 'COTHER')).toEqual({
+      workspace: ws,
+      member: null,
+      team: null,
+    });
+    expect(await t.repos.workspaces.findForCommand('teams', external, 'UCALLER', 'CTEAM')).toBeNull();
+  });
+
   it('findById returns the workspace or null', async () => {
     const ws = await t.repos.workspaces.ensure('teams', randomUUID());
     expect(await t.repos.workspaces.findById(ws.id)).toEqual(ws);

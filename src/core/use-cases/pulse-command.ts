@@ -4,7 +4,7 @@ import { mayManage } from '../commands/pulse/access';
 import type { CommandContext } from '../commands/pulse/subcommand';
 import { readPulseCommand, readPulseTokens } from '../commands/pulse-parser';
 import { isSymmetryError } from '../errors';
-import type { Team, Workspace } from '../model';
+import type { Member, Team, Workspace } from '../model';
 import type { WebDeps } from './deps';
 import type { CommandInput, Reply } from './reply';
 import { resolveLocale } from '../i18n';
@@ -28,15 +28,34 @@ async function refreshTeamName(deps: WebDeps, team: Team, input: CommandInput): 
   return { ...team, name };
 }
 
+/**
+ * The caller's workspace (created on its first command), their member row and the channel's team: one read for a
+ * workspace already known, as nearly every command's is.
+ */
+async function callerContext(
+  deps: WebDeps,
+  input: CommandInput,
+): Promise<{ workspace: Workspace; member: Member | null; team: Team | null }> {
+  const known = await deps.repos.workspaces.findForCommand(
+    input.platform,
+    input.workspaceExternalId,
+    input.userId,
+    input.channelId,
+  );
+  if (known) return known;
+  const workspace = await deps.repos.workspaces.ensure(input.platform, input.workspaceExternalId);
+  const [member, team] = await Promise.all([
+    deps.repos.members.findByPlatformId(workspace.id, input.userId),
+    deps.repos.teams.findByChannel(workspace.id, input.channelId),
+  ]);
+  return { workspace, member, team };
+}
+
 /** Runs one `/pulse` command for the caller and says what happened. Never throws for user error. */
 export async function runPulseCommand(deps: WebDeps, input: CommandInput): Promise<Reply> {
   let locale = 'en';
   try {
-    const workspace = await deps.repos.workspaces.ensure(input.platform, input.workspaceExternalId);
-    const [member, foundTeam] = await Promise.all([
-      deps.repos.members.findByPlatformId(workspace.id, input.userId),
-      deps.repos.teams.findByChannel(workspace.id, input.channelId),
-    ]);
+    const { workspace, member, team: foundTeam } = await callerContext(deps, input);
     const channelTeam = foundTeam && (await refreshTeamName(deps, foundTeam, input));
     locale = resolveLocale(input.locale, member?.locale, channelTeam?.settings.language);
     // Dates in replies are the caller's: their own time zone when known, else the channel team's, else UTC.

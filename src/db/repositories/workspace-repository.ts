@@ -3,8 +3,8 @@ import { and, asc, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { Platform } from '../../core/model';
 import type { WorkspaceRepository } from '../../core/ports';
 import type { Database } from '../client';
-import { workspaces } from '../schema';
-import { toWorkspace, isUuid } from './rows';
+import { members, teams, workspaces } from '../schema';
+import { toMember, toTeam, toWorkspace, isUuid } from './rows';
 
 /** The PostgreSQL WorkspaceRepository. */
 export function createWorkspaceRepository(db: Database): WorkspaceRepository {
@@ -30,6 +30,22 @@ export function createWorkspaceRepository(db: Database): WorkspaceRepository {
       const existing = await find();
       if (!existing) throw new Error(`workspace ${platform}:${externalId} vanished during ensure`);
       return toWorkspace(existing);
+    },
+
+    async findForCommand(platform, externalId, platformUserId, channelId) {
+      // Both joins meet a unique key ((workspace, user) and (workspace, channel)): one row at most.
+      const [row] = await db
+        .select({ workspace: workspaces, member: members, team: teams })
+        .from(workspaces)
+        .leftJoin(members, and(eq(members.workspaceId, workspaces.id), eq(members.platformUserId, platformUserId)))
+        .leftJoin(teams, and(eq(teams.workspaceId, workspaces.id), eq(teams.channelId, channelId)))
+        .where(and(eq(workspaces.platform, platform), eq(workspaces.externalId, externalId)));
+      if (!row) return null;
+      return {
+        workspace: toWorkspace(row.workspace),
+        member: row.member ? toMember(row.member) : null,
+        team: row.team ? toTeam(row.team) : null,
+      };
     },
 
     async updateKudosSettings(id, settings) {
