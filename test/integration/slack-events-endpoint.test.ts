@@ -104,6 +104,8 @@ describe('through the Slack app as the web process builds it', () => {
         signingSecret: SECRET,
         apiUrl: fake.url,
         logger: recorded.logger,
+        // As a one-workspace install runs (the workspace from auth.test): requests from others are dropped.
+        teamId: TEAM,
         hooks: {
           requestStarted: () => void started.push(Date.now()),
           requestSettled: (outcome) => void settled.push(outcome),
@@ -150,6 +152,28 @@ describe('through the Slack app as the web process builds it', () => {
       ),
     ]);
     expect(started).toEqual([]);
+  });
+
+  test("a score click from another workspace is dropped before the click's handler (which runs outside Bolt's listener loop)", async () => {
+    const from = (teamId: string) =>
+      blockActionBody({
+        userId: 'UCLICKER',
+        teamId,
+        actionId: 'checkin_score_5',
+        value: '{"d":"00000000-0000-0000-0000-000000000000","s":5}',
+        channelId: 'D0CLICK',
+        messageTs: '1.1',
+        responseUrl: fake.responseUrl(`click-${teamId}`),
+      });
+    expect((await send({ ...from('T0INTRUDER'), secret: SECRET })).status).toBe(200);
+    await waitFor(() => settled.length === 1, 'the foreign click to be handled');
+    expect(queue.added).toEqual([]);
+    expect(fake.allResponses).toEqual([]);
+    // The same click from this workspace reaches the handler: checked, refused (no such check-in) and answered.
+    expect((await send({ ...from(TEAM), secret: SECRET })).status).toBe(200);
+    await waitFor(() => fake.allResponses.length === 1, 'the answer to the click');
+    expect(JSON.stringify(fake.allResponses[0]!.body)).toMatch(/belongs to someone else/);
+    expect(queue.added).toEqual([]);
   });
 
   test('a signed url_verification gets its challenge back; unsigned, a 401', async () => {
