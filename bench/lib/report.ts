@@ -247,8 +247,10 @@ function summarySection(r: Report, { seed, timings, http }: SummaryResults): str
   return `**Summary speed.** ${fmt(seed.rounds, 0)} closed weekly rounds (${seed.teamIds.length} teams × ${r.sizes.summary.roundsPerTeam} weeks, ${r.sizes.summary.teamSize} members
 each), ${fmt(seed.responses, 0)} responses and ${fmt(seed.deliveries, 0)} deliveries, bulk-inserted with \`generate_series\` in
 ${fmt(seed.seconds, 1)} s, then \`VACUUM (ANALYZE)\` and \`CHECKPOINT\` (a year-old table has long been vacuumed and written out). Timed in the bench process through the real repositories, over a pool of 10
-(the web process's size): the summary as \`/pulse summary\` builds it (\`recentSummaries(team, 1)\`: the last two closed
-rounds, counted and read together; then \`summaryMessage\`: open actions and the 8-round symmetry line) and the 12-round
+(the web process's size): the summary as \`/pulse summary\` builds it for the team's manager (\`summaryReply(team, 1)\`: the team's recent
+closed rounds in one query, then in one wave the last two rounds' counts and answers, the 8-round trend's mood scores
+and customer figures (the summary's symmetry line and the chart's), the open actions and the comments with their
+answers) and the 12-round
 trend of \`/pulse symmetry 12\` and the summary chart (\`loadSymmetry(team, 12)\`: the 12 rounds' counts and mood scores,
 aggregated in PostgreSQL, two queries for all of them; then the team's customer figures), ${timings.runs} runs each after a warm-up, teams taken in turn. One \`/pulse summary\` sends
 ${timings.queries.summary} queries to PostgreSQL, one trend ${timings.queries.trend} (most of them in parallel over the pool); each takes well

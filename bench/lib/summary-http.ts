@@ -21,6 +21,8 @@ export interface SummaryHttpTimings {
 export const SUMMARY_WORKSPACE = 'TSUMMARYBENCH';
 const SUMMARY_MANAGER = 'USUMMGR';
 const channelOf = (n: number) => `CSUM${String(n + 1).padStart(4, '0')}`;
+/** The channel's name, as the seed named its team. */
+const channelNameOf = (n: number) => `summary-${String(n + 1).padStart(4, '0')}`;
 
 /** Posts `runs` signed `/pulse summary` commands one after another, round robin over `teams` channels. */
 export async function timeSummaryOverHttp(
@@ -47,6 +49,7 @@ export async function timeSummaryOverHttp(
       text: 'summary',
       userId: SUMMARY_MANAGER,
       channelId: channelOf((i * 7) % teams),
+      channelName: channelNameOf((i * 7) % teams),
       teamId: slack.teamId,
       responseUrl: slack.responseUrl(id),
     });

@@ -2,8 +2,8 @@
  * Summary speed on a year of data: 200 teams × 52 closed weekly rounds, 1,000,000 responses (and
  * the matching 1,040,000 deliveries), bulk-inserted with generate_series. Then the real code paths,
  * timed through the real repositories over a pool sized like the web process's: what
- * `/pulse summary` runs (`recentSummaries`, then `summaryMessage` with its open actions and its
- * 8-round symmetry line) and the 12-round trend of `/pulse symmetry 12` and the summary chart
+ * `/pulse summary` runs (`summaryReply`: the last two closed rounds, the open actions, the comments and
+ * the 8-round symmetry line and chart trend, all read in one wave after the rounds) and the 12-round trend of `/pulse symmetry 12` and the summary chart
  * (`loadSymmetry`: mood per round beside customer figures). Every distinct query is captured from
  * drizzle and EXPLAIN ANALYZEd so results.md can show which indexes it uses.
  */
@@ -12,7 +12,8 @@ import { drizzle } from 'drizzle-orm/node-postgres';
 import { Pool } from 'pg';
 import { systemClock } from '../../src/core/clock';
 import { DEFAULT_TEAM_SETTINGS, type Team } from '../../src/core/model';
-import { loadSymmetry, recentSummaries, summaryMessage } from '../../src/core/use-cases/summaries';
+import { loadSymmetry } from '../../src/core/use-cases/round-history';
+import { summaryReply } from '../../src/core/use-cases/summary-reply';
 import type { WebDeps } from '../../src/core/use-cases/deps';
 import type { JobQueue, Logger } from '../../src/core/ports';
 import * as schema from '../../src/db/schema';
@@ -61,8 +62,10 @@ export async function seedSummaries(pool: Pool, shape: SummaryShape = FULL_SHAPE
       `insert into workspaces (platform, external_id) values ('slack', 'TSUMMARYBENCH') returning id`,
     );
     await client.query(
-      `insert into teams (workspace_id, channel_id, managers, settings)
-       select $1, 'CSUM' || lpad(t::text, 4, '0'), array['USUMMGR'], $2::jsonb from generate_series(1, $3::int) t`,
+      // Each team named after its channel as Slack names it (`summary-0001`…): a command from there changes nothing.
+      `insert into teams (workspace_id, channel_id, name, managers, settings)
+       select $1, 'CSUM' || lpad(t::text, 4, '0'), 'summary-' || lpad(t::text, 4, '0'), array['USUMMGR'], $2::jsonb
+       from generate_series(1, $3::int) t`,
       [ws!.id, JSON.stringify(DEFAULT_TEAM_SETTINGS), TEAMS],
     );
     await client.query(
@@ -221,11 +224,10 @@ export async function timeSummaries(url: string, teamIds: string[], runs: number
   const teams: Team[] = [];
   for (const id of teamIds) teams.push((await deps.repos.teams.findById(id))!);
 
-  // `/pulse summary`: the last closed round's summary and the message it is shown as.
+  // `/pulse summary` as its manager runs it: the last closed round's summary, the message it is shown as, the chart's trend.
   const summaryOnce = async (team: Team) => {
-    const summaries = await recentSummaries(deps, team, 1);
-    if (summaries.length !== 1) throw new Error('no summary');
-    await Promise.all(summaries.map((s) => summaryMessage(deps, team, s)));
+    const reply = await summaryReply(deps, team, 1, new Date(), { forManager: true });
+    if (reply.messages.length !== 1) throw new Error('no summary');
   };
   // `/pulse symmetry 12`: the team's mood over its last 12 closed rounds (beside customer figures).
   const trendOnce = async (team: Team) => {

@@ -138,7 +138,10 @@ function isScore(score: number | null): score is number {
 }
 
 function scoresOf(facts: RoundFacts, questionId: string): number[] {
-  return facts.responses.filter((r) => r.questionId === questionId).flatMap((r) => (isScore(r.score) ? [r.score] : []));
+  // One pass, no array per answer: a trend runs this over every answer of every round it shows.
+  const scores: number[] = [];
+  for (const r of facts.responses) if (r.questionId === questionId && isScore(r.score)) scores.push(r.score);
+  return scores;
 }
 
 function averageOf(scores: readonly number[]): number {

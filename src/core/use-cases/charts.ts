@@ -11,7 +11,7 @@ import type { ChartView, JobPayloads } from '../jobs';
 import type { Team } from '../model';
 import { captionOf, showsMood, type SymmetryView } from '../symmetry';
 import type { WebDeps, WorkerDeps } from './deps';
-import { loadSymmetry } from './summaries';
+import { loadSymmetry } from './round-history';
 
 /**
  * The view a command's chart draws, as it stood at `upTo`: for `symmetry N` the last N rounds (what

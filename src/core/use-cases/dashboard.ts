@@ -8,7 +8,8 @@ import type { SymmetryView } from '../symmetry';
 import { clampThreshold } from '../summary';
 import type { WebDeps } from './deps';
 import { loadDriversView } from './drivers';
-import { loadSymmetry, ownAnswers } from './summaries';
+import { loadSymmetry } from './round-history';
+import { ownAnswers } from './summaries';
 
 /** How many closed rounds the team page's trend shows. */
 export const TEAM_PAGE_ROUNDS = 12;

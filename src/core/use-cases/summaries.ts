@@ -1,60 +1,19 @@
 /** Round summaries (threshold k everywhere), posted once per round, and people's own history. */
 import { respondentHash } from '../anonymity';
 import { redactComment } from '../redact';
-import type { Member, Round, Team, Workspace } from '../model';
+import type { CommentThread, Member, Round, Team, TeamAction, Workspace } from '../model';
 import { MOOD_QUESTION_ID } from '../model';
 import type { HomeView, ManagedTeamView, OwnAnswer, SummaryMessage } from '../messages';
 import { effectiveTimeZone, nextSlot } from '../schedule';
 import { summarizeRound, type RoundFacts, type RoundSummary } from '../summary';
-import { buildSymmetry, captionOf, firstDayOf, showsMood, type SymmetryView } from '../symmetry';
+import { captionOf, showsMood, type SymmetryView } from '../symmetry';
+import { loadRoundFacts, loadSymmetry } from './round-history';
 import { DEFAULT_SYMMETRY_ROUNDS } from '../commands/limits';
 import { threadMessage, visibleThreads } from './comment-threads';
 import type { WebDeps, WorkerDeps } from './deps';
 import { summaryDrivers } from './drivers';
 import type { MessageRef } from '../ports';
 import { translate } from '../i18n';
-
-/** What the database knows of each round, without anyone's identity: three queries however many rounds. */
-export async function loadRoundFacts(deps: WebDeps, rounds: readonly Round[]): Promise<RoundFacts[]> {
-  const ids = rounds.map((r) => r.id);
-  const [counts, answers] = await Promise.all([
-    deps.repos.deliveries.countForRounds(ids),
-    deps.repos.answers.listForRounds(ids),
-  ]);
-  return rounds.map((round) => ({
-    roundId: round.id,
-    period: round.period,
-    closesAt: round.closesAt,
-    invited: counts.get(round.id)?.total ?? 0,
-    away: counts.get(round.id)?.away ?? 0,
-    responses: answers.get(round.id)?.answers ?? [],
-    respondents: answers.get(round.id)?.respondents ?? 0,
-  }));
-}
-
-/**
- * The facts a trend needs, in two queries however many rounds: counts and the mood scores only
- * (one per respondent, so their number is the respondents), no comments and no other question.
- */
-export async function loadMoodFacts(deps: Pick<WebDeps, 'repos'>, rounds: readonly Round[]): Promise<RoundFacts[]> {
-  const ids = rounds.map((r) => r.id);
-  const [counts, scores] = await Promise.all([
-    deps.repos.deliveries.countForRounds(ids),
-    deps.repos.answers.listMoodScores(ids),
-  ]);
-  return rounds.map((round) => {
-    const mood = scores.get(round.id) ?? [];
-    return {
-      roundId: round.id,
-      period: round.period,
-      closesAt: round.closesAt,
-      invited: counts.get(round.id)?.total ?? 0,
-      away: counts.get(round.id)?.away ?? 0,
-      responses: mood.map((score) => ({ questionId: MOOD_QUESTION_ID, score, comment: null })),
-      respondents: mood.length,
-    };
-  });
-}
 
 /** The summary of a closed round under the team's threshold, compared with the round before it. */
 export async function summarize(
@@ -71,10 +30,13 @@ export async function summarize(
   });
 }
 
-/** The summaries of the team's last `count` closed rounds, newest first (each beside the round before it). */
-export async function recentSummaries(deps: WebDeps, team: Team, count: number): Promise<RoundSummary[]> {
-  const closed = await deps.repos.rounds.listClosed(team.id, count + 1);
-  const facts = await loadRoundFacts(deps, closed);
+/** The summaries of the first `count` of `closed` (newest first), each beside the round after it in the list. */
+export function summariesOf(
+  team: Team,
+  closed: readonly Round[],
+  facts: readonly RoundFacts[],
+  count: number,
+): RoundSummary[] {
   return closed.slice(0, count).map((round, i) =>
     summarizeRound(facts[i]!, {
       threshold: team.settings.threshold,
@@ -84,34 +46,48 @@ export async function recentSummaries(deps: WebDeps, team: Team, count: number):
   );
 }
 
-/**
- * Team mood beside customer CSAT/NPS over the team's last `count` closed rounds (up to the round
- * closing at `upTo`, when given), oldest first; the threshold k applies to every mood.
- */
-export async function loadSymmetry(
-  deps: Pick<WebDeps, 'repos'>,
+/** The summaries of the team's last `count` closed rounds, newest first (each beside the round before it). */
+export async function recentSummaries(deps: WebDeps, team: Team, count: number): Promise<RoundSummary[]> {
+  const closed = await deps.repos.rounds.listClosed(team.id, count + 1);
+  return summariesOf(team, closed, await loadRoundFacts(deps, closed), count);
+}
+
+/** What a summary message shows beside the summary itself, read beforehand. */
+export interface SummaryParts {
+  actions: readonly TeamAction[];
+  /** The trend of the 8 rounds up to the summary's. */
+  symmetry: SymmetryView;
+  /** The round's comments with their conversations (read only when the round is shown). */
+  threads: readonly CommentThread[];
+  drivers: Pick<SummaryMessage, 'drivers'>;
+}
+
+/** The message a round's summary is posted as, from its parts; it carries the symmetry line when the team has customer figures for its rounds. */
+export function composeSummaryMessage(
   team: Team,
-  count: number,
-  upTo?: Date,
-): Promise<SymmetryView> {
-  const closed = await deps.repos.rounds.listClosed(team.id, upTo ? count + 20 : count);
-  const rounds = closed.filter((r) => !upTo || r.closesAt.getTime() <= upTo.getTime()).slice(0, count);
-  // The customer figures' days follow from the rounds alone: read them beside the moods, not after.
-  const from = firstDayOf(rounds);
-  const to = rounds
-    .reduce((max, r) => (r.closesAt > max ? r.closesAt : max), new Date(0))
-    .toISOString()
-    .slice(0, 10);
-  const [facts, signals] = await Promise.all([
-    loadMoodFacts(deps, rounds),
-    from ? deps.repos.signals.listForTeam(team.id, from, to) : Promise.resolve([]),
-  ]);
-  return buildSymmetry(
-    facts.map((f, i) => ({ facts: f, opensAt: rounds[i]!.opensAt })),
-    signals,
-    team.settings.threshold,
-    team.settings.symmetryLag,
-  );
+  summary: RoundSummary,
+  { actions, symmetry, threads, drivers }: SummaryParts,
+  options: { forManager?: boolean } = {},
+): SummaryMessage {
+  const hasCustomers = symmetry.readings.csat !== null || symmetry.readings.nps !== null;
+  // Only a round shown at or above k says anything of its comments, their answers included.
+  const shownThreads = summary.kind === 'summary' ? threads : [];
+  const answered = shownThreads.filter((t) => t.replies.some((r) => !r.fromAuthor)).length;
+  return {
+    kind: 'summary',
+    locale: team.settings.language,
+    summary,
+    actions: actions.map((a) => a.text),
+    key: `summary-${summary.roundId}`,
+    ...(hasCustomers ? { symmetry } : {}),
+    ...(answered > 0 ? { answered: { answered, comments: shownThreads.length } } : {}),
+    // Ordered by comment id (random), redacted as the summary shows them: no order or detail says who wrote which.
+    ...(options.forManager && shownThreads.length
+      ? { replyTo: shownThreads.map((t) => ({ commentId: t.commentId, comment: redactComment(t.comment) })) }
+      : {}),
+    // Like its custom questions, a round's drivers are shown only with its mood (each figure under its own k too).
+    ...(summary.kind === 'summary' ? drivers : {}),
+  };
 }
 
 /** The message a round's summary is posted as; it carries the symmetry line when the team has customer figures for its rounds. */
@@ -125,27 +101,10 @@ export async function summaryMessage(
   const [actions, symmetry, threads, drivers] = await Promise.all([
     deps.repos.actions.listOpen(team.id),
     loadSymmetry(deps, team, DEFAULT_SYMMETRY_ROUNDS, summary.closesAt),
-    // Only a round shown at or above k says anything of its comments, their answers included.
     shown ? deps.repos.threads.listForRounds([summary.roundId]) : Promise.resolve([]),
-    // Like its custom questions, a round's drivers are shown only with its mood (each figure under its own k too).
     shown ? deps.repos.rounds.findById(summary.roundId).then((r) => summaryDrivers(deps, team, r)) : {},
   ]);
-  const hasCustomers = symmetry.readings.csat !== null || symmetry.readings.nps !== null;
-  const answered = threads.filter((t) => t.replies.some((r) => !r.fromAuthor)).length;
-  return {
-    kind: 'summary',
-    locale: team.settings.language,
-    summary,
-    actions: actions.map((a) => a.text),
-    key: `summary-${summary.roundId}`,
-    ...(hasCustomers ? { symmetry } : {}),
-    ...(answered > 0 ? { answered: { answered, comments: threads.length } } : {}),
-    // Ordered by comment id (random), redacted as the summary shows them: no order or detail says who wrote which.
-    ...(options.forManager && threads.length
-      ? { replyTo: threads.map((t) => ({ commentId: t.commentId, comment: redactComment(t.comment) })) }
-      : {}),
-    ...drivers,
-  };
+  return composeSummaryMessage(team, summary, { actions, symmetry, threads, drivers }, options);
 }
 
 /**

@@ -5,7 +5,7 @@ import type { KudosSettings, Team, TeamSettings, Workspace } from '../model';
 import type { WebDeps } from './deps';
 import { driverNameKey } from '../drivers/bank';
 import type { Reply } from './reply';
-import { loadSymmetry } from './summaries';
+import { loadSymmetry } from './round-history';
 import { MAX_SYMMETRY_ROUNDS } from '../commands/limits';
 
 /** "72h" → "3d", "36h" → "36h": how durations are shown back. */

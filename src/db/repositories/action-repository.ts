@@ -1,5 +1,5 @@
 /** "You said, we did": a manager's actions, open until marked done. */
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { TeamAction } from '../../core/model';
 import type { ActionRepository } from '../../core/ports';
 import type { Database } from '../client';
@@ -17,6 +17,13 @@ export const toAction = (row: typeof teamActions.$inferSelect): TeamAction => ({
 
 /** The PostgreSQL ActionRepository. */
 export function createActionRepository(db: Database): ActionRepository {
+  // Every summary shows the open actions: prepared once per connection.
+  const openActions = db
+    .select()
+    .from(teamActions)
+    .where(and(eq(teamActions.teamId, sql.placeholder('teamId')), isNull(teamActions.doneAt)))
+    .orderBy(asc(teamActions.createdAt), asc(teamActions.id))
+    .prepare('symmetry_actions_open');
   return {
     async add({ teamId, text, createdBy }) {
       const [row] = await db.insert(teamActions).values({ teamId, text, createdBy }).returning();
@@ -28,12 +35,7 @@ export function createActionRepository(db: Database): ActionRepository {
       return row ? toAction(row) : null;
     },
     async listOpen(teamId) {
-      const rows = await db
-        .select()
-        .from(teamActions)
-        .where(and(eq(teamActions.teamId, teamId), isNull(teamActions.doneAt)))
-        .orderBy(asc(teamActions.createdAt), asc(teamActions.id));
-      return rows.map(toAction);
+      return (await openActions.execute({ teamId })).map(toAction);
     },
     async markDone(id, at) {
       await db

@@ -5,7 +5,7 @@
 import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import { MOOD_QUESTION_ID } from '../../core/model';
 import type { AnswerRepository, RoundAnswers } from '../../core/ports';
-import { uuidArray } from './rows';
+import { uuidArrayPlaceholder } from './rows';
 import type { Database } from '../client';
 import { responses } from '../schema';
 
@@ -50,6 +50,37 @@ export function createAnswerRepository(db: Database): AnswerRepository {
     const { rows } = await db.$client.query<{ score: number | null; comment: string | null }>({ name, text, values });
     return rows[0] ?? null;
   };
+  // What summaries and trends read of their rounds: prepared once per connection, parsed and planned once.
+  const ofRounds = sql`${responses.roundId} = any(${uuidArrayPlaceholder('ids')})`;
+  const moodOfRounds = and(ofRounds, eq(responses.questionId, MOOD_QUESTION_ID), isNotNull(responses.score));
+  // Ordered by hash within a round, never by insertion: the order must carry nothing about who answered when.
+  const roundAnswers = db
+    .select({
+      roundId: responses.roundId,
+      questionId: responses.questionId,
+      score: responses.score,
+      comment: responses.comment,
+    })
+    .from(responses)
+    .where(ofRounds)
+    .orderBy(responses.roundId, responses.respondentHash, responses.questionId)
+    .prepare('symmetry_round_answers');
+  const roundRespondents = db
+    .select({ roundId: responses.roundId, n: sql<number>`count(distinct ${responses.respondentHash})::int` })
+    .from(responses)
+    .where(moodOfRounds)
+    .groupBy(responses.roundId)
+    .prepare('symmetry_round_respondents');
+  // Aggregated in PostgreSQL and sorted by score: no row order, no hash, nothing but the numbers leaves the database.
+  const roundMoods = db
+    .select({
+      roundId: responses.roundId,
+      scores: sql<number[]>`array_agg(${responses.score} order by ${responses.score})`,
+    })
+    .from(responses)
+    .where(moodOfRounds)
+    .groupBy(responses.roundId)
+    .prepare('symmetry_round_moods');
 
   return {
     async saveScore({ deliveryId, roundId, teamId, questionId, respondentHash, score, at }) {
@@ -82,30 +113,7 @@ export function createAnswerRepository(db: Database): AnswerRepository {
       const ids = [...new Set(roundIds)];
       const byRound = new Map(ids.map((id) => [id, { answers: [] as RoundAnswers['answers'], respondents: 0 }]));
       if (ids.length === 0) return byRound;
-      // Ordered by hash within a round, never by insertion: the order must carry nothing about who answered when.
-      const [answers, counts] = await Promise.all([
-        db
-          .select({
-            roundId: responses.roundId,
-            questionId: responses.questionId,
-            score: responses.score,
-            comment: responses.comment,
-          })
-          .from(responses)
-          .where(sql`${responses.roundId} = any(${uuidArray(ids)})`)
-          .orderBy(responses.roundId, responses.respondentHash, responses.questionId),
-        db
-          .select({ roundId: responses.roundId, n: sql<number>`count(distinct ${responses.respondentHash})::int` })
-          .from(responses)
-          .where(
-            and(
-              sql`${responses.roundId} = any(${uuidArray(ids)})`,
-              eq(responses.questionId, MOOD_QUESTION_ID),
-              isNotNull(responses.score),
-            ),
-          )
-          .groupBy(responses.roundId),
-      ]);
+      const [answers, counts] = await Promise.all([roundAnswers.execute({ ids }), roundRespondents.execute({ ids })]);
       for (const { roundId, ...answer } of answers) byRound.get(roundId)?.answers.push(answer);
       for (const { roundId, n } of counts) byRound.get(roundId)!.respondents = n;
       return byRound;
@@ -115,21 +123,7 @@ export function createAnswerRepository(db: Database): AnswerRepository {
       const ids = [...new Set(roundIds)];
       const byRound = new Map(ids.map((id) => [id, [] as number[]]));
       if (ids.length === 0) return byRound;
-      // Aggregated in PostgreSQL and sorted by score: no row order, no hash, nothing but the numbers leaves the database.
-      const rows = await db
-        .select({
-          roundId: responses.roundId,
-          scores: sql<number[]>`array_agg(${responses.score} order by ${responses.score})`,
-        })
-        .from(responses)
-        .where(
-          and(
-            sql`${responses.roundId} = any(${uuidArray(ids)})`,
-            eq(responses.questionId, MOOD_QUESTION_ID),
-            isNotNull(responses.score),
-          ),
-        )
-        .groupBy(responses.roundId);
+      const rows = await roundMoods.execute({ ids });
       for (const { roundId, scores } of rows) byRound.set(roundId, scores);
       return byRound;
     },

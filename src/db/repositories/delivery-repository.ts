@@ -4,25 +4,29 @@ import { and, asc, desc, eq, getTableColumns, inArray, isNotNull, isNull, sql } 
 import type { DeliveryCounts, DeliveryRepository } from '../../core/ports';
 import type { Database } from '../client';
 import { deliveries, members, rounds, teams, workspaces } from '../schema';
-import { toDelivery, toMember, toRound, toTeam, toWorkspace, uuidArray, isUuid } from './rows';
+import { toDelivery, toMember, toRound, toTeam, toWorkspace, uuidArray, uuidArrayPlaceholder, isUuid } from './rows';
 
 /** The PostgreSQL DeliveryRepository. */
 export function createDeliveryRepository(db: Database): DeliveryRepository {
+  // Every summary and trend counts its rounds' deliveries: prepared once per connection.
+  const roundCounts = db
+    .select({
+      roundId: deliveries.roundId,
+      // Someone away was not asked: not in the response rate's denominator, counted apart.
+      total: sql<number>`(count(*) filter (where ${deliveries.state} <> 'away'))::int`,
+      answered: sql<number>`count(${deliveries.answeredAt})::int`,
+      away: sql<number>`(count(*) filter (where ${deliveries.state} = 'away'))::int`,
+    })
+    .from(deliveries)
+    .where(sql`${deliveries.roundId} = any(${uuidArrayPlaceholder('ids')})`)
+    .groupBy(deliveries.roundId)
+    .prepare('symmetry_round_counts');
+
   async function countForRounds(roundIds: readonly string[]): Promise<Map<string, DeliveryCounts>> {
     const ids = [...new Set(roundIds)];
     const counts = new Map(ids.map((id) => [id, { total: 0, answered: 0, away: 0 }]));
     if (ids.length === 0) return counts;
-    const rows = await db
-      .select({
-        roundId: deliveries.roundId,
-        // Someone away was not asked: not in the response rate's denominator, counted apart.
-        total: sql<number>`(count(*) filter (where ${deliveries.state} <> 'away'))::int`,
-        answered: sql<number>`count(${deliveries.answeredAt})::int`,
-        away: sql<number>`(count(*) filter (where ${deliveries.state} = 'away'))::int`,
-      })
-      .from(deliveries)
-      .where(sql`${deliveries.roundId} = any(${uuidArray(ids)})`)
-      .groupBy(deliveries.roundId);
+    const rows = await roundCounts.execute({ ids });
     for (const { roundId, total, answered, away } of rows) counts.set(roundId, { total, answered, away });
     return counts;
   }

@@ -8,6 +8,15 @@ import { roundTallyExpression } from '../round-tally';
 
 /** The PostgreSQL RoundRepository. */
 export function createRoundRepository(db: Database): RoundRepository {
+  // Every summary, trend and chart starts here: prepared once per connection.
+  const closedRounds = db
+    .select()
+    .from(rounds)
+    .where(and(eq(rounds.teamId, sql.placeholder('teamId')), eq(rounds.status, 'closed')))
+    .orderBy(desc(rounds.closesAt), desc(rounds.createdAt))
+    .limit(sql.placeholder('limit'))
+    .prepare('symmetry_rounds_closed');
+
   return {
     async ensure({ teamId, period, kind, opensAt, closesAt, questions, driverItems, enps }) {
       const [inserted] = await db
@@ -105,13 +114,8 @@ export function createRoundRepository(db: Database): RoundRepository {
     },
 
     async listClosed(teamId, limit) {
-      const rows = await db
-        .select()
-        .from(rounds)
-        .where(and(eq(rounds.teamId, teamId), eq(rounds.status, 'closed')))
-        .orderBy(desc(rounds.closesAt), desc(rounds.createdAt))
-        .limit(limit);
-      return rows.map(toRound);
+      if (!isUuid(teamId)) return [];
+      return (await closedRounds.execute({ teamId, limit })).map(toRound);
     },
 
     async beginSummary(roundId) {

@@ -89,6 +89,11 @@ export function uuidArray(ids: readonly string[]) {
   return sql`${sql.param(ids)}::uuid[]`;
 }
 
+/** The same uuid[] parameter in a prepared statement, filled at execution from the placeholder `name`. */
+export function uuidArrayPlaceholder(name: string) {
+  return sql`${sql.placeholder(name)}::uuid[]`;
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** True for a well-formed uuid: an id from a forged payload is "not found", never a database error. */

@@ -10,6 +10,20 @@ const CHUNK = 1000;
 
 /** The PostgreSQL SignalRepository. */
 export function createSignalRepository(db: Database): SignalRepository {
+  // Every trend reads its days' figures: prepared once per connection.
+  const teamDays = db
+    .select()
+    .from(customerSignals)
+    .where(
+      and(
+        eq(customerSignals.teamId, sql.placeholder('teamId')),
+        gte(customerSignals.day, sql.placeholder('from')),
+        lte(customerSignals.day, sql.placeholder('to')),
+      ),
+    )
+    .orderBy(asc(customerSignals.day), asc(customerSignals.at))
+    .prepare('symmetry_signals_team_days');
+
   return {
     async teamsByChannel(channelIds) {
       const out = new Map<string, string[]>();
@@ -60,13 +74,7 @@ export function createSignalRepository(db: Database): SignalRepository {
     },
 
     async listForTeam(teamId, fromDay, toDay) {
-      const rows = await db
-        .select()
-        .from(customerSignals)
-        .where(
-          and(eq(customerSignals.teamId, teamId), gte(customerSignals.day, fromDay), lte(customerSignals.day, toDay)),
-        )
-        .orderBy(asc(customerSignals.day), asc(customerSignals.at));
+      const rows = await teamDays.execute({ teamId, from: fromDay, to: toDay });
       return rows.map((r) => ({
         teamId: r.teamId,
         metric: r.metric,

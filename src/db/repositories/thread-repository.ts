@@ -4,7 +4,7 @@ import type { CommentThread, QuickReply, ThreadReply } from '../../core/model';
 import type { CommentThreadRepository } from '../../core/ports';
 import type { Database } from '../client';
 import { commentReplies, postedMessages, responses, rounds, teams } from '../schema';
-import { isUuid, uuidArray } from './rows';
+import { isUuid, uuidArrayPlaceholder } from './rows';
 
 type ReplyRow = typeof commentReplies.$inferSelect;
 
@@ -63,16 +63,26 @@ export async function forgetThreadManager(tx: Tx, workspaceId: string, platformU
 
 /** The PostgreSQL CommentThreadRepository. */
 export function createThreadRepository(db: Database): CommentThreadRepository {
-  const repliesOf = async (commentIds: string[]): Promise<Map<string, ThreadReply[]>> => {
-    const byComment = new Map(commentIds.map((id) => [id, [] as ThreadReply[]]));
-    if (commentIds.length === 0) return byComment;
-    const rows = await db
-      .select()
-      .from(commentReplies)
-      .where(inArray(commentReplies.commentId, commentIds))
-      .orderBy(asc(commentReplies.commentId), asc(commentReplies.position));
-    for (const row of rows) byComment.get(row.commentId)?.push(toReply(row));
+  /** Each comment's replies in thread order, from rows ordered by comment and position. */
+  const byCommentOf = (rows: readonly ReplyRow[]): Map<string, ThreadReply[]> => {
+    const byComment = new Map<string, ThreadReply[]>();
+    for (const row of rows) {
+      const replies = byComment.get(row.commentId) ?? [];
+      replies.push(toReply(row));
+      byComment.set(row.commentId, replies);
+    }
     return byComment;
+  };
+  const inThreadOrder = [asc(commentReplies.commentId), asc(commentReplies.position)];
+  const repliesOf = async (commentIds: string[]): Promise<Map<string, ThreadReply[]>> => {
+    if (commentIds.length === 0) return new Map();
+    return byCommentOf(
+      await db
+        .select()
+        .from(commentReplies)
+        .where(inArray(commentReplies.commentId, commentIds))
+        .orderBy(...inThreadOrder),
+    );
   };
   const comments = {
     commentId: responses.commentId,
@@ -81,6 +91,25 @@ export function createThreadRepository(db: Database): CommentThreadRepository {
     comment: responses.comment,
     authorSeal: responses.authorSeal,
   };
+  // Every summary reads its rounds' comments and their replies, side by side (one wait, not two): prepared once per connection.
+  const commentsOfRounds = and(
+    sql`${responses.roundId} = any(${uuidArrayPlaceholder('ids')})`,
+    isNotNull(responses.comment),
+  );
+  const roundComments = db
+    .select(comments)
+    .from(responses)
+    .where(commentsOfRounds)
+    .orderBy(asc(responses.commentId))
+    .prepare('symmetry_round_comments');
+  const roundReplies = db
+    .select()
+    .from(commentReplies)
+    .where(
+      inArray(commentReplies.commentId, db.select({ id: responses.commentId }).from(responses).where(commentsOfRounds)),
+    )
+    .orderBy(...inThreadOrder)
+    .prepare('symmetry_round_replies');
 
   return {
     async find(commentId) {
@@ -95,12 +124,9 @@ export function createThreadRepository(db: Database): CommentThreadRepository {
 
     async listForRounds(roundIds) {
       if (roundIds.length === 0) return [];
-      const rows = await db
-        .select(comments)
-        .from(responses)
-        .where(and(sql`${responses.roundId} = any(${uuidArray([...new Set(roundIds)])})`, isNotNull(responses.comment)))
-        .orderBy(asc(responses.commentId));
-      const replies = await repliesOf(rows.map((r) => r.commentId));
+      const ids = [...new Set(roundIds)];
+      const [rows, replyRows] = await Promise.all([roundComments.execute({ ids }), roundReplies.execute({ ids })]);
+      const replies = byCommentOf(replyRows);
       return rows.map((r): CommentThread => ({
         commentId: r.commentId,
         roundId: r.roundId,

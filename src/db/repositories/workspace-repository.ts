@@ -8,6 +8,16 @@ import { toMember, toTeam, toWorkspace, isUuid } from './rows';
 
 /** The PostgreSQL WorkspaceRepository. */
 export function createWorkspaceRepository(db: Database): WorkspaceRepository {
+  // Every command starts with this read: prepared once per connection, PostgreSQL parses and plans it once.
+  // Both joins meet a unique key ((workspace, user) and (workspace, channel)): one row at most.
+  const commandContext = db
+    .select({ workspace: workspaces, member: members, team: teams })
+    .from(workspaces)
+    .leftJoin(members, and(eq(members.workspaceId, workspaces.id), eq(members.platformUserId, sql.placeholder('user'))))
+    .leftJoin(teams, and(eq(teams.workspaceId, workspaces.id), eq(teams.channelId, sql.placeholder('channel'))))
+    .where(and(eq(workspaces.platform, sql.placeholder('platform')), eq(workspaces.externalId, sql.placeholder('id'))))
+    .prepare('symmetry_command_context');
+
   return {
     async ensure(platform: Platform, externalId: string) {
       const find = async () =>
@@ -33,13 +43,12 @@ export function createWorkspaceRepository(db: Database): WorkspaceRepository {
     },
 
     async findForCommand(platform, externalId, platformUserId, channelId) {
-      // Both joins meet a unique key ((workspace, user) and (workspace, channel)): one row at most.
-      const [row] = await db
-        .select({ workspace: workspaces, member: members, team: teams })
-        .from(workspaces)
-        .leftJoin(members, and(eq(members.workspaceId, workspaces.id), eq(members.platformUserId, platformUserId)))
-        .leftJoin(teams, and(eq(teams.workspaceId, workspaces.id), eq(teams.channelId, channelId)))
-        .where(and(eq(workspaces.platform, platform), eq(workspaces.externalId, externalId)));
+      const [row] = await commandContext.execute({
+        platform,
+        id: externalId,
+        user: platformUserId,
+        channel: channelId,
+      });
       if (!row) return null;
       return {
         workspace: toWorkspace(row.workspace),

@@ -7,7 +7,7 @@ import { requestExport } from '../../use-cases/privacy';
 import { loadDriversView } from '../../use-cases/drivers';
 import { listConversations } from '../../use-cases/comment-threads';
 import type { Reply } from '../../use-cases/reply';
-import { recentSummaries, summaryMessage } from '../../use-cases/summaries';
+import { summaryReply } from '../../use-cases/summary-reply';
 import { DEFAULT_SYMMETRY_ROUNDS, MAX_SUMMARY_ROUNDS, MAX_SYMMETRY_ROUNDS } from '../limits';
 import { defineSubcommand, optionalCount, takesNothing, type CommandContext } from './subcommand';
 
@@ -36,18 +36,11 @@ export const summary = defineSubcommand<'summary'>({
   })),
   run: async (deps, ctx, command, team): Promise<Reply> => {
     const request = { view: 'summary' as const, rounds: command.rounds, requestedAt: deps.clock.now() };
-    // The chart's figures are read beside the summaries (one wait, not two: the manager is waiting for the reply).
-    const [summaries, chartView] = await Promise.all([
-      recentSummaries(deps, team, command.rounds),
-      commandChartView(deps, team, request.view, request.rounds, request.requestedAt),
-    ]);
-    if (summaries.length === 0) return { key: 'summary.none' };
     const forManager = team.managers.includes(ctx.input.userId);
-    const [messages, note] = await Promise.all([
-      Promise.all(summaries.map((s) => summaryMessage(deps, team, s, { forManager }))),
-      chartNote(deps, ctx, team, request, chartView),
-    ]);
-    return { key: 'summary.header', params: { count: summaries.length }, messages, ...note };
+    const { messages, chartView } = await summaryReply(deps, team, command.rounds, request.requestedAt, { forManager });
+    if (messages.length === 0) return { key: 'summary.none' };
+    const note = await chartNote(deps, ctx, team, request, chartView);
+    return { key: 'summary.header', params: { count: messages.length }, messages, ...note };
   },
 });
 
