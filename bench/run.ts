@@ -486,7 +486,7 @@ async function runSummaryBenchmark(database: BenchDatabase, prefix: string): Pro
   log(`summary: seeding ${shape.teams} teams × ${shape.roundsPerTeam} rounds, ${fmt(shape.responses, 0)} responses`);
   const seed = await seedSummaries(database.pool, shape);
   log(
-    `summary: seeded ${fmt(seed.responses, 0)} responses and ${fmt(seed.deliveries, 0)} deliveries in ${fmt(seed.seconds, 1)} s; timing ${SIZES.summaryRuns} runs each`,
+    `summary: seeded ${fmt(seed.responses, 0)} responses (mood), ${fmt(seed.driverAnswers, 0)} driver and eNPS answers and ${fmt(seed.deliveries, 0)} deliveries in ${fmt(seed.seconds, 1)} s; timing ${SIZES.summaryRuns} runs each`,
   );
   const timings = await timeSummaries(database.url, seed.teamIds, SIZES.summaryRuns);
   log(
@@ -708,7 +708,7 @@ function scaleRows(scale: AppResults['scale']): Row[] {
 function summaryRows({ seed, timings, http }: SummaryResults): Row[] {
   return [
     {
-      what: `\`/pulse summary\` over HTTP: signed command → reply at the response_url (${fmt(seed.responses, 0)} responses stored)`,
+      what: `\`/pulse summary\` over HTTP: signed command → reply at the response_url (${fmt(seed.responses, 0)} responses stored${seed.driverAnswers ? `, and ${fmt(seed.driverAnswers, 0)} driver answers` : ''})`,
       target: `p99 ≤ ${TARGETS.summaryP99Ms} ms`,
       measured: `p50 ${fmt(http.reply.p50, 2)} ms, p99 ${fmt(http.reply.p99, 2)} ms (ack p99 ${fmt(http.ack.p99, 2)} ms)`,
       met: http.reply.p99 <= TARGETS.summaryP99Ms,

@@ -245,7 +245,7 @@ function summarySection(r: Report, { seed, timings, http }: SummaryResults): str
     )
     .join('\n\n');
   return `**Summary speed.** ${fmt(seed.rounds, 0)} closed weekly rounds (${seed.teamIds.length} teams × ${r.sizes.summary.roundsPerTeam} weeks, ${r.sizes.summary.teamSize} members
-each), ${fmt(seed.responses, 0)} responses and ${fmt(seed.deliveries, 0)} deliveries, bulk-inserted with \`generate_series\` in
+each), ${fmt(seed.responses, 0)} mood answers${seed.driverAnswers ? ` and ${fmt(seed.driverAnswers, 0)} answers to driver items and eNPS (two driver items a round, eNPS every 13th week: the default rotation with all eight drivers on)` : ''} and ${fmt(seed.deliveries, 0)} deliveries, bulk-inserted with \`generate_series\` in
 ${fmt(seed.seconds, 1)} s, then \`VACUUM (ANALYZE)\` and \`CHECKPOINT\` (a year-old table has long been vacuumed and written out). Timed in the bench process through the real repositories, over a pool of 10
 (the web process's size): the summary as \`/pulse summary\` builds it for the team's manager (\`summaryReply(team, 1)\`: the team's recent
 closed rounds in one query, then in one wave the last two rounds' counts and answers, the 8-round trend's mood scores

@@ -11,6 +11,7 @@ import { roundTallyExpression } from '../../src/db/round-tally';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { Pool } from 'pg';
 import { systemClock } from '../../src/core/clock';
+import { DRIVER_ITEMS, DRIVERS } from '../../src/core/drivers/bank';
 import { DEFAULT_TEAM_SETTINGS, type Team } from '../../src/core/model';
 import { loadSymmetry } from '../../src/core/use-cases/round-history';
 import { summaryReply } from '../../src/core/use-cases/summary-reply';
@@ -28,13 +29,30 @@ export interface SummaryShape {
   /** The first `smallTeams` teams (by channel) have only `smallRespondents` answers a round: under k, pooled on the heatmap. */
   smallTeams?: number;
   smallRespondents?: number;
+  /**
+   * Rounds ask drivers as the default rotation does with all eight on (two driver items a round) and eNPS every
+   * 13th week, and every respondent answers them beside the mood: rows on top of `responses`.
+   */
+  drivers?: boolean;
 }
-/** The issue's shape: 200 teams × 52 rounds, 1,000,000 responses (96–97 of 100 members answer each round). */
-export const FULL_SHAPE: SummaryShape = { teams: 200, roundsPerTeam: 52, teamSize: 100, responses: 1_000_000 };
+/**
+ * The issue's shape: 200 teams × 52 rounds, 1,000,000 mood answers (96–97 of 100 members answer each round), and
+ * the drivers the default settings ask beside them (their answers are rows on top of the million).
+ */
+export const FULL_SHAPE: SummaryShape = {
+  teams: 200,
+  roundsPerTeam: 52,
+  teamSize: 100,
+  responses: 1_000_000,
+  drivers: true,
+};
 
 export interface SummarySeed {
   seconds: number;
+  /** Mood answers: the shape's `responses`. */
   responses: number;
+  /** Answers to driver items and eNPS, beside them. */
+  driverAnswers: number;
   deliveries: number;
   rounds: number;
   teamIds: string[];
@@ -92,6 +110,21 @@ export async function seedSummaries(pool: Pool, shape: SummaryShape = FULL_SHAPE
        from teams t, generate_series(1, $2::int) w where t.workspace_id = $1`,
       [ws!.id, ROUNDS_PER_TEAM],
     );
+    if (shape.drivers) {
+      // Two drivers a week in turn through the eight (each back every four weeks, its items alternating), and
+      // eNPS every 13th week, as the rotation asks them of a team with every driver on.
+      await client.query(
+        `update rounds r set
+           driver_items = array[($2::text[])[1 + 2 * ((2 * w.n) % 8) + (w.n / 4) % 2],
+                                ($2::text[])[1 + 2 * ((2 * w.n + 1) % 8) + (w.n / 4) % 2]],
+           enps = w.n % 13 = 0
+         from (select r2.id, row_number() over (partition by r2.team_id order by r2.closes_at)::int - 1 as n
+               from rounds r2 join teams t on t.id = r2.team_id where t.workspace_id = $1) w
+         where r.id = w.id`,
+        // Each driver's first two items, in order: driver d's item i is element 1 + 2d + i.
+        [ws!.id, DRIVERS.flatMap((d) => DRIVER_ITEMS[d].slice(0, 2).map((item) => `driver:${item}`))],
+      );
+    }
     await client.query(
       `create temporary table bench_round_rank on commit drop as
        select id, team_id, n, case when small then $3 else $4 + (n < $5)::int end as answered from (
@@ -123,6 +156,20 @@ export async function seedSummaries(pool: Pool, shape: SummaryShape = FULL_SHAPE
        from bench_round_rank r join bench_member_rank m on m.team_id = r.team_id
        where m.k < r.answered`,
     );
+    if (shape.drivers) {
+      // Each respondent answers the round's driver items (1–10) and, when asked, eNPS (0–10).
+      await client.query(
+        `insert into responses (round_id, team_id, question_id, respondent_hash, score)
+         select r.id, r.team_id, q.id,
+                translate(rtrim(encode(sha256((r.id::text || m.member_id::text)::bytea), 'base64'), '='), '+/', '-_'),
+                case when q.id = 'enps' then abs(hashtext(q.id || r.id::text || m.k::text)) % 11
+                     else 1 + (abs(hashtext(q.id || r.id::text || m.k::text)) % 10) end
+         from bench_round_rank r join rounds ro on ro.id = r.id
+         join bench_member_rank m on m.team_id = r.team_id
+         cross join lateral unnest(ro.driver_items || case when ro.enps then array['enps'] else '{}'::text[] end) as q(id)
+         where m.k < r.answered`,
+      );
+    }
     // A manager answered one comment in three (a quick acknowledgement): the summary counts the answered ones.
     await client.query(
       `insert into comment_replies (comment_id, team_id, position, from_author, manager_id, quick, request_key, state, sent_at)
@@ -152,9 +199,10 @@ export async function seedSummaries(pool: Pool, shape: SummaryShape = FULL_SHAPE
   await pool.query('checkpoint');
   const {
     rows: [counts],
-  } = await pool.query<{ responses: number; deliveries: number; rounds: number }>(
+  } = await pool.query<{ responses: number; driverAnswers: number; deliveries: number; rounds: number }>(
     `with bench_rounds as (select r.id from rounds r join teams t on t.id = r.team_id join workspaces w on w.id = t.workspace_id where w.external_id = 'TSUMMARYBENCH')
-     select (select count(*)::int from responses where round_id in (select id from bench_rounds)) as responses,
+     select (select count(*)::int from responses where round_id in (select id from bench_rounds) and question_id = 'mood') as responses,
+            (select count(*)::int from responses where round_id in (select id from bench_rounds) and question_id <> 'mood') as "driverAnswers",
             (select count(*)::int from deliveries where round_id in (select id from bench_rounds)) as deliveries,
             (select count(*)::int from bench_rounds) as rounds`,
   );

@@ -23,7 +23,7 @@ import { formatNumber, formatPercent } from './i18n/format';
 import type { TeamAction } from './model';
 import { clampThreshold } from './summary';
 import { DRIVERS, driverNameKey, ENPS_QUESTION_ID } from './drivers/bank';
-import { buildDriversView, type DriverRoundFacts } from './drivers/report';
+import { buildDriversView, type DriverRoundFacts, type ScoreCount } from './drivers/report';
 
 /** How many of a team's most recent closed rounds the heatmap reads, and how far back. */
 export const HEATMAP_ROUNDS = 4;
@@ -61,7 +61,7 @@ export interface HeatmapRoundFacts {
   driverItems: readonly string[];
   enps: boolean;
   /** The round's driver and eNPS scores, by question (no respondent). */
-  scores: ReadonlyArray<{ questionId: string; score: number | null }>;
+  scores: readonly ScoreCount[];
 }
 
 /** A team and its rounds of the period. */

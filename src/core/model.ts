@@ -178,6 +178,24 @@ export interface Round {
   /** Whether this round asks the quarterly eNPS question (0–10). */
   enps: boolean;
   summaryState: SummaryState;
+  /** What a closed round's answers came to, written by its close; null for a round not closed or closed without one. */
+  tally?: RoundTally | null;
+}
+
+/** How many answers gave score `s` to question `q` (`s` null: a comment without a score). */
+export interface TallyScore {
+  q: string;
+  s: number | null;
+  n: number;
+}
+
+/**
+ * A closed round's counts (db/round-tally.ts writes them): people asked (those away left out) and, for the mood,
+ * eNPS and driver items, how many answers gave each score. No respondent, no comment, no order of answering.
+ */
+export interface RoundTally {
+  asked: number;
+  scores: TallyScore[];
 }
 
 /** 'away': the person was away when their DM was due (not asked, not counted); the tick sends it if they come back before the round closes. */

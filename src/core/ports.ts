@@ -376,12 +376,20 @@ export interface AnswerRepository {
     authorSeal: string;
   }): Promise<OwnAnswerRow | null>;
   /**
-   * Every answer of each round without who gave it, and the number of distinct respondents to the mood
-   * score, for many rounds in two queries (a round without answers maps to none and 0).
+   * Every answer of each round without who gave it (the mood and the custom questions: driver items and eNPS are
+   * the drivers view's, read by listScores or a tally), and the number of distinct respondents to the mood score,
+   * for many rounds in two queries (a round without answers maps to none and 0).
    */
   listForRounds(roundIds: readonly string[]): Promise<Map<string, RoundAnswers>>;
   /** Only the mood scores of each round, sorted by score (what a trend needs), in one query; a round without any maps to []. */
   listMoodScores(roundIds: readonly string[]): Promise<Map<string, number[]>>;
+  /**
+   * How many answers gave each score to each question of each round (no respondent, no comment, no order of
+   * answering): the drivers view's tally for rounds closed without one, in one query; a round without any maps to [].
+   */
+  listScores(
+    roundIds: readonly string[],
+  ): Promise<Map<string, Array<{ questionId: string; score: number; n: number }>>>;
   /** The respondent's own answer to a question of a round, if any. */
   findOwn(roundId: string, questionId: string, respondentHash: string): Promise<OwnAnswerRow | null>;
 }

@@ -8,17 +8,7 @@
  * The threshold k is applied where it is read (core/dashboard.ts), exactly as for figures read from the answers.
  */
 
-/** How many answers gave score `s` to question `q` (`s` null: a comment without a score). */
-export interface TallyScore {
-  q: string;
-  s: number | null;
-  n: number;
-}
-
-export interface RoundTally {
-  asked: number;
-  scores: TallyScore[];
-}
+export type { RoundTally, TallyScore } from '../core/model';
 
 /**
  * The SQL expression of the tally of the round whose id is `roundId` (a column or a parameter of the

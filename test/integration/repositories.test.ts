@@ -308,6 +308,8 @@ describe('RoundRepository', () => {
       driverItems: [],
       enps: false,
       summaryState: 'pending',
+      // An open round has no tally yet: its close writes it.
+      tally: null,
     });
     for (const r of results) expect(r.round).toEqual(round);
 
@@ -350,7 +352,12 @@ describe('RoundRepository', () => {
     ]);
     expect(closes.sort()).toEqual([false, true]);
     expect(await t.repos.rounds.close(round.id, hours(75))).toBe(false);
-    expect(await t.repos.rounds.findById(round.id)).toEqual({ ...round, status: 'closed' });
+    // The close counted the round: nobody was asked yet, so nobody answered.
+    expect(await t.repos.rounds.findById(round.id)).toEqual({
+      ...round,
+      status: 'closed',
+      tally: { asked: 0, scores: [] },
+    });
     expect(await due(hours(100))).toEqual([]);
     const { rows } = await t.pool.query('select closed_at from rounds where id = $1', [round.id]);
     expect([hours(73).getTime(), hours(74).getTime()]).toContain(rows[0].closed_at.getTime());

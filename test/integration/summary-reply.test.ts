@@ -9,6 +9,8 @@ import { ManualClock } from '../../src/core/clock';
 import { DEFAULT_TEAM_SETTINGS, type Team } from '../../src/core/model';
 import type { WebDeps } from '../../src/core/use-cases/deps';
 import { commandChartView } from '../../src/core/use-cases/charts';
+import { loadDriversView } from '../../src/core/use-cases/drivers';
+import { roundTallyExpression } from '../../src/db/round-tally';
 import { recordSignals } from '../../src/core/use-cases/signals';
 import { recentSummaries, summaryMessage } from '../../src/core/use-cases/summaries';
 import { summaryReply } from '../../src/core/use-cases/summary-reply';
@@ -58,8 +60,10 @@ async function makeTeam() {
   const newest = rounds.at(-1)!;
   const withheld = rounds.at(-2)!;
   const older = rounds.at(-3)!;
-  // The newest round asked a driver item, answered by its five respondents' hashes' worth of scores.
-  await database.pool.query(`update rounds set driver_items = '{driver:growth-1}' where id = $1`, [newest.id]);
+  // The newest round and the withheld one asked a driver item; the newest one's five respondents answered it.
+  await database.pool.query(`update rounds set driver_items = '{driver:growth-1}' where id = any($1::uuid[])`, [
+    [newest.id, withheld.id],
+  ]);
   for (const score of [4, 5, 5, 4, 3])
     await database.pool.query(
       `insert into responses (round_id, team_id, question_id, respondent_hash, score) values ($1, $2, 'driver:growth-1', $3, $4)`,
@@ -123,6 +127,13 @@ test('each summary shows its own round only: comments, answers, drivers, the tre
   expect(newest!.answered).toEqual({ answered: 1, comments: 2 });
   expect(newest!.actions).toEqual(['No-meeting Wednesdays']);
   expect(newest!.drivers?.asked).toEqual(['growth']);
+  // (4 + 5 + 5 + 4 + 3) / 5, from five scores: at k = 5 it shows.
+  expect(newest!.drivers?.view.drivers.find((d) => d.driver === 'growth')).toEqual({
+    driver: 'growth',
+    state: 'shown',
+    score: 4.2,
+    change: null,
+  });
   expect(newest!.symmetry?.rounds).toHaveLength(8);
 
   expect(withheld!.summary.kind).not.toBe('summary');
@@ -149,6 +160,20 @@ test('someone who may manage but is not the team’s manager (an admin) sees no 
   const { messages } = await summaryReply(deps, team, 1, NOW, { forManager: false });
   expect(messages[0]).not.toHaveProperty('replyTo');
   expect(messages[0]!.answered).toEqual({ answered: 1, comments: 2 });
+});
+
+test('drivers are read from the tallies the closes wrote, and equal what the answers say', async () => {
+  const { deps, team } = await makeTeam();
+  const fromAnswers = await loadDriversView(deps, team);
+  expect(fromAnswers.drivers.find((d) => d.driver === 'growth')).toMatchObject({ state: 'shown', score: 4.2 });
+  await database.pool.query(`update rounds set tally = ${roundTallyExpression('rounds.id')} where team_id = $1`, [
+    team.id,
+  ]);
+  // With the answers gone, only the tallies can still say what they came to.
+  await database.pool.query(`delete from responses where team_id = $1 and question_id like 'driver:%'`, [team.id]);
+  expect(await loadDriversView(deps, team)).toEqual(fromAnswers);
+  const { messages } = await summaryReply(deps, team, 1, NOW);
+  expect(messages[0]!.drivers?.view).toEqual(fromAnswers);
 });
 
 test('a team with no closed round has no summary and an empty chart', async () => {

@@ -58,6 +58,7 @@ function dashboard(heatmapP95: number, stylesheetP95: number): DashboardResults 
     seed: {
       seconds: 40,
       responses: 1_000_000,
+      driverAnswers: 0,
       deliveries: 1_144_000,
       rounds: 10_400,
       teamIds: Array.from({ length: 200 }, (_, i) => `t${i}`),

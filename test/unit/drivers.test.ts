@@ -203,7 +203,7 @@ const round = (
   driverItems: items.map(driverQuestionId),
   enps,
   scores: scores.flatMap(([q, ss]) =>
-    ss.map((score) => ({ questionId: q === ENPS_QUESTION_ID || q === 'mood' ? q : driverQuestionId(q), score })),
+    ss.map((score) => ({ questionId: q === ENPS_QUESTION_ID || q === 'mood' ? q : driverQuestionId(q), score, n: 1 })),
   ),
   mood,
 });
@@ -292,6 +292,46 @@ describe('the drivers view under the threshold', () => {
       [],
     );
     expect(view.enps).toEqual({ kind: 'withheld', roundId: 'r2' });
+  });
+
+  it('reads a tally (how many gave each score) exactly as the answers one by one', () => {
+    const answers = [
+      round(
+        'r1',
+        ['growth-1', 'autonomy-1'],
+        [
+          ['growth-1', [4, 4, 5, 2, 4]],
+          ['autonomy-1', [7, 7, 7]],
+          ['mood', [6, 6, 8, 8, 9]],
+        ],
+        7.4,
+      ),
+      round(
+        'r2',
+        ['growth-2'],
+        [
+          ['growth-2', [3, 3, 3, 3, 5, 9]],
+          [ENPS_QUESTION_ID, [10, 9, 9, 6, 0, 7]],
+        ],
+        6,
+        true,
+      ),
+    ];
+    // The same rounds as a close tallies them: one entry per question and score, with how many gave it.
+    const tallied = answers.map((r) => {
+      const counts = new Map<string, { questionId: string; score: number | null; n: number }>();
+      for (const { questionId, score } of r.scores) {
+        const key = `${questionId}:${score}`;
+        counts.set(key, { questionId, score, n: (counts.get(key)?.n ?? 0) + 1 });
+      }
+      return { ...r, scores: [...counts.values()] };
+    });
+    expect(tallied[0]!.scores.length).toBeLessThan(answers[0]!.scores.length);
+    const view = buildDriversView(tallied, 5, []);
+    expect(view).toEqual(buildDriversView(answers, 5, []));
+    // (3·4 + 5 + 9) / 6 and eNPS (3 promoters − 2 detractors) / 6 of 6 answers, read from the counts.
+    expect(view.drivers.find((d) => d.driver === 'growth')).toMatchObject({ state: 'shown', score: 26 / 6 });
+    expect(view.enps).toMatchObject({ kind: 'shown', score: 17, promoters: 3, detractors: 2, respondents: 6 });
   });
 
   it('shows which drivers move with the mood with r, n and the 95% interval, and no direction while it spans 0', () => {

@@ -33,7 +33,7 @@ export const DRIVER_ITEMS: Readonly<Record<DriverId, readonly string[]>> = {
 /** The question id of the quarterly eNPS question (0–10) in the responses table. */
 export const ENPS_QUESTION_ID = 'enps';
 /** Driver items are stored under `driver:<item>`, apart from custom questions (uuids) and mood. */
-const DRIVER_PREFIX = 'driver:';
+export const DRIVER_PREFIX = 'driver:';
 
 /** The response question id of a driver item. */
 export function driverQuestionId(item: string): string {

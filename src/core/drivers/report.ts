@@ -9,6 +9,13 @@ import { driverAssociations, roundsNeeded } from '../stats';
 import { rotationLength } from './rotation';
 import { DRIVERS, driverOfQuestion, ENPS_QUESTION_ID, type DriverId } from './bank';
 
+/** How many answers gave `score` to `questionId` (null: an answer without a score); a score may have several entries. */
+export interface ScoreCount {
+  questionId: string;
+  score: number | null;
+  n: number;
+}
+
 /** One closed round as the report reads it: what it asked and the scores given (no respondent, no comment). */
 export interface DriverRoundFacts {
   roundId: string;
@@ -16,8 +23,8 @@ export interface DriverRoundFacts {
   /** The driver items the round asked (response question ids). */
   driverItems: readonly string[];
   enps: boolean;
-  /** Every score of the round, by question (mood included). */
-  scores: ReadonlyArray<{ questionId: string; score: number | null }>;
+  /** Every score of the round counted by question and score (mood included): a tally, not a list of answers. */
+  scores: readonly ScoreCount[];
   /** The round's mood average when at least k people gave it; null under k. */
   mood: number | null;
 }
@@ -87,19 +94,21 @@ export function enpsOf(roundId: string, scores: readonly number[], threshold: nu
 
 /** Each driver's score in one round: the mean of its items that reached k scores; absent when none did. */
 export function driverScores(round: DriverRoundFacts, threshold: number): Partial<Record<DriverId, number>> {
-  const byItem = new Map<string, number[]>();
-  for (const { questionId, score } of round.scores) {
-    if (score === null || !Number.isInteger(score) || score < 1 || score > 10) continue;
+  // Each item's number of scores and their sum (whole numbers: the sum, and so the mean, is exact).
+  const byItem = new Map<string, { n: number; sum: number }>();
+  for (const { questionId, score, n } of round.scores) {
+    if (score === null || !Number.isInteger(score) || score < 1 || score > 10 || !(n > 0)) continue;
     if (!round.driverItems.includes(questionId)) continue;
-    const list = byItem.get(questionId) ?? [];
-    list.push(score);
-    byItem.set(questionId, list);
+    const item = byItem.get(questionId) ?? { n: 0, sum: 0 };
+    item.n += n;
+    item.sum += score * n;
+    byItem.set(questionId, item);
   }
   const itemMeans = new Map<DriverId, number[]>();
-  for (const [item, scores] of byItem) {
+  for (const [item, { n, sum }] of byItem) {
     const driver = driverOfQuestion(item);
-    if (!driver || scores.length < threshold) continue;
-    itemMeans.set(driver, [...(itemMeans.get(driver) ?? []), mean(scores)]);
+    if (!driver || n < threshold) continue;
+    itemMeans.set(driver, [...(itemMeans.get(driver) ?? []), sum / n]);
   }
   return Object.fromEntries([...itemMeans].map(([driver, means]) => [driver, mean(means)]));
 }
@@ -153,7 +162,9 @@ export function buildDriversView(
   const enps = enpsRound
     ? enpsOf(
         enpsRound.roundId,
-        enpsRound.scores.flatMap((s) => (s.questionId === ENPS_QUESTION_ID && s.score !== null ? [s.score] : [])),
+        enpsRound.scores.flatMap((s) =>
+          s.questionId === ENPS_QUESTION_ID && s.score !== null ? Array<number>(Math.max(0, s.n)).fill(s.score) : [],
+        ),
         threshold,
       )
     : null;

@@ -8,7 +8,8 @@ import type { SummaryMessage } from '../messages';
 import type { Round, Team } from '../model';
 import type { SymmetryView } from '../symmetry';
 import type { WebDeps } from './deps';
-import { summaryDrivers } from './drivers';
+import type { DriverRoundFacts } from '../drivers/report';
+import { askedDriversOf, DRIVER_ROUNDS, driverRoundsOf, driverScoresOf, driversViewOf } from './drivers';
 import { moodFactsOf, newestUpTo, roundFactsOf, signalDaysOf, symmetryOf } from './round-history';
 import { composeSummaryMessage, summariesOf } from './summaries';
 
@@ -24,6 +25,17 @@ function distinct(lists: ReadonlyArray<readonly Round[]>): Round[] {
   return [...new Map(lists.flat().map((r) => [r.id, r])).values()];
 }
 
+/** A summary's drivers section from the scores of its year, read beforehand; nothing when its round asked none. */
+function driversSection(
+  team: Team,
+  round: Round,
+  year: readonly Round[],
+  scores: ReadonlyMap<string, DriverRoundFacts['scores']>,
+): Pick<SummaryMessage, 'drivers'> {
+  const asked = askedDriversOf(round);
+  return asked ? { drivers: { view: driversViewOf(team, year, scores), asked } } : {};
+}
+
 /**
  * The summaries of the team's last `count` closed rounds as messages (newest first, each beside the round before it)
  * and the chart's trend. The same figures as `recentSummaries`, `summaryMessage` and `commandChartView` give one by one.
@@ -36,24 +48,27 @@ export async function summaryReply(
   options: { forManager?: boolean } = {},
 ): Promise<SummaryReply> {
   const chartCount = Math.max(count, DEFAULT_SYMMETRY_ROUNDS);
-  // Every round any part reads: the newest `count` and the one before each, the chart's, and 8 up to each summary's.
-  const closed = await deps.repos.rounds.listClosed(team.id, count + chartCount + 20);
+  // Every round any part reads: the newest `count` and the one before each, the chart's, 8 up to each summary's and
+  // the drivers' year up to each summary's (the same rounds, or more, that each part would list on its own).
+  const closed = await deps.repos.rounds.listClosed(team.id, count + Math.max(chartCount, DRIVER_ROUNDS) + 20);
+  const newest = closed.slice(0, count);
   const summarized = closed.slice(0, count + 1);
   const chartRounds = newestUpTo(closed, chartCount, requestedAt);
-  const trends = closed.slice(0, count).map((r) => newestUpTo(closed, DEFAULT_SYMMETRY_ROUNDS, r.closesAt));
+  const trends = newest.map((r) => newestUpTo(closed, DEFAULT_SYMMETRY_ROUNDS, r.closesAt));
   const trended = distinct([chartRounds, ...trends]);
+  // Only a round that asked drivers or eNPS has a drivers section.
+  const driverYears = newest.map((r) => (askedDriversOf(r) ? driverRoundsOf(closed, r.closesAt) : []));
   const days = signalDaysOf(trended);
   const ids = (rounds: readonly Round[]) => rounds.map((r) => r.id);
-  const [counts, answers, scores, signals, actions, threads, drivers] = await Promise.all([
+  const [counts, answers, scores, signals, actions, threads, driverScores] = await Promise.all([
     deps.repos.deliveries.countForRounds(ids(distinct([summarized, trended]))),
     deps.repos.answers.listForRounds(ids(summarized)),
     deps.repos.answers.listMoodScores(ids(trended)),
     days ? deps.repos.signals.listForTeam(team.id, days.from, days.to) : Promise.resolve([]),
     deps.repos.actions.listOpen(team.id),
-    // Read for every summarized round at once; a summary under k shows none of them (composeSummaryMessage).
-    deps.repos.threads.listForRounds(ids(closed.slice(0, count))),
-    // The drivers of rounds that asked any, read beside the rest and likewise shown only with the round's mood.
-    Promise.all(closed.slice(0, count).map((r) => summaryDrivers(deps, team, r))),
+    // Read for every summarized round at once; a summary under k shows none of them, nor drivers (composeSummaryMessage).
+    deps.repos.threads.listForRounds(ids(newest)),
+    driverScoresOf(deps, distinct(driverYears)),
   ]);
   const summaries = summariesOf(team, summarized, roundFactsOf(summarized, counts, answers), count);
   // The chart's trend and the newest summary's are usually the same rounds: built once then.
@@ -72,7 +87,7 @@ export async function summaryReply(
         actions,
         symmetry: trendOf(trends[i]!),
         threads: threads.filter((t) => t.roundId === summary.roundId),
-        drivers: drivers[i]!,
+        drivers: driversSection(team, newest[i]!, driverYears[i]!, driverScores),
       },
       options,
     ),

@@ -2,7 +2,8 @@
  * Answers. The response (what) and the delivery's answered mark (that someone answered)
  * commit in one statement, yet nothing stored links one to the other.
  */
-import { and, eq, isNotNull, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, ne, notLike, sql } from 'drizzle-orm';
+import { DRIVER_PREFIX, ENPS_QUESTION_ID } from '../../core/drivers/bank';
 import { MOOD_QUESTION_ID } from '../../core/model';
 import type { AnswerRepository, RoundAnswers } from '../../core/ports';
 import { uuidArrayPlaceholder } from './rows';
@@ -62,7 +63,10 @@ export function createAnswerRepository(db: Database): AnswerRepository {
       comment: responses.comment,
     })
     .from(responses)
-    .where(ofRounds)
+    // What a summary shows: driver items and eNPS are the drivers view's (listScores), not sent here.
+    .where(
+      and(ofRounds, ne(responses.questionId, ENPS_QUESTION_ID), notLike(responses.questionId, `${DRIVER_PREFIX}%`)),
+    )
     .orderBy(responses.roundId, responses.respondentHash, responses.questionId)
     .prepare('symmetry_round_answers');
   const roundRespondents = db
@@ -81,6 +85,17 @@ export function createAnswerRepository(db: Database): AnswerRepository {
     .where(moodOfRounds)
     .groupBy(responses.roundId)
     .prepare('symmetry_round_moods');
+  const roundScores = db
+    .select({
+      roundId: responses.roundId,
+      questionId: responses.questionId,
+      score: sql<number>`${responses.score}`,
+      n: sql<number>`count(*)::int`,
+    })
+    .from(responses)
+    .where(and(ofRounds, isNotNull(responses.score)))
+    .groupBy(responses.roundId, responses.questionId, responses.score)
+    .prepare('symmetry_round_scores');
 
   return {
     async saveScore({ deliveryId, roundId, teamId, questionId, respondentHash, score, at }) {
@@ -125,6 +140,14 @@ export function createAnswerRepository(db: Database): AnswerRepository {
       if (ids.length === 0) return byRound;
       const rows = await roundMoods.execute({ ids });
       for (const { roundId, scores } of rows) byRound.set(roundId, scores);
+      return byRound;
+    },
+
+    async listScores(roundIds) {
+      const ids = [...new Set(roundIds)];
+      const byRound = new Map(ids.map((id) => [id, [] as Array<{ questionId: string; score: number; n: number }>]));
+      if (ids.length === 0) return byRound;
+      for (const { roundId, ...count } of await roundScores.execute({ ids })) byRound.get(roundId)?.push(count);
       return byRound;
     },
 

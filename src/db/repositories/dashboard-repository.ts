@@ -81,7 +81,7 @@ export function createDashboardRepository(db: Database): DashboardRepository {
         enps: row.enps ?? false,
         scores: tally.scores
           .filter((h) => h.q !== MOOD_QUESTION_ID)
-          .flatMap(({ q, s, n }) => Array.from({ length: n }, () => ({ questionId: q, score: s }))),
+          .map(({ q, s, n }) => ({ questionId: q, score: s, n })),
       });
     }
     return [...byTeam.values()];

@@ -62,6 +62,7 @@ export function toRound(row: typeof rounds.$inferSelect): Round {
     driverItems: row.driverItems,
     enps: row.enps,
     summaryState: row.summaryState,
+    tally: row.tally,
   };
 }
 
