@@ -10,6 +10,7 @@
  */
 import { Agent, request } from 'node:http';
 import { signSlackRequest } from '../test/support/slack-requests';
+import { readJsonInput } from './lib/stdin';
 
 interface Input {
   targets: Array<{ name: string; url: string }>;
@@ -36,12 +37,6 @@ export interface LoadResult {
   max: number;
   mean: number;
   achievedRate: number;
-}
-
-async function readInput(): Promise<Input> {
-  let raw = '';
-  for await (const chunk of process.stdin) raw += String(chunk);
-  return JSON.parse(raw) as Input;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -112,7 +107,7 @@ function fire(target: Target, secret: string, body: string, record: boolean, sta
 }
 
 async function main(): Promise<void> {
-  const input = await readInput();
+  const input = await readJsonInput<Input>();
   const targets: Target[] = input.targets.map((t) => {
     const url = new URL(t.url);
     if (url.hostname !== '127.0.0.1') throw new Error('load goes to loopback only');

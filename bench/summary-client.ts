@@ -6,6 +6,7 @@
  * Reads { webUrl, secret, teams, runs } on stdin; prints one JSON line, the SummaryHttpTimings.
  */
 import { startFakeSlack } from '../test/support/fake-slack';
+import { readJsonInput } from './lib/stdin';
 import { SUMMARY_WORKSPACE, timeSummaryOverHttp } from './lib/summary-http';
 
 interface Input {
@@ -16,9 +17,7 @@ interface Input {
 }
 
 async function main(): Promise<void> {
-  let raw = '';
-  for await (const chunk of process.stdin) raw += String(chunk);
-  const input = JSON.parse(raw) as Input;
+  const input = await readJsonInput<Input>();
   if (new URL(input.webUrl).hostname !== '127.0.0.1') throw new Error('commands go to loopback only');
   const slack = await startFakeSlack({ teamId: SUMMARY_WORKSPACE });
   try {

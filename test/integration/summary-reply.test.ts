@@ -15,18 +15,10 @@ import { recordSignals } from '../../src/core/use-cases/signals';
 import { recentSummaries, summaryMessage } from '../../src/core/use-cases/summaries';
 import { summaryReply } from '../../src/core/use-cases/summary-reply';
 import { openTestDatabase, type TestDatabase } from '../support/db';
+import { silentLogger } from '../support/checkin-team';
 import { MemoryQueue } from '../support/memory-queue';
 import { seedClosedRounds, type SeededRound } from '../support/symmetry-seed';
 
-const silent = {
-  debug() {},
-  info() {},
-  warn() {},
-  error() {},
-  child() {
-    return silent;
-  },
-};
 const NOW = new Date('2028-02-29T23:30:00Z');
 // Oldest first; the newest but one is under k (two answers), so its summary is withheld.
 const MOODS = [5.0, 5.4, 6.0, 6.2, 6.6, 7.0, 7.2, 7.6, 8.0, null, 6.4];
@@ -48,7 +40,8 @@ async function addComment(round: SeededRound, team: Team, text: string): Promise
   return rows[0]!.comment_id;
 }
 
-async function makeTeam() {
+/** A new workspace with one team managed by UMGR, and the web's dependencies on the real PostgreSQL at NOW. */
+async function emptyTeam() {
   const workspace = await database.repos.workspaces.ensure('slack', `T${randomUUID().slice(0, 8)}`);
   const { team } = await database.repos.teams.ensure({
     workspaceId: workspace.id,
@@ -56,6 +49,18 @@ async function makeTeam() {
     managers: ['UMGR'],
     settings: DEFAULT_TEAM_SETTINGS,
   });
+  const deps: WebDeps = {
+    repos: database.repos,
+    queue: new MemoryQueue(),
+    clock: new ManualClock(NOW),
+    logger: silentLogger,
+    anonymitySecret: 'x'.repeat(40),
+  };
+  return { deps, team };
+}
+
+async function makeTeam() {
+  const { deps, team } = await emptyTeam();
   const rounds = await seedClosedRounds(database.pool, team.id, MOODS, NOW);
   const newest = rounds.at(-1)!;
   const withheld = rounds.at(-2)!;
@@ -94,13 +99,6 @@ async function makeTeam() {
     at: new Date(r.closesAt.getTime() - 86_400_000).toISOString(),
   }));
   expect((await recordSignals(database.repos.signals, csat)).ok).toBe(true);
-  const deps: WebDeps = {
-    repos: database.repos,
-    queue: new MemoryQueue(),
-    clock: new ManualClock(NOW),
-    logger: silent,
-    anonymitySecret: 'x'.repeat(40),
-  };
   return { deps, team: (await database.repos.teams.findById(team.id))! };
 }
 
@@ -177,20 +175,7 @@ test('drivers are read from the tallies the closes wrote, and equal what the ans
 });
 
 test('a team with no closed round has no summary and an empty chart', async () => {
-  const workspace = await database.repos.workspaces.ensure('slack', `T${randomUUID().slice(0, 8)}`);
-  const { team } = await database.repos.teams.ensure({
-    workspaceId: workspace.id,
-    channelId: `C${randomUUID().slice(0, 8).toUpperCase()}`,
-    managers: ['UMGR'],
-    settings: DEFAULT_TEAM_SETTINGS,
-  });
-  const deps: WebDeps = {
-    repos: database.repos,
-    queue: new MemoryQueue(),
-    clock: new ManualClock(NOW),
-    logger: silent,
-    anonymitySecret: 'x'.repeat(40),
-  };
+  const { deps, team } = await emptyTeam();
   const reply = await summaryReply(deps, team, 3, NOW);
   expect(reply.messages).toEqual([]);
   expect(reply.chartView.rounds).toEqual([]);

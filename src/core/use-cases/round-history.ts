@@ -56,18 +56,17 @@ export function moodFactsOf(
   counts: ReadonlyMap<string, DeliveryCounts>,
   scores: ReadonlyMap<string, readonly number[]>,
 ): RoundFacts[] {
-  return rounds.map((round) => {
-    const mood = scores.get(round.id) ?? [];
-    return {
-      roundId: round.id,
-      period: round.period,
-      closesAt: round.closesAt,
-      invited: counts.get(round.id)?.total ?? 0,
-      away: counts.get(round.id)?.away ?? 0,
-      responses: mood.map((score) => ({ questionId: MOOD_QUESTION_ID, score, comment: null })),
-      respondents: mood.length,
-    };
-  });
+  // One mood score per respondent: their number is the respondents.
+  const answers = new Map<string, RoundAnswers>(
+    [...scores].map(([id, mood]) => [
+      id,
+      {
+        answers: mood.map((score) => ({ questionId: MOOD_QUESTION_ID, score, comment: null })),
+        respondents: mood.length,
+      },
+    ]),
+  );
+  return roundFactsOf(rounds, counts, answers);
 }
 
 /** The `count` newest of `closed` (newest first) that close at or before `upTo` (any, without it). */
