@@ -266,9 +266,11 @@ under a millisecond in PostgreSQL (plans below), so the time is round trips and 
 **\`/pulse summary\` as a manager asks for it.** Then the same database is asked the way people ask: the built web
 process (\`node dist/main/start.js web\`, a fake Slack whose workspace is the seeded one) gets ${http.runs} signed
 \`/pulse summary\` slash commands from the teams' manager, one after another, teams taken in turn (after 20 for
-warm-up). Each is timed from the moment the bench sends it to the moment its ephemeral reply (the summary with its
-average, distribution and comments, checked to be there) reaches the fake Slack's \`response_url\`: Bolt's signature
-check, the ack, the role check, the queries above, rendering in the manager's language and the \`response_url\` post.
+warm-up), each from its team's channel under the channel's own name. They come from a client process of their own
+(\`bench/summary-client.ts\`, as the ack load generator), which also receives the replies at a \`response_url\` of its
+own. Each is timed from the moment the client sends it to the moment its ephemeral reply (the summary with its
+average, distribution and comments, checked to be there) reaches that \`response_url\`: Bolt's signature check, the
+ack, the role check, the queries above, rendering in the manager's language and the \`response_url\` post.
 A chart, when there is one, is a job for the worker and is not in this figure.
 
 ### Query plans (EXPLAIN ANALYZE on the seeded data, the exact SQL drizzle sent)
