@@ -663,6 +663,10 @@ describe('AnswerRepository.listForRounds', () => {
     await save(a!.id, 'h1', 'q-extra', 6, null);
     await save(a!.id, 'h2', 'mood', null, 'only a comment');
     await save(b!.id, 'h9', 'mood', 7, null);
+    // Driver and eNPS answers are the drivers view's (listScores or a tally), not a summary's.
+    await save(b!.id, 'h9', 'driver:growth-1', 4, null);
+    await save(b!.id, 'h8', 'driver:growth-1', 4, null);
+    await save(b!.id, 'h9', 'enps', 0, null);
 
     const lists = await t.repos.answers.listForRounds([a!.id, b!.id, empty!.id]);
     expect(lists.get(a!.id)).toEqual({
@@ -681,6 +685,16 @@ describe('AnswerRepository.listForRounds', () => {
     // The trend's read: only the mood scores, sorted, one per respondent who scored.
     const moods = await t.repos.answers.listMoodScores([a!.id, b!.id, empty!.id]);
     expect(Object.fromEntries(moods)).toEqual({ [a!.id]: [3, 9], [b!.id]: [7], [empty!.id]: [] });
+    // The drivers' read: how many gave each score to each question, scores only.
+    const scores = await t.repos.answers.listScores([b!.id, empty!.id]);
+    const byQuestion = (list: Array<{ questionId: string }>) =>
+      [...list].sort((x, y) => x.questionId.localeCompare(y.questionId));
+    expect(byQuestion(scores.get(b!.id)!)).toEqual([
+      { questionId: 'driver:growth-1', score: 4, n: 2 },
+      { questionId: 'enps', score: 0, n: 1 },
+      { questionId: 'mood', score: 7, n: 1 },
+    ]);
+    expect(scores.get(empty!.id)).toEqual([]);
   });
 });
 
