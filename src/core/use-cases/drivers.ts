@@ -4,6 +4,7 @@ import { buildDriversView, type DriverRoundFacts, type DriversView } from '../dr
 import { MOOD_QUESTION_ID, type Round, type RoundTally, type Team } from '../model';
 import type { SummaryMessage } from '../messages';
 import type { WebDeps } from './deps';
+import { newestUpTo } from './round-history';
 
 /** Closed rounds the drivers view reads: a year of weekly rounds. */
 export const DRIVER_ROUNDS = 52;
@@ -22,10 +23,7 @@ function moodOf(scores: DriverRoundFacts['scores'], threshold: number): number |
 
 /** The rounds a drivers view reads from `closed` (newest first): the last DRIVER_ROUNDS closing by `upTo`, oldest first. */
 export function driverRoundsOf(closed: readonly Round[], upTo?: Date): Round[] {
-  return closed
-    .filter((r) => !upTo || r.closesAt.getTime() <= upTo.getTime())
-    .slice(0, DRIVER_ROUNDS)
-    .reverse();
+  return newestUpTo(closed, DRIVER_ROUNDS, upTo).reverse();
 }
 
 /** The drivers view of these rounds (oldest first) from their scores, read beforehand. */
