@@ -1,7 +1,7 @@
 /**
  * Second baseline for the fan-out: the Slack calls alone. Per slice, `count` check-ins, each the two calls
  * the worker makes (the person's status, `users.info`, then the DM rendered exactly as the worker renders
- * it, with the questions the app's round of the slice asks: the mood and the rotation's driver items), with the app's own Slack client (`createSlackClient`: WebClient over our undici fetch) to the same
+ * it, with the questions the app's round of the slice asks: the mood and the rotation's driver items), with the app's own Slack client (`createSlackClient`: WebClient over our undici fetch, the blocks encoded as the worker hands them over: `onTheWire`) to the same
  * fake Slack, `concurrency` at a time, with no queue, no database and no pacing. What a worker could reach
  * if everything but those calls were free. Its own process, like the app's worker, serving slices (bench/lib/slices.ts): setup line
  * { concurrency, slackUrl }, then { count, userIds } per slice, answered { count, seconds, perSecond }.
@@ -12,6 +12,7 @@ import { checkinQuestions } from '../src/core/drivers/checkin';
 import type { Logger } from '../src/core/ports';
 import { createSlackClient } from '../src/platforms/slack/client';
 import { renderMessage } from '../src/platforms/slack/render';
+import { onTheWire } from '../src/platforms/slack/wire';
 import { serveSlices, type SliceResult } from './lib/slices';
 
 interface Setup {
@@ -72,7 +73,7 @@ serveSlices<Setup, Slice, SliceResult>(async (setup) => {
             // The same two calls as our DM: the person's away status, then the check-in.
             const user = userIds[i % userIds.length]!;
             await client.users.info({ user });
-            await client.chat.postMessage({ channel: user, ...message });
+            await client.chat.postMessage({ channel: user, ...onTheWire(message) });
           }
         }),
       );

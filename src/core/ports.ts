@@ -390,6 +390,8 @@ export interface AnswerRepository {
   listScores(
     roundIds: readonly string[],
   ): Promise<Map<string, Array<{ questionId: string; score: number; n: number }>>>;
+  /** The respondent's own answers to these questions of a round, by question (one query; unanswered ones absent). */
+  listOwn(roundId: string, questionIds: readonly string[], respondentHash: string): Promise<Map<string, OwnAnswerRow>>;
   /** The respondent's own answer to a question of a round, if any. */
   findOwn(roundId: string, questionId: string, respondentHash: string): Promise<OwnAnswerRow | null>;
 }

@@ -752,6 +752,26 @@ describe('AnswerRepository', () => {
     expect(await t.repos.answers.findOwn(round.id, 'other', key.respondentHash)).toBeNull();
   });
 
+  it('listOwn reads one respondent\'s answers to the questions asked, by question, and nobody else\'s', async () => {
+    const { round, key } = await seedDelivery();
+    const other = { ...key, respondentHash: randomUUID() };
+    await t.repos.answers.saveScore({ ...key, score: 7, at: hours(1) });
+    await t.repos.answers.saveComment({ ...key, comment: 'mine', at: hours(1), ...sealed() });
+    await t.repos.answers.saveScore({ ...key, questionId: 'driver:autonomy-1', score: 4, at: hours(1) });
+    await t.repos.answers.saveScore({ ...key, questionId: 'driver:growth-1', score: 2, at: hours(1) });
+    await t.repos.answers.saveScore({ ...other, questionId: 'driver:recognition-1', score: 9, at: hours(1) });
+    const own = await t.repos.answers.listOwn(
+      round.id,
+      ['mood', 'driver:autonomy-1', 'driver:recognition-1'],
+      key.respondentHash,
+    );
+    expect(Object.fromEntries(own)).toEqual({
+      mood: { score: 7, comment: 'mine' },
+      'driver:autonomy-1': { score: 4, comment: null },
+    });
+    expect((await t.repos.answers.listOwn(round.id, [], key.respondentHash)).size).toBe(0);
+  });
+
   it('rejects a score outside 1–10 and leaves the delivery unanswered (one transaction)', async () => {
     const { round, delivery, key } = await seedDelivery();
     await expect(t.repos.answers.saveScore({ ...key, score: 11, at: hours(1) })).rejects.toThrow();

@@ -115,14 +115,13 @@ async function checkinView(
   const hash = respondentHash(deps.anonymitySecret, ctx.round.id, ctx.member.id);
   const locale = resolveLocale(ctx.member.locale, ctx.team.settings.language);
   const asked = checkinQuestions(ctx.round, locale);
-  const findOwn = async (questionId: string) => {
-    if (opts.saved?.questionId === questionId) return opts.saved.answer;
-    return opts.neverSent ? null : deps.repos.answers.findOwn(ctx.round.id, questionId, hash);
-  };
-  // Every answer of the member is read together: one round trip however many questions.
-  const [own, ...answers] = await Promise.all(
-    [MOOD_QUESTION_ID, ...asked.scale.map((q) => q.id), ...asked.text.map((q) => q.id)].map(findOwn),
-  );
+  const ids = [MOOD_QUESTION_ID, ...asked.scale.map((q) => q.id), ...asked.text.map((q) => q.id)];
+  // Every answer of the member is read together: one query however many questions (none for a DM never sent).
+  const unread = ids.filter((id) => id !== opts.saved?.questionId);
+  const stored = opts.neverSent
+    ? new Map<string, OwnAnswerRow>()
+    : await deps.repos.answers.listOwn(ctx.round.id, unread, hash);
+  const [own, ...answers] = ids.map((id) => (id === opts.saved?.questionId ? opts.saved.answer : stored.get(id)));
   const scaleQuestions = asked.scale.map((q, i) => ({ ...q, score: answers[i]?.score ?? null }));
   const textQuestions = asked.text.map((q, i) => ({ ...q, saved: answers[asked.scale.length + i]?.comment != null }));
   const closed = ctx.round.status === 'closed';

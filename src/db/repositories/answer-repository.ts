@@ -96,6 +96,18 @@ export function createAnswerRepository(db: Database): AnswerRepository {
     .where(and(ofRounds, isNotNull(responses.score)))
     .groupBy(responses.roundId, responses.questionId, responses.score)
     .prepare('symmetry_round_scores');
+  // Every answer's job reads the person's answers back to show them in their check-in: one index descent per question.
+  const ownAnswers = db
+    .select({ questionId: responses.questionId, score: responses.score, comment: responses.comment })
+    .from(responses)
+    .where(
+      and(
+        eq(responses.roundId, sql.placeholder('roundId')),
+        sql`${responses.questionId} = any(${sql.placeholder('questionIds')}::text[])`,
+        eq(responses.respondentHash, sql.placeholder('hash')),
+      ),
+    )
+    .prepare('symmetry_own_answers');
 
   return {
     async saveScore({ deliveryId, roundId, teamId, questionId, respondentHash, score, at }) {
@@ -149,6 +161,14 @@ export function createAnswerRepository(db: Database): AnswerRepository {
       if (ids.length === 0) return byRound;
       for (const { roundId, ...count } of await roundScores.execute({ ids })) byRound.get(roundId)?.push(count);
       return byRound;
+    },
+
+    async listOwn(roundId, questionIds, respondentHash) {
+      const own = new Map<string, { score: number | null; comment: string | null }>();
+      if (questionIds.length === 0) return own;
+      const rows = await ownAnswers.execute({ roundId, questionIds: [...questionIds], hash: respondentHash });
+      for (const { questionId, ...answer } of rows) own.set(questionId, answer);
+      return own;
     },
 
     async findOwn(roundId, questionId, respondentHash) {

@@ -8,6 +8,7 @@ import type { UserProfile, Workspace } from '../../core/model';
 import type { OutboundMessage } from '../../core/messages';
 import { translate } from '../../core/i18n';
 import { CHECKIN_METADATA_TYPE, commentModal, POST_METADATA_TYPE, renderHome, renderMessage } from './render';
+import { encoded, onTheWire } from './wire';
 
 /** Turns Web API failures into SymmetryErrors: 429 → platform_rate_limited with the wait. */
 export function toSymmetryError(err: unknown): unknown {
@@ -255,19 +256,21 @@ export function createSlackMessenger(
     async sendDirect(workspace: Workspace, userId: string, message: OutboundMessage): Promise<MessageRef> {
       // Posting to the user id opens (or reuses) the app's DM with them: one call instead of conversations.open + post.
       const res = await call(workspace, (client) =>
-        client.chat.postMessage({ channel: userId, ...renderMessage(message) }),
+        client.chat.postMessage({ channel: userId, ...onTheWire(renderMessage(message)) }),
       );
       return { channelId: String(res.channel), messageId: String(res.ts) };
     },
     async update(workspace, ref, message) {
       const { metadata: _metadata, ...rendered } = renderMessage(message);
-      await call(workspace, (client) => client.chat.update({ channel: ref.channelId, ts: ref.messageId, ...rendered }));
+      await call(workspace, (client) =>
+        client.chat.update({ channel: ref.channelId, ts: ref.messageId, ...onTheWire(rendered) }),
+      );
     },
     async postToChannel(workspace, channelId, message, options = {}) {
       const res = await call(workspace, (client) =>
         client.chat.postMessage({
           channel: channelId,
-          ...renderMessage(message),
+          ...onTheWire(renderMessage(message)),
           ...(options.threadId ? { thread_ts: options.threadId } : {}),
         }),
       );
@@ -292,7 +295,7 @@ export function createSlackMessenger(
       try {
         await client.views.open({
           trigger_id: trigger,
-          view: commentModal(form.locale, form.deliveryId, form.threshold, form.textQuestions),
+          view: encoded(commentModal(form.locale, form.deliveryId, form.threshold, form.textQuestions)),
         });
       } catch (err) {
         throw toSymmetryError(err);
@@ -302,7 +305,7 @@ export function createSlackMessenger(
       const png = home.organisation?.heatmapPng;
       const heatmapFileId = png ? await homeImage(workspace, home.locale, png) : null;
       await call(workspace, (client) =>
-        client.views.publish({ user_id: userId, view: renderHome(home, heatmapFileId) }),
+        client.views.publish({ user_id: userId, view: encoded(renderHome(home, heatmapFileId)) }),
       );
     },
     async getMessage(workspace, channelId, messageId) {
