@@ -107,7 +107,7 @@ test('a trigger Slack refuses (already used) leaves the job to save the score; i
   expect(await w.savedScore()).toEqual([8]);
 });
 
-test("a mood click is one job: it saves the score itself and queues no second job", async () => {
+test('a mood click is one job: it saves the score itself and queues no second job', async () => {
   const w = await clickWorld();
   const added = w.queue.added.length;
   await w.click(w.form(), 5);

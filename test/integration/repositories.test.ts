@@ -752,7 +752,7 @@ describe('AnswerRepository', () => {
     expect(await t.repos.answers.findOwn(round.id, 'other', key.respondentHash)).toBeNull();
   });
 
-  it('listOwn reads one respondent\'s answers to the questions asked, by question, and nobody else\'s', async () => {
+  it("listOwn reads one respondent's answers to the questions asked, by question, and nobody else's", async () => {
     const { round, key } = await seedDelivery();
     const other = { ...key, respondentHash: randomUUID() };
     await t.repos.answers.saveScore({ ...key, score: 7, at: hours(1) });
