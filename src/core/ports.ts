@@ -348,6 +348,14 @@ export interface OwnAnswerRow {
   comment: string | null;
 }
 
+/**
+ * An answer as its save left it and, when the save was asked to read them back, the same respondent's answers to
+ * the round's other questions as they stood at the save (by question; unanswered ones absent): one round trip.
+ */
+export interface SavedAnswerRow extends OwnAnswerRow {
+  others?: Map<string, OwnAnswerRow>;
+}
+
 /** The write that makes an answer durable: the response and the "answered" mark commit together. */
 export interface AnswerRepository {
   /**
@@ -362,7 +370,9 @@ export interface AnswerRepository {
     respondentHash: string;
     score: number;
     at: Date;
-  }): Promise<OwnAnswerRow | null>;
+    /** Other questions of the round whose answers by the same respondent come back with the save (`others`). */
+    readBack?: readonly string[];
+  }): Promise<SavedAnswerRow | null>;
   /** The same for a comment (the score, if any, stays). */
   saveComment(input: {
     deliveryId: string;
@@ -374,7 +384,8 @@ export interface AnswerRepository {
     at: Date;
     commentId: string;
     authorSeal: string;
-  }): Promise<OwnAnswerRow | null>;
+    readBack?: readonly string[];
+  }): Promise<SavedAnswerRow | null>;
   /**
    * Every answer of each round without who gave it (the mood and the custom questions: driver items and eNPS are
    * the drivers view's, read by listScores or a tally), and the number of distinct respondents to the mood score,

@@ -342,6 +342,26 @@ test('a score and its comment saved by two jobs at once, their card updates land
   ]);
 });
 
+test("an answer's job updates the DM once, already showing the person's earlier answers", async () => {
+  const w = await makeWorld('2026-11-27T21:00:00Z');
+  await runTick(w.deps);
+  await w.drain();
+  const toSto = w.messenger.checkinsTo('USTO')[0]!;
+  const deliveryId = toSto.message.kind === 'checkin' ? toSto.message.deliveryId : '';
+  const round = (await w.deps.repos.rounds.findOpen(w.team.id))!;
+  const item = round.driverItems[0]!;
+  await w.queue.enqueue('record-score', { deliveryId, questionId: 'mood', score: 7, clickId: '1.1' });
+  await w.drain();
+  const before = w.messenger.updates.length;
+  await w.queue.enqueue('record-score', { deliveryId, questionId: item, score: 3, clickId: '1.2' });
+  await w.drain();
+  const sent = w.messenger.updates.slice(before).map((u) => u.message);
+  expect(sent).toHaveLength(1);
+  const card = sent[0]!;
+  expect(card.kind === 'checkin' && card.answer).toEqual({ score: 7, commentSaved: false });
+  expect(card.kind === 'checkin' && card.scaleQuestions.find((q) => q.id === item)?.score).toBe(3);
+});
+
 test('answers are saved under a keyed hash, the DM shows them, one reminder goes to the others, the round closes', async () => {
   const w = await makeWorld('2026-11-27T21:00:00Z');
   await runTick(w.deps);

@@ -772,6 +772,25 @@ describe('AnswerRepository', () => {
     expect((await t.repos.answers.listOwn(round.id, [], key.respondentHash)).size).toBe(0);
   });
 
+  it("a save asked to read back returns the respondent's other answers as they stood, and only theirs", async () => {
+    const { round, key } = await seedDelivery();
+    const other = { ...key, respondentHash: randomUUID() };
+    await t.repos.answers.saveScore({ ...key, score: 3, at: hours(1) });
+    await t.repos.answers.saveScore({ ...key, questionId: 'driver:autonomy-1', score: 4, at: hours(1) });
+    await t.repos.answers.saveScore({ ...key, questionId: 'driver:growth-1', score: 2, at: hours(1) });
+    await t.repos.answers.saveScore({ ...other, questionId: 'driver:recognition-1', score: 9, at: hours(1) });
+    const readBack = ['mood', 'driver:autonomy-1', 'driver:recognition-1'];
+    // An edit of the mood: its new version is the saved row, never its old one among the others.
+    const saved = await t.repos.answers.saveScore({ ...key, score: 8, at: hours(2), readBack });
+    expect(saved?.score).toBe(8);
+    expect(Object.fromEntries(saved?.others ?? [])).toEqual({ 'driver:autonomy-1': { score: 4, comment: null } });
+    const comment = await t.repos.answers.saveComment({ ...key, comment: 'why', at: hours(2), ...sealed(), readBack });
+    expect(comment).toMatchObject({ score: 8, comment: 'why' });
+    expect([...(comment?.others?.keys() ?? [])]).toEqual(['driver:autonomy-1']);
+    // Nothing to read back: no others at all (not an empty read).
+    expect(await t.repos.answers.saveScore({ ...key, score: 6, at: hours(3) })).toEqual({ score: 6, comment: 'why' });
+  });
+
   it('rejects a score outside 1–10 and leaves the delivery unanswered (one transaction)', async () => {
     const { round, delivery, key } = await seedDelivery();
     await expect(t.repos.answers.saveScore({ ...key, score: 11, at: hours(1) })).rejects.toThrow();

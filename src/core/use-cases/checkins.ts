@@ -8,7 +8,7 @@ import { awayByStatus, isAwayUntil } from '../away';
 import { resolveLocale } from '../i18n';
 import { isSymmetryError, SymmetryError } from '../errors';
 import type { AwayReason, Delivery, Member, Platform, Round } from '../model';
-import type { DeliveryContext, MessageRef, OwnAnswerRow } from '../ports';
+import type { DeliveryContext, MessageRef, OwnAnswerRow, SavedAnswerRow } from '../ports';
 import { MOOD_QUESTION_ID } from '../model';
 import type { CheckinMessage } from '../messages';
 import { checkinQuestions } from '../drivers/checkin';
@@ -102,6 +102,11 @@ export async function enqueueBatches(deps: WorkerDeps, unsent: readonly Delivery
   );
 }
 
+/** Every question a check-in asks, by id: the mood first, then its scale and its free-text questions. */
+function askedIds(asked: ReturnType<typeof checkinQuestions>): string[] {
+  return [MOOD_QUESTION_ID, ...asked.scale.map((q) => q.id), ...asked.text.map((q) => q.id)];
+}
+
 /**
  * Builds the check-in DM as the member should see it now (their saved answer included).
  * `neverSent`: the delivery was still pending, so no DM carried its buttons and there is no answer to read.
@@ -110,17 +115,18 @@ export async function enqueueBatches(deps: WorkerDeps, unsent: readonly Delivery
 async function checkinView(
   deps: WorkerDeps,
   ctx: DeliveryContext,
-  opts: { neverSent?: boolean; saved?: { questionId: string; answer: OwnAnswerRow } } = {},
+  opts: { neverSent?: boolean; saved?: { questionId: string; answer: SavedAnswerRow } } = {},
 ): Promise<CheckinMessage> {
   const hash = respondentHash(deps.anonymitySecret, ctx.round.id, ctx.member.id);
   const locale = resolveLocale(ctx.member.locale, ctx.team.settings.language);
   const asked = checkinQuestions(ctx.round, locale);
-  const ids = [MOOD_QUESTION_ID, ...asked.scale.map((q) => q.id), ...asked.text.map((q) => q.id)];
-  // Every answer of the member is read together: one query however many questions (none for a DM never sent).
+  const ids = askedIds(asked);
+  // Every answer of the member is read together: one query however many questions (none for a DM never sent, and
+  // none after a save that read them back).
   const unread = ids.filter((id) => id !== opts.saved?.questionId);
   const stored = opts.neverSent
     ? new Map<string, OwnAnswerRow>()
-    : await deps.repos.answers.listOwn(ctx.round.id, unread, hash);
+    : (opts.saved?.answer.others ?? (await deps.repos.answers.listOwn(ctx.round.id, unread, hash)));
   const [own, ...answers] = ids.map((id) => (id === opts.saved?.questionId ? opts.saved.answer : stored.get(id)));
   const scaleQuestions = asked.scale.map((q, i) => ({ ...q, score: answers[i]?.score ?? null }));
   const textQuestions = asked.text.map((q, i) => ({ ...q, saved: answers[asked.scale.length + i]?.comment != null }));
@@ -406,8 +412,10 @@ export async function recordAnswer(deps: WorkerDeps, input: AnswerInput): Promis
     questionId: input.questionId,
     respondentHash: respondentHash(deps.anonymitySecret, ctx.round.id, ctx.member.id),
     at: deps.clock.now(),
+    // The check-in shows every answer of the person: the save reads the others back (one round trip, not two).
+    readBack: askedIds(checkinQuestions(ctx.round, resolveLocale(ctx.member.locale, ctx.team.settings.language))),
   };
-  let answer: OwnAnswerRow | null;
+  let answer: SavedAnswerRow | null;
   if ('score' in input) {
     if (!validScore(input.questionId, input.score)) throw new SymmetryError('invalid_score');
     answer = await deps.repos.answers.saveScore({ ...base, score: input.score });

@@ -5,7 +5,7 @@
 import { and, eq, isNotNull, ne, notLike, sql } from 'drizzle-orm';
 import { DRIVER_PREFIX, ENPS_QUESTION_ID } from '../../core/drivers/bank';
 import { MOOD_QUESTION_ID } from '../../core/model';
-import type { AnswerRepository, RoundAnswers } from '../../core/ports';
+import type { AnswerRepository, RoundAnswers, SavedAnswerRow } from '../../core/ports';
 import { uuidArrayPlaceholder } from './rows';
 import type { Database } from '../client';
 import { responses } from '../schema';
@@ -30,26 +30,48 @@ function saveStatement(column: 'score' | 'comment'): string {
       : { cols: '', set: '' };
   const value = column === 'score' ? '$5::smallint' : '$5::text';
   const extraValues = column === 'comment' ? ', $8::uuid, $9::text' : '';
+  const readBack = column === 'comment' ? '$10::text[]' : '$8::text[]';
+  // The respondent's other answers are read in the same statement, from its snapshot (as they stood before it):
+  // the saved question's own row is left out there, since its new version is the one `saved` returns.
   return `with open_round as (
       select id from rounds where id = $1::uuid and status = 'open' for share
     ), saved as (
       insert into responses (round_id, team_id, question_id, respondent_hash, ${column}${extra.cols})
       select $1::uuid, $2::uuid, $3::text, $4::text, ${value}${extraValues} from open_round
       on conflict (round_id, question_id, respondent_hash) do update set ${column} = excluded.${column}${extra.set}
-      returning score, comment
+      returning question_id, score, comment
     ), marked as (
       update deliveries set answered_at = $6 where id = $7 and answered_at is null and exists (select 1 from saved)
     )
-    select score, comment from saved`;
+    select true as saved, question_id, score, comment from saved
+    union all
+    select false, question_id, score, comment from responses
+      where round_id = $1::uuid and question_id = any(${readBack}) and respondent_hash = $4::text
+        and question_id <> $3::text and exists (select 1 from saved)`;
 }
 const SAVE_SCORE = saveStatement('score');
 const SAVE_COMMENT = saveStatement('comment');
 
 /** The PostgreSQL AnswerRepository. */
 export function createAnswerRepository(db: Database): AnswerRepository {
-  const save = async (name: string, text: string, values: unknown[]) => {
-    const { rows } = await db.$client.query<{ score: number | null; comment: string | null }>({ name, text, values });
-    return rows[0] ?? null;
+  type SavedRow = { saved: boolean; question_id: string; score: number | null; comment: string | null };
+  const save = async (
+    name: string,
+    text: string,
+    values: unknown[],
+    readBack: boolean,
+  ): Promise<SavedAnswerRow | null> => {
+    const { rows } = await db.$client.query<SavedRow>({ name, text, values });
+    const own = rows.find((r) => r.saved);
+    if (!own) return null;
+    const others = rows.filter((r) => !r.saved);
+    return {
+      score: own.score,
+      comment: own.comment,
+      ...(readBack && {
+        others: new Map(others.map((r) => [r.question_id, { score: r.score, comment: r.comment }])),
+      }),
+    };
   };
   // What summaries and trends read of their rounds: prepared once per connection, parsed and planned once.
   const ofRounds = sql`${responses.roundId} = any(${uuidArrayPlaceholder('ids')})`;
@@ -110,30 +132,33 @@ export function createAnswerRepository(db: Database): AnswerRepository {
     .prepare('symmetry_own_answers');
 
   return {
-    async saveScore({ deliveryId, roundId, teamId, questionId, respondentHash, score, at }) {
-      return save('symmetry_save_score', SAVE_SCORE, [
-        roundId,
-        teamId,
-        questionId,
-        respondentHash,
-        score,
-        at,
-        deliveryId,
-      ]);
+    async saveScore({ deliveryId, roundId, teamId, questionId, respondentHash, score, at, readBack = [] }) {
+      return save(
+        'symmetry_save_score_read_back',
+        SAVE_SCORE,
+        [roundId, teamId, questionId, respondentHash, score, at, deliveryId, readBack],
+        readBack.length > 0,
+      );
     },
 
-    async saveComment({ deliveryId, roundId, teamId, questionId, respondentHash, comment, at, commentId, authorSeal }) {
-      return save('symmetry_save_comment_sealed', SAVE_COMMENT, [
-        roundId,
-        teamId,
-        questionId,
-        respondentHash,
-        comment,
-        at,
-        deliveryId,
-        commentId,
-        authorSeal,
-      ]);
+    async saveComment({
+      deliveryId,
+      roundId,
+      teamId,
+      questionId,
+      respondentHash,
+      comment,
+      at,
+      commentId,
+      authorSeal,
+      readBack = [],
+    }) {
+      return save(
+        'symmetry_save_comment_read_back',
+        SAVE_COMMENT,
+        [roundId, teamId, questionId, respondentHash, comment, at, deliveryId, commentId, authorSeal, readBack],
+        readBack.length > 0,
+      );
     },
 
     async listForRounds(roundIds) {
