@@ -35,6 +35,7 @@ import {
   cpuMs,
   createBenchDatabase,
   machineTicks,
+  quietMachine,
   serverAckBuckets,
   deleteRedisKeys,
   memoryMb,
@@ -331,6 +332,10 @@ async function runAppBenchmarks(database: BenchDatabase, prefix: string, slack: 
       SLACK_API_URL: slack.url,
     });
     const bareBoltMem = watchRss(bareBolt.pid);
+    const settling = await quietMachine();
+    log(
+      `ack: waited for a quiet machine: ${settling.map((b) => `${fmt(100 * b, 0)}%`).join(', ')} busy, second by second`,
+    );
     const savedBefore = await countResponses(database, main.team.id);
     const serverBefore = await serverAckBuckets(web.url);
     const cpuBefore = {
@@ -471,6 +476,7 @@ async function runAppBenchmarks(database: BenchDatabase, prefix: string, slack: 
       saved,
       expectedSaved,
       drainSeconds,
+      settling,
       memory,
       scale,
       limited,

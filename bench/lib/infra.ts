@@ -210,6 +210,24 @@ export function machineTicks(): { busy: number; total: number } {
   return { busy: total - cpu[3]! - cpu[4]!, total };
 }
 
+/**
+ * Waits, up to `maxMs`, for a second in which the machine's cores are under `busyBelow` busy: the work a step
+ * leaves behind (PostgreSQL's autovacuum and checkpoint after a fan-out's writes, a worker finishing its queue)
+ * is not the next step's to measure. Returns each second's busy share it saw.
+ */
+export async function quietMachine(busyBelow = 0.2, maxMs = 30_000): Promise<number[]> {
+  const seen: number[] = [];
+  const until = Date.now() + maxMs;
+  while (Date.now() < until) {
+    const before = machineTicks();
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const after = machineTicks();
+    seen.push((after.busy - before.busy) / Math.max(1, after.total - before.total));
+    if (seen.at(-1)! < busyBelow) break;
+  }
+  return seen;
+}
+
 /** The web's own ack-time histogram for /slack/events (cumulative count per upper bound in seconds), from /metrics. */
 export async function serverAckBuckets(webUrl: string): Promise<Map<number, number>> {
   const text = await (await fetch(`${webUrl}/metrics`)).text();
