@@ -129,13 +129,14 @@ signed when it leaves with a fresh timestamp), sent open-loop at a fixed ${s.ack
 and latency runs from the request leaving to the last byte of the answer. Ours is \`node dist/main/start.js web\`
 (with the flags \`npm start\` gives it): Bolt verifies the signature, our listener acks, then checks the click by
 the proof its button carries (\`src/core/click-proof.ts\`: an HMAC the worker signed for this person, check-in and
-question, with the round's close, the reader's language and the threshold; no query) and enqueues the click's one
-job (\`open-comment-form\`), which carries the click's trigger id and what the comment modal shows (from the proof); a click
+question, with the round's close, the reader's language and the threshold; no query) and enqueues the click's
+\`open-comment-form\` job, which carries the click's trigger id and what the comment modal shows (from the proof); a click
 without a valid proof is checked in PostgreSQL instead (one prepared query). The web makes no Slack call: the
-worker's job first opens the modal (\`views.open\` on the fake Slack, unpaced, while the trigger is good), then
-reads the click's context, saves the score (one statement, which also reads back the person's other answers for
-the DM) and updates the DM, then reads the answers once more in case another job's update crossed its own (three queries, two Slack calls,
-one job a click; ${a.saved} of ${a.clicks} scores saved, the last ${fmt(a.drainSeconds, 1)} s after the load ended).
+worker's form job, served before every save, opens the modal (\`views.open\` on the fake Slack, unpaced, while the
+trigger is good) and queues the score's \`record-score\` job, which reads the click's context, saves the score (one
+statement, which also reads back the person's other answers for the DM), updates the DM, and reads the answers once
+more in case another job's update crossed its own (two jobs, three queries and two Slack calls a click;
+${a.saved} of ${a.clicks} scores saved, the last ${fmt(a.drainSeconds, 1)} s after the load ended).
 The baseline is \`bench/bare-bolt.ts\`: the same Bolt version with its default HTTPReceiver and one action listener
 that only acks, in its own process. Both are loaded side by side by the one load generator (every tick sends the
 same body to both), so whatever else the machine does at that moment hits both alike. The first

@@ -35,8 +35,8 @@ export interface JobPayloads {
   'send-reminder': { deliveryId: string };
   'record-score': ScoreJob;
   /**
-   * A mood click on Slack: its comment form is opened with the click's trigger, then its score saved as
-   * record-score saves it. Served before every other job of its queue, so the form never waits behind saves.
+   * A mood click on Slack: its comment form is opened with the click's trigger, then its score queued as
+   * record-score. Served before every other job of its queue, so the form never waits behind saves.
    */
   'open-comment-form': ScoreJob & { form: CommentFormJob };
   'record-comment': { deliveryId: string; questionId: string; comment: string; clickId: string };

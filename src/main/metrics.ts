@@ -25,9 +25,6 @@ export interface Metrics {
   handler(req: IncomingMessage, res: ServerResponse): Promise<void>;
 }
 
-/** The jobs that save an answer: a score click's (with its comment form, on Slack, or without) and a comment's. */
-const SAVES_ANSWER = new Set(['record-score', 'open-comment-form', 'record-comment']);
-
 const STATES = ['waiting', 'active', 'delayed', 'completed', 'failed', 'prioritized', 'waiting-children'] as const;
 
 /** Creates one process's registry with every Symmetry metric. */
@@ -130,8 +127,8 @@ export function createMetrics(): Metrics {
       if (name === 'deliver-checkin' && result === 'sent') dms.inc({ kind: 'checkin' });
       if (name === 'deliver-checkins' && typeof result === 'number' && result > 0) dms.inc({ kind: 'checkin' }, result);
       if (name === 'send-reminder' && result === 'sent') dms.inc({ kind: 'reminder' });
-      if (SAVES_ANSWER.has(name) && result === 'saved')
-        answers.inc({ kind: name === 'record-comment' ? 'comment' : 'score' });
+      if ((name === 'record-score' || name === 'record-comment') && result === 'saved')
+        answers.inc({ kind: name === 'record-score' ? 'score' : 'comment' });
       if (name === 'kudos-reaction' && typeof result === 'string') kudos.inc({ outcome: result });
       if (name === 'kudos-command' && typeof result === 'number' && result > 0) kudos.inc({ outcome: 'given' }, result);
     },

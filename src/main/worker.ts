@@ -1,6 +1,6 @@
 /** The worker process: BullMQ workers for every job, and the schedule tick. */
 import { deliverReply } from '../core/use-cases/comment-threads';
-import { openFormThenRecord } from '../core/use-cases/comment-form';
+import { openFormThenQueueScore } from '../core/use-cases/comment-form';
 import type { Config } from '../config';
 import { systemClock } from '../core/clock';
 import type { Logger } from '../core/ports';
@@ -51,7 +51,7 @@ export function buildProcessors(deps: WorkerDeps, retentionDays = 365, graceDays
     'deliver-checkins': (p) => deliverBatch(deps, p.batch),
     'send-reminder': (p) => sendReminder(deps, p.deliveryId),
     'record-score': (p) => recordAnswer(deps, { deliveryId: p.deliveryId, questionId: p.questionId, score: p.score }),
-    'open-comment-form': (p, job) => openFormThenRecord(deps, p, job.attemptsMade),
+    'open-comment-form': (p) => openFormThenQueueScore(deps, p),
     'record-comment': (p) =>
       recordAnswer(deps, { deliveryId: p.deliveryId, questionId: p.questionId, comment: p.comment }),
     'sync-team': (p) => syncTeam(deps, p.teamId),

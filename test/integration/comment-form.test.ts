@@ -107,25 +107,6 @@ test('a trigger Slack refuses (already used) leaves the job to save the score; i
   expect(await w.savedScore()).toEqual([8]);
 });
 
-test('a mood click is one job: it saves the score itself and queues no second job', async () => {
-  const w = await clickWorld();
-  const added = w.queue.added.length;
-  await w.click(w.form(), 5);
-  expect(w.queue.added.slice(added).map((j) => j.name)).toEqual(['open-comment-form']);
-  expect(await w.savedScore()).toEqual([5]);
-});
-
-test("a retry of a click's job (its save failed) saves the score without asking for the form again", async () => {
-  const w = await clickWorld();
-  const before = slack.callsTo('views.open').length;
-  const processors = buildProcessors(w.deps);
-  const job = { deliveryId: w.deliveryId, questionId: 'mood', score: 9, clickId: trigger(), form: w.form() };
-  // Well inside the trigger's 3 s, as a first retry can be: the trigger was used by the first attempt.
-  await expect(processors['open-comment-form'](job, { attemptsMade: 1 })).resolves.toBe('saved');
-  expect(slack.callsTo('views.open').slice(before)).toHaveLength(0);
-  expect(await w.savedScore()).toEqual([9]);
-});
-
 test('on BullMQ a form job is served before every score save queued ahead of it (one worker slot)', async () => {
   const prefix = testQueuePrefix('form');
   const producer = connectProducer(TEST_REDIS_URL);

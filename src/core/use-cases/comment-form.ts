@@ -1,7 +1,6 @@
 /** The comment form behind a mood click, opened by the click's job (so the web process answers the click alone). */
 import type { CommentFormJob, JobPayloads } from '../jobs';
 import type { WorkerDeps } from './deps';
-import { recordAnswer } from './checkins';
 
 export type FormOutcome = 'opened' | 'expired' | 'failed' | 'unsupported';
 
@@ -37,16 +36,15 @@ export async function openCommentForm(
 }
 
 /**
- * The open-comment-form job, one job a mood click: the form first (the job is served before the queue's saves,
- * and the trigger lasts 3 s), then the score saved as a record-score job saves it. Only the first attempt opens
- * the form: a retry (the save failed, say PostgreSQL was away) comes after the trigger was used or has expired.
+ * The open-comment-form job: the form first (its job is served before the queue's saves), then the score queued
+ * as any other (its job id dedupes a retry of this one).
  */
-export async function openFormThenRecord(
+export async function openFormThenQueueScore(
   deps: WorkerDeps,
   job: JobPayloads['open-comment-form'],
-  attemptsMade: number,
-): Promise<Awaited<ReturnType<typeof recordAnswer>>> {
-  const { form, deliveryId, questionId, score } = job;
-  if (attemptsMade === 0) await openCommentForm(deps, deliveryId, form);
-  return recordAnswer(deps, { deliveryId, questionId, score });
+): Promise<FormOutcome> {
+  const { form, ...score } = job;
+  const outcome = await openCommentForm(deps, score.deliveryId, form);
+  await deps.queue.enqueue('record-score', score);
+  return outcome;
 }
