@@ -154,6 +154,15 @@ describe('through the Slack app as the web process builds it', () => {
     expect(started).toEqual([]);
   });
 
+  test('a flood of wrongly signed requests is 401 each and one warn line, not one a request', async () => {
+    for (let i = 0; i < 20; i++)
+      expect((await send({ ...click(fake), secret: 'not-this-apps-secret' })).status).toBe(401);
+    expect(lines.filter((l) => l.level === 'warn').map((l) => l.msg)).toEqual([
+      'Failed to parse and verify the request data: Failed to verify authenticity: signature mismatch',
+    ]);
+    expect(started).toEqual([]);
+  });
+
   test("a score click from another workspace is dropped before the click's handler (which runs outside Bolt's listener loop)", async () => {
     const from = (teamId: string) =>
       blockActionBody({

@@ -17,6 +17,7 @@ import {
 import type { Logger as BoltLogger } from '@slack/web-api';
 import type { Logger } from '../../core/ports';
 import { isSslCheck, parseSlackBody, screenSlackPayload, type Verdict } from './payload-screen';
+import { createRefusalLog } from './refusal-log';
 
 /** Bolt's default body limit: Slack's payloads are far smaller. */
 const BODY_LIMIT_BYTES = 4 * 1024 * 1024;
@@ -128,6 +129,11 @@ export function createEventsEndpoint(
     // Slack's notices and payload types no listener knows get the quick 200 Slack expects.
     return answer(res, 200);
   };
+  // The line Bolt's receiver logged, so docs/troubleshooting.md's advice still finds it (wrong secret, clock off).
+  const refused = createRefusalLog(
+    options.logger,
+    (reason) => `Failed to parse and verify the request data: ${reason}`,
+  );
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const buffer = await readBody(req, BODY_LIMIT_BYTES);
     if (!buffer) return answer(res, 413);
@@ -137,8 +143,7 @@ export function createEventsEndpoint(
     if (isSslCheck(raw, contentType)) return boltHttp.buildSSLCheckResponse(res);
     const unsigned = unsignedBecause(req, raw, options.signingSecret);
     if (unsigned !== null) {
-      // The line Bolt's receiver logged, so docs/troubleshooting.md's advice still finds it (wrong secret, clock off).
-      options.logger.warn({ reason: unsigned }, `Failed to parse and verify the request data: ${unsigned}`);
+      refused(unsigned);
       return answer(res, 401);
     }
     const parsed = parseSlackBody(raw, contentType);
