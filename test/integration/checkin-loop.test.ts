@@ -262,12 +262,17 @@ test('a per-delivery job (queued before batches) sends an unbatched delivery onc
   expect((await w.deps.repos.deliveries.findById(batched!.id))?.state).toBe('pending');
 });
 
-test('a click that beats the sent-mark of its DM is saved, and its retry shows it in the DM once the DM is recorded', async () => {
-  const w = await makeWorld('2026-11-27T21:00:00Z');
+/** Runs the tick and its jobs, so the check-ins go out; the delivery id of USTO's. */
+async function sentCheckin(w: World): Promise<string> {
   await runTick(w.deps);
   await w.drain();
   const toSto = w.messenger.checkinsTo('USTO')[0]!;
-  const deliveryId = toSto.message.kind === 'checkin' ? toSto.message.deliveryId : '';
+  return toSto.message.kind === 'checkin' ? toSto.message.deliveryId : '';
+}
+
+test('a click that beats the sent-mark of its DM is saved, and its retry shows it in the DM once the DM is recorded', async () => {
+  const w = await makeWorld('2026-11-27T21:00:00Z');
+  const deliveryId = await sentCheckin(w);
   // The DM went out, but the worker that sent it has not recorded where (PostgreSQL went away in between).
   await database.pool.query(
     `update deliveries set state = 'sending', channel_id = null, message_id = null, sent_at = null where id = $1`,
@@ -293,7 +298,7 @@ test('a click that beats the sent-mark of its DM is saved, and its retry shows i
   expect(w.messenger.checkinsTo('USTO')).toHaveLength(1);
   await expect(record()).resolves.toBe('saved');
   const last = w.messenger.updates.at(-1)!;
-  expect(last.ref).toEqual(toSto.ref);
+  expect(last.ref).toEqual(w.messenger.checkinsTo('USTO')[0]!.ref);
   expect(last.message.kind === 'checkin' && last.message.answer).toEqual({ score: 6, commentSaved: false });
   const { rows } = await database.pool.query('select count(*)::int as n from responses where round_id = $1', [
     round.id,
@@ -303,10 +308,7 @@ test('a click that beats the sent-mark of its DM is saved, and its retry shows i
 
 test('a score and its comment saved by two jobs at once, their card updates landing in the wrong order: the card ends showing both', async () => {
   const w = await makeWorld('2026-11-27T21:00:00Z');
-  await runTick(w.deps);
-  await w.drain();
-  const toSto = w.messenger.checkinsTo('USTO')[0]!;
-  const deliveryId = toSto.message.kind === 'checkin' ? toSto.message.deliveryId : '';
+  const deliveryId = await sentCheckin(w);
   const processors = buildProcessors(w.deps);
   // The score's update is held on its way to the platform until the comment's job has saved and sent its own.
   const record = w.messenger.update.bind(w.messenger);
@@ -344,10 +346,7 @@ test('a score and its comment saved by two jobs at once, their card updates land
 
 test("an answer's job updates the DM once, already showing the person's earlier answers", async () => {
   const w = await makeWorld('2026-11-27T21:00:00Z');
-  await runTick(w.deps);
-  await w.drain();
-  const toSto = w.messenger.checkinsTo('USTO')[0]!;
-  const deliveryId = toSto.message.kind === 'checkin' ? toSto.message.deliveryId : '';
+  const deliveryId = await sentCheckin(w);
   const round = (await w.deps.repos.rounds.findOpen(w.team.id))!;
   const item = round.driverItems[0]!;
   await w.queue.enqueue('record-score', { deliveryId, questionId: 'mood', score: 7, clickId: '1.1' });
@@ -364,10 +363,7 @@ test("an answer's job updates the DM once, already showing the person's earlier 
 
 test('answers are saved under a keyed hash, the DM shows them, one reminder goes to the others, the round closes', async () => {
   const w = await makeWorld('2026-11-27T21:00:00Z');
-  await runTick(w.deps);
-  await w.drain();
-  const toSto = w.messenger.checkinsTo('USTO')[0]!;
-  const deliveryId = toSto.message.kind === 'checkin' ? toSto.message.deliveryId : '';
+  const deliveryId = await sentCheckin(w);
 
   await w.queue.enqueue('record-score', { deliveryId, questionId: 'mood', score: 7, clickId: '1.1' });
   await w.queue.enqueue('record-score', { deliveryId, questionId: 'mood', score: 8, clickId: '1.2' });

@@ -773,7 +773,7 @@ describe('AnswerRepository', () => {
   });
 
   it("a save asked to read back returns the respondent's other answers as they stood, and only theirs", async () => {
-    const { round, key } = await seedDelivery();
+    const { key } = await seedDelivery();
     const other = { ...key, respondentHash: randomUUID() };
     await t.repos.answers.saveScore({ ...key, score: 3, at: hours(1) });
     await t.repos.answers.saveScore({ ...key, questionId: 'driver:autonomy-1', score: 4, at: hours(1) });
