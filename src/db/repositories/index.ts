@@ -33,7 +33,7 @@ export {
   createWorkspaceRepository,
 };
 
-/** Every repository port of src/core/ports.ts, backed by `db`. */
+/** Every repository port of src/core/ports/, backed by `db`. */
 export function createRepositories(db: Database): Repositories {
   return {
     workspaces: createWorkspaceRepository(db),
