@@ -147,36 +147,29 @@ export interface SavedAnswerRow extends OwnAnswerRow {
   others?: Map<string, OwnAnswerRow>;
 }
 
+/** Whose answer to which question of which round, for a save: the delivery it marks answered, never linked to it. */
+export interface AnswerSave {
+  deliveryId: string;
+  roundId: string;
+  teamId: string;
+  questionId: string;
+  respondentHash: string;
+  at: Date;
+  /** Other questions of the round whose answers by the same respondent come back with the save (`others`). */
+  readBack?: readonly string[];
+}
+
 /** The write that makes an answer durable: the response and the "answered" mark commit together. */
 export interface AnswerRepository {
   /**
    * Saves (or changes) the score and marks the delivery answered, together; returns the respondent's answer as it
    * now stands, or null (nothing saved) when the round is no longer open.
    */
-  saveScore(input: {
-    deliveryId: string;
-    roundId: string;
-    teamId: string;
-    questionId: string;
-    respondentHash: string;
-    score: number;
-    at: Date;
-    /** Other questions of the round whose answers by the same respondent come back with the save (`others`). */
-    readBack?: readonly string[];
-  }): Promise<SavedAnswerRow | null>;
+  saveScore(input: AnswerSave & { score: number }): Promise<SavedAnswerRow | null>;
   /** The same for a comment (the score, if any, stays). */
-  saveComment(input: {
-    deliveryId: string;
-    roundId: string;
-    teamId: string;
-    questionId: string;
-    respondentHash: string;
-    comment: string;
-    at: Date;
-    commentId: string;
-    authorSeal: string;
-    readBack?: readonly string[];
-  }): Promise<SavedAnswerRow | null>;
+  saveComment(
+    input: AnswerSave & { comment: string; commentId: string; authorSeal: string },
+  ): Promise<SavedAnswerRow | null>;
   /**
    * Every answer of each round without who gave it (the mood and the custom questions: driver items and eNPS are
    * the drivers view's, read by listScores or a tally), and the number of distinct respondents to the mood score,
