@@ -1,6 +1,6 @@
 /** The refused-request log line: the first of each reason at once, then at most one a minute, with the count between. */
 import type { Logger } from '../../src/core/ports';
-import { createRefusalLog, REFUSAL_LOG_EVERY_MS } from '../../src/platforms/slack/refusal-log';
+import { createRefusalLog, REFUSAL_LOG_EVERY_MS } from '../../src/platforms/refusal-log';
 
 function recorder() {
   const lines: Array<{ fields: Record<string, unknown>; msg: string }> = [];

@@ -17,7 +17,7 @@ import {
 import type { Logger as BoltLogger } from '@slack/web-api';
 import type { Logger } from '../../core/ports';
 import { isSslCheck, parseSlackBody, screenSlackPayload, type Verdict } from './payload-screen';
-import { createRefusalLog } from './refusal-log';
+import { createRefusalLog } from '../refusal-log';
 
 /** Bolt's default body limit: Slack's payloads are far smaller. */
 const BODY_LIMIT_BYTES = 4 * 1024 * 1024;

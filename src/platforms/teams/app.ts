@@ -3,7 +3,16 @@
  * managed identity), the body read from Node's request, the turn handed to the bot. Transport only.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Request, type Response } from 'botbuilder';
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  type Activity,
+  type InvokeResponse,
+  type Request,
+  type Response,
+  type TurnContext,
+} from 'botbuilder';
+import { createRefusalLog } from '../refusal-log';
 import type { Logger } from '../../core/ports';
 import type { SymmetryTeamsBot } from './bot';
 
@@ -22,6 +31,37 @@ export interface TeamsAuthOptions {
 const MAX_BODY_BYTES = 1024 * 1024;
 
 /** The CloudAdapter, authenticating every request; with an empty app id botbuilder would not, so that needs the explicit opt-in. */
+/**
+ * botbuilder's CloudAdapter, except that a request it cannot authenticate (no token, a forged or expired one) is
+ * answered 401 here, with our log line: its own `process()` prints the error's stack trace to stderr for every
+ * such request, and anyone can send them. The line is written once per reason, then at most once a minute.
+ */
+class TeamsCloudAdapter extends CloudAdapter {
+  constructor(
+    auth: ConstructorParameters<typeof CloudAdapter>[0],
+    private readonly refused: (reason: string) => void,
+  ) {
+    super(auth);
+  }
+
+  protected override async processActivity(
+    authorization: string | Parameters<CloudAdapter['processActivity']>[0],
+    activity: Activity,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<InvokeResponse | undefined> {
+    try {
+      return typeof authorization === 'string'
+        ? await super.processActivity(authorization, activity, logic)
+        : await super.processActivity(authorization, activity, logic);
+    } catch (err) {
+      // botframework-connector's AuthenticationError, which process() answers 401 whatever its own status code.
+      if (!(err instanceof Error) || err.constructor.name !== 'AuthenticationError') throw err;
+      this.refused(err.message);
+      return { status: 401 };
+    }
+  }
+}
+
 export function createTeamsAdapter(auth: TeamsAuthOptions, logger: Logger): CloudAdapter {
   if (!auth.allowUnauthenticated && !auth.appId)
     throw new Error('Teams needs TEAMS_APP_ID (authentication is never turned off by accident)');
@@ -34,7 +74,8 @@ export function createTeamsAdapter(auth: TeamsAuthOptions, logger: Logger): Clou
         MicrosoftAppType: auth.appType === 'UserAssignedMSI' ? 'UserAssignedMsi' : 'SingleTenant',
         ...(auth.appType === 'SingleTenant' ? { MicrosoftAppPassword: auth.appPassword } : {}),
       };
-  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(settings));
+  const refused = createRefusalLog(logger, (reason) => `Teams request refused: ${reason}`);
+  const adapter = new TeamsCloudAdapter(new ConfigurationBotFrameworkAuthentication(settings), refused);
   adapter.onTurnError = async (context, error) => {
     logger.error(
       { err: error.message, activityType: context.activity.type, name: context.activity.name },

@@ -1,11 +1,11 @@
 /**
- * The log line of a refused (unsigned, wrongly signed, stale) request, at most once a minute per reason. Anyone
- * on the internet can send these, as fast as they like: one warn line each would let them fill the logs and bury
- * everything else. The first of each reason is logged at once (a wrong signing secret or a clock that is off
- * shows up with the very first request), the rest are counted and reported with the next line for that reason.
- * Every refusal is still a 401 and still counted in the request metrics.
+ * The log line of a refused request (Slack: unsigned, wrongly signed or stale; Teams: no valid token), at most once
+ * a minute per reason. Anyone on the internet can send these, as fast as they like: one warn line each would let
+ * them fill the logs and bury everything else. The first of each reason is logged at once (a wrong secret or a
+ * clock that is off shows up with the very first request), the rest are counted and reported with the next line
+ * for that reason. Every refusal is still a 401 and still counted in the request metrics.
  */
-import type { Logger } from '../../core/ports';
+import type { Logger } from '../core/ports';
 
 /** How often one reason's line is written at most. */
 export const REFUSAL_LOG_EVERY_MS = 60_000;
