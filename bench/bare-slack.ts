@@ -1,10 +1,12 @@
 /**
  * Second baseline for the fan-out: the Slack calls alone. Per slice, `count` check-ins, each the two calls
  * the worker makes (the person's status, `users.info`, then the DM rendered exactly as the worker renders
- * it, with the questions the app's round of the slice asks: the mood and the rotation's driver items), with the app's own Slack client (`createSlackClient`: WebClient over our undici fetch, the blocks encoded as the worker hands them over: `onTheWire`) to the same
- * fake Slack, `concurrency` at a time, with no queue, no database and no pacing. What a worker could reach
- * if everything but those calls were free. Its own process, like the app's worker, serving slices (bench/lib/slices.ts): setup line
- * { concurrency, slackUrl }, then { count, userIds } per slice, answered { count, seconds, perSecond }.
+ * it, with the questions the app's round of the slice asks: the mood and the rotation's driver items), with the
+ * app's own Slack client (`createSlackClient`: WebClient over our undici fetch, the blocks encoded as the worker
+ * hands them over: `onTheWire`) to the same fake Slack, `concurrency` at a time, with no queue, no database and
+ * no pacing. What a worker could reach if everything but those calls were free. Its own process, like the app's
+ * worker, serving slices (bench/lib/slices.ts): setup line { concurrency, slackUrl }, then { count, userIds } per
+ * slice, answered { count, seconds, perSecond }.
  */
 import { randomUUID } from 'node:crypto';
 import { signClick } from '../src/core/click-proof';

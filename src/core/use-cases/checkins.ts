@@ -102,8 +102,10 @@ export async function enqueueBatches(deps: WorkerDeps, unsent: readonly Delivery
   );
 }
 
+type CheckinQuestions = ReturnType<typeof checkinQuestions>;
+
 /** Every question a check-in asks, by id: the mood first, then its scale and its free-text questions. */
-function askedIds(asked: ReturnType<typeof checkinQuestions>): string[] {
+function askedIds(asked: CheckinQuestions): string[] {
   return [MOOD_QUESTION_ID, ...asked.scale.map((q) => q.id), ...asked.text.map((q) => q.id)];
 }
 
@@ -115,11 +117,16 @@ function askedIds(asked: ReturnType<typeof checkinQuestions>): string[] {
 async function checkinView(
   deps: WorkerDeps,
   ctx: DeliveryContext,
-  opts: { neverSent?: boolean; saved?: { questionId: string; answer: SavedAnswerRow } } = {},
+  opts: {
+    neverSent?: boolean;
+    saved?: { questionId: string; answer: SavedAnswerRow };
+    /** The check-in's questions when the caller has them already (one answer's job builds its card more than once). */
+    asked?: CheckinQuestions;
+  } = {},
 ): Promise<CheckinMessage> {
   const hash = respondentHash(deps.anonymitySecret, ctx.round.id, ctx.member.id);
   const locale = resolveLocale(ctx.member.locale, ctx.team.settings.language);
-  const asked = checkinQuestions(ctx.round, locale);
+  const asked = opts.asked ?? checkinQuestions(ctx.round, locale);
   const ids = askedIds(asked);
   // Every answer of the member is read together: one query however many questions (none for a DM never sent, and
   // none after a save that read them back).
@@ -405,6 +412,7 @@ export async function recordAnswer(deps: WorkerDeps, input: AnswerInput): Promis
     return 'closed';
   };
   if (ctx.round.status === 'closed' || ctx.round.closesAt.getTime() <= deps.clock.now().getTime()) return tooLate();
+  const asked = checkinQuestions(ctx.round, resolveLocale(ctx.member.locale, ctx.team.settings.language));
   const base = {
     deliveryId: ctx.delivery.id,
     roundId: ctx.round.id,
@@ -413,7 +421,7 @@ export async function recordAnswer(deps: WorkerDeps, input: AnswerInput): Promis
     respondentHash: respondentHash(deps.anonymitySecret, ctx.round.id, ctx.member.id),
     at: deps.clock.now(),
     // The check-in shows every answer of the person: the save reads the others back (one round trip, not two).
-    readBack: askedIds(checkinQuestions(ctx.round, resolveLocale(ctx.member.locale, ctx.team.settings.language))),
+    readBack: askedIds(asked),
   };
   let answer: SavedAnswerRow | null;
   if ('score' in input) {
@@ -433,14 +441,14 @@ export async function recordAnswer(deps: WorkerDeps, input: AnswerInput): Promis
   if (!answer) return tooLate();
   if (ctx.delivery.channelId && ctx.delivery.messageId) {
     const where = { channelId: ctx.delivery.channelId, messageId: ctx.delivery.messageId };
-    let view = await checkinView(deps, ctx, { saved: { questionId: input.questionId, answer } });
+    let view = await checkinView(deps, ctx, { asked, saved: { questionId: input.questionId, answer } });
     // A score and the comment typed with it are saved by two jobs at once, and their two updates can reach the
     // platform in either order. After ours has landed the answers are read again and the card sent again while
     // it differs: whichever update lands last is followed by a read that sees every answer saved before it.
     for (let sent = 1; ; sent += 1) {
       await deps.messenger.update(ctx.workspace, where, view);
       if (sent === MAX_CARD_UPDATES) break;
-      const now = await checkinView(deps, ctx);
+      const now = await checkinView(deps, ctx, { asked });
       if (isDeepStrictEqual(now, view)) break;
       view = now;
     }
